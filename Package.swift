@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bulletin",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bulletin", targets: ["bulletin"]),
+        .library(name: "BulletinCore", targets: ["BulletinCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // MARK: - C libraries, one system target each
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // MARK: - The only module that touches C
+        .target(
+            name: "OOXML",
+            dependencies: ["CLibZip", "CLibXML2"]
+        ),
+        // MARK: - The pipeline
+        .target(
+            name: "BulletinCore",
+            dependencies: [
+                "OOXML",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "bulletin",
+            dependencies: [
+                "BulletinCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // MARK: - Tests
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML"]),
+        .testTarget(
+            name: "BulletinCoreTests",
+            dependencies: ["BulletinCore", "OOXML"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BulletinCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,189 @@
+import Foundation
+
+/// The whole configuration, decoded from pipeline.json. Every section is documented in the README.
+public struct PipelineConfig: Sendable, Codable, Equatable {
+    /// Schema version of the file (1).
+    public var version: Int
+    /// Rule profile: "sichuan" (default) or "zhejiang".
+    public var profile: String
+    /// Folders and the library, relative to the configuration file's folder unless absolute.
+    public var paths: Paths
+    /// Intake: settle time and file size limit.
+    public var intake: Intake
+    /// Limits that keep hostile files bounded in time and memory.
+    public var limits: Limits
+    /// The form's labels and aliases, by field.
+    public var fields: [String: FieldLabels]
+    /// Labels of the optional rows (是否涉密, 成果类别, 技术水平, 所属产业), by optional field.
+    public var optionalFields: [String: FieldLabels]
+    /// Validation thresholds.
+    public var validation: Validation
+    /// Scoring rules, weights and vocabularies.
+    public var scoring: ScoringConfig
+    /// Calendar: cut-off day and time zone.
+    public var calendar: Calendar
+    /// How many achievements each document holds.
+    public var quotas: Quotas
+    /// What the rendered documents say and where they go.
+    public var outputs: Outputs
+
+    /// Folders.
+    public struct Paths: Sendable, Codable, Equatable {
+        public var inbox: String
+        public var outbox: String
+        /// The case library database, relative to the outbox.
+        public var library: String
+    }
+
+    /// Intake settings.
+    public struct Intake: Sendable, Codable, Equatable {
+        /// A file modified less than this many seconds ago is deferred to the next run.
+        public var settleSeconds: Double
+        /// Files larger than this are refused.
+        public var maxFileBytes: Int
+        /// File name extensions read (lower case, no dot).
+        public var extensions: [String]
+    }
+
+    /// Hostile-input limits.
+    public struct Limits: Sendable, Codable, Equatable {
+        public var zipMaxEntries: Int
+        public var zipMaxEntryBytes: Int
+        public var zipMaxTotalBytes: Int
+        public var zipMaxRatio: Double
+        public var xmlMaxDepth: Int
+    }
+
+    /// A field's label on the form and the other ways people write it.
+    public struct FieldLabels: Sendable, Codable, Equatable {
+        public var label: String
+        public var aliases: [String]
+        public var required: Bool?
+    }
+
+    /// Validation thresholds.
+    public struct Validation: Sendable, Codable, Equatable {
+        /// Longest summary, in characters.
+        public var summaryMaxCharacters: Int
+        /// Shortest title, in characters.
+        public var titleMinCharacters: Int
+    }
+
+    /// Calendar.
+    public struct Calendar: Sendable, Codable, Equatable {
+        /// Submissions received after this day of month M belong to month M+1.
+        public var cutoffDay: Int
+        /// IANA time zone for dates.
+        public var timeZone: String
+    }
+
+    /// Quotas.
+    public struct Quotas: Sendable, Codable, Equatable {
+        public var bulletinMin: Int
+        public var bulletinMax: Int
+        public var annual: Int
+    }
+
+    /// Output documents.
+    public struct Outputs: Sendable, Codable, Equatable {
+        /// 创新驱动要参
+        public var publication: String
+        /// 四川省科学技术厅
+        public var issuer: String
+        /// The running number (总第N期) of the first issue the library ever makes.
+        public var firstTotalIssue: Int
+        public var bulletinDir: String
+        public var annualDir: String
+        public var logsDir: String
+        public var archiveDir: String
+        public var quarantineDir: String
+    }
+}
+
+/// A configuration error, with the path in the file where it is.
+public struct ConfigError: Error, CustomStringConvertible, Sendable {
+    /// The configuration file.
+    public var file: String
+    /// JSON path inside it, like `scoring.levels[2].phrases`.
+    public var path: String
+    /// What is wrong and what to do.
+    public var message: String
+    /// A sentence a person can read.
+    public var description: String { "\(file): \(path.isEmpty ? "" : "at \(path): ")\(message)" }
+}
+
+extension PipelineConfig {
+    /// Loads and validates pipeline.json.
+    public static func load(from url: URL) throws -> PipelineConfig {
+        let file = url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ConfigError(file: file, path: "", message: "cannot be read (\(error.localizedDescription)); pass --config with the path of pipeline.json")
+        }
+        let config: PipelineConfig
+        do {
+            config = try JSONDecoder().decode(PipelineConfig.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ConfigError(file: file, path: Self.path(context.codingPath + [key]), message: "is missing")
+        } catch let DecodingError.typeMismatch(type, context) {
+            throw ConfigError(file: file, path: Self.path(context.codingPath), message: "should be \(type): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(type, context) {
+            throw ConfigError(file: file, path: Self.path(context.codingPath), message: "should be \(type), found null")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw ConfigError(file: file, path: Self.path(context.codingPath), message: "is not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
+        }
+        try config.validate(file: file)
+        return config
+    }
+
+    static func path(_ keys: [CodingKey]) -> String {
+        var out = ""
+        for k in keys {
+            if let i = k.intValue { out += "[\(i)]" } else { out += out.isEmpty ? k.stringValue : ".\(k.stringValue)" }
+        }
+        return out
+    }
+
+    /// Checks values a decoder cannot: known fields and profiles, positive limits, sane quotas, rule names.
+    public func validate(file: String) throws {
+        func fail(_ path: String, _ message: String) -> ConfigError { ConfigError(file: file, path: path, message: message) }
+        guard version == 1 else { throw fail("version", "is \(version); this bulletin understands version 1") }
+        guard ["sichuan", "zhejiang"].contains(profile) else { throw fail("profile", "is \"\(profile)\"; use \"sichuan\" or \"zhejiang\"") }
+        for key in fields.keys where Field(rawValue: key) == nil {
+            throw fail("fields.\(key)", "is not a form field; known: \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for f in Field.allCases where fields[f.rawValue] == nil {
+            throw fail("fields.\(f.rawValue)", "is missing; every form field needs its label")
+        }
+        for key in optionalFields.keys where OptionalField(rawValue: key) == nil {
+            throw fail("optionalFields.\(key)", "is not an optional field; known: \(OptionalField.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard intake.settleSeconds >= 0 else { throw fail("intake.settleSeconds", "must be 0 or more") }
+        guard intake.maxFileBytes > 0 else { throw fail("intake.maxFileBytes", "must be positive") }
+        guard limits.zipMaxEntries > 0, limits.zipMaxEntryBytes > 0, limits.zipMaxTotalBytes > 0, limits.zipMaxRatio > 1,
+              limits.xmlMaxDepth > 8 else { throw fail("limits", "every limit must be positive (zipMaxRatio above 1, xmlMaxDepth above 8)") }
+        guard validation.summaryMaxCharacters > 0 else { throw fail("validation.summaryMaxCharacters", "must be positive") }
+        guard (1...28).contains(calendar.cutoffDay) else { throw fail("calendar.cutoffDay", "is \(calendar.cutoffDay); use a day from 1 to 28") }
+        guard TimeZone(identifier: calendar.timeZone) != nil else { throw fail("calendar.timeZone", "\"\(calendar.timeZone)\" is not a time zone; use e.g. Asia/Shanghai") }
+        guard quotas.bulletinMin >= 0, quotas.bulletinMax >= max(quotas.bulletinMin, 1), quotas.annual > 0 else {
+            throw fail("quotas", "need 0 ≤ bulletinMin ≤ bulletinMax, bulletinMax ≥ 1 and annual ≥ 1")
+        }
+        try scoring.validate(file: file)
+    }
+
+    /// The zip limits for the readers.
+    public var zipLimits: ZipLimitsValue {
+        ZipLimitsValue(maxEntries: limits.zipMaxEntries, maxEntryBytes: limits.zipMaxEntryBytes,
+                       maxTotalBytes: limits.zipMaxTotalBytes, maxRatio: limits.zipMaxRatio)
+    }
+}
+
+/// Zip limits as plain values (so that this module's config does not leak OOXML types).
+public struct ZipLimitsValue: Sendable, Equatable {
+    public var maxEntries: Int
+    public var maxEntryBytes: Int
+    public var maxTotalBytes: Int
+    public var maxRatio: Double
+}

@@ -1,0 +1,70 @@
+/// One issue of the monthly bulletin (《创新驱动要参》), as selected: what the renderer draws.
+public struct BulletinIssue: Sendable, Equatable {
+    /// Publication name from pipeline.json (创新驱动要参).
+    public var publication: String
+    /// Issuing unit (四川省科学技术厅).
+    public var issuer: String
+    /// The bulletin month, "YYYY-MM".
+    public var period: String
+    /// Issue number within the year (第N期).
+    public var number: Int
+    /// Running number across years (总第N期).
+    public var totalNumber: Int
+    /// Date of the issue, "YYYY-MM-DD".
+    public var date: String
+    /// The achievements, in order.
+    public var entries: [CaseRecord]
+    /// Whether it is still a draft (marked 草稿).
+    public var draft: Bool
+
+    /// Creates an issue.
+    public init(publication: String, issuer: String, period: String, number: Int, totalNumber: Int, date: String,
+                entries: [CaseRecord], draft: Bool = true) {
+        self.publication = publication
+        self.issuer = issuer
+        self.period = period
+        self.number = number
+        self.totalNumber = totalNumber
+        self.date = date
+        self.entries = entries
+        self.draft = draft
+    }
+}
+
+/// One line of the annual list (年度榜单).
+public struct AnnualEntry: Sendable, Equatable {
+    /// 1-based rank.
+    public var rank: Int
+    /// The case.
+    public var record: CaseRecord
+    /// The month it was first bulletined, "YYYY-MM", or "" when not yet.
+    public var firstBulletined: String
+    /// Creates an entry.
+    public init(rank: Int, record: CaseRecord, firstBulletined: String) {
+        self.rank = rank
+        self.record = record
+        self.firstBulletined = firstBulletined
+    }
+}
+
+/// The year's list of landmark achievements (年度重大标志性成果榜单), as selected.
+public struct AnnualList: Sendable, Equatable {
+    /// Issuing unit.
+    public var issuer: String
+    /// The year, e.g. 2026.
+    public var year: Int
+    /// Date of the draft, "YYYY-MM-DD".
+    public var date: String
+    /// Ranked entries.
+    public var entries: [AnnualEntry]
+    /// Whether it is still a draft.
+    public var draft: Bool
+    /// Creates a list.
+    public init(issuer: String, year: Int, date: String, entries: [AnnualEntry], draft: Bool = true) {
+        self.issuer = issuer
+        self.year = year
+        self.date = date
+        self.entries = entries
+        self.draft = draft
+    }
+}

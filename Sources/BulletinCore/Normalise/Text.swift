@@ -1,0 +1,74 @@
+import Foundation
+
+/// Small text normalisations shared by the readers and the checks.
+public enum TextForm {
+    /// Full-width ASCII (Ａ１，) to half-width, ideographic space to space; CJK punctuation is kept.
+    public static func halfWidthASCII(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFF01...0xFF5E:
+                out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
+                out.append(" ")
+            default:
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Trims, drops zero-width characters, joins runs of spaces and tabs; keeps line breaks between paragraphs.
+    public static func tidy(_ s: String) -> String {
+        let lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                var out = ""
+                var lastSpace = false
+                for ch in line {
+                    if ch == "\u{200B}" || ch == "\u{200C}" || ch == "\u{200D}" || ch == "\u{FEFF}" || ch == "\u{00AD}" { continue }
+                    if ch == " " || ch == "\t" || ch == "\u{3000}" || ch == "\u{00A0}" {
+                        if !lastSpace { out.append(" ") }
+                        lastSpace = true
+                    } else {
+                        out.append(ch)
+                        lastSpace = false
+                    }
+                }
+                return out.trimmingCharacters(in: .whitespaces)
+            }
+        var kept: [String] = []
+        for line in lines where !(line.isEmpty && (kept.last?.isEmpty ?? true)) { kept.append(line) }
+        while kept.last?.isEmpty == true { kept.removeLast() }
+        return kept.joined(separator: "\n")
+    }
+
+    /// A key for comparing labels: no spaces, half-width brackets and colons unified, trailing colon and
+    /// a trailing bracketed note such as （不超过1000字） removed.
+    public static func labelKey(_ label: String) -> String {
+        var s = halfWidthASCII(label)
+        s = s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+            .replacingOccurrences(of: "：", with: ":").replacingOccurrences(of: "【", with: "[")
+            .replacingOccurrences(of: "】", with: "]")
+        s = String(s.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "*" && $0 != "＊" })
+        while s.hasSuffix(":") { s.removeLast() }
+        return s
+    }
+
+    /// The label key without any bracketed parts: 报送单位(产学研等单位) → 报送单位.
+    public static func labelStem(_ label: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in labelKey(label) {
+            if ch == "(" || ch == "[" { depth += 1; continue }
+            if ch == ")" || ch == "]" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(ch) }
+        }
+        return out
+    }
+
+    /// Characters as a person counts them (grapheme clusters), ignoring line breaks.
+    public static func characterCount(_ s: String) -> Int {
+        s.reduce(0) { $0 + ($1.isNewline ? 0 : 1) }
+    }
+}

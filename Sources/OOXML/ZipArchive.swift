@@ -1,0 +1,227 @@
+import CLibZip
+import Foundation
+
+// MARK: - Limits
+
+/// Bounds on what a zip archive may make us read, checked while inflating, whatever the headers claim.
+public struct ZipLimits: Sendable, Equatable {
+    /// Most entries an archive may list.
+    public var maxEntries: Int
+    /// Most bytes one entry may inflate to.
+    public var maxEntryBytes: Int
+    /// Most bytes all entries read from one archive may inflate to, together.
+    public var maxTotalBytes: Int
+    /// Most inflated bytes per compressed byte of the whole archive, once past `ratioFloorBytes`.
+    public var maxRatio: Double
+    /// Inflated total below which the ratio is not checked (small files compress well and are harmless).
+    public var ratioFloorBytes: Int
+
+    /// Creates limits.
+    public init(maxEntries: Int = 2_000, maxEntryBytes: Int = 64 << 20, maxTotalBytes: Int = 256 << 20,
+                maxRatio: Double = 100, ratioFloorBytes: Int = 4 << 20) {
+        self.maxEntries = maxEntries
+        self.maxEntryBytes = maxEntryBytes
+        self.maxTotalBytes = maxTotalBytes
+        self.maxRatio = maxRatio
+        self.ratioFloorBytes = ratioFloorBytes
+    }
+}
+
+// MARK: - Errors
+
+/// Why a zip archive could not be read.
+public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notZip
+    case corrupt(String)
+    case tooManyEntries(count: Int, limit: Int)
+    case duplicateEntry(String, String)
+    case encrypted(entry: String)
+    case missingEntry(String)
+    case entryTooLarge(entry: String, limit: Int)
+    case totalTooLarge(limit: Int)
+    case ratioTooHigh(ratio: Int, limit: Int)
+    case writeFailed(String)
+
+    /// A sentence a person can read.
+    public var description: String {
+        switch self {
+        case .notZip: return "it is not a zip archive"
+        case .corrupt(let why): return "the zip archive is damaged or truncated (\(why))"
+        case .tooManyEntries(let n, let limit): return "the zip archive lists \(n) entries, more than the limit of \(limit)"
+        case .duplicateEntry(let a, let b): return "the zip archive holds two entries with the same name: \"\(a)\" and \"\(b)\""
+        case .encrypted(let entry): return "entry \"\(entry)\" is encrypted"
+        case .missingEntry(let name): return "the zip archive has no entry \"\(name)\""
+        case .entryTooLarge(let entry, let limit): return "entry \"\(entry)\" inflates past \(limit) bytes (a zip bomb?)"
+        case .totalTooLarge(let limit): return "the archive inflates past \(limit) bytes in all (a zip bomb?)"
+        case .ratioTooHigh(let ratio, let limit): return "the archive inflates \(ratio) times its size, more than the limit of \(limit) (a zip bomb?)"
+        case .writeFailed(let why): return "could not write the zip archive: \(why)"
+        }
+    }
+}
+
+// MARK: - Reading
+
+/// A zip archive read from memory. Owns its libzip handle and the bytes under it; not Sendable.
+public final class ZipArchive {
+    private let handle: OpaquePointer
+    private let buffer: UnsafeMutableRawBufferPointer
+    private let limits: ZipLimits
+    private var inflatedSoFar = 0
+    private let index: [String: UInt64]
+    /// Entry names in archive order.
+    public let entryNames: [String]
+
+    /// Opens `bytes` as a zip archive, checking entry count, duplicate names and consistency.
+    public init(bytes: [UInt8], limits: ZipLimits = ZipLimits()) throws {
+        self.limits = limits
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+            buffer.deallocate()
+            throw ZipError.corrupt(String(cString: zip_error_strerror(&error)))
+        }
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            zip_source_free(source)
+            buffer.deallocate()
+            let code = zip_error_code_zip(&error)
+            if code == ZIP_ER_NOZIP { throw ZipError.notZip }
+            throw ZipError.corrupt(String(cString: zip_error_strerror(&error)))
+        }
+        self.handle = archive
+        self.buffer = buffer
+        let count = Int(zip_get_num_entries(archive, 0))
+        if count > limits.maxEntries {
+            zip_discard(archive)
+            buffer.deallocate()
+            throw ZipError.tooManyEntries(count: count, limit: limits.maxEntries)
+        }
+        var names: [String] = []
+        var index: [String: UInt64] = [:]
+        var seen: [String: String] = [:]
+        for i in 0..<count {
+            guard let cName = zip_get_name(archive, zip_uint64_t(i), ZIP_FL_ENC_GUESS) else { continue }
+            let name = String(cString: cName)
+            let key = name.replacingOccurrences(of: "\\", with: "/").lowercased()
+            if let other = seen[key] {
+                zip_discard(archive)
+                buffer.deallocate()
+                throw ZipError.duplicateEntry(other, name)
+            }
+            seen[key] = name
+            names.append(name)
+            index[key] = UInt64(i)
+        }
+        self.entryNames = names
+        self.index = index
+    }
+
+    deinit {
+        zip_discard(handle)
+        buffer.deallocate()
+    }
+
+    /// Whether an entry of this name exists (names compare as OPC part names: case-insensitive, `\` as `/`).
+    public func contains(_ name: String) -> Bool { index[Self.key(name)] != nil }
+
+    /// Inflates one entry, counting bytes as they come and stopping at the first limit passed.
+    public func read(_ name: String) throws -> [UInt8] {
+        guard let i = index[Self.key(name)] else { throw ZipError.missingEntry(name) }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        if zip_stat_index(handle, i, 0, &stat) == 0,
+           stat.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) != 0, stat.encryption_method != UInt16(ZIP_EM_NONE) {
+            throw ZipError.encrypted(entry: name)
+        }
+        guard let file = zip_fopen_index(handle, i, 0) else {
+            let error = zip_get_error(handle)
+            if zip_error_code_zip(error) == ZIP_ER_NOPASSWD || zip_error_code_zip(error) == ZIP_ER_ENCRNOTSUPP {
+                throw ZipError.encrypted(entry: name)
+            }
+            throw ZipError.corrupt("\(name): \(String(cString: zip_error_strerror(error)))")
+        }
+        defer { zip_fclose(file) }
+        var out: [UInt8] = []
+        let hint = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? Int(min(stat.size, UInt64(limits.maxEntryBytes))) : 0
+        out.reserveCapacity(min(hint, 16 << 20))
+        let chunk = 64 << 10
+        var scratch = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let n = scratch.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(chunk)) }
+            if n < 0 {
+                throw ZipError.corrupt("\(name): \(String(cString: zip_error_strerror(zip_file_get_error(file))))")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: scratch[0..<Int(n)])
+            inflatedSoFar += Int(n)
+            if out.count > limits.maxEntryBytes { throw ZipError.entryTooLarge(entry: name, limit: limits.maxEntryBytes) }
+            if inflatedSoFar > limits.maxTotalBytes { throw ZipError.totalTooLarge(limit: limits.maxTotalBytes) }
+            if inflatedSoFar > limits.ratioFloorBytes {
+                let ratio = Double(inflatedSoFar) / Double(max(buffer.count, 1))
+                if ratio > limits.maxRatio { throw ZipError.ratioTooHigh(ratio: Int(ratio), limit: Int(limits.maxRatio)) }
+            }
+        }
+        return out
+    }
+
+    private static func key(_ name: String) -> String {
+        var n = name.replacingOccurrences(of: "\\", with: "/")
+        if n.hasPrefix("/") { n.removeFirst() }
+        return n.lowercased()
+    }
+}
+
+// MARK: - Writing
+
+/// Writes zip archives with fixed timestamps and entry order, so the same entries give the same bytes.
+public enum ZipWriter {
+    /// One entry to write.
+    public struct Entry: Sendable {
+        /// Its name inside the archive.
+        public var name: String
+        /// Its bytes.
+        public var bytes: [UInt8]
+        /// Creates an entry.
+        public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
+    }
+
+    /// Writes `entries` in order to a new file at `path` (replacing one there), every entry dated `modified`.
+    public static func write(_ entries: [Entry], to path: String, modified: Date) throws {
+        var errorCode: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &errorCode) else {
+            throw ZipError.writeFailed("cannot create \(path) (libzip error \(errorCode))")
+        }
+        let mtime = time_t(modified.timeIntervalSince1970)
+        for entry in entries {
+            guard let copy = malloc(max(entry.bytes.count, 1)) else {
+                zip_discard(archive)
+                throw ZipError.writeFailed("out of memory")
+            }
+            entry.bytes.withUnsafeBytes { raw in
+                if let base = raw.baseAddress { memcpy(copy, base, raw.count) }
+            }
+            guard let source = zip_source_buffer(archive, copy, zip_uint64_t(entry.bytes.count), 1) else {
+                free(copy)
+                let why = String(cString: zip_strerror(archive))
+                zip_discard(archive)
+                throw ZipError.writeFailed(why)
+            }
+            let i = zip_file_add(archive, entry.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
+            if i < 0 {
+                zip_source_free(source)
+                let why = String(cString: zip_strerror(archive))
+                zip_discard(archive)
+                throw ZipError.writeFailed(why)
+            }
+            zip_set_file_compression(archive, zip_uint64_t(i), ZIP_CM_DEFLATE, 6)
+            zip_file_set_mtime(archive, zip_uint64_t(i), mtime, 0)
+        }
+        if zip_close(archive) != 0 {
+            let why = String(cString: zip_strerror(archive))
+            zip_discard(archive)
+            throw ZipError.writeFailed(why)
+        }
+    }
+}
