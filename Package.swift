@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BulletinCore"]
+            dependencies: ["BulletinCore", "OOXML", "bulletin"]
         ),
     ],
     swiftLanguageModes: [.v6]

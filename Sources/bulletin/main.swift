@@ -1,1 +1,19 @@
-print("x")
+import ArgumentParser
+import BulletinCore
+import Foundation
+import Logging
+
+/// `bulletin`: the command line over BulletinCore.
+struct Bulletin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "Turns submitted achievement reports (重大科技成果案例报送表) into case records, bulletins and lists.",
+        subcommands: [RunCommand.self, InspectCommand.self])
+}
+
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = ProcessInfo.processInfo.environment["BULLETIN_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .error
+    return handler
+}
+await Bulletin.main()

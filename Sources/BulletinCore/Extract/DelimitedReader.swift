@@ -1,0 +1,142 @@
+/// Reads submissions from CSV and other delimited text (a header row of labels, one submission a row):
+/// UTF-8 with or without BOM, UTF-16 with BOM, GB18030; comma, tab or semicolon; RFC 4180 quoting.
+public struct DelimitedReader: Sendable {
+    let matcher: LabelMatcher
+
+    /// Creates a reader matching header labels with `matcher`.
+    public init(matcher: LabelMatcher) { self.matcher = matcher }
+
+    /// Reads every row after the header; rows with problems keep them in `problems`.
+    public func read(bytes: [UInt8], fileName: String) throws -> Extraction {
+        let (text, encoding) = try TextDecoding.decode(bytes, fileName: fileName)
+        let delimiter = Self.detectDelimiter(text)
+        let records = Self.parse(text, delimiter: delimiter)
+        guard let headerIndex = records.firstIndex(where: { !$0.isBlank }) else {
+            throw Refusal("\(fileName) holds no rows", advice: "send the spreadsheet with a header row of the form's labels and one achievement a row")
+        }
+        let header = records[headerIndex]
+        var notes = ["encoding \(encoding.rawValue), delimiter \(Self.name(of: delimiter))"]
+        var columns: [Int: LabelMatch] = [:]
+        var unknown: [String] = []
+        for (i, label) in header.cells.enumerated() {
+            let m = matcher.match(label)
+            if m == .unknown {
+                if !label.trimmingCharacters(in: .whitespaces).isEmpty { unknown.append(label) }
+            } else {
+                columns[i] = m
+            }
+        }
+        let recognised = Set(columns.values.compactMap { if case .field(let f) = $0 { return f } else { return nil } })
+        guard recognised.count >= 3 else {
+            throw Refusal("the first row of \(fileName) (line \(header.line)) is not a header of the form's labels: found \(header.cells.prefix(8).joined(separator: " | "))",
+                          advice: "put the labels 报送单位（产学研等单位）, 归口市（州）科技局或省直部门, 联系人, 联系手机, 成果名称, 成果来源, 案例简介 in the first row")
+        }
+        if !unknown.isEmpty { notes.append("columns ignored (labels not on the form): \(unknown.joined(separator: ", "))") }
+        var submissions: [Submission] = []
+        for record in records[(headerIndex + 1)...] where !record.isBlank {
+            var s = Submission(file: fileName, index: submissions.count + 1, location: "line \(record.line)")
+            if record.cells.count != header.cells.count {
+                let diff = record.cells.count - header.cells.count
+                s.problems.append(Problem(field: "row", message: "line \(record.line) of \(fileName) has \(record.cells.count) cells where the header has \(header.cells.count) (\(diff > 0 ? "\(diff) too many" : "\(-diff) too few")); check for an unquoted comma or a missing cell"))
+            }
+            for (i, cell) in record.cells.enumerated() {
+                switch columns[i] {
+                case .field(let f)?: s.fields[f] = cell
+                case .optional(let f)?: s.extras[f] = cell
+                default: break
+                }
+            }
+            submissions.append(s)
+        }
+        if record(unterminatedIn: records) {
+            notes.append("the file ends inside a quoted cell; the last row may be cut short")
+        }
+        return Extraction(submissions: submissions, notes: notes)
+    }
+
+    private func record(unterminatedIn records: [Record]) -> Bool { records.last?.unterminated ?? false }
+
+    // MARK: - Parsing
+
+    struct Record {
+        var cells: [String]
+        var line: Int
+        var unterminated = false
+        var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    static func name(of delimiter: Character) -> String {
+        switch delimiter {
+        case "\t": return "tab"
+        case ";": return "semicolon"
+        default: return "comma"
+        }
+    }
+
+    /// The delimiter that splits the first line (outside quotes) most often: comma, tab or semicolon.
+    static func detectDelimiter(_ text: String) -> Character {
+        var counts: [Character: Int] = [",": 0, "\t": 0, ";": 0]
+        var inQuotes = false
+        for ch in text {
+            if ch == "\"" { inQuotes.toggle(); continue }
+            if !inQuotes && (ch == "\n" || ch == "\r\n" || ch == "\r") { break }
+            if !inQuotes, counts[ch] != nil { counts[ch, default: 0] += 1 }
+        }
+        if counts["\t", default: 0] > 0 && counts["\t", default: 0] >= counts[",", default: 0] { return "\t" }
+        if counts[";", default: 0] > counts[",", default: 0] { return ";" }
+        return ","
+    }
+
+    /// RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks. Records carry their first line.
+    static func parse(_ text: String, delimiter: Character) -> [Record] {
+        var records: [Record] = []
+        var cells: [String] = []
+        var cell = ""
+        var inQuotes = false
+        var line = 1
+        var recordLine = 1
+        var iterator = text.makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let ch = next() {
+            if inQuotes {
+                if ch == "\"" {
+                    if let n = next() {
+                        if n == "\"" { cell.append("\"") } else { inQuotes = false; pending = n }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if ch.isNewline { line += 1; cell.append("\n") } else { cell.append(ch) }
+                }
+                continue
+            }
+            switch ch {
+            case "\"" where cell.isEmpty:
+                inQuotes = true
+            case delimiter:
+                cells.append(cell)
+                cell = ""
+            case "\n", "\r\n", "\r":
+                cells.append(cell)
+                records.append(Record(cells: cells, line: recordLine))
+                cells = []
+                cell = ""
+                line += 1
+                recordLine = line
+            default:
+                cell.append(ch)
+            }
+        }
+        if !cell.isEmpty || !cells.isEmpty || inQuotes {
+            cells.append(cell)
+            records.append(Record(cells: cells, line: recordLine, unterminated: inQuotes))
+        }
+        return records
+    }
+}
+
+import Foundation

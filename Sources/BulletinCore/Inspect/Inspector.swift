@@ -1,0 +1,62 @@
+import Foundation
+
+/// One submission as `bulletin inspect` reports it (the `--json` line format, documented in the README).
+public struct InspectionLine: Sendable, Encodable {
+    public var file: String
+    /// 1-based within the file; 0 for a problem with the file as a whole.
+    public var index: Int
+    public var location: String
+    public var fields: [String: String]
+    public var classified: Bool
+    public var category: String
+    public var subtype: String
+    public var level: String
+    public var industry: String
+    public var score: Double
+    public var reasons: [Reason]
+    public var problems: [Problem]
+    /// Notes on the file (encoding, ignored columns).
+    public var notes: [String]
+}
+
+/// What the pipeline makes of files, touching no inbox, outbox or library.
+public struct Inspector: Sendable {
+    let processor: SubmissionProcessor
+
+    /// Creates an inspector for a configuration.
+    public init(config: PipelineConfig) throws { processor = try SubmissionProcessor(config: config) }
+
+    /// Every submission of the file at `url`, or one line with the file's problem.
+    public func inspect(_ url: URL) -> [InspectionLine] {
+        let name = url.lastPathComponent
+        func fileProblem(_ message: String) -> [InspectionLine] {
+            [InspectionLine(file: name, index: 0, location: "", fields: [:], classified: false, category: "", subtype: "", level: "",
+                            industry: "", score: 0, reasons: [], problems: [Problem(field: "file", message: message)], notes: [])]
+        }
+        let bytes: [UInt8]
+        do { bytes = try [UInt8](Data(contentsOf: url)) } catch { return fileProblem("\(url.path) cannot be read: \(error.localizedDescription)") }
+        do {
+            let (extraction, scored) = try processor.process(bytes: bytes, fileName: name)
+            if scored.isEmpty { return fileProblem("\(name) holds no submission; check that it is the filled-in 报送表") }
+            return scored.map { s in
+                let sub = s.checked.submission
+                var fields: [String: String] = [:]
+                for f in Field.allCases { fields[f.rawValue] = sub[f] }
+                return InspectionLine(file: name, index: sub.index, location: sub.location, fields: fields, classified: sub.isClassified,
+                                      category: s.assessment.category, subtype: s.assessment.subtype, level: s.assessment.level,
+                                      industry: s.assessment.industry, score: s.assessment.score, reasons: s.assessment.reasons,
+                                      problems: s.checked.problems, notes: extraction.notes)
+            }
+        } catch let r as Refusal {
+            return fileProblem(r.description)
+        } catch {
+            return fileProblem("\(name) could not be read: \(error)")
+        }
+    }
+
+    /// The text the DOCX reader sees, one paragraph or cell a line.
+    public func text(_ url: URL) throws -> [String] {
+        let bytes = try [UInt8](Data(contentsOf: url))
+        return try processor.readers.docx.text(bytes: bytes, fileName: url.lastPathComponent)
+    }
+}

@@ -1,0 +1,34 @@
+/// Normalises a submission's values: trimmed, zero-width characters dropped, full-width ASCII made half-width,
+/// single-line fields on one line, the mobile number reduced to its digits.
+public struct Normaliser: Sendable {
+    /// Creates a normaliser.
+    public init() {}
+
+    /// The submission with every value normalised (problems and location kept).
+    public func normalise(_ submission: Submission) -> Submission {
+        var s = submission
+        for (field, value) in submission.fields {
+            s.fields[field] = normalise(value, as: field)
+        }
+        for (field, value) in submission.extras {
+            s.extras[field] = TextForm.tidy(TextForm.halfWidthASCII(value)).replacingOccurrences(of: "\n", with: " ")
+        }
+        return s
+    }
+
+    /// One value normalised for its field.
+    public func normalise(_ value: String, as field: Field) -> String {
+        switch field {
+        case .summary:
+            // Keep paragraphs; full-width letters and digits become half-width; CJK punctuation stays.
+            return TextForm.tidy(TextForm.halfWidthASCII(value))
+        case .mobile:
+            var digits = TextForm.halfWidthASCII(value).filter { !" -–—()（）".contains($0) && !$0.isWhitespace }
+            if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
+            return digits
+        default:
+            let oneLine = TextForm.tidy(TextForm.halfWidthASCII(value)).replacingOccurrences(of: "\n", with: "")
+            return oneLine
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Checks a normalised submission against the form's rules; every problem says which field, what is wrong
+/// and what to do.
+public struct Validator: Sendable {
+    let config: PipelineConfig
+
+    /// Creates a validator with the configuration's thresholds and labels.
+    public init(config: PipelineConfig) { self.config = config }
+
+    /// The problems of a normalised submission (none: it can be accepted).
+    public func problems(of s: Submission) -> [Problem] {
+        var out = s.problems
+        let where_ = "\(s.location) of \(s.file)"
+        for field in Field.allCases {
+            let label = config.fields[field.rawValue]?.label ?? field.rawValue
+            let required = config.fields[field.rawValue]?.required ?? true
+            if required && s[field].isEmpty {
+                let what = s.fields[field] == nil ? "has no \(label) (the label was not found)" : "leaves \(label) empty"
+                out.append(Problem(field: field.rawValue, message: "\(where_) \(what); fill it in and send the file again"))
+            }
+        }
+        let mobile = s[.mobile]
+        if !mobile.isEmpty && !Self.isMainlandMobile(mobile) {
+            out.append(Problem(field: Field.mobile.rawValue,
+                               message: "联系手机 \"\(mobile)\" in \(where_) is not a mainland mobile number (11 digits starting with 1); correct it"))
+        }
+        let length = TextForm.characterCount(s[.summary])
+        if length > config.validation.summaryMaxCharacters {
+            out.append(Problem(field: Field.summary.rawValue,
+                               message: "案例简介 in \(where_) has \(length) characters, more than the \(config.validation.summaryMaxCharacters) allowed; shorten it by \(length - config.validation.summaryMaxCharacters)"))
+        }
+        let title = s[.title]
+        if !title.isEmpty && TextForm.characterCount(title) < config.validation.titleMinCharacters {
+            out.append(Problem(field: Field.title.rawValue,
+                               message: "成果名称 \"\(title)\" in \(where_) is shorter than \(config.validation.titleMinCharacters) characters; give the achievement's full name"))
+        }
+        return out
+    }
+
+    /// 11 digits, starting with 1 and a second digit 3–9.
+    public static func isMainlandMobile(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 11, u[0] == UInt8(ascii: "1"), (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(u[1]) else { return false }
+        return u.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A submission that passed or failed validation, with its problems.
+public struct CheckedSubmission: Sendable {
+    /// The normalised submission.
+    public var submission: Submission
+    /// What is wrong with it (empty: valid).
+    public var problems: [Problem]
+    /// Whether it can be accepted.
+    public var isValid: Bool { problems.isEmpty }
+}
+
+/// A scored submission: the case it becomes, or the problems that refuse it.
+public struct ScoredSubmission: Sendable {
+    /// The checked submission.
+    public var checked: CheckedSubmission
+    /// The assessment (also made for refused ones, so `inspect` can show it).
+    public var assessment: Assessment
+    /// The case id it would have.
+    public var caseId: String
+}
+
+/// The per-file work shared by `run` and `inspect`: extract, normalise, validate, score.
+/// Each step is a pure function of its input, so files can be processed concurrently.
+public struct SubmissionProcessor: Sendable {
+    let config: PipelineConfig
+    let readers: SubmissionReaders
+    let normaliser = Normaliser()
+    let validator: Validator
+    let scorer: Scorer
+
+    /// Builds the steps from the configuration (throws a ConfigError for bad scoring rules).
+    public init(config: PipelineConfig) throws {
+        self.config = config
+        readers = SubmissionReaders(config: config)
+        validator = Validator(config: config)
+        scorer = try Scorer(config: config.scoring, profile: config.profile)
+    }
+
+    /// Reads every submission of a file; a Refusal for files that cannot be read.
+    public func extract(bytes: [UInt8], fileName: String) throws -> Extraction {
+        try readers.read(bytes: bytes, fileName: fileName)
+    }
+
+    /// Normalises every value.
+    public func normalise(_ s: Submission) -> Submission { normaliser.normalise(s) }
+
+    /// Checks the form's rules.
+    public func validate(_ s: Submission) -> CheckedSubmission {
+        CheckedSubmission(submission: s, problems: validator.problems(of: s))
+    }
+
+    /// Scores a checked submission.
+    public func score(_ c: CheckedSubmission) -> ScoredSubmission {
+        ScoredSubmission(checked: c, assessment: scorer.assess(c.submission.fields, extras: c.submission.extras),
+                         caseId: Self.caseId(title: c.submission[.title]))
+    }
+
+    /// Every step at once, for one file.
+    public func process(bytes: [UInt8], fileName: String) throws -> (Extraction, [ScoredSubmission]) {
+        let extraction = try extract(bytes: bytes, fileName: fileName)
+        let scored = extraction.submissions.map { score(validate(normalise($0))) }
+        return (extraction, scored)
+    }
+
+    /// The stable id of a case: the same achievement title (ignoring spaces, punctuation and width) is one case,
+    /// whichever channel it came through.
+    public static func caseId(title: String) -> String {
+        let key = TextForm.halfWidthASCII(title).lowercased().unicodeScalars.filter {
+            CharacterSet.letters.contains($0) || CharacterSet.decimalDigits.contains($0)
+        }
+        return "C" + Hashing.sha256(Array(String(String.UnicodeScalarView(key)).utf8)).prefix(12)
+    }
+}

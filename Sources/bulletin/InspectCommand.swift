@@ -1,0 +1,70 @@
+import ArgumentParser
+import BulletinCore
+import Foundation
+
+/// `bulletin inspect`: what the pipeline makes of files, touching no inbox, outbox or library.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what the pipeline makes of files, without touching the inbox, outbox or library.")
+
+    @OptionGroup var options: ConfigOption
+
+    @Flag(help: "One JSON object per submission per line.")
+    var json = false
+
+    @Flag(help: "Print the text the DOCX reader sees: paragraphs and table cells in order, one per line.")
+    var text = false
+
+    @Argument(help: "Files to inspect.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to inspect") }
+        if json && text { throw ValidationError("--json and --text cannot be used together") }
+    }
+
+    func run() throws {
+        let (config, _) = try options.load()
+        let inspector = try Inspector(config: config)
+        var failed = false
+        if text {
+            for f in files {
+                do {
+                    for line in try inspector.text(URL(fileURLWithPath: f)) { print(line) }
+                } catch {
+                    printError("\(f): \(error)")
+                    failed = true
+                }
+            }
+            throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for f in files {
+            let lines = inspector.inspect(URL(fileURLWithPath: f))
+            if !lines.contains(where: { $0.index > 0 && $0.problems.isEmpty }) { failed = true }
+            for line in lines {
+                if json {
+                    print(String(decoding: try encoder.encode(line), as: UTF8.self))
+                } else {
+                    printHuman(line)
+                }
+            }
+        }
+        throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
+    }
+
+    private func printHuman(_ l: InspectionLine) {
+        if l.index == 0 {
+            for p in l.problems { print("\(l.file): \(p.message)") }
+            return
+        }
+        print("\(l.file) #\(l.index) (\(l.location)): \(l.fields["title"] ?? "")")
+        print("  报送单位 \(l.fields["submitter"] ?? "") · 归口 \(l.fields["supervisor"] ?? "") · 来源 \(l.fields["source"] ?? "")\(l.classified ? " · 涉密" : "")")
+        print("  类别 \(l.category) \(l.subtype) · 水平 \(l.level.isEmpty ? "—" : l.level) · 产业 \(l.industry) · score \(String(format: "%.1f", l.score))")
+        for r in l.reasons.prefix(8) { print("    \(r.rule): \(r.conclusion)\(r.matched.isEmpty ? "" : " «\(r.matched)»")") }
+        for p in l.problems { print("  problem [\(p.field)]: \(p.message)") }
+        for n in l.notes { print("  note: \(n)") }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import BulletinCore
+import Foundation
+
+/// The --config option shared by every command.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .long, help: "The configuration file.")
+    var config: String = "pipeline.json"
+
+    /// Loads pipeline.json or exits 78 (EX_CONFIG) with the path of what is wrong.
+    func load() throws -> (PipelineConfig, URL) {
+        let url = URL(fileURLWithPath: config)
+        do {
+            return (try PipelineConfig.load(from: url), url)
+        } catch let e as ConfigError {
+            FileHandle.standardError.write(Data("bulletin: configuration error: \(e)\n".utf8))
+            throw ExitCode(ExitCodes.config)
+        }
+    }
+}
+
+/// Exit codes, as documented in the README.
+enum ExitCodes {
+    static let ok: Int32 = 0
+    static let refused: Int32 = 1
+    static let usage: Int32 = 64
+    static let software: Int32 = 70
+    static let busy: Int32 = 75
+    static let config: Int32 = 78
+}
+
+/// Prints to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("bulletin: \(message)\n".utf8))
+}

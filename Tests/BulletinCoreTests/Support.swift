@@ -1,0 +1,37 @@
+import BulletinCore
+import Foundation
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package root, found from this file's path.
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The repository's pipeline.json, decoded and validated.
+    static func config() throws -> PipelineConfig {
+        try PipelineConfig.load(from: root.appendingPathComponent("pipeline.json"))
+    }
+
+    /// A fresh temporary folder, removed by the caller with `cleanUp`.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// GB18030 bytes of `text` (through iconv, as Excel on Chinese Windows would save it).
+    static func gb18030(_ text: String) throws -> [UInt8] {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.txt")
+        try Data(text.utf8).write(to: input)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        p.arguments = ["-f", "UTF-8", "-t", "GB18030", input.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,153 @@
+import BulletinCore
+import Foundation
+import OOXML
+import Testing
+
+/// The real binary over the shipped samples, in a temporary folder: exit code, stdout, stderr, outbox.
+@Suite(.serialized) struct RunEndToEndTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        let candidates = [Bundle.main.executableURL?.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent(),
+                          root.appendingPathComponent(".build/debug")]
+        for c in candidates.compactMap({ $0 }) {
+            let b = c.appendingPathComponent("bulletin")
+            if FileManager.default.isExecutableFile(atPath: b.path) { return b }
+        }
+        return root.appendingPathComponent(".build/debug/bulletin")
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func bulletin(_ args: [String]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Copies the samples into `inbox`, dated an hour ago (past the settle time).
+    static func dropSamples(into inbox: URL) throws -> [String] {
+        let fm = FileManager.default
+        try fm.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let samples = root.appendingPathComponent("samples")
+        var names: [String] = []
+        for name in try fm.contentsOfDirectory(atPath: samples.path).sorted() where !name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let target = inbox.appendingPathComponent(name)
+            try fm.copyItem(at: samples.appendingPathComponent(name), to: target)
+            try fm.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: target.path)
+            names.append(name)
+        }
+        return names
+    }
+
+    static func documentText(_ url: URL) throws -> String {
+        let zip = try ZipArchive(bytes: [UInt8](Data(contentsOf: url)))
+        return try XMLReader.parse(zip.read("word/document.xml")).textContent
+    }
+
+    static func logRecords(_ outbox: URL) throws -> [[String: Any]] {
+        let logs = outbox.appendingPathComponent("logs")
+        let files = try FileManager.default.contentsOfDirectory(atPath: logs.path).filter { $0.hasSuffix(".jsonl") }.sorted()
+        var out: [[String: Any]] = []
+        for f in files {
+            for line in try String(contentsOf: logs.appendingPathComponent(f), encoding: .utf8).split(separator: "\n") {
+                out.append(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:])
+            }
+        }
+        return out
+    }
+
+    @Test func theNightlyBatchOverTheSamples() throws {
+        let work = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                               appropriateFor: FileManager.default.temporaryDirectory, create: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), outbox = work.appendingPathComponent("outbox")
+        let names = try Self.dropSamples(into: inbox)
+        #expect(names.count >= 12)
+
+        // What inspect makes of the samples: the titles, and which one is classified.
+        let inspected = try Self.bulletin(["inspect", "--json"] + names.map { inbox.appendingPathComponent($0).path })
+        #expect(inspected.status == 1, "two samples are bad on purpose")
+        let lines = inspected.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(Set(lines.compactMap { $0["file"] as? String }) == Set(names), "inspect reports every sample")
+        let valid = lines.filter { ($0["problems"] as? [Any])?.isEmpty == true }
+        let classifiedTitles = valid.filter { $0["classified"] as? Bool == true }.compactMap { ($0["fields"] as? [String: String])?["title"] }
+        #expect(classifiedTitles.count == 1)
+
+        let run = try Self.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-22"])
+        #expect(run.status == 1, "exit 1: some inputs were refused. stderr: \(run.stderr)")
+        for (i, stage) in Pipeline.stages.enumerated() { #expect(run.stdout.contains("[\(i + 1)/9] \(stage)")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty, "every input moved out of the inbox")
+
+        // Every input appears in the log with its outcome.
+        let records = try Self.logRecords(outbox)
+        let inputs = records.filter { $0["type"] as? String == "input" }
+        #expect(Set(inputs.compactMap { $0["name"] as? String }) == Set(names))
+        #expect(inputs.filter { $0["outcome"] as? String == "quarantined" }.count == 2)
+        for i in inputs { #expect((i["sha256"] as? String)?.count == 64) }
+
+        // The bulletin holds the selected titles and never the classified one.
+        let bulletins = try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("bulletins").path)
+        #expect(bulletins.count == 1)
+        let bulletinText = try Self.documentText(outbox.appendingPathComponent("bulletins").appendingPathComponent(bulletins[0]))
+        let validTitles = valid.filter { $0["classified"] as? Bool == false }.compactMap { ($0["fields"] as? [String: String])?["title"] }
+        let shown = validTitles.filter { bulletinText.contains($0) }
+        #expect((5...10).contains(shown.count), "the bulletin holds 5–10 achievements; found \(shown.count)")
+        #expect(bulletinText.contains("总第35期"))
+        let outputs = records.filter { $0["type"] as? String == "output" }
+        #expect(outputs.count >= 2)
+        for o in outputs {
+            let path = outbox.appendingPathComponent(o["path"] as? String ?? "")
+            let text = try Self.documentText(path)
+            for t in classifiedTitles { #expect(!text.contains(t), "\(t) is classified but appears in \(path.lastPathComponent)") }
+        }
+        let quarantine = outbox.appendingPathComponent("quarantine/2026-11-22")
+        let quarantined = try FileManager.default.contentsOfDirectory(atPath: quarantine.path)
+        #expect(quarantined.filter { $0.hasSuffix(".reason.txt") }.count == quarantined.filter { !$0.hasSuffix(".reason.txt") }.count)
+
+        // A second run over the same inbox adds nothing.
+        let casesBefore = records.last { $0["type"] as? String == "summary" }?["libraryCases"] as? Int
+        _ = try Self.dropSamples(into: inbox)
+        let second = try Self.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-22"])
+        #expect(second.status == 0, second.stderr)
+        let after = try Self.logRecords(outbox)
+        let summaries = after.filter { $0["type"] as? String == "summary" }
+        #expect(summaries.count == 2)
+        let last = summaries.max { ($0["finished"] as? String ?? "") < ($1["finished"] as? String ?? "") }
+        #expect(last?["casesAdded"] as? Int == 0)
+        #expect(last?["duplicate"] as? Int == names.count)
+        #expect(last?["libraryCases"] as? Int == casesBefore)
+    }
+
+    @Test func aSecondRunWhileOneHoldsTheLockExitsAtOnce() throws {
+        let work = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                               appropriateFor: FileManager.default.temporaryDirectory, create: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), outbox = work.appendingPathComponent("outbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        let lock = try RunLock(path: outbox.appendingPathComponent(".bulletin.lock").path)
+        let r = try Self.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-22"])
+        withExtendedLifetime(lock) {}
+        #expect(r.status == 75)
+        #expect(r.stderr.contains("another bulletin run holds the lock"))
+    }
+
+    @Test func badFlagsAreUsageErrors() throws {
+        let r = try Self.bulletin(["run", "--today", "2026-13-01"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("YYYY-MM-DD"))
+        let c = try Self.bulletin(["run", "--config", "/nonexistent/pipeline.json"])
+        #expect(c.status == 78)
+        #expect(c.stderr.contains("/nonexistent/pipeline.json"))
+    }
+}
