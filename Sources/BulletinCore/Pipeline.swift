@@ -178,6 +178,17 @@ public struct Pipeline: Sendable {
         outputs.append(try write(try AnnualListRenderer.render(annual), to: annualURL, kind: "annual list \(annual.year)",
                                  cases: annual.entries.map(\.record.id), outbox: paths.outbox))
 
+        outputs.append(try writeCSV(annual.csvRows, to: annualURL.deletingPathExtension().appendingPathExtension("csv"),
+                                    kind: "annual list \(annual.year) (CSV)", cases: annual.entries.map(\.record.id), outbox: paths.outbox))
+        let month = String(period)
+        let year = Int(month.prefix(4)) ?? 0
+        let quarter = ((Int(month.suffix(2)) ?? 1) - 1) / 3 + 1
+        for scope in [StatisticsScope.month(month), .quarter(year: year, quarter: quarter), .year(year)] {
+            let stats = try SubmissionStatistics.compute(library: library, scope: scope, issuer: config.outputs.issuer, date: today)
+            let url = paths.outbox.appendingPathComponent(config.outputs.statsDir ?? "stats").appendingPathComponent("\(scope.fileStem)-报送及采用情况.csv")
+            outputs.append(try writeCSV(stats.csvRows, to: url, kind: "statistics \(scope.title) (CSV)", cases: [], outbox: paths.outbox))
+        }
+
         // [9] audit
         stage("audit")
         records += inputs.map { .input($0) }
@@ -221,7 +232,12 @@ public struct Pipeline: Sendable {
                            assessment: s.assessment, period: period, sourceFile: file.name, sourceIndex: s.checked.submission.index,
                            sourceSHA256: w.item.sha256, received: today)
             }
-            let problems = refused.flatMap { s in s.checked.problems.map { "submission \(s.checked.submission.index) (\(s.checked.submission.location)): \($0.message)" } }
+            let problems = refused.flatMap { s in s.checked.problems.map(\.message) }
+            try library.recordRefusals(fileSHA256: w.item.sha256, period: period, refused.map { s in
+                CaseLibrary.RefusedSubmission(index: s.checked.submission.index, submitter: s.checked.submission[.submitter],
+                                              supervisor: s.checked.submission[.supervisor], title: s.checked.submission[.title],
+                                              reasons: s.checked.problems.map(\.message))
+            })
             if accepted.isEmpty {
                 return try quarantine(file, sha256: w.item.sha256, stage: "validate", reasons: w.notes + problems, paths: paths, today: today, library: library)
             }
@@ -231,12 +247,12 @@ public struct Pipeline: Sendable {
             let moved = try FileOps.move(file.url, into: paths.archive(today))
             var reasons = w.notes
             if !refused.isEmpty {
-                // Nothing lost: the refused submissions' reasons go to the quarantine with a copy of the file.
-                let copy = try FileOps.copy(moved, into: paths.quarantine(today))
-                try writeReason(for: copy, sha256: w.item.sha256, stage: "validate",
+                // Nothing lost: the refused submissions go to the quarantine with their reasons, the rest are accepted.
+                let held = try quarantineRefused(refused.map(\.checked), of: moved, paths: paths, today: today)
+                try writeReason(for: held, sha256: w.item.sha256, stage: "validate",
                                 reasons: ["\(refused.count) of \(scored.count) submissions refused; the others were accepted (the original is in the archive)"] + problems)
                 reasons += problems
-                reasons.append("a copy with the refused submissions' reasons is at \(relative(copy, to: paths.outbox))")
+                reasons.append("the refused submissions are at \(relative(held, to: paths.outbox))")
             }
             let links = cases.map { c in
                 AuditRecord.CaseLink(index: c.sourceIndex, location: scored.first { $0.checked.submission.index == c.sourceIndex }?.checked.submission.location ?? "",
@@ -246,6 +262,25 @@ public struct Pipeline: Sendable {
             return .init(name: file.name, sha256: w.item.sha256, size: w.item.bytes.count, outcome: outcome,
                          movedTo: relative(moved, to: paths.outbox), cases: links, reasons: reasons)
         }
+    }
+
+    /// For a spreadsheet or JSON file: a CSV holding just the refused rows, under the form's labels, with a
+    /// 拒收原因 column, so staff can fix and resend them. For a Word file: a copy of the file.
+    private func quarantineRefused(_ refused: [CheckedSubmission], of archived: URL, paths: ResolvedPaths, today: String) throws -> URL {
+        let ext = archived.pathExtension.lowercased()
+        guard ["csv", "tsv", "txt", "json", "jsonl", "ndjson", "xlsx", "xlsm"].contains(ext) else {
+            return try FileOps.copy(archived, into: paths.quarantine(today))
+        }
+        let extras = OptionalField.allCases.filter { f in refused.contains { $0.submission.extras[f] != nil } }
+        var rows = [Field.allCases.map { config.fields[$0.rawValue]?.label ?? $0.rawValue }
+                    + extras.map { config.optionalFields[$0.rawValue]?.label ?? $0.rawValue } + ["原位置", "拒收原因"]]
+        for c in refused {
+            rows.append(Field.allCases.map { c.submission[$0] } + extras.map { c.submission.extras[$0] ?? "" }
+                        + [c.submission.location, c.problems.map(\.message).joined(separator: "；")])
+        }
+        let target = FileOps.freeName(for: archived.lastPathComponent + ".refused.csv", in: paths.quarantine(today))
+        try FileOps.writeAtomically(CSVWriter.bytes(rows), to: target)
+        return target
     }
 
     private func quarantine(_ file: InboxFile, sha256: String, stage: String, reasons: [String], paths: ResolvedPaths, today: String,
@@ -270,6 +305,12 @@ public struct Pipeline: Sendable {
     private func write(_ doc: RenderedDocument, to url: URL, kind: String, cases: [String], outbox: URL) throws -> AuditRecord.OutputRecord {
         try FileOps.writeAtomically(to: url) { temp in try RenderedDocument.write(doc, to: temp.path) }
         let bytes = try [UInt8](Data(contentsOf: url))
+        return .init(path: relative(url, to: outbox), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
+    }
+
+    private func writeCSV(_ rows: [[String]], to url: URL, kind: String, cases: [String], outbox: URL) throws -> AuditRecord.OutputRecord {
+        let bytes = CSVWriter.bytes(rows)
+        try FileOps.writeAtomically(bytes, to: url)
         return .init(path: relative(url, to: outbox), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
     }
 

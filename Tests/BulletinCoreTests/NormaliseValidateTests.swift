@@ -12,15 +12,15 @@ import Testing
 
     static let valid: [Field: String] = [
         .submitter: "　四川大学 ", .supervisor: "省教育厅", .contact: "张 伟", .mobile: "+86 138-0013-8000",
-        .title: "ＳｉＣ功率器件\n关键技术", .source: "高新处", .summary: "第一段。\n\n\n第二段：达到国际先进水平。",
+        .title: "ＳｉＣ功率器件\n关键技术（首台（套））", .source: "高新处", .summary: "第一段。\n\n\n第二段：达到国际先进水平。",
     ]
 
     @Test func normalisesWidthsSpacesAndPhone() {
         let s = Normaliser().normalise(submission(Self.valid))
         #expect(s[.submitter] == "四川大学")
         #expect(s[.mobile] == "13800138000")
-        #expect(s[.title] == "SiC功率器件关键技术")
-        #expect(s[.summary] == "第一段。\n\n第二段：达到国际先进水平。")
+        #expect(s[.title] == "SiC功率器件关键技术（首台（套））")
+        #expect(s[.summary] == "第一段。\n\n第二段：达到国际先进水平。", "Chinese punctuation is kept")
         #expect(Validator(config: config).problems(of: s).isEmpty)
     }
 

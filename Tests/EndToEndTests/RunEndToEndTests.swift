@@ -107,7 +107,7 @@ import Testing
         #expect(outputs.count >= 2)
         for o in outputs {
             let path = outbox.appendingPathComponent(o["path"] as? String ?? "")
-            let text = try Self.documentText(path)
+            let text = path.pathExtension == "csv" ? try String(contentsOf: path, encoding: .utf8) : try Self.documentText(path)
             for t in classifiedTitles { #expect(!text.contains(t), "\(t) is classified but appears in \(path.lastPathComponent)") }
         }
         let quarantine = outbox.appendingPathComponent("quarantine/2026-11-22")
@@ -118,7 +118,7 @@ import Testing
         let casesBefore = records.last { $0["type"] as? String == "summary" }?["libraryCases"] as? Int
         _ = try Self.dropSamples(into: inbox)
         let second = try Self.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-22"])
-        #expect(second.status == 0, second.stderr)
+        #expect(second.status == 0, "\(second.stderr)")
         let after = try Self.logRecords(outbox)
         let summaries = after.filter { $0["type"] as? String == "summary" }
         #expect(summaries.count == 2)

@@ -43,6 +43,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var maxFileBytes: Int
         /// File name extensions read (lower case, no dot).
         public var extensions: [String]
+        /// Sheets of an .xlsx to read, by name; absent or empty: the first visible sheet.
+        public var xlsxSheets: [String]?
     }
 
     /// Hostile-input limits.
@@ -97,6 +99,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var logsDir: String
         public var archiveDir: String
         public var quarantineDir: String
+        /// Folder of the statistics tables (default "stats").
+        public var statsDir: String?
     }
 }
 

@@ -16,12 +16,14 @@ public struct SubmissionReaders: Sendable {
     let docx: DocxFormReader
     let delimited: DelimitedReader
     let json: JSONSubmissionReader
+    let xlsx: XlsxReader
 
     /// Creates the readers for a configuration.
     public init(config: PipelineConfig) {
         docx = DocxFormReader(config: config)
         delimited = DelimitedReader(matcher: LabelMatcher(config: config))
         json = JSONSubmissionReader(matcher: LabelMatcher(config: config))
+        xlsx = XlsxReader(config: config)
     }
 
     /// Reads every submission in the file; throws a Refusal for a file that cannot be read at all.
@@ -37,8 +39,8 @@ public struct SubmissionReaders: Sendable {
             return try json.read(bytes: bytes, fileName: fileName)
         case "xls":
             throw Refusal("\(fileName) is an Excel 97–2003 workbook (.xls), which is not read", advice: "open it in Excel or WPS and save it as .xlsx or CSV UTF-8")
-        case "xlsx":
-            throw Refusal("\(fileName) is an Excel workbook; .xlsx is not read yet", advice: "save the sheet as \"CSV UTF-8 (逗号分隔)\" and send that")
+        case "xlsx", "xlsm":
+            return try xlsx.read(bytes: bytes, fileName: fileName)
         case "pdf":
             throw Refusal("\(fileName) is a PDF; the values cannot be read from it reliably", advice: "send the filled-in form as .docx")
         default:

@@ -50,6 +50,23 @@ public final class CaseLibrary: Sendable {
                 t.column("caseIds", .text).notNull()
             }
         }
+        m.registerMigration("v2: refusals and annual lists, for statistics") { db in
+            try db.create(table: "refusal") { t in
+                t.column("fileSHA256", .text).notNull()
+                t.column("idx", .integer).notNull()
+                t.column("submitter", .text).notNull()
+                t.column("supervisor", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("period", .text).notNull().indexed()
+                t.column("reasons", .text).notNull()
+                t.primaryKey(["fileSHA256", "idx"])
+            }
+            try db.create(table: "annualList") { t in
+                t.primaryKey("year", .integer)
+                t.column("date", .text).notNull()
+                t.column("caseIds", .text).notNull()
+            }
+        }
         return m
     }
 
@@ -91,6 +108,62 @@ public final class CaseLibrary: Sendable {
                                arguments: [c.id, fileSHA256, fileName, c.sourceIndex, received])
             }
             return result
+        }
+    }
+
+    /// A submission refused at validation, kept for the statistics of submissions per unit and bureau.
+    public struct RefusedSubmission: Sendable, Equatable {
+        public var index: Int
+        public var submitter: String
+        public var supervisor: String
+        public var title: String
+        public var reasons: [String]
+        /// Creates a record.
+        public init(index: Int, submitter: String, supervisor: String, title: String, reasons: [String]) {
+            self.index = index
+            self.submitter = submitter
+            self.supervisor = supervisor
+            self.title = title
+            self.reasons = reasons
+        }
+    }
+
+    /// Records the refused submissions of a file (the file itself is recorded by `store`).
+    public func recordRefusals(fileSHA256: String, period: String, _ refused: [RefusedSubmission]) throws {
+        try db.write { db in
+            for r in refused {
+                try db.execute(sql: "INSERT OR IGNORE INTO refusal (fileSHA256, idx, submitter, supervisor, title, period, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [fileSHA256, r.index, r.submitter, r.supervisor, r.title, period, r.reasons.joined(separator: "\n")])
+            }
+        }
+    }
+
+    /// Refused submissions whose period is in `periods`: (submitter, supervisor) pairs.
+    public func refusals(periods: Set<String>) throws -> [(submitter: String, supervisor: String)] {
+        try db.read { db in
+            let list = periods.sorted()
+            let marks = databaseQuestionMarks(count: list.count)
+            return try Row.fetchAll(db, sql: "SELECT submitter, supervisor FROM refusal WHERE period IN (\(marks)) ORDER BY fileSHA256, idx",
+                                    arguments: StatementArguments(list)).map { ($0["submitter"], $0["supervisor"]) }
+        }
+    }
+
+    // MARK: - Annual list
+
+    /// Records the year's annual list as last drafted.
+    public func recordAnnualList(year: Int, date: String, caseIds: [String]) throws {
+        let ids = String(decoding: try JSONEncoder().encode(caseIds), as: UTF8.self)
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO annualList (year, date, caseIds) VALUES (?, ?, ?) ON CONFLICT(year) DO UPDATE SET date = excluded.date, caseIds = excluded.caseIds",
+                           arguments: [year, date, ids])
+        }
+    }
+
+    /// The year's annual list as last drafted (empty when none).
+    public func annualList(year: Int) throws -> [String] {
+        try db.read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT caseIds FROM annualList WHERE year = ?", arguments: [year]) else { return [] }
+            return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
         }
     }
 

@@ -68,3 +68,14 @@ public struct AnnualList: Sendable, Equatable {
         self.draft = draft
     }
 }
+
+extension AnnualList {
+    /// The list as CSV rows for the press and spreadsheets (the header first).
+    public var csvRows: [[String]] {
+        [["序号", "成果名称", "完成单位", "归口部门", "成果类别", "技术水平", "所属产业", "首次通报月份"]]
+            + entries.map { e in
+                [String(e.rank), e.record[.title], e.record[.submitter], e.record[.supervisor], e.record.assessment.category,
+                 e.record.assessment.level, e.record.assessment.industry, e.firstBulletined]
+            }
+    }
+}

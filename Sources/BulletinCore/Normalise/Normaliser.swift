@@ -1,4 +1,5 @@
-/// Normalises a submission's values: trimmed, zero-width characters dropped, full-width ASCII made half-width,
+/// Normalises a submission's values: trimmed, zero-width characters dropped, full-width letters and digits
+/// made half-width (Chinese punctuation kept),
 /// single-line fields on one line, the mobile number reduced to its digits.
 public struct Normaliser: Sendable {
     /// Creates a normaliser.
@@ -11,7 +12,7 @@ public struct Normaliser: Sendable {
             s.fields[field] = normalise(value, as: field)
         }
         for (field, value) in submission.extras {
-            s.extras[field] = TextForm.tidy(TextForm.halfWidthASCII(value)).replacingOccurrences(of: "\n", with: " ")
+            s.extras[field] = TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).replacingOccurrences(of: "\n", with: " ")
         }
         return s
     }
@@ -21,13 +22,13 @@ public struct Normaliser: Sendable {
         switch field {
         case .summary:
             // Keep paragraphs; full-width letters and digits become half-width; CJK punctuation stays.
-            return TextForm.tidy(TextForm.halfWidthASCII(value))
+            return TextForm.tidy(TextForm.halfWidthAlphanumerics(value))
         case .mobile:
             var digits = TextForm.halfWidthASCII(value).filter { !" -–—()（）".contains($0) && !$0.isWhitespace }
             if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
             return digits
         default:
-            let oneLine = TextForm.tidy(TextForm.halfWidthASCII(value)).replacingOccurrences(of: "\n", with: "")
+            let oneLine = TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).replacingOccurrences(of: "\n", with: "")
             return oneLine
         }
     }

@@ -18,6 +18,23 @@ public enum TextForm {
         return String(out)
     }
 
+    /// Full-width letters and digits (Ａ１) to half-width and odd spaces to plain ones; Chinese punctuation
+    /// （，。：；（）“”） is kept, as a Chinese reader expects it.
+    public static func halfWidthAlphanumerics(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            case 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
+                out.append(" ")
+            default:
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
     /// Trims, drops zero-width characters, joins runs of spaces and tabs; keeps line breaks between paragraphs.
     public static func tidy(_ s: String) -> String {
         let lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -52,6 +52,7 @@ public struct Selector: Sendable {
             .sorted { ($0.assessment.score, $1.id) > ($1.assessment.score, $0.id) }
             .prefix(config.quotas.annual)
         let entries = ranked.enumerated().map { AnnualEntry(rank: $0.offset + 1, record: $0.element, firstBulletined: firstBulletined[$0.element.id] ?? "") }
+        try library.recordAnnualList(year: year, date: today, caseIds: entries.map(\.record.id))
         return Selection(issues: issues, annual: AnnualList(issuer: config.outputs.issuer, year: year, date: today, entries: entries))
     }
 }

@@ -1,0 +1,279 @@
+import Foundation
+import OOXML
+
+/// Reads submissions from Excel workbooks (.xlsx) with libzip + libxml2: the first visible sheet, or the
+/// sheets pipeline.json names (`intake.xlsxSheets`); a header row of the form's labels, one submission a row.
+/// Shared strings, inline strings and rich text are read; numbers appear as the user sees them (a mobile
+/// number stored as 13800138000.0 or 1.38E+10 is the 11 digits); dates as YYYY-MM-DD; a merged header cell
+/// gives its label to every column it covers; hidden sheets are skipped.
+public struct XlsxReader: Sendable {
+    let matcher: LabelMatcher
+    let limits: ZipLimits
+    let maxDepth: Int
+    let sheetNames: [String]
+
+    /// Creates a reader.
+    public init(config: PipelineConfig) {
+        matcher = LabelMatcher(config: config)
+        let l = config.zipLimits
+        limits = ZipLimits(maxEntries: l.maxEntries, maxEntryBytes: l.maxEntryBytes, maxTotalBytes: l.maxTotalBytes, maxRatio: l.maxRatio)
+        maxDepth = config.limits.xmlMaxDepth
+        sheetNames = config.intake.xlsxSheets ?? []
+    }
+
+    static let spreadsheetNamespaces: Set<String> = [
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    ]
+
+    /// Every data row of the chosen sheets.
+    public func read(bytes: [UInt8], fileName: String) throws -> Extraction {
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw Refusal("\(fileName) is an Excel 97–2003 workbook (.xls) or another old Office file, which is not read",
+                          advice: "open it in Excel or WPS and save it as .xlsx (Excel Workbook)")
+        }
+        let zip: ZipArchive
+        do { zip = try ZipArchive(bytes: bytes, limits: limits) } catch let e as ZipError {
+            throw Refusal("\(fileName) cannot be opened as an Excel workbook: \(e)", advice: "open it in Excel or WPS and save it again as .xlsx")
+        }
+        do {
+            return try read(zip, fileName: fileName)
+        } catch let e as ZipError {
+            throw Refusal("\(fileName): \(e)", advice: "open it in Excel or WPS and save it again as .xlsx")
+        } catch let e as XMLError {
+            throw Refusal("\(fileName): \(e)", advice: "open it in Excel or WPS and save it again as .xlsx")
+        }
+    }
+
+    private func read(_ zip: ZipArchive, fileName: String) throws -> Extraction {
+        let rootRels = try OPCRelationships.parse(zip.read("_rels/.rels"))
+        guard let workbookTarget = rootRels.first(where: { OOXMLRelationshipType.officeDocumentAll.contains($0.type) }),
+              let workbookName = OPCRelationships.resolve(target: workbookTarget.target, from: ""), zip.contains(workbookName) else {
+            throw Refusal("\(fileName) has no workbook part", advice: "open it in Excel or WPS and save it again as .xlsx")
+        }
+        let workbook = try XMLReader.parse(zip.read(workbookName), maxDepth: maxDepth)
+        let rels = try OPCRelationships.parse(zip.read(OPCRelationships.relationshipsPartName(for: workbookName)))
+        let date1904 = find(workbook, "workbookPr").first?.attribute("date1904").map { $0 == "1" || $0 == "true" } ?? false
+        var sheets: [(name: String, part: String)] = []
+        var hidden: [String] = []
+        for sheet in find(workbook, "sheet") {
+            let name = sheet.attribute("name") ?? "?"
+            if let state = sheet.attribute("state"), state != "visible" { hidden.append(name); continue }
+            guard let rid = sheet.attributes.first(where: { $0.name == "id" && !$0.namespace.isEmpty })?.value,
+                  let rel = rels.first(where: { $0.id == rid }),
+                  let part = OPCRelationships.resolve(target: rel.target, from: workbookName) else { continue }
+            sheets.append((name, part))
+        }
+        if !sheetNames.isEmpty {
+            let wanted = sheets.filter { sheetNames.contains($0.name) }
+            guard !wanted.isEmpty else {
+                throw Refusal("\(fileName) has none of the sheets named in intake.xlsxSheets (\(sheetNames.joined(separator: ", "))); it has \(sheets.map(\.name).joined(separator: ", "))",
+                              advice: "rename the sheet or change intake.xlsxSheets in pipeline.json")
+            }
+            sheets = wanted
+        } else {
+            sheets = Array(sheets.prefix(1))
+        }
+        guard !sheets.isEmpty else {
+            throw Refusal("\(fileName) has no visible sheet", advice: "unhide the sheet with the submissions and save again")
+        }
+        let shared = try sharedStrings(zip, rels: rels, workbookName: workbookName)
+        let dateStyles = try dateStyleIndexes(zip, rels: rels, workbookName: workbookName)
+        var notes: [String] = []
+        if !hidden.isEmpty { notes.append("hidden sheets skipped: \(hidden.joined(separator: ", "))") }
+        var submissions: [Submission] = []
+        for sheet in sheets {
+            let xml = try XMLReader.parse(zip.read(sheet.part), maxDepth: maxDepth)
+            let grid = cells(xml, shared: shared, dateStyles: dateStyles, date1904: date1904)
+            let (subs, sheetNotes) = try rows(grid, merges: merges(xml), sheet: sheet.name, fileName: fileName, startIndex: submissions.count)
+            submissions += subs
+            notes += sheetNotes
+        }
+        return Extraction(submissions: submissions, notes: notes)
+    }
+
+    // MARK: - Rows to submissions
+
+    private func rows(_ grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)], sheet: String, fileName: String,
+                      startIndex: Int) throws -> ([Submission], [String]) {
+        let rowNumbers = grid.keys.sorted()
+        func value(_ r: Int, _ c: Int) -> String {
+            if let v = grid[r]?[c], !v.isEmpty { return v }
+            for m in merges where (m.r1...m.r2).contains(r) && (m.c1...m.c2).contains(c) { return grid[m.r1]?[m.c1] ?? "" }
+            return ""
+        }
+        let maxColumn = grid.values.flatMap(\.keys).max() ?? 0
+        // The header: the first of the top rows whose cells name at least three form fields.
+        var header: (row: Int, columns: [Int: LabelMatch])?
+        for r in rowNumbers.prefix(10) {
+            var columns: [Int: LabelMatch] = [:]
+            for c in 0...maxColumn {
+                let m = matcher.match(value(r, c))
+                if m != .unknown { columns[c] = m }
+            }
+            if Set(columns.values.compactMap { if case .field(let f) = $0 { return f } else { return nil } }).count >= 3 {
+                header = (r, columns)
+                break
+            }
+        }
+        guard let header else {
+            throw Refusal("sheet \(sheet) of \(fileName) has no header row of the form's labels in its first 10 rows",
+                          advice: "put the labels 报送单位（产学研等单位）, 归口市（州）科技局或省直部门, 联系人, 联系手机, 成果名称, 成果来源, 案例简介 in one row above the data")
+        }
+        var notes: [String] = []
+        let unknown = (0...maxColumn).filter { header.columns[$0] == nil }.map { value(header.row, $0) }.filter { !$0.isEmpty }
+        if !unknown.isEmpty { notes.append("sheet \(sheet): columns ignored (labels not on the form): \(unknown.joined(separator: ", "))") }
+        var out: [Submission] = []
+        for r in rowNumbers where r > header.row {
+            guard let cells = grid[r], cells.values.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+            var s = Submission(file: fileName, index: startIndex + out.count + 1, location: "sheet \(sheet) row \(r)")
+            for (c, m) in header.columns {
+                let v = cells[c] ?? ""
+                switch m {
+                case .field(let f): s.fields[f] = v
+                case .optional(let f): if !v.isEmpty { s.extras[f] = v }
+                case .unknown: break
+                }
+            }
+            out.append(s)
+        }
+        return (out, notes)
+    }
+
+    // MARK: - Parts
+
+    private func find(_ e: XMLElement, _ name: String) -> [XMLElement] {
+        var out: [XMLElement] = []
+        func walk(_ e: XMLElement) {
+            for child in e.elements {
+                if child.name == name && Self.spreadsheetNamespaces.contains(child.namespace) { out.append(child) }
+                walk(child)
+            }
+        }
+        walk(e)
+        return out
+    }
+
+    private func part(_ type: String, rels: [OPCRelationship], from workbookName: String) -> String? {
+        rels.first { $0.type.hasSuffix("/\(type)") }.flatMap { OPCRelationships.resolve(target: $0.target, from: workbookName) }
+    }
+
+    /// Shared strings: plain or rich text (runs joined), phonetic runs (`rPh`) left out.
+    private func sharedStrings(_ zip: ZipArchive, rels: [OPCRelationship], workbookName: String) throws -> [String] {
+        guard let name = part("sharedStrings", rels: rels, from: workbookName), zip.contains(name) else { return [] }
+        let sst = try XMLReader.parse(zip.read(name), maxDepth: maxDepth)
+        return sst.elements.filter { $0.name == "si" }.map(stringItem)
+    }
+
+    private func stringItem(_ si: XMLElement) -> String {
+        var out = ""
+        for child in si.elements {
+            switch child.name {
+            case "t": out += child.textContent
+            case "r": out += child.elements.filter { $0.name == "t" }.map(\.textContent).joined()
+            default: break  // rPh, phoneticPr
+            }
+        }
+        return out
+    }
+
+    /// Indexes into cellXfs whose number format is a date.
+    private func dateStyleIndexes(_ zip: ZipArchive, rels: [OPCRelationship], workbookName: String) throws -> Set<Int> {
+        guard let name = part("styles", rels: rels, from: workbookName), zip.contains(name) else { return [] }
+        let styles = try XMLReader.parse(zip.read(name), maxDepth: maxDepth)
+        var custom: [Int: String] = [:]
+        for f in find(styles, "numFmt") {
+            if let id = f.attribute("numFmtId").flatMap(Int.init), let code = f.attribute("formatCode") { custom[id] = code }
+        }
+        var out = Set<Int>()
+        guard let xfs = find(styles, "cellXfs").first else { return out }
+        for (i, xf) in xfs.elements.filter({ $0.name == "xf" }).enumerated() {
+            guard let id = xf.attribute("numFmtId").flatMap(Int.init) else { continue }
+            if (14...22).contains(id) || (45...47).contains(id) || (27...36).contains(id) || (50...58).contains(id) { out.insert(i); continue }
+            if let code = custom[id], Self.isDateFormat(code) { out.insert(i) }
+        }
+        return out
+    }
+
+    /// Whether a format code shows a date: y, m, d or 年月日 outside quotes and brackets.
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuote = false, inBracket = false
+        for ch in code {
+            if ch == "\"" { inQuote.toggle(); continue }
+            if inQuote { continue }
+            if ch == "[" { inBracket = true; continue }
+            if ch == "]" { inBracket = false; continue }
+            if inBracket { continue }
+            if "yYdD年日".contains(ch) { return true }
+        }
+        return false
+    }
+
+    private func merges(_ sheet: XMLElement) -> [(r1: Int, c1: Int, r2: Int, c2: Int)] {
+        find(sheet, "mergeCell").compactMap { m in
+            let parts = (m.attribute("ref") ?? "").split(separator: ":").map(String.init)
+            guard parts.count == 2, let a = Self.reference(parts[0]), let b = Self.reference(parts[1]) else { return nil }
+            return (a.row, a.column, b.row, b.column)
+        }
+    }
+
+    /// Cells by row and 0-based column, as the user sees them.
+    private func cells(_ sheet: XMLElement, shared: [String], dateStyles: Set<Int>, date1904: Bool) -> [Int: [Int: String]] {
+        var grid: [Int: [Int: String]] = [:]
+        var rowNumber = 0
+        for row in find(sheet, "row") {
+            rowNumber = row.attribute("r").flatMap(Int.init) ?? rowNumber + 1
+            var column = -1
+            for c in row.elements where c.name == "c" {
+                column = c.attribute("r").flatMap(Self.reference)?.column ?? column + 1
+                let type = c.attribute("t") ?? "n"
+                let raw = c.elements.first { $0.name == "v" }?.textContent ?? ""
+                let text: String
+                switch type {
+                case "s": text = Int(raw).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "inlineStr": text = c.elements.first { $0.name == "is" }.map(stringItem) ?? ""
+                case "b": text = raw == "1" ? "TRUE" : "FALSE"
+                case "str", "e": text = raw
+                default:
+                    let style = c.attribute("s").flatMap(Int.init) ?? 0
+                    text = dateStyles.contains(style) ? Self.date(serial: raw, date1904: date1904) : Self.number(raw)
+                }
+                grid[rowNumber, default: [:]][column] = text
+            }
+        }
+        return grid
+    }
+
+    /// A number as Excel shows it in a General cell: integers without ".0" or an exponent.
+    public static func number(_ raw: String) -> String {
+        guard let d = Double(raw) else { return raw }
+        if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) }
+        return String(d)
+    }
+
+    /// An Excel date serial as YYYY-MM-DD (1900 system with its phantom 29 February, or 1904).
+    public static func date(serial raw: String, date1904: Bool) -> String {
+        guard let v = Double(raw) else { return raw }
+        var days = Int(v.rounded(.down))
+        if !date1904 && days >= 60 { days -= 1 }
+        let base = date1904 ? Date(timeIntervalSince1970: -2_082_844_800) : Date(timeIntervalSince1970: -2_209_075_200)  // 1904-01-01, 1899-12-31
+        let date = base.addingTimeInterval(Double(days) * 86_400)
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: date)
+    }
+
+    /// "C12" → row 12, column 2 (0-based).
+    static func reference(_ ref: String) -> (row: Int, column: Int)? {
+        var column = 0, digits = ""
+        for ch in ref.uppercased() {
+            if let a = ch.asciiValue, (65...90).contains(a), digits.isEmpty { column = column * 26 + Int(a - 64) }
+            else if ch.isASCII, ch.isNumber { digits.append(ch) }
+            else if ch == "$" { continue }
+            else { return nil }
+        }
+        guard column > 0, let row = Int(digits) else { return nil }
+        return (row, column - 1)
+    }
+}

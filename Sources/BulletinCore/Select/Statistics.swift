@@ -1,0 +1,134 @@
+/// The period a statistics table covers.
+public enum StatisticsScope: Sendable, Equatable {
+    case month(String)
+    case quarter(year: Int, quarter: Int)
+    case year(Int)
+
+    /// The bulletin months it covers, "YYYY-MM".
+    public var periods: Set<String> {
+        switch self {
+        case .month(let p): return [p]
+        case .quarter(let y, let q): return Set((1...3).map { String(format: "%04d-%02d", y, (q - 1) * 3 + $0) })
+        case .year(let y): return Set((1...12).map { String(format: "%04d-%02d", y, $0) })
+        }
+    }
+
+    /// How the scope is named in Chinese: 2026年11月, 2026年第四季度, 2026年.
+    public var title: String {
+        switch self {
+        case .month(let p): return "\(p.prefix(4))年\(Int(p.suffix(2)) ?? 0)月"
+        case .quarter(let y, let q): return "\(y)年第\(["一", "二", "三", "四"][max(0, min(3, q - 1))])季度"
+        case .year(let y): return "\(y)年"
+        }
+    }
+
+    /// A short name for files: 2026-11, 2026-Q4, 2026.
+    public var fileStem: String {
+        switch self {
+        case .month(let p): return p
+        case .quarter(let y, let q): return "\(y)-Q\(q)"
+        case .year(let y): return "\(y)"
+        }
+    }
+}
+
+/// One line of the statistics: a submitting unit or a supervising bureau.
+public struct StatisticsRow: Sendable, Equatable {
+    /// The unit's or bureau's name.
+    public var name: String
+    /// Submissions received (accepted and refused).
+    public var submitted: Int
+    /// Accepted into the case library.
+    public var accepted: Int
+    /// Refused at validation (quarantined).
+    public var refused: Int
+    /// Selected for a bulletin.
+    public var bulletined: Int
+    /// On the annual list.
+    public var listed: Int
+    /// Bulletined ÷ submitted (采用率), 0 when nothing was submitted.
+    public var adoptionRate: Double { submitted == 0 ? 0 : Double(bulletined) / Double(submitted) }
+}
+
+/// 定期通报案例报送及采用情况: submissions and adoptions per submitting unit and per supervising bureau.
+/// Classified cases are left out entirely, so no count can identify them.
+public struct SubmissionStatistics: Sendable, Equatable {
+    public var issuer: String
+    public var scope: StatisticsScope
+    /// Date of the table, "YYYY-MM-DD".
+    public var date: String
+    public var byUnit: [StatisticsRow]
+    public var byBureau: [StatisticsRow]
+    /// Totals over every unit.
+    public var total: StatisticsRow
+
+    /// Counts from the library for `scope`.
+    public static func compute(library: CaseLibrary, scope: StatisticsScope, issuer: String, date: String) throws -> SubmissionStatistics {
+        let periods = scope.periods
+        let years = Set(periods.compactMap { Int($0.prefix(4)) })
+        var cases: [CaseRecord] = []
+        var bulletined = Set<String>()
+        var listed = Set<String>()
+        for y in years.sorted() {
+            cases += try library.cases(year: y).filter { periods.contains($0.period) && !$0.classified }
+            for issue in try library.issues(year: y) where periods.contains(issue.period) { bulletined.formUnion(issue.caseIds) }
+            listed.formUnion(try library.annualList(year: y))
+        }
+        let refusals = try library.refusals(periods: periods)
+        func table(_ key: (CaseRecord) -> String, _ refusedKey: ((submitter: String, supervisor: String)) -> String) -> [StatisticsRow] {
+            var rows: [String: StatisticsRow] = [:]
+            func row(_ name: String) -> StatisticsRow {
+                rows[name] ?? StatisticsRow(name: name, submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0)
+            }
+            for c in cases {
+                let name = key(c).isEmpty ? "（未填写）" : key(c)
+                var r = row(name)
+                r.submitted += 1
+                r.accepted += 1
+                if bulletined.contains(c.id) { r.bulletined += 1 }
+                if listed.contains(c.id) { r.listed += 1 }
+                rows[name] = r
+            }
+            for f in refusals {
+                let name = refusedKey(f).isEmpty ? "（未填写）" : refusedKey(f)
+                var r = row(name)
+                r.submitted += 1
+                r.refused += 1
+                rows[name] = r
+            }
+            return rows.values.sorted { ($1.bulletined, $1.submitted, $0.name) < ($0.bulletined, $0.submitted, $1.name) }
+        }
+        let byUnit = table({ $0[.submitter] }, { $0.submitter })
+        let byBureau = table({ $0[.supervisor] }, { $0.supervisor })
+        let total = byUnit.reduce(StatisticsRow(name: "合计", submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0)) {
+            StatisticsRow(name: "合计", submitted: $0.submitted + $1.submitted, accepted: $0.accepted + $1.accepted, refused: $0.refused + $1.refused,
+                          bulletined: $0.bulletined + $1.bulletined, listed: $0.listed + $1.listed)
+        }
+        return SubmissionStatistics(issuer: issuer, scope: scope, date: date, byUnit: byUnit, byBureau: byBureau, total: total)
+    }
+
+    /// The header of every statistics table.
+    public static let columns = ["名称", "报送数", "受理数", "退回数", "通报采用数", "入选榜单数", "采用率"]
+
+    /// A row as table cells.
+    public static func cells(_ r: StatisticsRow) -> [String] {
+        [r.name, "\(r.submitted)", "\(r.accepted)", "\(r.refused)", "\(r.bulletined)", "\(r.listed)",
+         String(format: "%.1f%%", r.adoptionRate * 100)]
+    }
+
+    /// The statistics as CSV rows: a section per unit and per bureau, with totals.
+    public var csvRows: [[String]] {
+        var rows: [[String]] = [["\(scope.title)重大科技成果案例报送及采用情况", "", "", "", "", "", ""]]
+        rows.append(["按报送单位"] + Array(repeating: "", count: 6))
+        rows.append(Self.columns)
+        rows += byUnit.map(Self.cells)
+        rows.append(Self.cells(total))
+        rows.append(["按归口部门"] + Array(repeating: "", count: 6))
+        rows.append(Self.columns)
+        rows += byBureau.map(Self.cells)
+        rows.append(Self.cells(total))
+        return rows
+    }
+}
+
+import Foundation

@@ -1,0 +1,98 @@
+import BulletinCore
+import Foundation
+import Logging
+import Testing
+
+/// The pipeline in-process over small inboxes made in the test.
+@Suite struct PipelineTests {
+    static let header = "报送单位（产学研等单位）,归口市（州）科技局或省直部门,联系人,联系手机,成果名称,成果来源,案例简介\r\n"
+
+    func run(_ files: [String: [UInt8]], today: String = "2026-11-22", age: Double = -3600) async throws -> (RunReport, URL) {
+        let work = try TestSupport.temporaryFolder()
+        let inbox = work.appendingPathComponent("inbox"), outbox = work.appendingPathComponent("outbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for (name, bytes) in files {
+            let url = inbox.appendingPathComponent(name)
+            try Data(bytes).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(age)], ofItemAtPath: url.path)
+        }
+        let options = RunOptions(configURL: TestSupport.root.appendingPathComponent("pipeline.json"), inbox: inbox, outbox: outbox, today: today)
+        let report = try await Pipeline(config: try TestSupport.config(), options: options, logger: Logger(label: "test")) { _ in }.run()
+        return (report, work)
+    }
+
+    func log(_ work: URL) throws -> [[String: Any]] {
+        let logs = work.appendingPathComponent("outbox/logs")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: logs.path).first { $0.hasSuffix(".jsonl") })
+        return try String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+    }
+
+    @Test func aSpreadsheetWithOneBadRowAcceptsTheOthersAndQuarantinesJustThatRow() async throws {
+        let csv = Self.header
+            + "四川大学,省教育厅,张伟,13800138000,高熵合金低温韧化机理研究,基础处,在Science发表论文，达到国际领先水平。\r\n"
+            + "西南交通大学,省教育厅,王强,1370000111,高速列车转向架智能运维技术,高新处,=HYPERLINK(\"x\")\r\n"
+            + "电子科技大学,成都市科技局,李娜,13912345678,碳化硅功率器件关键技术,高新处,突破卡脖子技术。\r\n"
+        let (report, work) = try await run(["汇总.csv": Array(csv.utf8)])
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(report.exitCode == 1)
+        let input = try #require(try log(work).first { $0["type"] as? String == "input" })
+        #expect(input["outcome"] as? String == "partial")
+        let cases = try #require(input["cases"] as? [[String: Any]])
+        #expect(cases.map { $0["location"] as? String } == ["line 2", "line 4"])
+        let quarantine = work.appendingPathComponent("outbox/quarantine/2026-11-22")
+        let refused = try String(contentsOf: quarantine.appendingPathComponent("汇总.csv.refused.csv"), encoding: .utf8)
+        let lines = refused.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 2, "header and the one refused row")
+        #expect(lines[1].contains("1370000111") && lines[1].contains("not a mainland mobile"))
+        #expect(lines[1].contains("'=HYPERLINK"), "a formula-looking cell is defused")
+        #expect(FileManager.default.fileExists(atPath: quarantine.appendingPathComponent("汇总.csv.refused.csv.reason.txt").path))
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("outbox/archive/2026-11-22/汇总.csv").path))
+    }
+
+    @Test func freshAndEmptyAndUnknownFilesAreHandledNotLost() async throws {
+        let work0 = try await run(["正在复制.docx": Array("PK".utf8)], age: 0).1
+        defer { try? FileManager.default.removeItem(at: work0) }
+        let deferred = try log(work0).first { $0["type"] as? String == "input" }
+        #expect(deferred?["outcome"] as? String == "deferred")
+        #expect(FileManager.default.fileExists(atPath: work0.appendingPathComponent("inbox/正在复制.docx").path), "a deferred file stays in the inbox")
+
+        let (report, work) = try await run(["空.docx": [], "扫描件.docx": Array("%PDF-1.7\n".utf8), "a.xls": [0xD0, 0xCF, 0x11, 0xE0]])
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(report.exitCode == 1)
+        let inputs = try log(work).filter { $0["type"] as? String == "input" }
+        #expect(inputs.count == 3)
+        for i in inputs {
+            #expect(i["outcome"] as? String == "quarantined")
+            let reasons = i["reasons"] as? [String] ?? []
+            #expect(reasons.first?.contains(i["name"] as? String ?? "?") == true, "the reason names the file: \(reasons)")
+        }
+        let quarantine = work.appendingPathComponent("outbox/quarantine/2026-11-22")
+        let reason = try String(contentsOf: quarantine.appendingPathComponent("空.docx.reason.txt"), encoding: .utf8)
+        #expect(reason.contains("empty"))
+    }
+
+    @Test func casesRollIntoNextMonthAfterTheCutoff() async throws {
+        let csv = Self.header + "四川大学,省教育厅,张伟,13800138000,高熵合金低温韧化机理研究,基础处,在Science发表论文。\r\n"
+        let (_, work) = try await run(["a.csv": Array(csv.utf8)], today: "2026-11-27")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let bulletins = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("outbox/bulletins").path)
+        #expect(bulletins.count == 1)
+        #expect(bulletins.first?.hasPrefix("2026-12-") == true)
+    }
+}
+
+@Suite struct CSVWriterTests {
+    @Test(arguments: [("=1+1", "'=1+1"), ("+86", "'+86"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+                      ("普通文字", "普通文字"), ("a,b", "\"a,b\""), ("说\"好\"", "\"说\"\"好\"\"\""), ("一\n二", "\"一\n二\"")])
+    func cellsAreDefusedAndQuoted(value: String, written: String) {
+        #expect(CSVWriter.cell(value) == written)
+    }
+
+    @Test func bytesStartWithABOMAndUseCRLF() {
+        let b = CSVWriter.bytes([["序号", "成果名称"], ["1", "高熵合金"]])
+        #expect(Array(b.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: b.dropFirst(3), as: UTF8.self) == "序号,成果名称\r\n1,高熵合金\r\n")
+    }
+}
