@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BulletinCore", "OOXML", "bulletin"]
+            dependencies: ["BulletinCore", "OOXML"]
         ),
     ],
     swiftLanguageModes: [.v6]
