@@ -43,7 +43,7 @@ import Testing
     @Test func aMissingLabelIsNamed() {
         var values = Self.valid
         values[.source] = nil
-        let problems = Validator(config: config).problems(of: submission(values))
+        let problems = Validator(config: config).problems(of: Normaliser().normalise(submission(values)))
         #expect(problems.map(\.message) == ["table 1 of f.docx has no 成果来源 (the label was not found); fill it in and send the file again"])
     }
 

@@ -17,7 +17,7 @@ import Testing
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(age)], ofItemAtPath: url.path)
         }
         let options = RunOptions(configURL: TestSupport.root.appendingPathComponent("pipeline.json"), inbox: inbox, outbox: outbox, today: today)
-        let report = try await Pipeline(config: try TestSupport.config(), options: options, logger: Logger(label: "test")) { _ in }.run()
+        let report = try await Pipeline(config: try TestSupport.config(), options: options, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) { _ in }.run()
         return (report, work)
     }
 
