@@ -68,3 +68,8 @@ if __name__ == "__main__":
     openpyxl_fixture()
     libreoffice_fixture()
     print("written to", os.path.abspath(OUT))
+
+# The CSV fixtures in Tests/BulletinCoreTests/Fixtures/csv/ were saved from libreoffice-汇总.xlsx by LibreOffice Calc:
+#   soffice --headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,CHARSET" libreoffice-汇总.xlsx
+# with CHARSET 76 (UTF-8 → libreoffice-utf8.csv), 85 (GBK, Chinese simplified → libreoffice-gbk.csv) and
+# 65535 (Unicode, UTF-16LE with BOM → libreoffice-utf16.csv).

@@ -61,3 +61,18 @@ import Testing
         #expect(throws: Refusal.self) { try reader.read(bytes: Array("\n\n".utf8), fileName: "x.csv") }
     }
 }
+
+/// CSV saved by LibreOffice Calc in each encoding it offers Chinese users.
+@Suite struct LibreOfficeCSVTests {
+    @Test(arguments: [("libreoffice-utf8.csv", "UTF-8"), ("libreoffice-gbk.csv", "GB18030"), ("libreoffice-utf16.csv", "UTF-16LE")])
+    func readsEachEncoding(file: String, encoding: String) throws {
+        let reader = DelimitedReader(matcher: LabelMatcher(config: try TestSupport.config()))
+        let bytes = try [UInt8](Data(contentsOf: TestSupport.root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/csv/\(file)")))
+        let e = try reader.read(bytes: bytes, fileName: file)
+        #expect(e.notes.first?.hasPrefix("encoding \(encoding),") == true, "\(e.notes)")
+        #expect(e.submissions.map { $0[.title] } == ["高熵合金低温韧化机理研究", "5G小基站射频前端芯片国产化"])
+        #expect(e.submissions.map { $0[.mobile] } == ["13800138000", "13912345678"])
+        #expect(e.submissions.first?[.summary].contains("《Science》") == true)
+        #expect(e.submissions.allSatisfy { $0.problems.isEmpty })
+    }
+}
