@@ -73,6 +73,8 @@ public final class ZipArchive {
 
     /// Opens `bytes` as a zip archive, checking entry count, duplicate names and consistency.
     public init(bytes: [UInt8], limits: ZipLimits = ZipLimits()) throws {
+        // libzip opens an empty source as a new, empty archive; a zip has at least its 22-byte end record.
+        if bytes.count < 22 { throw ZipError.notZip }
         self.limits = limits
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
         bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
@@ -83,7 +85,16 @@ public final class ZipArchive {
             buffer.deallocate()
             throw ZipError.corrupt(String(cString: zip_error_strerror(&error)))
         }
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+        // ZIP_CHECKCONS first; writers that leave gaps between entries (some Word versions, pandoc's test
+        // files) fail it with ZIP_ER_INCONS, and are opened again without it: every byte inflated is
+        // still counted against the limits, so overlapping entries cannot make a bomb.
+        var opened = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error)
+        if opened == nil, zip_error_code_zip(&error) == ZIP_ER_INCONS {
+            zip_error_fini(&error)
+            zip_error_init(&error)
+            opened = zip_open_from_source(source, ZIP_RDONLY, &error)
+        }
+        guard let archive = opened else {
             zip_source_free(source)
             buffer.deallocate()
             let code = zip_error_code_zip(&error)
@@ -187,13 +198,14 @@ public enum ZipWriter {
         public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
     }
 
-    /// Writes `entries` in order to a new file at `path` (replacing one there), every entry dated `modified`.
+    /// Writes `entries` in order to a new file at `path` (replacing one there), every entry dated `modified`
+    /// as read in UTC (zip dates carry no zone: the machine's zone must not change the bytes).
     public static func write(_ entries: [Entry], to path: String, modified: Date) throws {
         var errorCode: Int32 = 0
         guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &errorCode) else {
             throw ZipError.writeFailed("cannot create \(path) (libzip error \(errorCode))")
         }
-        let mtime = time_t(modified.timeIntervalSince1970)
+        let (dosTime, dosDate) = dosDateTime(modified)
         for entry in entries {
             guard let copy = malloc(max(entry.bytes.count, 1)) else {
                 zip_discard(archive)
@@ -215,13 +227,28 @@ public enum ZipWriter {
                 zip_discard(archive)
                 throw ZipError.writeFailed(why)
             }
-            zip_set_file_compression(archive, zip_uint64_t(i), ZIP_CM_DEFLATE, 6)
-            zip_file_set_mtime(archive, zip_uint64_t(i), mtime, 0)
+            if zip_set_file_compression(archive, zip_uint64_t(i), ZIP_CM_DEFLATE, 6) != 0
+                || zip_file_set_dostime(archive, zip_uint64_t(i), dosTime, dosDate, 0) != 0 {
+                let why = String(cString: zip_strerror(archive))
+                zip_discard(archive)
+                throw ZipError.writeFailed(why)
+            }
         }
         if zip_close(archive) != 0 {
             let why = String(cString: zip_strerror(archive))
             zip_discard(archive)
             throw ZipError.writeFailed(why)
         }
+    }
+
+    /// MS-DOS time and date fields of `date` in UTC, clamped to the years DOS dates can hold (1980–2107).
+    static func dosDateTime(_ date: Date) -> (time: UInt16, date: UInt16) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let year = min(max((c.year ?? 1980) - 1980, 0), 127)
+        let time = ((c.hour ?? 0) << 11) | ((c.minute ?? 0) << 5) | ((c.second ?? 0) / 2)
+        let day = (year << 9) | ((c.month ?? 1) << 5) | (c.day ?? 1)
+        return (UInt16(time), UInt16(day))
     }
 }

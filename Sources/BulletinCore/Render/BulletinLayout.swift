@@ -1,0 +1,118 @@
+/// The monthly bulletin (《创新驱动要参》) laid out as a `WordDocument`: masthead, contents, achievements.
+enum BulletinLayout {
+    private typealias F = OfficialFormat
+    private static let gap = "\u{3000}\u{3000}"
+
+    /// The document for `issue`; throws for malformed dates and for any classified case.
+    static func document(_ issue: BulletinIssue) throws -> WordDocument {
+        let issueLine = try self.issueLine(issue)
+        let date = try ChineseDates.date(issue.date, what: "the bulletin's date")
+        for entry in issue.entries where entry.classified {
+            throw RenderError.classified(caseID: entry.id, document: "the bulletin \(issueLine)")
+        }
+        var blocks = masthead(issue, issueLine: issueLine, date: date)
+        if issue.entries.isEmpty {
+            let (year, month) = try ChineseDates.month(issue.period, what: "the bulletin's period")
+            blocks.append(.paragraph(WordParagraph(style: WordStyles.body, inlines: [
+                .text("\(year)年\(month)月没有入选通报的重大科技成果。"),
+            ])))
+        } else {
+            blocks += contents(issue.entries)
+            for (i, entry) in issue.entries.enumerated() {
+                blocks += achievement(entry, number: i + 1)
+            }
+        }
+        return WordDocument(blocks: blocks, page: F.portrait,
+                            title: "\(XMLBuild.line(issue.publication)) \(issueLine)",
+                            creator: issue.issuer, date: issue.date)
+    }
+
+    /// 2026年第11期（总第35期）: the year of the bulletin month, the issue number and the running number.
+    static func issueLine(_ issue: BulletinIssue) throws -> String {
+        let (year, _) = try ChineseDates.month(issue.period, what: "the bulletin's period")
+        return "\(year)年第\(issue.number)期（总第\(issue.totalNumber)期）"
+    }
+
+    // MARK: - Masthead
+
+    private static func masthead(_ issue: BulletinIssue, issueLine: String, date: String) -> [WordBlock] {
+        var blocks: [WordBlock] = []
+        if issue.draft {
+            blocks.append(.paragraph(WordParagraph(alignment: .right, inlines: [
+                .text("草稿", WordRunFormat(font: F.headingFont, bold: true, color: F.red, boxed: true, spacing: 60)),
+            ])))
+        } else {
+            blocks.append(.paragraph(WordParagraph()))
+        }
+        blocks.append(.paragraph(WordParagraph(style: WordStyles.masthead, spaceBefore: 240, spaceAfter: 240, inlines: [
+            .text(issue.publication, WordRunFormat(spacing: 40)),
+        ])))
+        blocks.append(.paragraph(WordParagraph(style: WordStyles.centred, inlines: [.text(issueLine)])))
+        blocks.append(.paragraph(WordParagraph(
+            bottomRule: WordRule(color: F.red, eighths: 18),
+            tabs: [WordTabStop(kind: "right", position: F.portrait.textWidth)],
+            inlines: [.text("\u{3000}" + XMLBuild.line(issue.issuer)), .tab, .text(date + "\u{3000}")])))
+        blocks.append(.paragraph(WordParagraph()))
+        return blocks
+    }
+
+    // MARK: - Contents
+
+    private static func contents(_ entries: [CaseRecord]) -> [WordBlock] {
+        var blocks: [WordBlock] = [.paragraph(WordParagraph(style: WordStyles.centred, keepNext: true, inlines: [
+            .text("目\u{3000}\u{3000}录", WordRunFormat(font: F.headingFont)),
+        ]))]
+        for (i, entry) in entries.enumerated() {
+            // Wrapped lines of a title align after its number (一、 is two characters wide).
+            blocks.append(.paragraph(WordParagraph(hangingChars: 200, leftChars: 400, inlines: [
+                .text("\(ChineseDates.numeral(i + 1))、\(XMLBuild.line(entry[.title]))"),
+            ])))
+        }
+        return blocks
+    }
+
+    // MARK: - Achievements
+
+    private static func achievement(_ entry: CaseRecord, number: Int) -> [WordBlock] {
+        let kai = WordRunFormat(font: F.subheadingFont)
+        var blocks: [WordBlock] = [
+            .paragraph(WordParagraph(keepNext: true)),
+            .paragraph(WordParagraph(style: WordStyles.heading1, inlines: [
+                .text("\(ChineseDates.numeral(number))、\(XMLBuild.line(entry[.title]))"),
+            ])),
+        ]
+        let assessment = entry.assessment
+        var category = XMLBuild.line(assessment.category)
+        let subtype = XMLBuild.line(assessment.subtype)
+        if !category.isEmpty && !subtype.isEmpty { category += "（\(subtype)）" }
+        let facts = labelled([("报送单位", entry[.submitter]), ("归口部门", entry[.supervisor])])
+            + labelled([("成果类别", category), ("技术水平", assessment.level), ("所属产业", assessment.industry)])
+        for line in facts {
+            blocks.append(.paragraph(WordParagraph(style: WordStyles.body, keepNext: true, inlines: [.text(line, kai)])))
+        }
+        for text in XMLBuild.paragraphs(entry[.summary]) {
+            blocks.append(.paragraph(WordParagraph(style: WordStyles.body, inlines: [.text(text)])))
+        }
+        return blocks
+    }
+
+    /// "报送单位：四川大学　　归口部门：省教育厅": the non-empty labelled values, as few lines as fit the
+    /// 26 characters after the indent, a value never split between lines unless it is longer than a line.
+    private static func labelled(_ pairs: [(String, String)]) -> [String] {
+        let items = pairs.map { ($0.0, XMLBuild.line($0.1)) }.filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }
+        var lines: [String] = []
+        for item in items {
+            if let last = lines.last, width(last + gap + item) <= Double(F.charactersPerLine - 2) {
+                lines[lines.count - 1] = last + gap + item
+            } else {
+                lines.append(item)
+            }
+        }
+        return lines
+    }
+
+    /// Width in characters of 3号: CJK and full-width forms count one, the rest half.
+    static func width(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 1 : 0.5) }
+    }
+}

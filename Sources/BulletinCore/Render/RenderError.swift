@@ -1,0 +1,18 @@
+/// Why a document could not be drawn: a sentence a person can act on.
+public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A date or month is not in the form the renderer reads.
+    case badDate(what: String, value: String, expected: String)
+    /// A classified (涉密) case reached a document; it is never named in one.
+    case classified(caseID: String, document: String)
+
+    /// A sentence a person can read.
+    public var description: String {
+        switch self {
+        case .badDate(let what, let value, let expected):
+            return "\(what) \"\(value)\" is not a date of the form \(expected); fix the selection that produced it"
+        case .classified(let id, let document):
+            return "case \(id) is classified (涉密) and may never appear in \(document); "
+                + "remove it from the selection (the document was not drawn)"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import BulletinCore
+import Foundation
+import Testing
+
+/// Other readers open the drafts: LibreOffice converts them to PDF, pandoc reads their text.
+struct RenderConversionTests {
+    private static let soffice = RenderTools.which("soffice")
+    private static let pandoc = RenderTools.which("pandoc")
+
+    private func writeBoth(in folder: URL) throws -> [String] {
+        let bulletin = folder.appendingPathComponent("bulletin.docx").path
+        let annual = folder.appendingPathComponent("annual.docx").path
+        try RenderedDocument.write(BulletinRenderer.render(RenderSamples.november), to: bulletin)
+        try RenderedDocument.write(AnnualListRenderer.render(RenderSamples.annual2026), to: annual)
+        return [bulletin, annual]
+    }
+
+    @Test(.enabled(if: soffice != nil, "soffice (LibreOffice) is not on PATH: PDF conversion not checked"),
+          .timeLimit(.minutes(3)))
+    func libreOfficeConvertsBothToPDF() throws {
+        let folder = try RenderSamples.temporaryFolder()
+        let files = try writeBoth(in: folder)
+        let profile = folder.appendingPathComponent("lo-profile", isDirectory: true).absoluteString
+        let result = try RenderTools.run(try #require(Self.soffice),
+                                         ["-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf",
+                                          "--outdir", folder.path] + files, in: folder)
+        #expect(result.status == 0)
+        for file in files {
+            let pdf = URL(fileURLWithPath: file).deletingPathExtension().appendingPathExtension("pdf")
+            let bytes = try Data(contentsOf: pdf)
+            #expect(bytes.starts(with: Array("%PDF".utf8)) && bytes.count > 5_000, "\(pdf.lastPathComponent)")
+        }
+    }
+
+    @Test(.enabled(if: pandoc != nil, "pandoc is not on PATH: plain-text reading not checked"))
+    func pandocReadsTheText() throws {
+        let folder = try RenderSamples.temporaryFolder()
+        let files = try writeBoth(in: folder)
+        let pandoc = try #require(Self.pandoc)
+        let bulletin = try RenderTools.run(pandoc, ["-t", "plain", "--wrap=none", files[0]], in: folder)
+        #expect(bulletin.status == 0)
+        #expect(bulletin.output.contains("2026年第11期（总第35期）"))
+        #expect(bulletin.output.contains("一、揭示肿瘤细胞通过乳酸化修饰逃逸T细胞免疫杀伤的新机制"))
+        let annual = try RenderTools.run(pandoc, ["-t", "plain", "--wrap=none", files[1]], in: folder)
+        #expect(annual.status == 0)
+        #expect(annual.output.contains("2026年度重大科技成果榜单（草稿）"))
+        #expect(annual.output.contains("东方电气集团东方电机有限公司"))
+    }
+}
