@@ -84,6 +84,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var bulletinMin: Int
         public var bulletinMax: Int
         public var annual: Int
+        /// Achievements in the quarterly release shortlist (default 6).
+        public var quarterly: Int?
     }
 
     /// Output documents.

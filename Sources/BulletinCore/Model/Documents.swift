@@ -79,3 +79,29 @@ extension AnnualList {
             }
     }
 }
+
+/// The quarterly release shortlist (季度发布): achievements of the quarter chosen from those bulletined, to be
+/// presented by their completers.
+public struct QuarterlyRelease: Sendable, Equatable {
+    /// Issuing unit.
+    public var issuer: String
+    /// The year.
+    public var year: Int
+    /// The quarter, 1–4.
+    public var quarter: Int
+    /// Date of the draft, "YYYY-MM-DD".
+    public var date: String
+    /// Ranked entries (rank, case, month first bulletined).
+    public var entries: [AnnualEntry]
+    /// Whether it is still a draft.
+    public var draft: Bool
+    /// Creates a release shortlist.
+    public init(issuer: String, year: Int, quarter: Int, date: String, entries: [AnnualEntry], draft: Bool = true) {
+        self.issuer = issuer
+        self.year = year
+        self.quarter = quarter
+        self.date = date
+        self.entries = entries
+        self.draft = draft
+    }
+}

@@ -4,6 +4,8 @@ public struct Selection: Sendable {
     public var issues: [BulletinIssue]
     /// The annual list draft.
     public var annual: AnnualList
+    /// The quarterly release shortlist of the current quarter.
+    public var quarterly: QuarterlyRelease
 }
 
 /// Selects the month's bulletin (5–10 by score) and the year's annual list (about 20, from the bulletined).
@@ -48,11 +50,16 @@ public struct Selector: Sendable {
         for issue in try library.issues(year: year) {
             for id in issue.caseIds where firstBulletined[id] == nil { firstBulletined[id] = issue.period }
         }
-        let ranked = try library.cases(ids: Array(firstBulletined.keys)).filter(Self.isPublic)
+        let bulletined = try library.cases(ids: Array(firstBulletined.keys)).filter(Self.isPublic)
             .sorted { ($0.assessment.score, $1.id) > ($1.assessment.score, $0.id) }
-            .prefix(config.quotas.annual)
-        let entries = ranked.enumerated().map { AnnualEntry(rank: $0.offset + 1, record: $0.element, firstBulletined: firstBulletined[$0.element.id] ?? "") }
+        let entries = bulletined.prefix(config.quotas.annual).enumerated().map { AnnualEntry(rank: $0.offset + 1, record: $0.element, firstBulletined: firstBulletined[$0.element.id] ?? "") }
         try library.recordAnnualList(year: year, date: today, caseIds: entries.map(\.record.id))
-        return Selection(issues: issues, annual: AnnualList(issuer: config.outputs.issuer, year: year, date: today, entries: entries))
+        let quarter = ((Int(current.suffix(2)) ?? 1) - 1) / 3 + 1
+        let quarterPeriods = StatisticsScope.quarter(year: year, quarter: quarter).periods
+        let releaseEntries = bulletined.filter { quarterPeriods.contains(firstBulletined[$0.id] ?? "") }
+            .prefix(config.quotas.quarterly ?? 6).enumerated()
+            .map { AnnualEntry(rank: $0.offset + 1, record: $0.element, firstBulletined: firstBulletined[$0.element.id] ?? "") }
+        return Selection(issues: issues, annual: AnnualList(issuer: config.outputs.issuer, year: year, date: today, entries: entries),
+                         quarterly: QuarterlyRelease(issuer: config.outputs.issuer, year: year, quarter: quarter, date: today, entries: releaseEntries))
     }
 }
