@@ -117,6 +117,14 @@ import Testing
         let quarantined = try FileManager.default.contentsOfDirectory(atPath: quarantine.path)
         #expect(quarantined.filter { $0.hasSuffix(".reason.txt") }.count == quarantined.filter { !$0.hasSuffix(".reason.txt") }.count)
 
+        // explain reads a case back from the library by the id the log gives it.
+        let caseId = try #require((inputs.compactMap { $0["cases"] as? [[String: Any]] }.flatMap { $0 }.first)?["caseId"] as? String)
+        let explained = try Self.bulletin(["explain", caseId, "--outbox", outbox.path])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.contains(caseId) && explained.stdout.contains("成果类别") && explained.stdout.contains("得分"))
+        let unknown = try Self.bulletin(["explain", "Cnosuchcase", "--outbox", outbox.path])
+        #expect(unknown.status == 64 && unknown.stderr.contains("no case Cnosuchcase"))
+
         // A second run over the same inbox adds nothing.
         let casesBefore = records.last { $0["type"] as? String == "summary" }?["libraryCases"] as? Int
         let firstLogs = Set(try Self.logNames(outbox))
@@ -144,6 +152,25 @@ import Testing
         withExtendedLifetime(lock) {}
         #expect(r.status == 75)
         #expect(r.stderr.contains("another bulletin run holds the lock"))
+    }
+
+    @Test func explainShowsReasonsForEverySample() throws {
+        let samples = Self.root.appendingPathComponent("samples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() where !name.hasSuffix(".md") {
+            let r = try Self.bulletin(["explain", samples.appendingPathComponent(name).path])
+            if name.hasPrefix("损坏") {
+                #expect(r.status == 1 && r.stderr.contains(name), "\(r.stderr)")
+            } else {
+                #expect(r.status == 0, "\(name): \(r.stderr)")
+                #expect(r.stdout.contains("依据"), "\(name) shows no reasons")
+            }
+        }
+    }
+
+    @Test func evaluatePrintsFiguresPerLabel() throws {
+        let r = try Self.bulletin(["evaluate"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("category") && r.stdout.contains("level"))
     }
 
     @Test func badFlagsAreUsageErrors() throws {

@@ -17,6 +17,18 @@ public struct InspectionLine: Sendable, Encodable {
     public var problems: [Problem]
     /// Notes on the file (encoding, ignored columns).
     public var notes: [String]
+    /// Flags for reviewers (declared against inferred, ineligibility).
+    public var flags: [String]
+    /// The id the case would have in the library.
+    public var caseId: String
+    /// Whether a profile's eligibility rules let it be selected.
+    public var eligible: Bool
+    /// The whole assessment (for `explain`; its parts are the keys above).
+    public var assessment: Assessment
+
+    private enum CodingKeys: String, CodingKey {
+        case file, index, location, fields, classified, category, subtype, level, industry, score, reasons, problems, notes, flags, caseId, eligible
+    }
 }
 
 /// What the pipeline makes of files, touching no inbox, outbox or library.
@@ -31,7 +43,8 @@ public struct Inspector: Sendable {
         let name = url.lastPathComponent
         func fileProblem(_ message: String) -> [InspectionLine] {
             [InspectionLine(file: name, index: 0, location: "", fields: [:], classified: false, category: "", subtype: "", level: "",
-                            industry: "", score: 0, reasons: [], problems: [Problem(field: "file", message: message)], notes: [])]
+                            industry: "", score: 0, reasons: [], problems: [Problem(field: "file", message: message)], notes: [],
+                            flags: [], caseId: "", eligible: false, assessment: Assessment())]
         }
         let bytes: [UInt8]
         do { bytes = try [UInt8](Data(contentsOf: url)) } catch { return fileProblem("\(url.path) cannot be read: \(error.localizedDescription)") }
@@ -45,7 +58,8 @@ public struct Inspector: Sendable {
                 return InspectionLine(file: name, index: sub.index, location: sub.location, fields: fields, classified: sub.isClassified,
                                       category: s.assessment.category, subtype: s.assessment.subtype, level: s.assessment.level,
                                       industry: s.assessment.industry, score: s.assessment.score, reasons: s.assessment.reasons,
-                                      problems: s.checked.problems, notes: extraction.notes)
+                                      problems: s.checked.problems, notes: extraction.notes, flags: s.assessment.flags,
+                                      caseId: s.caseId, eligible: s.assessment.eligible, assessment: s.assessment)
             }
         } catch let r as Refusal {
             return fileProblem(r.description)

@@ -1,0 +1,56 @@
+import ArgumentParser
+import BulletinCore
+import Foundation
+
+/// `bulletin explain`: which rules fired, on which words, with what weight, and why the final labels and score.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain the category, subtype, level, industry and score of a case (by id) or of every submission in a file.")
+
+    @OptionGroup var options: ConfigOption
+
+    @Option(help: "The outbox holding the case library (default: paths.outbox of the configuration).")
+    var outbox: String?
+
+    @Flag(help: "One JSON object per case per line.")
+    var json = false
+
+    @Argument(help: "A case id (as in the log, e.g. C1a2b3c4d5e6f) or a file to read.")
+    var target: String
+
+    func run() throws {
+        let (config, url) = try options.load()
+        var found: [(title: String, assessment: Assessment, classified: Bool, id: String)] = []
+        if FileManager.default.fileExists(atPath: target) {
+            for line in try Inspector(config: config).inspect(URL(fileURLWithPath: target)) {
+                if line.index == 0 {
+                    for p in line.problems { printError(p.message) }
+                    throw ExitCode(ExitCodes.refused)
+                }
+                found.append((line.fields["title"] ?? "", line.assessment, line.classified, line.caseId))
+            }
+        } else {
+            let base = url.deletingLastPathComponent()
+            let outboxURL = outbox.map { URL(fileURLWithPath: $0) } ?? (config.paths.outbox.hasPrefix("/") ? URL(fileURLWithPath: config.paths.outbox) : base.appendingPathComponent(config.paths.outbox))
+            let path = outboxURL.appendingPathComponent(config.paths.library).path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ValidationError("\(target) is neither a file nor a case in a library (no library at \(path)); pass a file, or --outbox where the runs write")
+            }
+            guard let record = try CaseLibrary(path: path).cases(ids: [target]).first else {
+                throw ValidationError("no case \(target) in \(path); case ids are in the run logs (outbox/logs/*.jsonl)")
+            }
+            found.append((record[.title], record.assessment, record.classified, record.id))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for f in found {
+            if json {
+                struct Line: Encodable { var caseId: String; var title: String; var classified: Bool; var assessment: Assessment }
+                print(String(decoding: try encoder.encode(Line(caseId: f.id, title: f.title, classified: f.classified, assessment: f.assessment)), as: UTF8.self))
+            } else {
+                print("\(f.id)  " + Explanation.text(title: f.title, assessment: f.assessment, classified: f.classified))
+            }
+        }
+    }
+}
