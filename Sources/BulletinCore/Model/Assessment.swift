@@ -36,10 +36,17 @@ public struct Assessment: Sendable, Codable, Equatable {
     public var reasons: [Reason]
     /// Notes for reviewers (conflicts between declared and inferred values, ineligibility).
     public var flags: [String]
+    /// False when the profile's conditions are not met (zhejiang: "不符合浙江省…条件: …" in `flags`).
+    public var eligible: Bool
+    /// The values inferred from the text before any declared value was kept, or nil when not recorded.
+    public var inferred: InferredValues?
+    /// The largest amount read next to an economic indicator (新增产值3.2亿元 → 32000), in 万元, or nil.
+    public var amountWanYuan: Double?
 
     /// Creates an assessment.
     public init(category: String = "", subtype: String = "", level: String = "", industry: String = "",
-                score: Double = 0, reasons: [Reason] = [], flags: [String] = []) {
+                score: Double = 0, reasons: [Reason] = [], flags: [String] = [], eligible: Bool = true,
+                inferred: InferredValues? = nil, amountWanYuan: Double? = nil) {
         self.category = category
         self.subtype = subtype
         self.level = level
@@ -47,5 +54,28 @@ public struct Assessment: Sendable, Codable, Equatable {
         self.score = score
         self.reasons = reasons
         self.flags = flags
+        self.eligible = eligible
+        self.inferred = inferred
+        self.amountWanYuan = amountWanYuan
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case category, subtype, level, industry, score, reasons, flags, eligible, inferred, amountWanYuan
+    }
+
+    /// Decodes an assessment; keys added later (`eligible`, `inferred`, `amountWanYuan`) are optional,
+    /// so records written before them still read.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        category = try c.decode(String.self, forKey: .category)
+        subtype = try c.decodeIfPresent(String.self, forKey: .subtype) ?? ""
+        level = try c.decodeIfPresent(String.self, forKey: .level) ?? ""
+        industry = try c.decodeIfPresent(String.self, forKey: .industry) ?? ""
+        score = try c.decodeIfPresent(Double.self, forKey: .score) ?? 0
+        reasons = try c.decodeIfPresent([Reason].self, forKey: .reasons) ?? []
+        flags = try c.decodeIfPresent([String].self, forKey: .flags) ?? []
+        eligible = try c.decodeIfPresent(Bool.self, forKey: .eligible) ?? true
+        inferred = try c.decodeIfPresent(InferredValues.self, forKey: .inferred)
+        amountWanYuan = try c.decodeIfPresent(Double.self, forKey: .amountWanYuan)
     }
 }

@@ -1,17 +1,59 @@
 /// Scores normalised submissions: category, subtype, level, industry, score, each with its reasons.
-/// (Placeholder: the scoring work replaces this with the rule registry.)
+///
+/// Built once from the `scoring` section of pipeline.json (rules compiled, patterns checked), then
+/// applied to any number of cases, from any number of tasks: it holds only immutable values.
+/// For each case the evidence rules read the text and vote, the votes are counted (`tally`), the review
+/// rules read the decisions and the declared rows, and the formula adds up the score.
 public struct Scorer: Sendable {
-    let config: ScoringConfig
-    let profile: String
+    /// The configuration the scorer was built from.
+    public let config: ScoringConfig
+    /// The rule profile (sichuan, zhejiang).
+    public let profile: String
+    let evidenceRules: [any ScoringRule]
+    let reviewRules: [any ScoringRule]
 
-    /// Builds the scorer from the configuration; throws a ConfigError for unknown rules.
+    /// The name under which configuration errors are reported when the scorer builds itself.
+    static let configFile = "pipeline.json"
+
+    /// Builds the scorer from the configuration; throws a ConfigError (with the JSON path) for an unknown
+    /// rule or profile, a bad weight or a malformed pattern.
     public init(config: ScoringConfig, profile: String) throws {
+        let file = Self.configFile
+        try config.validate(file: file)
+        guard let selected = config.profiles[profile] else {
+            throw ConfigError(file: file, path: "profile",
+                              message: "is \"\(profile)\", which scoring.profiles does not define; use one of \(config.profiles.keys.sorted().joined(separator: ", "))")
+        }
+        var evidence: [any ScoringRule] = []
+        var review: [any ScoringRule] = []
+        for type in ScoringRules.all where config.ruleSwitch(type.name).enabled {
+            if type.profileOnly && !selected.rules.contains(type.name) { continue }
+            let rule = try type.init(config: config, file: file)
+            switch type.phase {
+            case .evidence: evidence.append(rule)
+            case .review: review.append(rule)
+            }
+        }
         self.config = config
         self.profile = profile
+        evidenceRules = evidence
+        reviewRules = review
+    }
+
+    /// The names of the rules that run, in order.
+    public var ruleNames: [String] {
+        (evidenceRules + reviewRules).map { type(of: $0).name }
     }
 
     /// Assesses one submission's normalised fields and optional rows.
     public func assess(_ fields: [Field: String], extras: [OptionalField: String]) -> Assessment {
-        Assessment(category: "其它", industry: "其他")
+        var sheet = ScoreSheet(fields: fields, extras: extras, profile: profile, fieldWeights: config.fieldWeights)
+        for rule in evidenceRules { rule.apply(to: &sheet) }
+        Tally.decide(&sheet, decision: config.decision)
+        for rule in reviewRules { rule.apply(to: &sheet) }
+        let score = ScoreFormula.score(&sheet, weights: config.score)
+        return Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
+                          score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
+                          inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)
     }
 }

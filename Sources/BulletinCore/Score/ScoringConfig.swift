@@ -1,19 +1,304 @@
-/// The `scoring` section of pipeline.json: which rules run, their weights and vocabularies.
-/// (Placeholder shape: the scoring work replaces this with the full rule set.)
+import Foundation
+
+/// The `scoring` section of pipeline.json: which rules run and how much they count, the vocabularies
+/// they read, the level ladder, the score formula and the profiles.
+///
+/// Every section is optional in the file: a missing section takes the shipped default
+/// (`ScoringConfig.standard`, the same text as the repository's pipeline.json). `validate(file:)`
+/// checks what a decoder cannot, and names the JSON path of the first problem.
 public struct ScoringConfig: Sendable, Codable, Equatable {
-    /// Rule switches and weights by rule name.
+    /// The score formula in words, for people reading the file (docs/scoring.md explains it).
+    public var formula: String
+    /// Rule switches and weights by rule name; a rule not listed runs with weight 1.
     public var rules: [String: RuleSwitch]
+    /// How much a finding in each field counts (the title says more per word than the summary).
+    public var fieldWeights: FieldWeights
+    /// Phrases and patterns that point at a category (label: a category).
+    public var categories: [CueGroup]
+    /// Phrases and patterns that point at a subtype (label: a subtype); they count for its category too.
+    public var subtypes: [CueGroup]
+    /// Phrases and patterns that point at an industry (label: an industry, 其他 included).
+    public var industries: [CueGroup]
+    /// The level ladder, highest first: the phrases that claim each level and its points.
+    public var levels: [LevelRung]
+    /// How claims are read: overall and partial scope, hedges and negations.
+    public var levelReading: LevelReading
+    /// What the evidence rules look for.
+    public var evidence: Evidence
+    /// Thresholds and defaults used when votes are counted.
+    public var decision: Decision
+    /// The parts of the ranking score.
+    public var score: ScoreWeights
+    /// Rule profiles by name: the profile-only rules each one runs.
+    public var profiles: [String: Profile]
+    /// What the eligibility rules (the zhejiang profile) read.
+    public var eligibility: Eligibility
+
+    // MARK: - Parts
 
     /// Whether a rule runs and how much it counts.
     public struct RuleSwitch: Sendable, Codable, Equatable {
+        /// Off: the rule does not run and adds no reason.
         public var enabled: Bool
+        /// Multiplies every weight the rule adds (0 keeps its reasons but makes them count for nothing).
         public var weight: Double
+        /// Creates a switch.
+        public init(enabled: Bool = true, weight: Double = 1) {
+            self.enabled = enabled
+            self.weight = weight
+        }
+        /// Decodes a switch; both keys are optional.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+            weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
+        }
     }
 
-    /// Checks rule names and weights.
-    public func validate(file: String) throws {
-        for (name, s) in rules where !s.weight.isFinite || s.weight < 0 {
-            throw ConfigError(file: file, path: "scoring.rules.\(name).weight", message: "must be a number ≥ 0")
+    /// Weights of the fields read.
+    public struct FieldWeights: Sendable, Codable, Equatable {
+        /// 成果名称
+        public var title: Double
+        /// 案例简介
+        public var summary: Double
+    }
+
+    /// A label and the words that point at it, with the weight each word adds.
+    public struct CueGroup: Sendable, Codable, Equatable {
+        /// The label voted for (a category, subtype or industry, as the section says).
+        public var label: String
+        /// Weight of one phrase or pattern found (once per field, however often it occurs).
+        public var weight: Double
+        /// Literal phrases (case-insensitive; full-width letters and digits are read as half-width).
+        public var phrases: [String]
+        /// Regular expressions (NSRegularExpression syntax).
+        public var patterns: [String]
+        /// Creates a group.
+        public init(label: String, weight: Double, phrases: [String] = [], patterns: [String] = []) {
+            self.label = label
+            self.weight = weight
+            self.phrases = phrases
+            self.patterns = patterns
         }
+        /// Decodes a group; `phrases` and `patterns` are optional.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            label = try c.decode(String.self, forKey: .label)
+            weight = try c.decode(Double.self, forKey: .weight)
+            phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
+            patterns = try c.decodeIfPresent([String].self, forKey: .patterns) ?? []
+        }
+    }
+
+    /// One rung of the level ladder.
+    public struct LevelRung: Sendable, Codable, Equatable {
+        /// 国际领先, 国际先进, 国内领先 or 国内先进.
+        public var level: String
+        /// Points this level adds to the score.
+        public var points: Double
+        /// Phrases that claim the level (达到国际领先水平 needs only 国际领先).
+        public var phrases: [String]
+        /// Patterns that claim the level.
+        public var patterns: [String]
+        /// Phrases that imply the level (国际首创, 填补国内空白): read only when no explicit claim exists.
+        public var implied: [String]
+        /// Patterns that imply the level.
+        public var impliedPatterns: [String]
+        /// Decodes a rung; the lists are optional.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            level = try c.decode(String.self, forKey: .level)
+            points = try c.decode(Double.self, forKey: .points)
+            phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
+            patterns = try c.decodeIfPresent([String].self, forKey: .patterns) ?? []
+            implied = try c.decodeIfPresent([String].self, forKey: .implied) ?? []
+            impliedPatterns = try c.decodeIfPresent([String].self, forKey: .impliedPatterns) ?? []
+        }
+    }
+
+    /// How a claim's surroundings change what it says.
+    public struct LevelReading: Sendable, Codable, Equatable {
+        /// Words before a claim, in its clause, that make it a claim for the whole work (总体, 整体).
+        public var overallMarkers: [String]
+        /// Words before a claim, in its clause, that make it a claim for part of the work (部分, 个别).
+        public var partialMarkers: [String]
+        /// Words that open a part of the sentence about part of the work (其中): every claim after them,
+        /// up to the end of the sentence, is partial.
+        public var partialScopeMarkers: [String]
+        /// Words shortly before a claim that make it a hedge or a negation (接近, 尚未达到, 有望).
+        public var hedgeMarkers: [String]
+        /// How many characters before a claim a hedge word may stand, within the clause.
+        public var hedgeWindow: Int
+        /// Words after a claim, in its clause, that make it a comparison, not a claim (差距, 相比).
+        public var comparisonMarkers: [String]
+        /// Words right after a level phrase that make it a description of others (国际领先企业).
+        public var notClaimFollowers: [String]
+        /// Share of a level's points that a claim for part of the work adds to the score (the level stays "").
+        public var partialClaimFactor: Double
+    }
+
+    /// What the evidence rules look for, one section per rule.
+    public struct Evidence: Sendable, Codable, Equatable {
+        /// topJournal: journals that count as top (Nature, Science, Cell, 科学通报 and a configurable list).
+        public var topJournal: JournalEvidence
+        /// academicPublisher: a renowned publisher near 出版 or 专著.
+        public var academicPublisher: ProximityEvidence
+        /// firstOfKind: 首台（套）, 国产化替代, 一类新药.
+        public var firstOfKind: CueGroup
+        /// varietyApproval: 审定/登记/鉴定 near 品种.
+        public var varietyApproval: ProximityEvidence
+        /// grantedPatent: 授权 near 发明专利.
+        public var grantedPatent: ProximityEvidence
+        /// standardIssued: 国际标准/国家标准/行业标准 near 制定/发布/主持.
+        public var standardIssued: ProximityEvidence
+        /// transferEvidence: 转化, 产业化, 推广 … (label: 成果转移转化案例).
+        public var transfer: [CueGroup]
+        /// economicBenefit: 新增产值, 销售收入 … with an amount in 元/万元/亿元.
+        public var economicBenefit: BenefitEvidence
+    }
+
+    /// Journals that count as top journals.
+    public struct JournalEvidence: Sendable, Codable, Equatable {
+        /// The subtype voted for (论文).
+        public var label: String
+        /// Weight of a top-journal finding.
+        public var weight: Double
+        /// Journal names; Latin names match as whole words (Nature matches Nature Genetics, not Naturenet).
+        public var journals: [String]
+    }
+
+    /// Two lists of words that must stand in the same sentence, within a window.
+    public struct ProximityEvidence: Sendable, Codable, Equatable {
+        /// The subtype voted for.
+        public var label: String
+        /// Weight of the finding.
+        public var weight: Double
+        /// What was done (审定, 授权, 制定).
+        public var actions: [String]
+        /// What it was done to (品种, 发明专利, 国家标准).
+        public var objects: [String]
+        /// Largest distance in characters between the two, in one sentence.
+        public var window: Int
+    }
+
+    /// Economic figures: an indicator followed by an amount.
+    public struct BenefitEvidence: Sendable, Codable, Equatable {
+        /// The category voted for (成果转移转化案例).
+        public var label: String
+        /// Weight of the finding (once per field).
+        public var weight: Double
+        /// Indicators (新增产值, 销售收入, 合同金额 …).
+        public var indicators: [String]
+        /// Largest distance in characters from the end of an indicator to its amount, in one clause.
+        public var window: Int
+    }
+
+    /// Thresholds used when votes are counted.
+    public struct Decision: Sendable, Codable, Equatable {
+        /// Below this many votes for the best category, the case is 其它.
+        public var minimumCategoryVotes: Double
+        /// Below this many votes for the best industry, the industry is 其他.
+        public var minimumIndustryVotes: Double
+        /// The subtype taken when a category is chosen but none of its subtypes has a vote.
+        public var defaultSubtypes: [String: String]
+    }
+
+    /// The parts of the ranking score (see `formula`).
+    public struct ScoreWeights: Sendable, Codable, Equatable {
+        /// Points for the category.
+        public var categoryPoints: [String: Double]
+        /// Evidence findings count up to this many points.
+        public var evidenceCap: Double
+        /// points = min(amountCap, amountScale × log10(1 + 万元 / 100)).
+        public var amountScale: Double
+        /// Largest number of points an amount adds.
+        public var amountCap: Double
+        /// Points for a complete form (every required field, a summary of full length).
+        public var completenessPoints: Double
+        /// A summary this long or longer counts as full.
+        public var fullSummaryCharacters: Int
+    }
+
+    /// A rule profile.
+    public struct Profile: Sendable, Codable, Equatable {
+        /// The region the profile's conditions belong to, as flags name it (浙江省).
+        public var region: String
+        /// Profile-only rules this profile runs (the eligibility rules).
+        public var rules: [String]
+    }
+
+    /// What the eligibility rules read.
+    public struct Eligibility: Sendable, Codable, Equatable {
+        /// Words that say ownership, the completing unit or the completers are not clear (权属不清).
+        public var disputePhrases: [String]
+        /// Patterns for the same, written so that denials (无争议, 不存在纠纷) do not match.
+        public var disputePatterns: [String]
+        /// Subtypes that are breakthroughs and must be industrialised (关键技术, 创新产品).
+        public var breakthroughSubtypes: [String]
+        /// Words that say a breakthrough is industrialised or used in national major projects.
+        public var industrialisedPhrases: [String]
+        /// Levels that meet the minimum (国际领先, 国际先进, 国内领先).
+        public var minimumLevels: [String]
+        /// Whether basic research in a top journal meets the minimum level without a claim.
+        public var topJournalMeetsLevel: Bool
+    }
+
+    /// Creates a configuration from its sections.
+    public init(formula: String, rules: [String: RuleSwitch], fieldWeights: FieldWeights, categories: [CueGroup],
+                subtypes: [CueGroup], industries: [CueGroup], levels: [LevelRung], levelReading: LevelReading,
+                evidence: Evidence, decision: Decision, score: ScoreWeights, profiles: [String: Profile],
+                eligibility: Eligibility) {
+        self.formula = formula
+        self.rules = rules
+        self.fieldWeights = fieldWeights
+        self.categories = categories
+        self.subtypes = subtypes
+        self.industries = industries
+        self.levels = levels
+        self.levelReading = levelReading
+        self.evidence = evidence
+        self.decision = decision
+        self.score = score
+        self.profiles = profiles
+        self.eligibility = eligibility
+    }
+
+    // MARK: - Decoding with defaults
+
+    enum CodingKeys: String, CodingKey {
+        case formula, rules, fieldWeights, categories, subtypes, industries, levels, levelReading, evidence,
+             decision, score, profiles, eligibility
+    }
+
+    /// Decodes the section; a missing key takes the shipped default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let strict = ScoringConfig.strictKey.flatMap { decoder.userInfo[$0] as? Bool } ?? false
+        func take<T: Decodable>(_ key: CodingKeys, _ fallback: (ScoringConfig) -> T) throws -> T {
+            if strict { return try c.decode(T.self, forKey: key) }
+            if let value = try c.decodeIfPresent(T.self, forKey: key) { return value }
+            return fallback(ScoringConfig.standard)
+        }
+        formula = try take(.formula) { $0.formula }
+        rules = try take(.rules) { $0.rules }
+        fieldWeights = try take(.fieldWeights) { $0.fieldWeights }
+        categories = try take(.categories) { $0.categories }
+        subtypes = try take(.subtypes) { $0.subtypes }
+        industries = try take(.industries) { $0.industries }
+        levels = try take(.levels) { $0.levels }
+        levelReading = try take(.levelReading) { $0.levelReading }
+        evidence = try take(.evidence) { $0.evidence }
+        decision = try take(.decision) { $0.decision }
+        score = try take(.score) { $0.score }
+        profiles = try take(.profiles) { $0.profiles }
+        eligibility = try take(.eligibility) { $0.eligibility }
+    }
+
+    /// Set to true in a decoder's userInfo to require every key (used for the shipped default itself).
+    static let strictKey = CodingUserInfoKey(rawValue: "bulletin.scoring.strict")
+
+    /// The switch of a rule: as configured, or on with weight 1.
+    public func ruleSwitch(_ name: String) -> RuleSwitch {
+        rules[name] ?? RuleSwitch()
     }
 }

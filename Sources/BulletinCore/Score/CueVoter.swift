@@ -1,0 +1,114 @@
+import Foundation
+
+/// Applies compiled cue groups to the title and summary of a sheet: one vote, with its reason, for
+/// each cue found in each field (however often it occurs there).
+struct CueVoter: Sendable {
+    /// The rule the reasons name.
+    let rule: String
+    /// The groups, each with its label.
+    let groups: [CompiledGroup]
+    /// What the votes are for.
+    let dimension: VoteDimension
+    /// The rule's weight.
+    let weight: Double
+    /// Whether the votes also add evidence points.
+    let countsAsEvidence: Bool
+
+    /// Compiles the configured groups (their JSON path is `section[i]`).
+    init(rule: String, groups: [ScoringConfig.CueGroup], section: String, dimension: VoteDimension,
+         weight: Double, countsAsEvidence: Bool, file: String) throws {
+        self.rule = rule
+        self.groups = try groups.enumerated().map { try CompiledGroup($0.element, path: "\(section)[\($0.offset)]", file: file) }
+        self.dimension = dimension
+        self.weight = weight
+        self.countsAsEvidence = countsAsEvidence
+    }
+
+    /// Adds the votes. A cue found only inside a longer cue's match counts no more (关键技术 hides 技术,
+    /// 推广应用 hides 推广): the longest words decide.
+    func apply(to sheet: inout ScoreSheet) {
+        for text in sheet.texts {
+            let found = groups.map { group in group.cues.map { cue in (cue: cue, ranges: cue.ranges(in: text)) } }
+            let all = found.flatMap { $0.flatMap(\.ranges) }
+            for (group, cues) in zip(groups, found) {
+                for (cue, ranges) in cues {
+                    let free = ranges.filter { r in
+                        !all.contains { other in
+                            other.length > r.length && NSIntersectionRange(other, r).length == r.length
+                        }
+                    }
+                    guard let range = free.first else { continue }
+                    let w = group.weight * text.weight * weight
+                    let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
+                                        conclusion: Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence))
+                    if countsAsEvidence {
+                        sheet.evidence(dimension, for: group.label, because: reason)
+                    } else {
+                        sheet.vote(dimension, for: group.label, because: reason)
+                    }
+                }
+            }
+        }
+    }
+
+    static func conclusion(_ dimension: VoteDimension, _ label: String, cue: String, evidence: Bool) -> String {
+        let prefix = evidence ? "证据「\(cue)」" : "「\(cue)」"
+        switch dimension {
+        case .category: return "\(prefix)指向成果类别「\(label)」"
+        case .subtype: return "\(prefix)指向子类「\(label)」（\(AchievementTaxonomy.category(ofSubtype: label) ?? "")）"
+        case .industry: return "\(prefix)指向产业「\(label)」"
+        }
+    }
+}
+
+/// Two word lists that must stand in one sentence, within a window of characters.
+struct ProximityMatcher: Sendable {
+    let actions: [CompiledCue]
+    let objects: [CompiledCue]
+    let window: Int
+
+    /// Compiles a configured proximity section at `path` (like `scoring.evidence.varietyApproval`).
+    init(_ section: ScoringConfig.ProximityEvidence, path: String, file: String) throws {
+        actions = try compilePhrases(section.actions, path: "\(path).actions", file: file)
+        objects = try compilePhrases(section.objects, path: "\(path).objects", file: file)
+        window = section.window
+    }
+
+    /// The first object in the text with an action near it: the joined range.
+    func find(in text: ScoringText) -> NSRange? {
+        let actionRanges = actions.flatMap { $0.ranges(in: text) }
+        guard !actionRanges.isEmpty else { return nil }
+        let objectRanges = objects.flatMap { $0.ranges(in: text) }.sorted { $0.location < $1.location }
+        for o in objectRanges {
+            let near = actionRanges
+                .filter { text.sameSentence($0, o) && $0.gap(to: o) <= window }
+                .min { $0.gap(to: o) < $1.gap(to: o) }
+            if let a = near { return o.joined(with: a) }
+        }
+        return nil
+    }
+}
+
+/// Applies a proximity section as evidence for a subtype: one finding per field.
+struct ProximityEvidenceVoter: Sendable {
+    let rule: String
+    let matcher: ProximityMatcher
+    let label: String
+    let weight: Double
+
+    init(rule: String, section: ScoringConfig.ProximityEvidence, path: String, ruleWeight: Double, file: String) throws {
+        self.rule = rule
+        matcher = try ProximityMatcher(section, path: path, file: file)
+        label = section.label
+        weight = section.weight * ruleWeight
+    }
+
+    func apply(to sheet: inout ScoreSheet, conclusion: String) {
+        for text in sheet.texts {
+            guard let range = matcher.find(in: text) else { continue }
+            let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range),
+                                weight: weight * text.weight, conclusion: conclusion)
+            sheet.evidence(.subtype, for: label, because: reason)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Points for a complete form: every required field filled and a summary of full length.
+struct CompletenessRule: ScoringRule {
+    static let name = "completeness"
+    static let reads = "every field of the form, and the length of 案例简介"
+    static let concludes = "the completeness part of the score: completenessPoints × (½ × share of fields filled + ½ × min(1, summary length / fullSummaryCharacters)) × rule weight"
+    static let why = "The form asks for content, novelty, advancement, prospects and benefits in up to 1000 characters; a thin form gives reviewers less to go on."
+    static let phase = RulePhase.review
+
+    let points: Double
+    let fullLength: Int
+
+    init(config: ScoringConfig, file: String) throws {
+        points = config.score.completenessPoints * Self.weight(in: config)
+        fullLength = max(1, config.score.fullSummaryCharacters)
+    }
+
+    func apply(to sheet: inout ScoreSheet) {
+        let missing = Field.allCases.filter { (sheet.fields[$0] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let filled = Double(Field.allCases.count - missing.count) / Double(Field.allCases.count)
+        let length = TextForm.characterCount(sheet.fields[.summary] ?? "")
+        let share = min(1, Double(length) / Double(fullLength))
+        let w = ScoreFormula.rounded(points * (0.5 * filled + 0.5 * share))
+        sheet.completenessPoints = w
+        let gaps = missing.isEmpty ? "各栏齐全" : "缺 " + missing.map(\.rawValue).joined(separator: "、")
+        sheet.note(Reason(rule: Self.name, field: "summary", matched: "", weight: w,
+                          conclusion: "完整度：\(gaps)；简介 \(length) 字（满分长度 \(fullLength) 字）→ \(Tally.format(w)) 分"))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The ranking score: the sum of five parts, each from one place on the sheet, rounded to 0.01.
+///
+///     score = categoryPoints[category] + levelPoints + min(evidencePoints, evidenceCap)
+///           + amountPoints + completenessPoints
+///
+/// levelPoints come from the level the text claims (a declared level that the text does not support
+/// adds nothing); amountPoints = min(amountCap, amountScale × log10(1 + 万元 / 100)).
+enum ScoreFormula {
+    /// The rule name the score's reason carries.
+    static let ruleName = "formula"
+
+    /// A number rounded to 0.01, as every part of the score is.
+    static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+    /// Points for an amount in 万元.
+    static func amountPoints(wanYuan: Double, weights: ScoringConfig.ScoreWeights) -> Double {
+        guard wanYuan > 0 else { return 0 }
+        return min(weights.amountCap, weights.amountScale * log10(1 + wanYuan / 100))
+    }
+
+    /// Computes the score and adds the reason that shows its parts.
+    static func score(_ sheet: inout ScoreSheet, weights: ScoringConfig.ScoreWeights) -> Double {
+        let category = weights.categoryPoints[sheet.category] ?? 0
+        let evidence = min(sheet.evidencePoints, weights.evidenceCap)
+        let parts = [category, sheet.levelPoints, evidence, sheet.amountPoints, sheet.completenessPoints]
+        let total = rounded(parts.reduce(0, +))
+        let f = Tally.format
+        sheet.note(Reason(
+            rule: ruleName, field: "", matched: "", weight: total,
+            conclusion: "得分 \(f(total)) = 类别 \(f(category)) + 水平 \(f(sheet.levelPoints)) + 证据 \(f(evidence))（\(f(sheet.evidencePoints))，上限 \(f(weights.evidenceCap))）+ 金额 \(f(sheet.amountPoints)) + 完整度 \(f(sheet.completenessPoints))"))
+        return total
+    }
+}

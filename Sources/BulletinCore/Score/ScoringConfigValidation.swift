@@ -1,0 +1,132 @@
+import Foundation
+
+extension ScoringConfig {
+    /// Largest weight or number of points accepted anywhere in the section.
+    static let largestWeight = 1000.0
+
+    /// Checks what a decoder cannot: rule names, weights, labels, the ladder, profiles, and every
+    /// phrase and pattern (each compiled once, as the scorer will). Throws a `ConfigError` whose path
+    /// names the first problem, like `scoring.levels[2].patterns[0]`.
+    public func validate(file: String) throws {
+        func fail(_ path: String, _ message: String) -> ConfigError { ConfigError(file: file, path: path, message: message) }
+        func weight(_ w: Double, _ path: String, negativeAllowed: Bool = false) throws {
+            let low = negativeAllowed ? -Self.largestWeight : 0
+            guard w.isFinite, w >= low, w <= Self.largestWeight else {
+                throw fail(path, "is \(w); use a number from \(Int(low)) to \(Int(Self.largestWeight))")
+            }
+        }
+        func label(_ l: String, in allowed: [String], _ path: String) throws {
+            guard allowed.contains(l) else { throw fail(path, "is \"\(l)\"; use one of \(allowed.joined(separator: ", "))") }
+        }
+        func groups(_ list: [CueGroup], _ section: String, labels allowed: [String]) throws {
+            for (i, g) in list.enumerated() {
+                try label(g.label, in: allowed, "\(section)[\(i)].label")
+                try weight(g.weight, "\(section)[\(i)].weight", negativeAllowed: true)
+                guard !(g.phrases.isEmpty && g.patterns.isEmpty) else { throw fail("\(section)[\(i)]", "has no phrases and no patterns") }
+            }
+        }
+        func proximity(_ p: ProximityEvidence, _ section: String) throws {
+            try label(p.label, in: AchievementTaxonomy.subtypes, "\(section).label")
+            try weight(p.weight, "\(section).weight")
+            guard p.window > 0, p.window <= 200 else { throw fail("\(section).window", "is \(p.window); use 1 to 200 characters") }
+            guard !p.actions.isEmpty else { throw fail("\(section).actions", "is empty") }
+            guard !p.objects.isEmpty else { throw fail("\(section).objects", "is empty") }
+        }
+
+        // MARK: rules and fields
+        let known = ScoringRules.names
+        for name in rules.keys.sorted() {
+            guard known.contains(name) else {
+                throw fail("scoring.rules.\(name)", "is not a scoring rule; known rules: \(known.joined(separator: ", "))")
+            }
+            try weight(rules[name]?.weight ?? 1, "scoring.rules.\(name).weight")
+        }
+        try weight(fieldWeights.title, "scoring.fieldWeights.title")
+        try weight(fieldWeights.summary, "scoring.fieldWeights.summary")
+
+        // MARK: vocabularies
+        try groups(categories, "scoring.categories", labels: AchievementTaxonomy.categories)
+        try groups(subtypes, "scoring.subtypes", labels: AchievementTaxonomy.subtypes)
+        try groups(industries, "scoring.industries", labels: AchievementTaxonomy.industries)
+
+        // MARK: ladder
+        guard levels.count == AchievementTaxonomy.levels.count else {
+            throw fail("scoring.levels", "has \(levels.count) rungs; list the four of the ladder, highest first: \(AchievementTaxonomy.levels.joined(separator: ", "))")
+        }
+        for (i, r) in levels.enumerated() {
+            let expected = AchievementTaxonomy.levels[i]
+            guard r.level == expected else {
+                throw fail("scoring.levels[\(i)].level", "is \"\(r.level)\"; rung \(i) of the ladder is \"\(expected)\" (highest first: \(AchievementTaxonomy.levels.joined(separator: " > ")))")
+            }
+            try weight(r.points, "scoring.levels[\(i)].points")
+            guard !(r.phrases.isEmpty && r.patterns.isEmpty) else { throw fail("scoring.levels[\(i)].phrases", "is empty; a rung needs at least one phrase") }
+        }
+        guard levelReading.hedgeWindow >= 0, levelReading.hedgeWindow <= 100 else {
+            throw fail("scoring.levelReading.hedgeWindow", "is \(levelReading.hedgeWindow); use 0 to 100 characters")
+        }
+        guard levelReading.partialClaimFactor.isFinite, (0...1).contains(levelReading.partialClaimFactor) else {
+            throw fail("scoring.levelReading.partialClaimFactor", "is \(levelReading.partialClaimFactor); use a share from 0 to 1")
+        }
+
+        // MARK: evidence
+        try label(evidence.topJournal.label, in: AchievementTaxonomy.subtypes, "scoring.evidence.topJournal.label")
+        try weight(evidence.topJournal.weight, "scoring.evidence.topJournal.weight")
+        guard !evidence.topJournal.journals.isEmpty else { throw fail("scoring.evidence.topJournal.journals", "is empty") }
+        try proximity(evidence.academicPublisher, "scoring.evidence.academicPublisher")
+        try groups([evidence.firstOfKind], "scoring.evidence.firstOfKind", labels: AchievementTaxonomy.subtypes)
+        try weight(evidence.firstOfKind.weight, "scoring.evidence.firstOfKind.weight")
+        try proximity(evidence.varietyApproval, "scoring.evidence.varietyApproval")
+        try proximity(evidence.grantedPatent, "scoring.evidence.grantedPatent")
+        try proximity(evidence.standardIssued, "scoring.evidence.standardIssued")
+        try groups(evidence.transfer, "scoring.evidence.transfer", labels: AchievementTaxonomy.categories)
+        for (i, g) in evidence.transfer.enumerated() { try weight(g.weight, "scoring.evidence.transfer[\(i)].weight") }
+        let benefit = evidence.economicBenefit
+        try label(benefit.label, in: AchievementTaxonomy.categories, "scoring.evidence.economicBenefit.label")
+        try weight(benefit.weight, "scoring.evidence.economicBenefit.weight")
+        guard benefit.window > 0, benefit.window <= 200 else { throw fail("scoring.evidence.economicBenefit.window", "is \(benefit.window); use 1 to 200 characters") }
+        guard !benefit.indicators.isEmpty else { throw fail("scoring.evidence.economicBenefit.indicators", "is empty") }
+
+        // MARK: decision and score
+        try weight(decision.minimumCategoryVotes, "scoring.decision.minimumCategoryVotes")
+        try weight(decision.minimumIndustryVotes, "scoring.decision.minimumIndustryVotes")
+        for (category, subtype) in decision.defaultSubtypes.sorted(by: { $0.key < $1.key }) {
+            guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else {
+                throw fail("scoring.decision.defaultSubtypes.\(category)", "is not a category with subtypes; use \(AchievementTaxonomy.subtypesByCategory.keys.sorted().joined(separator: ", "))")
+            }
+            try label(subtype, in: allowed, "scoring.decision.defaultSubtypes.\(category)")
+        }
+        for (category, points) in score.categoryPoints.sorted(by: { $0.key < $1.key }) {
+            try label(category, in: AchievementTaxonomy.categories, "scoring.score.categoryPoints.\(category)")
+            try weight(points, "scoring.score.categoryPoints.\(category)")
+        }
+        try weight(score.evidenceCap, "scoring.score.evidenceCap")
+        try weight(score.amountScale, "scoring.score.amountScale")
+        try weight(score.amountCap, "scoring.score.amountCap")
+        try weight(score.completenessPoints, "scoring.score.completenessPoints")
+        guard score.fullSummaryCharacters > 0 else { throw fail("scoring.score.fullSummaryCharacters", "must be positive") }
+
+        // MARK: profiles and eligibility
+        guard !profiles.isEmpty else { throw fail("scoring.profiles", "is empty; define at least \"sichuan\"") }
+        for (name, profile) in profiles.sorted(by: { $0.key < $1.key }) {
+            for (i, rule) in profile.rules.enumerated() {
+                guard let type = ScoringRules.named(rule) else {
+                    throw fail("scoring.profiles.\(name).rules[\(i)]", "\"\(rule)\" is not a scoring rule; known rules: \(known.joined(separator: ", "))")
+                }
+                guard type.profileOnly else {
+                    throw fail("scoring.profiles.\(name).rules[\(i)]", "\"\(rule)\" runs in every profile; list only profile rules here")
+                }
+            }
+        }
+        for (i, l) in eligibility.minimumLevels.enumerated() {
+            try label(l, in: AchievementTaxonomy.levels, "scoring.eligibility.minimumLevels[\(i)]")
+        }
+        for (i, s) in eligibility.breakthroughSubtypes.enumerated() {
+            try label(s, in: AchievementTaxonomy.subtypes, "scoring.eligibility.breakthroughSubtypes[\(i)]")
+        }
+
+        // MARK: phrases and patterns: build every rule once, as the scorer will
+        for type in ScoringRules.all {
+            _ = try type.init(config: self, file: file)
+        }
+    }
+}

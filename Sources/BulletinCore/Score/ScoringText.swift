@@ -1,0 +1,107 @@
+import Foundation
+
+/// One field as the rules read it: the original text, a half-width copy for matching, and the sentence
+/// and clause boundaries. Both copies have the same UTF-16 length, so a match in one is a match in the other.
+struct ScoringText: Sendable {
+    /// The field read.
+    let field: Field
+    /// The text as it stands in the field.
+    let original: String
+    /// The text with full-width ASCII read as half-width (Ｎａｔｕｒｅ → Nature, ３.２ → 3.2, ， → ,).
+    let normalised: String
+    /// The UTF-16 code units of `normalised`.
+    let units: [UInt16]
+    /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
+    private let originalUnits: [UInt16]
+    /// How much a finding in this field counts.
+    let weight: Double
+
+    /// Reads a field.
+    init(field: Field, text: String, weight: Double) {
+        self.field = field
+        original = text
+        normalised = TextForm.halfWidthASCII(text)
+        units = Array(normalised.utf16)
+        let originalUnits = Array(text.utf16)
+        self.originalUnits = originalUnits.count == units.count ? originalUnits : units
+        self.weight = weight
+    }
+
+    /// Length in UTF-16 units.
+    var length: Int { units.count }
+
+    /// The words of a range as they stand in the field.
+    func words(_ range: NSRange) -> String {
+        let lower = max(0, min(range.location, originalUnits.count))
+        let upper = max(lower, min(range.location + range.length, originalUnits.count))
+        return String(decoding: originalUnits[lower..<upper], as: UTF16.self)
+    }
+
+    /// The half-width text of a range.
+    func normalisedWords(_ range: NSRange) -> String {
+        let lower = max(0, min(range.location, units.count))
+        let upper = max(lower, min(range.location + range.length, units.count))
+        return String(decoding: units[lower..<upper], as: UTF16.self)
+    }
+
+    // MARK: - Boundaries
+
+    private static let sentenceEnds: Set<UInt16> = Set("。!?;\n".utf16)
+    private static let clauseEnds: Set<UInt16> = sentenceEnds.union(",:，：".utf16)
+
+    /// The start of the sentence holding a position.
+    func sentenceStart(before position: Int) -> Int { start(before: position, at: Self.sentenceEnds) }
+    /// The end (exclusive) of the sentence holding a position.
+    func sentenceEnd(after position: Int) -> Int { end(after: position, at: Self.sentenceEnds) }
+    /// The start of the clause (between commas) holding a position.
+    func clauseStart(before position: Int) -> Int { start(before: position, at: Self.clauseEnds) }
+    /// The end (exclusive) of the clause holding a position.
+    func clauseEnd(after position: Int) -> Int { end(after: position, at: Self.clauseEnds) }
+
+    private func start(before position: Int, at ends: Set<UInt16>) -> Int {
+        var i = min(position, units.count) - 1
+        while i >= 0 {
+            if isBoundary(i, ends) { return i + 1 }
+            i -= 1
+        }
+        return 0
+    }
+
+    private func end(after position: Int, at ends: Set<UInt16>) -> Int {
+        var i = max(0, position)
+        while i < units.count {
+            if isBoundary(i, ends) { return i }
+            i += 1
+        }
+        return units.count
+    }
+
+    /// A separator ends a clause, except a comma between digits (1,200万元).
+    private func isBoundary(_ i: Int, _ ends: Set<UInt16>) -> Bool {
+        guard ends.contains(units[i]) else { return false }
+        let digits: ClosedRange<UInt16> = 0x30...0x39
+        if units[i] == 0x2C, i > 0, i + 1 < units.count, digits.contains(units[i - 1]), digits.contains(units[i + 1]) { return false }
+        return true
+    }
+
+    /// Whether two ranges stand in one sentence.
+    func sameSentence(_ a: NSRange, _ b: NSRange) -> Bool {
+        sentenceStart(before: a.location) == sentenceStart(before: b.location)
+    }
+}
+
+extension NSRange {
+    /// Characters between two ranges (0 when they touch or overlap).
+    func gap(to other: NSRange) -> Int {
+        if location + length <= other.location { return other.location - (location + length) }
+        if other.location + other.length <= location { return location - (other.location + other.length) }
+        return 0
+    }
+
+    /// The smallest range holding both.
+    func joined(with other: NSRange) -> NSRange {
+        let lower = Swift.min(location, other.location)
+        let upper = Swift.max(location + length, other.location + other.length)
+        return NSRange(location: lower, length: upper - lower)
+    }
+}

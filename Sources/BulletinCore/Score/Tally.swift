@@ -1,0 +1,77 @@
+import Foundation
+
+/// Counts the votes on a sheet and decides category, subtype and industry. Every decision adds a
+/// reason (rule `tally`) that shows the totals it compared.
+enum Tally {
+    /// The rule name decisions carry in their reasons.
+    static let ruleName = "tally"
+
+    /// Decides category, subtype and industry from the votes, and records them as the inferred values.
+    static func decide(_ sheet: inout ScoreSheet, decision: ScoringConfig.Decision) {
+        let categoryTotals = sheet.totals(.category)
+        let category = best(categoryTotals, order: AchievementTaxonomy.categories)
+        if let category, category.total >= decision.minimumCategoryVotes {
+            sheet.category = category.label
+            sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                              conclusion: "成果类别取「\(category.label)」：\(describe(categoryTotals, order: AchievementTaxonomy.categories))"))
+        } else {
+            sheet.category = AchievementTaxonomy.otherCategory
+            let top = category.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何类别的依据"
+            sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                              conclusion: "成果类别取「其它」：\(top)，低于门槛 \(format(decision.minimumCategoryVotes))"))
+        }
+        sheet.subtype = subtype(for: sheet.category, on: &sheet, decision: decision)
+
+        let industryTotals = sheet.totals(.industry)
+        let industry = best(industryTotals, order: AchievementTaxonomy.industries)
+        if let industry, industry.total >= decision.minimumIndustryVotes {
+            sheet.industry = industry.label
+            sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                              conclusion: "产业取「\(industry.label)」：\(describe(industryTotals, order: AchievementTaxonomy.industries))"))
+        } else {
+            sheet.industry = AchievementTaxonomy.otherIndustry
+            let top = industry.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何产业的依据"
+            sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                              conclusion: "产业取「其他」：\(top)，低于门槛 \(format(decision.minimumIndustryVotes))"))
+        }
+        sheet.inferred = InferredValues(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry)
+    }
+
+    /// The best-voted subtype of a category, its default when none has a vote, "" for categories
+    /// without subtypes; adds the reason.
+    static func subtype(for category: String, on sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> String {
+        guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else { return "" }
+        let totals = sheet.totals(.subtype).filter { allowed.contains($0.key) }
+        if let top = best(totals, order: allowed) {
+            sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                              conclusion: "子类取「\(top.label)」：\(describe(totals, order: allowed))"))
+            return top.label
+        }
+        let fallback = decision.defaultSubtypes[category] ?? allowed[0]
+        sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                          conclusion: "子类取默认「\(fallback)」：「\(category)」的各子类都没有依据"))
+        return fallback
+    }
+
+    /// The label with the highest positive total; ties go to the earlier label in `order`.
+    static func best(_ totals: [String: Double], order: [String]) -> (label: String, total: Double)? {
+        var best: (label: String, total: Double)?
+        for label in order {
+            guard let t = totals[label], t > 0 else { continue }
+            if best == nil || t > (best?.total ?? 0) + 1e-9 { best = (label, t) }
+        }
+        return best
+    }
+
+    /// "应用研究成果 14.00，成果转移转化案例 6.00", highest first.
+    static func describe(_ totals: [String: Double], order: [String]) -> String {
+        let listed = order.compactMap { label in totals[label].flatMap { $0 > 0 ? (label, $0) : nil } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : (order.firstIndex(of: $0.0) ?? 0) < (order.firstIndex(of: $1.0) ?? 0) }
+        return listed.map { "\($0.0) \(format($0.1))" }.joined(separator: "，")
+    }
+
+    /// A number with two decimals.
+    static func format(_ x: Double) -> String {
+        String(format: "%.2f", x)
+    }
+}
