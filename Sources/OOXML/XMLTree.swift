@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 // MARK: - Values
 
@@ -20,7 +21,9 @@ public struct XMLAttribute: Sendable, Equatable {
 
 /// A node of a parsed document: an element or a run of character data.
 public enum XMLNode: Sendable, Equatable {
+    /// An element.
     case element(XMLElement)
+    /// Character data (text or CDATA).
     case text(String)
 }
 
@@ -75,6 +78,31 @@ public struct XMLElement: Sendable, Equatable {
 
 // MARK: - Reading
 
+/// An attribute whose value lists namespace prefixes (`Requires` on `mc:Choice`, `Ignorable` on any element),
+/// which only the parser can resolve, since the tree keeps no namespace declarations.
+public struct XMLPrefixListAttribute: Sendable, Equatable {
+    /// Namespace URI of the element that carries the attribute.
+    public var elementNamespace: String
+    /// Local name of that element.
+    public var elementName: String
+    /// Namespace URI of the attribute ("" for an unqualified attribute).
+    public var attributeNamespace: String
+    /// Local name of the attribute.
+    public var attributeName: String
+
+    /// Creates a description of a prefix-list attribute.
+    public init(elementNamespace: String, elementName: String, attributeNamespace: String = "", attributeName: String) {
+        self.elementNamespace = elementNamespace
+        self.elementName = elementName
+        self.attributeNamespace = attributeNamespace
+        self.attributeName = attributeName
+    }
+
+    /// `Requires` on `mc:Choice` (markup compatibility), which names the namespaces a reader must understand.
+    public static let markupCompatibilityRequires = XMLPrefixListAttribute(
+        elementNamespace: OOXMLNamespace.markupCompatibility, elementName: "Choice", attributeName: "Requires")
+}
+
 /// Why an XML part could not be read.
 public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case doctype
@@ -98,15 +126,28 @@ public enum XMLReader {
     private static let initialise: Void = { xmlInitParser() }()
 
     /// Parses `bytes` into an element tree, refusing any `<!DOCTYPE`, malformed input and nesting past `maxDepth`.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 200) throws -> XMLElement {
+    ///
+    /// `prefixLists` names attributes whose value is a list of namespace prefixes (such as `Requires` on
+    /// `mc:Choice`); their values come back as the namespace URIs those prefixes are bound to where the
+    /// attribute stands, separated by spaces (an unbound prefix is kept as written).
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 200,
+                             prefixLists: [XMLPrefixListAttribute] = []) throws -> XMLElement {
         _ = initialise
+        if bytes.isEmpty { throw XMLError.malformed(line: 1, column: 1, message: "the part is empty") }
+        if bytes.count > Int(Int32.max) { throw XMLError.malformed(line: 0, column: 0, message: "the part is larger than 2 GiB") }
         if containsDoctype(bytes) { throw XMLError.doctype }
         guard let context = xmlNewParserCtxt() else { throw XMLError.malformed(line: 0, column: 0, message: "out of memory") }
         defer { xmlFreeParserCtxt(context) }
+        // Stop at the first error, so that the error reported is the first (where the damage is), not the
+        // last ("premature end of data" at the end of the part), and garbage is not parsed to its end.
+        context.pointee.sax.pointee.serror = { userData, _ in
+            if let userData { xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self)) }
+        }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { raw in
-            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) {
+        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { raw -> xmlDocPtr? in
+            guard let base = raw.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: raw.count) {
                 xmlCtxtReadMemory(context, $0, Int32(raw.count), "part.xml", nil, options)
             }
         }
@@ -124,33 +165,62 @@ public enum XMLReader {
         guard let root = xmlDocGetRootElement(doc) else {
             throw XMLError.malformed(line: 1, column: 1, message: "no root element")
         }
-        return try convert(root, depth: 0, maxDepth: maxDepth)
+        var names = NameCache()
+        return try convert(root, depth: 0, maxDepth: maxDepth, prefixLists: prefixLists, names: &names)
     }
 
-    private static func convert(_ node: xmlNodePtr, depth: Int, maxDepth: Int) throws -> XMLElement {
+    /// Strings for libxml2's interned names and namespace URIs, keyed by their (stable) addresses, so that
+    /// each distinct name is turned into a Swift string once per document rather than once per node.
+    private struct NameCache {
+        var strings: [UnsafeRawPointer: String] = [:]
+
+        mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+            guard let pointer else { return "" }
+            let key = UnsafeRawPointer(pointer)
+            if let known = strings[key] { return known }
+            let made = String(cString: pointer)
+            strings[key] = made
+            return made
+        }
+    }
+
+    private static func convert(_ node: xmlNodePtr, depth: Int, maxDepth: Int,
+                                prefixLists: [XMLPrefixListAttribute], names: inout NameCache) throws -> XMLElement {
         if depth > maxDepth { throw XMLError.tooDeep(limit: maxDepth) }
         var element = XMLElement(
-            namespace: namespaceURI(node.pointee.ns),
-            name: String(cString: node.pointee.name))
+            namespace: names.string(node.pointee.ns?.pointee.href),
+            name: names.string(node.pointee.name))
         var attr = node.pointee.properties
         while let a = attr {
-            let value: String
-            if let content = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+            var value: String
+            if let only = a.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
+                value = only.pointee.content.map { String(cString: $0) } ?? ""
+            } else if let content = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
                 value = String(cString: content)
                 clibxml2_free(content)
             } else {
                 value = ""
             }
-            element.attributes.append(XMLAttribute(
-                namespace: namespaceURI(a.pointee.ns),
-                name: String(cString: a.pointee.name), value: value))
+            let attributeNamespace = names.string(a.pointee.ns?.pointee.href)
+            let attributeName = names.string(a.pointee.name)
+            if !prefixLists.isEmpty, prefixLists.contains(where: {
+                $0.elementNamespace == element.namespace && $0.elementName == element.name
+                    && $0.attributeNamespace == attributeNamespace && $0.attributeName == attributeName
+            }) {
+                value = resolvePrefixes(value, at: node)
+            }
+            element.attributes.append(XMLAttribute(namespace: attributeNamespace, name: attributeName, value: value))
             attr = a.pointee.next
         }
+        var count = 0
+        var sibling = node.pointee.children
+        while let c = sibling { count += 1; sibling = c.pointee.next }
+        element.children.reserveCapacity(count)
         var child = node.pointee.children
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(.element(try convert(c, depth: depth + 1, maxDepth: maxDepth)))
+                element.children.append(.element(try convert(c, depth: depth + 1, maxDepth: maxDepth, prefixLists: prefixLists, names: &names)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content {
                     element.children.append(.text(String(cString: content)))
@@ -163,33 +233,39 @@ public enum XMLReader {
         return element
     }
 
-    private static func namespaceURI(_ ns: xmlNsPtr?) -> String {
-        guard let ns, let href = ns.pointee.href else { return "" }
-        return String(cString: href)
-    }
-
-    /// Whether `<!DOCTYPE` occurs anywhere in the bytes (UTF-8 or UTF-16 encoded).
-    static func containsDoctype(_ bytes: [UInt8]) -> Bool {
-        let needle = Array("<!DOCTYPE".utf8)
-        var needle16: [UInt8] = []
-        for b in needle { needle16.append(b); needle16.append(0) }
-        return bytes.withUnsafeBufferPointer { b in
-            find(needle, in: b) || find(needle16, in: b)
-        }
-    }
-
-    private static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard hay.count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
+    private static func resolvePrefixes(_ list: String, at node: xmlNodePtr) -> String {
+        list.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map { prefix -> String in
+            guard let ns = xmlSearchNs(node.pointee.doc, node, String(prefix)), let href = ns.pointee.href else {
+                return String(prefix)
             }
-            i += 1
+            return String(cString: href)
+        }.joined(separator: " ")
+    }
+
+    /// Whether `<!DOCTYPE` occurs anywhere in the bytes (UTF-8, or UTF-16 in either byte order). Scans for
+    /// `!`, which is rare in XML (unlike `<`), with memchr.
+    static func containsDoctype(_ bytes: [UInt8]) -> Bool {
+        let word = Array("DOCTYPE".utf8)
+        let wide = word.flatMap { [UInt8(0), $0] }
+        return bytes.withUnsafeBufferPointer { b -> Bool in
+            guard let base = b.baseAddress else { return false }
+            var i = 0
+            while i < b.count {
+                guard let hit = memchr(base + i, Int32(UInt8(ascii: "!")), b.count - i) else { return false }
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                i = at + 1
+                if at >= 1, b[at - 1] == UInt8(ascii: "<"), matches(word, in: b, at: at + 1) { return true }
+                // UTF-16: `<`,0,`!`,0 (LE) and 0,`<`,0,`!` (BE) both put `<` two bytes and 0 one byte before `!`.
+                if at >= 2, b[at - 2] == UInt8(ascii: "<"), b[at - 1] == 0, matches(wide, in: b, at: at + 1) { return true }
+            }
+            return false
         }
-        return false
+    }
+
+    /// Whether `needle` is at `start` in `hay`.
+    private static func matches(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + needle.count <= hay.count else { return false }
+        for k in 0..<needle.count where hay[start + k] != needle[k] { return false }
+        return true
     }
 }

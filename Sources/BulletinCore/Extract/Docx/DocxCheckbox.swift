@@ -1,0 +1,44 @@
+import Foundation
+
+/// Check boxes as forms show them, and the choice a value like `☑是  ☐否` ticks.
+enum DocxCheckbox {
+    /// What the reader shows for a ticked box (Word draws a ticked legacy box as ☒).
+    static let checkedGlyph = "☒"
+    /// What the reader shows for an empty box.
+    static let uncheckedGlyph = "☐"
+
+    /// Glyphs people use for a ticked box or a chosen option.
+    static let ticked: Set<Character> = ["☑", "☒", "■", "▣", "⊠", "⌧", "◼", "✓", "✔", "√", "●", "◉", "⦿"]
+    /// Glyphs people use for an empty box or an option not chosen.
+    static let unticked: Set<Character> = ["☐", "□", "◻", "⬜", "○", "◯", "❑", "❒"]
+
+    /// The text of the ticked choices in `value` (several joined with 、), "" when boxes are there but none
+    /// is ticked, nil when the value has no boxes. A box labels the text after it (`☑是 ☐否`), or the text
+    /// before it when the value starts with text and ends with a box (`是☑ 否☐`).
+    static func tickedChoices(in value: String) -> String? {
+        var segments: [(box: Character?, text: String)] = [(nil, "")]
+        for ch in value {
+            if ticked.contains(ch) || unticked.contains(ch) {
+                segments.append((ch, ""))
+            } else {
+                segments[segments.count - 1].text.append(ch)
+            }
+        }
+        if segments.count == 1 { return nil }
+        let texts = segments.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let boxes = segments.map(\.box)
+        var chosen: [String] = []
+        let textFirst = !texts[0].isEmpty && texts[texts.count - 1].isEmpty
+        if textFirst {
+            // segment i's box labels the text of segment i-1.
+            for i in 1..<segments.count where boxes[i].map(ticked.contains) == true && !texts[i - 1].isEmpty {
+                chosen.append(texts[i - 1])
+            }
+        } else {
+            for i in 1..<segments.count where boxes[i].map(ticked.contains) == true && !texts[i].isEmpty {
+                chosen.append(texts[i])
+            }
+        }
+        return chosen.joined(separator: "、")
+    }
+}

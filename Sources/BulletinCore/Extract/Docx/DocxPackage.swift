@@ -1,0 +1,135 @@
+import OOXML
+
+/// Opens a DOCX, finds its main document part through `_rels/.rels` and parses it, turning every way
+/// this can fail into a `Refusal` that names the file, the part and what to do.
+enum DocxPackage {
+    /// The parts the reader uses: the main document and, when present, numbering, styles and notes.
+    struct Parts {
+        var document: XMLElement
+        var numbering: XMLElement?
+        var styles: XMLElement?
+        var footnotes: XMLElement?
+        var endnotes: XMLElement?
+    }
+
+    /// Opens the package and parses the parts the reader uses. Numbering and styles are parsed only when
+    /// the document numbers paragraphs; foot- and endnotes only when `notes` is asked for.
+    static func open(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits, notes: Bool) throws -> Parts {
+        let main = try mainDocument(bytes: bytes, fileName: fileName, limits: limits)
+        var parts = Parts(document: main.root)
+        let relsName = OPCRelationships.relationshipsPartName(for: main.name)
+        guard main.archive.contains(relsName) else { return parts }
+        let relationships: [OPCRelationship]
+        do {
+            relationships = try OPCRelationships.parse(try main.archive.read(relsName), maxDepth: limits.xmlMaxDepth)
+        } catch let error as ZipError {
+            throw refusal(for: error, fileName: fileName)
+        } catch let error as XMLError {
+            throw refusal(for: error, part: relsName, fileName: fileName)
+        }
+        func partBytes(_ kind: String) throws -> (name: String, bytes: [UInt8])? {
+            guard let rel = relationships.first(where: { !$0.isExternal && $0.type.hasSuffix("/" + kind) }),
+                  let name = OPCRelationships.resolve(target: rel.target, from: main.name), main.archive.contains(name) else { return nil }
+            do {
+                return (name, try main.archive.read(name))
+            } catch let error as ZipError {
+                throw refusal(for: error, fileName: fileName)
+            }
+        }
+        func parse(_ part: (name: String, bytes: [UInt8])?) throws -> XMLElement? {
+            guard let part else { return nil }
+            do {
+                return try XMLReader.parse(part.bytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires])
+            } catch let error as XMLError {
+                throw refusal(for: error, part: part.name, fileName: fileName)
+            }
+        }
+        let numPr = Array("numPr".utf8)
+        if DocxSniffer.contains(numPr, in: main.bytes[...]) {
+            parts.numbering = try parse(try partBytes("numbering"))
+        }
+        if DocxSniffer.contains(Array("pStyle".utf8), in: main.bytes[...]), let styles = try partBytes("styles"),
+           DocxSniffer.contains(numPr, in: styles.bytes[...]) {
+            parts.styles = try parse(styles)
+            if parts.numbering == nil { parts.numbering = try parse(try partBytes("numbering")) }
+        }
+        if notes {
+            parts.footnotes = try parse(try partBytes("footnotes"))
+            parts.endnotes = try parse(try partBytes("endnotes"))
+        }
+        return parts
+    }
+
+    /// The root element (`w:document`) of the main document part, with the archive and the part's name.
+    private static func mainDocument(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits) throws
+        -> (archive: ZipArchive, name: String, bytes: [UInt8], root: XMLElement) {
+        if let refusal = DocxSniffer.refusal(for: bytes, fileName: fileName) { throw refusal }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes: bytes, limits: ZipLimits(
+                maxEntries: limits.zipMaxEntries, maxEntryBytes: limits.zipMaxEntryBytes,
+                maxTotalBytes: limits.zipMaxTotalBytes, maxRatio: limits.zipMaxRatio))
+        } catch let error as ZipError {
+            throw refusal(for: error, fileName: fileName)
+        }
+        let partName = try mainPartName(in: archive, fileName: fileName, maxDepth: limits.xmlMaxDepth)
+        let partBytes: [UInt8]
+        let root: XMLElement
+        do {
+            partBytes = try archive.read(partName)
+            root = try XMLReader.parse(partBytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires])
+        } catch let error as ZipError {
+            throw refusal(for: error, fileName: fileName)
+        } catch let error as XMLError {
+            throw refusal(for: error, part: partName, fileName: fileName)
+        }
+        guard root.name == "document", OOXMLNamespace.wordprocessingMLAll.contains(root.namespace) else {
+            throw notWord(root: root, partName: partName, fileName: fileName)
+        }
+        return (archive, partName, partBytes, root)
+    }
+
+    // MARK: - Finding the main part
+
+    private static func mainPartName(in archive: ZipArchive, fileName: String, maxDepth: Int) throws -> String {
+        guard archive.contains("_rels/.rels") else {
+            if archive.contains("mimetype"), let kind = try? archive.read("mimetype"),
+               String(decoding: kind.prefix(200), as: UTF8.self).contains("opendocument") {
+                throw Refusal("\(fileName) is an OpenDocument file (.odt, from LibreOffice or WPS), not a .docx",
+                              advice: "open it in LibreOffice Writer or WPS, choose Save As › Word 2007–365 (.docx), and drop the .docx into the inbox")
+            }
+            throw Refusal("\(fileName) is a zip archive but not a Word document (it has no _rels/.rels part)",
+                          advice: "check that this is the 报送表 saved by Word or WPS as .docx, not a zip of other files")
+        }
+        let relationships: [OPCRelationship]
+        do {
+            relationships = try OPCRelationships.parse(try archive.read("_rels/.rels"), maxDepth: maxDepth)
+        } catch let error as ZipError {
+            throw refusal(for: error, fileName: fileName)
+        } catch let error as XMLError {
+            throw refusal(for: error, part: "_rels/.rels", fileName: fileName)
+        }
+        guard let main = relationships.first(where: {
+            OOXMLRelationshipType.officeDocumentAll.contains($0.type) && !$0.isExternal
+        }) else {
+            throw Refusal("\(fileName) has no main document: _rels/.rels names no officeDocument part",
+                          advice: "open the file in Word or WPS and save it again as .docx; if it will not open, ask the submitter for a new copy")
+        }
+        guard let name = OPCRelationships.resolve(target: main.target, from: ""), archive.contains(name) else {
+            throw Refusal("\(fileName) is incomplete: its main document part \"\(main.target)\" is missing",
+                          advice: "ask the submitter for a new copy saved by Word or WPS")
+        }
+        return name
+    }
+
+    private static func notWord(root: XMLElement, partName: String, fileName: String) -> Refusal {
+        let kind: String
+        switch root.name {
+        case "workbook": kind = "an Excel workbook (.xlsx)"
+        case "presentation": kind = "a PowerPoint presentation (.pptx)"
+        default: kind = "not a Word document (its main part \(partName) is <\(root.name)>)"
+        }
+        return Refusal("\(fileName) is \(kind), renamed as a Word file",
+                       advice: "send the 报送表 as a Word document (.docx)")
+    }
+}

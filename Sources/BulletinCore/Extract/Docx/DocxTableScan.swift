@@ -1,0 +1,170 @@
+import Foundation
+
+/// The working state of reading one grid: what each cell is, and which cells are taken as values.
+struct DocxTableScan {
+    let grid: DocxGrid
+    /// What each cell's text names, as a label.
+    var match: [LabelMatch]
+    /// Inline values of cells written as `联系人：张三`.
+    var inline: [String?]
+    /// Cells already read as a value (or as an unknown label's value).
+    var consumed: [Bool]
+    /// Grid columns where matched labels start in at least two rows.
+    let labelColumns: Set<Int>
+
+    /// Label keys of cells short enough to be labels (nil for longer cells: a summary is never a label,
+    /// and normalising it for nothing would dominate the reading time).
+    let keys: [String?]
+
+    /// Longest cell text, in UTF-8 bytes, looked at as a possible label (with an inline value).
+    static let labelCellMaxBytes = 240
+
+    init(grid: DocxGrid, reader: DocxTableReader) {
+        self.grid = grid
+        let n = grid.cells.count
+        var match = [LabelMatch](repeating: .unknown, count: n)
+        var inline = [String?](repeating: nil, count: n)
+        self.keys = grid.cells.map { cell in
+            let text = cell.text
+            return text.isEmpty || text.utf8.count > Self.labelCellMaxBytes ? nil : Self.compactKey(text)
+        }
+        for r in grid.rows.indices {
+            var left: LabelMatch = .unknown
+            for id in grid.rows[r] {
+                if grid.cells[id].top == r, keys[id] != nil, reader.filter.mayBeLabel(grid.cells[id].text) {
+                    let (m, value) = Self.classify(grid.cells[id].text, reader: reader)
+                    // A cell naming the same thing as the label on its left is that label's value (密级 | 涉密).
+                    if m != .unknown && m != left {
+                        match[id] = m
+                        inline[id] = value
+                    }
+                }
+                left = match[id]
+            }
+        }
+        self.match = match
+        self.inline = inline
+        self.consumed = [Bool](repeating: false, count: n)
+        var labelsPerColumn: [Int: Int] = [:]
+        for id in 0..<n where match[id] != .unknown { labelsPerColumn[grid.cells[id].column, default: 0] += 1 }
+        self.labelColumns = Set(labelsPerColumn.filter { $0.value >= 2 }.keys)
+    }
+
+    /// The text without spaces, line breaks and asterisks, and without trailing colons: enough to judge a
+    /// label's length and look (LabelMatcher does the full normalisation when matching).
+    static func compactKey(_ text: String) -> String {
+        var key = String(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "*" && $0 != "＊" }.map(Character.init))
+        while key.last == ":" || key.last == "：" { key.removeLast() }
+        return key
+    }
+
+    /// What a cell's text names, and the value written after the label in the same cell (`联系人：张三`).
+    static func classify(_ text: String, reader: DocxTableReader) -> (LabelMatch, String?) {
+        let whole = reader.cache.match(text, reader.matcher.match)
+        if whole != .unknown { return (whole, nil) }
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return (.unknown, nil) }
+        let label = String(text[..<colon])
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !rest.isEmpty, compactKey(label).count <= DocxTableReader.labelLikeMaxLength else { return (.unknown, nil) }
+        let m = reader.cache.match(label, reader.matcher.match)
+        return m == .unknown ? (.unknown, nil) : (m, rest)
+    }
+
+    // MARK: - Values
+
+    /// Reads the value of label cell `id`, marking the cells read.
+    mutating func value(of id: Int) -> String {
+        consumed[id] = true
+        if let inline = inline[id] { return Self.clean([[inline]]) }
+        let label = grid.cells[id]
+        var lines: [[String]] = []
+        var found = false
+        for r in label.top...label.bottom {
+            let row = grid.rows[r]
+            guard let at = row.firstIndex(of: id) else { continue }
+            var texts: [String] = []
+            var first = true
+            for other in row[(at + 1)...] {
+                if other == id { continue }
+                // The first cell to the right is the value unless it is itself a label.
+                if first ? match[other] != .unknown : isStop(other) { break }
+                first = false
+                found = true
+                if consumed[other] { continue }
+                consumed[other] = true
+                texts.append(grid.cells[other].text)
+            }
+            lines.append(texts)
+        }
+        if !found, let below = valueBelow(id) {
+            return Self.clean([below.map { grid.cells[$0].text }])
+        }
+        return Self.clean(lines)
+    }
+
+    /// The cells under a label that has nothing to its right, when the row below holds its value.
+    private mutating func valueBelow(_ id: Int) -> [Int]? {
+        let label = grid.cells[id]
+        let r = label.bottom + 1
+        guard r < grid.rows.count else { return nil }
+        let row = grid.rows[r]
+        if row.contains(where: { match[$0] != .unknown }) { return nil }
+        let under = row.filter { other in
+            let c = grid.cells[other]
+            return c.top == r && !consumed[other] && c.column < label.column + label.span && label.column < c.column + c.span
+        }
+        guard !under.isEmpty else { return nil }
+        let labelsInRow = grid.rows[label.top].filter { match[$0] != .unknown }.count
+        // A lone label (a row of its own) over a label/value row such as 完成人 | 张三 is not labels-above.
+        if labelsInRow < 2 && under.count > 1 && isLabelLike(under[0]) { return nil }
+        for other in under { consumed[other] = true }
+        return under
+    }
+
+    /// Whether reading rightwards stops at this cell: a matched label, or a label-like cell in a label column.
+    private func isStop(_ id: Int) -> Bool {
+        if match[id] != .unknown { return true }
+        return !consumed[id] && labelColumns.contains(grid.cells[id].column) && isLabelLike(id)
+    }
+
+    /// A cell in a label column that looks like a label but matches none (完成人, 知识产权情况), with a cell
+    /// to its right for its value.
+    func isUnknownLabel(_ id: Int) -> Bool {
+        let cell = grid.cells[id]
+        guard labelColumns.contains(cell.column), isLabelLike(id) else { return false }
+        let row = grid.rows[cell.top]
+        guard let at = row.firstIndex(of: id) else { return false }
+        return at + 1 < row.count
+    }
+
+    /// Short text without sentence punctuation, digits only or check boxes: how labels look.
+    private func isLabelLike(_ id: Int) -> Bool {
+        guard let key = keys[id], !key.isEmpty, key.count <= DocxTableReader.labelLikeMaxLength else { return false }
+        if key.contains(where: { "。，；,;".contains($0) }) { return false }
+        if key.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }) { return false }
+        if DocxCheckbox.tickedChoices(in: grid.cells[id].text) != nil { return false }
+        return true
+    }
+
+    /// Lines trimmed, empty lines dropped; cells of one row joined with a space, rows with `\n`.
+    static func clean(_ rows: [[String]]) -> String {
+        var lines: [String] = []
+        for row in rows {
+            let cells = row.map { cell in
+                cell.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map(Self.trimmed)
+                    .filter { !$0.isEmpty }
+                    .joined(separator: "\n")
+            }.filter { !$0.isEmpty }
+            if !cells.isEmpty { lines.append(cells.joined(separator: " ")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A line without the spaces, tabs and ideographic spaces around it.
+    static func trimmed(_ line: Substring) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{00A0}" || $0 == "\r" }
+        guard let first = line.firstIndex(where: { !isSpace($0) }), let last = line.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(line[first...last])
+    }
+}

@@ -1,0 +1,111 @@
+import OOXML
+
+/// Walks a WordprocessingML body into blocks holding the text Word shows: content controls, custom XML
+/// and tracked insertions unwrapped; tracked deletions dropped; one branch of each `mc:AlternateContent`;
+/// text boxes read once, after the paragraph that anchors them. Linear in the size of the tree.
+struct DocxWalker {
+    /// Open complex fields, which may run across runs and paragraphs.
+    var fields = DocxFieldStack()
+    /// Depth of content controls showing their placeholder (`w:showingPlcHdr`), whose text is not a value.
+    var placeholderDepth = 0
+    /// List numbering, counted as paragraphs are met.
+    var numbering: DocxNumbering
+    /// Foot- and endnotes in the order their references are met, with the mark each shows.
+    var notes = DocxNoteMarks()
+
+    init(numbering: DocxNumbering = DocxNumbering(numbering: nil, styles: nil)) {
+        self.numbering = numbering
+    }
+
+    /// The blocks of the document body, and the foot- and endnotes Word shows at the foot of pages and
+    /// the end of the document (in the order they are referenced, each starting with its mark).
+    static func blocks(of parts: DocxPackage.Parts) -> (body: [DocxBlock], notes: [DocxBlock]) {
+        var walker = DocxWalker(numbering: DocxNumbering(numbering: parts.numbering, styles: parts.styles))
+        guard let body = parts.document.wordChild("body") else { return ([], []) }
+        let blocks = walker.blocks(in: body)
+        var notes: [DocxBlock] = []
+        for (kind, root) in [(DocxNoteMarks.Kind.footnote, parts.footnotes), (.endnote, parts.endnotes)] {
+            guard let root else { continue }
+            var byID: [String: XMLElement] = [:]
+            for case .element(let note) in root.children where note.isWord(kind.rawValue) {
+                if let id = note.wordAttribute("id") { byID[id] = note }
+            }
+            for (id, mark) in walker.notes.referenced(kind) {
+                guard let note = byID[id] else { continue }
+                walker.notes.current = mark
+                notes += walker.blocks(in: note)
+            }
+        }
+        return (blocks, notes)
+    }
+
+    // MARK: - Block level
+
+    /// The blocks of a container: body, table cell, text box, block-level content control.
+    mutating func blocks(in container: XMLElement) -> [DocxBlock] {
+        var out: [DocxBlock] = []
+        var carried: String?
+        appendBlocks(of: container, to: &out, carried: &carried)
+        if let carried { out.append(.paragraph(carried)) }
+        return out
+    }
+
+    /// `carried` holds the text of a paragraph whose mark was deleted (a tracked change joining it to the
+    /// next paragraph), waiting for that paragraph.
+    private mutating func appendBlocks(of container: XMLElement, to out: inout [DocxBlock], carried: inout String?) {
+        for case .element(let e) in container.children {
+            if e.isAlternateContent {
+                if let branch = DocxAlternateContent.branch(of: e) { appendBlocks(of: branch, to: &out, carried: &carried) }
+                continue
+            }
+            guard e.isWordElement else { continue }
+            switch e.name {
+            case "p":
+                paragraph(e, to: &out, carried: &carried)
+            case "tbl":
+                if let text = carried { out.append(.paragraph(text)); carried = nil }
+                out.append(.table(table(e)))
+            case "sdt":
+                withContentControl(e) { walker, content in walker.appendBlocks(of: content, to: &out, carried: &carried) }
+            case "customXml", "ins", "moveTo", "smartTag":
+                appendBlocks(of: e, to: &out, carried: &carried)
+            default:
+                continue  // sectPr, bookmarks, tracked deletions, altChunk …
+            }
+        }
+    }
+
+    private mutating func paragraph(_ p: XMLElement, to out: inout [DocxBlock], carried: inout String?) {
+        var text = carried ?? ""
+        if let label = numbering.label(for: p.wordChild("pPr")), carried == nil { text = label }
+        carried = nil
+        var floating: [DocxBlock] = []
+        inlineContent(of: p, into: &text, floating: &floating, hidden: false)
+        fields.endParagraph()
+        let properties = p.wordChild("pPr")
+        let dropCap = properties?.wordChild("framePr")?.wordAttribute("dropCap")
+        if properties?.wordChild("rPr")?.wordChild("del") != nil || dropCap == "drop" || dropCap == "margin" {
+            // A deleted paragraph mark joins the paragraph to the next; so does a drop cap's frame (Ｄ + rop cap).
+            carried = text
+        } else {
+            out.append(.paragraph(text))
+        }
+        out.append(contentsOf: floating)
+    }
+
+    /// Runs `body` over a content control's `w:sdtContent`, with its text hidden while it shows a placeholder.
+    mutating func withContentControl(_ sdt: XMLElement, _ body: (inout DocxWalker, XMLElement) -> Void) {
+        guard let content = sdt.wordChild("sdtContent") else { return }
+        let placeholder = sdt.wordChild("sdtPr")?.wordChild("showingPlcHdr")?.isOn ?? false
+        if placeholder { placeholderDepth += 1 }
+        body(&self, content)
+        if placeholder { placeholderDepth -= 1 }
+    }
+
+    /// The blocks of a text box (`w:txbxContent`), read with a field stack of their own.
+    mutating func textBox(_ content: XMLElement) -> [DocxBlock] {
+        let outer = fields.takeAll()
+        defer { fields = outer }
+        return blocks(in: content)
+    }
+}

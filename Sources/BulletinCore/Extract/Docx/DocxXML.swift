@@ -1,0 +1,48 @@
+import Foundation
+import OOXML
+
+/// Small WordprocessingML accessors: elements and attributes matched by namespace URI (Transitional or
+/// Strict), never by prefix.
+extension XMLElement {
+    /// Whether this is the WordprocessingML element `name`.
+    func isWord(_ name: String) -> Bool {
+        self.name == name && OOXMLNamespace.wordprocessingMLAll.contains(namespace)
+    }
+
+    /// Whether this element is in a WordprocessingML namespace.
+    var isWordElement: Bool { OOXMLNamespace.wordprocessingMLAll.contains(namespace) }
+
+    /// The first WordprocessingML child called `name`.
+    func wordChild(_ name: String) -> XMLElement? {
+        for case .element(let e) in children where e.isWord(name) { return e }
+        return nil
+    }
+
+    /// The first child called `name` in namespace `namespace`.
+    func child(_ name: String, in namespace: String) -> XMLElement? {
+        for case .element(let e) in children where e.name == name && e.namespace == namespace { return e }
+        return nil
+    }
+
+    /// A WordprocessingML attribute (`w:val`, `w:fldCharType` …).
+    func wordAttribute(_ name: String) -> String? {
+        attribute(name, in: OOXMLNamespace.wordprocessingMLAll)
+    }
+
+    /// `w:val` as a non-negative integer, nil when absent or unreadable.
+    var wordIntValue: Int? {
+        guard let v = wordAttribute("val"), let n = Int(v) ?? Int(v.trimmingCharacters(in: .whitespaces)), n >= 0 else { return nil }
+        return n
+    }
+
+    /// An on/off property (`<w:vanish/>`, `<w:vanish w:val="0"/>`): on unless its value says off.
+    var isOn: Bool {
+        guard let v = attribute("val") else { return true }
+        return !(v == "0" || v == "false" || v == "off" || v.lowercased() == "false" || v.lowercased() == "off")
+    }
+
+    /// Whether this is `mc:AlternateContent`.
+    var isAlternateContent: Bool {
+        name == "AlternateContent" && namespace == OOXMLNamespace.markupCompatibility
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// One relationship of an Open Packaging Conventions part: `<Relationship Id Type Target TargetMode>`.
+public struct OPCRelationship: Sendable, Equatable {
+    /// The relationship's id, unique within its part (`rId1`).
+    public var id: String
+    /// The relationship type URI.
+    public var type: String
+    /// The target as written (relative to the source part's folder unless it starts with `/`).
+    public var target: String
+    /// Whether the target is outside the package (`TargetMode="External"`).
+    public var isExternal: Bool
+
+    /// Creates a relationship.
+    public init(id: String, type: String, target: String, isExternal: Bool = false) {
+        self.id = id
+        self.type = type
+        self.target = target
+        self.isExternal = isExternal
+    }
+}
+
+/// Reads relationship parts and resolves their targets to part names, as OPC (ISO/IEC 29500-2) says.
+public enum OPCRelationships {
+    /// The relationship part of `partName`: `""` (the package) → `_rels/.rels`,
+    /// `word/document.xml` → `word/_rels/document.xml.rels`.
+    public static func relationshipsPartName(for partName: String) -> String {
+        let name = normalise(partName)
+        guard let slash = name.lastIndex(of: "/") else {
+            return name.isEmpty ? "_rels/.rels" : "_rels/\(name).rels"
+        }
+        let folder = name[..<slash]
+        let file = name[name.index(after: slash)...]
+        return "\(folder)/_rels/\(file).rels"
+    }
+
+    /// Parses a relationship part. Elements are matched by namespace URI; relationships without an Id,
+    /// Type or Target are skipped.
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 32) throws -> [OPCRelationship] {
+        let root = try XMLReader.parse(bytes, maxDepth: maxDepth)
+        guard root.name == "Relationships", root.namespace == OOXMLNamespace.packageRelationships else { return [] }
+        var out: [OPCRelationship] = []
+        for case .element(let e) in root.children where e.name == "Relationship" && e.namespace == OOXMLNamespace.packageRelationships {
+            guard let id = e.attribute("Id"), let type = e.attribute("Type"), let target = e.attribute("Target") else { continue }
+            let external = e.attribute("TargetMode").map { $0 == "External" || $0.lowercased() == "external" } ?? false
+            let trimmed = type.first == " " || type.last == " " ? type.trimmingCharacters(in: .whitespaces) : type
+            out.append(OPCRelationship(id: id, type: trimmed, target: target, isExternal: external))
+        }
+        return out
+    }
+
+    /// The part name a target refers to, from the part `sourcePartName` ("" for the package itself):
+    /// `../media/a.png` from `word/document.xml` → `media/a.png`. `nil` when it climbs out of the package.
+    public static func resolve(target: String, from sourcePartName: String) -> String? {
+        var path = target.contains("\\") ? target.replacingOccurrences(of: "\\", with: "/") : target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        path = path.removingPercentEncodingIfValid
+        var segments: [Substring]
+        if path.hasPrefix("/") {
+            segments = []
+        } else {
+            segments = normalise(sourcePartName).split(separator: "/", omittingEmptySubsequences: true)
+            if !segments.isEmpty { segments.removeLast() }  // the source part's own file name
+        }
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                if segments.isEmpty { return nil }
+                segments.removeLast()
+            default: segments.append(segment)
+            }
+        }
+        return segments.isEmpty ? nil : segments.joined(separator: "/")
+    }
+
+    private static func normalise(_ partName: String) -> String {
+        var name = partName.contains("\\") ? partName.replacingOccurrences(of: "\\", with: "/") : partName
+        while name.hasPrefix("/") { name.removeFirst() }
+        return name
+    }
+}
+
+private extension String {
+    /// Percent-decoded when the escapes are valid UTF-8 (part names may be IRIs), else unchanged.
+    var removingPercentEncodingIfValid: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var utf8 = Array(self.utf8)[...]
+        while let b = utf8.popFirst() {
+            if b == UInt8(ascii: "%"), utf8.count >= 2,
+               let hi = Self.hexValue(utf8[utf8.startIndex]), let lo = Self.hexValue(utf8[utf8.startIndex + 1]) {
+                bytes.append(hi << 4 | lo)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+
+    static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import OOXML
+import Testing
+
+/// Relationship parts and target resolution (OPC).
+struct OPCRelationshipsTests {
+    @Test func parsesRelationshipsByNamespace() throws {
+        let xml = """
+            <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="rId2" Type="http://example.invalid/x" Target="http://example.invalid/" TargetMode="External"/>
+            <Relationship Id="rId1" Type="\(OOXMLRelationshipType.officeDocumentStrict)" Target="word/document.xml"/>
+            <Relationship Id="rId3" Type="no target"/></Relationships>
+            """
+        let rels = try OPCRelationships.parse(Array(xml.utf8))
+        #expect(rels == [
+            OPCRelationship(id: "rId2", type: "http://example.invalid/x", target: "http://example.invalid/", isExternal: true),
+            OPCRelationship(id: "rId1", type: OOXMLRelationshipType.officeDocumentStrict, target: "word/document.xml"),
+        ])
+        #expect(try OPCRelationships.parse(Array("<Relationships/>".utf8)).isEmpty, "no namespace: not a relationship part")
+    }
+
+    @Test(arguments: [
+        ("word/document.xml", "", "word/document.xml"),
+        ("/custom/main.xml", "", "custom/main.xml"),
+        ("./word/./document.xml", "", "word/document.xml"),
+        ("media/image1.png", "word/document.xml", "word/media/image1.png"),
+        ("../customXml/item1.xml", "word/document.xml", "customXml/item1.xml"),
+        ("word/doc%20one.xml", "", "word/doc one.xml"),
+        ("footnotes.xml#frag", "word/document.xml", "word/footnotes.xml"),
+    ])
+    func resolvesTargets(_ target: String, _ source: String, _ expected: String) {
+        #expect(OPCRelationships.resolve(target: target, from: source) == expected)
+    }
+
+    @Test func refusesTargetsOutsideThePackage() {
+        #expect(OPCRelationships.resolve(target: "../../etc/passwd", from: "word/document.xml") == nil)
+        #expect(OPCRelationships.resolve(target: "", from: "") == nil)
+    }
+
+    @Test func relationshipPartNames() {
+        #expect(OPCRelationships.relationshipsPartName(for: "") == "_rels/.rels")
+        #expect(OPCRelationships.relationshipsPartName(for: "/word/document.xml") == "word/_rels/document.xml.rels")
+    }
+}
