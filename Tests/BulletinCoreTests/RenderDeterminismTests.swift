@@ -55,27 +55,9 @@ struct RenderDeterminismTests {
 
     // MARK: - Golden files
 
-    private static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/golden", isDirectory: true)
-
     /// Compares the outline of word/document.xml with `name` in Fixtures/golden; `RECORD_GOLDEN=1` rewrites it.
     private func checkGolden(_ doc: RenderedDocument, _ name: String) throws {
-        let folder = try RenderSamples.temporaryFolder()
-        let actual = try RenderDocx.written(doc, in: folder, name: "golden.docx").xml("word/document.xml").goldenOutline()
-        let url = Self.goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        let firstDifference = zip(expected.split(separator: "\n"), actual.split(separator: "\n")).enumerated()
-            .first { $0.element.0 != $0.element.1 }
-        #expect(expected == actual, """
-            word/document.xml differs from \(name)\
-            \(firstDifference.map { " at line \($0.offset + 1): expected \($0.element.0), got \($0.element.1)" } ?? "")\
-            ; re-record with RECORD_GOLDEN=1 if the change is intended
-            """)
+        try RenderGolden.check(doc, name)
     }
 
     @Test func bulletinMatchesGolden() throws {

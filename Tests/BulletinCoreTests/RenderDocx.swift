@@ -1,6 +1,7 @@
 import BulletinCore
 import Foundation
 import OOXML
+import Testing
 
 /// A written DOCX read back through `ZipArchive` and `XMLReader`, for the rendering tests.
 struct RenderDocx {
@@ -118,5 +119,44 @@ enum RenderTools {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Golden files of word/document.xml, as indented outlines, in Fixtures/golden.
+enum RenderGolden {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/golden", isDirectory: true)
+
+    /// Compares the outline of `doc`'s word/document.xml with `name`; `RECORD_GOLDEN=1` rewrites it.
+    static func check(_ doc: RenderedDocument, _ name: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let scratch = try RenderSamples.temporaryFolder()
+        let actual = try RenderDocx.written(doc, in: scratch, name: "golden.docx").xml("word/document.xml").goldenOutline()
+        let url = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        let firstDifference = zip(expected.split(separator: "\n"), actual.split(separator: "\n")).enumerated()
+            .first { $0.element.0 != $0.element.1 }
+        #expect(expected == actual, """
+            word/document.xml differs from \(name)\
+            \(firstDifference.map { " at line \($0.offset + 1): expected \($0.element.0), got \($0.element.1)" } ?? "")\
+            ; re-record with RECORD_GOLDEN=1 if the change is intended
+            """, sourceLocation: sourceLocation)
+    }
+}
+
+/// `RENDER_SAMPLES_DIR=/some/folder swift test --filter Render` keeps the drafts there for a person to open.
+enum RenderViewing {
+    static let folder = ProcessInfo.processInfo.environment["RENDER_SAMPLES_DIR"]
+
+    /// Writes `doc` as `name` into the viewing folder, when one is set.
+    static func keep(_ doc: @autoclosure () throws -> RenderedDocument, as name: String) throws {
+        guard let folder else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try RenderedDocument.write(doc(), to: URL(fileURLWithPath: folder).appendingPathComponent(name).path)
     }
 }

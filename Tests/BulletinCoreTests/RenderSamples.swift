@@ -1,4 +1,4 @@
-import BulletinCore
+@testable import BulletinCore
 import Foundation
 
 /// Real-looking bulletin content for the rendering tests (after the November 2026 sample submissions).
@@ -70,6 +70,33 @@ enum RenderSamples {
         AnnualEntry(rank: 3, record: uestc, firstBulletined: "2026-11"),
         AnnualEntry(rank: 4, record: rice, firstBulletined: ""),
     ], draft: true)
+
+    /// The 2026 fourth-quarter release shortlist, three entries given out of rank order.
+    static let quarterly2026Q4 = QuarterlyRelease(issuer: "四川省科学技术厅", year: 2026, quarter: 4, date: "2026-12-05",
+                                                  entries: [
+        AnnualEntry(rank: 2, record: dongfang, firstBulletined: "2026-10"),
+        AnnualEntry(rank: 1, record: sichuanUniversity, firstBulletined: "2026-11"),
+        AnnualEntry(rank: 3, record: uestc, firstBulletined: "2026-11"),
+    ], draft: true)
+
+    static func row(_ name: String, _ submitted: Int, _ accepted: Int, _ refused: Int, _ bulletined: Int,
+                    _ listed: Int = 0) -> StatisticsRow {
+        StatisticsRow(name: name, submitted: submitted, accepted: accepted, refused: refused, bulletined: bulletined,
+                      listed: listed)
+    }
+
+    /// November 2026: 19 submitted, 18 accepted, 1 refused, 10 bulletined.
+    static let statistics202611 = SubmissionStatistics(
+        issuer: "四川省科学技术厅", scope: .month("2026-11"), date: "2026-12-05",
+        byUnit: [
+            row("四川大学", 5, 5, 0, 3), row("电子科技大学", 4, 4, 0, 2), row("四川省农业科学院", 4, 4, 0, 2),
+            row("东方电气集团东方电机有限公司", 3, 2, 1, 2), row("中国科学院成都生物研究所", 3, 3, 0, 1),
+        ],
+        byBureau: [
+            row("省教育厅", 9, 9, 0, 5), row("省农业农村厅", 4, 4, 0, 2), row("德阳市科技局", 3, 2, 1, 2),
+            row("成都市科技局", 3, 3, 0, 1),
+        ],
+        total: row("合计", 19, 18, 1, 10))
 
     /// A fresh temporary folder for one test.
     static func temporaryFolder() throws -> URL {

@@ -1,15 +1,12 @@
 /// The monthly bulletin (《创新驱动要参》) laid out as a `WordDocument`: masthead, contents, achievements.
 enum BulletinLayout {
     private typealias F = OfficialFormat
-    private static let gap = "\u{3000}\u{3000}"
 
     /// The document for `issue`; throws for malformed dates and for any classified case.
     static func document(_ issue: BulletinIssue) throws -> WordDocument {
         let issueLine = try self.issueLine(issue)
         let date = try ChineseDates.date(issue.date, what: "the bulletin's date")
-        for entry in issue.entries where entry.classified {
-            throw RenderError.classified(caseID: entry.id, document: "the bulletin \(issueLine)")
-        }
+        try RenderError.refuseClassified(issue.entries, in: "the bulletin \(issueLine)")
         var blocks = masthead(issue, issueLine: issueLine, date: date)
         if issue.entries.isEmpty {
             let (year, month) = try ChineseDates.month(issue.period, what: "the bulletin's period")
@@ -85,8 +82,10 @@ enum BulletinLayout {
         var category = XMLBuild.line(assessment.category)
         let subtype = XMLBuild.line(assessment.subtype)
         if !category.isEmpty && !subtype.isEmpty { category += "（\(subtype)）" }
-        let facts = labelled([("报送单位", entry[.submitter]), ("归口部门", entry[.supervisor])])
-            + labelled([("成果类别", category), ("技术水平", assessment.level), ("所属产业", assessment.industry)])
+        let facts = FactLines.lines([
+            [("报送单位", entry[.submitter]), ("归口部门", entry[.supervisor])],
+            [("成果类别", category), ("技术水平", assessment.level), ("所属产业", assessment.industry)],
+        ])
         for line in facts {
             blocks.append(.paragraph(WordParagraph(style: WordStyles.body, keepNext: true, inlines: [.text(line, kai)])))
         }
@@ -94,25 +93,5 @@ enum BulletinLayout {
             blocks.append(.paragraph(WordParagraph(style: WordStyles.body, inlines: [.text(text)])))
         }
         return blocks
-    }
-
-    /// "报送单位：四川大学　　归口部门：省教育厅": the non-empty labelled values, as few lines as fit the
-    /// 26 characters after the indent, a value never split between lines unless it is longer than a line.
-    private static func labelled(_ pairs: [(String, String)]) -> [String] {
-        let items = pairs.map { ($0.0, XMLBuild.line($0.1)) }.filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }
-        var lines: [String] = []
-        for item in items {
-            if let last = lines.last, width(last + gap + item) <= Double(F.charactersPerLine - 2) {
-                lines[lines.count - 1] = last + gap + item
-            } else {
-                lines.append(item)
-            }
-        }
-        return lines
-    }
-
-    /// Width in characters of 3号: CJK and full-width forms count one, the rest half.
-    static func width(_ text: String) -> Double {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 1 : 0.5) }
     }
 }

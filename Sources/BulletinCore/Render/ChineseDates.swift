@@ -43,4 +43,19 @@ enum ChineseDates {
         }
         return (year, month)
     }
+
+    /// "2026-03" as 2026年3月; "" (not yet bulletined) stays empty.
+    static func monthTitle(_ value: String, what: String) throws -> String {
+        if value.isEmpty { return "" }
+        let (year, month) = try self.month(value, what: what)
+        return "\(year)年\(month)月"
+    }
+
+    /// (2026, 4) as 2026年第四季度.
+    static func quarterTitle(year: Int, quarter: Int, what: String) throws -> String {
+        guard (1...4).contains(quarter) else {
+            throw RenderError.badValue(what: what, value: String(quarter), expected: "a quarter from 1 to 4")
+        }
+        return "\(year)年第\(numeral(quarter))季度"
+    }
 }

@@ -2,6 +2,8 @@
 public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A date or month is not in the form the renderer reads.
     case badDate(what: String, value: String, expected: String)
+    /// A value other than a date is out of its range (a quarter of 5).
+    case badValue(what: String, value: String, expected: String)
     /// A classified (涉密) case reached a document; it is never named in one.
     case classified(caseID: String, document: String)
 
@@ -10,9 +12,18 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .badDate(let what, let value, let expected):
             return "\(what) \"\(value)\" is not a date of the form \(expected); fix the selection that produced it"
+        case .badValue(let what, let value, let expected):
+            return "\(what) \"\(value)\" is not \(expected); fix the selection that produced it"
         case .classified(let id, let document):
             return "case \(id) is classified (涉密) and may never appear in \(document); "
                 + "remove it from the selection (the document was not drawn)"
+        }
+    }
+
+    /// Throws `classified` for the first classified case among `records`, naming it by id only.
+    static func refuseClassified(_ records: some Sequence<CaseRecord>, in document: String) throws {
+        if let record = records.first(where: \.classified) {
+            throw RenderError.classified(caseID: record.id, document: document)
         }
     }
 }

@@ -23,6 +23,8 @@ enum WordInline: Sendable, Equatable {
     case text(String, WordRunFormat = WordRunFormat())
     /// A tab character, moving to the next tab stop.
     case tab
+    /// A line break inside the paragraph (a title's chosen turn of line).
+    case lineBreak
     /// The current page number (a PAGE field).
     case pageNumber(WordRunFormat = WordRunFormat())
 }

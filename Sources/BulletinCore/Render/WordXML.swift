@@ -117,6 +117,8 @@ enum WordXML {
             return [run(format, t)]
         case .tab:
             return [X.element("w:r", [:], [X.element("w:tab")])]
+        case .lineBreak:
+            return [X.element("w:r", [:], [X.element("w:br")])]
         case .pageNumber(let format):
             return [
                 run(format, X.element("w:fldChar", ["w:fldCharType": "begin"])),
