@@ -180,6 +180,11 @@ public struct Pipeline: Sendable {
 
         outputs.append(try writeCSV(annual.csvRows, to: annualURL.deletingPathExtension().appendingPathExtension("csv"),
                                     kind: "annual list \(annual.year) (CSV)", cases: annual.entries.map(\.record.id), outbox: paths.outbox))
+        let release = selection.quarterly
+        let releaseURL = paths.outbox.appendingPathComponent(config.outputs.annualDir)
+            .appendingPathComponent("\(release.year)-Q\(release.quarter)-季度发布建议名单\(release.draft ? "-草稿" : "").docx")
+        outputs.append(try write(try QuarterlyReleaseRenderer.render(release), to: releaseURL, kind: "quarterly release \(release.year)-Q\(release.quarter)",
+                                 cases: release.entries.map(\.record.id), outbox: paths.outbox))
         let month = String(period)
         let year = Int(month.prefix(4)) ?? 0
         let quarter = ((Int(month.suffix(2)) ?? 1) - 1) / 3 + 1
@@ -187,6 +192,8 @@ public struct Pipeline: Sendable {
             let stats = try SubmissionStatistics.compute(library: library, scope: scope, issuer: config.outputs.issuer, date: today)
             let url = paths.outbox.appendingPathComponent(config.outputs.statsDir ?? "stats").appendingPathComponent("\(scope.fileStem)-报送及采用情况.csv")
             outputs.append(try writeCSV(stats.csvRows, to: url, kind: "statistics \(scope.title) (CSV)", cases: [], outbox: paths.outbox))
+            outputs.append(try write(try StatisticsRenderer.render(stats), to: url.deletingPathExtension().appendingPathExtension("docx"),
+                                     kind: "statistics \(scope.title)", cases: [], outbox: paths.outbox))
         }
 
         // [9] audit

@@ -149,14 +149,3 @@ enum RenderGolden {
     }
 }
 
-/// `RENDER_SAMPLES_DIR=/some/folder swift test --filter Render` keeps the drafts there for a person to open.
-enum RenderViewing {
-    static let folder = ProcessInfo.processInfo.environment["RENDER_SAMPLES_DIR"]
-
-    /// Writes `doc` as `name` into the viewing folder, when one is set.
-    static func keep(_ doc: @autoclosure () throws -> RenderedDocument, as name: String) throws {
-        guard let folder else { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try RenderedDocument.write(doc(), to: URL(fileURLWithPath: folder).appendingPathComponent(name).path)
-    }
-}

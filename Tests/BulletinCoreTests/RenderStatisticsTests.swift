@@ -148,17 +148,4 @@ struct RenderStatisticsTests {
         #expect(result.output.contains("一、按报送单位") && result.output.contains("二、按归口部门"))
         #expect(result.output.contains("东方电气集团东方电机有限公司") && result.output.contains("52.6%"))
     }
-
-    @Test(.enabled(if: RenderViewing.folder != nil, "RENDER_SAMPLES_DIR is not set: no drafts kept for viewing"))
-    func keepDraftsForViewing() throws {
-        var wide = RenderSamples.statistics202611
-        wide.byUnit[0] = RenderSamples.row("四川大学", 1_000_000_000_000, 1_000_000_000_000, 0, 3)
-        try RenderViewing.keep(StatisticsRenderer.render(RenderSamples.statistics202611), as: "statistics.docx")
-        try RenderViewing.keep(StatisticsRenderer.render(wide), as: "statistics-landscape.docx")
-        try RenderViewing.keep(StatisticsRenderer.render(empty()), as: "statistics-empty.docx")
-        try RenderViewing.keep(QuarterlyReleaseRenderer.render(RenderSamples.quarterly2026Q4), as: "quarterly.docx")
-        try RenderViewing.keep(QuarterlyReleaseRenderer.render(QuarterlyRelease(
-            issuer: "四川省科学技术厅", year: 2027, quarter: 1, date: "2027-01-08", entries: [])), as: "quarterly-empty.docx")
-        try RenderViewing.keep(AnnualListRenderer.render(RenderSamples.annual2026), as: "annual.docx")
-    }
 }

@@ -136,6 +136,14 @@ import Testing
         let after = try Self.logRecords(outbox, only: newLogs)
         let last = after.first { $0["type"] as? String == "summary" }
         #expect(last?["casesAdded"] as? Int == 0)
+        // The same library and date give byte-identical documents.
+        let firstOutputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0["path"] as? String ?? "", $0["sha256"] as? String ?? "") })
+        let secondOutputs = after.filter { $0["type"] as? String == "output" }
+        #expect(secondOutputs.count == firstOutputs.count)
+        for o in secondOutputs {
+            let path = o["path"] as? String ?? ""
+            #expect(firstOutputs[path] == o["sha256"] as? String, "\(path) changed between two runs over the same library and date")
+        }
         #expect(last?["duplicate"] as? Int == names.count)
         #expect(last?["libraryCases"] as? Int == casesBefore)
     }
