@@ -35,5 +35,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Benchmarks (release build): DOCX forms against python-docx, CSV/XLSX rows against csv/openpyxl.
+bench: deps
+	$(SWIFT) build -c release --scratch-path .build-release
+	@python3 -c "import docx, openpyxl" 2>/dev/null || pip install -q python-docx openpyxl
+	python3 tools/bench_docx.py --forms $(or $(FORMS),200)
+	python3 tools/bench_tabular.py --rows $(or $(ROWS),10000)
+
 clean:
-	rm -rf .build $(DEMO)
+	rm -rf .build .build-release $(DEMO)

@@ -1,4 +1,4 @@
-import BulletinCore
+@testable import BulletinCore
 import Foundation
 import Testing
 
@@ -7,19 +7,26 @@ struct RenderConversionTests {
     private static let soffice = RenderTools.which("soffice")
     private static let pandoc = RenderTools.which("pandoc")
 
-    private func writeBoth(in folder: URL) throws -> [String] {
-        let bulletin = folder.appendingPathComponent("bulletin.docx").path
-        let annual = folder.appendingPathComponent("annual.docx").path
-        try RenderedDocument.write(BulletinRenderer.render(RenderSamples.november), to: bulletin)
-        try RenderedDocument.write(AnnualListRenderer.render(RenderSamples.annual2026), to: annual)
-        return [bulletin, annual]
+    /// Every kind of document: bulletin, annual list, statistics, quarterly release (in that order).
+    private func writeAll(in folder: URL) throws -> [String] {
+        let documents: [(String, RenderedDocument)] = [
+            ("bulletin.docx", try BulletinRenderer.render(RenderSamples.november)),
+            ("annual.docx", try AnnualListRenderer.render(RenderSamples.annual2026)),
+            ("statistics.docx", try StatisticsRenderer.render(RenderSamples.statistics202611)),
+            ("quarterly.docx", try QuarterlyReleaseRenderer.render(RenderSamples.quarterly2026Q4)),
+        ]
+        return try documents.map { name, doc in
+            let path = folder.appendingPathComponent(name).path
+            try RenderedDocument.write(doc, to: path)
+            return path
+        }
     }
 
     @Test(.enabled(if: soffice != nil, "soffice (LibreOffice) is not on PATH: PDF conversion not checked"),
           .timeLimit(.minutes(3)))
-    func libreOfficeConvertsBothToPDF() throws {
+    func libreOfficeConvertsEveryKindToPDF() throws {
         let folder = try RenderSamples.temporaryFolder()
-        let files = try writeBoth(in: folder)
+        let files = try writeAll(in: folder)
         let profile = folder.appendingPathComponent("lo-profile", isDirectory: true).absoluteString
         let result = try RenderTools.run(try #require(Self.soffice),
                                          ["-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf",
@@ -35,7 +42,7 @@ struct RenderConversionTests {
     @Test(.enabled(if: pandoc != nil, "pandoc is not on PATH: plain-text reading not checked"))
     func pandocReadsTheText() throws {
         let folder = try RenderSamples.temporaryFolder()
-        let files = try writeBoth(in: folder)
+        let files = try writeAll(in: folder)
         let pandoc = try #require(Self.pandoc)
         let bulletin = try RenderTools.run(pandoc, ["-t", "plain", "--wrap=none", files[0]], in: folder)
         #expect(bulletin.status == 0)
