@@ -35,27 +35,33 @@ public enum TextForm {
         return String(out)
     }
 
-    /// Trims, drops zero-width characters, joins runs of spaces and tabs; keeps line breaks between paragraphs.
+    /// Trims, drops zero-width characters, joins runs of spaces and tabs; keeps line breaks between paragraphs
+    /// (CRLF and CR become LF; more than one empty line becomes one). One pass, no Foundation.
     public static func tidy(_ s: String) -> String {
-        let lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line -> String in
-                var out = ""
-                var lastSpace = false
-                for ch in line {
-                    if ch == "\u{200B}" || ch == "\u{200C}" || ch == "\u{200D}" || ch == "\u{FEFF}" || ch == "\u{00AD}" { continue }
-                    if ch == " " || ch == "\t" || ch == "\u{3000}" || ch == "\u{00A0}" {
-                        if !lastSpace { out.append(" ") }
-                        lastSpace = true
-                    } else {
-                        out.append(ch)
-                        lastSpace = false
-                    }
-                }
-                return out.trimmingCharacters(in: .whitespaces)
+        var lines: [String] = []
+        var line = ""
+        var pendingSpace = false
+        func endLine() {
+            lines.append(line)
+            line = ""
+            pendingSpace = false
+        }
+        for ch in s {
+            if ch.isNewline { endLine(); continue }
+            switch ch {
+            case "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00AD}":
+                continue
+            case " ", "\t", "\u{3000}", "\u{00A0}":
+                pendingSpace = !line.isEmpty
+            default:
+                if pendingSpace { line.append(" ") }
+                pendingSpace = false
+                line.append(ch)
             }
+        }
+        endLine()
         var kept: [String] = []
-        for line in lines where !(line.isEmpty && (kept.last?.isEmpty ?? true)) { kept.append(line) }
+        for l in lines where !(l.isEmpty && (kept.last?.isEmpty ?? true)) { kept.append(l) }
         while kept.last?.isEmpty == true { kept.removeLast() }
         return kept.joined(separator: "\n")
     }
@@ -63,11 +69,18 @@ public enum TextForm {
     /// A key for comparing labels: no spaces, half-width brackets and colons unified, trailing colon and
     /// a trailing bracketed note such as （不超过1000字） removed.
     public static func labelKey(_ label: String) -> String {
-        var s = halfWidthASCII(label)
-        s = s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-            .replacingOccurrences(of: "：", with: ":").replacingOccurrences(of: "【", with: "[")
-            .replacingOccurrences(of: "】", with: "]")
-        s = String(s.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "*" && $0 != "＊" })
+        var out = String.UnicodeScalarView()
+        for u in halfWidthASCII(label).unicodeScalars {
+            switch u {
+            case "【": out.append("[")
+            case "】": out.append("]")
+            case "*", "＊": continue
+            default:
+                if u.properties.isWhitespace { continue }
+                out.append(u)
+            }
+        }
+        var s = String(out)
         while s.hasSuffix(":") { s.removeLast() }
         return s
     }

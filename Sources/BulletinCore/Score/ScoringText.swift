@@ -11,6 +11,8 @@ struct ScoringText: Sendable {
     let normalised: String
     /// The UTF-16 code units of `normalised`.
     let units: [UInt16]
+    /// `units` with ASCII letters folded to lower case, for literal cues.
+    let foldedUnits: [UInt16]
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
     private let originalUnits: [UInt16]
     /// How much a finding in this field counts.
@@ -22,10 +24,17 @@ struct ScoringText: Sendable {
         original = text
         normalised = TextForm.halfWidthASCII(text)
         units = Array(normalised.utf16)
+        foldedUnits = units.map(Self.fold)
         let originalUnits = Array(text.utf16)
         self.originalUnits = originalUnits.count == units.count ? originalUnits : units
         self.weight = weight
     }
+
+    /// ASCII A–Z to a–z; every other unit unchanged.
+    static func fold(_ u: UInt16) -> UInt16 { (0x41...0x5A).contains(u) ? u + 0x20 : u }
+
+    /// A literal's units as `foldedUnits` holds them.
+    static func folded(_ text: String) -> [UInt16] { text.utf16.map(fold) }
 
     /// Length in UTF-16 units.
     var length: Int { units.count }
