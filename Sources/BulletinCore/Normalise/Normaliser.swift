@@ -12,7 +12,7 @@ public struct Normaliser: Sendable {
             s.fields[field] = normalise(value, as: field)
         }
         for (field, value) in submission.extras {
-            s.extras[field] = TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).replacingOccurrences(of: "\n", with: " ")
+            s.extras[field] = TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).split(separator: "\n").joined(separator: " ")
         }
         return s
     }
@@ -28,8 +28,8 @@ public struct Normaliser: Sendable {
             if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
             return digits
         default:
-            let oneLine = TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).replacingOccurrences(of: "\n", with: "")
-            return oneLine
+            // tidy leaves "\n" as the only line break; a one-line field's lines are joined without one.
+            return String(TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).filter { $0 != "\n" })
         }
     }
 }
