@@ -38,3 +38,14 @@ enum ScoreTestSupport {
         try JSONDecoder().decode(ScoringConfig.self, from: JSONSerialization.data(withJSONObject: object))
     }
 }
+
+extension ScoringConfig {
+    /// The shipped rules: the `scoring` section of the repository's pipeline.json (tests only).
+    static let standard: ScoringConfig = {
+        do {
+            return try ScoreTestSupport.repositoryScoring()
+        } catch {
+            fatalError("pipeline.json's scoring section does not decode: \(error)")
+        }
+    }()
+}

@@ -3,9 +3,9 @@ import Foundation
 /// The `scoring` section of pipeline.json: which rules run and how much they count, the vocabularies
 /// they read, the level ladder, the score formula and the profiles.
 ///
-/// Every section is optional in the file: a missing section takes the shipped default
-/// (`ScoringConfig.standard`, the same text as the repository's pipeline.json). `validate(file:)`
-/// checks what a decoder cannot, and names the JSON path of the first problem.
+/// Every section is required: the shipped rules are the repository's pipeline.json, and nowhere else.
+/// A missing key is reported with its path when the file is loaded; `validate(file:)` checks what a
+/// decoder cannot, and names the JSON path of the first problem.
 public struct ScoringConfig: Sendable, Codable, Equatable {
     /// The score formula in words, for people reading the file (docs/scoring.md explains it).
     public var formula: String
@@ -270,32 +270,24 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
              decision, score, profiles, eligibility
     }
 
-    /// Decodes the section; a missing key takes the shipped default.
+    /// Decodes the section. Every key is required: the rules live in pipeline.json alone, and a missing
+    /// key is a configuration error naming its path (not a silent default).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let strict = ScoringConfig.strictKey.flatMap { decoder.userInfo[$0] as? Bool } ?? false
-        func take<T: Decodable>(_ key: CodingKeys, _ fallback: (ScoringConfig) -> T) throws -> T {
-            if strict { return try c.decode(T.self, forKey: key) }
-            if let value = try c.decodeIfPresent(T.self, forKey: key) { return value }
-            return fallback(ScoringConfig.standard)
-        }
-        formula = try take(.formula) { $0.formula }
-        rules = try take(.rules) { $0.rules }
-        fieldWeights = try take(.fieldWeights) { $0.fieldWeights }
-        categories = try take(.categories) { $0.categories }
-        subtypes = try take(.subtypes) { $0.subtypes }
-        industries = try take(.industries) { $0.industries }
-        levels = try take(.levels) { $0.levels }
-        levelReading = try take(.levelReading) { $0.levelReading }
-        evidence = try take(.evidence) { $0.evidence }
-        decision = try take(.decision) { $0.decision }
-        score = try take(.score) { $0.score }
-        profiles = try take(.profiles) { $0.profiles }
-        eligibility = try take(.eligibility) { $0.eligibility }
+        formula = try c.decode(String.self, forKey: .formula)
+        rules = try c.decode([String: RuleSwitch].self, forKey: .rules)
+        fieldWeights = try c.decode(FieldWeights.self, forKey: .fieldWeights)
+        categories = try c.decode([CueGroup].self, forKey: .categories)
+        subtypes = try c.decode([CueGroup].self, forKey: .subtypes)
+        industries = try c.decode([CueGroup].self, forKey: .industries)
+        levels = try c.decode([LevelRung].self, forKey: .levels)
+        levelReading = try c.decode(LevelReading.self, forKey: .levelReading)
+        evidence = try c.decode(Evidence.self, forKey: .evidence)
+        decision = try c.decode(Decision.self, forKey: .decision)
+        score = try c.decode(ScoreWeights.self, forKey: .score)
+        profiles = try c.decode([String: Profile].self, forKey: .profiles)
+        eligibility = try c.decode(Eligibility.self, forKey: .eligibility)
     }
-
-    /// Set to true in a decoder's userInfo to require every key (used for the shipped default itself).
-    static let strictKey = CodingUserInfoKey(rawValue: "bulletin.scoring.strict")
 
     /// The switch of a rule: as configured, or on with weight 1.
     public func ruleSwitch(_ name: String) -> RuleSwitch {
