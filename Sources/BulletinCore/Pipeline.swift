@@ -96,104 +96,122 @@ public struct Pipeline: Sendable {
             logger.info("stage \(name)")
         }
 
-        // [1] intake
-        stage("intake")
-        let scan = try InboxScan.scan(paths.inbox, settleSeconds: config.intake.settleSeconds)
-        var inputs: [AuditRecord.InputRecord] = scan.deferred.map {
-            .init(name: $0.name, sha256: "", size: $0.size, outcome: "deferred", movedTo: "", cases: [],
-                  reasons: ["modified \(Int($0.age)) s ago, within the settle time of \(Int(config.intake.settleSeconds)) s: it may still be being copied; left for the next run"])
-        }
-        var items: [Item] = []
-        for file in scan.ready {
-            if file.size > config.intake.maxFileBytes {
-                let refusal = Refusal("\(file.name) is \(file.size) bytes, more than the \(config.intake.maxFileBytes) allowed (intake.maxFileBytes)",
-                                      advice: "send a smaller file (one form per file) or raise the limit in pipeline.json")
-                inputs.append(try quarantine(file, sha256: "", stage: "intake", reasons: [refusal.description], paths: paths, today: today))
-                continue
-            }
-            let bytes = try [UInt8](Data(contentsOf: file.url))
-            let sha = Hashing.sha256(bytes)
-            if let outcome = try library.knownFile(sha256: sha) {
-                let moved = try FileOps.move(file.url, into: paths.archive(today))
-                inputs.append(.init(name: file.name, sha256: sha, size: bytes.count, outcome: "duplicate",
-                                    movedTo: relative(moved, to: paths.outbox), cases: [],
-                                    reasons: ["the same bytes were processed in an earlier run (outcome then: \(outcome)); nothing added"]))
-                continue
-            }
-            items.append(Item(file: file, bytes: bytes, sha256: sha))
-        }
-
-        // [2] extract (files concurrently, at most two at a time on this machine's cores)
-        stage("extract")
-        let extracted: [FileWork<Submission>] = await Self.mapBounded(items, limit: 2) { item in
-            do {
-                let e = try processor.extract(bytes: item.bytes, fileName: item.file.name)
-                if e.submissions.isEmpty {
-                    return FileWork(item: item, notes: e.notes, outcome: .failure(Refusal("\(item.file.name) holds no submission", advice: "check that it is the filled-in 报送表")))
-                }
-                return FileWork(item: item, notes: e.notes, outcome: .success(e.submissions))
-            } catch let r as Refusal {
-                return FileWork(item: item, notes: [], outcome: .failure(r))
-            } catch {
-                return FileWork(item: item, notes: [], outcome: .failure(Refusal("\(item.file.name) could not be read: \(error)", advice: "send the file again as .docx, CSV or JSON")))
-            }
-        }
-
-        // [3] normalise
-        stage("normalise")
-        let normalised = extracted.map { w in FileWork(item: w.item, notes: w.notes, outcome: w.outcome.map { $0.map(processor.normalise) }) }
-
-        // [4] validate
-        stage("validate")
-        let checked = normalised.map { w in FileWork(item: w.item, notes: w.notes, outcome: w.outcome.map { $0.map(processor.validate) }) }
-
-        // [5] score
-        stage("score")
-        let scored = checked.map { w in FileWork(item: w.item, notes: w.notes, outcome: w.outcome.map { $0.map(processor.score) }) }
-
-        // [6] store: accepted cases into the library; files to the archive or quarantine
-        stage("store")
-        guard let period = calendar.period(receivedOn: today) else { throw RunError("--today \(today) is not a date") }
-        for w in scored {
-            inputs.append(try store(w, library: library, period: period, today: today, paths: paths))
-        }
-
-        // [7] select
-        stage("select")
-        let selector = Selector(config: config, library: library, calendar: calendar)
-        let selection = try selector.select(today: today)
-
-        // [8] render
-        stage("render")
+        var inputs: [AuditRecord.InputRecord] = []
         var outputs: [AuditRecord.OutputRecord] = []
-        for issue in selection.issues {
-            let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(issue.draft ? "-草稿" : "").docx"
-            let url = paths.outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name)
-            outputs.append(try write(try BulletinRenderer.render(issue), to: url, kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）",
-                                     cases: issue.entries.map(\.id), outbox: paths.outbox))
-        }
-        let annual = selection.annual
-        let annualURL = paths.outbox.appendingPathComponent(config.outputs.annualDir)
-            .appendingPathComponent("\(annual.year)-年度榜单\(annual.draft ? "-草稿" : "").docx")
-        outputs.append(try write(try AnnualListRenderer.render(annual), to: annualURL, kind: "annual list \(annual.year)",
-                                 cases: annual.entries.map(\.record.id), outbox: paths.outbox))
+        let logURL = paths.outbox.appendingPathComponent(config.outputs.logsDir).appendingPathComponent("\(runId).jsonl")
+        do {
+            // [1] intake
+            stage("intake")
+            let scan = try InboxScan.scan(paths.inbox, settleSeconds: config.intake.settleSeconds)
+            inputs = scan.deferred.map {
+                .init(name: $0.name, sha256: "", size: $0.size, outcome: "deferred", movedTo: "", cases: [],
+                      reasons: ["modified \(Int($0.age)) s ago, within the settle time of \(Int(config.intake.settleSeconds)) s: it may still be being copied; left for the next run"])
+            }
+            var items: [Item] = []
+            for file in scan.ready {
+                if file.size > config.intake.maxFileBytes {
+                    let refusal = Refusal("\(file.name) is \(file.size) bytes, more than the \(config.intake.maxFileBytes) allowed (intake.maxFileBytes)",
+                                          advice: "send a smaller file (one form per file) or raise the limit in pipeline.json")
+                    inputs.append(try quarantine(file, sha256: "", stage: "intake", reasons: [refusal.description], paths: paths, today: today))
+                    continue
+                }
+                let bytes: [UInt8]
+                do {
+                    bytes = try [UInt8](Data(contentsOf: file.url))
+                } catch {
+                    inputs.append(unreadable(file, error: error, paths: paths, today: today))
+                    continue
+                }
+                let sha = Hashing.sha256(bytes)
+                if let outcome = try library.knownFile(sha256: sha) {
+                    let moved = try FileOps.move(file.url, into: paths.archive(today))
+                    inputs.append(.init(name: file.name, sha256: sha, size: bytes.count, outcome: "duplicate",
+                                        movedTo: relative(moved, to: paths.outbox), cases: [],
+                                        reasons: ["the same bytes were processed in an earlier run (outcome then: \(outcome)); nothing added"]))
+                    continue
+                }
+                items.append(Item(file: file, bytes: bytes, sha256: sha))
+            }
 
-        outputs.append(try writeCSV(annual.csvRows, to: annualURL.deletingPathExtension().appendingPathExtension("csv"),
-                                    kind: "annual list \(annual.year) (CSV)", cases: annual.entries.map(\.record.id), outbox: paths.outbox))
-        let release = selection.quarterly
-        let releaseURL = paths.outbox.appendingPathComponent(config.outputs.annualDir)
-            .appendingPathComponent("\(release.year)-Q\(release.quarter)-季度发布建议名单\(release.draft ? "-草稿" : "").docx")
-        outputs.append(try write(try QuarterlyReleaseRenderer.render(release), to: releaseURL, kind: "quarterly release \(release.year)-Q\(release.quarter)",
-                                 cases: release.entries.map(\.record.id), outbox: paths.outbox))
-        let month = String(period)
-        let year = Int(month.prefix(4)) ?? 0
-        let quarter = ((Int(month.suffix(2)) ?? 1) - 1) / 3 + 1
-        for scope in [StatisticsScope.month(month), .quarter(year: year, quarter: quarter), .year(year)] {
-            let stats = try SubmissionStatistics.compute(library: library, scope: scope, issuer: config.outputs.issuer, date: today)
-            let url = paths.outbox.appendingPathComponent(config.outputs.statsDir ?? "stats").appendingPathComponent("\(scope.fileStem)-报送及采用情况.csv")
-            outputs.append(try writeCSV(stats.csvRows, to: url, kind: "statistics \(scope.title) (CSV)", cases: [], outbox: paths.outbox))
-            outputs.append(try write(try StatisticsRenderer.render(stats), to: url.deletingPathExtension().appendingPathExtension("docx"),
-                                     kind: "statistics \(scope.title)", cases: [], outbox: paths.outbox))
+            // [2] extract (files concurrently, at most two at a time on this machine's cores)
+            stage("extract")
+            let extracted: [FileWork<Submission>] = await Self.mapBounded(items, limit: 2) { item in
+                do {
+                    let e = try processor.extract(bytes: item.bytes, fileName: item.file.name)
+                    if e.submissions.isEmpty {
+                        return FileWork(item: item, notes: e.notes, outcome: .failure(Refusal("\(item.file.name) holds no submission", advice: "check that it is the filled-in 报送表")))
+                    }
+                    return FileWork(item: item, notes: e.notes, outcome: .success(e.submissions))
+                } catch let r as Refusal {
+                    return FileWork(item: item, notes: [], outcome: .failure(r))
+                } catch {
+                    return FileWork(item: item, notes: [], outcome: .failure(Refusal("\(item.file.name) could not be read: \(error)", advice: "send the file again as .docx, CSV or JSON")))
+                }
+            }
+
+            // [3] normalise
+            stage("normalise")
+            let normalised = extracted.map { w in FileWork(item: w.item, notes: w.notes, outcome: w.outcome.map { $0.map(processor.normalise) }) }
+
+            // [4] validate
+            stage("validate")
+            let checked = normalised.map { w in FileWork(item: w.item, notes: w.notes, outcome: w.outcome.map { $0.map(processor.validate) }) }
+
+            // [5] score
+            stage("score")
+            let scored = checked.map { w in FileWork(item: w.item, notes: w.notes, outcome: w.outcome.map { $0.map(processor.score) }) }
+
+            // [6] store: accepted cases into the library; files to the archive or quarantine
+            stage("store")
+            guard let period = calendar.period(receivedOn: today) else { throw RunError("--today \(today) is not a date") }
+            for w in scored {
+                inputs.append(try store(w, library: library, period: period, today: today, paths: paths))
+            }
+
+            // [7] select
+            stage("select")
+            let selector = Selector(config: config, library: library, calendar: calendar)
+            let selection = try selector.select(today: today)
+
+            // [8] render
+            stage("render")
+            for issue in selection.issues {
+                let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(issue.draft ? "-草稿" : "").docx"
+                let url = paths.outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name)
+                outputs.append(try write(try BulletinRenderer.render(issue), to: url, kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）",
+                                         cases: issue.entries.map(\.id), outbox: paths.outbox))
+            }
+            let annual = selection.annual
+            let annualURL = paths.outbox.appendingPathComponent(config.outputs.annualDir)
+                .appendingPathComponent("\(annual.year)-年度榜单\(annual.draft ? "-草稿" : "").docx")
+            outputs.append(try write(try AnnualListRenderer.render(annual), to: annualURL, kind: "annual list \(annual.year)",
+                                     cases: annual.entries.map(\.record.id), outbox: paths.outbox))
+
+            outputs.append(try writeCSV(annual.csvRows, to: annualURL.deletingPathExtension().appendingPathExtension("csv"),
+                                        kind: "annual list \(annual.year) (CSV)", cases: annual.entries.map(\.record.id), outbox: paths.outbox))
+            let release = selection.quarterly
+            let releaseURL = paths.outbox.appendingPathComponent(config.outputs.annualDir)
+                .appendingPathComponent("\(release.year)-Q\(release.quarter)-季度发布建议名单\(release.draft ? "-草稿" : "").docx")
+            outputs.append(try write(try QuarterlyReleaseRenderer.render(release), to: releaseURL, kind: "quarterly release \(release.year)-Q\(release.quarter)",
+                                     cases: release.entries.map(\.record.id), outbox: paths.outbox))
+            let month = String(period)
+            let year = Int(month.prefix(4)) ?? 0
+            let quarter = ((Int(month.suffix(2)) ?? 1) - 1) / 3 + 1
+            for scope in [StatisticsScope.month(month), .quarter(year: year, quarter: quarter), .year(year)] {
+                let stats = try SubmissionStatistics.compute(library: library, scope: scope, issuer: config.outputs.issuer, date: today)
+                let url = paths.outbox.appendingPathComponent(config.outputs.statsDir ?? "stats").appendingPathComponent("\(scope.fileStem)-报送及采用情况.csv")
+                outputs.append(try writeCSV(stats.csvRows, to: url, kind: "statistics \(scope.title) (CSV)", cases: [], outbox: paths.outbox))
+                outputs.append(try write(try StatisticsRenderer.render(stats), to: url.deletingPathExtension().appendingPathExtension("docx"),
+                                         kind: "statistics \(scope.title)", cases: [], outbox: paths.outbox))
+            }
+
+        } catch {
+            // Whatever happened to the files so far is written down before the run stops.
+            let stageName = Self.stages[max(0, step - 1)]
+            records += inputs.map { .input($0) } + outputs.map { .output($0) }
+            records.append(.failure(.init(stage: stageName, message: "\(error)")))
+            try? writeLog(records, to: logURL)
+            throw RunError("the run stopped in stage \(stageName): \(error); what was done before that is in \(logURL.path)")
         }
 
         // [9] audit
@@ -207,7 +225,14 @@ public struct Pipeline: Sendable {
             casesAdded: inputs.flatMap(\.cases).filter { $0.status == "added" }.count,
             libraryCases: try library.caseCount(), outputs: outputs.count)
         records.append(.summary(summary))
-        let logURL = paths.outbox.appendingPathComponent(config.outputs.logsDir).appendingPathComponent("\(runId).jsonl")
+        try writeLog(records, to: logURL)
+        let text = Self.summaryText(runId: runId, today: today, inputs: inputs, outputs: outputs, summary: summary, outbox: paths.outbox, log: logURL)
+        try FileOps.writeAtomically(Array(text.utf8), to: logURL.deletingPathExtension().appendingPathExtension("txt"))
+        let failed = summary.quarantined + summary.partial > 0
+        return RunReport(summary: text, logPath: logURL.path, exitCode: failed ? 1 : 0)
+    }
+
+    private func writeLog(_ records: [AuditRecord], to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var log: [UInt8] = []
@@ -215,11 +240,19 @@ public struct Pipeline: Sendable {
             log += try encoder.encode(r)
             log.append(0x0A)
         }
-        try FileOps.writeAtomically(log, to: logURL)
-        let text = Self.summaryText(runId: runId, today: today, inputs: inputs, outputs: outputs, summary: summary, outbox: paths.outbox, log: logURL)
-        try FileOps.writeAtomically(Array(text.utf8), to: logURL.deletingPathExtension().appendingPathExtension("txt"))
-        let failed = summary.quarantined + summary.partial > 0
-        return RunReport(summary: text, logPath: logURL.path, exitCode: failed ? 1 : 0)
+        try FileOps.writeAtomically(log, to: url)
+    }
+
+    /// A file that cannot be read (permissions, I/O error): quarantined with the reason if it can be moved,
+    /// otherwise left in the inbox and named in the log.
+    private func unreadable(_ file: InboxFile, error: Error, paths: ResolvedPaths, today: String) -> AuditRecord.InputRecord {
+        let reason = "\(file.name) cannot be read: \(error.localizedDescription); check its permissions, or copy it into the inbox again"
+        if let record = try? quarantine(file, sha256: "", stage: "intake", reasons: [reason], paths: paths, today: today) {
+            return record
+        }
+        logger.error("\(reason); it could not be moved either and stays in the inbox")
+        return .init(name: file.name, sha256: "", size: file.size, outcome: "quarantined", movedTo: "", cases: [],
+                     reasons: [reason, "it could not be moved to the quarantine either, so it stays in the inbox"])
     }
 
     // MARK: - Store

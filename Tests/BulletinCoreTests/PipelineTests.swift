@@ -73,6 +73,32 @@ import Testing
         #expect(reason.contains("empty"))
     }
 
+    @Test func aRunThatStopsStillLogsWhatItDidToEachFile() async throws {
+        let work = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), outbox = work.appendingPathComponent("outbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        // A file where the bulletins folder should be: rendering cannot write there.
+        try Data("not a folder".utf8).write(to: outbox.appendingPathComponent("bulletins"))
+        let csv = Self.header + "四川大学,省教育厅,张伟,13800138000,高熵合金低温韧化机理研究,基础处,在Science发表论文。\r\n"
+        let file = inbox.appendingPathComponent("a.csv")
+        try Data(csv.utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: file.path)
+        let options = RunOptions(configURL: TestSupport.root.appendingPathComponent("pipeline.json"), inbox: inbox, outbox: outbox, today: "2026-11-22")
+        do {
+            _ = try await Pipeline(config: try TestSupport.config(), options: options,
+                                   logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) { _ in }.run()
+            Issue.record("the run went on although it could not write the bulletin")
+        } catch let e as RunError {
+            #expect(e.description.contains("stage render"))
+        }
+        let records = try log(work)
+        #expect(records.first { $0["type"] as? String == "input" }?["outcome"] as? String == "accepted")
+        #expect(records.last?["type"] as? String == "failure")
+        #expect(records.last?["stage"] as? String == "render")
+    }
+
     @Test func casesRollIntoNextMonthAfterTheCutoff() async throws {
         let csv = Self.header + "四川大学,省教育厅,张伟,13800138000,高熵合金低温韧化机理研究,基础处,在Science发表论文。\r\n"
         let (_, work) = try await run(["a.csv": Array(csv.utf8)], today: "2026-11-27")

@@ -5,6 +5,7 @@ public enum AuditRecord: Sendable, Encodable {
     case input(InputRecord)
     case output(OutputRecord)
     case summary(RunSummary)
+    case failure(RunFailure)
 
     /// Version of the log format.
     public static let schema = 1
@@ -74,6 +75,12 @@ public enum AuditRecord: Sendable, Encodable {
         public var outputs: Int
     }
 
+    /// Why a run stopped before its end (the records before it say what was done).
+    public struct RunFailure: Sendable, Encodable {
+        public var stage: String
+        public var message: String
+    }
+
     private enum Keys: String, CodingKey { case schema, type }
 
     /// Encodes as one flat object with `schema` and `type` first.
@@ -85,6 +92,7 @@ public enum AuditRecord: Sendable, Encodable {
         case .input(let r): try c.encode("input", forKey: .type); try r.encode(to: encoder)
         case .output(let r): try c.encode("output", forKey: .type); try r.encode(to: encoder)
         case .summary(let r): try c.encode("summary", forKey: .type); try r.encode(to: encoder)
+        case .failure(let r): try c.encode("failure", forKey: .type); try r.encode(to: encoder)
         }
     }
 }
