@@ -1,0 +1,44 @@
+/// [2] extract: every file's submissions, two files at a time (this machine's cores); a file that cannot be
+/// read at all carries its Refusal to the store stage, which quarantines it.
+extension Pipeline {
+    func extract(_ items: [Item], _ run: RunContext) async -> [FileWork<Submission>] {
+        let processor = run.processor
+        return await Self.mapBounded(items, limit: 2) { item in
+            do {
+                let e = try processor.extract(bytes: item.bytes, fileName: item.file.name)
+                if e.submissions.isEmpty {
+                    return FileWork(item: item, notes: e.notes,
+                                    outcome: .failure(Refusal("\(item.file.name) holds no submission", advice: "check that it is the filled-in 报送表")))
+                }
+                return FileWork(item: item, notes: e.notes, outcome: .success(e.submissions))
+            } catch let r as Refusal {
+                return FileWork(item: item, notes: [], outcome: .failure(r))
+            } catch {
+                return FileWork(item: item, notes: [],
+                                outcome: .failure(Refusal("\(item.file.name) could not be read: \(error)", advice: "send the file again as .docx, CSV or JSON")))
+            }
+        }
+    }
+
+    /// Maps `items` with at most `limit` running at once, keeping their order.
+    static func mapBounded<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform: @escaping @Sendable (T) async -> R) async -> [R] {
+        await withTaskGroup(of: (Int, R).self) { group in
+            var results = [R?](repeating: nil, count: items.count)
+            var next = 0
+            while next < min(limit, items.count) {
+                let i = next, item = items[i]
+                group.addTask { (i, await transform(item)) }
+                next += 1
+            }
+            while let (i, r) = await group.next() {
+                results[i] = r
+                if next < items.count {
+                    let j = next, item = items[j]
+                    group.addTask { (j, await transform(item)) }
+                    next += 1
+                }
+            }
+            return results.compactMap { $0 }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// [8] render: the bulletin issues in play, the annual list (DOCX and CSV), the quarterly release shortlist,
+/// and the statistics for the month, quarter and year (DOCX and CSV); each written atomically.
+extension Pipeline {
+    func render(_ selection: Selection, _ run: RunContext) throws -> [AuditRecord.OutputRecord] {
+        let outbox = run.paths.outbox
+        var outputs: [AuditRecord.OutputRecord] = []
+        for issue in selection.issues {
+            let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(issue.draft ? "-草稿" : "").docx"
+            outputs.append(try write(try BulletinRenderer.render(issue), to: outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name),
+                                     kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）", cases: issue.entries.map(\.id), run))
+        }
+        let annualDir = outbox.appendingPathComponent(config.outputs.annualDir)
+        let annual = selection.annual
+        let annualURL = annualDir.appendingPathComponent("\(annual.year)-年度榜单\(annual.draft ? "-草稿" : "").docx")
+        let annualCases = annual.entries.map(\.record.id)
+        outputs.append(try write(try AnnualListRenderer.render(annual), to: annualURL, kind: "annual list \(annual.year)", cases: annualCases, run))
+        outputs.append(try write(csv: annual.csvRows, to: annualURL.deletingPathExtension().appendingPathExtension("csv"),
+                                 kind: "annual list \(annual.year) (CSV)", cases: annualCases, run))
+        let release = selection.quarterly
+        let releaseURL = annualDir.appendingPathComponent("\(release.year)-Q\(release.quarter)-季度发布建议名单\(release.draft ? "-草稿" : "").docx")
+        outputs.append(try write(try QuarterlyReleaseRenderer.render(release), to: releaseURL,
+                                 kind: "quarterly release \(release.year)-Q\(release.quarter)", cases: release.entries.map(\.record.id), run))
+        let year = Int(run.period.prefix(4)) ?? 0
+        let quarter = ((Int(run.period.suffix(2)) ?? 1) - 1) / 3 + 1
+        let statsDir = outbox.appendingPathComponent(config.outputs.statsDir ?? "stats")
+        for scope in [StatisticsScope.month(run.period), .quarter(year: year, quarter: quarter), .year(year)] {
+            let stats = try SubmissionStatistics.compute(library: run.library, scope: scope, issuer: config.outputs.issuer, date: run.today)
+            let url = statsDir.appendingPathComponent("\(scope.fileStem)-报送及采用情况.docx")
+            outputs.append(try write(try StatisticsRenderer.render(stats), to: url, kind: "statistics \(scope.title)", cases: [], run))
+            outputs.append(try write(csv: stats.csvRows, to: url.deletingPathExtension().appendingPathExtension("csv"),
+                                     kind: "statistics \(scope.title) (CSV)", cases: [], run))
+        }
+        return outputs
+    }
+
+    private func write(_ doc: RenderedDocument, to url: URL, kind: String, cases: [String], _ run: RunContext) throws -> AuditRecord.OutputRecord {
+        try FileOps.writeAtomically(to: url) { temp in try RenderedDocument.write(doc, to: temp.path) }
+        let bytes = try [UInt8](Data(contentsOf: url))
+        return .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
+    }
+
+    private func write(csv rows: [[String]], to url: URL, kind: String, cases: [String], _ run: RunContext) throws -> AuditRecord.OutputRecord {
+        let bytes = CSVWriter.bytes(rows)
+        try FileOps.writeAtomically(bytes, to: url)
+        return .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// What one run knows from start to end: its folders, its date and month, its id, the lock it holds, the
+/// per-file steps and the case library. Made once, before the first stage.
+struct RunContext {
+    let paths: Paths
+    let today: String
+    /// The bulletin month of what this run receives.
+    let period: String
+    let calendar: BulletinCalendar
+    let runId: String
+    let processor: SubmissionProcessor
+    let library: CaseLibrary
+    let logURL: URL
+    let configSHA256: String
+    let configFile: String
+    /// When the run started (ISO 8601).
+    let started: String
+    /// Held for the whole run: a second run on the same outbox exits at once.
+    let lock: RunLock
+
+    /// The run's folders.
+    struct Paths {
+        var inbox: URL
+        var outbox: URL
+        var archiveDir: String
+        var quarantineDir: String
+        func archive(_ today: String) -> URL { outbox.appendingPathComponent(archiveDir).appendingPathComponent(today) }
+        func quarantine(_ today: String) -> URL { outbox.appendingPathComponent(quarantineDir).appendingPathComponent(today) }
+
+        /// `url` relative to the outbox, for the log.
+        func relative(_ url: URL) -> String {
+            let p = url.standardizedFileURL.path, b = outbox.standardizedFileURL.path
+            return p.hasPrefix(b + "/") ? String(p.dropFirst(b.count + 1)) : p
+        }
+    }
+
+    init(config: PipelineConfig, options: RunOptions) throws {
+        let base = options.configURL.deletingLastPathComponent()
+        func resolve(_ p: String) -> URL { p.hasPrefix("/") ? URL(fileURLWithPath: p) : base.appendingPathComponent(p) }
+        let inbox = options.inbox ?? resolve(config.paths.inbox)
+        let outbox = options.outbox ?? resolve(config.paths.outbox)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDir), isDir.boolValue else {
+            throw RunError("the inbox \(inbox.path) does not exist or is not a folder; create it or pass --inbox")
+        }
+        paths = Paths(inbox: inbox.standardizedFileURL, outbox: outbox.standardizedFileURL,
+                      archiveDir: config.outputs.archiveDir, quarantineDir: config.outputs.quarantineDir)
+        try FileManager.default.createDirectory(at: paths.outbox, withIntermediateDirectories: true)
+        lock = try RunLock(path: paths.outbox.appendingPathComponent(".bulletin.lock").path)
+
+        started = ISO8601DateFormatter().string(from: Date())
+        let timeZone = TimeZone(identifier: config.calendar.timeZone) ?? .current
+        today = options.today ?? Self.format(Date(), "yyyy-MM-dd", timeZone)
+        calendar = BulletinCalendar(cutoffDay: config.calendar.cutoffDay)
+        guard let period = calendar.period(receivedOn: today) else {
+            throw RunError("--today \(today) is not a date; use YYYY-MM-DD")
+        }
+        self.period = period
+        runId = "run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())"
+        processor = try SubmissionProcessor(config: config)
+        library = try CaseLibrary(path: paths.outbox.appendingPathComponent(config.paths.library).path)
+        logURL = paths.outbox.appendingPathComponent(config.outputs.logsDir).appendingPathComponent("\(runId).jsonl")
+        configFile = options.configURL.path
+        configSHA256 = Hashing.sha256((try? Data(contentsOf: options.configURL)).map { [UInt8]($0) } ?? [])
+    }
+
+    private static func format(_ date: Date, _ pattern: String, _ timeZone: TimeZone) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = timeZone
+        f.dateFormat = pattern
+        return f.string(from: date)
+    }
+}

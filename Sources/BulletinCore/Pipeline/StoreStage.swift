@@ -1,0 +1,91 @@
+import Foundation
+
+/// [6] store: accepted cases into the library, the file to the archive; a refused file to the quarantine
+/// with its reasons; a file with some refused submissions archived, its refused ones quarantined.
+extension Pipeline {
+    func store(_ w: FileWork<ScoredSubmission>, _ run: RunContext) throws -> AuditRecord.InputRecord {
+        let file = w.item.file
+        let scored: [ScoredSubmission]
+        switch w.outcome {
+        case .failure(let refusal):
+            return try quarantine(file, sha256: w.item.sha256, stage: "extract", reasons: w.notes + [refusal.description], run, remember: true)
+        case .success(let s):
+            scored = s
+        }
+        let accepted = scored.filter(\.checked.isValid)
+        let refused = scored.filter { !$0.checked.isValid }
+        let problems = refused.flatMap { $0.checked.problems.map(\.message) }
+        try run.library.recordRefusals(fileSHA256: w.item.sha256, period: run.period, refused.map { s in
+            let sub = s.checked.submission
+            return CaseLibrary.RefusedSubmission(index: sub.index, submitter: sub[.submitter], supervisor: sub[.supervisor],
+                                                 title: sub[.title], reasons: s.checked.problems.map(\.message))
+        })
+        if accepted.isEmpty {
+            return try quarantine(file, sha256: w.item.sha256, stage: "validate", reasons: w.notes + problems, run, remember: true)
+        }
+        let cases = accepted.map { s in
+            CaseRecord(id: s.caseId, fields: s.checked.submission.fields, classified: s.checked.submission.isClassified,
+                       assessment: s.assessment, period: run.period, sourceFile: file.name, sourceIndex: s.checked.submission.index,
+                       sourceSHA256: w.item.sha256, received: run.today)
+        }
+        let outcome = refused.isEmpty ? "accepted" : "partial"
+        let result = try run.library.store(fileSHA256: w.item.sha256, fileName: file.name, size: w.item.bytes.count,
+                                           outcome: outcome, received: run.today, cases: cases)
+        let moved = try FileOps.move(file.url, into: run.paths.archive(run.today))
+        var reasons = w.notes
+        if !refused.isEmpty {
+            // Nothing lost: the refused submissions go to the quarantine with their reasons, the rest are accepted.
+            let held = try quarantineRefused(refused.map(\.checked), of: moved, run)
+            try writeReason(for: held, sha256: w.item.sha256, stage: "validate",
+                            reasons: ["\(refused.count) of \(scored.count) submissions refused; the others were accepted (the original is in the archive)"] + problems)
+            reasons += problems + ["the refused submissions are at \(run.paths.relative(held))"]
+        }
+        let links = zip(accepted, cases).map { s, c in
+            AuditRecord.CaseLink(index: c.sourceIndex, location: s.checked.submission.location, caseId: c.id,
+                                 status: result.added.contains(c.id) ? "added" : "alreadyKnown", category: c.assessment.category,
+                                 level: c.assessment.level, score: c.assessment.score, classified: c.classified)
+        }
+        return .init(name: file.name, sha256: w.item.sha256, size: w.item.bytes.count, outcome: outcome,
+                     movedTo: run.paths.relative(moved), cases: links, reasons: reasons)
+    }
+
+    /// Moves a refused file to the quarantine with a `.reason.txt` beside it; `remember` records its sha256 in
+    /// the library, so the same bytes dropped again are recognised.
+    func quarantine(_ file: InboxFile, sha256: String, stage: String, reasons: [String], _ run: RunContext,
+                    remember: Bool = false) throws -> AuditRecord.InputRecord {
+        let moved = try FileOps.move(file.url, into: run.paths.quarantine(run.today))
+        try writeReason(for: moved, sha256: sha256, stage: stage, reasons: reasons)
+        if remember, !sha256.isEmpty {
+            _ = try run.library.store(fileSHA256: sha256, fileName: file.name, size: file.size, outcome: "quarantined", received: run.today, cases: [])
+        }
+        logger.warning("quarantined \(file.name): \(reasons.joined(separator: " | "))")
+        return .init(name: file.name, sha256: sha256, size: file.size, outcome: "quarantined",
+                     movedTo: run.paths.relative(moved), cases: [], reasons: reasons)
+    }
+
+    /// For a spreadsheet or JSON file: a CSV holding just the refused rows, under the form's labels, with a
+    /// 拒收原因 column, so staff can fix and resend them. For a Word file: a copy of the file.
+    private func quarantineRefused(_ refused: [CheckedSubmission], of archived: URL, _ run: RunContext) throws -> URL {
+        let folder = run.paths.quarantine(run.today)
+        guard ["csv", "tsv", "txt", "json", "jsonl", "ndjson", "xlsx", "xlsm"].contains(archived.pathExtension.lowercased()) else {
+            return try FileOps.copy(archived, into: folder)
+        }
+        let extras = OptionalField.allCases.filter { f in refused.contains { $0.submission.extras[f] != nil } }
+        var rows = [Field.allCases.map { config.fields[$0.rawValue]?.label ?? $0.rawValue }
+                    + extras.map { config.optionalFields[$0.rawValue]?.label ?? $0.rawValue } + ["原位置", "拒收原因"]]
+        for c in refused {
+            rows.append(Field.allCases.map { c.submission[$0] } + extras.map { c.submission.extras[$0] ?? "" }
+                        + [c.submission.location, c.problems.map(\.message).joined(separator: "；")])
+        }
+        let target = FileOps.freeName(for: archived.lastPathComponent + ".refused.csv", in: folder)
+        try FileOps.writeAtomically(CSVWriter.bytes(rows), to: target)
+        return target
+    }
+
+    private func writeReason(for file: URL, sha256: String, stage: String, reasons: [String]) throws {
+        var text = "文件 file: \(file.lastPathComponent)\nsha256: \(sha256)\n阶段 stage: \(stage)\n原因 reasons:\n"
+        for r in reasons { text += "- \(r)\n" }
+        text += "\n处理 what to do: correct the file as described above and drop it into the inbox again.\n"
+        try FileOps.writeAtomically(Array(text.utf8), to: file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".reason.txt"))
+    }
+}
