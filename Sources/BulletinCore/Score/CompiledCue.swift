@@ -60,7 +60,7 @@ struct CompiledCue: Sendable {
         }
         var out: [NSRange] = []
         var from = 0
-        while let at = find(literal, in: text.foldedUnits, from: from) {
+        for at in text.positions[literal[0]] ?? [] where at >= from && matches(literal, in: text.foldedUnits, at: at) {
             out.append(NSRange(location: at, length: literal.count))
             from = at + literal.count
         }
@@ -72,22 +72,16 @@ struct CompiledCue: Sendable {
         guard let literal else {
             return regex.firstMatch(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length))?.range
         }
-        return find(literal, in: text.foldedUnits, from: 0).map { NSRange(location: $0, length: literal.count) }
+        let at = (text.positions[literal[0]] ?? []).first { matches(literal, in: text.foldedUnits, at: $0) }
+        return at.map { NSRange(location: $0, length: literal.count) }
     }
 
-    private func find(_ needle: [UInt16], in hay: [UInt16], from start: Int) -> Int? {
-        guard let first = needle.first, hay.count >= needle.count else { return nil }
-        var i = start
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count && boundariesHold(hay, i, i + needle.count) { return i }
-            }
-            i += 1
-        }
-        return nil
+    /// Whether `needle` stands at `start` of `hay`, with its word boundaries.
+    private func matches(_ needle: [UInt16], in hay: [UInt16], at start: Int) -> Bool {
+        guard start + needle.count <= hay.count else { return false }
+        var j = 1
+        while j < needle.count && hay[start + j] == needle[j] { j += 1 }
+        return j == needle.count && boundariesHold(hay, start, start + needle.count)
     }
 
     private func boundariesHold(_ hay: [UInt16], _ start: Int, _ end: Int) -> Bool {

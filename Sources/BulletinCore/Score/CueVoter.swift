@@ -28,24 +28,27 @@ struct CueVoter: Sendable {
     /// 推广应用 hides 推广): the longest words decide.
     func apply(to sheet: inout ScoreSheet) {
         for text in sheet.texts {
-            let found = groups.map { group in group.cues.map { cue in (cue: cue, ranges: cue.ranges(in: text)) } }
-            let all = found.flatMap { $0.flatMap(\.ranges) }
-            for (group, cues) in zip(groups, found) {
-                for (cue, ranges) in cues {
-                    let free = ranges.filter { r in
-                        !all.contains { other in
-                            other.length > r.length && NSIntersectionRange(other, r).length == r.length
-                        }
-                    }
-                    guard let range = free.first else { continue }
-                    let w = group.weight * text.weight * weight
-                    let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
-                                        conclusion: Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence))
-                    if countsAsEvidence {
-                        sheet.evidence(dimension, for: group.label, because: reason)
-                    } else {
-                        sheet.vote(dimension, for: group.label, because: reason)
-                    }
+            // Only the cues found: most of the hundreds of cues find nothing in a given field.
+            var found: [(group: CompiledGroup, cue: CompiledCue, ranges: [NSRange])] = []
+            for group in groups {
+                for cue in group.cues {
+                    let ranges = cue.ranges(in: text)
+                    if !ranges.isEmpty { found.append((group, cue, ranges)) }
+                }
+            }
+            let all = found.flatMap(\.ranges)
+            for (group, cue, ranges) in found {
+                let free = ranges.filter { r in
+                    !all.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
+                }
+                guard let range = free.first else { continue }
+                let w = group.weight * text.weight * weight
+                let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
+                                    conclusion: Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence))
+                if countsAsEvidence {
+                    sheet.evidence(dimension, for: group.label, because: reason)
+                } else {
+                    sheet.vote(dimension, for: group.label, because: reason)
                 }
             }
         }

@@ -106,21 +106,34 @@ struct LevelClaimReader: Sendable {
 
             var scope: LevelClaim.Scope = m.implied ? .implied : .plain
             var marker = ""
-            if let f = followers.first(where: { tail.hasPrefix($0) }) {
+            if let f = followers.first(where: { tail.utf8.starts(with: $0.utf8) }) {
                 scope = .others; marker = f
-            } else if let h = hedges.first(where: { hedgeLead.contains($0) }) {
+            } else if let h = hedges.first(where: { Self.has(hedgeLead, $0) }) {
                 scope = .hedged; marker = h
-            } else if let c = comparisons.first(where: { tail.contains($0) }) {
+            } else if let c = comparisons.first(where: { Self.has(tail, $0) }) {
                 scope = .comparison; marker = c
-            } else if !m.implied, let p = partial.first(where: { lead.contains($0) }) ?? partialScope.first(where: { scopeLead.contains($0) }) {
+            } else if !m.implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScope.first(where: { Self.has(scopeLead, $0) }) {
                 scope = .partial; marker = p
-            } else if !m.implied, let o = overall.first(where: { lead.contains($0) }) {
+            } else if !m.implied, let o = overall.first(where: { Self.has(lead, $0) }) {
                 scope = .overall; marker = o
             }
             let words = text.words(NSRange(location: leadStart, length: clauseEnd - leadStart))
             claims.append(LevelClaim(level: m.level, scope: scope, field: text.field, words: words, marker: marker, location: start))
         }
         return claims
+    }
+
+    /// Whether `text` holds `marker`, comparing UTF-8 bytes (Foundation's `contains` on Linux bridges to
+    /// NSString and folds characters, which showed in the profile; markers are exact words).
+    static func has(_ text: String, _ marker: String) -> Bool {
+        let hay = Array(text.utf8), needle = Array(marker.utf8)
+        guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
+        var i = 0
+        while i <= hay.count - needle.count {
+            if hay[i] == first && hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The claim taken as the achievement's level: the highest overall claim, else the highest plain

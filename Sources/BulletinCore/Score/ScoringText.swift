@@ -13,6 +13,8 @@ struct ScoringText: Sendable {
     let units: [UInt16]
     /// `units` with ASCII letters folded to lower case, for literal cues.
     let foldedUnits: [UInt16]
+    /// Where each folded unit occurs, so a literal cue is tried only where its first unit stands.
+    let positions: [UInt16: [Int]]
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
     private let originalUnits: [UInt16]
     /// How much a finding in this field counts.
@@ -25,6 +27,9 @@ struct ScoringText: Sendable {
         normalised = TextForm.halfWidthASCII(text)
         units = Array(normalised.utf16)
         foldedUnits = units.map(Self.fold)
+        var positions: [UInt16: [Int]] = [:]
+        for (i, u) in foldedUnits.enumerated() { positions[u, default: []].append(i) }
+        self.positions = positions
         let originalUnits = Array(text.utf16)
         self.originalUnits = originalUnits.count == units.count ? originalUnits : units
         self.weight = weight

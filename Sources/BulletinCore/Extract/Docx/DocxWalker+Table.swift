@@ -7,24 +7,27 @@ extension DocxWalker {
 
     mutating func table(_ tbl: XMLElement) -> DocxTable {
         var table = DocxTable()
-        appendRows(of: tbl, to: &table.rows)
+        appendParts(named: "tr", of: tbl, to: &table.rows) { walker, tr in walker.row(tr) }
         return table
     }
 
-    private mutating func appendRows(of container: XMLElement, to rows: inout [DocxRow]) {
+    /// Rows (`tr`) or cells (`tc`) of a container in order, looking through what may wrap them: content
+    /// controls, custom XML, inserted runs of a tracked change, and one branch of `mc:AlternateContent`.
+    private mutating func appendParts<Part>(named name: String, of container: XMLElement, to parts: inout [Part],
+                                            _ make: (inout DocxWalker, XMLElement) -> Part?) {
         for case .element(let e) in container.children {
             if e.isAlternateContent {
-                if let branch = DocxAlternateContent.branch(of: e) { appendRows(of: branch, to: &rows) }
+                if let branch = DocxAlternateContent.branch(of: e) { appendParts(named: name, of: branch, to: &parts, make) }
                 continue
             }
             guard e.isWordElement else { continue }
             switch e.name {
-            case "tr":
-                if let row = row(e) { rows.append(row) }
+            case name:
+                if let part = make(&self, e) { parts.append(part) }
             case "sdt":
-                withContentControl(e) { walker, content in walker.appendRows(of: content, to: &rows) }
+                withContentControl(e) { walker, content in walker.appendParts(named: name, of: content, to: &parts, make) }
             case "customXml", "ins", "moveTo":
-                appendRows(of: e, to: &rows)
+                appendParts(named: name, of: e, to: &parts, make)
             default:
                 continue
             }
@@ -37,28 +40,8 @@ extension DocxWalker {
         var row = DocxRow()
         row.gridBefore = min(properties?.wordChild("gridBefore")?.wordIntValue ?? 0, Self.maxGridColumns)
         row.gridAfter = min(properties?.wordChild("gridAfter")?.wordIntValue ?? 0, Self.maxGridColumns)
-        appendCells(of: tr, to: &row.cells)
+        appendParts(named: "tc", of: tr, to: &row.cells) { walker, tc in walker.cell(tc) }
         return row
-    }
-
-    private mutating func appendCells(of container: XMLElement, to cells: inout [DocxCell]) {
-        for case .element(let e) in container.children {
-            if e.isAlternateContent {
-                if let branch = DocxAlternateContent.branch(of: e) { appendCells(of: branch, to: &cells) }
-                continue
-            }
-            guard e.isWordElement else { continue }
-            switch e.name {
-            case "tc":
-                if let cell = cell(e) { cells.append(cell) }
-            case "sdt":
-                withContentControl(e) { walker, content in walker.appendCells(of: content, to: &cells) }
-            case "customXml", "ins", "moveTo":
-                appendCells(of: e, to: &cells)
-            default:
-                continue
-            }
-        }
     }
 
     private mutating func cell(_ tc: XMLElement) -> DocxCell? {
