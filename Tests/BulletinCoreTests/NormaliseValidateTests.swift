@@ -40,6 +40,17 @@ import Testing
         #expect(problems.first?.message.contains("table 1 of f.docx") == true)
     }
 
+    @Test(arguments: [
+        ("第一段\r\n第二段", "第一段\n第二段"),
+        ("第一段\r\r\r第二段", "第一段\n\n第二段"),
+        ("\n\n　开头有全角空格\u{200B}和零宽字符  \t 多个空白\n\n\n\n结尾\n\n", "开头有全角空格和零宽字符 多个空白\n\n结尾"),
+        ("   ", ""),
+        ("Nature\u{2028}论文", "Nature\n论文"),
+    ])
+    func tidyKeepsParagraphsAndNothingElse(input: String, tidy: String) {
+        #expect(TextForm.tidy(input) == tidy)
+    }
+
     @Test func aMissingLabelIsNamed() {
         var values = Self.valid
         values[.source] = nil

@@ -36,19 +36,22 @@ public enum TextForm {
     }
 
     /// Trims, drops zero-width characters, joins runs of spaces and tabs; keeps line breaks between paragraphs
-    /// (CRLF and CR become LF; more than one empty line becomes one). One pass, no Foundation.
+    /// (CRLF and CR become LF; more than one empty line becomes one). One pass over Unicode scalars (walking
+    /// grapheme clusters cost a tenth of a submission's time), no Foundation.
     public static func tidy(_ s: String) -> String {
-        var lines: [String] = []
-        var line = ""
+        var lines: [String.UnicodeScalarView] = []
+        var line = String.UnicodeScalarView()
         var pendingSpace = false
-        func endLine() {
-            lines.append(line)
-            line = ""
-            pendingSpace = false
-        }
-        for ch in s {
-            if ch.isNewline { endLine(); continue }
-            switch ch {
+        var afterCR = false
+        for u in s.unicodeScalars {
+            defer { afterCR = u == "\r" }
+            switch u {
+            case "\n" where afterCR:
+                continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                lines.append(line)
+                line = String.UnicodeScalarView()
+                pendingSpace = false
             case "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00AD}":
                 continue
             case " ", "\t", "\u{3000}", "\u{00A0}":
@@ -56,14 +59,25 @@ public enum TextForm {
             default:
                 if pendingSpace { line.append(" ") }
                 pendingSpace = false
-                line.append(ch)
+                line.append(u)
             }
         }
-        endLine()
-        var kept: [String] = []
-        for l in lines where !(l.isEmpty && (kept.last?.isEmpty ?? true)) { kept.append(l) }
-        while kept.last?.isEmpty == true { kept.removeLast() }
-        return kept.joined(separator: "\n")
+        lines.append(line)
+        var out = String.UnicodeScalarView()
+        var lastEmpty = true
+        var pendingBreaks = 0
+        for l in lines {
+            if l.isEmpty {
+                if !lastEmpty { pendingBreaks = 2 }
+                lastEmpty = true
+                continue
+            }
+            if !out.isEmpty { out.append(contentsOf: pendingBreaks == 2 ? "\n\n".unicodeScalars : "\n".unicodeScalars) }
+            out.append(contentsOf: l)
+            pendingBreaks = 1
+            lastEmpty = false
+        }
+        return String(out)
     }
 
     /// A key for comparing labels: no spaces, half-width brackets and colons unified, trailing colon and
