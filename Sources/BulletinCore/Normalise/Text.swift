@@ -8,7 +8,7 @@ public enum TextForm {
         for u in s.unicodeScalars {
             switch u.value {
             case 0xFF01...0xFF5E:
-                out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+                out.append(Unicode.Scalar(UInt8(u.value - 0xFEE0)))
             case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
                 out.append(" ")
             default:
@@ -25,7 +25,7 @@ public enum TextForm {
         for u in s.unicodeScalars {
             switch u.value {
             case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+                out.append(Unicode.Scalar(UInt8(u.value - 0xFEE0)))
             case 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
                 out.append(" ")
             default:
