@@ -175,6 +175,24 @@ import Testing
         }
     }
 
+    @Test func inspectReportsEveryRowOfTheSpreadsheetFixtures() throws {
+        let fixtures = Self.root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures")
+        let files = ["csv/libreoffice-utf8.csv", "csv/libreoffice-gbk.csv", "csv/libreoffice-utf16.csv", "xlsx/libreoffice-汇总.xlsx", "xlsx/openpyxl-汇总.xlsx"]
+        let r = try Self.bulletin(["inspect", "--json"] + files.map { fixtures.appendingPathComponent($0).path })
+        let lines = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 2 * 4 + 3, "two rows in each LibreOffice file, three in the openpyxl one")
+        for line in lines {
+            let fields = line["fields"] as? [String: String] ?? [:]
+            #expect(Set(fields.keys) == ["submitter", "supervisor", "contact", "mobile", "title", "source", "summary"])
+            #expect((line["index"] as? Int ?? 0) > 0)
+        }
+        let titles = lines.compactMap { ($0["fields"] as? [String: String])?["title"] }
+        #expect(titles.filter { $0 == "高熵合金低温韧化机理研究" }.count == 5)
+        let mobiles = Set(lines.compactMap { ($0["fields"] as? [String: String])?["mobile"] })
+        #expect(mobiles.isSuperset(of: ["13800138000", "13912345678"]))
+        #expect(r.status == 0, "the short-mobile row of the openpyxl file has problems, but every file has a valid row: \(r.stderr)")
+    }
+
     @Test func evaluatePrintsFiguresPerLabel() throws {
         let r = try Self.bulletin(["evaluate"])
         #expect(r.status == 0, "\(r.stderr)")
