@@ -10,6 +10,8 @@ public struct InboxFile: Sendable {
     public var size: Int
     /// Seconds since it was last modified.
     public var age: Double
+    /// When it was last modified.
+    public var modified: Date
 }
 
 /// Scans the inbox: regular files, hidden files and Office lock files (`~$…`) left alone, files still being
@@ -46,7 +48,7 @@ public struct InboxScan: Sendable {
             }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             let modified = (attributes[.modificationDate] as? Date) ?? now
-            let file = InboxFile(url: url, size: size, age: now.timeIntervalSince(modified))
+            let file = InboxFile(url: url, size: size, age: now.timeIntervalSince(modified), modified: modified)
             if file.age < settleSeconds { scan.deferred.append(file) } else { scan.ready.append(file) }
         }
         return scan

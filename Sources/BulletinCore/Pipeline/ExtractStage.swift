@@ -1,11 +1,22 @@
+import Foundation
+
 /// [2] extract: every file's submissions, two files at a time (this machine's cores); a file that cannot be
 /// read at all carries its Refusal to the store stage, which quarantines it.
 extension Pipeline {
     func extract(_ items: [Item], _ run: RunContext) async -> [FileWork<Submission>] {
         let processor = run.processor
-        return await Self.mapBounded(items, limit: 2) { item in
+        return await Self.mapBounded(items, limit: 2) { listed in
+            var item = listed
             do {
-                let e = try processor.extract(bytes: item.bytes, fileName: item.file.name)
+                // Read again (intake hashed it and let the bytes go). Hashed again only if the file changed
+                // since, so the log names the bytes that were actually read.
+                let bytes = try [UInt8](Data(contentsOf: item.file.url))
+                let modified = (try? FileManager.default.attributesOfItem(atPath: item.file.url.path)[.modificationDate]) as? Date
+                if bytes.count != item.size || modified != item.file.modified {
+                    item.sha256 = Hashing.sha256(bytes)
+                    item.size = bytes.count
+                }
+                let e = try processor.extract(bytes: bytes, fileName: item.file.name)
                 if e.submissions.isEmpty {
                     return FileWork(item: item, notes: e.notes,
                                     outcome: .failure(Refusal("\(item.file.name) holds no submission", advice: "check that it is the filled-in 报送表")))

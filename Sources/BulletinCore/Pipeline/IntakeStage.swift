@@ -39,7 +39,7 @@ extension Pipeline {
                                      reasons: ["the same bytes were processed in an earlier run (outcome then: \(outcome)); nothing added"]))
                 continue
             }
-            items.append(Item(file: file, bytes: bytes, sha256: sha))
+            items.append(Item(file: file, sha256: sha, size: bytes.count))
         }
         return Intake(items: items, records: records)
     }

@@ -101,11 +101,12 @@ public struct Pipeline: Sendable {
 // MARK: - Values between stages
 
 extension Pipeline {
-    /// A file read into memory.
+    /// A file to extract, known by its sha256 and size. Its bytes are not kept between stages: the run holds
+    /// at most the files being extracted at once, however many the inbox has.
     struct Item: Sendable {
         var file: InboxFile
-        var bytes: [UInt8]
         var sha256: String
+        var size: Int
     }
 
     /// A file's submissions at some stage, or why the file was refused as a whole.

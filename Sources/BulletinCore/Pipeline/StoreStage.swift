@@ -29,7 +29,7 @@ extension Pipeline {
                        sourceSHA256: w.item.sha256, received: run.today)
         }
         let outcome = refused.isEmpty ? "accepted" : "partial"
-        let result = try run.library.store(fileSHA256: w.item.sha256, fileName: file.name, size: w.item.bytes.count,
+        let result = try run.library.store(fileSHA256: w.item.sha256, fileName: file.name, size: w.item.size,
                                            outcome: outcome, received: run.today, cases: cases)
         let moved = try FileOps.move(file.url, into: run.paths.archive(run.today))
         var reasons = w.notes
@@ -45,7 +45,7 @@ extension Pipeline {
                                  status: result.added.contains(c.id) ? "added" : "alreadyKnown", category: c.assessment.category,
                                  level: c.assessment.level, score: c.assessment.score, classified: c.classified)
         }
-        return .init(name: file.name, sha256: w.item.sha256, size: w.item.bytes.count, outcome: outcome,
+        return .init(name: file.name, sha256: w.item.sha256, size: w.item.size, outcome: outcome,
                      movedTo: run.paths.relative(moved), cases: links, reasons: reasons)
     }
 
