@@ -51,6 +51,16 @@ import Testing
         #expect(TextForm.tidy(input) == tidy)
     }
 
+    @Test(arguments: [
+        ("绵阳科技局", "绵阳市科技局"), ("成都市科学技术局", "成都市科技局"), ("凉山州科技局", "凉山彝族自治州科技局"),
+        ("阿坝州 科学技术局", "阿坝藏族羌族自治州科技局"), ("省教育厅", "省教育厅"), ("成都高新区管委会", "成都高新区管委会"),
+        ("绵阳市科技局", "绵阳市科技局"),
+    ])
+    func cityBureausGetTheirCanonicalNames(written: String, canonical: String) {
+        let normaliser = Normaliser(supervisors: SupervisorNames(config: config.supervisors))
+        #expect(normaliser.normalise(written, as: .supervisor) == canonical)
+    }
+
     @Test func aMissingLabelIsNamed() {
         var values = Self.valid
         values[.source] = nil

@@ -18,6 +18,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var optionalFields: [String: FieldLabels]
     /// Validation thresholds.
     public var validation: Validation
+    /// The cities and prefectures whose S&T bureaus supervise submissions, for canonical names.
+    public var supervisors: Supervisors?
     /// Scoring rules, weights and vocabularies.
     public var scoring: ScoringConfig
     /// Calendar: cut-off day and time zone.
@@ -69,6 +71,20 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var summaryMaxCharacters: Int
         /// Shortest title, in characters.
         public var titleMinCharacters: Int
+    }
+
+    /// Supervising bureaus: the province's cities and prefectures and the ways people write them.
+    public struct Supervisors: Sendable, Codable, Equatable {
+        /// One city or prefecture: its full name and short forms (成都, 凉山州 …).
+        public struct City: Sendable, Codable, Equatable {
+            public var name: String
+            public var aliases: [String]
+        }
+        public var cities: [City]
+        /// The canonical ending of a bureau's name (科技局).
+        public var bureauName: String?
+        /// Endings that mark a city's S&T bureau (科学技术局, 科技局).
+        public var bureauWords: [String]?
     }
 
     /// Calendar.

@@ -2,8 +2,12 @@
 /// made half-width (Chinese punctuation kept),
 /// single-line fields on one line, the mobile number reduced to its digits.
 public struct Normaliser: Sendable {
-    /// Creates a normaliser.
-    public init() {}
+    let supervisors: SupervisorNames
+
+    /// Creates a normaliser; with `supervisors`, city bureaus get their canonical names.
+    public init(supervisors: SupervisorNames = SupervisorNames(config: nil)) {
+        self.supervisors = supervisors
+    }
 
     /// The submission with every value normalised (problems and location kept).
     public func normalise(_ submission: Submission) -> Submission {
@@ -27,6 +31,8 @@ public struct Normaliser: Sendable {
             var digits = TextForm.halfWidthASCII(value).filter { !" -–—()（）".contains($0) && !$0.isWhitespace }
             if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
             return digits
+        case .supervisor:
+            return supervisors.canonical(String(TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).filter { $0 != "\n" }))
         default:
             // tidy leaves "\n" as the only line break; a one-line field's lines are joined without one.
             return String(TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).filter { $0 != "\n" })

@@ -25,7 +25,7 @@ public struct ScoredSubmission: Sendable {
 public struct SubmissionProcessor: Sendable {
     let config: PipelineConfig
     let readers: SubmissionReaders
-    let normaliser = Normaliser()
+    let normaliser: Normaliser
     let validator: Validator
     let scorer: Scorer
 
@@ -34,6 +34,7 @@ public struct SubmissionProcessor: Sendable {
         self.config = config
         readers = SubmissionReaders(config: config)
         validator = Validator(config: config)
+        normaliser = Normaliser(supervisors: SupervisorNames(config: config.supervisors))
         scorer = try Scorer(config: config.scoring, profile: config.profile)
     }
 

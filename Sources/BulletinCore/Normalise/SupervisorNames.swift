@@ -1,0 +1,30 @@
+/// Canonical names of the supervising city/prefecture bureaus (归口市（州）科技局), so that 成都科技局,
+/// 成都市科学技术局 and 成都市科技局 count as one bureau in the statistics. Provincial departments
+/// (省教育厅 …) and anything not naming a city or prefecture are left as written.
+public struct SupervisorNames: Sendable {
+    /// (alias, canonical city or prefecture name), longest alias first.
+    private let aliases: [(alias: String, name: String)]
+    private let suffix: String
+    private let bureauWords: [String]
+
+    /// Built from `supervisors` in pipeline.json; none configured: names are left as written.
+    public init(config: PipelineConfig.Supervisors?) {
+        var pairs: [(String, String)] = []
+        for city in config?.cities ?? [] {
+            pairs.append((city.name, city.name))
+            for a in city.aliases { pairs.append((a, city.name)) }
+        }
+        aliases = pairs.sorted { $0.0.count > $1.0.count }
+        suffix = config?.bureauName ?? "科技局"
+        bureauWords = config?.bureauWords ?? ["科学技术局", "科技局"]
+    }
+
+    /// The canonical bureau name, e.g. 绵阳科技局 → 绵阳市科技局, 凉山州科学技术局 → 凉山彝族自治州科技局.
+    public func canonical(_ value: String) -> String {
+        let compact = value.filter { !$0.isWhitespace }
+        guard let word = bureauWords.first(where: { compact.hasSuffix($0) }) else { return value }
+        let place = String(compact.dropLast(word.count))
+        guard let match = aliases.first(where: { $0.alias == place }) else { return value }
+        return match.name + suffix
+    }
+}
