@@ -51,17 +51,7 @@ import Testing
     }
 
     @Test func configErrorsNameThePath() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var text = try String(contentsOf: TestSupport.root.appendingPathComponent("pipeline.json"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"cutoffDay\": 25", with: "\"cutoffDay\": 40")
-        let url = folder.appendingPathComponent("pipeline.json")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        do {
-            _ = try PipelineConfig.load(from: url)
-            Issue.record("a cut-off day of 40 was accepted")
-        } catch let e as ConfigError {
-            #expect(e.path == "calendar.cutoffDay")
-        }
+        let e = try TestSupport.configError(replacing: "\"cutoffDay\": 25", with: "\"cutoffDay\": 40")
+        #expect(e?.path == "calendar.cutoffDay", "a cut-off day of 40 must be refused")
     }
 }

@@ -12,20 +12,9 @@ import Testing
     }
 
     @Test func aMissingSectionIsAnErrorWithItsPath() throws {
-        var text = try String(contentsOf: ScoreTestSupport.root.appendingPathComponent("pipeline.json"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"levelReading\":", with: "\"levelReadingX\":")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("score-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("pipeline.json")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        do {
-            _ = try PipelineConfig.load(from: url)
-            Issue.record("a scoring section without levelReading was accepted")
-        } catch let e as ConfigError {
-            #expect(e.path == "scoring.levelReading")
-            #expect(e.message == "is missing")
-        }
+        let e = try TestSupport.configError(replacing: "\"levelReading\":", with: "\"levelReadingX\":")
+        #expect(e?.path == "scoring.levelReading", "a scoring section without levelReading must be refused")
+        #expect(e?.message == "is missing")
     }
 
     /// Changes one value of the shipped configuration and expects the error at `path`.

@@ -11,7 +11,23 @@ enum TestSupport {
         try PipelineConfig.load(from: root.appendingPathComponent("pipeline.json"))
     }
 
-    /// A fresh temporary folder, removed by the caller with `cleanUp`.
+    /// Loads the repository's pipeline.json with one piece of text replaced, expecting a ConfigError.
+    static func configError(replacing old: String, with new: String) throws -> ConfigError? {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: root.appendingPathComponent("pipeline.json"), encoding: .utf8)
+        precondition(text.contains(old), "pipeline.json no longer holds \(old)")
+        let url = folder.appendingPathComponent("pipeline.json")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+        do {
+            _ = try PipelineConfig.load(from: url)
+            return nil
+        } catch let e as ConfigError {
+            return e
+        }
+    }
+
+    /// A fresh temporary folder; the caller removes it.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
