@@ -6,12 +6,11 @@ public struct DocxFormReader: Sendable {
     let config: PipelineConfig
     let matcher: LabelMatcher
     let filter: DocxLabelFilter
-    let cache = DocxLabelCache()
 
-    /// Creates a reader with the configuration's labels and limits.
-    public init(config: PipelineConfig) {
+    /// Creates a reader with the configuration's labels and limits (`matcher`: one already built from them).
+    public init(config: PipelineConfig, matcher: LabelMatcher? = nil) {
         self.config = config
-        self.matcher = LabelMatcher(config: config)
+        self.matcher = matcher ?? LabelMatcher(config: config)
         self.filter = DocxLabelFilter(config: config)
     }
 
@@ -19,7 +18,7 @@ public struct DocxFormReader: Sendable {
     /// (not a DOCX, damaged, unsafe, or holding no form).
     public func read(bytes: [UInt8], fileName: String) throws -> [Submission] {
         let blocks = try self.blocks(bytes: bytes, fileName: fileName, notes: false).body
-        let found = DocxFormFinder(reader: DocxTableReader(matcher: matcher, filter: filter, cache: cache)).find(in: blocks, fileName: fileName)
+        let found = DocxFormFinder(reader: DocxTableReader(matcher: matcher, filter: filter)).find(in: blocks, fileName: fileName)
         guard found.submissions.isEmpty else { return found.submissions }
         let what: String
         if found.tableCount == 0 {

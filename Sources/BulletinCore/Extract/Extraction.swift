@@ -20,10 +20,11 @@ public struct SubmissionReaders: Sendable {
 
     /// Creates the readers for a configuration.
     public init(config: PipelineConfig) {
-        docx = DocxFormReader(config: config)
-        delimited = DelimitedReader(matcher: LabelMatcher(config: config))
-        json = JSONSubmissionReader(matcher: LabelMatcher(config: config))
-        xlsx = XlsxReader(config: config)
+        let matcher = LabelMatcher(config: config)
+        docx = DocxFormReader(config: config, matcher: matcher)
+        delimited = DelimitedReader(matcher: matcher)
+        json = JSONSubmissionReader(matcher: matcher)
+        xlsx = XlsxReader(config: config, matcher: matcher)
     }
 
     /// Reads every submission in the file; throws a Refusal for a file that cannot be read at all.

@@ -12,9 +12,9 @@ public struct XlsxReader: Sendable {
     let maxDepth: Int
     let sheetNames: [String]
 
-    /// Creates a reader.
-    public init(config: PipelineConfig) {
-        matcher = LabelMatcher(config: config)
+    /// Creates a reader (`matcher`: one already built from the configuration's labels).
+    public init(config: PipelineConfig, matcher: LabelMatcher? = nil) {
+        self.matcher = matcher ?? LabelMatcher(config: config)
         let l = config.zipLimits
         limits = ZipLimits(maxEntries: l.maxEntries, maxEntryBytes: l.maxEntryBytes, maxTotalBytes: l.maxTotalBytes, maxRatio: l.maxRatio)
         maxDepth = config.limits.xmlMaxDepth

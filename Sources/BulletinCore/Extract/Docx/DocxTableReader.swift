@@ -6,7 +6,6 @@ import Foundation
 struct DocxTableReader {
     let matcher: LabelMatcher
     let filter: DocxLabelFilter
-    let cache: DocxLabelCache
 
     /// Longest label-like text, in characters of its label key (报送单位（产学研等单位） is 12).
     static let labelLikeMaxLength = 16

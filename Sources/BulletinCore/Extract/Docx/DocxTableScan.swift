@@ -60,13 +60,13 @@ struct DocxTableScan {
 
     /// What a cell's text names, and the value written after the label in the same cell (`联系人：张三`).
     static func classify(_ text: String, reader: DocxTableReader) -> (LabelMatch, String?) {
-        let whole = reader.cache.match(text, reader.matcher.match)
+        let whole = reader.matcher.match(text)
         if whole != .unknown { return (whole, nil) }
         guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return (.unknown, nil) }
         let label = String(text[..<colon])
         let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         guard !rest.isEmpty, compactKey(label).count <= DocxTableReader.labelLikeMaxLength else { return (.unknown, nil) }
-        let m = reader.cache.match(label, reader.matcher.match)
+        let m = reader.matcher.match(label)
         return m == .unknown ? (.unknown, nil) : (m, rest)
     }
 
