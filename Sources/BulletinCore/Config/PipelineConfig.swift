@@ -43,8 +43,6 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var settleSeconds: Double
         /// Files larger than this are refused.
         public var maxFileBytes: Int
-        /// File name extensions read (lower case, no dot).
-        public var extensions: [String]
         /// Sheets of an .xlsx to read, by name; absent or empty: the first visible sheet.
         public var xlsxSheets: [String]?
     }
@@ -194,18 +192,4 @@ extension PipelineConfig {
         }
         try scoring.validate(file: file)
     }
-
-    /// The zip limits for the readers.
-    public var zipLimits: ZipLimitsValue {
-        ZipLimitsValue(maxEntries: limits.zipMaxEntries, maxEntryBytes: limits.zipMaxEntryBytes,
-                       maxTotalBytes: limits.zipMaxTotalBytes, maxRatio: limits.zipMaxRatio)
-    }
-}
-
-/// Zip limits as plain values (so that this module's config does not leak OOXML types).
-public struct ZipLimitsValue: Sendable, Equatable {
-    public var maxEntries: Int
-    public var maxEntryBytes: Int
-    public var maxTotalBytes: Int
-    public var maxRatio: Double
 }

@@ -45,6 +45,4 @@ public struct LabelMatcher: Sendable {
         return .unknown
     }
 
-    /// Whether a cell's text looks like a label of this form (used to tell label cells from value cells).
-    public func isLabel(_ text: String) -> Bool { match(text) != .unknown }
 }

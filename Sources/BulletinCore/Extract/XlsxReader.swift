@@ -15,8 +15,7 @@ public struct XlsxReader: Sendable {
     /// Creates a reader (`matcher`: one already built from the configuration's labels).
     public init(config: PipelineConfig, matcher: LabelMatcher? = nil) {
         self.matcher = matcher ?? LabelMatcher(config: config)
-        let l = config.zipLimits
-        limits = ZipLimits(maxEntries: l.maxEntries, maxEntryBytes: l.maxEntryBytes, maxTotalBytes: l.maxTotalBytes, maxRatio: l.maxRatio)
+        limits = config.limits.zip
         maxDepth = config.limits.xmlMaxDepth
         sheetNames = config.intake.xlsxSheets ?? []
     }

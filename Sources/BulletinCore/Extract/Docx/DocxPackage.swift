@@ -66,9 +66,7 @@ enum DocxPackage {
         if let refusal = DocxSniffer.refusal(for: bytes, fileName: fileName) { throw refusal }
         let archive: ZipArchive
         do {
-            archive = try ZipArchive(bytes: bytes, limits: ZipLimits(
-                maxEntries: limits.zipMaxEntries, maxEntryBytes: limits.zipMaxEntryBytes,
-                maxTotalBytes: limits.zipMaxTotalBytes, maxRatio: limits.zipMaxRatio))
+            archive = try ZipArchive(bytes: bytes, limits: limits.zip)
         } catch let error as ZipError {
             throw refusal(for: error, fileName: fileName)
         }
