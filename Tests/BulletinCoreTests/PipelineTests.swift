@@ -106,6 +106,9 @@ import Testing
         let bulletins = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("outbox/bulletins").path)
         #expect(bulletins.count == 1)
         #expect(bulletins.first?.hasPrefix("2026-12-") == true)
+        let bulletin = try log(work).first { ($0["kind"] as? String)?.hasPrefix("bulletin") == true }
+        #expect((bulletin?["notes"] as? [String])?.first?.contains("fewer than quotas.bulletinMin (5)") == true,
+                "one case is below the minimum of five, and the log says so")
     }
 }
 

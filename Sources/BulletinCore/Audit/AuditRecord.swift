@@ -59,6 +59,8 @@ public enum AuditRecord: Sendable, Encodable {
         /// What it is (bulletin, annual list …) and which cases went into it.
         public var kind: String
         public var cases: [String]
+        /// What reviewers should know about it (e.g. fewer achievements than the quota).
+        public var notes: [String] = []
     }
 
     /// Counts at the end.

@@ -42,7 +42,10 @@ extension Pipeline {
             for r in i.reasons.prefix(6) { t += "    - \(r)\n" }
         }
         t += "written under \(run.paths.outbox.path):\n"
-        for o in outputs { t += "  \(o.path)\n" }
+        for o in outputs {
+            t += "  \(o.path)\n"
+            for n in o.notes { t += "    ! \(n)\n" }
+        }
         t += "audit log: \(run.logURL.path)\n"
         return t
     }

@@ -8,8 +8,12 @@ extension Pipeline {
         var outputs: [AuditRecord.OutputRecord] = []
         for issue in selection.issues {
             let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(issue.draft ? "-草稿" : "").docx"
-            outputs.append(try write(try BulletinRenderer.render(issue), to: outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name),
-                                     kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）", cases: issue.entries.map(\.id), run))
+            var output = try write(try BulletinRenderer.render(issue), to: outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name),
+                                   kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）", cases: issue.entries.map(\.id), run)
+            if issue.entries.count < config.quotas.bulletinMin {
+                output.notes.append("only \(issue.entries.count) public achievement(s) for \(issue.period), fewer than quotas.bulletinMin (\(config.quotas.bulletinMin)); the draft holds what there is")
+            }
+            outputs.append(output)
         }
         let annualDir = outbox.appendingPathComponent(config.outputs.annualDir)
         let annual = selection.annual
