@@ -16,19 +16,20 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "One JSON object per case per line.")
     var json = false
 
-    @Argument(help: "A case id (as in the log, e.g. C1a2b3c4d5e6f) or a file to read.")
+    @Argument(help: "A case id (e.g. 2026-11-0007) or a file to read.")
     var target: String
 
     func run() throws {
         let (config, url) = try options.load()
         var found: [(title: String, assessment: Assessment, classified: Bool, id: String)] = []
+        var history: [String] = []
         if FileManager.default.fileExists(atPath: target) {
             for line in try Inspector(config: config).inspect(URL(fileURLWithPath: target)) {
                 if line.index == 0 {
                     for p in line.problems { printError(p.message) }
                     throw ExitCode(ExitCodes.refused)
                 }
-                found.append((line.fields["title"] ?? "", line.assessment, line.classified, line.caseId))
+                found.append((line.fields["title"] ?? "", line.assessment, line.classified, line.titleKey))
             }
         } else {
             let base = url.deletingLastPathComponent()
@@ -37,10 +38,22 @@ struct ExplainCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError("\(target) is neither a file nor a case in a library (no library at \(path)); pass a file, or --outbox where the runs write")
             }
-            guard let record = try CaseLibrary(path: path).cases(ids: [target]).first else {
-                throw ValidationError("no case \(target) in \(path); case ids are in the run logs (outbox/logs/*.jsonl)")
+            let library: CaseLibrary
+            do { library = try CaseLibrary(readOnlyPath: path) } catch { throw reportAndExit(error) }
+            guard let state = try library.state(id: target) else {
+                throw ValidationError("no case \(target) in \(path); case ids look like 2026-11-0007 (`bulletin status` lists them)")
             }
-            found.append((record[.title], record.assessment, record.classified, record.id))
+            let record = state.record
+            found.append((record[.title], record.assessment, state.classified, record.id))
+            history.append("stage: \(state.stage)   sightings: \(state.sightings.count)")
+            for s in state.sightings {
+                history.append("  sighting \(s.received) \(s.channel?.rawValue ?? "") \(s.fileName) #\(s.index)\(s.classified ? " 涉密" : "")")
+            }
+            for e in state.history {
+                let change = "\(e.from?.rawValue ?? "—") → \(e.to.rawValue)"
+                let source = e.source.map { " [\($0.file) \($0.location)]" } ?? ""
+                history.append("  #\(e.sequence) \(e.date) \(e.step.isEmpty ? "" : e.step + " ")\(change) \(e.decision) by \(e.who): \(e.why)\(source)")
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -50,6 +63,7 @@ struct ExplainCommand: ParsableCommand {
                 print(String(decoding: try encoder.encode(Line(caseId: f.id, title: f.title, classified: f.classified, assessment: f.assessment)), as: UTF8.self))
             } else {
                 print("\(f.id)  " + Explanation.text(title: f.title, assessment: f.assessment, classified: f.classified))
+                if !history.isEmpty { print(history.joined(separator: "\n")) }
             }
         }
     }

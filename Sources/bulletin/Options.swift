@@ -12,9 +12,8 @@ struct ConfigOption: ParsableArguments {
         let url = URL(fileURLWithPath: config)
         do {
             return (try PipelineConfig.load(from: url), url)
-        } catch let e as ConfigError {
-            FileHandle.standardError.write(Data("bulletin: configuration error: \(e)\n".utf8))
-            throw ExitCode(ExitCodes.config)
+        } catch {
+            throw reportAndExit(error, stage: "configuration")
         }
     }
 }
@@ -27,6 +26,13 @@ enum ExitCodes {
     static let software: Int32 = 70
     static let busy: Int32 = 75
     static let config: Int32 = 78
+}
+
+/// Prints a user error to standard error and returns the exit code to throw.
+func reportAndExit(_ error: any Error, stage: String = "run") -> ExitCode {
+    let e = UserError.from(error, stage: stage)
+    printError(e.description)
+    return ExitCode(e.exitCode.rawValue)
 }
 
 /// Prints to standard error.

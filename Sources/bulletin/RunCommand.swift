@@ -21,7 +21,7 @@ struct RunCommand: AsyncParsableCommand {
     var today: String?
 
     func validate() throws {
-        if let today, BulletinCalendar.parse(today) == nil {
+        if let today, CalendarDate(today) == nil {
             throw ValidationError("--today \(today) is not a date; use YYYY-MM-DD, e.g. 2026-11-22")
         }
     }
@@ -37,20 +37,10 @@ struct RunCommand: AsyncParsableCommand {
             let report = try await pipeline.run()
             print(report.summary, terminator: "")
             throw ExitCode(report.exitCode)
-        } catch let e as RunLock.Busy {
-            printError(e.description)
-            throw ExitCode(ExitCodes.busy)
-        } catch let e as ConfigError {
-            printError("configuration error: \(e)")
-            throw ExitCode(ExitCodes.config)
-        } catch let e as RunError {
-            printError(e.description)
-            throw ExitCode(ExitCodes.software)
         } catch let e as ExitCode {
             throw e
         } catch {
-            printError("the run stopped: \(error)")
-            throw ExitCode(ExitCodes.software)
+            throw reportAndExit(error)
         }
     }
 }

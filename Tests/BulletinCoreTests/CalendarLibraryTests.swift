@@ -4,60 +4,132 @@ import Testing
 
 @Suite struct CalendarLibraryTests {
     @Test(arguments: [("2026-11-25", "2026-11"), ("2026-11-26", "2026-12"), ("2026-12-31", "2027-01"), ("2026-01-01", "2026-01")])
-    func periodFollowsTheCutoff(date: String, period: String) {
-        #expect(BulletinCalendar(cutoffDay: 25).period(receivedOn: date) == period)
+    func periodFollowsTheCutoff(date: String, period: String) throws {
+        let day = try #require(CalendarDate(date))
+        #expect(BulletinCalendar(cutoffDay: 25).period(receivedOn: day).description == period)
     }
 
     @Test func rejectsImpossibleDates() {
-        #expect(BulletinCalendar.parse("2026-02-30") == nil)
-        #expect(BulletinCalendar.parse("26-11-01") == nil)
-        #expect(BulletinCalendar.parse("2026-11-22")?.day == 22)
+        #expect(CalendarDate("2026-02-30" as String) == nil)
+        #expect(CalendarDate("2024-02-29" as String)?.day == 29)
+        #expect(CalendarDate("2026-02-29" as String) == nil)
+        #expect(CalendarDate("26-11-01" as String) == nil)
+        #expect(CalendarDate("2026-11-22" as String)?.day == 22)
+        for bad in ["2026-13", "2026-1", "2026-00"] { #expect(BulletinPeriod(bad) == nil) }
     }
 
-    func record(_ id: String, score: Double, classified: Bool = false) -> CaseRecord {
-        CaseRecord(id: id, fields: [.title: "成果\(id)"], classified: classified,
-                   assessment: Assessment(category: "应用研究成果", score: score), period: "2026-11",
+    @Test func periodsKnowTheirQuarterAndNeighbours() throws {
+        let dec: BulletinPeriod = "2026-12"
+        #expect(dec.quarter == 4)
+        #expect(dec.next.description == "2027-01")
+        #expect(BulletinPeriod("2027-01" as String)?.previous == dec)
+        #expect(dec.quarterMonths.map(\.description) == ["2026-10", "2026-11", "2026-12"])
+        #expect(dec.chineseQuarter == "2026年第四季度")
+        #expect(BulletinPeriod("2027-02" as String)?.lastDay.description == "2027-02-28")
+        #expect(CalendarDate("2026-11-30" as String)?.days(until: "2026-12-05") == 5)
+        #expect(Level.internationalLeading > .internationalAdvanced && Level.domesticLeading > .domesticAdvanced)
+    }
+
+    static func record(_ title: String, score: Double, period: BulletinPeriod = "2026-11", classified: Bool = false) -> CaseRecord {
+        CaseRecord(id: "", titleKey: SubmissionProcessor.titleKey(title: title), fields: [.title: title, .submitter: "四川大学"],
+                   classified: classified, assessment: Assessment(category: "应用研究成果", score: score), period: period,
                    sourceFile: "f.docx", sourceIndex: 1, sourceSHA256: "abc", received: "2026-11-20")
     }
 
-    @Test func storesOnceAndKeepsIssueNumbers() throws {
+    static func arrivals(_ records: [CaseRecord], classified: Bool = false) -> [Arrival] {
+        records.enumerated().map { i, r in
+            var r = r
+            r.sourceIndex = i + 1
+            return Arrival(record: r, channel: .organised, classified: classified || r.classified)
+        }
+    }
+
+    static func store(_ library: CaseLibrary, _ sha: String, _ records: [CaseRecord], classified: Bool = false,
+                      received: CalendarDate = "2026-11-20") throws -> CaseLibrary.StoreResult {
+        try library.store(fileSHA256: sha, fileName: "\(sha).docx", size: 10, outcome: .accepted, received: received, runId: "test",
+                          firstStage: .waiting(for: "初选"), arrivals: arrivals(records, classified: classified))
+    }
+
+    @Test func issuesIdsOnceAndKeepsSightings() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let library = try CaseLibrary(path: folder.appendingPathComponent("lib.sqlite").path)
-        let first = try library.store(fileSHA256: "s1", fileName: "a.docx", size: 10, outcome: "accepted", received: "2026-11-20",
-                                      cases: [record("C1", score: 10), record("C2", score: 30)])
-        #expect(first.added == ["C1", "C2"])
-        let again = try library.store(fileSHA256: "s2", fileName: "b.csv", size: 10, outcome: "accepted", received: "2026-11-21",
-                                      cases: [record("C1", score: 99)])
-        #expect(again.alreadyKnown == ["C1"])
-        #expect(try library.caseCount() == 2)
+        let first = try Self.store(library, "s1", [Self.record("高原苦荞栽培技术", score: 10), Self.record("钒氮合金制备技术", score: 30)])
+        #expect(first.added == ["2026-11-0001", "2026-11-0002"])
+        // The same title written with other spaces and widths joins its case as a second sighting.
+        let again = try Self.store(library, "s2", [Self.record("高原 苦荞栽培技术", score: 99)], received: "2026-11-21")
+        #expect(again.alreadyKnown == ["2026-11-0001"])
+        let december = try Self.store(library, "s3", [Self.record("页岩气导向钻井", score: 5, period: "2026-12")], received: "2026-11-27")
+        #expect(december.added == ["2026-12-0001"])
+        #expect(try library.caseCount() == 3)
         #expect(try library.knownFile(sha256: "s1") == "accepted")
-        #expect(try library.cases(period: "2026-11").map(\.id) == ["C2", "C1"])
-
-        let nov = try library.recordIssue(period: "2026-11", date: "2026-11-22", caseIds: ["C2"], firstTotal: 35)
-        #expect((nov.number, nov.totalNumber) == (11, 35))
-        let novAgain = try library.recordIssue(period: "2026-11", date: "2026-11-23", caseIds: ["C2", "C1"], firstTotal: 35)
-        #expect(novAgain.totalNumber == 35)
-        let dec = try library.recordIssue(period: "2026-12", date: "2026-12-22", caseIds: [], firstTotal: 35)
-        #expect((dec.number, dec.totalNumber) == (12, 36))
-        let jan = try library.recordIssue(period: "2027-01", date: "2027-01-22", caseIds: [], firstTotal: 35)
-        #expect((jan.number, jan.totalNumber) == (1, 37))
-        #expect(try library.issues(year: 2026).map(\.caseIds) == [["C2", "C1"], []])
+        let state = try #require(try library.state(id: "2026-11-0001"))
+        #expect(state.sightings.map(\.fileName) == ["s1.docx", "s2.docx"])
+        #expect(state.stage.rawValue == "待初选")
+        #expect(state.record.assessment.score == 10)  // the first record is kept; later sightings add no new record
+        #expect(try library.states(periods: ["2026-11"]).map(\.id) == ["2026-11-0002", "2026-11-0001"])
+        #expect(try library.states(atStages: [.waiting(for: "初选")]).count == 3)
     }
 
-    @Test func selectionLeavesClassifiedCasesOut() throws {
+    @Test func aClassifiedSightingMakesThePublicCaseClassified() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = try CaseLibrary(path: folder.appendingPathComponent("lib.sqlite").path)
+        _ = try Self.store(library, "public", [Self.record("××型光纤惯性测量单元研制", score: 90)])
+        let result = try Self.store(library, "secret", [Self.record("××型光纤惯性测量单元研制", score: 90)], classified: true)
+        let state = try #require(try library.state(id: result.links[0].caseId))
+        #expect(state.classified)
+        #expect(state.stage == .classified)
+        #expect(state.history.map(\.to) == [.waiting(for: "初选"), .classified])
+        #expect(state.history.last?.source?.file == "secret.docx")
+        let snapshot = try library.snapshot(today: "2026-11-22", period: "2026-11")
+        let selection = Selector(settings: try SelectionSettings(TestSupport.config())).select(snapshot)
+        #expect(selection.issues.allSatisfy { $0.entries.isEmpty })
+    }
+
+    @Test func historyIsAppendedAndAdjustedLabelsWin() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = try CaseLibrary(path: folder.appendingPathComponent("lib.sqlite").path)
+        let id = try Self.store(library, "s1", [Self.record("柔性显示用透明聚酰亚胺薄膜", score: 40)]).added[0]
+        let source = EventSource(file: "2026-11-初选-高新处.xlsx", sha256: "x", location: "sheet 初选 row 3", sheetId: "S1")
+        try library.append([CaseEvent(caseId: id, date: "2026-11-29", runId: "r", step: "初选", from: .waiting(for: "初选"),
+                                      to: .waiting(for: "复选"), decision: "通过", labels: AdjustedLabels(category: .transfer, level: .domesticLeading),
+                                      who: "王芳", why: "已实现量产", source: source)])
+        let state = try #require(try library.state(id: id))
+        #expect(state.stage.rawValue == "待复选")
+        #expect(state.record.assessment.category == "应用研究成果")  // the machine's label is kept
+        #expect(state.effectiveCategory == "成果转移转化案例")  // and the reviewer's wins in outputs
+        #expect(state.effectiveRecord.assessment.level == "国内领先")
+        #expect(state.history.count == 2 && state.history[1].who == "王芳" && state.history[1].source == source)
+        #expect(state.history[0].sequence < state.history[1].sequence)
+    }
+
+    @Test func selectionIsPureAndRecordingKeepsIssueNumbers() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try TestSupport.config()
         let library = try CaseLibrary(path: folder.appendingPathComponent("lib.sqlite").path)
-        _ = try library.store(fileSHA256: "s", fileName: "a", size: 1, outcome: "accepted", received: "2026-11-20",
-                              cases: (1...12).map { record("C\($0)", score: Double($0)) } + [record("SECRET", score: 1000, classified: true)])
-        let selection = try Selector(config: config, library: library, calendar: BulletinCalendar(cutoffDay: 25)).select(today: "2026-11-22")
-        let ids = selection.issues.flatMap { $0.entries.map(\.id) }
-        #expect(ids.count == config.quotas.bulletinMax)
-        #expect(ids.first == "C12")
-        #expect(!ids.contains("SECRET"))
-        #expect(!selection.annual.entries.contains { $0.record.id == "SECRET" })
+        _ = try Self.store(library, "s", (1...12).map { Self.record("成果第\($0)项关键技术", score: Double($0)) }
+                           + [Self.record("××型保密装备", score: 1000, classified: true)])
+        let snapshot = try library.snapshot(today: "2026-11-22", period: "2026-11")
+        let selector = Selector(settings: SelectionSettings(config))
+        let selection = selector.select(snapshot)
+        #expect(try library.issues(year: 2026).isEmpty)  // selecting wrote nothing
+        let entries = selection.issues.flatMap(\.entries)
+        #expect(entries.count == config.quotas.bulletinMax)
+        #expect(entries.first?[.title] == "成果第12项关键技术")
+        #expect(!entries.contains { $0[.title].contains("保密") })
+        #expect(!selection.annual.entries.contains { $0.record[.title].contains("保密") })
         #expect(selection.annual.entries.first?.firstBulletined == "2026-11")
+        #expect(selection.issues.map(\.totalNumber) == [config.outputs.firstTotalIssue])
+        try library.record(selection)
+        #expect(try library.issues(year: 2026).map(\.totalNumber) == [config.outputs.firstTotalIssue])
+        // A later draft of the same month keeps its numbers; the next month takes the next running number.
+        let again = selector.select(try library.snapshot(today: "2026-11-23", period: "2026-11"))
+        #expect(again.issues.map(\.totalNumber) == [config.outputs.firstTotalIssue])
+        let december = selector.select(try library.snapshot(today: "2026-12-03", period: "2026-12"))
+        #expect(december.issues.map(\.period.description) == ["2026-11", "2026-12"])
+        #expect(december.issues.map(\.totalNumber) == [config.outputs.firstTotalIssue, config.outputs.firstTotalIssue + 1])
     }
 }

@@ -112,10 +112,10 @@ struct RenderBulletinTests {
         #expect(!message.contains(RenderSamples.uestc[.title]))
     }
 
-    @Test func malformedDateIsRefused() throws {
-        var issue = RenderSamples.november
-        issue.date = "2026/11/22"
-        #expect(throws: RenderError.self) { try BulletinRenderer.render(issue) }
+    @Test func malformedDatesCannotReachTheRenderer() throws {
+        // Dates are typed: a malformed one is refused where it is parsed, never drawn.
+        #expect(CalendarDate("2026/11/22" as String) == nil)
+        #expect(BulletinPeriod("2026-11-22" as String) == nil)
     }
 
     @Test func charactersIllegalInXMLAreStripped() throws {

@@ -6,7 +6,7 @@ enum RenderSamples {
     static func record(_ id: String, submitter: String, supervisor: String, title: String, summary: String,
                        category: String, subtype: String, level: String, industry: String,
                        classified: Bool = false) -> CaseRecord {
-        CaseRecord(id: id,
+        CaseRecord(id: id, titleKey: id,
                    fields: [.submitter: submitter, .supervisor: supervisor, .contact: "刘婷", .mobile: "13980012461",
                             .title: title, .source: "重大处", .summary: summary],
                    classified: classified,
@@ -68,7 +68,7 @@ enum RenderSamples {
         AnnualEntry(rank: 2, record: dongfang, firstBulletined: "2026-09"),
         AnnualEntry(rank: 1, record: sichuanUniversity, firstBulletined: "2026-11"),
         AnnualEntry(rank: 3, record: uestc, firstBulletined: "2026-11"),
-        AnnualEntry(rank: 4, record: rice, firstBulletined: ""),
+        AnnualEntry(rank: 4, record: rice, firstBulletined: nil),
     ], draft: true)
 
     /// The 2026 fourth-quarter release shortlist, three entries given out of rank order.

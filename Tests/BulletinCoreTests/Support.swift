@@ -51,3 +51,18 @@ enum TestSupport {
         return [UInt8](data)
     }
 }
+
+// Dates and months written as literals in tests ("2026-11", "2026-11-22"); a malformed literal fails loudly.
+extension BulletinPeriod: ExpressibleByStringLiteral, ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral {
+    public init(stringLiteral value: String) {
+        guard let p = BulletinPeriod(value) else { preconditionFailure("not a month YYYY-MM: \(value)") }
+        self = p
+    }
+}
+
+extension CalendarDate: ExpressibleByStringLiteral, ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral {
+    public init(stringLiteral value: String) {
+        guard let d = CalendarDate(value) else { preconditionFailure("not a date YYYY-MM-DD: \(value)") }
+        self = d
+    }
+}

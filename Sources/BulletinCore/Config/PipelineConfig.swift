@@ -45,6 +45,10 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var maxFileBytes: Int
         /// Sheets of an .xlsx to read, by name; absent or empty: the first visible sheet.
         public var xlsxSheets: [String]?
+        /// How many files are read at once (default 2: this machine's cores).
+        public var concurrency: Int?
+        /// The affiliated institutes whose submissions are 主动收集 (default: the four DOMAIN.md names).
+        public var activeCollectors: [String]?
     }
 
     /// Hostile-input limits.
@@ -91,6 +95,9 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var cutoffDay: Int
         /// IANA time zone for dates.
         public var timeZone: String
+        /// The day of month M+1 by which month M's bulletin is approved (审定); until then it is redrafted too
+        /// (default 10).
+        public var approvalDay: Int?
     }
 
     /// Quotas.
@@ -186,6 +193,8 @@ extension PipelineConfig {
               limits.xmlMaxDepth > 8 else { throw fail("limits", "every limit must be positive (zipMaxRatio above 1, xmlMaxDepth above 8)") }
         guard validation.summaryMaxCharacters > 0 else { throw fail("validation.summaryMaxCharacters", "must be positive") }
         guard (1...28).contains(calendar.cutoffDay) else { throw fail("calendar.cutoffDay", "is \(calendar.cutoffDay); use a day from 1 to 28") }
+        if let day = calendar.approvalDay, !(1...28).contains(day) { throw fail("calendar.approvalDay", "is \(day); use a day from 1 to 28") }
+        if let n = intake.concurrency, !(1...64).contains(n) { throw fail("intake.concurrency", "is \(n); use 1 to 64 files at once") }
         guard TimeZone(identifier: calendar.timeZone) != nil else { throw fail("calendar.timeZone", "\"\(calendar.timeZone)\" is not a time zone; use e.g. Asia/Shanghai") }
         guard quotas.bulletinMin >= 0, quotas.bulletinMax >= max(quotas.bulletinMin, 1), quotas.annual > 0 else {
             throw fail("quotas", "need 0 ≤ bulletinMin ≤ bulletinMax, bulletinMax ≥ 1 and annual ≥ 1")

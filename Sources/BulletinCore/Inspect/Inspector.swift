@@ -19,15 +19,15 @@ public struct InspectionLine: Sendable, Encodable {
     public var notes: [String]
     /// Flags for reviewers (declared against inferred, ineligibility).
     public var flags: [String]
-    /// The id the case would have in the library.
-    public var caseId: String
+    /// The title's matching key (the case id is issued only when a run stores the submission).
+    public var titleKey: String
     /// Whether a profile's eligibility rules let it be selected.
     public var eligible: Bool
     /// The whole assessment (for `explain`; its parts are the keys above).
     public var assessment: Assessment
 
     private enum CodingKeys: String, CodingKey {
-        case file, index, location, fields, classified, category, subtype, level, industry, score, reasons, problems, notes, flags, caseId, eligible
+        case file, index, location, fields, classified, category, subtype, level, industry, score, reasons, problems, notes, flags, titleKey, eligible
     }
 }
 
@@ -44,7 +44,7 @@ public struct Inspector: Sendable {
         func fileProblem(_ message: String) -> [InspectionLine] {
             [InspectionLine(file: name, index: 0, location: "", fields: [:], classified: false, category: "", subtype: "", level: "",
                             industry: "", score: 0, reasons: [], problems: [Problem(field: "file", message: message)], notes: [],
-                            flags: [], caseId: "", eligible: false, assessment: Assessment())]
+                            flags: [], titleKey: "", eligible: false, assessment: Assessment())]
         }
         let bytes: [UInt8]
         do { bytes = try [UInt8](Data(contentsOf: url)) } catch { return fileProblem("\(url.path) cannot be read: \(error.localizedDescription)") }
@@ -59,7 +59,7 @@ public struct Inspector: Sendable {
                                       category: s.assessment.category, subtype: s.assessment.subtype, level: s.assessment.level,
                                       industry: s.assessment.industry, score: s.assessment.score, reasons: s.assessment.reasons,
                                       problems: s.checked.problems, notes: extraction.notes, flags: s.assessment.flags,
-                                      caseId: s.caseId, eligible: s.assessment.eligible, assessment: s.assessment)
+                                      titleKey: s.titleKey, eligible: s.assessment.eligible, assessment: s.assessment)
             }
         } catch let r as Refusal {
             return fileProblem(r.description)

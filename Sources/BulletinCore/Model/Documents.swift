@@ -4,21 +4,21 @@ public struct BulletinIssue: Sendable, Equatable {
     public var publication: String
     /// Issuing unit (四川省科学技术厅).
     public var issuer: String
-    /// The bulletin month, "YYYY-MM".
-    public var period: String
+    /// The bulletin month.
+    public var period: BulletinPeriod
     /// Issue number within the year (第N期).
     public var number: Int
     /// Running number across years (总第N期).
     public var totalNumber: Int
-    /// Date of the issue, "YYYY-MM-DD".
-    public var date: String
+    /// Date of the issue.
+    public var date: CalendarDate
     /// The achievements, in order.
     public var entries: [CaseRecord]
     /// Whether it is still a draft (marked 草稿).
     public var draft: Bool
 
     /// Creates an issue.
-    public init(publication: String, issuer: String, period: String, number: Int, totalNumber: Int, date: String,
+    public init(publication: String, issuer: String, period: BulletinPeriod, number: Int, totalNumber: Int, date: CalendarDate,
                 entries: [CaseRecord], draft: Bool = true) {
         self.publication = publication
         self.issuer = issuer
@@ -37,10 +37,10 @@ public struct AnnualEntry: Sendable, Equatable {
     public var rank: Int
     /// The case.
     public var record: CaseRecord
-    /// The month it was first bulletined, "YYYY-MM", or "" when not yet.
-    public var firstBulletined: String
+    /// The month it was first bulletined, nil when not yet.
+    public var firstBulletined: BulletinPeriod?
     /// Creates an entry.
-    public init(rank: Int, record: CaseRecord, firstBulletined: String) {
+    public init(rank: Int, record: CaseRecord, firstBulletined: BulletinPeriod?) {
         self.rank = rank
         self.record = record
         self.firstBulletined = firstBulletined
@@ -53,14 +53,14 @@ public struct AnnualList: Sendable, Equatable {
     public var issuer: String
     /// The year, e.g. 2026.
     public var year: Int
-    /// Date of the draft, "YYYY-MM-DD".
-    public var date: String
+    /// Date of the draft.
+    public var date: CalendarDate
     /// Ranked entries.
     public var entries: [AnnualEntry]
     /// Whether it is still a draft.
     public var draft: Bool
     /// Creates a list.
-    public init(issuer: String, year: Int, date: String, entries: [AnnualEntry], draft: Bool = true) {
+    public init(issuer: String, year: Int, date: CalendarDate, entries: [AnnualEntry], draft: Bool = true) {
         self.issuer = issuer
         self.year = year
         self.date = date
@@ -75,7 +75,7 @@ extension AnnualList {
         [["序号", "成果名称", "完成单位", "归口部门", "成果类别", "技术水平", "所属产业", "首次通报月份"]]
             + entries.map { e in
                 [String(e.rank), e.record[.title], e.record[.submitter], e.record[.supervisor], e.record.assessment.category,
-                 e.record.assessment.level, e.record.assessment.industry, e.firstBulletined]
+                 e.record.assessment.level, e.record.assessment.industry, e.firstBulletined?.description ?? ""]
             }
     }
 }
@@ -89,14 +89,14 @@ public struct QuarterlyRelease: Sendable, Equatable {
     public var year: Int
     /// The quarter, 1–4.
     public var quarter: Int
-    /// Date of the draft, "YYYY-MM-DD".
-    public var date: String
+    /// Date of the draft.
+    public var date: CalendarDate
     /// Ranked entries (rank, case, month first bulletined).
     public var entries: [AnnualEntry]
     /// Whether it is still a draft.
     public var draft: Bool
     /// Creates a release shortlist.
-    public init(issuer: String, year: Int, quarter: Int, date: String, entries: [AnnualEntry], draft: Bool = true) {
+    public init(issuer: String, year: Int, quarter: Int, date: CalendarDate, entries: [AnnualEntry], draft: Bool = true) {
         self.issuer = issuer
         self.year = year
         self.quarter = quarter

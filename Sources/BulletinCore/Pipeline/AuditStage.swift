@@ -18,7 +18,7 @@ extension Pipeline {
 
     /// Writes the log: the run record, every input and output record, then `end` (the summary, or why it stopped).
     func writeLog(_ run: RunContext, inputs: [AuditRecord.InputRecord], outputs: [AuditRecord.OutputRecord], end: AuditRecord) throws {
-        let start = AuditRecord.run(.init(run: run.runId, started: run.started, today: run.today, profile: config.profile,
+        let start = AuditRecord.run(.init(run: run.runId, started: run.started, today: run.today.description, profile: config.profile,
                                           configFile: run.configFile, configSHA256: run.configSHA256,
                                           inbox: run.paths.inbox.path, outbox: run.paths.outbox.path))
         let records = [start] + inputs.map { AuditRecord.input($0) } + outputs.map { AuditRecord.output($0) } + [end]

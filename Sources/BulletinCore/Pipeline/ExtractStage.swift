@@ -1,11 +1,11 @@
 import Foundation
 
-/// [2] extract: every file's submissions, two files at a time (this machine's cores); a file that cannot be
+/// [2] extract: every file's submissions, `intake.concurrency` files at a time (default 2); a file that cannot be
 /// read at all carries its Refusal to the store stage, which quarantines it.
 extension Pipeline {
     func extract(_ items: [Item], _ run: RunContext) async -> [FileWork<Submission>] {
         let processor = run.processor
-        return await Self.mapBounded(items, limit: 2) { listed in
+        return await Self.mapBounded(items, limit: config.intake.concurrency ?? 2) { listed in
             var item = listed
             do {
                 // Read again (intake hashed it and let the bytes go). Hashed again only if the file changed

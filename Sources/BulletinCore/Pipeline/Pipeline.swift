@@ -30,20 +30,36 @@ public struct RunReport: Sendable {
     public var exitCode: Int32
 }
 
-/// An error that stops the whole run, with what to do.
+/// An error that stops the whole run, with what to do (converted to a `UserError` for people).
 public struct RunError: Error, CustomStringConvertible, Sendable {
-    /// The message.
+    /// What is wrong.
     public var description: String
+    /// The stage it happened in.
+    public var stage: String
+    /// The file or folder concerned, or "".
+    public var file: String
+    /// What to do.
+    public var advice: String
     /// Creates an error.
-    public init(_ message: String) { description = message }
+    public init(_ message: String, stage: String = "run", file: String = "", advice: String = "") {
+        description = message
+        self.stage = stage
+        self.file = file
+        self.advice = advice
+    }
 }
 
 /// The nightly batch: intake → extract → normalise → validate → score → store → select → render → audit.
 /// Values flow from one stage to the next; a bad file is quarantined with its reason and the batch goes on.
 /// Each stage lives in a file of its own beside this one.
 public struct Pipeline: Sendable {
-    /// The stage names, in order, as printed `[i/n] name`.
-    public static let stages = ["intake", "extract", "normalise", "validate", "score", "store", "select", "render", "audit"]
+    /// The stages, in order, as printed `[i/n] name`.
+    public enum Stage: String, CaseIterable, Sendable {
+        case intake, extract, normalise, validate, score, store, select, render, audit
+    }
+
+    /// The stage names, in order.
+    public static var stages: [String] { Stage.allCases.map(\.rawValue) }
 
     let config: PipelineConfig
     let options: RunOptions
@@ -62,38 +78,47 @@ public struct Pipeline: Sendable {
     /// If a stage fails after files were moved, the log is still written, ending with a failure record.
     public func run() async throws -> RunReport {
         let run = try RunContext(config: config, options: options)
-        var step = 0
-        func stage(_ name: String) {
-            step += 1
-            progress("[\(step)/\(Self.stages.count)] \(name)")
-            logger.info("stage \(name)")
+        var current = Stage.intake
+        func stage(_ next: Stage) {
+            current = next
+            let step = (Stage.allCases.firstIndex(of: next) ?? 0) + 1
+            progress("[\(step)/\(Stage.allCases.count)] \(next.rawValue)")
+            logger.info("stage \(next.rawValue)")
         }
         var inputs: [AuditRecord.InputRecord] = []
         var outputs: [AuditRecord.OutputRecord] = []
         do {
-            stage("intake")
+            stage(.intake)
             let intake = try self.intake(run)
             inputs = intake.records
-            stage("extract")
+            stage(.extract)
             let extracted = await extract(intake.items, run)
-            stage("normalise")
+            stage(.normalise)
             let normalised = extracted.map { $0.map(run.processor.normalise) }
-            stage("validate")
+            stage(.validate)
             let checked = normalised.map { $0.map(run.processor.validate) }
-            stage("score")
+            stage(.score)
             let scored = checked.map { $0.map(run.processor.score) }
-            stage("store")
+            stage(.store)
             for file in scored { inputs.append(try store(file, run)) }
-            stage("select")
-            let selection = try Selector(config: config, library: run.library, calendar: run.calendar).select(today: run.today)
-            stage("render")
-            outputs = try render(selection, run)
+            stage(.select)
+            // Selection is a pure function of what the library holds; recording its numbers is a step of its
+            // own, and the statistics are counted from the same snapshot with the selection applied.
+            let snapshot = try run.library.snapshot(today: run.today, period: run.period)
+            let selection = Selector(settings: SelectionSettings(config)).select(snapshot)
+            try run.library.record(selection)
+            let statistics = SubmissionStatistics.compute(snapshot.applying(selection), scopes: StatisticsScope.scopes(of: run.period),
+                                                          issuer: config.outputs.issuer, date: run.today)
+            stage(.render)
+            outputs = try render(selection, statistics, run)
         } catch {
-            let failed = Self.stages[max(0, step - 1)]
-            try? writeLog(run, inputs: inputs, outputs: outputs, end: .failure(.init(stage: failed, message: "\(error)")))
-            throw RunError("the run stopped in stage \(failed): \(error); what was done before that is in \(run.logURL.path)")
+            let failed = current.rawValue
+            let user = UserError.from(error, stage: failed)
+            try? writeLog(run, inputs: inputs, outputs: outputs, end: .failure(.init(stage: failed, message: user.description)))
+            throw RunError("the run stopped in stage \(failed): \(user.reason)", stage: failed, file: user.file,
+                           advice: "\(user.advice.isEmpty ? "" : user.advice + "; ")what was done before that is in \(run.logURL.path)")
         }
-        stage("audit")
+        stage(.audit)
         return try audit(run, inputs: inputs, outputs: outputs)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// [8] render: the bulletin issues in play, the annual list (DOCX and CSV), the quarterly release shortlist,
 /// and the statistics for the month, quarter and year (DOCX and CSV); each written atomically.
 extension Pipeline {
-    func render(_ selection: Selection, _ run: RunContext) throws -> [AuditRecord.OutputRecord] {
+    func render(_ selection: Selection, _ statistics: [SubmissionStatistics], _ run: RunContext) throws -> [AuditRecord.OutputRecord] {
         let outbox = run.paths.outbox
         var outputs: [AuditRecord.OutputRecord] = []
         for issue in selection.issues {
@@ -26,11 +26,9 @@ extension Pipeline {
         let releaseURL = annualDir.appendingPathComponent("\(release.year)-Q\(release.quarter)-季度发布建议名单\(release.draft ? "-草稿" : "").docx")
         outputs.append(try write(try QuarterlyReleaseRenderer.render(release), to: releaseURL,
                                  kind: "quarterly release \(release.year)-Q\(release.quarter)", cases: release.entries.map(\.record.id), run))
-        let year = Int(run.period.prefix(4)) ?? 0
-        let quarter = ((Int(run.period.suffix(2)) ?? 1) - 1) / 3 + 1
         let statsDir = outbox.appendingPathComponent(config.outputs.statsDir ?? "stats")
-        for scope in [StatisticsScope.month(run.period), .quarter(year: year, quarter: quarter), .year(year)] {
-            let stats = try SubmissionStatistics.compute(library: run.library, scope: scope, issuer: config.outputs.issuer, date: run.today)
+        for stats in statistics {
+            let scope = stats.scope
             let url = statsDir.appendingPathComponent("\(scope.fileStem)-报送及采用情况.docx")
             outputs.append(try write(try StatisticsRenderer.render(stats), to: url, kind: "statistics \(scope.title)", cases: [], run))
             outputs.append(try write(csv: stats.csvRows, to: url.deletingPathExtension().appendingPathExtension("csv"),

@@ -4,10 +4,14 @@ import Foundation
 /// per-file steps and the case library. Made once, before the first stage.
 struct RunContext {
     let paths: Paths
-    let today: String
+    let today: CalendarDate
     /// The bulletin month of what this run receives.
-    let period: String
+    let period: BulletinPeriod
     let calendar: BulletinCalendar
+    /// How a submission's channel is told.
+    let channels: ChannelRules
+    /// The stage a new public case starts at (待 + the profile's first review step).
+    let firstStage: CaseStage
     let runId: String
     let processor: SubmissionProcessor
     let library: CaseLibrary
@@ -25,8 +29,8 @@ struct RunContext {
         var outbox: URL
         var archiveDir: String
         var quarantineDir: String
-        func archive(_ today: String) -> URL { outbox.appendingPathComponent(archiveDir).appendingPathComponent(today) }
-        func quarantine(_ today: String) -> URL { outbox.appendingPathComponent(quarantineDir).appendingPathComponent(today) }
+        func archive(_ today: CalendarDate) -> URL { outbox.appendingPathComponent(archiveDir).appendingPathComponent(today.description) }
+        func quarantine(_ today: CalendarDate) -> URL { outbox.appendingPathComponent(quarantineDir).appendingPathComponent(today.description) }
 
         /// `url` relative to the outbox, for the log.
         func relative(_ url: URL) -> String {
@@ -42,7 +46,7 @@ struct RunContext {
         let outbox = options.outbox ?? resolve(config.paths.outbox)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDir), isDir.boolValue else {
-            throw RunError("the inbox \(inbox.path) does not exist or is not a folder; create it or pass --inbox")
+            throw RunError("the inbox does not exist or is not a folder", stage: "intake", file: inbox.path, advice: "create it or pass --inbox")
         }
         paths = Paths(inbox: inbox.standardizedFileURL, outbox: outbox.standardizedFileURL,
                       archiveDir: config.outputs.archiveDir, quarantineDir: config.outputs.quarantineDir)
@@ -51,12 +55,18 @@ struct RunContext {
 
         started = ISO8601DateFormatter().string(from: Date())
         let timeZone = TimeZone(identifier: config.calendar.timeZone) ?? .current
-        today = options.today ?? Self.format(Date(), "yyyy-MM-dd", timeZone)
-        calendar = BulletinCalendar(cutoffDay: config.calendar.cutoffDay)
-        guard let period = calendar.period(receivedOn: today) else {
-            throw RunError("--today \(today) is not a date; use YYYY-MM-DD")
+        if let given = options.today {
+            guard let date = CalendarDate(given) else {
+                throw RunError("--today \(given) is not a date", stage: "run", advice: "use YYYY-MM-DD, e.g. 2026-11-22")
+            }
+            today = date
+        } else {
+            today = CalendarDate.today(in: timeZone)
         }
-        self.period = period
+        calendar = BulletinCalendar(cutoffDay: config.calendar.cutoffDay)
+        channels = ChannelRules(activeCollectors: config.intake.activeCollectors ?? ChannelRules.defaultCollectors)
+        firstStage = .waiting(for: "初选")
+        period = calendar.period(receivedOn: today)
         runId = "run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())"
         processor = try SubmissionProcessor(config: config)
         library = try CaseLibrary(path: paths.outbox.appendingPathComponent(config.paths.library).path)

@@ -23,14 +23,18 @@ extension Pipeline {
         if accepted.isEmpty {
             return try quarantine(file, sha256: w.item.sha256, stage: "validate", reasons: w.notes + problems, run, remember: true)
         }
-        let cases = accepted.map { s in
-            CaseRecord(id: s.caseId, fields: s.checked.submission.fields, classified: s.checked.submission.isClassified,
-                       assessment: s.assessment, period: run.period, sourceFile: file.name, sourceIndex: s.checked.submission.index,
-                       sourceSHA256: w.item.sha256, received: run.today)
+        let arrivals = accepted.map { s in
+            let sub = s.checked.submission
+            let record = CaseRecord(id: "", titleKey: s.titleKey, fields: sub.fields, classified: sub.isClassified,
+                                    assessment: s.assessment, period: run.period, sourceFile: file.name, sourceIndex: sub.index,
+                                    sourceSHA256: w.item.sha256, received: run.today)
+            return Arrival(record: record, channel: run.channels.channel(submitter: sub[.submitter], fileName: file.name),
+                           classified: sub.isClassified)
         }
-        let outcome = refused.isEmpty ? "accepted" : "partial"
+        let outcome: InputOutcome = refused.isEmpty ? .accepted : .partial
         let result = try run.library.store(fileSHA256: w.item.sha256, fileName: file.name, size: w.item.size,
-                                           outcome: outcome, received: run.today, cases: cases)
+                                           outcome: outcome, received: run.today, runId: run.runId, firstStage: run.firstStage,
+                                           arrivals: arrivals)
         let moved = try FileOps.move(file.url, into: run.paths.archive(run.today))
         var reasons = w.notes
         if !refused.isEmpty {
@@ -40,12 +44,12 @@ extension Pipeline {
                             reasons: ["\(refused.count) of \(scored.count) submissions refused; the others were accepted (the original is in the archive)"] + problems)
             reasons += problems + ["the refused submissions are at \(run.paths.relative(held))"]
         }
-        let links = zip(accepted, cases).map { s, c in
-            AuditRecord.CaseLink(index: c.sourceIndex, location: s.checked.submission.location, caseId: c.id,
-                                 status: result.added.contains(c.id) ? "added" : "alreadyKnown", category: c.assessment.category,
-                                 level: c.assessment.level, score: c.assessment.score, classified: c.classified)
+        let links = zip(arrivals, result.links).map { a, link in
+            AuditRecord.CaseLink(index: a.record.sourceIndex, location: accepted.first { $0.checked.submission.index == a.record.sourceIndex }?.checked.submission.location ?? "",
+                                 caseId: link.caseId, status: link.added ? "added" : "alreadyKnown", category: a.record.assessment.category,
+                                 level: a.record.assessment.level, score: a.record.assessment.score, classified: a.classified)
         }
-        return .init(name: file.name, sha256: w.item.sha256, size: w.item.size, outcome: outcome,
+        return .init(name: file.name, sha256: w.item.sha256, size: w.item.size, outcome: outcome.rawValue,
                      movedTo: run.paths.relative(moved), cases: links, reasons: reasons)
     }
 
@@ -56,7 +60,7 @@ extension Pipeline {
         let moved = try FileOps.move(file.url, into: run.paths.quarantine(run.today))
         try writeReason(for: moved, sha256: sha256, stage: stage, reasons: reasons)
         if remember, !sha256.isEmpty {
-            _ = try run.library.store(fileSHA256: sha256, fileName: file.name, size: file.size, outcome: "quarantined", received: run.today, cases: [])
+            try run.library.recordFile(sha256: sha256, name: file.name, size: file.size, outcome: .quarantined, received: run.today)
         }
         logger.warning("quarantined \(file.name): \(reasons.joined(separator: " | "))")
         return .init(name: file.name, sha256: sha256, size: file.size, outcome: "quarantined",

@@ -16,8 +16,8 @@ public struct ScoredSubmission: Sendable {
     public var checked: CheckedSubmission
     /// The assessment (also made for refused ones, so `inspect` can show it).
     public var assessment: Assessment
-    /// The case id it would have.
-    public var caseId: String
+    /// The title's matching key (`titleKey(title:)`); the case id is issued when the run stores it.
+    public var titleKey: String
 }
 
 /// The per-file work shared by `run` and `inspect`: extract, normalise, validate, score.
@@ -54,7 +54,7 @@ public struct SubmissionProcessor: Sendable {
     /// Scores a checked submission.
     public func score(_ c: CheckedSubmission) -> ScoredSubmission {
         ScoredSubmission(checked: c, assessment: scorer.assess(c.submission.fields, extras: c.submission.extras),
-                         caseId: Self.caseId(title: c.submission[.title]))
+                         titleKey: Self.titleKey(title: c.submission[.title]))
     }
 
     /// Every step at once, for one file.
@@ -64,9 +64,9 @@ public struct SubmissionProcessor: Sendable {
         return (extraction, scored)
     }
 
-    /// The stable id of a case: the same achievement title (ignoring spaces, punctuation and width) is one case,
-    /// whichever channel it came through.
-    public static func caseId(title: String) -> String {
+    /// The title's matching key: the same title, ignoring spaces, punctuation and width, gives the same key.
+    /// One key for finding an achievement again, not its identity.
+    public static func titleKey(title: String) -> String {
         let key = TextForm.halfWidthASCII(title).lowercased().unicodeScalars.filter {
             CharacterSet.letters.contains($0) || CharacterSet.decimalDigits.contains($0)
         }

@@ -19,7 +19,7 @@ enum AnnualListLayout {
     /// The document for `list`; throws for malformed dates and for any classified case.
     static func document(_ list: AnnualList) throws -> WordDocument {
         let title = "\(list.year)年度重大科技成果榜单" + (list.draft ? "（草稿）" : "")
-        let date = try ChineseDates.date(list.date, what: "the annual list's date")
+        let date = list.date.chinese
         try RenderError.refuseClassified(list.entries.map(\.record), in: "the \(list.year) annual list")
         var blocks = DocumentHead.blocks(titleLines: [title], issuer: list.issuer, date: date)
         if list.entries.isEmpty {
@@ -29,7 +29,7 @@ enum AnnualListLayout {
         } else {
             blocks.append(.table(try table(list.entries)))
         }
-        return WordDocument(blocks: blocks, page: F.landscape, title: title, creator: list.issuer, date: list.date)
+        return WordDocument(blocks: blocks, page: F.landscape, title: title, creator: list.issuer, date: list.date.description)
     }
 
     private static func table(_ entries: [AnnualEntry]) throws -> WordTable {
@@ -38,7 +38,7 @@ enum AnnualListLayout {
             return TableRowValues(values: [
                 String(entry.rank), r[.title], r[.submitter], r[.supervisor], r.assessment.category,
                 r.assessment.level, r.assessment.industry,
-                try ChineseDates.monthTitle(entry.firstBulletined, what: "the month first bulletined"),
+                entry.firstBulletined?.chinese ?? "",
             ])
         }
         return TableLayout.table(columns, rows: rows)

@@ -5,11 +5,11 @@ enum BulletinLayout {
     /// The document for `issue`; throws for malformed dates and for any classified case.
     static func document(_ issue: BulletinIssue) throws -> WordDocument {
         let issueLine = try self.issueLine(issue)
-        let date = try ChineseDates.date(issue.date, what: "the bulletin's date")
+        let date = issue.date.chinese
         try RenderError.refuseClassified(issue.entries, in: "the bulletin \(issueLine)")
         var blocks = masthead(issue, issueLine: issueLine, date: date)
         if issue.entries.isEmpty {
-            let (year, month) = try ChineseDates.month(issue.period, what: "the bulletin's period")
+            let (year, month) = (issue.period.year, issue.period.month)
             blocks.append(.paragraph(WordParagraph(style: WordStyles.body, inlines: [
                 .text("\(year)年\(month)月没有入选通报的重大科技成果。"),
             ])))
@@ -21,12 +21,12 @@ enum BulletinLayout {
         }
         return WordDocument(blocks: blocks, page: F.portrait,
                             title: "\(XMLBuild.line(issue.publication)) \(issueLine)",
-                            creator: issue.issuer, date: issue.date)
+                            creator: issue.issuer, date: issue.date.description)
     }
 
     /// 2026年第11期（总第35期）: the year of the bulletin month, the issue number and the running number.
     static func issueLine(_ issue: BulletinIssue) throws -> String {
-        let (year, _) = try ChineseDates.month(issue.period, what: "the bulletin's period")
+        let year = issue.period.year
         return "\(year)年第\(issue.number)期（总第\(issue.totalNumber)期）"
     }
 

@@ -1,27 +1,7 @@
 /// Numbers and dates as Chinese official documents write them.
 enum ChineseDates {
-    private static let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-
-    /// The Chinese numeral of `n` (1 → 一, 10 → 十, 12 → 十二, 35 → 三十五, 101 → 一百零一), for heading
-    /// numbers; Arabic digits outside 1...9999.
-    static func numeral(_ n: Int) -> String {
-        guard (1...9999).contains(n) else { return String(n) }
-        let units = ["千", "百", "十", ""]
-        let parts = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10]
-        var out = ""
-        var pendingZero = false
-        for (digit, unit) in zip(parts, units) {
-            if digit == 0 {
-                if !out.isEmpty { pendingZero = true }
-                continue
-            }
-            if pendingZero { out += "零" }
-            pendingZero = false
-            out += digits[digit] + unit
-        }
-        if out.hasPrefix("一十") { out.removeFirst() }
-        return out
-    }
+    /// The Chinese numeral of `n` (see `ChineseNumeral`).
+    static func numeral(_ n: Int) -> String { ChineseNumeral.of(n) }
 
     /// "2026-11-22" as 2026年11月22日 (GB/T 9704-2012 7.3.5: Arabic numerals, year in full, no leading zeros).
     static func date(_ value: String, what: String) throws -> String {

@@ -7,7 +7,7 @@ enum QuarterlyReleaseLayout {
     static func document(_ release: QuarterlyRelease) throws -> WordDocument {
         let quarter = try ChineseDates.quarterTitle(year: release.year, quarter: release.quarter,
                                                     what: "the release's quarter")
-        let date = try ChineseDates.date(release.date, what: "the release's date")
+        let date = release.date.chinese
         try RenderError.refuseClassified(release.entries.map(\.record), in: "the release shortlist of \(quarter)")
         let titleLines = ["\(quarter)重大科技成果", "发布建议名单" + (release.draft ? "（草稿）" : "")]
         var blocks = DocumentHead.blocks(titleLines: titleLines, issuer: release.issuer, date: date)
@@ -22,7 +22,7 @@ enum QuarterlyReleaseLayout {
             }
         }
         return WordDocument(blocks: blocks, page: F.portrait, title: titleLines.joined(), creator: release.issuer,
-                            date: release.date)
+                            date: release.date.description)
     }
 
     /// A 黑体 heading 一、title, the facts in 楷体, then the introduction.
@@ -35,7 +35,7 @@ enum QuarterlyReleaseLayout {
                 .text("\(ChineseDates.numeral(number))、\(XMLBuild.line(r[.title]))"),
             ])),
         ]
-        let first = try ChineseDates.monthTitle(entry.firstBulletined, what: "the month first bulletined")
+        let first = entry.firstBulletined?.chinese ?? ""
         let facts = FactLines.lines([
             [("完成单位", r[.submitter]), ("归口部门", r[.supervisor])],
             [("成果类别", r.assessment.category), ("技术水平", r.assessment.level), ("首次通报", first)],

@@ -11,7 +11,7 @@ enum StatisticsLayout {
 
     /// The document for `stats`; throws for a malformed date or month.
     static func document(_ stats: SubmissionStatistics) throws -> WordDocument {
-        let date = try ChineseDates.date(stats.date, what: "the statistics' date")
+        let date = stats.date.chinese
         let scope = try scopeTitle(stats.scope)
         let titleLines = ["\(scope)重大科技成果", "案例报送及采用情况（草稿）"]
         let page = fitsPortrait(stats) ? F.portrait : F.landscape
@@ -32,7 +32,7 @@ enum StatisticsLayout {
         blocks.append(.paragraph(WordParagraph()))
         blocks.append(body("注：采用率为通报采用数与报送数之比；退回数为未通过形式审查的报送；涉密成果不纳入统计。"))
         return WordDocument(blocks: blocks, page: page, title: titleLines.joined(), creator: stats.issuer,
-                            date: stats.date)
+                            date: stats.date.description)
     }
 
     /// 本期共收到报送案例19项，受理18项，退回1项，通报采用10项，采用率52.6%。
@@ -49,7 +49,7 @@ enum StatisticsLayout {
     private static func scopeTitle(_ scope: StatisticsScope) throws -> String {
         switch scope {
         case .month(let period):
-            return try ChineseDates.monthTitle(period, what: "the statistics' month")
+            return period.chinese
         case .quarter(let year, let quarter):
             return try ChineseDates.quarterTitle(year: year, quarter: quarter, what: "the statistics' quarter")
         case .year:

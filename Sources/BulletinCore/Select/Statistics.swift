@@ -1,34 +1,39 @@
 /// The period a statistics table covers.
 public enum StatisticsScope: Sendable, Equatable {
-    case month(String)
+    case month(BulletinPeriod)
     case quarter(year: Int, quarter: Int)
     case year(Int)
 
-    /// The bulletin months it covers, "YYYY-MM".
-    public var periods: Set<String> {
+    /// The bulletin months it covers.
+    public var periods: [BulletinPeriod] {
         switch self {
-        case .month(let p): return [p]
-        case .quarter(let y, let q): return Set((1...3).map { String(format: "%04d-%02d", y, (q - 1) * 3 + $0) })
-        case .year(let y): return Set((1...12).map { String(format: "%04d-%02d", y, $0) })
+        case .month(let p): [p]
+        case .quarter(let y, let q): BulletinPeriod(year: y, month: (q - 1) * 3 + 1)?.quarterMonths ?? []
+        case .year(let y): BulletinPeriod.months(of: y)
         }
     }
 
     /// How the scope is named in Chinese: 2026年11月, 2026年第四季度, 2026年.
     public var title: String {
         switch self {
-        case .month(let p): return "\(p.prefix(4))年\(Int(p.suffix(2)) ?? 0)月"
-        case .quarter(let y, let q): return "\(y)年第\(["一", "二", "三", "四"][max(0, min(3, q - 1))])季度"
-        case .year(let y): return "\(y)年"
+        case .month(let p): p.chinese
+        case .quarter(let y, let q): "\(y)年第\(ChineseNumeral.of(q))季度"
+        case .year(let y): "\(y)年"
         }
     }
 
     /// A short name for files: 2026-11, 2026-Q4, 2026.
     public var fileStem: String {
         switch self {
-        case .month(let p): return p
-        case .quarter(let y, let q): return "\(y)-Q\(q)"
-        case .year(let y): return "\(y)"
+        case .month(let p): p.description
+        case .quarter(let y, let q): "\(y)-Q\(q)"
+        case .year(let y): "\(y)"
         }
+    }
+
+    /// The month, quarter and year of `period`, the three scopes a run reports.
+    public static func scopes(of period: BulletinPeriod) -> [StatisticsScope] {
+        [.month(period), .quarter(year: period.year, quarter: period.quarter), .year(period.year)]
     }
 }
 
@@ -56,25 +61,22 @@ public struct SubmissionStatistics: Sendable, Equatable {
     public var issuer: String
     public var scope: StatisticsScope
     /// Date of the table, "YYYY-MM-DD".
-    public var date: String
+    public var date: CalendarDate
     public var byUnit: [StatisticsRow]
     public var byBureau: [StatisticsRow]
     /// Totals over every unit.
     public var total: StatisticsRow
 
-    /// Counts from the library for `scope`.
-    public static func compute(library: CaseLibrary, scope: StatisticsScope, issuer: String, date: String) throws -> SubmissionStatistics {
-        let periods = scope.periods
-        let years = Set(periods.compactMap { Int($0.prefix(4)) })
-        var cases: [CaseRecord] = []
+    /// Counts for `scope` from the snapshot: every public case counts for its submitting unit and bureau,
+    /// refused submissions count as refused.
+    public static func compute(snapshot: LibrarySnapshot, scope: StatisticsScope, issuer: String, date: CalendarDate) -> SubmissionStatistics {
+        let periods = Set(scope.periods)
+        let cases = snapshot.cases.values.filter { periods.contains($0.record.period) && !$0.classified }
+            .sorted { $0.id < $1.id }.map(\.record)
         var bulletined = Set<String>()
-        var listed = Set<String>()
-        for y in years.sorted() {
-            cases += try library.cases(year: y).filter { periods.contains($0.period) && !$0.classified }
-            for issue in try library.issues(year: y) where periods.contains(issue.period) { bulletined.formUnion(issue.caseIds) }
-            listed.formUnion(try library.annualList(year: y))
-        }
-        let refusals = try library.refusals(periods: periods)
+        for issue in snapshot.issues where periods.contains(issue.period) { bulletined.formUnion(issue.caseIds) }
+        let listed = Set(snapshot.annualList)
+        let refusals = scope.periods.flatMap { snapshot.refusals[$0] ?? [] }
         func table(_ key: (CaseRecord) -> String, _ refusedKey: ((submitter: String, supervisor: String)) -> String) -> [StatisticsRow] {
             var rows: [String: StatisticsRow] = [:]
             func row(_ name: String) -> StatisticsRow {

@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+
+/// One accepted submission on its way into the library.
+public struct Arrival: Sendable {
+    /// The scored record (its `id` is ignored: the library issues ids).
+    public var record: CaseRecord
+    /// How it came.
+    public var channel: Channel
+    /// Whether this submission was marked 涉密.
+    public var classified: Bool
+    /// The case the match step attached it to, or nil: then the same normalised title finds its case, or a new
+    /// case is created.
+    public var attachTo: String?
+
+    /// Creates an arrival.
+    public init(record: CaseRecord, channel: Channel, classified: Bool, attachTo: String? = nil) {
+        self.record = record
+        self.channel = channel
+        self.classified = classified
+        self.attachTo = attachTo
+    }
+}
+
+extension CaseLibrary {
+    /// What storing one file's submissions did, per submission in order.
+    public struct StoreResult: Sendable, Equatable {
+        /// One entry per arrival: its case id and whether the case is new.
+        public var links: [(caseId: String, added: Bool)]
+        public static func == (a: StoreResult, b: StoreResult) -> Bool {
+            a.links.map(\.caseId) == b.links.map(\.caseId) && a.links.map(\.added) == b.links.map(\.added)
+        }
+        /// Ids of the cases created.
+        public var added: [String] { links.filter(\.added).map(\.caseId) }
+        /// Ids of the cases that gained a sighting.
+        public var alreadyKnown: [String] { links.filter { !$0.added }.map(\.caseId) }
+    }
+
+    /// Records a file and its submissions in one transaction. Each submission joins the case the match step
+    /// chose, else the case with the same title key, else a new case with a new id of its month, whose first
+    /// history record puts it at `firstStage` (涉密 when classified). A classified sighting of a public case
+    /// makes the whole case classified, with a history record saying so.
+    public func store(fileSHA256: String, fileName: String, size: Int, outcome: InputOutcome, received: CalendarDate,
+                      runId: String, firstStage: CaseStage, arrivals: [Arrival]) throws -> StoreResult {
+        let encoder = Self.encoder
+        return try db.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [fileSHA256, fileName, size, received.description, outcome.rawValue])
+            var links: [(String, Bool)] = []
+            for a in arrivals {
+                let r = a.record
+                var caseId = a.attachTo
+                if caseId == nil {
+                    caseId = try String.fetchOne(db, sql: "SELECT id FROM caseRecord WHERE titleKey = ? ORDER BY period, seq LIMIT 1", arguments: [r.titleKey])
+                }
+                let added = caseId == nil
+                if let id = caseId {
+                    if a.classified, try !(Bool.fetchOne(db, sql: "SELECT classified FROM caseRecord WHERE id = ?", arguments: [id]) ?? true) {
+                        // Classified wins: the case leaves every public path, and the history says why.
+                        try db.execute(sql: "UPDATE caseRecord SET classified = 1 WHERE id = ?", arguments: [id])
+                        let from = try Self.currentStage(id, db)
+                        try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: from, to: .classified, who: "bulletin",
+                                                               why: "a submission of this achievement in \(fileName) is marked 涉密; classified wins over public",
+                                                               source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db, encoder: encoder)
+                    }
+                } else {
+                    let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?", arguments: [r.period.description]) ?? 0) + 1
+                    let id = String(format: "%@-%04d", r.period.description, seq)
+                    var record = r
+                    record.id = id
+                    record.classified = a.classified || r.classified
+                    let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                    try db.execute(sql: """
+                        INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, r.period.description, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
+                                         received.description, json])
+                    try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
+                                                           to: record.classified ? .classified : firstStage, who: "bulletin",
+                                                           why: record.classified ? "received marked 涉密" : "received",
+                                                           source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db, encoder: encoder)
+                    caseId = id
+                }
+                guard let id = caseId else { continue }
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO sighting (caseId, fileSHA256, fileName, idx, received, channel, classified, submitter)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, fileSHA256, fileName, r.sourceIndex, received.description, a.channel.rawValue, a.classified, r[.submitter]])
+                links.append((id, added))
+            }
+            return StoreResult(links: links)
+        }
+    }
+
+    /// Records a file that added no case (quarantined, or a review sheet).
+    public func recordFile(sha256: String, name: String, size: Int, outcome: InputOutcome, received: CalendarDate) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [sha256, name, size, received.description, outcome.rawValue])
+        }
+    }
+
+    // MARK: - History
+
+    /// Appends events in one transaction; returns them with their sequence numbers.
+    @discardableResult
+    public func append(_ events: [CaseEvent]) throws -> [CaseEvent] {
+        let encoder = Self.encoder
+        return try db.write { db in
+            try events.map { e in
+                var e = e
+                e.sequence = try LibraryMigrations.insert(e, db, encoder: encoder)
+                return e
+            }
+        }
+    }
+
+    static func currentStage(_ id: String, _ db: Database) throws -> CaseStage? {
+        try String.fetchOne(db, sql: "SELECT toStage FROM caseEvent WHERE caseId = ? ORDER BY seq DESC LIMIT 1", arguments: [id]).map(CaseStage.init(rawValue:))
+    }
+
+    // MARK: - Reading cases
+
+    /// The state of one case, nil when unknown.
+    public func state(id: String) throws -> CaseState? {
+        try states(where: "c.id = ?", [id]).first
+    }
+
+    /// Cases by id, in the order given (unknown ids skipped).
+    public func states(ids: [String]) throws -> [CaseState] {
+        guard !ids.isEmpty else { return [] }
+        let found = try states(where: "c.id IN (\(databaseQuestionMarks(count: ids.count)))", StatementArguments(ids))
+        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byId[$0] }
+    }
+
+    /// Every case of some bulletin months, highest score first, ties by id.
+    public func states(periods: [BulletinPeriod]) throws -> [CaseState] {
+        guard !periods.isEmpty else { return [] }
+        return try states(where: "c.period IN (\(databaseQuestionMarks(count: periods.count)))", StatementArguments(periods.map(\.description)))
+    }
+
+    /// Every case whose current stage is one of `stages` (any month).
+    public func states(atStages stages: [CaseStage]) throws -> [CaseState] {
+        guard !stages.isEmpty else { return [] }
+        let marks = databaseQuestionMarks(count: stages.count)
+        return try states(where: "(SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) IN (\(marks))",
+                          StatementArguments(stages.map(\.rawValue)))
+    }
+
+    /// Every case (for `status`), by id.
+    public func allStates() throws -> [CaseState] { try states(where: "1", []) }
+
+    /// Cases matching an SQL condition on `caseRecord c`, with their sightings and history, highest score first.
+    private func states(where condition: String, _ arguments: StatementArguments) throws -> [CaseState] {
+        try db.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT c.id, c.json FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id", arguments: arguments)
+            guard !rows.isEmpty else { return [] }
+            let decoder = JSONDecoder()
+            let ids: [String] = rows.map { $0["id"] }
+            var sightings: [String: [Sighting]] = [:]
+            var history: [String: [CaseEvent]] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = databaseQuestionMarks(count: chunk.count)
+                for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(marks)) ORDER BY received, fileSHA256, idx", arguments: StatementArguments(chunk)) {
+                    let sighting = Sighting(caseId: s["caseId"], fileSHA256: s["fileSHA256"], fileName: s["fileName"], index: s["idx"],
+                                            received: CalendarDate(s["received"] as String) ?? Self.unknownDate,
+                                            channel: (s["channel"] as String?).flatMap(Channel.init(rawValue:)),
+                                            classified: s["classified"], submitter: s["submitter"])
+                    sightings[sighting.caseId, default: []].append(sighting)
+                }
+                for e in try Row.fetchAll(db, sql: "SELECT seq, json FROM caseEvent WHERE caseId IN (\(marks)) ORDER BY seq", arguments: StatementArguments(chunk)) {
+                    var event = try decoder.decode(CaseEvent.self, from: Data((e["json"] as String).utf8))
+                    event.sequence = e["seq"]
+                    history[event.caseId, default: []].append(event)
+                }
+            }
+            return try rows.map { row in
+                let record = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
+                return CaseState(record: record, sightings: sightings[record.id] ?? [], history: history[record.id] ?? [])
+            }
+        }
+    }
+
+    /// How many cases the library holds.
+    public func caseCount() throws -> Int {
+        try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM caseRecord") ?? 0 }
+    }
+
+    static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+
+    private static let unknownDate = CalendarDate(year: 1970, month: 1, day: 1) ?? CalendarDate.today(in: .current)
+}

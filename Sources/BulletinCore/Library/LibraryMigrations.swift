@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+
+/// The library's schema, one migration per change. A library written by any earlier version opens and migrates
+/// with every case, sighting, refusal, issue number and annual list kept.
+enum LibraryMigrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.create(table: "file") { t in
+                t.primaryKey("sha256", .text)
+                t.column("name", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("firstSeen", .text).notNull()
+                t.column("outcome", .text).notNull()
+            }
+            try db.create(table: "caseRecord") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("classified", .boolean).notNull()
+                t.column("score", .double).notNull()
+                t.column("period", .text).notNull().indexed()
+                t.column("received", .text).notNull()
+                t.column("json", .text).notNull()
+            }
+            try db.create(table: "sighting") { t in
+                t.column("caseId", .text).notNull().references("caseRecord").indexed()
+                t.column("fileSHA256", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("idx", .integer).notNull()
+                t.column("received", .text).notNull()
+                t.primaryKey(["fileSHA256", "idx"])
+            }
+            try db.create(table: "issue") { t in
+                t.primaryKey("period", .text)
+                t.column("year", .integer).notNull()
+                t.column("number", .integer).notNull()
+                t.column("totalNumber", .integer).notNull().unique()
+                t.column("date", .text).notNull()
+                t.column("caseIds", .text).notNull()
+            }
+        }
+        m.registerMigration("v2: refusals and annual lists, for statistics") { db in
+            try db.create(table: "refusal") { t in
+                t.column("fileSHA256", .text).notNull()
+                t.column("idx", .integer).notNull()
+                t.column("submitter", .text).notNull()
+                t.column("supervisor", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("period", .text).notNull().indexed()
+                t.column("reasons", .text).notNull()
+                t.primaryKey(["fileSHA256", "idx"])
+            }
+            try db.create(table: "annualList") { t in
+                t.primaryKey("year", .integer)
+                t.column("date", .text).notNull()
+                t.column("caseIds", .text).notNull()
+            }
+        }
+        m.registerMigration("v3: case ids issued once, sightings with channel, case history") { db in
+            try migrateToV3(db)
+        }
+        return m
+    }
+
+    /// v2 → v3: each case gets an id of its month and a number (`2026-11-0007`), in the order the cases were
+    /// received; the old id (a hash of the normalised title) becomes the case's title key. Sightings, issues and
+    /// annual lists are rewritten with the new ids, and every case gets its first history record.
+    private static func migrateToV3(_ db: Database) throws {
+        try db.create(table: "caseRecord3") { t in
+            t.primaryKey("id", .text)
+            t.column("period", .text).notNull().indexed()
+            t.column("seq", .integer).notNull()
+            t.column("titleKey", .text).notNull().indexed()
+            t.column("title", .text).notNull()
+            t.column("classified", .boolean).notNull()
+            t.column("score", .double).notNull()
+            t.column("received", .text).notNull()
+            t.column("json", .text).notNull()
+            t.uniqueKey(["period", "seq"])
+        }
+        try db.create(table: "sighting3") { t in
+            t.column("caseId", .text).notNull().references("caseRecord3").indexed()
+            t.column("fileSHA256", .text).notNull()
+            t.column("fileName", .text).notNull()
+            t.column("idx", .integer).notNull()
+            t.column("received", .text).notNull()
+            t.column("channel", .text)
+            t.column("classified", .boolean).notNull().defaults(to: false)
+            t.column("submitter", .text).notNull().defaults(to: "")
+            t.primaryKey(["fileSHA256", "idx"])
+        }
+        try db.create(table: "caseEvent") { t in
+            t.autoIncrementedPrimaryKey("seq")
+            t.column("caseId", .text).notNull().references("caseRecord3").indexed()
+            t.column("date", .text).notNull()
+            t.column("runId", .text).notNull()
+            t.column("step", .text).notNull()
+            t.column("fromStage", .text)
+            t.column("toStage", .text).notNull()
+            t.column("decision", .text).notNull()
+            t.column("json", .text).notNull()
+        }
+
+        var newIds: [String: String] = [:]
+        var seqByPeriod: [String: Int] = [:]
+        let rows = try Row.fetchAll(db, sql: "SELECT rowid, * FROM caseRecord ORDER BY period, received, rowid")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for row in rows {
+            let oldId: String = row["id"]
+            let period: String = row["period"]
+            let seq = (seqByPeriod[period] ?? 0) + 1
+            seqByPeriod[period] = seq
+            let newId = String(format: "%@-%04d", period, seq)
+            newIds[oldId] = newId
+            // The stored record gains its new id and its title key; everything else is kept as it was.
+            guard var object = try JSONSerialization.jsonObject(with: Data((row["json"] as String).utf8)) as? [String: Any] else {
+                throw LibraryError.migration("case \(oldId): its stored record is not a JSON object")
+            }
+            object["id"] = newId
+            object["titleKey"] = oldId
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO caseRecord3 (id, period, seq, titleKey, title, classified, score, received, json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [newId, period, seq, oldId, row["title"], row["classified"], row["score"], row["received"], json])
+            let classified: Bool = row["classified"]
+            let to: CaseStage = classified ? .classified : .waiting(for: "初选")
+            let event = CaseEvent(caseId: newId, date: CalendarDate(row["received"] as String) ?? CalendarDate(year: 2000, month: 1, day: 1) ?? fallbackDate,
+                                  runId: "migration-v3", from: nil, to: to, who: "bulletin",
+                                  why: "migrated from library schema v2, where cases had no stage: no decision had been recorded")
+            try insert(event, db, encoder: encoder)
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT s.*, c.classified AS cc FROM sighting s JOIN caseRecord c ON c.id = s.caseId") {
+            let oldId: String = row["caseId"]
+            guard let newId = newIds[oldId] else { continue }
+            try db.execute(sql: """
+                INSERT INTO sighting3 (caseId, fileSHA256, fileName, idx, received, channel, classified, submitter)
+                VALUES (?, ?, ?, ?, ?, NULL, ?, '')
+                """, arguments: [newId, row["fileSHA256"], row["fileName"], row["idx"], row["received"], row["cc"]])
+        }
+        func remap(_ json: String) throws -> String {
+            let ids = (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+            return String(decoding: try JSONEncoder().encode(ids.map { newIds[$0] ?? $0 }), as: UTF8.self)
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT period, caseIds FROM issue") {
+            try db.execute(sql: "UPDATE issue SET caseIds = ? WHERE period = ?", arguments: [try remap(row["caseIds"]), row["period"] as String])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT year, caseIds FROM annualList") {
+            try db.execute(sql: "UPDATE annualList SET caseIds = ? WHERE year = ?", arguments: [try remap(row["caseIds"]), row["year"] as Int])
+        }
+        try db.drop(table: "sighting")
+        try db.drop(table: "caseRecord")
+        try db.rename(table: "caseRecord3", to: "caseRecord")
+        try db.rename(table: "sighting3", to: "sighting")
+    }
+
+    private static let fallbackDate = CalendarDate.today(in: TimeZone(identifier: "UTC") ?? .current)
+
+    /// Appends one event; returns its sequence number.
+    @discardableResult
+    static func insert(_ event: CaseEvent, _ db: Database, encoder: JSONEncoder) throws -> Int {
+        let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO caseEvent (caseId, date, runId, step, fromStage, toStage, decision, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [event.caseId, event.date.description, event.runId, event.step, event.from?.rawValue, event.to.rawValue,
+                             event.decision, json])
+        return Int(db.lastInsertedRowID)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// What selection, statistics and rendering need from the library, read once before them: the cases of the
+/// year in play (and of the previous month across a year's end), the year's issues and annual list, and the
+/// refusals. Later stages are pure functions of it and never open the database.
+public struct LibrarySnapshot: Sendable {
+    /// The run's date.
+    public var today: CalendarDate
+    /// The bulletin month of what this run receives.
+    public var period: BulletinPeriod
+    /// Cases of `period`'s year and of the month before `period`, by id.
+    public var cases: [String: CaseState]
+    /// The issues of `period`'s year (and of the previous month when it is in the year before), by month.
+    public var issues: [CaseLibrary.IssueRecord]
+    /// The year's annual list as last recorded (case ids).
+    public var annualList: [String]
+    /// The highest running number (总第N期) ever given, nil before the first issue.
+    public var highestTotalNumber: Int?
+    /// Refused submissions (submitter, supervisor) by bulletin month, for the statistics.
+    public var refusals: [BulletinPeriod: [(submitter: String, supervisor: String)]]
+
+    /// Cases of one month, highest score first, ties by id.
+    public func cases(of month: BulletinPeriod) -> [CaseState] {
+        cases.values.filter { $0.record.period == month }
+            .sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }
+    }
+
+    /// The recorded issue of a month, if any.
+    public func issue(of month: BulletinPeriod) -> CaseLibrary.IssueRecord? { issues.first { $0.period == month } }
+}
+
+extension CaseLibrary {
+    /// Reads the snapshot for a run dated `today` whose submissions belong to `period`. The work grows with the
+    /// year's cases (indexed by month), not with every case ever stored.
+    public func snapshot(today: CalendarDate, period: BulletinPeriod) throws -> LibrarySnapshot {
+        var months = BulletinPeriod.months(of: period.year)
+        if period.previous.year != period.year { months.append(period.previous) }
+        let states = try self.states(periods: months)
+        var issues = try self.issues(year: period.year)
+        if period.previous.year != period.year { issues = try self.issues(year: period.previous.year).filter { $0.period == period.previous } + issues }
+        var refusals: [BulletinPeriod: [(submitter: String, supervisor: String)]] = [:]
+        for m in months { refusals[m] = try self.refusals(periods: [m]) }
+        return LibrarySnapshot(today: today, period: period, cases: Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                               issues: issues, annualList: try annualList(year: period.year), highestTotalNumber: try highestTotalNumber(), refusals: refusals)
+    }
+}
+
+extension LibrarySnapshot {
+    /// The snapshot as it will stand once `selection` is recorded: its issues and annual list in place of the
+    /// recorded ones. Statistics count from this, so they include the issues just drafted.
+    public func applying(_ selection: Selection) -> LibrarySnapshot {
+        var s = self
+        let drafted = Set(selection.issueRecords.map(\.period))
+        s.issues = (issues.filter { !drafted.contains($0.period) } + selection.issueRecords).sorted { $0.period < $1.period }
+        s.annualList = selection.annual.entries.map(\.record.id)
+        return s
+    }
+}
+
+extension CaseLibrary {
+    /// Records what a selection drafted: each issue's numbers and contents, and the year's annual list.
+    public func record(_ selection: Selection) throws {
+        for issue in selection.issueRecords { try record(issue: issue) }
+        try recordAnnualList(year: selection.annual.year, date: selection.annual.date, caseIds: selection.annual.entries.map(\.record.id))
+    }
+}
+
+extension SubmissionStatistics {
+    /// The statistics of several scopes from one snapshot.
+    public static func compute(_ snapshot: LibrarySnapshot, scopes: [StatisticsScope], issuer: String, date: CalendarDate) -> [SubmissionStatistics] {
+        scopes.map { compute(snapshot: snapshot, scope: $0, issuer: issuer, date: date) }
+    }
+}
