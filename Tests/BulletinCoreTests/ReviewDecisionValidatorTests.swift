@@ -67,12 +67,20 @@ import Testing
         // Applied: the library records the decision (and the case moves on, its version changes).
         var after = library
         after["2026-11-0001"] = ReviewCaseState(stage: "待复选", caseVersion: "v-after",
-                                               lastDecision: ReviewLastDecision(sheetId: back.sheetId, stage: "初选", word: "通过"))
+                                               decisions: [ReviewPastDecision(sheetId: back.sheetId, stage: "初选", word: "通过")])
         let again = validator.validate(back, lookup: { after[$0] })
         #expect(outcome(again, "2026-11-0001") == .alreadyApplied(word: "通过"))
         #expect(again.alreadyAppliedCount == 1 && again.accepted.isEmpty == false, "case 2 is still open and accepted")
         let onlyFirst = try returned([1: ReviewerEntry(decision: "通过")])
         #expect(validator.validate(onlyFirst, lookup: { after[$0] }).changesNothing)
+        // Still recognised after the case has been decided at the next stage too.
+        after["2026-11-0001"]?.stage = "待审定"
+        after["2026-11-0001"]?.decisions.append(ReviewPastDecision(sheetId: "2026-11-复选-abc", stage: "复选", word: "通过"))
+        #expect(outcome(validator.validate(onlyFirst, lookup: { after[$0] }), "2026-11-0001") == .alreadyApplied(word: "通过"))
+        // The same sheet sent again with another word is a new decision on a case that has moved on: refused.
+        let changedMind = try returned([1: ReviewerEntry(decision: "不通过")])
+        #expect(outcome(validator.validate(changedMind, lookup: { after[$0] }), "2026-11-0001")
+                == .refused(.notAtStage(caseId: "2026-11-0001", expected: "待初选", current: "待审定")))
     }
 
     @Test func aCaseListedTwiceIsDecidedOnce() throws {

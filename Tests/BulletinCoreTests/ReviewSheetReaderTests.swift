@@ -28,6 +28,28 @@ import Testing
         #expect(try reader.read(bytes: []) == nil)
     }
 
+    @Test func rowsCopiedIntoANewWorkbookAreRefusedAsAReviewSheetThatLostItsIdentity() throws {
+        let parts = try ReviewSheetWriter.parts(ReviewSamples.screening)
+        let folder = try ReviewSamples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The same workbook without the hidden worksheet, as if the rows had been pasted into a new file.
+        let stripped = parts.filter { $0.name != "xl/worksheets/sheet2.xml" }.map { entry -> ZipWriter.Entry in
+            guard entry.name == "xl/workbook.xml" || entry.name == "xl/_rels/workbook.xml.rels" else { return entry }
+            var text = String(decoding: entry.bytes, as: UTF8.self)
+            text = text.replacingOccurrences(of: #"<sheet name="_bulletin"[^>]*/>"#, with: "", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"<Relationship Id="rId2"[^>]*/>"#, with: "", options: .regularExpression)
+            return ZipWriter.Entry(name: entry.name, bytes: Array(text.utf8))
+        }
+        let path = folder.appendingPathComponent("copied.xlsx").path
+        try ZipWriter.write(stripped, to: path, modified: RenderedDocument.fixedTimestamp)
+        do {
+            _ = try reader.read(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), fileName: "copied.xlsx")
+            Issue.record("a review sheet without its identity must be refused, not read as a submission")
+        } catch let r as Refusal {
+            #expect(r.reason.contains("copied.xlsx") && r.reason.contains("初选意见") && r.reason.contains("_bulletin"), "\(r)")
+        }
+    }
+
     @Test func aDamagedIdentityIsRefusedWithAReason() throws {
         let folder = try ReviewSamples.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -102,6 +124,8 @@ import Testing
                 row[0].value = "２０２６－１１－０００１"; row[16].value = " 通过 "; row[20].value = 2.0
             if row[0].value == "2026-11-0005":
                 row[16].value = "同意"; row[20].value = 1
+        ws.insert_cols(3)
+        ws.cell(row=2, column=3).value = "审核人加的备注列"
         ws.title = "复选（已审）"
         wb.save(sys.argv[1])
         """
@@ -149,5 +173,72 @@ import Testing
         let workbook = try book.text("xl/workbook.xml")
         #expect(workbook.contains("Print_Titles"), "print titles survive")
         #expect(try book.text("xl/worksheets/sheet1.xml").contains("dataValidation"), "drop-downs survive")
+    }
+}
+
+@Suite struct ReviewSheetPrintTests {
+    /// LibreOffice prints the filled sheet on landscape A4; `REVIEW_SAMPLE_DIR=/some/folder` keeps the XLSX and
+    /// PDF there to be looked at (`pdftoppm -png -r 60`).
+    @Test(.enabled(if: ReviewTools.soffice != nil && RenderTools.which("pdfinfo") != nil,
+                   "soffice or pdfinfo is not on PATH: printing is not checked"),
+          .timeLimit(.minutes(3)))
+    func libreOfficePrintsTheSheetOnLandscapeA4() throws {
+        let folder = try ReviewSamples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var s = ReviewSamples.shortlist
+        s.rows[0].entry = ReviewerEntry(decision: "通过", order: "2", reviewer: "赵审核")
+        s.rows[1].entry = ReviewerEntry(decision: "送咨询", note: "请电子信息领域专家评估国产化程度")
+        s.rows[2].entry = ReviewerEntry(decision: "不通过", note: "与 2026-10-0042 重复")
+        s.rows[4].entry = ReviewerEntry(decision: "通过", level: "国际领先", order: "1", reviewer: "赵审核")
+        let file = folder.appendingPathComponent(s.fileName)
+        try ReviewSheetWriter.write(s, to: file.path)
+        let pdf = try ReviewTools.convert(file, to: "pdf", outdir: folder)
+        let info = try RenderTools.run(try #require(RenderTools.which("pdfinfo")), [pdf.path], in: folder).output
+        let size = try #require(info.split(separator: "\n").first { $0.hasPrefix("Page size:") })
+        let numbers = size.split(whereSeparator: { !$0.isNumber && $0 != "." }).compactMap { Double($0) }
+        #expect(numbers.count >= 2 && numbers[0] > numbers[1], "landscape: \(size)")
+        #expect(numbers.count >= 2 && abs(numbers[0] - 841.89) < 2 && abs(numbers[1] - 595.28) < 2, "A4: \(size)")
+        #expect(info.range(of: #"Pages:\s+1\n"#, options: .regularExpression) != nil, "five cases fit one page fitted to width: \(info)")
+        if let keep = ProcessInfo.processInfo.environment["REVIEW_SAMPLE_DIR"] {
+            for f in [file, pdf] {
+                let target = URL(fileURLWithPath: keep).appendingPathComponent(f.lastPathComponent)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: f, to: target)
+            }
+        }
+    }
+
+    /// A long sheet prints on several pages, each with the title and header rows.
+    @Test(.enabled(if: ReviewTools.soffice != nil && RenderTools.which("pdftotext") != nil,
+                   "soffice or pdftotext is not on PATH: repeated header rows are not checked"),
+          .timeLimit(.minutes(3)))
+    func everyPrintedPageRepeatsTheHeader() throws {
+        let folder = try ReviewSamples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = ReviewSamples.screening.rows
+        let rows = (1...60).map { n -> ReviewRow in
+            var r = base[(n - 1) % base.count]
+            r.caseId = String(format: "2026-11-%04d", n)
+            r.title = "第\(n)项 " + r.title
+            return r
+        }
+        let s = ReviewSheet(stage: "初选", group: "高新处", period: "2026-11", deadline: "2026-11-30",
+                            vocabulary: ReviewSamples.vocabulary, rows: rows)
+        let file = folder.appendingPathComponent(s.fileName)
+        try ReviewSheetWriter.write(s, to: file.path)
+        let pdf = try ReviewTools.convert(file, to: "pdf", outdir: folder)
+        let pdftotext = try #require(RenderTools.which("pdftotext"))
+        var pages: [String] = []
+        for page in 1...20 {
+            let r = try RenderTools.run(pdftotext, ["-f", String(page), "-l", String(page), "-layout", pdf.path, "-"], in: folder)
+            if r.status != 0 || r.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { break }
+            pages.append(r.output)
+        }
+        #expect(pages.count >= 2, "60 cases take more than one page")
+        for (i, text) in pages.enumerated() {
+            #expect(text.contains("案例编号") && text.contains("初选意见"), "page \(i + 1) repeats the header row")
+            #expect(text.contains("截止 2026-11-30"), "page \(i + 1) repeats the title row")
+        }
+        #expect(pages.last?.contains("2026-11-0060") == true)
     }
 }

@@ -4,19 +4,20 @@ public struct ReviewCaseState: Sendable, Equatable {
     public var stage: String
     /// The case's version now; a row made from another version is stale.
     public var caseVersion: String
-    /// The case's latest decision, if any: a sheet applied twice is recognised by it.
-    public var lastDecision: ReviewLastDecision?
+    /// The review decisions recorded on the case so far (any order): a sheet applied twice is recognised by
+    /// them, even after the case has moved on to a later stage.
+    public var decisions: [ReviewPastDecision]
 
     /// Creates a state.
-    public init(stage: String, caseVersion: String, lastDecision: ReviewLastDecision? = nil) {
+    public init(stage: String, caseVersion: String, decisions: [ReviewPastDecision] = []) {
         self.stage = stage
         self.caseVersion = caseVersion
-        self.lastDecision = lastDecision
+        self.decisions = decisions
     }
 }
 
 /// A decision already recorded on a case: which sheet, at which stage, which word.
-public struct ReviewLastDecision: Sendable, Equatable {
+public struct ReviewPastDecision: Sendable, Equatable {
     /// The sheet it came from.
     public var sheetId: String
     /// The review stage (初选 …).
@@ -250,7 +251,7 @@ public struct ReviewDecisionValidator: Sendable {
         guard let version = row.caseVersion else { return (.refused(.notOnSheet(caseId: row.caseId)), nil) }
         guard let state = lookup(row.caseId) else { return (.refused(.unknownCase(caseId: row.caseId)), nil) }
         let word = decisionWord(e.decision)
-        if let word, let last = state.lastDecision, last.sheetId == sheet.sheetId, last.stage == sheet.stage, last.word == word {
+        if let word, state.decisions.contains(ReviewPastDecision(sheetId: sheet.sheetId, stage: sheet.stage, word: word)) {
             return (.alreadyApplied(word: word), nil)
         }
         let expected = awaitingStage(sheet.stage)

@@ -153,7 +153,42 @@ struct ReviewSheetLayout {
                                                       : (quoted ? .machineTextQuoted : .machineText))
             }
         }
-        return X.element("row", ["r": String(number)], cells)
+        let height = Self.rowHeight(zip(values.map(\.0), headers).map { value, header in
+            if case .text(let t) = value { return (t, header) } else { return ("", header) }
+        })
+        return X.element("row", ["r": String(number), "ht": height, "customHeight": "1"], cells)
+    }
+
+    /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not
+    /// measure wrapped text when they open a file (LibreOffice and Excel both keep the default height), so a
+    /// row without a height would print one line of each cell. Counts a CJK or full-width character as two
+    /// width units and any other as one, against the column width less one unit of padding.
+    static func rowHeight(_ cells: [(text: String, header: String)]) -> String {
+        var lines = 1
+        for (text, header) in cells where !text.isEmpty {
+            let width = max((Double(Self.width(header)) ?? 10) - 1, 1)
+            var count = 0
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let units = paragraph.unicodeScalars.reduce(0.0) { $0 + (Self.isWide($1) ? 2 : 1.05) }
+                count += max(1, Int((units / width).rounded(.up)))
+            }
+            lines = max(lines, count)
+        }
+        return number(min(Double(lines) * lineHeight + 3, 409))
+    }
+
+    /// The height of one line of 10-point text, in points.
+    static let lineHeight = 13.5
+
+    /// Whether a character takes two width units: CJK ideographs and punctuation, kana, hangul, full-width forms.
+    static func isWide(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Drop-downs on the reviewers' word columns and a whole-number check on 排序.
@@ -173,8 +208,8 @@ struct ReviewSheetLayout {
             guard let sqref = range(header) else { continue }
             out.append(X.element("dataValidation", [
                 "type": "list", "allowBlank": "1", "showInputMessage": "1", "showErrorMessage": "1",
-                "errorTitle": "\(header)", "error": "请从下拉列表中选择：\(words.joined(separator: "、"))",
-                "promptTitle": header, "prompt": "可选：\(words.joined(separator: "、"))", "sqref": sqref,
+                "errorTitle": Self.clip(header, 32), "error": Self.clip("请从下拉列表中选择：\(words.joined(separator: "、"))", 225),
+                "promptTitle": Self.clip(header, 32), "prompt": Self.clip("可选：\(words.joined(separator: "、"))", 255), "sqref": sqref,
             ], [X.text("formula1", [:], listFormula(words, key: key))]))
         }
         if sheet.hasOrderColumn, let sqref = range(ReviewColumns.order) {
@@ -185,6 +220,11 @@ struct ReviewSheetLayout {
             ], [X.text("formula1", [:], "1"), X.text("formula2", [:], "9999")]))
         }
         return out
+    }
+
+    /// `text` cut to Excel's limit for a validation's title or message (Excel refuses a longer one).
+    static func clip(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// A list written into the formula (`"通过,不通过"`) when Excel's 255-character limit allows and no word holds
@@ -275,18 +315,21 @@ struct ReviewSheetLayout {
     /// Column widths in characters, chosen for landscape A4 fitted to the page width.
     static func width(_ header: String) -> String {
         switch header {
-        case "案例编号": return "13"
-        case "成果名称": return "26"
-        case "报送单位": return "16"
-        case "归口部门", "成果来源": return "9"
-        case "成果类别", "技术水平", "所属产业", "子类": return "9"
-        case "类别理由", "子类理由", "水平理由", "产业理由", "评分理由": return "15"
-        case "评分", "排序": return "6"
-        case "疑似重复": return "14"
-        case "调整类别", "调整技术水平", "调整产业", "审核人": return "9"
-        case "说明": return "18"
-        case "拒收原因": return "26"
-        default: return "10"  // the decision column
+        case "案例编号": return "12"
+        case "成果名称": return "20"
+        case "报送单位": return "13"
+        case "归口部门": return "9"
+        case "成果来源": return "7"
+        case "成果类别", "技术水平", "所属产业": return "8"
+        case "子类": return "6"
+        case "类别理由", "评分理由", "疑似重复": return "12"
+        case "子类理由", "水平理由", "产业理由": return "11"
+        case "评分", "排序": return "5"
+        case "调整类别", "调整技术水平", "调整产业": return "8"
+        case "说明": return "14"
+        case "审核人": return "7"
+        case "拒收原因": return "20"
+        default: return "9"  // the decision column
         }
     }
 

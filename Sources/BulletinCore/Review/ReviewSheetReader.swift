@@ -106,12 +106,21 @@ public struct ReviewSheetReader: Sendable {
                   let part = OPCRelationships.resolve(target: rel.target, from: workbookName), zip.contains(part) else { continue }
             sheets.append((sheet.attribute("name") ?? "", part))
         }
-        guard let identitySheet = sheets.first(where: { $0.name.lowercased() == ReviewColumns.identitySheetName }) else { return nil }
         let date1904 = XlsxReader.find(workbook, "workbookPr").first?.attribute("date1904").map { $0 == "1" || $0 == "true" } ?? false
         let shared = try XlsxReader.sharedStrings(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
         let dateStyles = try XlsxReader.dateStyleIndexes(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
         func grid(_ part: String) throws -> Grid {
             XlsxReader.cells(try XMLReader.parse(zip.read(part), maxDepth: maxDepth), shared: shared, dateStyles: dateStyles, date1904: date1904)
+        }
+        guard let identitySheet = sheets.first(where: { $0.name.lowercased() == ReviewColumns.identitySheetName }) else {
+            // No identity: not a review sheet. But rows copied out of one into a new workbook would otherwise be
+            // refused as a submission without the form's labels; say what happened instead.
+            if let first = sheets.first, let header = Self.headerRow(try grid(first.part)),
+               let decision = header.columns.keys.first(where: { $0.hasSuffix("意见") }) {
+                throw Refusal("\(fileName) looks like a review sheet (worksheet \(first.name) has 案例编号 and \(decision)) but has lost the hidden worksheet \(ReviewColumns.identitySheetName) that identifies it, so its decisions cannot be matched to the sheet that was sent",
+                              advice: "fill in the decisions on the review sheet as it was sent (from outbox/review); copy rows into that workbook rather than into a new one")
+            }
+            return nil
         }
         let identityGrid = try grid(identitySheet.part)
         guard ReviewText.trimmed(identityGrid[1]?[0] ?? "") == ReviewColumns.identityMarker else { return nil }
