@@ -51,10 +51,10 @@ public struct XlsxReader: Sendable {
         }
         let workbook = try XMLReader.parse(zip.read(workbookName), maxDepth: maxDepth)
         let rels = try OPCRelationships.parse(zip.read(OPCRelationships.relationshipsPartName(for: workbookName)))
-        let date1904 = find(workbook, "workbookPr").first?.attribute("date1904").map { $0 == "1" || $0 == "true" } ?? false
+        let date1904 = Self.find(workbook, "workbookPr").first?.attribute("date1904").map { $0 == "1" || $0 == "true" } ?? false
         var sheets: [(name: String, part: String)] = []
         var hidden: [String] = []
-        for sheet in find(workbook, "sheet") {
+        for sheet in Self.find(workbook, "sheet") {
             let name = sheet.attribute("name") ?? "?"
             if let state = sheet.attribute("state"), state != "visible" { hidden.append(name); continue }
             guard let rid = sheet.attributes.first(where: { $0.name == "id" && !$0.namespace.isEmpty })?.value,
@@ -75,15 +75,15 @@ public struct XlsxReader: Sendable {
         guard !sheets.isEmpty else {
             throw Refusal("\(fileName) has no visible sheet", advice: "unhide the sheet with the submissions and save again")
         }
-        let shared = try sharedStrings(zip, rels: rels, workbookName: workbookName)
-        let dateStyles = try dateStyleIndexes(zip, rels: rels, workbookName: workbookName)
+        let shared = try Self.sharedStrings(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
+        let dateStyles = try Self.dateStyleIndexes(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
         var notes: [String] = []
         if !hidden.isEmpty { notes.append("hidden sheets skipped: \(hidden.joined(separator: ", "))") }
         var submissions: [Submission] = []
         for sheet in sheets {
             let xml = try XMLReader.parse(zip.read(sheet.part), maxDepth: maxDepth)
-            let grid = cells(xml, shared: shared, dateStyles: dateStyles, date1904: date1904)
-            let (subs, sheetNotes) = try rows(grid, merges: merges(xml), sheet: sheet.name, fileName: fileName, startIndex: submissions.count)
+            let grid = Self.cells(xml, shared: shared, dateStyles: dateStyles, date1904: date1904)
+            let (subs, sheetNotes) = try rows(grid, merges: Self.merges(xml), sheet: sheet.name, fileName: fileName, startIndex: submissions.count)
             submissions += subs
             notes += sheetNotes
         }
@@ -140,7 +140,7 @@ public struct XlsxReader: Sendable {
 
     // MARK: - Parts
 
-    private func find(_ e: XMLElement, _ name: String) -> [XMLElement] {
+    static func find(_ e: XMLElement, _ name: String) -> [XMLElement] {
         var out: [XMLElement] = []
         func walk(_ e: XMLElement) {
             for child in e.elements {
@@ -152,18 +152,18 @@ public struct XlsxReader: Sendable {
         return out
     }
 
-    private func part(_ type: String, rels: [OPCRelationship], from workbookName: String) -> String? {
+    static func part(_ type: String, rels: [OPCRelationship], from workbookName: String) -> String? {
         rels.first { $0.type.hasSuffix("/\(type)") }.flatMap { OPCRelationships.resolve(target: $0.target, from: workbookName) }
     }
 
     /// Shared strings: plain or rich text (runs joined), phonetic runs (`rPh`) left out.
-    private func sharedStrings(_ zip: ZipArchive, rels: [OPCRelationship], workbookName: String) throws -> [String] {
+    static func sharedStrings(_ zip: ZipArchive, rels: [OPCRelationship], workbookName: String, maxDepth: Int) throws -> [String] {
         guard let name = part("sharedStrings", rels: rels, from: workbookName), zip.contains(name) else { return [] }
         let sst = try XMLReader.parse(zip.read(name), maxDepth: maxDepth)
         return sst.elements.filter { $0.name == "si" }.map(stringItem)
     }
 
-    private func stringItem(_ si: XMLElement) -> String {
+    static func stringItem(_ si: XMLElement) -> String {
         var out = ""
         for child in si.elements {
             switch child.name {
@@ -176,7 +176,7 @@ public struct XlsxReader: Sendable {
     }
 
     /// Indexes into cellXfs whose number format is a date.
-    private func dateStyleIndexes(_ zip: ZipArchive, rels: [OPCRelationship], workbookName: String) throws -> Set<Int> {
+    static func dateStyleIndexes(_ zip: ZipArchive, rels: [OPCRelationship], workbookName: String, maxDepth: Int) throws -> Set<Int> {
         guard let name = part("styles", rels: rels, from: workbookName), zip.contains(name) else { return [] }
         let styles = try XMLReader.parse(zip.read(name), maxDepth: maxDepth)
         var custom: [Int: String] = [:]
@@ -207,7 +207,7 @@ public struct XlsxReader: Sendable {
         return false
     }
 
-    private func merges(_ sheet: XMLElement) -> [(r1: Int, c1: Int, r2: Int, c2: Int)] {
+    static func merges(_ sheet: XMLElement) -> [(r1: Int, c1: Int, r2: Int, c2: Int)] {
         find(sheet, "mergeCell").compactMap { m in
             let parts = (m.attribute("ref") ?? "").split(separator: ":").map(String.init)
             guard parts.count == 2, let a = Self.reference(parts[0]), let b = Self.reference(parts[1]) else { return nil }
@@ -216,7 +216,7 @@ public struct XlsxReader: Sendable {
     }
 
     /// Cells by row and 0-based column, as the user sees them.
-    private func cells(_ sheet: XMLElement, shared: [String], dateStyles: Set<Int>, date1904: Bool) -> [Int: [Int: String]] {
+    static func cells(_ sheet: XMLElement, shared: [String], dateStyles: Set<Int>, date1904: Bool) -> [Int: [Int: String]] {
         var grid: [Int: [Int: String]] = [:]
         var rowNumber = 0
         for row in find(sheet, "row") {

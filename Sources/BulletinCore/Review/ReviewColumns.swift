@@ -1,0 +1,77 @@
+import Foundation
+
+/// The columns of a review sheet's first worksheet, in order, and the hidden identity's layout.
+public enum ReviewColumns {
+    /// The machine's columns, first to last: what the case is and what the machine suggests.
+    public static let machine = [
+        "案例编号", "成果名称", "报送单位", "归口部门", "成果来源",
+        "成果类别", "类别理由", "子类", "子类理由", "技术水平", "水平理由", "所属产业", "产业理由", "评分", "评分理由",
+        "疑似重复",
+    ]
+    /// 案例编号, the column rows are matched by.
+    public static let caseId = "案例编号"
+    /// 调整类别.
+    public static let adjustCategory = "调整类别"
+    /// 调整技术水平.
+    public static let adjustLevel = "调整技术水平"
+    /// 调整产业.
+    public static let adjustIndustry = "调整产业"
+    /// 排序 (复选: the order in the bulletin).
+    public static let order = "排序"
+    /// 说明.
+    public static let note = "说明"
+    /// 审核人.
+    public static let reviewer = "审核人"
+    /// 拒收原因, only on a sheet of refused rows sent back.
+    public static let refusal = "拒收原因"
+
+    /// `<stage>意见`, e.g. 初选意见.
+    public static func decisionHeader(stage: String) -> String { stage + "意见" }
+
+    /// The reviewers' columns of `sheet`, in order.
+    public static func reviewer(of sheet: ReviewSheet) -> [String] {
+        [sheet.decisionHeader, adjustCategory, adjustLevel, adjustIndustry]
+            + (sheet.hasOrderColumn ? [order] : []) + [note, reviewer]
+    }
+
+    /// Every header of `sheet`'s first worksheet, in order.
+    public static func headers(of sheet: ReviewSheet) -> [String] {
+        machine + reviewer(of: sheet) + (sheet.hasRefusalColumn ? [refusal] : [])
+    }
+
+    // MARK: - Hidden identity
+
+    /// The name of the hidden worksheet holding the sheet's identity.
+    public static let identitySheetName = "_bulletin"
+    /// Cell A1 of the identity worksheet: what makes a workbook a review sheet.
+    public static let identityMarker = "bulletin-review-sheet"
+    /// The identity layout written now. A reader accepts this version and older ones.
+    public static let formatVersion = 1
+}
+
+/// Text as spreadsheet programs and people leave it, made comparable.
+enum ReviewText {
+    /// Without surrounding white space of any kind (ideographic and no-break spaces included).
+    static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}")))
+    }
+
+    /// The comparable form of a word: NFKC (full-width letters, digits and punctuation become half-width),
+    /// every space removed, dash look-alikes as "-", and trailing sentence punctuation dropped.
+    static func key(_ text: String) -> String {
+        var s = trimmed(text).precomposedStringWithCompatibilityMapping
+        s = String(s.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{3000}" && $0 != "\u{FEFF}" }
+            .map(Character.init))
+        s = String(s.map { "‐‑‒–—―−".contains($0) ? "-" : $0 })
+        while let last = s.last, "。.，,；;！!、".contains(last) { s.removeLast() }
+        return s
+    }
+
+    /// A whole number written as "3", "3.0", "３", " 3 " (nil for anything else, and for blank).
+    static func wholeNumber(_ text: String) -> Int? {
+        let k = key(text)
+        if let n = Int(k) { return n }
+        if let d = Double(k), d.rounded() == d, abs(d) < 1e9 { return Int(d) }
+        return nil
+    }
+}
