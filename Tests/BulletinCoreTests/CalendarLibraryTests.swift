@@ -110,10 +110,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try TestSupport.config()
         let library = try CaseLibrary(path: folder.appendingPathComponent("lib.sqlite").path)
-        _ = try Self.store(library, "s", (1...12).map { Self.record("成果第\($0)项关键技术", score: Double($0)) }
+        let stored = try Self.store(library, "s", (1...12).map { Self.record("成果第\($0)项关键技术", score: Double($0)) }
                            + [Self.record("××型保密装备", score: 1000, classified: true)])
-        let snapshot = try library.snapshot(today: "2026-11-22", period: "2026-11")
         let selector = Selector(settings: SelectionSettings(config))
+        // Before 复选 nothing is in the draft.
+        #expect(selector.select(try library.snapshot(today: "2026-11-22", period: "2026-11")).issues.flatMap(\.entries).isEmpty)
+        // Every case passes 初选 and 复选 (the classified one cannot: it is 涉密, on no sheet).
+        for id in stored.added {
+            let stage = try #require(try library.state(id: id)).stage
+            guard stage == .waiting(for: "初选") else { continue }
+            try library.append([CaseEvent(caseId: id, date: "2026-11-30", runId: "t", step: "复选", from: stage, to: .waiting(for: "审定"),
+                                          decision: "通过", who: "李", why: "")])
+        }
+        let snapshot = try library.snapshot(today: "2026-11-22", period: "2026-11")
         let selection = selector.select(snapshot)
         #expect(try library.issues(year: 2026).isEmpty)  // selecting wrote nothing
         let entries = selection.issues.flatMap(\.entries)
@@ -121,8 +130,9 @@ import Testing
         #expect(entries.first?[.title] == "成果第12项关键技术")
         #expect(!entries.contains { $0[.title].contains("保密") })
         #expect(!selection.annual.entries.contains { $0.record[.title].contains("保密") })
-        #expect(selection.annual.entries.first?.firstBulletined == "2026-11")
+        #expect(selection.annual.entries.isEmpty, "the annual list draws on approved bulletins only")
         #expect(selection.issues.map(\.totalNumber) == [config.outputs.firstTotalIssue])
+        #expect(selection.issues.allSatisfy { $0.draft })
         try library.record(selection)
         #expect(try library.issues(year: 2026).map(\.totalNumber) == [config.outputs.firstTotalIssue])
         // A later draft of the same month keeps its numbers; the next month takes the next running number.
@@ -131,5 +141,13 @@ import Testing
         let december = selector.select(try library.snapshot(today: "2026-12-03", period: "2026-12"))
         #expect(december.issues.map(\.period.description) == ["2026-11", "2026-12"])
         #expect(december.issues.map(\.totalNumber) == [config.outputs.firstTotalIssue, config.outputs.firstTotalIssue + 1])
+        // Once approved, the issue holds what was approved, in that order, and the annual list draws on it.
+        let approved = Array(entries.map(\.id).prefix(3).reversed())
+        try library.apply(events: [], approval: Approval(kind: .bulletin, key: "2026-11", revision: 0, date: "2026-12-08", caseIds: approved, sheetId: "S"))
+        let final = selector.select(try library.snapshot(today: "2026-12-09", period: "2026-12"))
+        let november = try #require(final.issues.first { $0.period == "2026-11" })
+        #expect(!november.draft && november.entries.map(\.id) == approved && november.date == "2026-12-08")
+        #expect(Set(final.annual.entries.map(\.record.id)) == Set(approved))
+        #expect(final.annual.entries.first?.firstBulletined == "2026-11")
     }
 }

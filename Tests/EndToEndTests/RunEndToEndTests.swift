@@ -49,8 +49,13 @@ import Testing
         return names
     }
 
+    /// The text of a DOCX's body, or of every part of an XLSX (its strings and sheets).
     static func documentText(_ url: URL) throws -> String {
         let zip = try ZipArchive(bytes: [UInt8](Data(contentsOf: url)))
+        if url.pathExtension == "xlsx" {
+            return try zip.entryNames.filter { $0.hasPrefix("xl/") && $0.hasSuffix(".xml") }.sorted()
+                .map { try XMLReader.parse(zip.read($0)).textContent }.joined(separator: "\n")
+        }
         return try XMLReader.parse(zip.read("word/document.xml")).textContent
     }
 
@@ -88,7 +93,7 @@ import Testing
 
         let run = try Self.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-22"])
         #expect(run.status == 1, "exit 1: some inputs were refused. stderr: \(run.stderr)")
-        for (i, stage) in Pipeline.stages.enumerated() { #expect(run.stdout.contains("[\(i + 1)/9] \(stage)")) }
+        for (i, stage) in Pipeline.stages.enumerated() { #expect(run.stdout.contains("[\(i + 1)/\(Pipeline.stages.count)] \(stage)")) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty, "every input moved out of the inbox")
 
         // Every input appears in the log with its outcome.
@@ -98,14 +103,17 @@ import Testing
         #expect(inputs.filter { $0["outcome"] as? String == "quarantined" }.count == 2)
         for i in inputs { #expect((i["sha256"] as? String)?.count == 64) }
 
-        // The bulletin holds the selected titles and never the classified one.
+        // Nothing is decided yet: the bulletin draft is empty and says so; every public case waits on a 初选 sheet.
         let bulletins = try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("bulletins").path)
-        #expect(bulletins.count == 1)
+        #expect(bulletins == ["2026-11-创新驱动要参-第11期-草稿.docx"])
         let bulletinText = try Self.documentText(outbox.appendingPathComponent("bulletins").appendingPathComponent(bulletins[0]))
-        let validTitles = valid.filter { $0["classified"] as? Bool == false }.compactMap { ($0["fields"] as? [String: String])?["title"] }
-        let shown = validTitles.filter { bulletinText.contains($0) }
-        #expect((5...10).contains(shown.count), "the bulletin holds 5–10 achievements; found \(shown.count)")
+        #expect(bulletinText.contains("没有入选通报的重大科技成果"))
         #expect(bulletinText.contains("总第35期"))
+        let validTitles = valid.filter { $0["classified"] as? Bool == false }.compactMap { ($0["fields"] as? [String: String])?["title"] }
+        let sheets = try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("review").path).filter { $0.hasSuffix(".xlsx") }
+        #expect(!sheets.isEmpty && sheets.allSatisfy { $0.hasPrefix("2026-11-初选-") })
+        let sheetText = try sheets.map { try Self.documentText(outbox.appendingPathComponent("review").appendingPathComponent($0)) }.joined()
+        for t in validTitles { #expect(sheetText.contains(t), "\(t) is on no 初选 sheet") }
         let outputs = records.filter { $0["type"] as? String == "output" }
         #expect(outputs.count >= 2)
         for o in outputs {
@@ -122,8 +130,8 @@ import Testing
         let explained = try Self.bulletin(["explain", caseId, "--outbox", outbox.path])
         #expect(explained.status == 0, "\(explained.stderr)")
         #expect(explained.stdout.contains(caseId) && explained.stdout.contains("成果类别") && explained.stdout.contains("得分"))
-        let unknown = try Self.bulletin(["explain", "Cnosuchcase", "--outbox", outbox.path])
-        #expect(unknown.status == 64 && unknown.stderr.contains("no case Cnosuchcase"))
+        let unknown = try Self.bulletin(["explain", "2026-11-9999", "--outbox", outbox.path])
+        #expect(unknown.status == 64 && unknown.stderr.contains("no case 2026-11-9999"))
 
         // A second run over the same inbox adds nothing.
         let casesBefore = records.last { $0["type"] as? String == "summary" }?["libraryCases"] as? Int

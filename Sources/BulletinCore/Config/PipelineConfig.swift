@@ -28,6 +28,11 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var quotas: Quotas
     /// What the rendered documents say and where they go.
     public var outputs: Outputs
+    /// The review process of each profile (`process.sichuan`, `process.zhejiang`); the active profile's is used.
+    public var process: [String: ProcessConfig]
+
+    /// The active profile's review process.
+    public var activeProcess: ProcessConfig { process[profile] ?? ProcessConfig(steps: []) }
 
     /// Folders.
     public struct Paths: Sendable, Codable, Equatable {
@@ -95,9 +100,6 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var cutoffDay: Int
         /// IANA time zone for dates.
         public var timeZone: String
-        /// The day of month M+1 by which month M's bulletin is approved (审定); until then it is redrafted too
-        /// (default 10).
-        public var approvalDay: Int?
     }
 
     /// Quotas.
@@ -124,6 +126,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var quarantineDir: String
         /// Folder of the statistics tables (default "stats").
         public var statsDir: String?
+        /// Folder of the review sheets (default "review").
+        public var reviewDir: String?
     }
 }
 
@@ -193,12 +197,15 @@ extension PipelineConfig {
               limits.xmlMaxDepth > 8 else { throw fail("limits", "every limit must be positive (zipMaxRatio above 1, xmlMaxDepth above 8)") }
         guard validation.summaryMaxCharacters > 0 else { throw fail("validation.summaryMaxCharacters", "must be positive") }
         guard (1...28).contains(calendar.cutoffDay) else { throw fail("calendar.cutoffDay", "is \(calendar.cutoffDay); use a day from 1 to 28") }
-        if let day = calendar.approvalDay, !(1...28).contains(day) { throw fail("calendar.approvalDay", "is \(day); use a day from 1 to 28") }
         if let n = intake.concurrency, !(1...64).contains(n) { throw fail("intake.concurrency", "is \(n); use 1 to 64 files at once") }
         guard TimeZone(identifier: calendar.timeZone) != nil else { throw fail("calendar.timeZone", "\"\(calendar.timeZone)\" is not a time zone; use e.g. Asia/Shanghai") }
         guard quotas.bulletinMin >= 0, quotas.bulletinMax >= max(quotas.bulletinMin, 1), quotas.annual > 0 else {
             throw fail("quotas", "need 0 ≤ bulletinMin ≤ bulletinMax, bulletinMax ≥ 1 and annual ≥ 1")
         }
+        guard let active = process[profile] else {
+            throw fail("process.\(profile)", "is missing; the active profile needs its review steps")
+        }
+        try active.validate(file: file, profile: profile)
         try scoring.validate(file: file)
     }
 }

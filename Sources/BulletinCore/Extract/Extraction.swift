@@ -27,25 +27,16 @@ public struct SubmissionReaders: Sendable {
         xlsx = XlsxReader(config: config, matcher: matcher)
     }
 
-    /// Reads every submission in the file; throws a Refusal for a file that cannot be read at all.
-    public func read(bytes: [UInt8], fileName: String) throws -> Extraction {
-        if bytes.isEmpty {
-            throw Refusal("\(fileName) is empty (0 bytes)", advice: "the copy was probably interrupted; send the file again")
-        }
-        let ext = fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        switch ext {
-        case "csv", "tsv", "txt":
-            return try delimited.read(bytes: bytes, fileName: fileName)
-        case "json", "jsonl", "ndjson":
-            return try json.read(bytes: bytes, fileName: fileName)
-        case "xls":
-            throw Refusal("\(fileName) is an Excel 97–2003 workbook (.xls), which is not read", advice: "open it in Excel or WPS and save it as .xlsx or CSV UTF-8")
-        case "xlsx", "xlsm":
-            return try xlsx.read(bytes: bytes, fileName: fileName)
-        case "pdf":
-            throw Refusal("\(fileName) is a PDF; the values cannot be read from it reliably", advice: "send the filled-in form as .docx")
-        default:
-            return Extraction(submissions: try docx.read(bytes: bytes, fileName: fileName))
+    /// Reads every submission in a file of a known kind; throws a Refusal for a file that cannot be read at all.
+    public func read(bytes: [UInt8], fileName: String, kind: FileKind) throws -> Extraction {
+        switch kind {
+        case .delimited: return try delimited.read(bytes: bytes, fileName: fileName)
+        case .json: return try json.read(bytes: bytes, fileName: fileName)
+        case .workbook: return try xlsx.read(bytes: bytes, fileName: fileName)
+        case .wordForm: return Extraction(submissions: try docx.read(bytes: bytes, fileName: fileName))
+        case .refused(let refusal): throw refusal
+        case .reviewSheet:
+            throw Refusal("\(fileName) is a returned review sheet, not submissions", advice: "drop it into the inbox: the run applies its decisions")
         }
     }
 }

@@ -60,6 +60,29 @@ enum LibraryMigrations {
         m.registerMigration("v3: case ids issued once, sightings with channel, case history") { db in
             try migrateToV3(db)
         }
+        m.registerMigration("v4: approvals of issues and lists, review sheets applied") { db in
+            // One row per approved revision of a document: revision 0 is the approval, 1… are 更正.
+            try db.create(table: "approval") { t in
+                t.column("kind", .text).notNull()          // bulletin, quarterly, annual
+                t.column("key", .text).notNull()           // 2026-11, 2026-Q4, 2026
+                t.column("revision", .integer).notNull()
+                t.column("date", .text).notNull()
+                t.column("caseIds", .text).notNull()
+                t.column("sheetId", .text).notNull()
+                t.column("path", .text)                    // the final document, once written
+                t.column("sha256", .text)
+                t.primaryKey(["kind", "key", "revision"])
+            }
+            try db.create(table: "appliedSheet") { t in
+                t.column("sheetId", .text).notNull()
+                t.column("fileSHA256", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("accepted", .integer).notNull()
+                t.column("refused", .integer).notNull()
+                t.primaryKey(["sheetId", "fileSHA256"])
+            }
+        }
         return m
     }
 

@@ -12,6 +12,10 @@ public struct LibrarySnapshot: Sendable {
     public var cases: [String: CaseState]
     /// The issues of `period`'s year (and of the previous month when it is in the year before), by month.
     public var issues: [CaseLibrary.IssueRecord]
+    /// Every case waiting at a review step (any month), highest score first: what the review sheets list.
+    public var waiting: [CaseState]
+    /// Every approved revision of every bulletin (a small table), by month and revision.
+    public var approvals: [Approval]
     /// The year's annual list as last recorded (case ids).
     public var annualList: [String]
     /// The highest running number (总第N期) ever given, nil before the first issue.
@@ -25,6 +29,21 @@ public struct LibrarySnapshot: Sendable {
             .sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }
     }
 
+    /// The latest approved revision of a month's bulletin, nil while it is a draft.
+    public func approval(of month: BulletinPeriod) -> Approval? {
+        approvals.last { $0.key == month.description }
+    }
+
+    /// The month each case was first in an approved bulletin, for the cases of `year`'s approved bulletins.
+    public func firstBulletined(year: Int) -> [String: BulletinPeriod] {
+        var first: [String: BulletinPeriod] = [:]
+        for a in approvals.sorted(by: { ($0.key, $0.revision) < ($1.key, $1.revision) }) {
+            guard let p = BulletinPeriod(a.key), p.year == year else { continue }
+            for id in a.caseIds where first[id] == nil { first[id] = p }
+        }
+        return first
+    }
+
     /// The recorded issue of a month, if any.
     public func issue(of month: BulletinPeriod) -> CaseLibrary.IssueRecord? { issues.first { $0.period == month } }
 }
@@ -32,16 +51,17 @@ public struct LibrarySnapshot: Sendable {
 extension CaseLibrary {
     /// Reads the snapshot for a run dated `today` whose submissions belong to `period`. The work grows with the
     /// year's cases (indexed by month), not with every case ever stored.
-    public func snapshot(today: CalendarDate, period: BulletinPeriod) throws -> LibrarySnapshot {
+    public func snapshot(today: CalendarDate, period: BulletinPeriod, waitingStages: [CaseStage] = []) throws -> LibrarySnapshot {
         var months = BulletinPeriod.months(of: period.year)
         if period.previous.year != period.year { months.append(period.previous) }
-        let states = try self.states(periods: months)
+        let yearCases = try self.states(periods: months)
         var issues = try self.issues(year: period.year)
         if period.previous.year != period.year { issues = try self.issues(year: period.previous.year).filter { $0.period == period.previous } + issues }
         var refusals: [BulletinPeriod: [(submitter: String, supervisor: String)]] = [:]
         for m in months { refusals[m] = try self.refusals(periods: [m]) }
-        return LibrarySnapshot(today: today, period: period, cases: Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                               issues: issues, annualList: try annualList(year: period.year), highestTotalNumber: try highestTotalNumber(), refusals: refusals)
+        return LibrarySnapshot(today: today, period: period, cases: Dictionary(yearCases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                               issues: issues, waiting: try states(atStages: waitingStages), approvals: try approvals(kind: .bulletin),
+                               annualList: try annualList(year: period.year), highestTotalNumber: try highestTotalNumber(), refusals: refusals)
     }
 }
 

@@ -122,12 +122,15 @@ public struct CaseState: Sendable, Equatable {
     public var sightings: [Sighting]
     /// Every change, oldest first.
     public var history: [CaseEvent]
+    /// Cases the match step flagged as possibly the same achievement, not yet decided by a reviewer.
+    public var possibleDuplicates: [String]
 
     /// Creates a state from its parts.
-    public init(record: CaseRecord, sightings: [Sighting], history: [CaseEvent]) {
+    public init(record: CaseRecord, sightings: [Sighting], history: [CaseEvent], possibleDuplicates: [String] = []) {
         self.record = record
         self.sightings = sightings
         self.history = history
+        self.possibleDuplicates = possibleDuplicates
     }
 
     /// The case id.

@@ -16,10 +16,13 @@ public struct BulletinIssue: Sendable, Equatable {
     public var entries: [CaseRecord]
     /// Whether it is still a draft (marked 草稿).
     public var draft: Bool
+    /// 0 for the approved issue, 1… for each 更正 (ignored for a draft).
+    public var revision: Int
 
     /// Creates an issue.
     public init(publication: String, issuer: String, period: BulletinPeriod, number: Int, totalNumber: Int, date: CalendarDate,
-                entries: [CaseRecord], draft: Bool = true) {
+                entries: [CaseRecord], draft: Bool = true, revision: Int = 0) {
+        self.revision = revision
         self.publication = publication
         self.issuer = issuer
         self.period = period

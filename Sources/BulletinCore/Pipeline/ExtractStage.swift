@@ -16,7 +16,11 @@ extension Pipeline {
                     item.sha256 = Hashing.sha256(bytes)
                     item.size = bytes.count
                 }
-                let e = try processor.extract(bytes: bytes, fileName: item.file.name)
+                item.kind = processor.kind(of: bytes, fileName: item.file.name)
+                if case .reviewSheet(let sheet) = item.kind {
+                    return FileWork(item: item, notes: sheet.notes, outcome: .success([]))
+                }
+                let e = try processor.extract(bytes: bytes, fileName: item.file.name, kind: item.kind)
                 if e.submissions.isEmpty {
                     return FileWork(item: item, notes: e.notes,
                                     outcome: .failure(Refusal("\(item.file.name) holds no submission", advice: "check that it is the filled-in 报送表")))

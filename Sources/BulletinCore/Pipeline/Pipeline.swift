@@ -49,13 +49,14 @@ public struct RunError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The nightly batch: intake → extract → normalise → validate → score → store → select → render → audit.
+/// The nightly batch: intake → extract → normalise → validate → score → store → review (decisions from
+/// returned sheets) → select → render (documents and review sheets) → audit.
 /// Values flow from one stage to the next; a bad file is quarantined with its reason and the batch goes on.
 /// Each stage lives in a file of its own beside this one.
 public struct Pipeline: Sendable {
     /// The stages, in order, as printed `[i/n] name`.
     public enum Stage: String, CaseIterable, Sendable {
-        case intake, extract, normalise, validate, score, store, select, render, audit
+        case intake, extract, normalise, validate, score, store, review, select, render, audit
     }
 
     /// The stage names, in order.
@@ -92,7 +93,9 @@ public struct Pipeline: Sendable {
             let intake = try self.intake(run)
             inputs = intake.records
             stage(.extract)
-            let extracted = await extract(intake.items, run)
+            let files = await extract(intake.items, run)
+            let returnedSheets = files.filter { $0.item.reviewSheet != nil }
+            let extracted = files.filter { $0.item.reviewSheet == nil }
             stage(.normalise)
             let normalised = extracted.map { $0.map(run.processor.normalise) }
             stage(.validate)
@@ -101,16 +104,21 @@ public struct Pipeline: Sendable {
             let scored = checked.map { $0.map(run.processor.score) }
             stage(.store)
             for file in scored { inputs.append(try store(file, run)) }
+            stage(.review)
+            inputs += try applyReturnedSheets(returnedSheets, run)
             stage(.select)
             // Selection is a pure function of what the library holds; recording its numbers is a step of its
             // own, and the statistics are counted from the same snapshot with the selection applied.
-            let snapshot = try run.library.snapshot(today: run.today, period: run.period)
+            let snapshot = try run.library.snapshot(today: run.today, period: run.period,
+                                                    waitingStages: config.activeProcess.steps.map { .waiting(for: $0.name) })
             let selection = Selector(settings: SelectionSettings(config)).select(snapshot)
             try run.library.record(selection)
             let statistics = SubmissionStatistics.compute(snapshot.applying(selection), scopes: StatisticsScope.scopes(of: run.period),
                                                           issuer: config.outputs.issuer, date: run.today)
             stage(.render)
             outputs = try render(selection, statistics, run)
+            outputs += try writeReviewSheets(snapshot.applying(selection), selection, run)
+            try recordFinalDocuments(selection, outputs, run)
         } catch {
             let failed = current.rawValue
             let user = UserError.from(error, stage: failed)
@@ -132,6 +140,14 @@ extension Pipeline {
         var file: InboxFile
         var sha256: String
         var size: Int
+        /// Decided when the bytes are first read (`FileKind`); nil before.
+        var kind: FileKind?
+
+        /// The returned review sheet this file is, if it is one.
+        var reviewSheet: ReturnedReviewSheet? {
+            if case .reviewSheet(let s) = kind { return s }
+            return nil
+        }
     }
 
     /// A file's submissions at some stage, or why the file was refused as a whole.

@@ -7,10 +7,20 @@ extension Pipeline {
         let outbox = run.paths.outbox
         var outputs: [AuditRecord.OutputRecord] = []
         for issue in selection.issues {
-            let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(issue.draft ? "-草稿" : "").docx"
-            var output = try write(try BulletinRenderer.render(issue), to: outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name),
-                                   kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）", cases: issue.entries.map(\.id), run)
-            if issue.entries.count < config.quotas.bulletinMin {
+            let suffix = issue.draft ? "-草稿" : (issue.revision > 0 ? "-更正\(issue.revision)" : "")
+            let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(suffix).docx"
+            let url = outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name)
+            let kind = "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）" + (issue.draft ? "" : issue.revision > 0 ? " 更正\(issue.revision)" : " approved")
+            var output: AuditRecord.OutputRecord
+            if !issue.draft, FileManager.default.fileExists(atPath: url.path) {
+                // An approved issue is written once and never rewritten; a change is a 更正, a new revision.
+                let bytes = try [UInt8](Data(contentsOf: url))
+                output = .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: issue.entries.map(\.id),
+                               notes: ["approved issue: kept as first written, not rewritten"])
+            } else {
+                output = try write(try BulletinRenderer.render(issue), to: url, kind: kind, cases: issue.entries.map(\.id), run)
+            }
+            if issue.draft, issue.entries.count < config.quotas.bulletinMin {
                 output.notes.append("only \(issue.entries.count) public achievement(s) for \(issue.period), fewer than quotas.bulletinMin (\(config.quotas.bulletinMin)); the draft holds what there is")
             }
             outputs.append(output)

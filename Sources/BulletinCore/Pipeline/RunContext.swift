@@ -65,7 +65,7 @@ struct RunContext {
         }
         calendar = BulletinCalendar(cutoffDay: config.calendar.cutoffDay)
         channels = ChannelRules(activeCollectors: config.intake.activeCollectors ?? ChannelRules.defaultCollectors)
-        firstStage = .waiting(for: "初选")
+        firstStage = config.activeProcess.firstStage
         period = calendar.period(receivedOn: today)
         runId = "run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())"
         processor = try SubmissionProcessor(config: config)

@@ -39,7 +39,7 @@ extension Pipeline {
         var reasons = w.notes
         if !refused.isEmpty {
             // Nothing lost: the refused submissions go to the quarantine with their reasons, the rest are accepted.
-            let held = try quarantineRefused(refused.map(\.checked), of: moved, run)
+            let held = try quarantineRefused(refused.map(\.checked), of: moved, asTable: w.item.kind?.refusesRowsAsTable ?? false, run)
             try writeReason(for: held, sha256: w.item.sha256, stage: "validate",
                             reasons: ["\(refused.count) of \(scored.count) submissions refused; the others were accepted (the original is in the archive)"] + problems)
             reasons += problems + ["the refused submissions are at \(run.paths.relative(held))"]
@@ -69,9 +69,9 @@ extension Pipeline {
 
     /// For a spreadsheet or JSON file: a CSV holding just the refused rows, under the form's labels, with a
     /// 拒收原因 column, so staff can fix and resend them. For a Word file: a copy of the file.
-    private func quarantineRefused(_ refused: [CheckedSubmission], of archived: URL, _ run: RunContext) throws -> URL {
+    private func quarantineRefused(_ refused: [CheckedSubmission], of archived: URL, asTable: Bool, _ run: RunContext) throws -> URL {
         let folder = run.paths.quarantine(run.today)
-        guard ["csv", "tsv", "txt", "json", "jsonl", "ndjson", "xlsx", "xlsm"].contains(archived.pathExtension.lowercased()) else {
+        guard asTable else {
             return try FileOps.copy(archived, into: folder)
         }
         let extras = OptionalField.allCases.filter { f in refused.contains { $0.submission.extras[f] != nil } }

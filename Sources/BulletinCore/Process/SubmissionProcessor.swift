@@ -28,6 +28,7 @@ public struct SubmissionProcessor: Sendable {
     let normaliser: Normaliser
     let validator: Validator
     let scorer: Scorer
+    let reviewSheets: ReviewSheetReader
 
     /// Builds the steps from the configuration (throws a ConfigError for bad scoring rules).
     public init(config: PipelineConfig) throws {
@@ -36,11 +37,17 @@ public struct SubmissionProcessor: Sendable {
         validator = Validator(config: config)
         normaliser = Normaliser(supervisors: SupervisorNames(config: config.supervisors))
         scorer = try Scorer(config: config.scoring, profile: config.profile)
+        reviewSheets = ReviewSheetReader(config: config)
+    }
+
+    /// What kind of file this is (decided once; see `FileKind`).
+    public func kind(of bytes: [UInt8], fileName: String) -> FileKind {
+        FileKind.decide(fileName: fileName, bytes: bytes, reviewSheets: reviewSheets)
     }
 
     /// Reads every submission of a file; a Refusal for files that cannot be read.
-    public func extract(bytes: [UInt8], fileName: String) throws -> Extraction {
-        try readers.read(bytes: bytes, fileName: fileName)
+    public func extract(bytes: [UInt8], fileName: String, kind: FileKind? = nil) throws -> Extraction {
+        try readers.read(bytes: bytes, fileName: fileName, kind: kind ?? self.kind(of: bytes, fileName: fileName))
     }
 
     /// Normalises every value.

@@ -27,7 +27,8 @@ enum BulletinLayout {
     /// 2026年第11期（总第35期）: the year of the bulletin month, the issue number and the running number.
     static func issueLine(_ issue: BulletinIssue) throws -> String {
         let year = issue.period.year
-        return "\(year)年第\(issue.number)期（总第\(issue.totalNumber)期）"
+        let correction = !issue.draft && issue.revision > 0 ? "（更正\(ChineseNumeral.of(issue.revision))）" : ""
+        return "\(year)年第\(issue.number)期（总第\(issue.totalNumber)期）" + correction
     }
 
     // MARK: - Masthead

@@ -21,12 +21,15 @@ public struct SelectionSettings: Sendable, Equatable {
     public var quarterly: Int
     /// The running number (总第N期) of the first issue a library ever makes.
     public var firstTotalIssue: Int
-    /// The day of month M+1 by which month M's bulletin is approved; until then it is redrafted too.
+    /// The day of month M+1 by which month M's bulletin is approved (the approving step's deadline); until
+    /// then it is redrafted too.
     public var approvalDay: Int
     /// 创新驱动要参.
     public var publication: String
     /// 四川省科学技术厅.
     public var issuer: String
+    /// The stage of a case that passed the shortlist and waits for approval (待审定).
+    public var approvalStage: CaseStage
 
     /// Reads them from the configuration.
     public init(_ config: PipelineConfig) {
@@ -34,14 +37,15 @@ public struct SelectionSettings: Sendable, Equatable {
         annual = config.quotas.annual
         quarterly = config.quotas.quarterly ?? 6
         firstTotalIssue = config.outputs.firstTotalIssue
-        approvalDay = config.calendar.approvalDay ?? 10
+        approvalDay = config.activeProcess.approvalStep?.deadline.day ?? 10
         publication = config.outputs.publication
         issuer = config.outputs.issuer
+        approvalStage = .waiting(for: config.activeProcess.approvalStep?.name ?? "审定")
     }
 }
 
-/// Selects the month's bulletin (by score), the year's annual list (about 20, from the bulletined) and the
-/// quarter's release shortlist. A pure function of a library snapshot: it writes nothing; recording issue
+/// Selects the month's bulletin (the cases that passed 复选, in the reviewers' order; once 审定 comes back, what
+/// was approved), the year's annual list (about 20, from approved bulletins) and the quarter's release shortlist. A pure function of a library snapshot: it writes nothing; recording issue
 /// numbers is a separate step (`CaseLibrary.record(_:)`). A classified (涉密) case, one a profile marks
 /// ineligible, or one a reviewer rejected or sent back is never selected for anything public.
 public struct Selector: Sendable {
@@ -55,16 +59,36 @@ public struct Selector: Sendable {
         !c.classified && c.record.assessment.eligible && c.stage.mayBePublic
     }
 
+    /// Whether a case passed the shortlist (复选): it waits for approval or is in an approved bulletin.
+    func passedShortlist(_ c: CaseState) -> Bool { c.stage == settings.approvalStage || c.stage == .bulletined }
+
+    /// The draft of a month: the cases that passed the shortlist, in the reviewers' 排序 (else by score),
+    /// within the quota.
+    public func draft(_ snapshot: LibrarySnapshot, _ period: BulletinPeriod) -> [CaseState] {
+        snapshot.cases(of: period).filter { Self.isPublic($0) && passedShortlist($0) }
+            .sorted { a, b in
+                let ka = (a.order ?? Int.max, -a.record.assessment.score, a.id), kb = (b.order ?? Int.max, -b.record.assessment.score, b.id)
+                return ka < kb
+            }
+            .prefix(settings.bulletinMax).map { $0 }
+    }
+
     /// The selection for the snapshot's date and month.
     public func select(_ snapshot: LibrarySnapshot) -> Selection {
         let current = snapshot.period
         var periods = [current]
-        if snapshot.today.day <= settings.approvalDay, !snapshot.cases(of: current.previous).isEmpty { periods.insert(current.previous, at: 0) }
+        let previous = current.previous
+        let previousInPlay = !snapshot.cases(of: previous).isEmpty
+            && (snapshot.today.day <= settings.approvalDay || snapshot.approval(of: previous) == nil && !draft(snapshot, previous).isEmpty
+                || snapshot.approval(of: previous).map { $0.path == nil } == true)
+        if previousInPlay { periods.insert(previous, at: 0) }
         var nextTotal = (snapshot.highestTotalNumber ?? (settings.firstTotalIssue - 1)) + 1
         var issues: [BulletinIssue] = []
         var records: [CaseLibrary.IssueRecord] = []
         for period in periods {
-            let chosen = snapshot.cases(of: period).filter(Self.isPublic).prefix(settings.bulletinMax)
+            let approval = snapshot.approval(of: period)
+            // An approved issue holds what was approved, in that order; a draft holds what passed the shortlist.
+            let chosen = approval.map { $0.caseIds.compactMap { snapshot.cases[$0] } } ?? draft(snapshot, period)
             let total: Int
             if let known = snapshot.issue(of: period) {
                 total = known.totalNumber
@@ -72,17 +96,14 @@ public struct Selector: Sendable {
                 total = nextTotal
                 nextTotal += 1
             }
-            records.append(.init(period: period, number: period.month, totalNumber: total, date: snapshot.today, caseIds: chosen.map(\.id)))
+            let date = approval?.date ?? snapshot.today
+            records.append(.init(period: period, number: period.month, totalNumber: total, date: date, caseIds: chosen.map(\.id)))
             issues.append(BulletinIssue(publication: settings.publication, issuer: settings.issuer, period: period, number: period.month,
-                                        totalNumber: total, date: snapshot.today, entries: chosen.map(\.effectiveRecord)))
+                                        totalNumber: total, date: date, entries: chosen.map(\.effectiveRecord), draft: approval == nil,
+                                        revision: approval?.revision ?? 0))
         }
-        // The year's issues as they will stand once this selection is recorded.
-        var yearIssues = snapshot.issues.filter { $0.period.year == current.year && !periods.contains($0.period) }
-        yearIssues += records.filter { $0.period.year == current.year }
-        var firstBulletined: [String: BulletinPeriod] = [:]
-        for issue in yearIssues.sorted(by: { $0.period < $1.period }) {
-            for id in issue.caseIds where firstBulletined[id] == nil { firstBulletined[id] = issue.period }
-        }
+        // Adoption (采用) is what approved bulletins hold.
+        let firstBulletined = snapshot.firstBulletined(year: current.year)
         let bulletined = firstBulletined.keys.compactMap { snapshot.cases[$0] }.filter(Self.isPublic)
             .sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }
         let entries = bulletined.prefix(settings.annual).enumerated().map {

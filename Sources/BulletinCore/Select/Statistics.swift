@@ -73,8 +73,9 @@ public struct SubmissionStatistics: Sendable, Equatable {
         let periods = Set(scope.periods)
         let cases = snapshot.cases.values.filter { periods.contains($0.record.period) && !$0.classified }
             .sorted { $0.id < $1.id }.map(\.record)
+        // 采用: cases in approved bulletins only (the latest revision of each).
         var bulletined = Set<String>()
-        for issue in snapshot.issues where periods.contains(issue.period) { bulletined.formUnion(issue.caseIds) }
+        for p in periods { if let a = snapshot.approval(of: p) { bulletined.formUnion(a.caseIds) } }
         let listed = Set(snapshot.annualList)
         let refusals = scope.periods.flatMap { snapshot.refusals[$0] ?? [] }
         func table(_ key: (CaseRecord) -> String, _ refusedKey: ((submitter: String, supervisor: String)) -> String) -> [StatisticsRow] {

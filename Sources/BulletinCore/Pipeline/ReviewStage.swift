@@ -1,0 +1,183 @@
+import Foundation
+
+/// [7] review: decisions come back. Each returned review sheet (recognised by its hidden identity, whatever
+/// its name) is judged row by row against the library: accepted rows apply in one transaction as appended
+/// history records naming the sheet and row; refused rows go to the quarantine as a sheet with a 拒收原因
+/// column, ready to correct and return; blank rows mean "not decided yet". A 审定 sheet whose every row is
+/// decided approves its issue.
+extension Pipeline {
+    func applyReturnedSheets(_ files: [FileWork<Submission>], _ run: RunContext) throws -> [AuditRecord.InputRecord] {
+        var records: [AuditRecord.InputRecord] = []
+        var decidedThisRun = Set<String>()
+        // The first applied wins: sheets are taken in the order of their names, then their bytes.
+        for w in files.sorted(by: { ($0.item.file.name, $0.item.sha256) < ($1.item.file.name, $1.item.sha256) }) {
+            guard let sheet = w.item.reviewSheet else { continue }
+            records.append(try apply(sheet, w, run, decidedThisRun: &decidedThisRun))
+        }
+        return records
+    }
+
+    private func apply(_ sheet: ReturnedReviewSheet, _ w: FileWork<Submission>, _ run: RunContext,
+                       decidedThisRun: inout Set<String>) throws -> AuditRecord.InputRecord {
+        let file = w.item.file
+        let process = config.activeProcess
+        guard let step = process.step(sheet.stage) else {
+            return try quarantine(file, sha256: w.item.sha256, stage: "review", reasons: w.notes + [
+                "\(file.name) is a review sheet for the step \(sheet.stage), which the \(config.profile) process does not have (its steps: \(process.steps.map(\.name).joined(separator: ", ")))",
+                "what to do: use the sheets the current run writes under review/",
+            ], run, remember: true)
+        }
+        let validation = ReviewSession.validator(step: step, process: process)
+            .validate(sheet, lookup: try ReviewSession.lookup(sheet, library: run.library), decidedEarlier: decidedThisRun)
+        let outcome = try ReviewSession.apply(validation, sheet: sheet, step: step, process: process, file: file.name, sha256: w.item.sha256,
+                                              date: run.today, runId: run.runId, library: run.library)
+        decidedThisRun.formUnion(validation.acceptedCaseIds)
+        try run.library.recordAppliedSheet(sheetId: sheet.sheetId, fileSHA256: w.item.sha256, fileName: file.name, date: run.today,
+                                           accepted: validation.accepted.count, refused: validation.refused.count)
+        try run.library.recordFile(sha256: w.item.sha256, name: file.name, size: w.item.size,
+                                   outcome: validation.refused.isEmpty ? .decisions : .partial, received: run.today)
+        let moved = try FileOps.move(file.url, into: run.paths.archive(run.today))
+        var reasons = w.notes + [validation.summary] + outcome.notes
+        if let refusedSheet = ReviewRefusedSheet.make(from: sheet, validation: validation) {
+            let folder = run.paths.quarantine(run.today)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let target = FileOps.freeName(for: file.name + ".refused.xlsx", in: folder)
+            try FileOps.writeAtomically(try ReviewSheetWriter.bytes(refusedSheet), to: target)
+            let lines = validation.refused.map { "\($0.row.location): \($0.reason.description)" }
+            try FileOps.writeAtomically(Array(("文件 file: \(file.name)\nsha256: \(w.item.sha256)\n阶段 stage: review \(sheet.stage)\n原因 reasons:\n"
+                + lines.map { "- \($0)\n" }.joined()
+                + "\n处理 what to do: correct the rows in \(target.lastPathComponent) (its 拒收原因 column says what is wrong) and drop it into the inbox again; the other rows were applied.\n").utf8),
+                to: folder.appendingPathComponent(target.lastPathComponent + ".reason.txt"))
+            reasons += lines + ["the refused rows are at \(run.paths.relative(target))"]
+        }
+        let links = outcome.changes.map { c in
+            AuditRecord.CaseLink(index: c.row, location: c.location, caseId: c.caseId, status: c.status, category: c.category,
+                                 level: c.level, score: c.score, classified: false)
+        }
+        return .init(name: file.name, sha256: w.item.sha256, size: w.item.size,
+                     outcome: validation.refused.isEmpty ? InputOutcome.decisions.rawValue : InputOutcome.partial.rawValue,
+                     movedTo: run.paths.relative(moved), cases: links, reasons: reasons)
+    }
+}
+
+/// The pure parts of taking decisions back, shared by the run and by `inspect` (a dry run).
+public enum ReviewSession {
+    /// The validator for a step: its decision words, and the DOMAIN terms for adjusted labels.
+    public static func validator(step: ProcessConfig.ReviewStep, process: ProcessConfig) -> ReviewDecisionValidator {
+        ReviewDecisionValidator(vocabulary: vocabulary(step))
+    }
+
+    /// The words a step's sheet offers.
+    public static func vocabulary(_ step: ProcessConfig.ReviewStep) -> ReviewVocabulary {
+        ReviewVocabulary(decisionWords: step.decisions.map(\.word), categories: Category.allCases.map(\.rawValue),
+                         levels: Level.allCases.map(\.rawValue), industries: Industry.allCases.map(\.rawValue))
+    }
+
+    /// The library's view of each case on a returned sheet, read once.
+    public static func lookup(_ sheet: ReturnedReviewSheet, library: CaseLibrary) throws -> @Sendable (String) -> ReviewCaseState? {
+        let states = try library.states(ids: Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted())
+        let byId = Dictionary(states.map { ($0.id, reviewState($0)) }, uniquingKeysWith: { a, _ in a })
+        return { byId[$0] }
+    }
+
+    /// A case as the validator sees it: its stage, version and the decisions sheets recorded on it.
+    public static func reviewState(_ s: CaseState) -> ReviewCaseState {
+        ReviewCaseState(stage: s.stage.rawValue, caseVersion: s.version,
+                        decisions: s.history.compactMap { e in
+                            guard let id = e.source?.sheetId, !e.step.isEmpty else { return nil }
+                            return ReviewPastDecision(sheetId: id, stage: e.step, word: e.decision)
+                        })
+    }
+
+    /// One change a sheet made, for the log and the dry run.
+    public struct Change: Sendable, Equatable {
+        public var caseId: String
+        public var row: Int
+        public var location: String
+        /// `初选 通过: 待初选 → 待复选`.
+        public var status: String
+        public var category: String
+        public var level: String
+        public var score: Double
+    }
+
+    /// What applying a sheet did (or would do).
+    public struct Outcome: Sendable, Equatable {
+        public var changes: [Change]
+        public var events: [CaseEvent]
+        public var approval: Approval?
+        public var notes: [String]
+    }
+
+    /// The events the accepted rows make, and the approval a complete 审定 sheet makes. Pure: `states` is the
+    /// library's view of the sheet's cases.
+    public static func plan(_ validation: ReviewValidation, sheet: ReturnedReviewSheet, step: ProcessConfig.ReviewStep,
+                            process: ProcessConfig, file: String, sha256: String, date: CalendarDate, runId: String,
+                            states: [String: CaseState], approvedRevisions: Int, periodCases: [CaseState]) -> Outcome {
+        var changes: [Change] = []
+        var events: [CaseEvent] = []
+        var notes: [String] = []
+        for d in validation.accepted {
+            guard let state = states[d.caseId], let to = process.target(of: d.word, at: step.name) else { continue }
+            let labels = AdjustedLabels(category: d.category.flatMap(Category.init(rawValue:)), level: d.level.flatMap(Level.init(rawValue:)),
+                                        industry: d.industry.flatMap(Industry.init(rawValue:)))
+            let who = d.reviewer.isEmpty ? "（未署名）" : d.reviewer
+            let why = d.note.isEmpty ? "\(step.name)意见：\(d.word)" : d.note
+            events.append(CaseEvent(caseId: d.caseId, date: date, runId: runId, step: step.name, from: state.stage, to: to,
+                                    decision: d.word, labels: labels.isEmpty ? nil : labels, order: d.order, who: who, why: why,
+                                    source: EventSource(file: file, sha256: sha256, location: d.location, sheetId: sheet.sheetId)))
+            let row = validation.verdicts.first { $0.row.caseId == d.caseId }?.row.excelRow ?? 0
+            var after = state
+            after.history.append(events[events.count - 1])
+            changes.append(Change(caseId: d.caseId, row: row, location: d.location, status: "\(step.name) \(d.word): \(state.stage) → \(to)",
+                                  category: after.effectiveCategory, level: after.effectiveLevel, score: state.record.assessment.score))
+        }
+        var approval: Approval?
+        if step.approves == true, let period = BulletinPeriod(sheet.period) {
+            let onSheet = sheet.rows.filter(\.isFromSheet)
+            let undecided = validation.verdicts.filter { v in
+                if case .accepted = v.outcome { return false }
+                if case .alreadyApplied = v.outcome { return false }
+                return v.row.isFromSheet
+            }
+            if undecided.isEmpty, !onSheet.isEmpty {
+                // Every case of the sheet is decided: the issue is approved with the ones passed, in the sheet's order.
+                let passed = Set(events.filter { $0.to == .bulletined }.map(\.caseId))
+                    .union(onSheet.map(\.caseId).filter { states[$0]?.stage == .bulletined })
+                let ordered = onSheet.sorted { ($0.originalRow ?? $0.excelRow) < ($1.originalRow ?? $1.excelRow) }.map(\.caseId).filter(passed.contains)
+                approval = Approval(kind: .bulletin, key: period.description, revision: approvedRevisions, date: date, caseIds: ordered,
+                                    sheetId: sheet.sheetId)
+                notes.append(approvedRevisions == 0 ? "\(step.name): the \(period.chinese) issue is approved with \(ordered.count) achievement(s)"
+                                                    : "\(step.name): 更正\(approvedRevisions) of the \(period.chinese) issue, \(ordered.count) achievement(s)")
+                // Cases waiting for approval in that month but not on the sheet (beyond the quota) are not in it.
+                let waiting = CaseStage.waiting(for: step.name)
+                for c in periodCases where c.stage == waiting && !onSheet.contains(where: { $0.caseId == c.id }) {
+                    events.append(CaseEvent(caseId: c.id, date: date, runId: runId, step: step.name, from: waiting, to: .notSelected,
+                                            who: "bulletin", why: "not in the approved \(period.chinese) issue (beyond its quota when the 审定 sheet was made)",
+                                            source: EventSource(file: file, sha256: sha256, location: "", sheetId: sheet.sheetId)))
+                }
+            } else if !onSheet.isEmpty {
+                notes.append("\(step.name): \(undecided.count) row(s) not decided yet; the \(period.chinese) issue stays a draft until every row is decided")
+            }
+        }
+        if validation.changesNothing {
+            notes.append(validation.alreadyAppliedCount > 0 ? "this sheet changes nothing: its decisions were already applied"
+                                                             : "this sheet changes nothing: no row holds an applicable decision")
+        }
+        return Outcome(changes: changes, events: events, approval: approval, notes: notes)
+    }
+
+    /// Plans and applies a sheet's accepted rows in one transaction.
+    public static func apply(_ validation: ReviewValidation, sheet: ReturnedReviewSheet, step: ProcessConfig.ReviewStep, process: ProcessConfig,
+                             file: String, sha256: String, date: CalendarDate, runId: String, library: CaseLibrary) throws -> Outcome {
+        let ids = Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted()
+        let states = Dictionary(try library.states(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let period = BulletinPeriod(sheet.period)
+        let revisions = try library.approvals(kind: .bulletin).filter { $0.key == sheet.period }.count
+        let periodCases = try period.map { try library.states(periods: [$0]) } ?? []
+        let outcome = plan(validation, sheet: sheet, step: step, process: process, file: file, sha256: sha256, date: date, runId: runId,
+                           states: states, approvedRevisions: revisions, periodCases: periodCases)
+        try library.apply(events: outcome.events, approval: outcome.approval)
+        return outcome
+    }
+}

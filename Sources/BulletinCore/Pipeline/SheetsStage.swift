@@ -1,0 +1,119 @@
+import Foundation
+
+/// Part of [9] render: the review sheets for every step that has cases waiting, under `outbox/review/`
+/// (初选 one per 成果来源 division, 复选 one per month, 审定 one per bulletin issue), and the record of each
+/// approved issue's final document. A classified case never reaches a sheet.
+extension Pipeline {
+    func writeReviewSheets(_ snapshot: LibrarySnapshot, _ selection: Selection, _ run: RunContext) throws -> [AuditRecord.OutputRecord] {
+        let folder = run.paths.outbox.appendingPathComponent(config.outputs.reviewDir ?? "review")
+        let sheets = ReviewSheetPlanner(process: config.activeProcess).sheets(snapshot, selection)
+        var outputs: [AuditRecord.OutputRecord] = []
+        var written = Set<String>()
+        for sheet in sheets {
+            try sheet.requireNoClassified { row in snapshot.waiting.first { $0.id == row.caseId }?.classified ?? true }
+            let bytes = try ReviewSheetWriter.bytes(sheet)
+            let url = folder.appendingPathComponent(sheet.fileName)
+            try FileOps.writeAtomically(bytes, to: url)
+            written.insert(sheet.fileName)
+            let deadline = CalendarDate(sheet.deadline)
+            var notes = ["sheet id \(sheet.sheetId); deadline \(sheet.deadline)"]
+            if let deadline, deadline < run.today { notes.append("overdue: the deadline \(deadline) has passed") }
+            outputs.append(.init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes),
+                                 kind: "review sheet \(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group) \(sheet.period)",
+                                 cases: sheet.rows.map(\.caseId), notes: notes))
+        }
+        // A sheet of an earlier run that no case waits on any more is moved aside, never deleted: a reviewer
+        // may still hold a copy, and dropping that copy into the inbox is still judged row by row.
+        let earlier = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in earlier.sorted() where name.hasSuffix(".xlsx") && !written.contains(name) {
+            _ = try FileOps.move(folder.appendingPathComponent(name), into: folder.appendingPathComponent("superseded").appendingPathComponent(run.today.description))
+        }
+        return outputs
+    }
+
+    /// Records where each approved issue's final document was written, the first time it is written.
+    func recordFinalDocuments(_ selection: Selection, _ outputs: [AuditRecord.OutputRecord], _ run: RunContext) throws {
+        for issue in selection.issues where !issue.draft {
+            let suffix = issue.revision > 0 ? "-更正\(issue.revision)" : ""
+            let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(suffix).docx"
+            guard let out = outputs.first(where: { $0.path.hasSuffix("/" + name) }) else { continue }
+            try run.library.recordDocument(kind: .bulletin, key: issue.period.description, revision: issue.revision, path: out.path, sha256: out.sha256)
+        }
+    }
+}
+
+/// Which sheets a run writes: a pure function of the snapshot and the selection.
+public struct ReviewSheetPlanner: Sendable {
+    let process: ProcessConfig
+
+    /// Creates a planner for a profile's process.
+    public init(process: ProcessConfig) { self.process = process }
+
+    /// Every sheet to write, in a fixed order (step, month, group).
+    public func sheets(_ snapshot: LibrarySnapshot, _ selection: Selection) -> [ReviewSheet] {
+        var sheets: [ReviewSheet] = []
+        for step in process.steps {
+            let stage = CaseStage.waiting(for: step.name)
+            let waiting = snapshot.waiting.filter { $0.stage == stage && !$0.classified }
+            guard !waiting.isEmpty else { continue }
+            var groups: [(period: BulletinPeriod, group: String, cases: [CaseState])] = []
+            switch step.sheetsBy {
+            case .issue:
+                for issue in selection.issues where issue.draft {
+                    let ids = issue.entries.map(\.id)
+                    let cases = ids.compactMap { id in waiting.first { $0.id == id } }
+                    if !cases.isEmpty { groups.append((issue.period, "第\(issue.number)期", cases)) }
+                }
+            case .month, .source:
+                let byKey = Dictionary(grouping: waiting) { c in
+                    "\(c.record.period)\u{1F}\(step.sheetsBy == .source ? Self.division(c) : "")"
+                }
+                for key in byKey.keys.sorted() {
+                    let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                    guard let period = BulletinPeriod(parts[0]), let cases = byKey[key] else { continue }
+                    groups.append((period, parts.count > 1 ? parts[1] : "", cases.sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }))
+                }
+            }
+            for g in groups {
+                sheets.append(ReviewSheet(stage: step.name, group: g.group, period: g.period.description,
+                                          deadline: step.deadline.date(for: g.period).description,
+                                          vocabulary: ReviewSession.vocabulary(step), hasOrderColumn: step.order == true,
+                                          rows: g.cases.map(Self.row)))
+            }
+        }
+        return sheets
+    }
+
+    /// The 成果来源 division that screens a case ("未填写成果来源" when the form left it empty).
+    static func division(_ c: CaseState) -> String {
+        let source = c.record[.source].trimmingCharacters(in: .whitespaces)
+        return source.isEmpty ? "未填写成果来源" : source
+    }
+
+    /// A case as a sheet row: what it is, the machine's suggestions with a one-line reason each, its version.
+    static func row(_ c: CaseState) -> ReviewRow {
+        let a = c.record.assessment
+        return ReviewRow(caseId: c.id, title: c.record[.title], submitter: c.record[.submitter], supervisor: c.record[.supervisor],
+                         source: c.record[.source],
+                         category: ReviewSuggestion(c.effectiveCategory, reason: reason(for: a.category, a)),
+                         subtype: ReviewSuggestion(a.subtype, reason: reason(for: a.subtype, a)),
+                         level: ReviewSuggestion(c.effectiveLevel, reason: a.level.isEmpty ? "未见技术水平表述" : reason(for: a.level, a)),
+                         industry: ReviewSuggestion(c.effectiveIndustry, reason: reason(for: a.industry, a)),
+                         score: a.score, scoreReason: scoreReason(a),
+                         possibleDuplicates: "", caseVersion: c.version)
+    }
+
+    /// The strongest finding that concludes `value`, in one line: `rule「words」: conclusion`.
+    static func reason(for value: String, _ a: Assessment) -> String {
+        guard !value.isEmpty else { return "" }
+        let found = a.reasons.filter { $0.conclusion.contains(value) }.max { $0.weight < $1.weight }
+        guard let r = found else { return a.flags.first { $0.contains(value) } ?? "" }
+        return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
+    }
+
+    /// The three heaviest findings behind the score.
+    static func scoreReason(_ a: Assessment) -> String {
+        a.reasons.sorted { $0.weight > $1.weight }.prefix(3).map { $0.matched.isEmpty ? $0.rule : "\($0.rule)「\($0.matched)」" }
+            .joined(separator: "；")
+    }
+}
