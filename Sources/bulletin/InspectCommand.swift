@@ -16,7 +16,10 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print the text the DOCX reader sees: paragraphs and table cells in order, one per line.")
     var text = false
 
-    @Argument(help: "Files to inspect.")
+    @Option(help: "The outbox holding the case library, for a returned review sheet's dry run (default: paths.outbox).")
+    var outbox: String?
+
+    @Argument(help: "Files to inspect. A returned review sheet prints the change it would make (a dry run).")
     var files: [String]
 
     func validate() throws {
@@ -25,7 +28,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (config, _) = try options.load()
+        let (config, url) = try options.load()
         let inspector = try Inspector(config: config)
         var failed = false
         if text {
@@ -42,6 +45,10 @@ struct InspectCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for f in files {
+            if let sheet = inspector.returnedSheet(URL(fileURLWithPath: f)) {
+                failed = try dryRun(sheet, file: f, config: config, configURL: url) || failed
+                continue
+            }
             let lines = inspector.inspect(URL(fileURLWithPath: f))
             if !lines.contains(where: { $0.index > 0 && $0.problems.isEmpty }) { failed = true }
             for line in lines {
@@ -53,6 +60,25 @@ struct InspectCommand: ParsableCommand {
             }
         }
         throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
+    }
+
+    /// Prints what applying a returned sheet would change; true when some row would be refused.
+    private func dryRun(_ sheet: ReturnedReviewSheet, file: String, config: PipelineConfig, configURL: URL) throws -> Bool {
+        let path = libraryPath(config: config, configURL: configURL, outbox: outbox)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("\(file) is a returned review sheet; its dry run needs the case library, and there is none at \(path) (pass --outbox)")
+        }
+        do {
+            let library = try CaseLibrary(readOnlyPath: path)
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            let today = CalendarDate.today(in: TimeZone(identifier: config.calendar.timeZone) ?? .current)
+            let lines = try ReviewSession.dryRun(sheet, fileName: URL(fileURLWithPath: file).lastPathComponent, sha256: Hashing.sha256(bytes),
+                                                 config: config, library: library, today: today)
+            for l in lines { print(l) }
+            return lines.contains { $0.hasPrefix("  refused") }
+        } catch {
+            throw reportAndExit(error, stage: "inspect")
+        }
     }
 
     private func printHuman(_ l: InspectionLine) {

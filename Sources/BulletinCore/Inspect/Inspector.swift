@@ -38,6 +38,13 @@ public struct Inspector: Sendable {
     /// Creates an inspector for a configuration.
     public init(config: PipelineConfig) throws { processor = try SubmissionProcessor(config: config) }
 
+    /// The returned review sheet the file at `url` is, nil when it is not one (or cannot be read).
+    public func returnedSheet(_ url: URL) -> ReturnedReviewSheet? {
+        guard let bytes = try? [UInt8](Data(contentsOf: url)) else { return nil }
+        if case .reviewSheet(let sheet) = processor.kind(of: bytes, fileName: url.lastPathComponent) { return sheet }
+        return nil
+    }
+
     /// Every submission of the file at `url`, or one line with the file's problem.
     public func inspect(_ url: URL) -> [InspectionLine] {
         let name = url.lastPathComponent

@@ -181,3 +181,30 @@ public enum ReviewSession {
         return outcome
     }
 }
+
+extension ReviewSession {
+    /// A dry run: what applying `sheet` now would change, as lines a person reads, touching nothing.
+    public static func dryRun(_ sheet: ReturnedReviewSheet, fileName: String, sha256: String, config: PipelineConfig,
+                              library: CaseLibrary, today: CalendarDate) throws -> [String] {
+        let process = config.activeProcess
+        guard let step = process.step(sheet.stage) else {
+            return ["\(fileName): a review sheet for \(sheet.stage), which the \(config.profile) process does not have; it would be quarantined"]
+        }
+        let validation = validator(step: step, process: process).validate(sheet, lookup: try lookup(sheet, library: library))
+        let ids = Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted()
+        let states = Dictionary(try library.states(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let period = BulletinPeriod(sheet.period)
+        let outcome = plan(validation, sheet: sheet, step: step, process: process, file: fileName, sha256: sha256, date: today,
+                           runId: "dry-run", states: states,
+                           approvedRevisions: try library.approvals(kind: .bulletin).filter { $0.key == sheet.period }.count,
+                           periodCases: try period.map { try library.states(periods: [$0]) } ?? [])
+        var lines = ["\(fileName): review sheet \(sheet.sheetId) (\(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group), \(sheet.period)) — dry run, nothing applied",
+                     "  \(validation.summary)"]
+        for c in outcome.changes { lines.append("  \(c.location): \(c.caseId) \(c.status)") }
+        for e in outcome.events where e.who == "bulletin" { lines.append("  \(e.caseId): \(e.from?.rawValue ?? "") → \(e.to.rawValue) (\(e.why))") }
+        for r in validation.refused { lines.append("  refused \(r.row.location): \(r.reason.description)") }
+        for v in validation.verdicts where v.note != nil { lines.append("  note \(v.row.location): \(v.note ?? "")") }
+        lines += outcome.notes.map { "  \($0)" }
+        return lines
+    }
+}

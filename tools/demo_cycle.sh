@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The whole monthly cycle over the shipped samples, as `make demo` runs it:
+#   1. 2026-11-22  the night's batch reads the samples and writes the 初选 sheets (one per 成果来源 division);
+#   2. 2026-11-29  the divisions' sheets come back (one case rejected, one sent back for rework);
+#   3. 2026-12-03  重大处's 复选 sheet comes back, ordered, re-saved by LibreOffice when it is installed
+#                  (one case rejected, one sent to 咨询);
+#   4. 2026-12-05  the experts' 咨询 sheet comes back;
+#   5. 2026-12-08  the leaders' 审定 sheet comes back: the November bulletin is final;
+#   6. 2026-12-09  a rerun leaves the final bulletin byte-identical.
+# A small scripted reviewer (tools/demo_review.py, openpyxl) fills each sheet as a person would.
+# Usage: tools/demo_cycle.sh BIN DEMO_DIR
+set -euo pipefail
+BIN=${1:?the bulletin binary}
+DEMO=${2:?the demo folder}
+here=$(cd "$(dirname "$0")" && pwd)
+review() { python3 "$here/demo_review.py" "$@"; }
+run() {
+  local day=$1
+  echo
+  echo "=== bulletin run --today $day"
+  find "$DEMO/inbox" -type f -exec touch -d '-1 hour' {} +
+  set +e
+  "$BIN" run --inbox "$DEMO/inbox" --outbox "$DEMO/outbox" --today "$day" | grep -v '^\[' 
+  local rc=${PIPESTATUS[0]}
+  set -e
+  echo "(exit code $rc)"
+  [ "$rc" -le 1 ] || exit "$rc"
+}
+sheets() { ls "$DEMO"/outbox/review/*"$1"*.xlsx 2>/dev/null || true; }
+
+rm -rf "$DEMO" && mkdir -p "$DEMO/inbox" "$DEMO/outbox"
+cp "$here"/../samples/*.docx "$here"/../samples/*.csv "$here"/../samples/*.json "$here"/../samples/*.jsonl "$DEMO/inbox/"
+run 2026-11-22
+
+echo; echo "=== 初选: each division fills its sheet"
+for f in $(sheets 初选); do
+  review "$f" --all 通过 --title 苦荞=不通过 --title 压电陶瓷=退回修改 --reviewer 处室审核人 \
+    -o "$DEMO/inbox/$(basename "$f" .xlsx)（已审）.xlsx"
+done
+run 2026-11-29
+
+echo; echo "=== 复选: 重大处 orders the shortlist"
+for f in $(sheets 复选); do
+  out="$DEMO/inbox/$(basename "$f" .xlsx)（重大处）.xlsx"
+  review "$f" --all 通过 --title 白酒=不通过 --title 肺结节=送咨询 --order score --reviewer 重大处 -o "$out"
+  if command -v soffice >/dev/null 2>&1; then
+    tmp=$(mktemp -d)
+    if soffice --headless --convert-to xlsx --outdir "$tmp" "$out" >/dev/null 2>&1 && [ -s "$tmp/$(basename "$out")" ]; then
+      mv "$tmp/$(basename "$out")" "$out"; echo "re-saved by LibreOffice: $out"
+    fi
+    rm -rf "$tmp"
+  fi
+done
+run 2026-12-03
+
+echo; echo "=== 咨询: the experts' opinion"
+for f in $(sheets 咨询); do
+  review "$f" --all 通过 --note "专家组认为成果临床价值明确" --reviewer 咨询专家组 -o "$DEMO/inbox/$(basename "$f" .xlsx)（专家）.xlsx"
+done
+run 2026-12-05
+
+echo; echo "=== 审定: the leaders approve the issue"
+for f in $(sheets 审定); do
+  review "$f" --all 通过 --reviewer 厅领导 -o "$DEMO/inbox/$(basename "$f" .xlsx)（签批）.xlsx"
+done
+run 2026-12-08
+
+echo; echo "=== a later run leaves the approved bulletin as it was"
+before=$(sha256sum "$DEMO"/outbox/bulletins/2026-11-*第11期.docx)
+run 2026-12-09
+after=$(sha256sum "$DEMO"/outbox/bulletins/2026-11-*第11期.docx)
+[ "$before" = "$after" ] && echo "unchanged: $after"
+
+echo
+echo "Where things are (under $DEMO/outbox):"
+echo "  the approved bulletin:   $(cd "$DEMO/outbox" && ls bulletins/*第11期.docx)"
+echo "  review sheets still out: $(cd "$DEMO/outbox" && ls review/*.xlsx 2>/dev/null | tr '\n' ' ')"
+echo "  returned sheets:         archive/<date>/"
+echo "  refused files and rows:  quarantine/<date>/ (two samples are bad on purpose)"
+echo "  every case and its decisions: $BIN status --outbox $DEMO/outbox"
