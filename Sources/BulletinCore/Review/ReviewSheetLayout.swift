@@ -13,6 +13,8 @@ struct ReviewSheetLayout {
 
     let sheet: ReviewSheet
     let headers: [String]
+    /// Whether the 拒收原因 column is shown (computed once: the sheet's property walks every row).
+    let hasRefusal: Bool
     /// The review worksheet's tab name: `<stage>-<group>`, made legal (≤ 31 characters, none of []:*?/\).
     let sheetName: String
     /// The identity worksheet's rows (keys in column A, values from column B).
@@ -23,6 +25,7 @@ struct ReviewSheetLayout {
     init(_ sheet: ReviewSheet) {
         self.sheet = sheet
         headers = ReviewColumns.headers(of: sheet)
+        hasRefusal = sheet.hasRefusalColumn
         sheetName = Self.legalSheetName([sheet.stage, sheet.group].filter { !$0.isEmpty }.joined(separator: "-"))
         var rows: [[IdentityCell]] = []
         var listRows: [String: Int] = [:]
@@ -106,7 +109,7 @@ struct ReviewSheetLayout {
         pieces.append("截止 \(sheet.deadline)")
         pieces.append("请在黄色列填写\(sheet.decisionHeader)（\(sheet.vocabulary.decisionWords.joined(separator: "／"))）")
         let text = pieces.joined(separator: " · ")
-        return sheet.hasRefusalColumn ? "【退回更正】" + text + " · 请按拒收原因更正后重新提交" : text
+        return hasRefusal ? "【退回更正】" + text + " · 请按拒收原因更正后重新提交" : text
     }
 
     private func titleRowElement(lastColumn: String) -> XMLElement {
@@ -140,7 +143,7 @@ struct ReviewSheetLayout {
         ]
         if sheet.hasOrderColumn { values.append((order, true)) }
         values += [(.text(row.entry.note), true), (.text(row.entry.reviewer), true)]
-        if sheet.hasRefusalColumn { values.append((.text(row.refusal ?? ""), false)) }
+        if hasRefusal { values.append((.text(row.refusal ?? ""), false)) }
         let cells = values.enumerated().map { i, pair -> XMLElement in
             let (value, reviewer) = pair
             let ref = "\(Self.column(i))\(number)"
