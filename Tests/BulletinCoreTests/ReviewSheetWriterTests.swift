@@ -98,6 +98,21 @@ import Testing
         #expect(xf.attribute("fillId") != "0", "reviewers' cells are filled")
     }
 
+    @Test func aLongWordListIsOfferedFromTheIdentityWorksheet() throws {
+        var s = ReviewSamples.screening
+        s.vocabulary.industries = (1...40).map { "特色产业第\($0)类（含细分领域）" }
+        let bytes = try ReviewSheetWriter.bytes(s)
+        let book = try WrittenWorkbook(bytes)
+        let validation = try #require(XlsxReader.find(try book.xml("xl/worksheets/sheet1.xml"), "dataValidation")
+            .first { $0.attribute("sqref") == "T3:T7" })
+        #expect(validation.elements.first?.textContent == "bulletin_industries")
+        let name = try #require(XlsxReader.find(try book.xml("xl/workbook.xml"), "definedName")
+            .first { $0.attribute("name") == "bulletin_industries" })
+        #expect(name.textContent.hasPrefix("'_bulletin'!$B$") && name.textContent.contains(":$AO$"), "\(name.textContent)")
+        let back = try #require(try ReviewSheetReader().read(bytes: bytes))
+        #expect(back.vocabulary.industries == s.vocabulary.industries)
+    }
+
     @Test func theIdentityIsInAHiddenWorksheet() throws {
         let s = ReviewSamples.screening
         let book = try WrittenWorkbook(try ReviewSheetWriter.bytes(s))

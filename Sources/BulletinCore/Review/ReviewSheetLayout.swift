@@ -230,13 +230,29 @@ struct ReviewSheetLayout {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
-    /// A list written into the formula (`"通过,不通过"`) when Excel's 255-character limit allows and no word holds
-    /// a comma or quote; else a reference to the words' row in the identity worksheet.
+    /// Whether `words` fit in a list validation's formula: Excel's limit is 255 characters, and a word with a
+    /// comma or quote cannot be written there.
+    static func fitsInline(_ words: [String]) -> Bool {
+        words.joined(separator: ",").count <= 250 && !words.contains { $0.contains(",") || $0.contains("\"") }
+    }
+
+    /// A list written into the formula (`"通过,不通过"`) when it fits; else the defined name of the words' row in
+    /// the identity worksheet (a name, not a reference to another sheet, which Excel 2007 refuses).
     private func listFormula(_ words: [String], key: String) -> String {
-        let inline = words.joined(separator: ",")
-        if inline.count <= 250, !words.contains(where: { $0.contains(",") || $0.contains("\"") }) { return "\"\(inline)\"" }
-        let row = listRows[key] ?? 1
-        return "\(ReviewColumns.identitySheetName)!$B$\(row):$\(Self.column(words.count))$\(row)"
+        Self.fitsInline(words) ? "\"\(words.joined(separator: ","))\"" : Self.listName(key)
+    }
+
+    /// The defined name of a word list kept in the identity worksheet.
+    static func listName(_ key: String) -> String { "bulletin_" + key }
+
+    /// Defined names (name, reference) for the word lists too long to write inline.
+    var listNames: [(name: String, reference: String)] {
+        let lists = [(ReviewIdentityKey.decisionWords, sheet.vocabulary.decisionWords), (ReviewIdentityKey.categories, sheet.vocabulary.categories),
+                     (ReviewIdentityKey.levels, sheet.vocabulary.levels), (ReviewIdentityKey.industries, sheet.vocabulary.industries)]
+        return lists.compactMap { key, words in
+            guard !words.isEmpty, !Self.fitsInline(words), let row = listRows[key] else { return nil }
+            return (Self.listName(key), "'\(ReviewColumns.identitySheetName)'!$B$\(row):$\(Self.column(words.count))$\(row)")
+        }
     }
 
     // MARK: - The identity worksheet
