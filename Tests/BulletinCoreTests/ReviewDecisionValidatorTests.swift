@@ -48,6 +48,8 @@ import Testing
         #expect(outcome(v, "2026-11-0004") == .refused(.unknownCase(caseId: "2026-11-0004")))
         #expect(outcome(v, "2026-11-0005") == .refused(.unknownChoice(column: "调整产业", written: "新能源", allowed: ReviewSamples.vocabulary.industries)))
         for (_, reason) in v.refused { #expect(!reason.chinese.isEmpty && !reason.description.isEmpty) }
+        #expect(v.lines.first == "sheet 初选-基础处 row 3: 2026-11-0001 通过 (调整类别 应用研究成果; 调整技术水平 国际领先; 审核人 王审核)")
+        #expect(v.lines[1] == "sheet 初选-基础处 row 4: 2026-11-0002 refused: the decision \"可以\" is not one of 通过, 不通过, 退回修改")
     }
 
     @Test func aCaseThatMovedOnIsNotDecidedAgain() throws {

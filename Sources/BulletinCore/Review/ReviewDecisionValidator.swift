@@ -174,6 +174,31 @@ public struct ReviewValidation: Sendable, Equatable {
     public var acceptedCaseIds: Set<String> { Set(accepted.map(\.caseId)) }
     /// Whether applying the sheet changes nothing (every row blank, refused or already applied).
     public var changesNothing: Bool { accepted.isEmpty }
+    /// One line per row for `inspect` (the effective change set) and the run log:
+    /// `sheet 初选-基础处 row 3: 2026-11-0001 通过 (调整技术水平 国际领先; 审核人 王审核)`,
+    /// `sheet 初选-基础处 row 4: 2026-11-0002 refused: the decision "可以" is not one of 通过, 不通过, 退回修改`.
+    public var lines: [String] {
+        verdicts.map { v in
+            let id = v.row.caseId.isEmpty ? "(no 案例编号)" : v.row.caseId
+            var line = "\(v.row.location): \(id) "
+            switch v.outcome {
+            case .accepted(let d):
+                var details: [String] = []
+                if let c = d.category { details.append("\(ReviewColumns.adjustCategory) \(c)") }
+                if let l = d.level { details.append("\(ReviewColumns.adjustLevel) \(l)") }
+                if let i = d.industry { details.append("\(ReviewColumns.adjustIndustry) \(i)") }
+                if let o = d.order { details.append("\(ReviewColumns.order) \(o)") }
+                if !d.reviewer.isEmpty { details.append("\(ReviewColumns.reviewer) \(d.reviewer)") }
+                line += d.word + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
+            case .alreadyApplied(let word): line += "\(word): already applied, nothing changes"
+            case .blank: line += "blank: not decided yet"
+            case .refused(let reason): line += "refused: \(reason)"
+            }
+            if let note = v.note { line += " [\(note)]" }
+            return line
+        }
+    }
+
     /// "4 accepted, 1 refused, 2 blank (not decided yet), 0 already applied".
     public var summary: String {
         "\(accepted.count) accepted, \(refused.count) refused, \(blankCount) blank (not decided yet), \(alreadyAppliedCount) already applied"
