@@ -159,7 +159,7 @@ struct ReviewSheetLayout {
         let height = Self.rowHeight(zip(values.map(\.0), headers).map { value, header in
             if case .text(let t) = value { return (t, header) } else { return ("", header) }
         })
-        return X.element("row", ["r": String(number), "ht": height, "customHeight": "1"], cells)
+        return X.element("row", ["r": String(number), "ht": height], cells)
     }
 
     /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not
