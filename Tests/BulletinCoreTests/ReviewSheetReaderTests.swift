@@ -69,11 +69,8 @@ import Testing
         }
     }
 
-    @Test func openpyxlFillsTheSheetAndItComesBack() throws {
-        guard ReviewTools.python != nil else {
-            Issue.record("python3 with openpyxl is not installed: the openpyxl round trip is not checked")
-            return
-        }
+    @Test(.enabled(if: ReviewTools.python != nil, "python3 with openpyxl is not installed: the openpyxl round trip is not checked"))
+    func openpyxlFillsTheSheetAndItComesBack() throws {
         let folder = try ReviewSamples.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let s = ReviewSamples.shortlist
@@ -98,11 +95,8 @@ import Testing
         #expect(verdicts.blankCount == 1 && verdicts.refused.isEmpty)
     }
 
-    @Test func reviewersReSortDeleteAddAndTypeFullWidth() throws {
-        guard ReviewTools.python != nil else {
-            Issue.record("python3 with openpyxl is not installed: the re-sorted sheet is not checked")
-            return
-        }
+    @Test(.enabled(if: ReviewTools.python != nil, "python3 with openpyxl is not installed: the re-sorted sheet is not checked"))
+    func reviewersReSortDeleteAddAndTypeFullWidth() throws {
         let folder = try ReviewSamples.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let s = ReviewSamples.shortlist
@@ -173,6 +167,34 @@ import Testing
         let workbook = try book.text("xl/workbook.xml")
         #expect(workbook.contains("Print_Titles"), "print titles survive")
         #expect(try book.text("xl/worksheets/sheet1.xml").contains("dataValidation"), "drop-downs survive")
+    }
+}
+
+/// The 复选 path of the issue's acceptance run: filled by the scripted reviewer (openpyxl), re-saved by
+/// LibreOffice, read and judged.
+@Suite struct ReviewSheetChainTests {
+    @Test(.enabled(if: ReviewTools.python != nil && ReviewTools.soffice != nil,
+                   "python3 with openpyxl or soffice is missing: the fill-then-re-save chain is not checked"),
+          .timeLimit(.minutes(3)))
+    func filledWithOpenpyxlThenReSavedByLibreOffice() throws {
+        let folder = try ReviewSamples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let s = ReviewSamples.shortlist
+        let file = folder.appendingPathComponent("复选.xlsx")
+        try ReviewSheetWriter.write(s, to: file.path)
+        _ = try ReviewTools.review([file.path, "--all", "通过", "--title", "水稻=不通过", "--order", "score", "--reviewer", "重大处 李明"], in: folder)
+        let out = folder.appendingPathComponent("resaved", isDirectory: true)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let resaved = try ReviewTools.convert(file, to: "xlsx:Calc MS Excel 2007 XML", outdir: out)
+        let back = try #require(try ReviewSheetReader().read(bytes: try [UInt8](Data(contentsOf: resaved)), fileName: "复选.xlsx"))
+        var library = ReviewSamples.lookup(s)
+        library["2026-11-0002"]?.caseVersion = "changed after the sheet was made"
+        let v = ReviewDecisionValidator(vocabulary: ReviewSamples.shortlistVocabulary).validate(back, lookup: { library[$0] })
+        #expect(v.accepted.map(\.caseId) == ["2026-11-0001", "2026-11-0003", "2026-11-0004", "2026-11-0005"])
+        #expect(v.accepted.map(\.word) == ["通过", "不通过", "通过", "通过"])
+        #expect(v.accepted.compactMap(\.order) == [2, 4, 1], "排序 by score among the passed: 90, 86.5, (78: stale), then the unscored")
+        #expect(v.accepted.allSatisfy { $0.reviewer == "重大处 李明" })
+        #expect(v.refused.map(\.reason) == [.stale(caseId: "2026-11-0002")])
     }
 }
 
