@@ -52,6 +52,13 @@ import Testing
         #expect(s.fileName == "2026-11-初选-基础处.xlsx")
     }
 
+    @Test func aCaseVersionChangesWithAnyPart() {
+        let v = ReviewSheet.caseVersion(["2026-11-0007", "高熵合金低温韧化机理研究", "待初选", "12"])
+        #expect(v.count == 16 && v == ReviewSheet.caseVersion(["2026-11-0007", "高熵合金低温韧化机理研究", "待初选", "12"]))
+        #expect(v != ReviewSheet.caseVersion(["2026-11-0007", "高熵合金低温韧化机理研究", "待初选", "13"]))
+        #expect(ReviewSheet.caseVersion(["ab", "c"]) != ReviewSheet.caseVersion(["a", "bc"]))
+    }
+
     @Test func textThatLooksLikeAFormulaIsWrittenAsText() throws {
         let book = try WrittenWorkbook(try ReviewSheetWriter.bytes(ReviewSamples.screening))
         let sheet = try book.xml("xl/worksheets/sheet1.xml")

@@ -62,6 +62,13 @@ public struct ReviewSheet: Sendable, Equatable {
         return [period, stage, group, String(hash)].filter { !$0.isEmpty }.joined(separator: "-")
     }
 
+    /// A case version for `ReviewRow.caseVersion` and `ReviewCaseState.caseVersion`: the first 16 hex digits of
+    /// the sha256 of `parts` (whatever a reviewer's decision rests on: title, summary, labels, stage, the last
+    /// history sequence …), each part kept apart from the next so ["ab", "c"] and ["a", "bc"] differ.
+    public static func caseVersion(_ parts: [String]) -> String {
+        String(Hashing.sha256(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
+    }
+
     /// A file name for the sheet: `2026-11-初选-基础处.xlsx` (characters file systems refuse become `_`).
     public var fileName: String {
         let base = [period, stage, group].filter { !$0.isEmpty }.joined(separator: "-")
