@@ -264,3 +264,31 @@ import Testing
         #expect(pages.last?.contains("2026-11-0060") == true)
     }
 }
+
+@Suite struct ReviewSheetDamageTests {
+    /// Truncated or corrupted files never crash the reader: each is nil (not a review sheet) or a Refusal.
+    @Test func damagedFilesAreNilOrRefusedNeverACrash() throws {
+        let bytes = try ReviewSheetWriter.bytes(ReviewSamples.screening)
+        var variants: [[UInt8]] = stride(from: 0, to: bytes.count, by: max(bytes.count / 40, 1)).map { Array(bytes.prefix($0)) }
+        var seed: UInt64 = 0x2026_1130
+        for _ in 0..<40 {
+            var copy = bytes
+            for _ in 0..<8 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                let i = Int(seed >> 33) % copy.count
+                copy[i] ^= UInt8(truncatingIfNeeded: seed >> 17) | 1
+            }
+            variants.append(copy)
+        }
+        var outcomes = (nil: 0, refused: 0, read: 0)
+        for v in variants {
+            do {
+                if try ReviewSheetReader().read(bytes: v, fileName: "damaged.xlsx") == nil { outcomes.nil += 1 } else { outcomes.read += 1 }
+            } catch is Refusal {
+                outcomes.refused += 1
+            }
+        }
+        #expect(outcomes.nil + outcomes.refused + outcomes.read == variants.count)
+        #expect(outcomes.nil > 0, "a truncated file is not a review sheet")
+    }
+}
