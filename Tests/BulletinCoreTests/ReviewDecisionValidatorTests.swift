@@ -131,3 +131,21 @@ import Testing
         #expect(v.verdicts.last?.outcome == .refused(.noCaseId))
     }
 }
+
+@Suite struct ReviewProfileTests {
+    /// Stages and words come from configuration: Zhejiang's steps round-trip like Sichuan's.
+    @Test(arguments: ["遴选评价", "现场调研（评估确认）", "审定"])
+    func aConfiguredStageRoundTrips(stage: String) throws {
+        let words = ReviewVocabulary(decisionWords: ["推荐", "不推荐", "退回修改"], categories: ReviewSamples.vocabulary.categories,
+                                     levels: ["国际领先", "国际先进", "国内领先"], industries: ["数字经济", "生命健康", "新材料", "其他"])
+        let sheet = ReviewSheet(stage: stage, group: "专家组A", period: "2026-11", deadline: "2026-11-10", vocabulary: words,
+                                rows: Array(ReviewSamples.screening.rows.prefix(2)))
+        var filled = sheet
+        filled.rows[0].entry = ReviewerEntry(decision: "推荐", industry: "新材料", reviewer: "浙江专家")
+        let back = try #require(try ReviewSheetReader().read(bytes: try ReviewSheetWriter.bytes(filled)))
+        #expect(back.stage == stage && back.decisionHeader == stage + "意见")
+        let library = ReviewSamples.lookup(sheet)
+        let v = ReviewDecisionValidator(vocabulary: words).validate(back, lookup: { library[$0] })
+        #expect(v.accepted.map(\.word) == ["推荐"] && v.accepted.first?.industry == "新材料" && v.blankCount == 1)
+    }
+}
