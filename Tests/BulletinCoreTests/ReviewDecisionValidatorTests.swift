@@ -48,6 +48,8 @@ import Testing
         #expect(outcome(v, "2026-11-0004") == .refused(.unknownCase(caseId: "2026-11-0004")))
         #expect(outcome(v, "2026-11-0005") == .refused(.unknownChoice(column: "调整产业", written: "新能源", allowed: ReviewSamples.vocabulary.industries)))
         for (_, reason) in v.refused { #expect(!reason.chinese.isEmpty && !reason.description.isEmpty) }
+        #expect(v.lines.first == "sheet 初选-基础处 row 3: 2026-11-0001 通过 (调整类别 应用研究成果; 调整技术水平 国际领先; 审核人 王审核)")
+        #expect(v.lines[1] == "sheet 初选-基础处 row 4: 2026-11-0002 refused: the decision \"可以\" is not one of 通过, 不通过, 退回修改")
     }
 
     @Test func aCaseThatMovedOnIsNotDecidedAgain() throws {
@@ -127,5 +129,23 @@ import Testing
                                            entry: ReviewerEntry(decision: "通过"), shown: [:], location: "sheet 初选-基础处 row 12"))
         let v = validator.validate(back, lookup: { ReviewSamples.lookup(ReviewSamples.screening)[$0] })
         #expect(v.verdicts.last?.outcome == .refused(.noCaseId))
+    }
+}
+
+@Suite struct ReviewProfileTests {
+    /// Stages and words come from configuration: Zhejiang's steps round-trip like Sichuan's.
+    @Test(arguments: ["遴选评价", "现场调研（评估确认）", "审定"])
+    func aConfiguredStageRoundTrips(stage: String) throws {
+        let words = ReviewVocabulary(decisionWords: ["推荐", "不推荐", "退回修改"], categories: ReviewSamples.vocabulary.categories,
+                                     levels: ["国际领先", "国际先进", "国内领先"], industries: ["数字经济", "生命健康", "新材料", "其他"])
+        let sheet = ReviewSheet(stage: stage, group: "专家组A", period: "2026-11", deadline: "2026-11-10", vocabulary: words,
+                                rows: Array(ReviewSamples.screening.rows.prefix(2)))
+        var filled = sheet
+        filled.rows[0].entry = ReviewerEntry(decision: "推荐", industry: "新材料", reviewer: "浙江专家")
+        let back = try #require(try ReviewSheetReader().read(bytes: try ReviewSheetWriter.bytes(filled)))
+        #expect(back.stage == stage && back.decisionHeader == stage + "意见")
+        let library = ReviewSamples.lookup(sheet)
+        let v = ReviewDecisionValidator(vocabulary: words).validate(back, lookup: { library[$0] })
+        #expect(v.accepted.map(\.word) == ["推荐"] && v.accepted.first?.industry == "新材料" && v.blankCount == 1)
     }
 }

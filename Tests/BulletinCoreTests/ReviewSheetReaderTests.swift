@@ -69,11 +69,8 @@ import Testing
         }
     }
 
-    @Test func openpyxlFillsTheSheetAndItComesBack() throws {
-        guard ReviewTools.python != nil else {
-            Issue.record("python3 with openpyxl is not installed: the openpyxl round trip is not checked")
-            return
-        }
+    @Test(.enabled(if: ReviewTools.python != nil, "python3 with openpyxl is not installed: the openpyxl round trip is not checked"))
+    func openpyxlFillsTheSheetAndItComesBack() throws {
         let folder = try ReviewSamples.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let s = ReviewSamples.shortlist
@@ -98,11 +95,8 @@ import Testing
         #expect(verdicts.blankCount == 1 && verdicts.refused.isEmpty)
     }
 
-    @Test func reviewersReSortDeleteAddAndTypeFullWidth() throws {
-        guard ReviewTools.python != nil else {
-            Issue.record("python3 with openpyxl is not installed: the re-sorted sheet is not checked")
-            return
-        }
+    @Test(.enabled(if: ReviewTools.python != nil, "python3 with openpyxl is not installed: the re-sorted sheet is not checked"))
+    func reviewersReSortDeleteAddAndTypeFullWidth() throws {
         let folder = try ReviewSamples.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let s = ReviewSamples.shortlist
@@ -176,6 +170,34 @@ import Testing
     }
 }
 
+/// The 复选 path of the issue's acceptance run: filled by the scripted reviewer (openpyxl), re-saved by
+/// LibreOffice, read and judged.
+@Suite struct ReviewSheetChainTests {
+    @Test(.enabled(if: ReviewTools.python != nil && ReviewTools.soffice != nil,
+                   "python3 with openpyxl or soffice is missing: the fill-then-re-save chain is not checked"),
+          .timeLimit(.minutes(3)))
+    func filledWithOpenpyxlThenReSavedByLibreOffice() throws {
+        let folder = try ReviewSamples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let s = ReviewSamples.shortlist
+        let file = folder.appendingPathComponent("复选.xlsx")
+        try ReviewSheetWriter.write(s, to: file.path)
+        _ = try ReviewTools.review([file.path, "--all", "通过", "--title", "水稻=不通过", "--order", "score", "--reviewer", "重大处 李明"], in: folder)
+        let out = folder.appendingPathComponent("resaved", isDirectory: true)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let resaved = try ReviewTools.convert(file, to: "xlsx:Calc MS Excel 2007 XML", outdir: out)
+        let back = try #require(try ReviewSheetReader().read(bytes: try [UInt8](Data(contentsOf: resaved)), fileName: "复选.xlsx"))
+        var library = ReviewSamples.lookup(s)
+        library["2026-11-0002"]?.caseVersion = "changed after the sheet was made"
+        let v = ReviewDecisionValidator(vocabulary: ReviewSamples.shortlistVocabulary).validate(back, lookup: { library[$0] })
+        #expect(v.accepted.map(\.caseId) == ["2026-11-0001", "2026-11-0003", "2026-11-0004", "2026-11-0005"])
+        #expect(v.accepted.map(\.word) == ["通过", "不通过", "通过", "通过"])
+        #expect(v.accepted.compactMap(\.order) == [2, 4, 1], "排序 by score among the passed: 90, 86.5, (78: stale), then the unscored")
+        #expect(v.accepted.allSatisfy { $0.reviewer == "重大处 李明" })
+        #expect(v.refused.map(\.reason) == [.stale(caseId: "2026-11-0002")])
+    }
+}
+
 @Suite struct ReviewSheetPrintTests {
     /// LibreOffice prints the filled sheet on landscape A4; `REVIEW_SAMPLE_DIR=/some/folder` keeps the XLSX and
     /// PDF there to be looked at (`pdftoppm -png -r 60`).
@@ -240,5 +262,33 @@ import Testing
             #expect(text.contains("截止 2026-11-30"), "page \(i + 1) repeats the title row")
         }
         #expect(pages.last?.contains("2026-11-0060") == true)
+    }
+}
+
+@Suite struct ReviewSheetDamageTests {
+    /// Truncated or corrupted files never crash the reader: each is nil (not a review sheet) or a Refusal.
+    @Test func damagedFilesAreNilOrRefusedNeverACrash() throws {
+        let bytes = try ReviewSheetWriter.bytes(ReviewSamples.screening)
+        var variants: [[UInt8]] = stride(from: 0, to: bytes.count, by: max(bytes.count / 40, 1)).map { Array(bytes.prefix($0)) }
+        var seed: UInt64 = 0x2026_1130
+        for _ in 0..<40 {
+            var copy = bytes
+            for _ in 0..<8 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                let i = Int(seed >> 33) % copy.count
+                copy[i] ^= UInt8(truncatingIfNeeded: seed >> 17) | 1
+            }
+            variants.append(copy)
+        }
+        var outcomes = (nil: 0, refused: 0, read: 0)
+        for v in variants {
+            do {
+                if try ReviewSheetReader().read(bytes: v, fileName: "damaged.xlsx") == nil { outcomes.nil += 1 } else { outcomes.read += 1 }
+            } catch is Refusal {
+                outcomes.refused += 1
+            }
+        }
+        #expect(outcomes.nil + outcomes.refused + outcomes.read == variants.count)
+        #expect(outcomes.nil > 0, "a truncated file is not a review sheet")
     }
 }

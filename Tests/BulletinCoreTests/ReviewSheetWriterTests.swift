@@ -52,6 +52,13 @@ import Testing
         #expect(s.fileName == "2026-11-初选-基础处.xlsx")
     }
 
+    @Test func aCaseVersionChangesWithAnyPart() {
+        let v = ReviewSheet.caseVersion(["2026-11-0007", "高熵合金低温韧化机理研究", "待初选", "12"])
+        #expect(v.count == 16 && v == ReviewSheet.caseVersion(["2026-11-0007", "高熵合金低温韧化机理研究", "待初选", "12"]))
+        #expect(v != ReviewSheet.caseVersion(["2026-11-0007", "高熵合金低温韧化机理研究", "待初选", "13"]))
+        #expect(ReviewSheet.caseVersion(["ab", "c"]) != ReviewSheet.caseVersion(["a", "bc"]))
+    }
+
     @Test func textThatLooksLikeAFormulaIsWrittenAsText() throws {
         let book = try WrittenWorkbook(try ReviewSheetWriter.bytes(ReviewSamples.screening))
         let sheet = try book.xml("xl/worksheets/sheet1.xml")
@@ -96,6 +103,21 @@ import Testing
         let xf = xfs[try #require(q3.attribute("s").flatMap(Int.init))]
         #expect(xf.elements.first { $0.name == "protection" }?.attribute("locked") == "0")
         #expect(xf.attribute("fillId") != "0", "reviewers' cells are filled")
+    }
+
+    @Test func aLongWordListIsOfferedFromTheIdentityWorksheet() throws {
+        var s = ReviewSamples.screening
+        s.vocabulary.industries = (1...40).map { "特色产业第\($0)类（含细分领域）" }
+        let bytes = try ReviewSheetWriter.bytes(s)
+        let book = try WrittenWorkbook(bytes)
+        let validation = try #require(XlsxReader.find(try book.xml("xl/worksheets/sheet1.xml"), "dataValidation")
+            .first { $0.attribute("sqref") == "T3:T7" })
+        #expect(validation.elements.first?.textContent == "bulletin_industries")
+        let name = try #require(XlsxReader.find(try book.xml("xl/workbook.xml"), "definedName")
+            .first { $0.attribute("name") == "bulletin_industries" })
+        #expect(name.textContent.hasPrefix("'_bulletin'!$B$") && name.textContent.contains(":$AO$"), "\(name.textContent)")
+        let back = try #require(try ReviewSheetReader().read(bytes: bytes))
+        #expect(back.vocabulary.industries == s.vocabulary.industries)
     }
 
     @Test func theIdentityIsInAHiddenWorksheet() throws {

@@ -51,18 +51,28 @@ public enum ReviewColumns {
 
 /// Text as spreadsheet programs and people leave it, made comparable.
 enum ReviewText {
+    /// White space of every kind: ASCII and Unicode spaces, line breaks, ideographic and no-break spaces, BOM.
+    private static let space = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}"))
+
     /// Without surrounding white space of any kind (ideographic and no-break spaces included).
     static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}")))
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              space.contains(first) || space.contains(last) else { return text }
+        return text.trimmingCharacters(in: space)
     }
 
     /// The comparable form of a word: NFKC (full-width letters, digits and punctuation become half-width),
     /// every space removed, dash look-alikes as "-", and trailing sentence punctuation dropped.
     static func key(_ text: String) -> String {
-        var s = trimmed(text).precomposedStringWithCompatibilityMapping
-        s = String(s.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{3000}" && $0 != "\u{FEFF}" }
-            .map(Character.init))
-        s = String(s.map { "‐‑‒–—―−".contains($0) ? "-" : $0 })
+        if text.isEmpty { return text }
+        var scalars = String.UnicodeScalarView()
+        for u in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !space.contains(u) {
+            switch u {
+            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": scalars.append("-")
+            default: scalars.append(u)
+            }
+        }
+        var s = String(scalars)
         while let last = s.last, "。.，,；;！!、".contains(last) { s.removeLast() }
         return s
     }

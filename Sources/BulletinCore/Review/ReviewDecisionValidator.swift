@@ -174,6 +174,31 @@ public struct ReviewValidation: Sendable, Equatable {
     public var acceptedCaseIds: Set<String> { Set(accepted.map(\.caseId)) }
     /// Whether applying the sheet changes nothing (every row blank, refused or already applied).
     public var changesNothing: Bool { accepted.isEmpty }
+    /// One line per row for `inspect` (the effective change set) and the run log:
+    /// `sheet 初选-基础处 row 3: 2026-11-0001 通过 (调整技术水平 国际领先; 审核人 王审核)`,
+    /// `sheet 初选-基础处 row 4: 2026-11-0002 refused: the decision "可以" is not one of 通过, 不通过, 退回修改`.
+    public var lines: [String] {
+        verdicts.map { v in
+            let id = v.row.caseId.isEmpty ? "(no 案例编号)" : v.row.caseId
+            var line = "\(v.row.location): \(id) "
+            switch v.outcome {
+            case .accepted(let d):
+                var details: [String] = []
+                if let c = d.category { details.append("\(ReviewColumns.adjustCategory) \(c)") }
+                if let l = d.level { details.append("\(ReviewColumns.adjustLevel) \(l)") }
+                if let i = d.industry { details.append("\(ReviewColumns.adjustIndustry) \(i)") }
+                if let o = d.order { details.append("\(ReviewColumns.order) \(o)") }
+                if !d.reviewer.isEmpty { details.append("\(ReviewColumns.reviewer) \(d.reviewer)") }
+                line += d.word + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
+            case .alreadyApplied(let word): line += "\(word): already applied, nothing changes"
+            case .blank: line += "blank: not decided yet"
+            case .refused(let reason): line += "refused: \(reason)"
+            }
+            if let note = v.note { line += " [\(note)]" }
+            return line
+        }
+    }
+
     /// "4 accepted, 1 refused, 2 blank (not decided yet), 0 already applied".
     public var summary: String {
         "\(accepted.count) accepted, \(refused.count) refused, \(blankCount) blank (not decided yet), \(alreadyAppliedCount) already applied"
@@ -210,15 +235,24 @@ public struct ReviewDecisionValidator: Sendable {
     /// The allowed word `written` stands for, nil when blank or none. Trims, makes full-width text
     /// half-width, drops inner spaces and trailing punctuation, then tries the synonyms.
     public func decisionWord(_ written: String) -> String? {
-        Self.match(written, in: vocabulary.decisionWords, synonyms: synonyms)
+        WordTable(vocabulary.decisionWords, synonyms: synonyms).word(written)
     }
 
-    static func match(_ written: String, in allowed: [String], synonyms: [String: String] = [:]) -> String? {
-        let key = ReviewText.key(written)
-        guard !key.isEmpty else { return nil }
-        if let word = allowed.first(where: { ReviewText.key($0) == key }) { return word }
-        if let target = synonyms.first(where: { ReviewText.key($0.key) == key })?.value, allowed.contains(target) { return target }
-        return nil
+    /// Allowed words and synonyms by their comparable form, built once per sheet.
+    struct WordTable {
+        let allowed: [String]
+        private var byKey: [String: String] = [:]
+
+        init(_ allowed: [String], synonyms: [String: String] = [:]) {
+            self.allowed = allowed
+            for (other, target) in synonyms where allowed.contains(target) { byKey[ReviewText.key(other)] = target }
+            for word in allowed { byKey[ReviewText.key(word)] = word }  // an allowed word wins over a synonym
+        }
+
+        func word(_ written: String) -> String? {
+            let key = ReviewText.key(written)
+            return key.isEmpty ? nil : byKey[key]
+        }
     }
 
     /// Classifies every row. `lookup` gives a case's state now (nil: no such case); `decidedEarlier` holds the
@@ -227,8 +261,10 @@ public struct ReviewDecisionValidator: Sendable {
                          decidedEarlier: Set<String> = []) -> ReviewValidation {
         var decidedHere: [String: Int] = [:]
         var verdicts: [ReviewRowVerdict] = []
+        let tables = Tables(decisions: WordTable(vocabulary.decisionWords, synonyms: synonyms), categories: WordTable(vocabulary.categories),
+                            levels: WordTable(vocabulary.levels), industries: WordTable(vocabulary.industries))
         for row in sheet.rows {
-            let (outcome, note) = judge(row, sheet: sheet, lookup: lookup, decidedEarlier: decidedEarlier, decidedHere: decidedHere)
+            let (outcome, note) = judge(row, sheet: sheet, tables: tables, lookup: lookup, decidedEarlier: decidedEarlier, decidedHere: decidedHere)
             if case .accepted = outcome { decidedHere[row.caseId] = row.excelRow }
             if case .alreadyApplied = outcome { decidedHere[row.caseId] = row.excelRow }
             verdicts.append(ReviewRowVerdict(row: row, outcome: outcome, note: note))
@@ -236,7 +272,11 @@ public struct ReviewDecisionValidator: Sendable {
         return ReviewValidation(sheetId: sheet.sheetId, stage: sheet.stage, verdicts: verdicts)
     }
 
-    private func judge(_ row: ReturnedReviewRow, sheet: ReturnedReviewSheet, lookup: (String) -> ReviewCaseState?,
+    private struct Tables {
+        let decisions, categories, levels, industries: WordTable
+    }
+
+    private func judge(_ row: ReturnedReviewRow, sheet: ReturnedReviewSheet, tables: Tables, lookup: (String) -> ReviewCaseState?,
                        decidedEarlier: Set<String>, decidedHere: [String: Int]) -> (ReviewRowOutcome, String?) {
         let e = row.entry
         if ReviewText.key(e.decision).isEmpty {
@@ -250,7 +290,7 @@ public struct ReviewDecisionValidator: Sendable {
         if let first = decidedHere[row.caseId] { return (.refused(.duplicateRow(caseId: row.caseId, firstRow: first)), nil) }
         guard let version = row.caseVersion else { return (.refused(.notOnSheet(caseId: row.caseId)), nil) }
         guard let state = lookup(row.caseId) else { return (.refused(.unknownCase(caseId: row.caseId)), nil) }
-        let word = decisionWord(e.decision)
+        let word = tables.decisions.word(e.decision)
         if let word, state.decisions.contains(ReviewPastDecision(sheetId: sheet.sheetId, stage: sheet.stage, word: word)) {
             return (.alreadyApplied(word: word), nil)
         }
@@ -262,12 +302,12 @@ public struct ReviewDecisionValidator: Sendable {
         if decidedEarlier.contains(row.caseId) { return (.refused(.decidedByAnotherSheet(caseId: row.caseId)), nil) }
         guard let word else { return (.refused(.unknownDecision(written: e.decision, allowed: vocabulary.decisionWords)), nil) }
         var adjusted: [String?] = []
-        for (column, written, allowed) in [(ReviewColumns.adjustCategory, e.category, vocabulary.categories),
-                                           (ReviewColumns.adjustLevel, e.level, vocabulary.levels),
-                                           (ReviewColumns.adjustIndustry, e.industry, vocabulary.industries)] {
+        for (column, written, table) in [(ReviewColumns.adjustCategory, e.category, tables.categories),
+                                         (ReviewColumns.adjustLevel, e.level, tables.levels),
+                                         (ReviewColumns.adjustIndustry, e.industry, tables.industries)] {
             if ReviewText.key(written).isEmpty { adjusted.append(nil); continue }
-            guard let match = Self.match(written, in: allowed) else {
-                return (.refused(.unknownChoice(column: column, written: written, allowed: allowed)), nil)
+            guard let match = table.word(written) else {
+                return (.refused(.unknownChoice(column: column, written: written, allowed: table.allowed)), nil)
             }
             adjusted.append(match)
         }

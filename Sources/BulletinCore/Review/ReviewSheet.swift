@@ -1,3 +1,16 @@
+// MARK: - How the pieces fit (for the run that wires them in)
+//
+//  1. For each stage with cases waiting, the run builds a `ReviewSheet` (rows from the library; never a
+//     classified case — `requireNoClassified` is the last guard) and writes it with `ReviewSheetWriter.write`
+//     to outbox/review/<sheet.fileName>.
+//  2. For every .xlsx in the inbox, `ReviewSheetReader.read` first: nil means "not a review sheet, read it as
+//     submissions"; a `Refusal` means a review sheet that cannot be read (quarantine it with the reason).
+//  3. `ReviewDecisionValidator.validate` judges each row against the library's current state (stage,
+//     version, decisions so far) and the cases earlier sheets of the batch decided. `lines` is the dry run
+//     `inspect` prints; `accepted` is what to append in one transaction; `acceptedCaseIds` feeds the next sheet.
+//  4. `ReviewRefusedSheet.make` gives the refused rows back as a sheet with a 拒收原因 column, same identity,
+//     for quarantine/<date>/.
+
 /// A review sheet: the cases waiting at one stage for one group of reviewers, written as an XLSX workbook
 /// for people to decide in (初选 per 成果来源 division, one 复选 sheet, one 审定 sheet per issue …).
 ///
@@ -47,6 +60,13 @@ public struct ReviewSheet: Sendable, Equatable {
         for row in rows { text += "\(row.caseId)\t\(row.caseVersion)\n" }
         let hash = Hashing.sha256(Array(text.utf8)).prefix(12)
         return [period, stage, group, String(hash)].filter { !$0.isEmpty }.joined(separator: "-")
+    }
+
+    /// A case version for `ReviewRow.caseVersion` and `ReviewCaseState.caseVersion`: the first 16 hex digits of
+    /// the sha256 of `parts` (whatever a reviewer's decision rests on: title, summary, labels, stage, the last
+    /// history sequence …), each part kept apart from the next so ["ab", "c"] and ["a", "bc"] differ.
+    public static func caseVersion(_ parts: [String]) -> String {
+        String(Hashing.sha256(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
     }
 
     /// A file name for the sheet: `2026-11-初选-基础处.xlsx` (characters file systems refuse become `_`).

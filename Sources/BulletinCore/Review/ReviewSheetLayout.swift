@@ -13,6 +13,8 @@ struct ReviewSheetLayout {
 
     let sheet: ReviewSheet
     let headers: [String]
+    /// Whether the 拒收原因 column is shown (computed once: the sheet's property walks every row).
+    let hasRefusal: Bool
     /// The review worksheet's tab name: `<stage>-<group>`, made legal (≤ 31 characters, none of []:*?/\).
     let sheetName: String
     /// The identity worksheet's rows (keys in column A, values from column B).
@@ -23,6 +25,7 @@ struct ReviewSheetLayout {
     init(_ sheet: ReviewSheet) {
         self.sheet = sheet
         headers = ReviewColumns.headers(of: sheet)
+        hasRefusal = sheet.hasRefusalColumn
         sheetName = Self.legalSheetName([sheet.stage, sheet.group].filter { !$0.isEmpty }.joined(separator: "-"))
         var rows: [[IdentityCell]] = []
         var listRows: [String: Int] = [:]
@@ -106,7 +109,7 @@ struct ReviewSheetLayout {
         pieces.append("截止 \(sheet.deadline)")
         pieces.append("请在黄色列填写\(sheet.decisionHeader)（\(sheet.vocabulary.decisionWords.joined(separator: "／"))）")
         let text = pieces.joined(separator: " · ")
-        return sheet.hasRefusalColumn ? "【退回更正】" + text + " · 请按拒收原因更正后重新提交" : text
+        return hasRefusal ? "【退回更正】" + text + " · 请按拒收原因更正后重新提交" : text
     }
 
     private func titleRowElement(lastColumn: String) -> XMLElement {
@@ -140,7 +143,7 @@ struct ReviewSheetLayout {
         ]
         if sheet.hasOrderColumn { values.append((order, true)) }
         values += [(.text(row.entry.note), true), (.text(row.entry.reviewer), true)]
-        if sheet.hasRefusalColumn { values.append((.text(row.refusal ?? ""), false)) }
+        if hasRefusal { values.append((.text(row.refusal ?? ""), false)) }
         let cells = values.enumerated().map { i, pair -> XMLElement in
             let (value, reviewer) = pair
             let ref = "\(Self.column(i))\(number)"
@@ -156,7 +159,7 @@ struct ReviewSheetLayout {
         let height = Self.rowHeight(zip(values.map(\.0), headers).map { value, header in
             if case .text(let t) = value { return (t, header) } else { return ("", header) }
         })
-        return X.element("row", ["r": String(number), "ht": height, "customHeight": "1"], cells)
+        return X.element("row", ["r": String(number), "ht": height], cells)
     }
 
     /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not
@@ -227,13 +230,29 @@ struct ReviewSheetLayout {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
-    /// A list written into the formula (`"通过,不通过"`) when Excel's 255-character limit allows and no word holds
-    /// a comma or quote; else a reference to the words' row in the identity worksheet.
+    /// Whether `words` fit in a list validation's formula: Excel's limit is 255 characters, and a word with a
+    /// comma or quote cannot be written there.
+    static func fitsInline(_ words: [String]) -> Bool {
+        words.joined(separator: ",").count <= 250 && !words.contains { $0.contains(",") || $0.contains("\"") }
+    }
+
+    /// A list written into the formula (`"通过,不通过"`) when it fits; else the defined name of the words' row in
+    /// the identity worksheet (a name, not a reference to another sheet, which Excel 2007 refuses).
     private func listFormula(_ words: [String], key: String) -> String {
-        let inline = words.joined(separator: ",")
-        if inline.count <= 250, !words.contains(where: { $0.contains(",") || $0.contains("\"") }) { return "\"\(inline)\"" }
-        let row = listRows[key] ?? 1
-        return "\(ReviewColumns.identitySheetName)!$B$\(row):$\(Self.column(words.count))$\(row)"
+        Self.fitsInline(words) ? "\"\(words.joined(separator: ","))\"" : Self.listName(key)
+    }
+
+    /// The defined name of a word list kept in the identity worksheet.
+    static func listName(_ key: String) -> String { "bulletin_" + key }
+
+    /// Defined names (name, reference) for the word lists too long to write inline.
+    var listNames: [(name: String, reference: String)] {
+        let lists = [(ReviewIdentityKey.decisionWords, sheet.vocabulary.decisionWords), (ReviewIdentityKey.categories, sheet.vocabulary.categories),
+                     (ReviewIdentityKey.levels, sheet.vocabulary.levels), (ReviewIdentityKey.industries, sheet.vocabulary.industries)]
+        return lists.compactMap { key, words in
+            guard !words.isEmpty, !Self.fitsInline(words), let row = listRows[key] else { return nil }
+            return (Self.listName(key), "'\(ReviewColumns.identitySheetName)'!$B$\(row):$\(Self.column(words.count))$\(row)")
+        }
     }
 
     // MARK: - The identity worksheet

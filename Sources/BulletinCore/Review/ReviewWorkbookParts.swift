@@ -56,7 +56,7 @@ enum ReviewWorkbookParts {
                        "\(quoted)!\(layout.filterRange)"),
                 X.text("definedName", ["name": "_xlnm.Print_Titles", "localSheetId": "0"],
                        "\(quoted)!$1:$\(ReviewSheetLayout.headerRow)"),
-            ]),
+            ] + layout.listNames.map { X.text("definedName", ["name": $0.name], $0.reference) }),
         ])
     }
 
