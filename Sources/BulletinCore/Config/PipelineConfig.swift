@@ -28,6 +28,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var quotas: Quotas
     /// What the rendered documents say and where they go.
     public var outputs: Outputs
+    /// The audit trail: where else the chain head is copied (optional; see `AuditSettings`).
+    public var audit: AuditSettings?
 
     /// Folders.
     public struct Paths: Sendable, Codable, Equatable {
@@ -45,6 +47,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var maxFileBytes: Int
         /// Sheets of an .xlsx to read, by name; absent or empty: the first visible sheet.
         public var xlsxSheets: [String]?
+        /// Seconds between the two looks at each file's size and times (default 1; 0 looks twice at once).
+        public var settleCheckSeconds: Double?
     }
 
     /// Hostile-input limits.
@@ -69,6 +73,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var summaryMaxCharacters: Int
         /// Shortest title, in characters.
         public var titleMinCharacters: Int
+        /// Longest title, in characters (default 200).
+        public var titleMaxCharacters: Int?
     }
 
     /// Supervising bureaus: the province's cities and prefectures and the ways people write them.
@@ -117,6 +123,14 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var quarantineDir: String
         /// Folder of the statistics tables (default "stats").
         public var statsDir: String?
+        /// Mode of every file written, octal as a string (default "0644"), whatever the umask.
+        public var fileMode: String?
+        /// Mode of every folder created (default "0755").
+        public var folderMode: String?
+        /// Folder of the nightly library backups (default "backup").
+        public var backupDir: String?
+        /// How many library backups to keep (default 14).
+        public var backupKeep: Int?
     }
 }
 
@@ -191,5 +205,6 @@ extension PipelineConfig {
             throw fail("quotas", "need 0 ≤ bulletinMin ≤ bulletinMax, bulletinMax ≥ 1 and annual ≥ 1")
         }
         try scoring.validate(file: file)
+        try validateAuditSettings(file: file)
     }
 }

@@ -4,14 +4,19 @@ import GRDB
 /// The case library (成果库): an SQLite database that accumulates cases across nightly runs.
 /// Files are remembered by sha256, so the same input never adds a case twice; issues keep their numbers.
 public final class CaseLibrary: Sendable {
-    private let db: DatabaseQueue
+    let db: DatabaseQueue
 
-    /// Opens (creating and migrating) the library at `path`.
+    /// Opens (creating and migrating) the library at `path`; a file that cannot be opened throws a
+    /// `LibraryOpenError` naming the path and the backup to restore.
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
-        db = try DatabaseQueue(path: path, configuration: config)
-        try Self.migrator.migrate(db)
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+            try Self.migrator.migrate(db)
+        } catch {
+            throw LibraryOpenError(path: path, underlying: error)
+        }
     }
 
     private static var migrator: DatabaseMigrator {

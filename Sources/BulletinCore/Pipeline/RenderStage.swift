@@ -8,12 +8,12 @@ extension Pipeline {
         var outputs: [AuditRecord.OutputRecord] = []
         for issue in selection.issues {
             let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(issue.draft ? "-草稿" : "").docx"
-            var output = try write(try BulletinRenderer.render(issue), to: outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name),
-                                   kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）", cases: issue.entries.map(\.id), run)
+            var notes: [String] = []
             if issue.entries.count < config.quotas.bulletinMin {
-                output.notes.append("only \(issue.entries.count) public achievement(s) for \(issue.period), fewer than quotas.bulletinMin (\(config.quotas.bulletinMin)); the draft holds what there is")
+                notes.append("only \(issue.entries.count) public achievement(s) for \(issue.period), fewer than quotas.bulletinMin (\(config.quotas.bulletinMin)); the draft holds what there is")
             }
-            outputs.append(output)
+            outputs.append(try write(try BulletinRenderer.render(issue), to: outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name),
+                                     kind: "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）", cases: issue.entries.map(\.id), notes: notes, run))
         }
         let annualDir = outbox.appendingPathComponent(config.outputs.annualDir)
         let annual = selection.annual
@@ -39,15 +39,13 @@ extension Pipeline {
         return outputs
     }
 
-    private func write(_ doc: RenderedDocument, to url: URL, kind: String, cases: [String], _ run: RunContext) throws -> AuditRecord.OutputRecord {
-        try FileOps.writeAtomically(to: url) { temp in try RenderedDocument.write(doc, to: temp.path) }
-        let bytes = try [UInt8](Data(contentsOf: url))
-        return .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
+    /// Writes and publishes a document: its output record (with the sha256 of the bytes) is in the log just
+    /// before the rename makes it visible.
+    private func write(_ doc: RenderedDocument, to url: URL, kind: String, cases: [String], notes: [String] = [], _ run: RunContext) throws -> AuditRecord.OutputRecord {
+        try run.audit.publish(to: url, kind: kind, cases: cases, notes: notes) { temp in try RenderedDocument.write(doc, to: temp.path) }
     }
 
     private func write(csv rows: [[String]], to url: URL, kind: String, cases: [String], _ run: RunContext) throws -> AuditRecord.OutputRecord {
-        let bytes = CSVWriter.bytes(rows)
-        try FileOps.writeAtomically(bytes, to: url)
-        return .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
+        try run.audit.publish(CSVWriter.bytes(rows), to: url, kind: kind, cases: cases)
     }
 }
