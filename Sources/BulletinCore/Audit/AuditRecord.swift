@@ -146,12 +146,32 @@ public enum AuditRecord: Sendable, Codable, Equatable {
         public var outputs: Int
         /// Files found moved with no record, recorded at the start of this run (schema 2).
         public var recovered: Int?
+        /// Creates a summary.
+        public init(finished: String, files: Int, accepted: Int, partial: Int, quarantined: Int, deferred: Int, duplicate: Int,
+                    casesAdded: Int, libraryCases: Int, outputs: Int, recovered: Int? = nil) {
+            self.finished = finished
+            self.files = files
+            self.accepted = accepted
+            self.partial = partial
+            self.quarantined = quarantined
+            self.deferred = deferred
+            self.duplicate = duplicate
+            self.casesAdded = casesAdded
+            self.libraryCases = libraryCases
+            self.outputs = outputs
+            self.recovered = recovered
+        }
     }
 
     /// Why a run stopped before its end (the records before it say what was done).
     public struct RunFailure: Sendable, Codable, Equatable {
         public var stage: String
         public var message: String
+        /// Creates a failure record.
+        public init(stage: String, message: String) {
+            self.stage = stage
+            self.message = message
+        }
     }
 
     /// The record's `type`.

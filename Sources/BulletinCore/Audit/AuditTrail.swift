@@ -85,6 +85,18 @@ public final class AuditTrail: @unchecked Sendable {
         try library.beginAuditRun(run: runId, log: Self.relative(logURL, to: outbox), started: started)
     }
 
+    /// `base`, or `base-2`, `base-3` … when a run of that id (two runs in one second of one process) is
+    /// known to the library or has a log.
+    public static func uniqueRunId(_ base: String, library: CaseLibrary, logs: URL) throws -> String {
+        let known = Set(try library.auditRuns().map(\.run))
+        var id = base, n = 2
+        while known.contains(id) || FileManager.default.fileExists(atPath: logs.appendingPathComponent("\(id).jsonl").path) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        return id
+    }
+
     private static func chains(_ lines: ArraySlice<AuditLog.Line>, from head: String) -> Bool {
         var prev = head
         for l in lines {

@@ -6,10 +6,15 @@ public enum LibraryBackup {
     /// The default folder, under the outbox.
     public static let folderName = "backup"
 
-    /// The backups in `folder`, oldest first (their names sort by time).
+    /// The backups in `folder`, oldest first (by modification time, then name).
     public static func backups(in folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasPrefix("library-") && $0.hasSuffix(".sqlite") }.sorted().map { folder.appendingPathComponent($0) }
+        let found = names.filter { $0.hasPrefix("library-") && $0.hasSuffix(".sqlite") }.map { name -> (URL, Double) in
+            let url = folder.appendingPathComponent(name)
+            let t = FileLook.of(url.path).map { Double($0.mtime.tv_sec) + Double($0.mtime.tv_nsec) / 1e9 } ?? 0
+            return (url, t)
+        }
+        return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.lastPathComponent < $1.0.lastPathComponent }.map(\.0)
     }
 
     /// Backs `library` up into `folder` as `library-<run time>.sqlite` (written to a temporary name, then

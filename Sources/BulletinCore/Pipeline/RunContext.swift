@@ -60,9 +60,10 @@ struct RunContext {
             throw RunError("--today \(today) is not a date; use YYYY-MM-DD")
         }
         self.period = period
-        runId = "run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())"
         processor = try SubmissionProcessor(config: config)
         library = try CaseLibrary(path: paths.outbox.appendingPathComponent(config.paths.library).path)
+        runId = try AuditTrail.uniqueRunId("run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())", library: library,
+                                           logs: paths.outbox.appendingPathComponent(config.outputs.logsDir))
         try? FileOps.setMode(paths.outbox.appendingPathComponent(config.paths.library), FileOps.modes.file)
         audit = try AuditTrail(library: library, outbox: paths.outbox, logsDir: config.outputs.logsDir, runId: runId, started: started)
         logURL = audit.logURL
