@@ -27,8 +27,15 @@ public struct SubmissionReaders: Sendable {
         xlsx = XlsxReader(config: config, matcher: matcher)
     }
 
-    /// Reads every submission in the file; throws a Refusal for a file that cannot be read at all.
+    /// Reads every submission in the file; throws a Refusal for a file that cannot be read at all. Notes say
+    /// where control characters were found (the normaliser strips them).
     public func read(bytes: [UInt8], fileName: String) throws -> Extraction {
+        var e = try readByKind(bytes: bytes, fileName: fileName)
+        e.notes += ControlCharacters.notes(e.submissions)
+        return e
+    }
+
+    private func readByKind(bytes: [UInt8], fileName: String) throws -> Extraction {
         if bytes.isEmpty {
             throw Refusal("\(fileName) is empty (0 bytes)", advice: "the copy was probably interrupted; send the file again")
         }
