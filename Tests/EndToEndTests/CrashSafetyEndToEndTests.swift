@@ -63,7 +63,7 @@ import Glibc
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: partialURL.path)
         names.append("汇总-一行有误.csv")
         var text = try String(contentsOf: RunEndToEndTests.root.appendingPathComponent("pipeline.json"), encoding: .utf8)
-        for (old, new) in [("\"settleSeconds\": 5,", "\"settleSeconds\": 5, \"settleCheckSeconds\": 0,")] + extra {
+        for (old, new) in [("\"settleCheckSeconds\": 1,", "\"settleCheckSeconds\": 0,")] + extra {
             precondition(text.contains(old), "pipeline.json no longer holds \(old)")
             text = text.replacingOccurrences(of: old, with: new)
         }
@@ -126,7 +126,7 @@ import Glibc
     }
 
     @Test func modesComeFromPipelineJSONWhateverTheUmask() throws {
-        let (work, config, _) = try Self.setUp([("\"statsDir\"", "\"fileMode\": \"0640\", \"folderMode\": \"0750\", \"statsDir\"")])
+        let (work, config, _) = try Self.setUp([("\"fileMode\": \"0644\"", "\"fileMode\": \"0640\""), ("\"folderMode\": \"0755\"", "\"folderMode\": \"0750\"")])
         defer { try? FileManager.default.removeItem(at: work) }
         for name in try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("inbox").path) {
             _ = chmod(work.appendingPathComponent("inbox/\(name)").path, 0o666)

@@ -135,4 +135,14 @@ import Testing
         }
         #expect(FileManager.default.fileExists(atPath: bench.inbox.appendingPathComponent("a.csv").path), "the input stays in the inbox")
     }
+
+    @Test func modeKeysAreReadAndChecked() throws {
+        #expect(try TestSupport.config().fileModes == FileModes(file: 0o644, folder: 0o755))
+        let world = try TestSupport.configError(replacing: "\"fileMode\": \"0644\"", with: "\"fileMode\": \"0666\"")
+        #expect(world?.path == "outputs.fileMode" && world?.message.contains("writable by everyone") == true)
+        let typo = try TestSupport.configError(replacing: "\"folderMode\": \"0755\"", with: "\"folderMode\": \"755x\"")
+        #expect(typo?.path == "outputs.folderMode")
+        let keep = try TestSupport.configError(replacing: "\"backupKeep\": 14", with: "\"backupKeep\": 0")
+        #expect(keep?.path == "outputs.backupKeep")
+    }
 }
