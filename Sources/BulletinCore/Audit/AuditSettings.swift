@@ -5,6 +5,8 @@ public struct AuditSettings: Sendable, Codable, Equatable {
     /// A file (relative to the configuration file's folder unless absolute, ideally on another disk or share)
     /// to which every run appends `<run id> <chain head>`: a copy of the head kept outside the outbox.
     public var headCopy: String?
+    /// Creates settings.
+    public init(headCopy: String? = nil) { self.headCopy = headCopy }
 }
 
 extension PipelineConfig {

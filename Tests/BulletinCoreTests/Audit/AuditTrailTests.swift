@@ -145,4 +145,19 @@ import Testing
         let keep = try TestSupport.configError(replacing: "\"backupKeep\": 14", with: "\"backupKeep\": 0")
         #expect(keep?.path == "outputs.backupKeep")
     }
+
+    @Test func theHeadIsCopiedToTheSecondPlaceEachRun() async throws {
+        var bench = try AuditBench()
+        defer { bench.remove() }
+        let copy = bench.work.appendingPathComponent("elsewhere/heads.txt")
+        bench.config.audit = AuditSettings(headCopy: copy.path)
+        try await bench.run()
+        try await bench.run()
+        let lines = try String(contentsOf: copy, encoding: .utf8).split(separator: "\n")
+        let logs = try bench.logs()
+        #expect(lines.count == 2)
+        for (line, log) in zip(lines, logs) {
+            #expect(line == "\(log.url.deletingPathExtension().lastPathComponent) \(log.lastHash)")
+        }
+    }
 }
