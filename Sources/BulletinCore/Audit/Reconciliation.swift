@@ -13,6 +13,7 @@ extension AuditTrail {
         var records: [AuditRecord.InputRecord] = []
         let fm = FileManager.default
         try settleInterrupted()
+        removeStaleTemporaries()
         for folder in folders {
             for day in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
                 let dayURL = folder.appendingPathComponent(day)
@@ -43,6 +44,23 @@ extension AuditTrail {
 }
 
 extension AuditTrail {
+    /// Removes the temporary files (`.bulletin-….tmp`) a stopped run left in the outbox's folders: the run
+    /// holds the lock, so none is being written. They were never visible under a real name, and never inputs.
+    func removeStaleTemporaries() {
+        let fm = FileManager.default
+        func walk(_ folder: URL, depth: Int) {
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                let url = folder.appendingPathComponent(name)
+                if name.hasPrefix(".bulletin-") && name.hasSuffix(".tmp") {
+                    try? fm.removeItem(at: url)
+                } else if depth < 3, FileLook.of(url.path)?.isFolder == true, !name.hasPrefix(".") {
+                    walk(url, depth: depth + 1)
+                }
+            }
+        }
+        walk(outboxURL, depth: 0)
+    }
+
     /// The previous run was stopped: its last record may describe a step that did not happen (a file recorded
     /// as moved but still in the inbox, an output recorded but never renamed into place). Says so in the log,
     /// so that every record's latest word matches the disk.

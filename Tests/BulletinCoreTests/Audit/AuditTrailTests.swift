@@ -84,12 +84,16 @@ import Testing
         let stray = bench.outbox.appendingPathComponent("archive/2026-11-22/未记录的报送表.csv")
         try Data(AuditBench.csv("页岩气水平井压裂技术")).write(to: stray)
         #expect(try bench.verify().problems.map(\.kind) == ["unreferenced"], "verify sees the stray file before reconciliation")
+        // And a temporary file a killed run left behind.
+        let temp = bench.outbox.appendingPathComponent("bulletins/.bulletin-0000.tmp")
+        try Data("半截".utf8).write(to: temp)
         try await bench.run()
         let recovered = try bench.inputs().filter { $0.outcome == "recovered" }
         #expect(recovered.count == 1)
         #expect(recovered.first?.movedTo == "archive/2026-11-22/未记录的报送表.csv")
         #expect(recovered.first?.sha256 == Hashing.sha256(AuditBench.csv("页岩气水平井压裂技术")))
         #expect(recovered.first?.reasons.contains { $0.contains("drop the file into the inbox again") } == true)
+        #expect(!FileManager.default.fileExists(atPath: temp.path), "stale temporaries are removed")
         #expect(try bench.verify().ok)
     }
 
