@@ -164,4 +164,24 @@ import Testing
             #expect(line == "\(log.url.deletingPathExtension().lastPathComponent) \(log.lastHash)")
         }
     }
+
+    @Test func bytesTheLibraryStoredWithoutALogRecordAreRecordedAsRecovered() async throws {
+        let bench = try AuditBench()
+        defer { bench.remove() }
+        try await bench.run()  // creates the library
+        // As if a run had stored the file's cases and been killed before its input record.
+        let bytes = AuditBench.csv("川优6203水稻新品种选育")
+        let library = try CaseLibrary(path: bench.outbox.appendingPathComponent("library.sqlite").path)
+        _ = try library.store(fileSHA256: Hashing.sha256(bytes), fileName: "稻.csv", size: bytes.count, outcome: "accepted", received: "2026-11-22", cases: [])
+        try bench.drop(["稻.csv": bytes])
+        try await bench.run()
+        let input = try #require(try bench.inputs().first { $0.name == "稻.csv" })
+        #expect(input.outcome == "recovered")
+        #expect(input.reasons.first?.contains("in a run that stopped before logging it") == true)
+        #expect(input.movedTo == "archive/2026-11-22/稻.csv")
+        // Dropped once more, it is a plain duplicate: the log now knows it.
+        try bench.drop(["稻.csv": bytes])
+        try await bench.run()
+        #expect(try bench.inputs().filter { $0.name == "稻.csv" }.map(\.outcome) == ["recovered", "duplicate"])
+    }
 }
