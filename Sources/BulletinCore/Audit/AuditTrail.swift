@@ -154,7 +154,16 @@ public final class AuditTrail: @unchecked Sendable {
     public func recordInput(_ record: AuditRecord.InputRecord, moving file: URL?, to target: URL,
                             move: (() throws -> Void)? = nil) throws {
         try append(.input(record))
-        if let move { try move() } else if let file { try FileOps.move(file, to: target) }
+        do {
+            if let move { try move() } else if let file { try FileOps.move(file, to: target) }
+        } catch {
+            // The record said where the file goes; say that it did not, before the error goes on.
+            var r = AuditRecord.InputRecord(name: record.name, sha256: record.sha256, size: record.size, outcome: "interrupted", movedTo: "", cases: [],
+                                            reasons: ["it could not be moved to \(record.movedTo): \(error.localizedDescription); it stays where it was"])
+            r.notMovedTo = record.movedTo
+            _ = try? append(.input(r))
+            throw error
+        }
     }
 
     /// Publishes `bytes` at `url` atomically, recording the output (with its sha256) just before the rename.

@@ -84,9 +84,9 @@ extension Pipeline {
         } catch let e as RunError {
             throw e
         } catch {
+            // recordInput has recorded that it stayed in the inbox.
             record.movedTo = ""
             record.reasons.append("it could not be moved to the quarantine (\(error.localizedDescription)), so it stays in the inbox")
-            try run.audit.append(.input(record))
             return record
         }
         try writeReason(for: target, sha256: record.sha256, stage: "intake", reasons: [reason], run)
@@ -102,11 +102,10 @@ extension Pipeline {
         } catch let e as RunError {
             throw e  // the log itself cannot be written: stop
         } catch {
+            // recordInput has recorded that it stayed in the inbox.
             logger.error("\(reason); it could not be moved either and stays in the inbox")
-            let record = AuditRecord.InputRecord(name: file.name, sha256: "", size: file.size, outcome: "quarantined", movedTo: "", cases: [],
-                                                 reasons: [reason, "it could not be moved to the quarantine either, so it stays in the inbox"])
-            try run.audit.append(.input(record))
-            return record
+            return AuditRecord.InputRecord(name: file.name, sha256: "", size: file.size, outcome: "quarantined", movedTo: "", cases: [],
+                                           reasons: [reason, "it could not be moved to the quarantine either, so it stays in the inbox"])
         }
     }
 }
