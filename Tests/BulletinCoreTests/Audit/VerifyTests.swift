@@ -111,4 +111,33 @@ import Testing
         }
         #expect(Set(other.problems.map { "\($0.kind) \($0.file)" }) == ["unreferenced bulletins/2026-11-补充.docx", "missing \(archived)"], "\(other.problems)")
     }
+
+    @Test func anOutboxFromBeforeTheChainVerifiesWithNotes() async throws {
+        let bench = try AuditBench()
+        defer { bench.remove() }
+        // What today's main leaves: a schema-1 log, a quarantined file with its reason file, an archived file.
+        let quarantine = bench.outbox.appendingPathComponent("quarantine/2026-11-01")
+        let archive = bench.outbox.appendingPathComponent("archive/2026-11-01")
+        try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: bench.outbox.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try Data("%PDF-1.7\n".utf8).write(to: quarantine.appendingPathComponent("扫描件.pdf"))
+        try Data("原因".utf8).write(to: quarantine.appendingPathComponent("扫描件.pdf.reason.txt"))
+        let csv = AuditBench.csv("旧的成果名称")
+        try Data(csv).write(to: archive.appendingPathComponent("旧.csv"))
+        let old = [
+            #"{"configFile":"pipeline.json","configSHA256":"","inbox":"/in","outbox":"/out","profile":"sichuan","run":"run-20261101T010000-1","schema":1,"started":"2026-11-01T01:00:00Z","today":"2026-11-01","type":"run"}"#,
+            #"{"cases":[],"movedTo":"quarantine/2026-11-01/扫描件.pdf","name":"扫描件.pdf","outcome":"quarantined","reasons":["a PDF"],"schema":1,"sha256":"\#(Hashing.sha256(Array("%PDF-1.7\n".utf8)))","size":9,"type":"input"}"#,
+            #"{"cases":[],"movedTo":"archive/2026-11-01/旧.csv","name":"旧.csv","outcome":"accepted","reasons":[],"schema":1,"sha256":"\#(Hashing.sha256(csv))","size":\#(csv.count),"type":"input"}"#,
+        ]
+        try Data((old.joined(separator: "\n") + "\n").utf8).write(to: bench.outbox.appendingPathComponent("logs/run-20261101T010000-1.jsonl"))
+        try await bench.run()
+        let report = try bench.verify()
+        #expect(report.ok, "\(report.problems)")
+        #expect(report.notes.contains { $0.contains("before the chain existed (schema 1)") })
+        #expect(try bench.inputs().allSatisfy { $0.outcome != "recovered" }, "files a schema-1 log names are not recovered again")
+        // Its records are still checked: an archived file changed is found.
+        try Data("改过".utf8).write(to: archive.appendingPathComponent("旧.csv"))
+        #expect(try bench.verify().problems.map { "\($0.kind) \($0.file)" } == ["modified archive/2026-11-01/旧.csv"])
+    }
 }
