@@ -21,6 +21,8 @@ public final class AuditTrail: @unchecked Sendable {
     /// The last record of the previous run when that run was stopped before its summary: the one record
     /// whose step (a move, a publication) may not have happened.
     public let interrupted: (run: String, record: AuditRecord)?
+    /// The last input record of that stopped run (whose reason file its last record may be).
+    let interruptedInput: AuditRecord.InputRecord?
     /// For tests of crash safety: the process kills itself (SIGKILL) right after appending this many records
     /// (environment `BULLETIN_FAULT_KILL_AFTER_RECORD`).
     private let killAfter = ProcessInfo.processInfo.environment["BULLETIN_FAULT_KILL_AFTER_RECORD"].flatMap { Int($0) }
@@ -50,13 +52,17 @@ public final class AuditTrail: @unchecked Sendable {
         var head = ""
         var previous: (run: String, log: String)?
         var interrupted: (run: String, record: AuditRecord)?
+        var interruptedInput: AuditRecord.InputRecord?
         for prior in runs.reversed() {
             let url = outbox.appendingPathComponent(prior.log)
             let log = try? AuditLog.read(url)
             if prior.records == 0 && (log?.lines.isEmpty ?? true) { continue }  // stopped before its first record
             previous = (prior.run, prior.log)
             head = prior.head
-            if !prior.finished, let last = log?.lines.last?.entry?.record { interrupted = (prior.run, last) }
+            if !prior.finished, let records = log?.records, let last = records.last {
+                interrupted = (prior.run, last)
+                interruptedInput = records.reversed().lazy.compactMap { if case .input(let i) = $0 { i } else { nil } }.first
+            }
             guard let log else {
                 notes.append("the log of the previous run \(prior.run) (\(prior.log)) is missing; the chain continues from the head the library kept for it, \(prior.head); bulletin verify reports the missing log")
                 break
@@ -79,6 +85,7 @@ public final class AuditTrail: @unchecked Sendable {
         }
         self.previous = previous
         self.interrupted = interrupted
+        self.interruptedInput = interruptedInput
         headHash = head
         startNotes = notes
         logged = LoggedIndex(logsFolder: logs, outbox: outbox)

@@ -67,6 +67,15 @@ extension AuditTrail {
     func settleInterrupted() throws {
         guard let (run, record) = interrupted else { return }
         switch record {
+        case .input(let i) where i.outcome == "quarantined" && !i.movedTo.isEmpty:
+            // Moved, but stopped before its reason file was written: write it now.
+            let moved = outboxURL.appendingPathComponent(i.movedTo)
+            let reason = Self.reasonURL(for: moved)
+            if FileManager.default.fileExists(atPath: moved.path) && !FileManager.default.fileExists(atPath: reason.path) {
+                try publishReason(for: moved, sha256: i.sha256, stage: "(run \(run), which was stopped before writing this file)", reasons: i.reasons)
+                return
+            }
+            fallthrough
         case .input(let i) where !i.movedTo.isEmpty:
             let target = outboxURL.appendingPathComponent(i.movedTo)
             guard !FileManager.default.fileExists(atPath: target.path) else { return }
@@ -74,6 +83,19 @@ extension AuditTrail {
                                             reasons: ["run \(run) recorded this file as \(i.outcome), to go to \(i.movedTo), but was stopped before moving it; it stayed where it was (the inbox) and is taken up again below"])
             r.notMovedTo = i.movedTo
             try append(.input(r))
+        case .output(let o) where o.kind.hasPrefix("reason for "):
+            // Recorded but stopped before the rename: the input record before it holds the reasons.
+            let url = outboxURL.appendingPathComponent(o.path)
+            let now = (try? Data(contentsOf: url)).map { Hashing.sha256([UInt8]($0)) } ?? ""
+            guard now != o.sha256 else { return }
+            if now.isEmpty, let input = interruptedInput, FileManager.default.fileExists(atPath: outboxURL.appendingPathComponent(input.movedTo).path),
+               Self.reasonURL(for: outboxURL.appendingPathComponent(input.movedTo)).path == url.path {
+                try publishReason(for: outboxURL.appendingPathComponent(input.movedTo), sha256: input.sha256,
+                                  stage: "(run \(run), which was stopped before writing this file)", reasons: input.reasons)
+                return
+            }
+            try append(.output(.init(path: o.path, sha256: now, kind: o.kind, cases: [],
+                                     notes: ["run \(run) recorded this output but was stopped before publishing it; the file holds \(now.isEmpty ? "nothing (it does not exist)" : "what was there before")"])))
         case .output(let o):
             let url = outboxURL.appendingPathComponent(o.path)
             let now = (try? Data(contentsOf: url)).map { Hashing.sha256([UInt8]($0)) } ?? ""
@@ -83,5 +105,20 @@ extension AuditTrail {
         default:
             return
         }
+    }
+}
+
+extension AuditTrail {
+    /// Where the reason file of a quarantined `file` goes (its name, shortened to fit, plus `.reason.txt`).
+    public static func reasonURL(for file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(FileOps.derivedName(file.lastPathComponent, suffix: ".reason.txt"))
+    }
+
+    /// Publishes the reason file of a quarantined `file`: what it is, why it was refused, what to do.
+    public func publishReason(for file: URL, sha256: String, stage: String, reasons: [String]) throws {
+        var text = "文件 file: \(file.lastPathComponent)\nsha256: \(sha256)\n阶段 stage: \(stage)\n原因 reasons:\n"
+        for r in reasons { text += "- \(r)\n" }
+        text += "\n处理 what to do: correct the file as described above and drop it into the inbox again.\n"
+        try publish(Array(text.utf8), to: Self.reasonURL(for: file), kind: "reason for \(file.lastPathComponent)")
     }
 }

@@ -90,10 +90,6 @@ extension Pipeline {
     }
 
     func writeReason(for file: URL, sha256: String, stage: String, reasons: [String], _ run: RunContext) throws {
-        var text = "文件 file: \(file.lastPathComponent)\nsha256: \(sha256)\n阶段 stage: \(stage)\n原因 reasons:\n"
-        for r in reasons { text += "- \(r)\n" }
-        text += "\n处理 what to do: correct the file as described above and drop it into the inbox again.\n"
-        try run.audit.publish(Array(text.utf8), to: file.deletingLastPathComponent().appendingPathComponent(FileOps.derivedName(file.lastPathComponent, suffix: ".reason.txt")),
-                              kind: "reason for \(file.lastPathComponent)")
+        try run.audit.publishReason(for: file, sha256: sha256, stage: stage, reasons: reasons)
     }
 }

@@ -184,4 +184,24 @@ import Testing
         try await bench.run()
         #expect(try bench.inputs().filter { $0.name == "稻.csv" }.map(\.outcome) == ["recovered", "duplicate"])
     }
+
+    @Test func aRunStoppedBetweenQuarantineAndReasonGetsItsReasonWrittenByTheNext() async throws {
+        let bench = try AuditBench()
+        defer { bench.remove() }
+        try bench.drop(["扫描件.pdf": Array("%PDF-1.7\n".utf8)])
+        // A run that recorded and moved the file, then was killed before its reason file.
+        try FileManager.default.createDirectory(at: bench.outbox, withIntermediateDirectories: true)
+        let library = try CaseLibrary(path: bench.outbox.appendingPathComponent("library.sqlite").path)
+        let stopped = try AuditTrail(library: library, outbox: bench.outbox, logsDir: "logs", runId: "run-stopped", started: "2026-11-22T01:00:00Z")
+        try stopped.append(.run(.init(run: "run-stopped", started: "", today: "2026-11-22", profile: "sichuan", configFile: "", configSHA256: "", inbox: "", outbox: "")))
+        let target = bench.outbox.appendingPathComponent("quarantine/2026-11-22/扫描件.pdf")
+        try stopped.recordInput(.init(name: "扫描件.pdf", sha256: Hashing.sha256(Array("%PDF-1.7\n".utf8)), size: 9, outcome: "quarantined",
+                                      movedTo: "quarantine/2026-11-22/扫描件.pdf", cases: [], reasons: ["扫描件.pdf is a PDF; send the .docx"]),
+                                moving: bench.inbox.appendingPathComponent("扫描件.pdf"), to: target)
+        let report = try await bench.run()
+        #expect(report.summary.contains("did not write its summary: it was stopped"))
+        let reason = try String(contentsOf: AuditTrail.reasonURL(for: target), encoding: .utf8)
+        #expect(reason.contains("扫描件.pdf is a PDF; send the .docx") && reason.contains("run-stopped"))
+        #expect(try bench.verify().ok)
+    }
 }
