@@ -19,7 +19,6 @@ struct AuditBench {
     init() throws {
         work = try TestSupport.temporaryFolder()
         config = try TestSupport.config()
-        config.intake.settleCheckSeconds = 0
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
     }
 
