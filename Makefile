@@ -28,7 +28,7 @@ demo: build
 	@cp samples/*.docx samples/*.csv samples/*.json samples/*.jsonl $(DEMO)/inbox/
 	@touch -d '-1 hour' $(DEMO)/inbox/*
 	@$(BIN) run --inbox $(DEMO)/inbox --outbox $(DEMO)/outbox --today $(TODAY); rc=$$?; \
-	echo; echo "Results are in $(DEMO)/outbox: bulletins/, annual/ (annual list and quarterly shortlist), stats/, logs/, archive/, quarantine/ (exit code $$rc: 1 means some sample files were refused, as two are meant to be)."; \
+	echo; echo "Results are in $(DEMO)/outbox (open index.html for the overview; bulletin verify --outbox $(DEMO)/outbox checks the audit trail): bulletins/, annual/ (annual list and quarterly shortlist), stats/, logs/, archive/, quarantine/ (exit code $$rc: 1 means some sample files were refused, as two are meant to be)."; \
 	[ $$rc -le 1 ]
 
 test: deps

@@ -6,9 +6,12 @@ enum TestSupport {
     /// The package root, found from this file's path.
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The repository's pipeline.json, decoded and validated.
+    /// The repository's pipeline.json, decoded and validated; the second look at inbox files is immediate
+    /// (`intake.settleCheckSeconds` 0), so that no test waits.
     static func config() throws -> PipelineConfig {
-        try PipelineConfig.load(from: root.appendingPathComponent("pipeline.json"))
+        var config = try PipelineConfig.load(from: root.appendingPathComponent("pipeline.json"))
+        config.intake.settleCheckSeconds = 0
+        return config
     }
 
     /// Loads the repository's pipeline.json with one piece of text replaced, expecting a ConfigError.

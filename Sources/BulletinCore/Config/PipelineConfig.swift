@@ -33,6 +33,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
 
     /// The active profile's review process.
     public var activeProcess: ProcessConfig { process[profile] ?? ProcessConfig(steps: []) }
+    /// The audit trail: where else the chain head is copied (optional; see `AuditSettings`).
+    public var audit: AuditSettings?
 
     /// Folders.
     public struct Paths: Sendable, Codable, Equatable {
@@ -54,6 +56,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var concurrency: Int?
         /// The affiliated institutes whose submissions are 主动收集 (default: the four DOMAIN.md names).
         public var activeCollectors: [String]?
+        /// Seconds between the two looks at each file's size and times (default 1; 0 looks twice at once).
+        public var settleCheckSeconds: Double?
     }
 
     /// Hostile-input limits.
@@ -78,6 +82,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var summaryMaxCharacters: Int
         /// Shortest title, in characters.
         public var titleMinCharacters: Int
+        /// Longest title, in characters (default 200).
+        public var titleMaxCharacters: Int?
     }
 
     /// Supervising bureaus: the province's cities and prefectures and the ways people write them.
@@ -128,6 +134,14 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var statsDir: String?
         /// Folder of the review sheets (default "review").
         public var reviewDir: String?
+        /// Mode of every file written, octal as a string (default "0644"), whatever the umask.
+        public var fileMode: String?
+        /// Mode of every folder created (default "0755").
+        public var folderMode: String?
+        /// Folder of the nightly library backups (default "backup").
+        public var backupDir: String?
+        /// How many library backups to keep (default 14).
+        public var backupKeep: Int?
     }
 }
 
@@ -207,5 +221,6 @@ extension PipelineConfig {
         }
         try active.validate(file: file, profile: profile)
         try scoring.validate(file: file)
+        try validateAuditSettings(file: file)
     }
 }

@@ -28,7 +28,14 @@ public struct SubmissionReaders: Sendable {
     }
 
     /// Reads every submission in a file of a known kind; throws a Refusal for a file that cannot be read at all.
+    /// Notes say where control characters were found (the normaliser strips them).
     public func read(bytes: [UInt8], fileName: String, kind: FileKind) throws -> Extraction {
+        var e = try readByKind(bytes: bytes, fileName: fileName, kind: kind)
+        e.notes += ControlCharacters.notes(e.submissions)
+        return e
+    }
+
+    private func readByKind(bytes: [UInt8], fileName: String, kind: FileKind) throws -> Extraction {
         switch kind {
         case .delimited: return try delimited.read(bytes: bytes, fileName: fileName)
         case .json: return try json.read(bytes: bytes, fileName: fileName)

@@ -16,15 +16,19 @@ public struct JSONSubmissionReader: Sendable {
             throw Refusal("\(fileName) is not UTF-8 text", advice: "export the JSON again as UTF-8")
         }
         let data = Data(body)
-        var objects: [(value: Any, pointer: String, line: Int)] = []
+        var objects: [(value: Any, pointer: String, line: Int, duplicates: [JSONDuplicateKeys.Found])] = []
         var notes: [String] = []
         if let whole = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
             if let array = whole as? [Any] {
                 let lines = Self.elementLines(Array(body))
-                for (i, v) in array.enumerated() { objects.append((v, "/\(i)", i < lines.count ? lines[i] : 1)) }
+                let duplicates = JSONDuplicateKeys.scan(body)
+                for (i, v) in array.enumerated() {
+                    let mine = duplicates.filter { $0.pointer.hasPrefix("/\(i)/") }
+                    objects.append((v, "/\(i)", i < lines.count ? lines[i] : 1, mine))
+                }
                 notes.append("a JSON array of \(array.count)")
             } else {
-                objects.append((whole, "", 1))
+                objects.append((whole, "", 1, JSONDuplicateKeys.scan(body)))
                 notes.append("a JSON object")
             }
         } else {
@@ -38,7 +42,8 @@ public struct JSONSubmissionReader: Sendable {
                 if line.isEmpty { continue }
                 do {
                     let v = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
-                    objects.append((v, "", lineNo))
+                    let bytes = Array(line.utf8)
+                    objects.append((v, "", lineNo, JSONDuplicateKeys.scan(bytes[...], firstLine: lineNo)))
                 } catch {
                     bad.append((lineNo, Self.message(error)))
                 }
@@ -48,7 +53,7 @@ public struct JSONSubmissionReader: Sendable {
                 throw Refusal("\(fileName) is not valid JSON (\(why))", advice: "fix the JSON or export it again from the reporting system")
             }
             notes.append("JSON Lines, \(objects.count) objects")
-            for b in bad { objects.append((NotJSON(message: b.message), "", b.line)) }
+            for b in bad { objects.append((NotJSON(message: b.message), "", b.line, [])) }
             objects.sort { $0.line < $1.line }
         }
         var unknownKeys: [String] = []
@@ -60,6 +65,14 @@ public struct JSONSubmissionReader: Sendable {
                 s.problems.append(Problem(field: "row", message: "\(location) of \(fileName) is not valid JSON (\(broken.message)); fix that line and send it again"))
                 submissions.append(s)
                 continue
+            }
+            for d in item.duplicates {
+                let field: String = switch matcher.match(d.key) {
+                case .field(let f): f.rawValue
+                case .optional(let f): f.rawValue
+                case .unknown: "row"
+                }
+                s.problems.append(Problem(field: field, message: "\(d.pointer) (line \(d.line)) of \(fileName): the key \"\(d.key)\" appears twice in one object (first on line \(d.firstLine)), so which value is meant is unclear; keep one and send the file again"))
             }
             guard let dict = item.value as? [String: Any] else {
                 s.problems.append(Problem(field: "row", message: "\(location) of \(fileName) is \(Self.typeName(item.value)), not an object of the form's fields"))

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file found in the inbox, with what intake decided about it.
 public struct InboxFile: Sendable {
@@ -12,45 +15,165 @@ public struct InboxFile: Sendable {
     public var age: Double
     /// When it was last modified.
     public var modified: Date
+    /// Set when the two looks of `InboxScan.settle` saw it change: it is still being written.
+    public var changing: String? = nil
+}
+
+/// A file whose name is not valid UTF-8: it cannot be named in text, so intake quarantines it under its
+/// escaped name.
+public struct UndecodableName: Sendable {
+    /// The name's bytes.
+    public var bytes: [UInt8]
+    /// The name with every byte that is not UTF-8 shown as `\xNN`.
+    public var escaped: String
+}
+
+/// What one look at a file saw: a change of any part between two looks means it is still being written.
+struct FileLook: Equatable {
+    var size: Int
+    var mtime: timespec
+    var ctime: timespec
+    var inode: UInt64
+    var isRegular: Bool
+    var isFolder: Bool
+
+    static func == (a: FileLook, b: FileLook) -> Bool {
+        a.size == b.size && a.mtime.tv_sec == b.mtime.tv_sec && a.mtime.tv_nsec == b.mtime.tv_nsec
+            && a.ctime.tv_sec == b.ctime.tv_sec && a.ctime.tv_nsec == b.ctime.tv_nsec && a.inode == b.inode
+    }
+
+    /// lstat of `path` (a link is looked at, not followed); nil when it is gone.
+    static func of(_ path: String) -> FileLook? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        let type = st.st_mode & S_IFMT
+        return FileLook(size: Int(st.st_size), mtime: st.st_mtim, ctime: st.st_ctim, inode: UInt64(st.st_ino),
+                        isRegular: type == S_IFREG, isFolder: type == S_IFDIR)
+    }
 }
 
 /// Scans the inbox: regular files, hidden files and Office lock files (`~$…`) left alone, files still being
-/// written (modified within the settle time) deferred.
+/// written (modified within the settle time, or changing between two looks) deferred.
 public struct InboxScan: Sendable {
     /// Files to process, by name.
     public var ready: [InboxFile]
-    /// Files modified within the settle time, left for the next run.
+    /// Files modified within the settle time, or seen changing, left for the next run.
     public var deferred: [InboxFile]
     /// Names left alone and why (hidden, lock file, folder).
     public var ignored: [(name: String, why: String)]
+    /// Files whose names are not UTF-8.
+    public var undecodable: [UndecodableName] = []
 
-    /// Scans `folder`.
+    /// Scans `folder` (one look).
     public static func scan(_ folder: URL, settleSeconds: Double, now: Date = Date()) throws -> InboxScan {
-        let fm = FileManager.default
         var scan = InboxScan(ready: [], deferred: [], ignored: [])
-        let names: [String]
-        do {
-            names = try fm.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the inbox \(folder.path) cannot be read: \(error.localizedDescription); create it or pass --inbox"])
-        }
-        for name in names {
+        for raw in try names(folder) {
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                if raw.first != UInt8(ascii: ".") { scan.undecodable.append(UndecodableName(bytes: raw, escaped: FileOps.escapedName(raw))) }
+                continue
+            }
             if name.hasPrefix(".") { continue }
             if name.hasPrefix("~$") || name.hasPrefix(".~lock.") {
                 scan.ignored.append((name, "an Office lock file, left alone"))
                 continue
             }
             let url = folder.appendingPathComponent(name)
-            let attributes = try fm.attributesOfItem(atPath: url.path)
-            guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+            guard let look = FileLook.of(url.path) else { continue }  // gone since the listing
+            guard look.isRegular else {
                 scan.ignored.append((name, "not a regular file (a folder or link), left alone"))
                 continue
             }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            let modified = (attributes[.modificationDate] as? Date) ?? now
-            let file = InboxFile(url: url, size: size, age: now.timeIntervalSince(modified), modified: modified)
+            let modified = Date(timeIntervalSince1970: Double(look.mtime.tv_sec) + Double(look.mtime.tv_nsec) / 1e9)
+            let file = InboxFile(url: url, size: look.size, age: now.timeIntervalSince(modified), modified: modified)
             if file.age < settleSeconds { scan.deferred.append(file) } else { scan.ready.append(file) }
         }
+        scan.ignored.sort { $0.name < $1.name }
         return scan
+    }
+
+    /// The second look (Camel's `readLock=changed`): looks at every ready file, calls `wait` (the settle
+    /// interval; tests pass a closure that writes), looks again, and defers each file whose size, modification
+    /// time, change time or inode moved in between. A copy tool that keeps an old modification time still
+    /// changes the size and the change time.
+    public func settled(wait: () -> Void) -> InboxScan {
+        guard !ready.isEmpty else { return self }
+        let first = ready.map { FileLook.of($0.url.path) }
+        wait()
+        var out = self
+        out.ready = []
+        for (file, look) in zip(ready, first) {
+            let again = FileLook.of(file.url.path)
+            if let look, let again, look == again {
+                out.ready.append(file)
+            } else if again != nil {
+                var f = file
+                f.changing = "it changed while intake looked at it twice (size \(look?.size ?? 0) → \(again?.size ?? 0) bytes): it is still being written"
+                out.deferred.append(f)
+            }
+        }
+        return out
+    }
+
+    /// Sleeps `seconds` (the production `wait` of `settled`).
+    public static func sleep(_ seconds: Double) -> () -> Void {
+        { if seconds > 0 { Thread.sleep(forTimeInterval: seconds) } }
+    }
+
+    /// The folder's entries as bytes, sorted (readdir: a name that is not UTF-8 is listed, not lost).
+    static func names(_ folder: URL) throws -> [[UInt8]] {
+        guard let dir = opendir(folder.path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the inbox \(folder.path) cannot be read: \(String(cString: strerror(errno))); create it or pass --inbox"])
+        }
+        defer { closedir(dir) }
+        var out: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            out.append(name)
+        }
+        return out.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The bytes of an entry of `folder` given by its raw name; nil when it cannot be read.
+    public static func readRaw(_ bytes: [UInt8], in folder: URL) -> [UInt8]? {
+        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
+        let fd = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> Int32 in
+                guard let base = chars.baseAddress else { return -1 }
+                return open(base, O_RDONLY | O_CLOEXEC)
+            }
+        }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { return out }
+            out += chunk[0..<n]
+        }
+    }
+
+    /// Renames an entry of `folder` given by its raw bytes to `target`, never overwriting.
+    public static func moveRaw(_ bytes: [UInt8], in folder: URL, to target: URL) throws {
+        try FileOps.makeFolder(target.deletingLastPathComponent())
+        guard !FileManager.default.fileExists(atPath: target.path) else {
+            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: target.path])
+        }
+        let source = Array(folder.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
+        let ok = source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress else { return false }
+                return rename(base, target.path) == 0
+            }
+        }
+        guard ok else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot move \(FileOps.escapedName(bytes)) to \(target.path): \(String(cString: strerror(errno)))"])
+        }
+        try FileOps.setMode(target, FileOps.modes.file)
     }
 }

@@ -8,8 +8,8 @@ public final class CaseLibrary: Sendable {
     /// Where the library is.
     public let path: String
 
-    /// Opens (creating and migrating) the library at `path`. A file that is not a readable library is a
-    /// `LibraryError.damaged` naming the path, before anything else of the run has happened.
+    /// Opens (creating and migrating) the library at `path`; a file that cannot be opened throws a
+    /// `LibraryOpenError` naming the path and the backup to restore, before anything else of the run happens.
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
@@ -17,8 +17,8 @@ public final class CaseLibrary: Sendable {
         do {
             db = try DatabaseQueue(path: path, configuration: config)
             try LibraryMigrations.migrator.migrate(db)
-        } catch let error as DatabaseError {
-            throw LibraryError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw LibraryOpenError(path: path, underlying: error)
         }
     }
 
@@ -32,7 +32,7 @@ public final class CaseLibrary: Sendable {
             let pending = try db.read { try LibraryMigrations.migrator.hasCompletedMigrations($0) }
             guard pending else { throw LibraryError.outdated(path: path) }
         } catch let error as DatabaseError {
-            throw LibraryError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+            throw LibraryOpenError(path: path, underlying: error)
         }
     }
 

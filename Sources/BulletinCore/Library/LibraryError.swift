@@ -1,7 +1,5 @@
 /// What can go wrong with the case library itself, in words a person can act on.
 public enum LibraryError: Error, Sendable, Equatable {
-    /// The file is not a readable library (damaged, not SQLite, unreadable).
-    case damaged(path: String, detail: String)
     /// A read-only command found a library that an older version wrote and that no run has migrated yet.
     case outdated(path: String)
     /// A migration could not carry a stored record over.
@@ -13,10 +11,6 @@ public enum LibraryError: Error, Sendable, Equatable {
 extension LibraryError: UserFacing {
     public var userError: UserError {
         switch self {
-        case .damaged(let path, let detail):
-            UserError(stage: "library", file: path, location: "", reason: "the case library cannot be read (\(detail))",
-                      advice: "restore library.sqlite from a backup (outbox/backup/ holds the nightly copies) or move the damaged file aside; no input file was touched",
-                      exitCode: .software)
         case .outdated(let path):
             UserError(stage: "library", file: path, location: "", reason: "the case library was written by an older version and has not been migrated yet",
                       advice: "run `bulletin run` once (it migrates the library), then try again", exitCode: .software)
@@ -27,5 +21,12 @@ extension LibraryError: UserFacing {
             UserError(stage: "library", file: "", location: "", reason: "no case \(id) in the library",
                       advice: "check the id (it looks like 2026-11-0007; `bulletin status` lists them)", exitCode: .usage)
         }
+    }
+}
+
+extension LibraryOpenError: UserFacing {
+    public var userError: UserError {
+        UserError(stage: "library", file: path, location: "", reason: "the case library cannot be opened: \(reason); nothing was read from or moved out of the inbox",
+                  advice: advice, exitCode: .software)
     }
 }

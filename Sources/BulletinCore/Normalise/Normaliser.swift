@@ -1,6 +1,6 @@
 /// Normalises a submission's values: trimmed, zero-width characters dropped, full-width letters and digits
 /// made half-width (Chinese punctuation kept),
-/// single-line fields on one line, the mobile number reduced to its digits.
+/// single-line fields on one line, the mobile number reduced to its digits, control characters (NUL …) removed.
 public struct Normaliser: Sendable {
     let supervisors: SupervisorNames
 
@@ -16,13 +16,14 @@ public struct Normaliser: Sendable {
             s.fields[field] = normalise(value, as: field)
         }
         for (field, value) in submission.extras {
-            s.extras[field] = TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).split(separator: "\n").joined(separator: " ")
+            s.extras[field] = TextForm.tidy(TextForm.halfWidthAlphanumerics(ControlCharacters.strip(value))).split(separator: "\n").joined(separator: " ")
         }
         return s
     }
 
     /// One value normalised for its field.
     public func normalise(_ value: String, as field: Field) -> String {
+        let value = ControlCharacters.strip(value)
         switch field {
         case .summary:
             // Keep paragraphs; full-width letters and digits become half-width; CJK punctuation stays.

@@ -33,6 +33,11 @@ public struct Validator: Sendable {
             out.append(Problem(field: Field.title.rawValue,
                                message: "成果名称 \"\(title)\" in \(where_) is shorter than \(config.validation.titleMinCharacters) characters; give the achievement's full name"))
         }
+        let titleLength = TextForm.characterCount(title)
+        if titleLength > config.titleMaxCharacters {
+            out.append(Problem(field: Field.title.rawValue,
+                               message: "成果名称 in \(where_) has \(titleLength) characters, more than the \(config.titleMaxCharacters) allowed (validation.titleMaxCharacters); put the achievement's name in 成果名称 and the details in 案例简介"))
+        }
         return out
     }
 

@@ -79,6 +79,7 @@ public struct Pipeline: Sendable {
     /// If a stage fails after files were moved, the log is still written, ending with a failure record.
     public func run() async throws -> RunReport {
         let run = try RunContext(config: config, options: options)
+        try startLog(run)
         var current = Stage.intake
         func stage(_ next: Stage) {
             current = next

@@ -11,19 +11,28 @@ extension Pipeline {
             let name = "\(issue.period)-\(config.outputs.publication)-第\(issue.number)期\(suffix).docx"
             let url = outbox.appendingPathComponent(config.outputs.bulletinDir).appendingPathComponent(name)
             let kind = "bulletin \(issue.period) 第\(issue.number)期（总第\(issue.totalNumber)期）" + (issue.draft ? "" : issue.revision > 0 ? " 更正\(issue.revision)" : " approved")
-            var output: AuditRecord.OutputRecord
+            var notes: [String] = []
+            if issue.draft, issue.entries.count < config.quotas.bulletinMin {
+                notes.append("only \(issue.entries.count) achievement(s) of \(issue.period) have passed the shortlist, fewer than quotas.bulletinMin (\(config.quotas.bulletinMin)); the draft holds what there is")
+            }
             if !issue.draft, FileManager.default.fileExists(atPath: url.path) {
                 // An approved issue is written once and never rewritten; a change is a 更正, a new revision.
                 let bytes = try [UInt8](Data(contentsOf: url))
-                output = .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: issue.entries.map(\.id),
-                               notes: ["approved issue: kept as first written, not rewritten"])
+                let output = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind,
+                                                      cases: issue.entries.map(\.id), notes: ["approved issue: kept as first written, not rewritten"])
+                try run.audit.append(.output(output))
+                outputs.append(output)
             } else {
-                output = try write(try BulletinRenderer.render(issue), to: url, kind: kind, cases: issue.entries.map(\.id), run)
+                outputs.append(try write(try BulletinRenderer.render(issue), to: url, kind: kind, cases: issue.entries.map(\.id), notes: notes, run))
             }
-            if issue.draft, issue.entries.count < config.quotas.bulletinMin {
-                output.notes.append("only \(issue.entries.count) public achievement(s) for \(issue.period), fewer than quotas.bulletinMin (\(config.quotas.bulletinMin)); the draft holds what there is")
+            if !issue.draft {
+                // The draft of an approved issue is moved aside, never deleted, so only the final stands in the folder.
+                let draft = url.deletingLastPathComponent().appendingPathComponent("\(issue.period)-\(config.outputs.publication)-第\(issue.number)期-草稿.docx")
+                if FileManager.default.fileExists(atPath: draft.path) {
+                    try run.audit.moveAside(draft, into: url.deletingLastPathComponent().appendingPathComponent("superseded").appendingPathComponent(run.today.description),
+                                            why: "the issue is approved; the final is \(name)")
+                }
             }
-            outputs.append(output)
         }
         let annualDir = outbox.appendingPathComponent(config.outputs.annualDir)
         let annual = selection.annual
@@ -47,15 +56,13 @@ extension Pipeline {
         return outputs
     }
 
-    private func write(_ doc: RenderedDocument, to url: URL, kind: String, cases: [String], _ run: RunContext) throws -> AuditRecord.OutputRecord {
-        try FileOps.writeAtomically(to: url) { temp in try RenderedDocument.write(doc, to: temp.path) }
-        let bytes = try [UInt8](Data(contentsOf: url))
-        return .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
+    /// Writes and publishes a document: its output record (with the sha256 of the bytes) is in the log just
+    /// before the rename makes it visible.
+    private func write(_ doc: RenderedDocument, to url: URL, kind: String, cases: [String], notes: [String] = [], _ run: RunContext) throws -> AuditRecord.OutputRecord {
+        try run.audit.publish(to: url, kind: kind, cases: cases, notes: notes) { temp in try RenderedDocument.write(doc, to: temp.path) }
     }
 
     private func write(csv rows: [[String]], to url: URL, kind: String, cases: [String], _ run: RunContext) throws -> AuditRecord.OutputRecord {
-        let bytes = CSVWriter.bytes(rows)
-        try FileOps.writeAtomically(bytes, to: url)
-        return .init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases)
+        try run.audit.publish(CSVWriter.bytes(rows), to: url, kind: kind, cases: cases)
     }
 }

@@ -36,27 +36,30 @@ extension Pipeline {
                                            accepted: validation.accepted.count, refused: validation.refused.count)
         try run.library.recordFile(sha256: w.item.sha256, name: file.name, size: w.item.size,
                                    outcome: validation.refused.isEmpty ? .decisions : .partial, received: run.today)
-        let moved = try FileOps.move(file.url, into: run.paths.archive(run.today))
+        let target = FileOps.freeName(for: file.name, in: run.paths.archive(run.today))
         var reasons = w.notes + [validation.summary] + outcome.notes
         if let refusedSheet = ReviewRefusedSheet.make(from: sheet, validation: validation) {
             let folder = run.paths.quarantine(run.today)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let target = FileOps.freeName(for: file.name + ".refused.xlsx", in: folder)
-            try FileOps.writeAtomically(try ReviewSheetWriter.bytes(refusedSheet), to: target)
+            let held = FileOps.freeName(for: FileOps.derivedName(file.name, suffix: ".refused.xlsx"), in: folder)
+            try run.audit.publish(try ReviewSheetWriter.bytes(refusedSheet), to: held, kind: "refused rows of review sheet \(file.name)",
+                                  cases: validation.refused.map(\.row.caseId))
             let lines = validation.refused.map { "\($0.row.location): \($0.reason.description)" }
-            try FileOps.writeAtomically(Array(("文件 file: \(file.name)\nsha256: \(w.item.sha256)\n阶段 stage: review \(sheet.stage)\n原因 reasons:\n"
+            let text = "文件 file: \(file.name)\nsha256: \(w.item.sha256)\n阶段 stage: review \(sheet.stage)\n原因 reasons:\n"
                 + lines.map { "- \($0)\n" }.joined()
-                + "\n处理 what to do: correct the rows in \(target.lastPathComponent) (its 拒收原因 column says what is wrong) and drop it into the inbox again; the other rows were applied.\n").utf8),
-                to: folder.appendingPathComponent(target.lastPathComponent + ".reason.txt"))
-            reasons += lines + ["the refused rows are at \(run.paths.relative(target))"]
+                + "\n处理 what to do: correct the rows in \(held.lastPathComponent) (its 拒收原因 column says what is wrong) and drop it into the inbox again; the other rows were applied.\n"
+            try run.audit.publish(Array(text.utf8), to: folder.appendingPathComponent(FileOps.derivedName(held.lastPathComponent, suffix: ".reason.txt")),
+                                  kind: "reason for the refused rows of \(file.name)")
+            reasons += lines + ["the refused rows are at \(run.paths.relative(held))"]
         }
         let links = outcome.changes.map { c in
             AuditRecord.CaseLink(index: c.row, location: c.location, caseId: c.caseId, status: c.status, category: c.category,
                                  level: c.level, score: c.score, classified: false)
         }
-        return .init(name: file.name, sha256: w.item.sha256, size: w.item.size,
-                     outcome: validation.refused.isEmpty ? InputOutcome.decisions.rawValue : InputOutcome.partial.rawValue,
-                     movedTo: run.paths.relative(moved), cases: links, reasons: reasons)
+        let record = AuditRecord.InputRecord(name: file.name, sha256: w.item.sha256, size: w.item.size,
+                                             outcome: validation.refused.isEmpty ? InputOutcome.decisions.rawValue : InputOutcome.partial.rawValue,
+                                             movedTo: run.paths.relative(target), cases: links, reasons: reasons)
+        try run.audit.recordInput(record, moving: file.url, to: target)
+        return record
     }
 }
 

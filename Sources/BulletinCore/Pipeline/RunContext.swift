@@ -22,6 +22,8 @@ struct RunContext {
     let started: String
     /// Held for the whole run: a second run on the same outbox exits at once.
     let lock: RunLock
+    /// The write-ahead audit log: records appended and flushed before the steps they describe.
+    let audit: AuditTrail
 
     /// The run's folders.
     struct Paths {
@@ -40,6 +42,7 @@ struct RunContext {
     }
 
     init(config: PipelineConfig, options: RunOptions) throws {
+        FileOps.modes = config.fileModes
         let base = options.configURL.deletingLastPathComponent()
         func resolve(_ p: String) -> URL { p.hasPrefix("/") ? URL(fileURLWithPath: p) : base.appendingPathComponent(p) }
         let inbox = options.inbox ?? resolve(config.paths.inbox)
@@ -50,7 +53,7 @@ struct RunContext {
         }
         paths = Paths(inbox: inbox.standardizedFileURL, outbox: outbox.standardizedFileURL,
                       archiveDir: config.outputs.archiveDir, quarantineDir: config.outputs.quarantineDir)
-        try FileManager.default.createDirectory(at: paths.outbox, withIntermediateDirectories: true)
+        try FileOps.makeFolder(paths.outbox)
         lock = try RunLock(path: paths.outbox.appendingPathComponent(".bulletin.lock").path)
 
         started = ISO8601DateFormatter().string(from: Date())
@@ -67,10 +70,13 @@ struct RunContext {
         channels = ChannelRules(activeCollectors: config.intake.activeCollectors ?? ChannelRules.defaultCollectors)
         firstStage = config.activeProcess.firstStage
         period = calendar.period(receivedOn: today)
-        runId = "run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())"
         processor = try SubmissionProcessor(config: config)
         library = try CaseLibrary(path: paths.outbox.appendingPathComponent(config.paths.library).path)
-        logURL = paths.outbox.appendingPathComponent(config.outputs.logsDir).appendingPathComponent("\(runId).jsonl")
+        runId = try AuditTrail.uniqueRunId("run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())", library: library,
+                                           logs: paths.outbox.appendingPathComponent(config.outputs.logsDir))
+        try? FileOps.setMode(paths.outbox.appendingPathComponent(config.paths.library), FileOps.modes.file)
+        audit = try AuditTrail(library: library, outbox: paths.outbox, logsDir: config.outputs.logsDir, runId: runId, started: started)
+        logURL = audit.logURL
         configFile = options.configURL.path
         configSHA256 = Hashing.sha256((try? Data(contentsOf: options.configURL)).map { [UInt8]($0) } ?? [])
     }

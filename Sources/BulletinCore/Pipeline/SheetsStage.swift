@@ -13,20 +13,18 @@ extension Pipeline {
             try sheet.requireNoClassified { row in snapshot.waiting.first { $0.id == row.caseId }?.classified ?? true }
             let bytes = try ReviewSheetWriter.bytes(sheet)
             let url = folder.appendingPathComponent(sheet.fileName)
-            try FileOps.writeAtomically(bytes, to: url)
             written.insert(sheet.fileName)
-            let deadline = CalendarDate(sheet.deadline)
             var notes = ["sheet id \(sheet.sheetId); deadline \(sheet.deadline)"]
-            if let deadline, deadline < run.today { notes.append("overdue: the deadline \(deadline) has passed") }
-            outputs.append(.init(path: run.paths.relative(url), sha256: Hashing.sha256(bytes),
-                                 kind: "review sheet \(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group) \(sheet.period)",
-                                 cases: sheet.rows.map(\.caseId), notes: notes))
+            if let deadline = CalendarDate(sheet.deadline), deadline < run.today { notes.append("overdue: the deadline \(deadline) has passed") }
+            outputs.append(try run.audit.publish(bytes, to: url, kind: "review sheet \(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group) \(sheet.period)",
+                                                 cases: sheet.rows.map(\.caseId), notes: notes))
         }
         // A sheet of an earlier run that no case waits on any more is moved aside, never deleted: a reviewer
         // may still hold a copy, and dropping that copy into the inbox is still judged row by row.
         let earlier = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in earlier.sorted() where name.hasSuffix(".xlsx") && !written.contains(name) {
-            _ = try FileOps.move(folder.appendingPathComponent(name), into: folder.appendingPathComponent("superseded").appendingPathComponent(run.today.description))
+            try run.audit.moveAside(folder.appendingPathComponent(name), into: folder.appendingPathComponent("superseded").appendingPathComponent(run.today.description),
+                                    why: "no case waits on this sheet any more")
         }
         return outputs
     }

@@ -35,13 +35,13 @@ extension Pipeline {
         let result = try run.library.store(fileSHA256: w.item.sha256, fileName: file.name, size: w.item.size,
                                            outcome: outcome, received: run.today, runId: run.runId, firstStage: run.firstStage,
                                            arrivals: arrivals)
-        let moved = try FileOps.move(file.url, into: run.paths.archive(run.today))
+        let target = FileOps.freeName(for: file.name, in: run.paths.archive(run.today))
         var reasons = w.notes
         if !refused.isEmpty {
             // Nothing lost: the refused submissions go to the quarantine with their reasons, the rest are accepted.
-            let held = try quarantineRefused(refused.map(\.checked), of: moved, asTable: w.item.kind?.refusesRowsAsTable ?? false, run)
+            let held = try quarantineRefused(refused.map(\.checked), of: file.url, asTable: w.item.kind?.refusesRowsAsTable ?? false, run)
             try writeReason(for: held, sha256: w.item.sha256, stage: "validate",
-                            reasons: ["\(refused.count) of \(scored.count) submissions refused; the others were accepted (the original is in the archive)"] + problems)
+                            reasons: ["\(refused.count) of \(scored.count) submissions refused; the others were accepted (the original is in the archive)"] + problems, run)
             reasons += problems + ["the refused submissions are at \(run.paths.relative(held))"]
         }
         let links = zip(arrivals, result.links).map { a, link in
@@ -49,22 +49,27 @@ extension Pipeline {
                                  caseId: link.caseId, status: link.added ? "added" : "alreadyKnown", category: a.record.assessment.category,
                                  level: a.record.assessment.level, score: a.record.assessment.score, classified: a.classified)
         }
-        return .init(name: file.name, sha256: w.item.sha256, size: w.item.size, outcome: outcome.rawValue,
-                     movedTo: run.paths.relative(moved), cases: links, reasons: reasons)
+        // The record is in the log before the file moves.
+        let record = AuditRecord.InputRecord(name: file.name, sha256: w.item.sha256, size: w.item.size, outcome: outcome.rawValue,
+                                             movedTo: run.paths.relative(target), cases: links, reasons: reasons)
+        try run.audit.recordInput(record, moving: file.url, to: target)
+        return record
     }
 
     /// Moves a refused file to the quarantine with a `.reason.txt` beside it; `remember` records its sha256 in
     /// the library, so the same bytes dropped again are recognised.
     func quarantine(_ file: InboxFile, sha256: String, stage: String, reasons: [String], _ run: RunContext,
                     remember: Bool = false) throws -> AuditRecord.InputRecord {
-        let moved = try FileOps.move(file.url, into: run.paths.quarantine(run.today))
-        try writeReason(for: moved, sha256: sha256, stage: stage, reasons: reasons)
+        let target = FileOps.freeName(for: file.name, in: run.paths.quarantine(run.today))
+        let record = AuditRecord.InputRecord(name: file.name, sha256: sha256, size: file.size, outcome: "quarantined",
+                                             movedTo: run.paths.relative(target), cases: [], reasons: reasons)
+        try run.audit.recordInput(record, moving: file.url, to: target)
+        try writeReason(for: target, sha256: sha256, stage: stage, reasons: reasons, run)
         if remember, !sha256.isEmpty {
             try run.library.recordFile(sha256: sha256, name: file.name, size: file.size, outcome: .quarantined, received: run.today)
         }
         logger.warning("quarantined \(file.name): \(reasons.joined(separator: " | "))")
-        return .init(name: file.name, sha256: sha256, size: file.size, outcome: "quarantined",
-                     movedTo: run.paths.relative(moved), cases: [], reasons: reasons)
+        return record
     }
 
     /// For a spreadsheet or JSON file: a CSV holding just the refused rows, under the form's labels, with a
@@ -72,7 +77,9 @@ extension Pipeline {
     private func quarantineRefused(_ refused: [CheckedSubmission], of archived: URL, asTable: Bool, _ run: RunContext) throws -> URL {
         let folder = run.paths.quarantine(run.today)
         guard asTable else {
-            return try FileOps.copy(archived, into: folder)
+            let copy = FileOps.freeName(for: archived.lastPathComponent, in: folder)
+            try run.audit.publish([UInt8](try Data(contentsOf: archived)), to: copy, kind: "refused submissions of \(archived.lastPathComponent) (a copy)")
+            return copy
         }
         let extras = OptionalField.allCases.filter { f in refused.contains { $0.submission.extras[f] != nil } }
         var rows = [Field.allCases.map { config.fields[$0.rawValue]?.label ?? $0.rawValue }
@@ -81,15 +88,12 @@ extension Pipeline {
             rows.append(Field.allCases.map { c.submission[$0] } + extras.map { c.submission.extras[$0] ?? "" }
                         + [c.submission.location, c.problems.map(\.message).joined(separator: "；")])
         }
-        let target = FileOps.freeName(for: archived.lastPathComponent + ".refused.csv", in: folder)
-        try FileOps.writeAtomically(CSVWriter.bytes(rows), to: target)
+        let target = FileOps.freeName(for: FileOps.derivedName(archived.lastPathComponent, suffix: ".refused.csv"), in: folder)
+        try run.audit.publish(CSVWriter.bytes(rows), to: target, kind: "refused rows of \(archived.lastPathComponent)")
         return target
     }
 
-    private func writeReason(for file: URL, sha256: String, stage: String, reasons: [String]) throws {
-        var text = "文件 file: \(file.lastPathComponent)\nsha256: \(sha256)\n阶段 stage: \(stage)\n原因 reasons:\n"
-        for r in reasons { text += "- \(r)\n" }
-        text += "\n处理 what to do: correct the file as described above and drop it into the inbox again.\n"
-        try FileOps.writeAtomically(Array(text.utf8), to: file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".reason.txt"))
+    func writeReason(for file: URL, sha256: String, stage: String, reasons: [String], _ run: RunContext) throws {
+        try run.audit.publishReason(for: file, sha256: sha256, stage: stage, reasons: reasons)
     }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// The case library could not be opened: names the file, what is wrong in plain words, and the backup to
+/// restore. Thrown before the run touches any input.
+public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
+    /// The library file.
+    public var path: String
+    /// What is wrong, in plain words.
+    public var reason: String
+    /// What to do.
+    public var advice: String
+
+    /// Describes `underlying` for a person and finds the newest backup beside the library (`backup/`).
+    init(path: String, underlying: any Error) {
+        self.path = path
+        let damaged: Bool
+        if let e = underlying as? DatabaseError {
+            damaged = [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(e.resultCode.primaryResultCode)
+            reason = damaged ? "it is not a readable SQLite database (damaged, truncated or overwritten; SQLite code \(e.resultCode.rawValue))"
+                : "SQLite refused it (\(e.message ?? "code \(e.resultCode.rawValue)"))"
+        } else {
+            damaged = false
+            reason = (underlying as NSError).localizedDescription
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(LibraryBackup.folderName)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if let newest = LibraryBackup.backups(in: folder).last {
+            advice = "restore \(name) from \(folder.lastPathComponent)/\(newest.lastPathComponent) (the newest backup; full path \(newest.path)): move the damaged file aside, copy the backup to \(path), then run again; the archive holds every file received since, and dropping them into the inbox again adds what the backup lacks"
+        } else {
+            advice = damaged ? "restore \(name) from a backup (none found in \(folder.path)); or move the damaged file aside to start an empty library, then drop the files of the archive into the inbox again to rebuild it"
+                : "check the file's permissions and the free space of its disk, then run again"
+        }
+    }
+
+    /// The message.
+    public var description: String {
+        "the case library \(path) cannot be opened: \(reason). Nothing was read from or moved out of the inbox. What to do: \(advice)"
+    }
+}
+
+/// Each run's log and chain head, as the library keeps them: what `verify` checks the logs against.
+public struct AuditRunHead: Sendable, Equatable {
+    /// Order of runs (1, 2, …).
+    public var seq: Int
+    /// The run id.
+    public var run: String
+    /// Its log, relative to the outbox.
+    public var log: String
+    /// The hash of its last record written.
+    public var head: String
+    /// How many records it wrote.
+    public var records: Int
+    /// Whether it wrote its summary (or failure) record.
+    public var finished: Bool
+}
+
+extension CaseLibrary {
+    private func ensureAuditTable(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS auditRun (seq INTEGER PRIMARY KEY AUTOINCREMENT, run TEXT NOT NULL UNIQUE,
+            log TEXT NOT NULL, started TEXT NOT NULL, head TEXT NOT NULL, records INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0)
+            """)
+    }
+
+    /// Every run's log and head, oldest first.
+    public func auditRuns() throws -> [AuditRunHead] {
+        try db.write { db in
+            try ensureAuditTable(db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM auditRun ORDER BY seq").map {
+                AuditRunHead(seq: $0["seq"], run: $0["run"], log: $0["log"], head: $0["head"], records: $0["records"], finished: $0["finished"])
+            }
+        }
+    }
+
+    /// Records that a run starts its log (head "" until its first record).
+    public func beginAuditRun(run: String, log: String, started: String) throws {
+        try db.write { db in
+            try ensureAuditTable(db)
+            try db.execute(sql: "INSERT INTO auditRun (run, log, started, head, records) VALUES (?, ?, ?, '', 0)", arguments: [run, log, started])
+        }
+    }
+
+    /// Moves a run's head on (after every record appended and flushed).
+    public func updateAuditHead(run: String, head: String, records: Int, finished: Bool = false) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE auditRun SET head = ?, records = ?, finished = ? WHERE run = ?",
+                           arguments: [head, records, finished, run])
+        }
+    }
+
+    /// The cases a file became, as the library's sightings have them (for a file stored with no log record).
+    public func sightings(fileSHA256: String) throws -> [(index: Int, caseId: String)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT idx, caseId FROM sighting WHERE fileSHA256 = ? ORDER BY idx", arguments: [fileSHA256]).map { ($0["idx"], $0["caseId"]) }
+        }
+    }
+
+    /// Writes a consistent copy of the library to `url` (SQLite `VACUUM INTO`), which must not exist.
+    public func backup(to url: URL) throws {
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [url.path])
+        }
+    }
+}

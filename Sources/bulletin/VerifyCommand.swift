@@ -1,0 +1,51 @@
+import ArgumentParser
+import BulletinCore
+import Foundation
+
+/// `bulletin verify`: checks the outbox against its audit trail.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the audit trail: the hash chain of every log up to the library's head (or --head), every log present, every output's bytes as last recorded.")
+
+    @OptionGroup var options: ConfigOption
+
+    @Option(help: "The outbox to check (default: paths.outbox of the configuration).")
+    var outbox: String?
+
+    @Option(help: "A chain head kept outside the outbox (printed at the end of each run): it must be in the chain.")
+    var head: String?
+
+    func validate() throws {
+        if let head, head.count != 64 || !head.allSatisfy(\.isHexDigit) {
+            throw ValidationError("--head \(head) is not a sha256 (64 hex digits); copy it from the run summary (chain head: …)")
+        }
+    }
+
+    func run() throws {
+        let (config, url) = try options.load()
+        let base = url.deletingLastPathComponent()
+        let outboxURL = outbox.map { URL(fileURLWithPath: $0) }
+            ?? (config.paths.outbox.hasPrefix("/") ? URL(fileURLWithPath: config.paths.outbox) : base.appendingPathComponent(config.paths.outbox))
+        let path = outboxURL.appendingPathComponent(config.paths.library).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("no case library at \(path); pass --outbox where the runs write")
+        }
+        let report: VerifyReport
+        do {
+            report = try AuditVerification.run(outbox: outboxURL, config: config, head: head?.lowercased())
+        } catch {
+            printError("\(error)")
+            throw ExitCode(ExitCodes.software)
+        }
+        for n in report.notes { print("note: \(n)") }
+        for p in report.problems { print(p.description) }
+        print("\(report.logs) log(s), \(report.records) record(s), \(report.outputs) output(s) and \(report.inputs) archived or quarantined input(s) checked; chain head \(report.head.isEmpty ? "(none)" : report.head)")
+        if report.ok {
+            print("verified: everything checks out")
+        } else {
+            print("NOT verified: \(report.problems.count) problem(s)")
+            throw ExitCode(ExitCodes.refused)
+        }
+    }
+}

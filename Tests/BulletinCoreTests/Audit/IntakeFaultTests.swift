@@ -1,0 +1,98 @@
+import BulletinCore
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Intake faults: a file still growing under an old modification time, names too long to derive from,
+/// names that are not UTF-8.
+@Suite struct IntakeFaultTests {
+    @Test func aFileGrowingUnderAnOldModificationTimeIsDeferred() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("汇总.csv")
+        let old = Date().addingTimeInterval(-86400)
+        // The copy tool has written 5 of 40 rows and keeps the source's modification time.
+        var rows = AuditBench.header
+        for i in 1...5 { rows += "四川大学,省教育厅,张伟,13800138000,成果\(i),基础处,简介\(i)。\r\n" }
+        try Data(rows.utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: file.path)
+        let first = try InboxScan.scan(folder, settleSeconds: 5)
+        #expect(first.ready.map(\.name) == ["汇总.csv"], "one look alone is fooled by the old time")
+        // Between the two looks the tool writes the next rows and sets the old time again.
+        let settled = first.settled {
+            let handle = try? FileHandle(forWritingTo: file)
+            _ = try? handle?.seekToEnd()
+            try? handle?.write(contentsOf: Data("四川大学,省教育厅,张伟,13800138000,成果6,基础处,简介6。\r\n".utf8))
+            try? handle?.close()
+            try? FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: file.path)
+        }
+        #expect(settled.ready.isEmpty)
+        #expect(settled.deferred.first?.changing?.contains("still being written") == true)
+        // Same size, old time put back: the change time still moves.
+        let sameSize = try InboxScan.scan(folder, settleSeconds: 5).settled {
+            var bytes = [UInt8]((try? Data(contentsOf: file)) ?? Data())
+            bytes[bytes.count - 3] = UInt8(ascii: "7")
+            try? Data(bytes).write(to: file)
+            try? FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: file.path)
+        }
+        #expect(sameSize.deferred.count == 1, "rewritten in place with the same size")
+        // Once the tool has finished, two looks agree.
+        #expect(try InboxScan.scan(folder, settleSeconds: 5).settled {}.ready.count == 1)
+    }
+
+    @Test func derivedNamesFit255Bytes() throws {
+        let long = String(repeating: "报", count: 81) + ".docx"  // 248 bytes
+        #expect(long.utf8.count == 248)
+        let reason = FileOps.derivedName(long, suffix: ".reason.txt")
+        #expect(reason.utf8.count <= 255 && reason.hasSuffix(".docx.reason.txt") && reason.hasPrefix("报报报"))
+        #expect(FileOps.derivedName("短.docx", suffix: ".reason.txt") == "短.docx.reason.txt")
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent(long))
+        let second = FileOps.freeName(for: long, in: folder).lastPathComponent
+        #expect(second.utf8.count <= 255 && second.hasSuffix(" (2).docx"))
+    }
+
+    @Test func aLongNameIsQuarantinedWithItsReasonAndTheBatchGoesOn() async throws {
+        let bench = try AuditBench()
+        defer { bench.remove() }
+        let long = String(repeating: "报", count: 81) + ".docx"
+        try bench.drop([long: Array("PK not really a zip".utf8), "好.csv": AuditBench.csv("碳化硅功率器件关键技术")])
+        let report = try await bench.run()
+        #expect(report.exitCode == 1)
+        let inputs = try bench.inputs()
+        #expect(inputs.first { $0.name == long }?.outcome == "quarantined")
+        #expect(inputs.first { $0.name == "好.csv" }?.outcome == "accepted", "the files after it are processed")
+        let quarantine = bench.outbox.appendingPathComponent("quarantine/2026-11-22")
+        let names = try FileManager.default.contentsOfDirectory(atPath: quarantine.path)
+        #expect(names.contains(long))
+        #expect(names.contains { $0.hasSuffix(".reason.txt") && $0.utf8.count <= 255 }, "\(names)")
+        #expect(try bench.verify().ok)
+    }
+
+    @Test func aNameThatIsNotUTF8IsQuarantinedUnderItsEscapedName() async throws {
+        let bench = try AuditBench()
+        defer { bench.remove() }
+        try bench.drop(["好.csv": AuditBench.csv("页岩气水平井压裂技术")])
+        // "报送表-" then a GBK byte pair that is not UTF-8, as an old zip tool leaves it.
+        let raw = Array("报送表-".utf8) + [0xB1, 0xA8] + Array(".docx".utf8)
+        let path = Array(bench.inbox.path.utf8) + [UInt8(ascii: "/")] + raw + [0]
+        let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        #expect(fd >= 0)
+        _ = write(fd, "PK", 2)
+        close(fd)
+        let report = try await bench.run()
+        #expect(report.exitCode == 1)
+        let inputs = try bench.inputs()
+        let odd = try #require(inputs.first { $0.name.contains("\\x") })
+        #expect(odd.name == "报送表-\\xB1\\xA8.docx")
+        #expect(odd.outcome == "quarantined" && odd.movedTo == "quarantine/2026-11-22/报送表-\\xB1\\xA8.docx")
+        #expect(odd.sha256 == Hashing.sha256(Array("PK".utf8)))
+        #expect(odd.reasons.first?.contains("not valid UTF-8") == true)
+        #expect(inputs.first { $0.name == "好.csv" }?.outcome == "accepted")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: bench.inbox.path).isEmpty, "nothing is left to block the next run")
+        #expect(try bench.verify().ok)
+    }
+}
