@@ -2,9 +2,8 @@
 SWIFT ?= swift
 BIN = .build/debug/bulletin
 DEMO = demo
-TODAY ?= 2026-11-22
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps pydeps build demo test bench clean
 
 # System libraries through pkg-config; installed with apt-get when missing (as root, or with sudo).
 deps:
@@ -22,16 +21,16 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Runs the nightly batch over a copy of samples/ (dated an hour ago, as if dropped earlier in the day).
-demo: build
-	@rm -rf $(DEMO) && mkdir -p $(DEMO)/inbox $(DEMO)/outbox
-	@cp samples/*.docx samples/*.csv samples/*.json samples/*.jsonl $(DEMO)/inbox/
-	@touch -d '-1 hour' $(DEMO)/inbox/*
-	@$(BIN) run --inbox $(DEMO)/inbox --outbox $(DEMO)/outbox --today $(TODAY); rc=$$?; \
-	echo; echo "Results are in $(DEMO)/outbox (open index.html for the overview; bulletin verify --outbox $(DEMO)/outbox checks the audit trail): bulletins/, annual/ (annual list and quarterly shortlist), stats/, logs/, archive/, quarantine/ (exit code $$rc: 1 means some sample files were refused, as two are meant to be)."; \
-	[ $$rc -le 1 ]
+# openpyxl, for the scripted reviewer that fills review sheets (tools/demo_review.py) in the demo and the tests.
+pydeps:
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
 
-test: deps
+# The whole monthly cycle over a copy of samples/: the nightly batch, then each review step's sheets filled by
+# a scripted reviewer and dropped back into the inbox, through to an approved bulletin (tools/demo_cycle.sh).
+demo: build pydeps
+	@bash tools/demo_cycle.sh $(BIN) $(DEMO)
+
+test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -26,21 +26,22 @@ run() {
   echo "(exit code $rc)"
   [ "$rc" -le 1 ] || exit "$rc"
 }
-sheets() { ls "$DEMO"/outbox/review/*"$1"*.xlsx 2>/dev/null || true; }
+# The review sheets of a step now out, one per line (names and folders may hold spaces).
+sheets() { find "$DEMO/outbox/review" -maxdepth 1 -name "*-$1*.xlsx" | sort; }
 
 rm -rf "$DEMO" && mkdir -p "$DEMO/inbox" "$DEMO/outbox"
 cp "$here"/../samples/*.docx "$here"/../samples/*.csv "$here"/../samples/*.json "$here"/../samples/*.jsonl "$DEMO/inbox/"
 run 2026-11-22
 
 echo; echo "=== 初选: each division fills its sheet"
-for f in $(sheets 初选); do
+sheets 初选 | while IFS= read -r f; do
   review "$f" --all 通过 --title 苦荞=不通过 --title 压电陶瓷=退回修改 --reviewer 处室审核人 \
     -o "$DEMO/inbox/$(basename "$f" .xlsx)（已审）.xlsx"
 done
 run 2026-11-29
 
 echo; echo "=== 复选: 重大处 orders the shortlist"
-for f in $(sheets 复选); do
+sheets 复选 | while IFS= read -r f; do
   out="$DEMO/inbox/$(basename "$f" .xlsx)（重大处）.xlsx"
   review "$f" --all 通过 --title 白酒=不通过 --title 肺结节=送咨询 --order score --reviewer 重大处 -o "$out"
   if command -v soffice >/dev/null 2>&1; then
@@ -54,13 +55,13 @@ done
 run 2026-12-03
 
 echo; echo "=== 咨询: the experts' opinion"
-for f in $(sheets 咨询); do
+sheets 咨询 | while IFS= read -r f; do
   review "$f" --all 通过 --note "专家组认为成果临床价值明确" --reviewer 咨询专家组 -o "$DEMO/inbox/$(basename "$f" .xlsx)（专家）.xlsx"
 done
 run 2026-12-05
 
 echo; echo "=== 审定: the leaders approve the issue"
-for f in $(sheets 审定); do
+sheets 审定 | while IFS= read -r f; do
   review "$f" --all 通过 --reviewer 厅领导 -o "$DEMO/inbox/$(basename "$f" .xlsx)（签批）.xlsx"
 done
 run 2026-12-08

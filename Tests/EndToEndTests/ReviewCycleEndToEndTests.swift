@@ -1,0 +1,158 @@
+import BulletinCore
+import Foundation
+import OOXML
+import Testing
+
+/// The screening and approval cycle through the built binary: sheets out, filled by the scripted reviewer
+/// (openpyxl, as a spreadsheet program saves them), dropped back into the inbox, through to a final bulletin.
+@Suite(.serialized) struct ReviewCycleEndToEndTests {
+    typealias E = RunEndToEndTests
+
+    static func shell(_ args: [String], cwd: URL = E.root) throws -> E.Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        p.currentDirectoryURL = cwd
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return E.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func statusLines(_ outbox: URL) throws -> [[String: Any]] {
+        let r = try E.bulletin(["status", "--json", "--outbox", outbox.path, "--today", "2026-12-09"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    /// Every DOCX, XLSX and CSV the runs wrote (not the archived or quarantined inputs).
+    static func writtenTexts(_ outbox: URL) throws -> [(String, String)] {
+        var out: [(String, String)] = []
+        let e = FileManager.default.enumerator(atPath: outbox.path)
+        while let rel = e?.nextObject() as? String {
+            guard !rel.hasPrefix("archive/"), !rel.hasPrefix("quarantine/") else { continue }
+            let url = outbox.appendingPathComponent(rel)
+            switch url.pathExtension {
+            case "docx", "xlsx": out.append((rel, try E.documentText(url)))
+            case "csv": out.append((rel, try String(contentsOf: url, encoding: .utf8)))
+            default: continue
+            }
+        }
+        return out
+    }
+
+    @Test func theDemoCycleEndsInAnApprovedBulletinHoldingExactlyTheApprovedTitles() throws {
+        let work = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                               appropriateFor: FileManager.default.temporaryDirectory, create: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let demo = work.appendingPathComponent("demo")
+        let cycle = try Self.shell(["bash", "tools/demo_cycle.sh", E.binary.path, demo.path])
+        #expect(cycle.status == 0, "\(cycle.stdout.suffix(2000))\n\(cycle.stderr)")
+        let outbox = demo.appendingPathComponent("outbox")
+
+        // The final bulletin: no 草稿 in its name or text, the approved titles and nothing else.
+        let bulletins = try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("bulletins").path).filter { $0.hasSuffix(".docx") }
+        #expect(bulletins.contains("2026-11-创新驱动要参-第11期.docx"))
+        #expect(!bulletins.contains("2026-11-创新驱动要参-第11期-草稿.docx"), "the draft of an approved issue is moved aside")
+        let final = try E.documentText(outbox.appendingPathComponent("bulletins/2026-11-创新驱动要参-第11期.docx"))
+        #expect(!final.contains("草稿"))
+        #expect(final.contains("总第35期"))
+        let status = try Self.statusLines(outbox)
+        #expect(status.count == 19)
+        for line in status {
+            for key in ["id", "title", "submitter", "stage", "sightings", "possibleDuplicates", "decisions", "period"] {
+                #expect(line[key] != nil, "status --json lacks \(key)")
+            }
+        }
+        let approved = status.filter { $0["stage"] as? String == "已通报" }.compactMap { $0["title"] as? String }
+        #expect((5...10).contains(approved.count))
+        for t in approved { #expect(final.contains(t), "\(t) was approved but is not in the bulletin") }
+        for line in status where line["stage"] as? String != "已通报" {
+            let title = line["title"] as? String ?? ""
+            #expect(!final.contains(title), "\(title) is \(line["stage"] ?? "") but appears in the bulletin")
+        }
+        // Every decision is traceable to its sheet and row.
+        let decided = status.flatMap { ($0["decisions"] as? [[String: Any]]) ?? [] }
+        #expect(!decided.isEmpty)
+        for d in decided where d["who"] as? String != "bulletin" { #expect((d["source"] as? String)?.contains(" row ") == true, "\(d)") }
+        #expect(status.contains { $0["stage"] as? String == "退回修改" })
+        #expect(status.contains { ($0["decisions"] as? [[String: Any]])?.contains { $0["decision"] as? String == "送咨询" } == true })
+
+        // No classified title in any sheet or document the runs wrote.
+        let classified = try #require(status.first { $0["stage"] as? String == "涉密" })
+        #expect(classified["title"] as? String == "（涉密）")
+        for (path, text) in try Self.writtenTexts(outbox) {
+            #expect(!text.contains("××型高精度光纤惯性测量单元"), "the classified title appears in \(path)")
+        }
+
+        // A later run leaves the approved bulletin byte-identical, and the trail verifies.
+        let url = outbox.appendingPathComponent("bulletins/2026-11-创新驱动要参-第11期.docx")
+        let before = try Data(contentsOf: url)
+        let again = try E.bulletin(["run", "--inbox", demo.appendingPathComponent("inbox").path, "--outbox", outbox.path, "--today", "2026-12-20"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Data(contentsOf: url) == before)
+        let verify = try E.bulletin(["verify", "--outbox", outbox.path])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
+
+    @Test func badRowsAreRefusedWithReasonsWhileGoodRowsApply() throws {
+        let work = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                               appropriateFor: FileManager.default.temporaryDirectory, create: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), outbox = work.appendingPathComponent("outbox")
+        _ = try E.dropSamples(into: inbox)
+        _ = try E.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-22"])
+        let sheet = outbox.appendingPathComponent("review/2026-11-初选-高新处.xlsx")
+        #expect(FileManager.default.fileExists(atPath: sheet.path))
+        // Two copies of one sheet come back the same night: the first (by name) decides; one of its rows holds a
+        // word the step does not know. A third sheet is left blank but for one row.
+        let a = inbox.appendingPathComponent("a-高新处.xlsx"), b = inbox.appendingPathComponent("b-高新处.xlsx")
+        let c = inbox.appendingPathComponent("c-基础处.xlsx")
+        var fill = try Self.shell(["python3", "tools/demo_review.py", sheet.path, "--all", "通过", "--title", "碳化硅=同意吧",
+                                   "--reviewer", "王芳", "-o", a.path])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        fill = try Self.shell(["python3", "tools/demo_review.py", sheet.path, "--all", "不通过", "--reviewer", "赵强", "-o", b.path])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        fill = try Self.shell(["python3", "tools/demo_review.py", outbox.appendingPathComponent("review/2026-11-初选-基础处.xlsx").path,
+                               "--title", "乳酸化=通过", "--reviewer", "钱明", "-o", c.path])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        for f in [a, b, c] { try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: f.path) }
+        let run = try E.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-28"])
+        #expect(run.status == 1, "refused rows make the run exit 1: \(run.stdout)")
+        let status = try Self.statusLines(outbox)
+        func line(_ fragment: String) -> [String: Any]? { status.first { ($0["title"] as? String)?.contains(fragment) == true } }
+        func deciders(_ l: [String: Any]?) -> [String] { ((l?["decisions"] as? [[String: Any]]) ?? []).compactMap { $0["who"] as? String } }
+        // The row with an unknown word decided nothing, so the second sheet's row for that case applied.
+        #expect(deciders(line("碳化硅")) == ["赵强"] && line("碳化硅")?["stage"] as? String == "未入选")
+        // Every case the first sheet decided is decided by it alone: the second sheet's rows for them are refused.
+        let byA = status.filter { deciders($0) == ["王芳"] }
+        #expect(byA.count >= 5 && byA.allSatisfy { $0["stage"] as? String == "待复选" })
+        #expect(!status.contains { deciders($0).contains("王芳") && deciders($0).contains("赵强") })
+        // Blank decisions mean "not decided yet".
+        #expect(deciders(line("乳酸化")) == ["钱明"] && line("乳酸化")?["stage"] as? String == "待复选")
+        let basic = status.filter { ($0["decisions"] as? [[String: Any]])?.isEmpty == true && $0["stage"] as? String == "待初选" }
+        #expect(!basic.isEmpty, "the blank rows of the 基础处 sheet still wait for 初选")
+        // The refused rows come back as a sheet with 拒收原因, recognised again when returned.
+        let quarantine = outbox.appendingPathComponent("quarantine/2026-11-28")
+        let held = try FileManager.default.contentsOfDirectory(atPath: quarantine.path)
+        let refusedA = try #require(held.first { $0.hasPrefix("a-高新处") && $0.hasSuffix(".refused.xlsx") })
+        let text = try E.documentText(quarantine.appendingPathComponent(refusedA))
+        #expect(text.contains("拒收原因") && text.contains("同意吧"))
+        let refusedB = try #require(held.first { $0.hasPrefix("b-高新处") && $0.hasSuffix(".refused.xlsx") })
+        // The first sheet's decisions were applied before the second was judged: its rows find the cases moved on.
+        #expect(try E.documentText(quarantine.appendingPathComponent(refusedB)).contains("现为待复选"))
+        let dry = try E.bulletin(["inspect", "--outbox", outbox.path, quarantine.appendingPathComponent(refusedA).path])
+        #expect(dry.stdout.contains("dry run, nothing applied"), "\(dry.stdout)\(dry.stderr)")
+        // The same bytes again change nothing, and say so.
+        let copy = inbox.appendingPathComponent("a-高新处（再次）.xlsx")
+        try FileManager.default.copyItem(at: outbox.appendingPathComponent("archive/2026-11-28/a-高新处.xlsx"), to: copy)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: copy.path)
+        let twice = try E.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-29"])
+        #expect(twice.stdout.contains("already processed 1"), "\(twice.stdout)")
+        #expect(try Self.statusLines(outbox).map { $0["stage"] as? String } == status.map { $0["stage"] as? String })
+    }
+}
