@@ -1,0 +1,58 @@
+/// A subject prepared once for matching: normalised text, keys, n-grams and hard tokens. Building it is the
+/// per-subject cost; comparing two profiles touches no text but keys and sorted gram arrays.
+public struct MatchProfile: Sendable {
+    /// The subject as given.
+    public let subject: MatchSubject
+    /// The title, normalised (`MatchText.normalise`).
+    let title: String
+    /// The title's key (letters, digits, ideographs).
+    let titleKey: String
+    /// Title n-grams after generic words are removed.
+    let titleGrams: [UInt64]
+    /// Summary n-grams.
+    let summaryGrams: [UInt64]
+    /// Hard tokens of the title, contrast words included.
+    let titleTokens: Set<HardToken>
+    /// Hard token values of the summary.
+    let summaryTokens: Set<HardToken>
+    /// Title key followed by summary key, for looking up the other side's names.
+    let textKey: String
+    /// The submitter's key and its core (without 有限公司 and the like).
+    let submitterKey: String
+    let submitterCore: String
+    /// Whether the submitter forwards other units' work (a collecting institute, a bureau, 主动收集).
+    let forwards: Bool
+    /// The last 11 digits of the mobile.
+    let mobile: String
+    /// The supervisor's key.
+    let supervisorKey: String
+
+    /// Prepares a subject under the given settings.
+    public init(_ subject: MatchSubject, settings: MatchSettings) {
+        self.subject = subject
+        title = MatchText.normalise(subject.title)
+        titleKey = MatchText.key(title)
+        titleGrams = MatchText.grams(MatchText.stripped(titleKey, removing: settings.genericTitleWords), size: settings.titleGram)
+        let summary = MatchText.normalise(subject.summary)
+        let summaryKey = MatchText.key(summary)
+        summaryGrams = MatchText.grams(summaryKey, size: settings.summaryGram)
+        titleTokens = HardTokens.extract(title, contrast: settings.contrastTerms)
+        summaryTokens = HardTokens.extract(summary)
+        textKey = titleKey + "\u{1F}" + summaryKey
+        submitterKey = MatchText.key(MatchText.normalise(subject.submitter))
+        var core = submitterKey
+        for suffix in settings.unitSuffixes where core.hasSuffix(suffix) && core.count > suffix.count + 1 {
+            core.removeLast(suffix.count)
+        }
+        if core.hasPrefix("四川省") && core.count >= 7 { core.removeFirst(3) }
+        submitterCore = core
+        let key = submitterKey
+        forwards = subject.channel == .active
+            || settings.collectingUnits.contains { !$0.isEmpty && key.contains($0) }
+            || settings.forwardingSuffixes.contains { !$0.isEmpty && key.hasSuffix($0) }
+        let digits = subject.mobile.unicodeScalars.filter { MatchText.isDigit($0) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) }
+            .map { $0.value >= 0xFF10 ? Character(Unicode.Scalar($0.value - 0xFEE0) ?? "0") : Character($0) }
+        mobile = String(digits.suffix(11))
+        supervisorKey = MatchText.key(MatchText.normalise(subject.supervisor))
+    }
+}
