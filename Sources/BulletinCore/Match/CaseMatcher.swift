@@ -77,8 +77,19 @@ public struct CaseMatcher: Sendable {
         } else {
             let n = MatchText.shared(a.titleGrams, b.titleGrams), m = min(a.titleGrams.count, b.titleGrams.count)
             let c = m == 0 ? 0 : Double(n) / Double(m)
-            let wt = clamp(w.titleSlope * (c - w.titlePivot), -w.titleCap, w.titleCap)
+            let wt = clamp(w.titleSlope * (c - w.titlePivot), -w.titleFloor, w.titleCap)
             ev.append(MatchEvidence(field: .title, weight: wt, note: "包含度 containment \(f2(c)) (\(n)/\(m) \(settings.titleGram)-grams)"))
+        }
+        // Each title in the other's summary: a second sender rewords the title but tells of the same thing.
+        if !sameTitle {
+            let ab = share(a.titleGrams, in: b.summaryTitleGrams), ba = share(b.titleGrams, in: a.summaryTitleGrams)
+            let cross = max(ab, ba)
+            let wt = clamp(w.crossSlope * (cross - w.crossPivot), -w.crossFloor, w.crossCap)
+            ev.append(MatchEvidence(field: .title, weight: wt, note: "名称见于对方简介 title found in the other's summary \(f2(cross))"))
+        }
+        let template = sameTitle ? nil : TitleAlignment.substitution(a.titleStem, b.titleStem)
+        if let (x, y) = template {
+            ev.append(MatchEvidence(field: .title, weight: w.titleTemplate, note: "同一句式、对象不同 one template, another subject: \(x) / \(y)"))
         }
 
         // Summary.
@@ -102,7 +113,7 @@ public struct CaseMatcher: Sendable {
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterSame, note: "相同 same unit \(a.subject.submitter)"))
             } else if forwarded {
                 let (fw, other) = a.forwards ? (a, b) : (b, a)
-                let named = !other.forwards && other.submitterCore.count >= 4 && fw.textKey.contains(other.submitterCore)
+                let named = !other.forwards && other.submitterAliases.contains { fw.textKey.contains($0) }
                 if named {
                     ev.append(MatchEvidence(field: .submitter, weight: w.submitterNamed,
                                             note: "\(fw.subject.submitter) 转报并提及 forwards and names \(other.subject.submitter)"))
@@ -194,12 +205,22 @@ public struct CaseMatcher: Sendable {
 
     func compareTokens(_ a: MatchProfile, _ b: MatchProfile) -> TokenComparison {
         var r = TokenComparison()
+        // A veto needs a token on each side, of one family, that the other side does not hold.
         let fa = Dictionary(grouping: a.titleTokens, by: \.family)
         let fb = Dictionary(grouping: b.titleTokens, by: \.family)
         for family in Set(fa.keys).intersection(fb.keys).sorted() {
-            let va = Set(fa[family, default: []].map(\.value)), vb = Set(fb[family, default: []].map(\.value))
-            if va.isDisjoint(with: vb), let kind = fa[family]?.first?.kind {
-                r.vetoes.append(MatchVeto(kind: kind, mine: va.sorted(), theirs: vb.sorted()))
+            let ua = unmatched(fa[family, default: []], in: b), ub = unmatched(fb[family, default: []], in: a)
+            if !ua.isEmpty && !ub.isEmpty, let kind = fa[family]?.first?.kind {
+                r.vetoes.append(MatchVeto(kind: kind, mine: ua, theirs: ub))
+            }
+        }
+        // A variety named by number on one side and by another name on the other: 川康优6308 / 川康优丝苗.
+        for (x, y, flip) in [(a, b, false), (b, a, true)] {
+            for t in x.titleTokens where t.kind == .variety {
+                let stem = String(t.family.dropFirst("variety:".count))
+                guard let other = y.nameAfter(stem), !other.isEmpty, !t.value.hasSuffix(other) else { continue }
+                let theirs = [stem + other]
+                r.vetoes.append(MatchVeto(kind: .variety, mine: flip ? theirs : [t.value], theirs: flip ? [t.value] : theirs))
             }
         }
         if !r.vetoes.isEmpty { return r }
@@ -213,7 +234,7 @@ public struct CaseMatcher: Sendable {
                     shared.insert(t.value)
                 } else if !theirs.isEmpty && !y.titleTokens.contains(where: { $0.family == t.family }) {
                     r.unconfirmed = true
-                    r.evidence.append(MatchEvidence(field: .hardToken, weight: -settings.weights.hardTokenShared,
+                    r.evidence.append(MatchEvidence(field: .hardToken, weight: settings.weights.hardTokenContradicted,
                                                     note: "\(t.value) 对方简介为 the other's summary has \(theirs.map(\.value).sorted().prefix(3).joined(separator: "、"))"))
                 } else if !y.titleTokens.contains(where: { $0.family == t.family }) {
                     r.unconfirmed = true
@@ -226,6 +247,27 @@ public struct CaseMatcher: Sendable {
                                             note: "一致 agree: \(shared.sorted().joined(separator: "、"))"))
         }
         return r
+    }
+
+    /// Values of tokens the other side does not hold. Codes (acronyms among them) count as held when the other's
+    /// summary names them (a target such as TROP2 in one title, the drug's code SKB264 in the other); every
+    /// other kind must be in the other's title: a 600MW unit's summary may well mention the 300MW one.
+    func unmatched(_ tokens: [HardToken], in other: MatchProfile) -> [String] {
+        tokens.filter { t in
+            switch t.kind {
+            case .contrast:
+                return !other.titleKey.contains(t.value)
+            case .code:
+                return !other.titleTokens.contains(t) && !other.summaryTokens.contains(t) && !other.textKey.contains(MatchText.key(t.value))
+            default:
+                return !other.titleTokens.contains(t)
+            }
+        }.map(\.value).sorted()
+    }
+
+    /// The share of `grams` found in `other`.
+    func share(_ grams: [UInt64], in other: [UInt64]) -> Double {
+        grams.isEmpty ? 0 : Double(MatchText.shared(grams, other)) / Double(grams.count)
     }
 
     // MARK: - Formatting

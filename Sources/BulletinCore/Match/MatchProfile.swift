@@ -11,6 +11,8 @@ public struct MatchProfile: Sendable {
     let titleGrams: [UInt64]
     /// Summary n-grams.
     let summaryGrams: [UInt64]
+    /// Summary n-grams of the title's size, to look for one side's title in the other's summary.
+    let summaryTitleGrams: [UInt64]
     /// Hard tokens of the title, contrast words included.
     let titleTokens: Set<HardToken>
     /// Hard token values of the summary.
@@ -20,6 +22,11 @@ public struct MatchProfile: Sendable {
     /// The submitter's key and its core (without 有限公司 and the like).
     let submitterKey: String
     let submitterCore: String
+    /// Ways the unit is named in others' text: its core, and the first and last four characters of the core
+    /// without 四川省 / 中国 in front (东方电气集团东方电机 → 东方电机).
+    let submitterAliases: [String]
+    /// The title key without generic words, for aligning two titles.
+    let titleStem: [Character]
     /// Whether the submitter forwards other units' work (a collecting institute, a bureau, 主动收集).
     let forwards: Bool
     /// The last 11 digits of the mobile.
@@ -36,6 +43,7 @@ public struct MatchProfile: Sendable {
         let summary = MatchText.normalise(subject.summary)
         let summaryKey = MatchText.key(summary)
         summaryGrams = MatchText.grams(summaryKey, size: settings.summaryGram)
+        summaryTitleGrams = settings.summaryGram == settings.titleGram ? summaryGrams : MatchText.grams(summaryKey, size: settings.titleGram)
         titleTokens = HardTokens.extract(title, contrast: settings.contrastTerms)
         summaryTokens = HardTokens.extract(summary)
         textKey = titleKey + "\u{1F}" + summaryKey
@@ -46,6 +54,18 @@ public struct MatchProfile: Sendable {
         }
         if core.hasPrefix("四川省") && core.count >= 7 { core.removeFirst(3) }
         submitterCore = core
+        var aliases: [String] = core.count >= 4 ? [core] : []
+        var bare = Substring(core)
+        for lead in ["四川省", "四川", "中国"] where bare.hasPrefix(lead) && bare.count - lead.count >= 4 {
+            bare = bare.dropFirst(lead.count)
+            break
+        }
+        if bare.count >= 6 {
+            aliases.append(String(bare.prefix(4)))
+            aliases.append(String(bare.suffix(4)))
+        }
+        submitterAliases = aliases
+        titleStem = Array(MatchText.stripped(titleKey, removing: settings.genericTitleWords))
         let key = submitterKey
         forwards = subject.channel == .active
             || settings.collectingUnits.contains { !$0.isEmpty && key.contains($0) }
@@ -54,5 +74,16 @@ public struct MatchProfile: Sendable {
             .map { $0.value >= 0xFF10 ? Character(Unicode.Scalar($0.value - 0xFEE0) ?? "0") : Character($0) }
         mobile = String(digits.suffix(11))
         supervisorKey = MatchText.key(MatchText.normalise(subject.supervisor))
+    }
+}
+
+extension MatchProfile {
+    /// In the title, the ideographs that follow `stem` when they are not digits (川康优丝苗: after 康优, 丝苗);
+    /// nil when the stem is absent or followed by a digit or nothing.
+    func nameAfter(_ stem: String) -> String? {
+        guard !stem.isEmpty, let r = titleKey.firstRange(of: stem) else { return nil }
+        let rest = titleKey[r.upperBound...].unicodeScalars.prefix { MatchText.isIdeograph($0) }.prefix(2)
+        guard let first = titleKey[r.upperBound...].unicodeScalars.first, MatchText.isIdeograph(first) else { return nil }
+        return String(String.UnicodeScalarView(rest))
     }
 }

@@ -18,7 +18,7 @@ public struct MatchSettings: Sendable, Codable, Equatable {
 
     // MARK: - Outcomes
     /// Total weight from which a pair is a probable duplicate (疑似重复), flagged for a person.
-    public var probableScore: Double = 6
+    public var probableScore: Double = 5
     /// Summary overlap that, with the same normalised title and the same hard tokens, makes a pair the same.
     public var sameSummary: Double = 0.8
     /// Periods further apart than this many months weigh against a match.
@@ -32,7 +32,7 @@ public struct MatchSettings: Sendable, Codable, Equatable {
     /// Words removed from titles before n-grams are taken: they say nothing about which achievement it is.
     public var genericTitleWords: [String] = [
         "国内首台套", "国内首台", "国内首套", "国内首个", "国内首款", "国内首条", "全球首台", "全球首个", "世界首台", "首台套",
-        "研制与应用", "研究与应用", "研发与应用", "开发与应用", "及其应用", "及产业化", "与产业化", "及应用", "与应用",
+        "主导制定", "主导修订", "牵头制定", "主持制定", "研制与应用", "研究与应用", "研发与应用", "开发与应用", "及其应用", "及产业化", "与产业化", "及应用", "与应用",
         "研制成功", "取得突破", "实现突破", "重大突破", "关键技术", "核心技术", "研究进展", "研究成果", "技术成果",
         "成功研制", "成功", "研制", "研发", "研究", "开发", "项目", "成果", "技术", "进展", "顺利", "通过", "获批",
     ]
@@ -105,29 +105,42 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     /// The same normalised title.
     public var titleSame: Double = 7
     /// Title containment c gives `titleSlope × (c − titlePivot)`, kept within ±titleCap.
-    public var titleSlope: Double = 12
+    public var titleSlope: Double = 10
     /// The containment at which a title weighs nothing.
-    public var titlePivot: Double = 0.5
+    public var titlePivot: Double = 0.3
     /// Largest weight of a title that is not the same.
     public var titleCap: Double = 5
+    /// Largest weight against, for titles with little in common (a second sender rewords the title).
+    public var titleFloor: Double = 1
     /// Summary overlap s gives `summarySlope × (s − summaryPivot)`, within −summaryFloor … +summaryCap.
-    public var summarySlope: Double = 15
+    public var summarySlope: Double = 12
     /// The overlap at which a summary weighs nothing.
     public var summaryPivot: Double = 0.25
     /// Largest weight of a summary overlap.
     public var summaryCap: Double = 7
     /// Largest weight against, for summaries with nothing in common.
     public var summaryFloor: Double = 3
+    /// The larger share c of one title's n-grams found in the other's summary gives
+    /// `crossSlope × (c − crossPivot)`, within −crossFloor … +crossCap.
+    public var crossSlope: Double = 8
+    /// The share at which a title found in the other's summary weighs nothing.
+    public var crossPivot: Double = 0.5
+    /// Largest weight of a title found in the other's summary.
+    public var crossCap: Double = 4
+    /// Largest weight against, for a title not found in the other's summary.
+    public var crossFloor: Double = 2
+    /// Two titles from one template with another subject in it (川芎 / 附子 in the same standard's title).
+    public var titleTemplate: Double = -8
     /// The same submitting unit.
-    public var submitterSame: Double = 2.5
+    public var submitterSame: Double = 1
     /// Two named units that are not the same (neither is an institute or a bureau forwarding the work).
-    public var submitterDifferent: Double = -3
+    public var submitterDifferent: Double = -4
     /// The forwarder's text names the other side's unit.
     public var submitterNamed: Double = 2
     /// The same contact mobile.
-    public var mobileSame: Double = 3
+    public var mobileSame: Double = 1
     /// Different mobiles of two named units.
-    public var mobileDifferent: Double = -1
+    public var mobileDifferent: Double = -0.5
     /// The same supervising bureau or department.
     public var supervisorSame: Double = 0.5
     /// Different supervisors of two named units.
@@ -137,15 +150,17 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     /// Further apart than the month window.
     public var monthsFar: Double = -3
     /// Each hard token of one title found in the other side's text (at most two count).
-    public var hardTokenShared: Double = 1.5
+    public var hardTokenShared: Double = 2
+    /// A title's hard token that the other side's summary contradicts (its title holds none of that family).
+    public var hardTokenContradicted: Double = -1.5
 
     /// The defaults.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case titleSame, titleSlope, titlePivot, titleCap, summarySlope, summaryPivot, summaryCap, summaryFloor
+        case titleSame, titleSlope, titlePivot, titleCap, titleFloor, titleTemplate, crossSlope, crossPivot, crossCap, crossFloor, summarySlope, summaryPivot, summaryCap, summaryFloor
         case submitterSame, submitterDifferent, submitterNamed, mobileSame, mobileDifferent
-        case supervisorSame, supervisorDifferent, monthsNear, monthsFar, hardTokenShared
+        case supervisorSame, supervisorDifferent, monthsNear, monthsFar, hardTokenShared, hardTokenContradicted
     }
 
     /// Decodes weights; a missing key keeps its default.
@@ -157,6 +172,12 @@ public struct MatchWeights: Sendable, Codable, Equatable {
         titleSlope = try v(.titleSlope, d.titleSlope)
         titlePivot = try v(.titlePivot, d.titlePivot)
         titleCap = try v(.titleCap, d.titleCap)
+        titleFloor = try v(.titleFloor, d.titleFloor)
+        titleTemplate = try v(.titleTemplate, d.titleTemplate)
+        crossSlope = try v(.crossSlope, d.crossSlope)
+        crossPivot = try v(.crossPivot, d.crossPivot)
+        crossCap = try v(.crossCap, d.crossCap)
+        crossFloor = try v(.crossFloor, d.crossFloor)
         summarySlope = try v(.summarySlope, d.summarySlope)
         summaryPivot = try v(.summaryPivot, d.summaryPivot)
         summaryCap = try v(.summaryCap, d.summaryCap)
@@ -171,5 +192,6 @@ public struct MatchWeights: Sendable, Codable, Equatable {
         monthsNear = try v(.monthsNear, d.monthsNear)
         monthsFar = try v(.monthsFar, d.monthsFar)
         hardTokenShared = try v(.hardTokenShared, d.hardTokenShared)
+        hardTokenContradicted = try v(.hardTokenContradicted, d.hardTokenContradicted)
     }
 }
