@@ -27,6 +27,21 @@ import Testing
         }
     }
 
+    /// The same form sent again (same title and unit), or forwarded with its summary copied, attaches itself.
+    @Test func exactResendsAreSame() throws {
+        let set = try MatchPairSet.load()
+        let matcher = CaseMatcher()
+        let exact = set.pairs.filter { p in
+            guard p.same, let a = set.subjects[p.a], let b = set.subjects[p.b] else { return false }
+            return MatchText.key(MatchText.normalise(a.title)) == MatchText.key(MatchText.normalise(b.title))
+        }
+        #expect(exact.count >= 4)
+        for p in exact {
+            let v = try set.verdict(p, matcher)
+            #expect(v.outcome == .same, "\(p.a) – \(p.b):\n\(v)")
+        }
+    }
+
     @Test func figuresOnTheTestSplit() throws {
         let set = try MatchPairSet.load()
         let figures = try set.figures(split: "test", matcher: CaseMatcher())

@@ -104,6 +104,14 @@ public struct CaseMatcher: Sendable {
             ev.append(MatchEvidence(field: .summary, weight: wt, note: "重合度 overlap \(f2(summaryOverlap)) (\(n)/\(m) \(settings.summaryGram)-grams)"))
         }
 
+        // Figures of the summaries.
+        let figures = a.figures.intersection(b.figures)
+        if !figures.isEmpty {
+            let counted = min(figures.count, 2)
+            ev.append(MatchEvidence(field: .summary, weight: Double(counted) * w.figureShared,
+                                    note: "数字一致 same figures: \(figures.sorted().prefix(4).joined(separator: "、"))"))
+        }
+
         // Submitting unit.
         let forwarded = a.forwards || b.forwards
         var sameUnit = false

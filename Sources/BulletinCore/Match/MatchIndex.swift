@@ -9,6 +9,8 @@ public struct MatchIndex: Sendable {
     private var titles = NGramIndex()
     private var summaries = NGramIndex()
     private var positions: [String: Int] = [:]
+    /// Hard token values (title and summary, contrast words aside) → documents.
+    private var tokens: [String: [Int32]] = [:]
 
     /// An empty index.
     public init(settings: MatchSettings = MatchSettings()) {
@@ -35,8 +37,11 @@ public struct MatchIndex: Sendable {
     public mutating func add(_ profile: MatchProfile) {
         positions[profile.subject.id] = profiles.count
         profiles.append(profile)
-        titles.add(profile.titleGrams)
+        let doc = Int32(titles.add(profile.titleGrams))
         summaries.add(profile.summaryGrams)
+        for value in Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)) {
+            tokens[value, default: []].append(doc)
+        }
     }
 
     /// The subject with this id, if held.
@@ -55,7 +60,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// The cases worth comparing with a profile, best first, at most `candidateLimit`; a case with the profile's
-    /// own id is left out.
+    /// own id is left out. A candidate shares enough title or summary n-grams, or one of the title's hard tokens.
     public func candidates(for profile: MatchProfile) -> [Candidate] {
         var best: [Int: (Double, Double)] = [:]
         for (d, c) in titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate) {
@@ -64,6 +69,15 @@ public struct MatchIndex: Sendable {
         let skip = count >= 200 ? max(20, Int(settings.frequentGramShare * Double(count))) : Int.max
         for (d, c) in summaries.containment(of: profile.summaryGrams, atLeast: settings.summaryCandidate, skipAbove: skip) {
             best[d] = (best[d]?.0 ?? 0, c)
+        }
+        // A case naming one of the title's hard tokens (川麦104, SKB264, ISO 23678) is worth comparing even when
+        // its title and summary are worded apart; tokens most of the library holds are not followed.
+        let tokenFloor = (settings.titleCandidate + settings.summaryCandidate) / 2
+        for t in profile.titleTokens where t.kind != .contrast {
+            guard let docs = tokens[t.value], docs.count <= skip else { continue }
+            for d in docs.map(Int.init) where max(best[d]?.0 ?? 0, best[d]?.1 ?? 0) < tokenFloor {
+                best[d] = (max(best[d]?.0 ?? 0, tokenFloor), best[d]?.1 ?? 0)
+            }
         }
         let ranked = best.filter { profiles[$0.key].subject.id != profile.subject.id }
             .sorted { a, b in

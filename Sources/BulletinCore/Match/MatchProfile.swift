@@ -17,6 +17,9 @@ public struct MatchProfile: Sendable {
     let titleTokens: Set<HardToken>
     /// Hard token values of the summary.
     let summaryTokens: Set<HardToken>
+    /// Figures in the summary (620, 6.8, 1.4): a resend keeps its figures, a sibling product has its own.
+    /// Single digits and years (1900–2100) are left out.
+    let figures: Set<String>
     /// Title key followed by summary key, for looking up the other side's names.
     let textKey: String
     /// The submitter's key and its core (without 有限公司 and the like).
@@ -46,6 +49,7 @@ public struct MatchProfile: Sendable {
         summaryTitleGrams = settings.summaryGram == settings.titleGram ? summaryGrams : MatchText.grams(summaryKey, size: settings.titleGram)
         titleTokens = HardTokens.extract(title, contrast: settings.contrastTerms)
         summaryTokens = HardTokens.extract(summary)
+        figures = MatchProfile.figures(in: summary)
         textKey = titleKey + "\u{1F}" + summaryKey
         submitterKey = MatchText.key(MatchText.normalise(subject.submitter))
         var core = submitterKey
@@ -85,5 +89,30 @@ extension MatchProfile {
         let rest = titleKey[r.upperBound...].unicodeScalars.prefix { MatchText.isIdeograph($0) }.prefix(2)
         guard let first = titleKey[r.upperBound...].unicodeScalars.first, MatchText.isIdeograph(first) else { return nil }
         return String(String.UnicodeScalarView(rest))
+    }
+}
+
+extension MatchProfile {
+    /// Numbers of two or more digits, or with a decimal point, other than years.
+    static func figures(in normalised: String) -> Set<String> {
+        var out = Set<String>()
+        var run = String.UnicodeScalarView()
+        func flush() {
+            defer { run = String.UnicodeScalarView() }
+            let v = String(run)
+            guard v.contains(".") || v.count >= 2 else { return }
+            if v.count == 4, let year = Int(v), (1900...2100).contains(year) { return }
+            out.insert(v)
+        }
+        let s = Array(normalised.unicodeScalars)
+        for (i, u) in s.enumerated() {
+            if MatchText.isDigit(u) || (u == "." && !run.isEmpty && i + 1 < s.count && MatchText.isDigit(s[i + 1])) {
+                run.append(u)
+            } else if !run.isEmpty {
+                flush()
+            }
+        }
+        if !run.isEmpty { flush() }
+        return out
     }
 }

@@ -131,6 +131,8 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     public var crossFloor: Double = 2
     /// Two titles from one template with another subject in it (川芎 / 附子 in the same standard's title).
     public var titleTemplate: Double = -8
+    /// Each figure (a number of two or more digits, not a year) both summaries hold; at most two count.
+    public var figureShared: Double = 1.5
     /// The same submitting unit.
     public var submitterSame: Double = 1
     /// Two named units that are not the same (neither is an institute or a bureau forwarding the work).
@@ -158,7 +160,7 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case titleSame, titleSlope, titlePivot, titleCap, titleFloor, titleTemplate, crossSlope, crossPivot, crossCap, crossFloor, summarySlope, summaryPivot, summaryCap, summaryFloor
+        case titleSame, titleSlope, titlePivot, titleCap, titleFloor, titleTemplate, crossSlope, crossPivot, crossCap, crossFloor, summarySlope, summaryPivot, summaryCap, summaryFloor, figureShared
         case submitterSame, submitterDifferent, submitterNamed, mobileSame, mobileDifferent
         case supervisorSame, supervisorDifferent, monthsNear, monthsFar, hardTokenShared, hardTokenContradicted
     }
@@ -182,6 +184,7 @@ public struct MatchWeights: Sendable, Codable, Equatable {
         summaryPivot = try v(.summaryPivot, d.summaryPivot)
         summaryCap = try v(.summaryCap, d.summaryCap)
         summaryFloor = try v(.summaryFloor, d.summaryFloor)
+        figureShared = try v(.figureShared, d.figureShared)
         submitterSame = try v(.submitterSame, d.submitterSame)
         submitterDifferent = try v(.submitterDifferent, d.submitterDifferent)
         submitterNamed = try v(.submitterNamed, d.submitterNamed)
