@@ -77,6 +77,10 @@ import Testing
         #expect(results[0].verdicts.first?.outcome != .different)
         #expect(Set(results[1].verdicts.map(\.otherID)) == ["2026-10-0001", "n1"])
         #expect(index.count == 4)
+        #expect(results[1].sameAs == nil || results[1].possibleDuplicates.isEmpty)
+        let attached = matcher.matchNight([unit("n3", "国内首台(套)300MW级变速抽水蓄能机组研制与应用", month: 11)], into: &index)
+        #expect(attached.first?.sameAs?.otherID == "2026-10-0001")
+        #expect(attached.first?.possibleDuplicates == [])
     }
 
     @Test func verdictsAreCodableBothWays() throws {

@@ -31,7 +31,14 @@ import Testing
         let near = scenario.night2.filter { $0.nearMissOf != nil }
         #expect(resent.count == 12 && near.count == 13)
 
-        var index = MatchIndex(subjects: scenario.night1)
+        // Night one goes through the match step too: sixty different achievements, none merged.
+        var index = MatchIndex()
+        let first = CaseMatcher().matchNight(scenario.night1, into: &index)
+        let firstSame = first.flatMap(\.verdicts).filter { $0.outcome == .same }
+        let firstProbable = first.flatMap(\.verdicts).filter { $0.outcome == .probable }
+        #expect(firstSame.isEmpty, "night one merged: \(firstSame.map { "\($0.subjectID)→\($0.otherID)" })")
+        print("match scenario, night one: \(firstProbable.count) probable pairs among 60 different achievements: "
+            + firstProbable.map { "\($0.subjectID)~\($0.otherID) \($0.score)" }.joined(separator: ", "))
         let results = CaseMatcher().matchNight(scenario.night2.map(\.subject), into: &index)
         var caught = 0, flaggedNear = 0, wrongSame = 0
         var report: [String] = []

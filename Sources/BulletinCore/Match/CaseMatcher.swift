@@ -48,12 +48,12 @@ public struct CaseMatcher: Sendable {
     /// A night's submissions, in order, each matched against the index and then added to it, so that a later
     /// submission of the night also meets an earlier one. Returns each submission's verdicts (all candidates
     /// compared, best first).
-    public func matchNight(_ subjects: [MatchSubject], into index: inout MatchIndex) -> [(subject: MatchSubject, verdicts: [MatchVerdict])] {
-        var out: [(MatchSubject, [MatchVerdict])] = []
+    public func matchNight(_ subjects: [MatchSubject], into index: inout MatchIndex) -> [SubmissionMatch] {
+        var out: [SubmissionMatch] = []
         out.reserveCapacity(subjects.count)
         for s in subjects {
             let p = MatchProfile(s, settings: index.settings)
-            out.append((s, match(p, in: index)))
+            out.append(SubmissionMatch(subject: s, verdicts: match(p, in: index)))
             index.add(p)
         }
         return out
@@ -283,4 +283,26 @@ public struct CaseMatcher: Sendable {
     func clamp(_ v: Double, _ lo: Double, _ hi: Double) -> Double { min(hi, max(lo, v)) }
     func f2(_ v: Double) -> String { String(format: "%.2f", v) }
     func masked(_ m: String) -> String { m.count == 11 ? String(m.prefix(3)) + "****" + String(m.suffix(4)) : m }
+}
+
+/// What the match step concludes for one submission: every candidate's verdict, best first.
+public struct SubmissionMatch: Sendable, Codable, Equatable {
+    /// The submission.
+    public var subject: MatchSubject
+    /// Verdicts on every candidate compared, same first, then probable, then different; higher score first.
+    public var verdicts: [MatchVerdict]
+
+    /// Creates a result.
+    public init(subject: MatchSubject, verdicts: [MatchVerdict]) {
+        self.subject = subject
+        self.verdicts = verdicts
+    }
+
+    /// The case to attach the submission to as a sighting (the best `.same` verdict), if any.
+    public var sameAs: MatchVerdict? { verdicts.first { $0.outcome == .same } }
+
+    /// Ids of the cases it probably duplicates (疑似重复), best first; empty when it is attached.
+    public var possibleDuplicates: [String] {
+        sameAs == nil ? verdicts.filter { $0.outcome == .probable }.map(\.otherID) : []
+    }
 }
