@@ -58,6 +58,34 @@ import Testing
         #expect(v.description.contains("否决"))
     }
 
+    @Test func oneTemplateWithAnotherSubjectWeighsAgainst() {
+        let a = MatchSubject(id: "a", title: "中药材川芎种植与采收加工行业标准", summary: "成都中医药大学牵头制定的行业标准发布实施。",
+                             submitter: "成都中医药大学", year: 2026, month: 5)
+        var b = a
+        b.id = "b"
+        b.title = "中药材附子种植与采收加工行业标准"
+        let v = matcher.compare(a, b)
+        #expect(v.outcome == .different)
+        #expect(v.evidence.contains { $0.field == .title && $0.weight <= -8 && $0.note.contains("川芎") })
+    }
+
+    @Test func aVarietyNamedByNumberAndByNameIsVetoed() {
+        let a = MatchSubject(id: "a", title: "杂交水稻新品种川康优6308", summary: "省农科院作物所选育。", submitter: "四川省农业科学院", year: 2026, month: 5)
+        let b = MatchSubject(id: "b", title: "优质高产杂交水稻新品种川康优丝苗", summary: "省农科院作物所选育。", submitter: "四川省农业科学院", year: 2026, month: 5)
+        let v = matcher.compare(a, b)
+        #expect(v.outcome == .different)
+        #expect(v.vetoes.first?.kind == .variety)
+    }
+
+    @Test func aCoCompleterIsNotCountedAgainst() {
+        let a = MatchSubject(id: "a", title: "高温超导高速磁浮工程化样车及试验线", summary: "西南交通大学联合中车长春轨道客车股份有限公司建成试验线，时速600公里。",
+                             submitter: "西南交通大学", year: 2026, month: 7)
+        let b = MatchSubject(id: "b", title: "高温超导磁浮样车下线", summary: "中车长客与西南交通大学研制的高温超导磁浮样车下线，设计时速600公里。",
+                             submitter: "中车长春轨道客车股份有限公司", year: 2026, month: 7)
+        let v = matcher.compare(a, b)
+        #expect(v.evidence.contains { $0.field == .submitter && $0.weight == 0 })
+    }
+
     @Test func anApprovedCaseIsFlagged() {
         let v = matcher.compare(unit("a", "300MW级变速抽水蓄能机组研制与应用"), unit("b", "300MW级变速抽水蓄能机组研制与应用", approved: true))
         #expect(v.outcome == .same)

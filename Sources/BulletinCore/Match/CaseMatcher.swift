@@ -133,6 +133,10 @@ public struct CaseMatcher: Sendable {
                         && (a.submitterCore.contains(b.submitterCore) || b.submitterCore.contains(a.submitterCore)) {
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterSame / 2,
                                         note: "上下级单位 parent and part: \(a.subject.submitter) / \(b.subject.submitter)"))
+            } else if a.submitterAliases.contains(where: { b.textKey.contains($0) }) || b.submitterAliases.contains(where: { a.textKey.contains($0) }) {
+                // Co-completers: one side's text names the other unit (西南交通大学联合中车…).
+                ev.append(MatchEvidence(field: .submitter, weight: 0,
+                                        note: "不同但相互提及 different units, one names the other: \(a.subject.submitter) / \(b.subject.submitter)"))
             } else {
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterDifferent,
                                         note: "不同 different: \(a.subject.submitter) / \(b.subject.submitter)"))
