@@ -23,6 +23,15 @@ public struct MatchWorkload: Sendable {
         clauses = c.isEmpty ? ["研究团队取得重要进展。"] : c
     }
 
+    /// A made-up term of `length` common ideographs.
+    func term(_ rng: inout SplitMix64, _ length: Int) -> String {
+        var s = String.UnicodeScalarView()
+        for _ in 0..<length {
+            if let u = Unicode.Scalar(UInt32(0x4E00 + rng.next() % 3000)) { s.append(u) }
+        }
+        return String(s)
+    }
+
     /// `count` cases with ids `prefix-000001` …, dated in the months before `year`/`month`.
     public func cases(_ count: Int, prefix: String, seed: UInt64, year: Int = 2026, month: Int = 11) -> [MatchSubject] {
         var rng = SplitMix64(seed: seed)
@@ -33,10 +42,14 @@ public struct MatchWorkload: Sendable {
             let b = seeds[Int(rng.next() % UInt64(seeds.count))]
             let ta = Array(a.title), tb = Array(b.title)
             let cutA = ta.count / 2, cutB = tb.count / 2
-            let title = String(ta[..<max(1, cutA)]) + String(tb[min(cutB, tb.count - 1)...]) + "\(rng.next() % 900 + 100)型"
+            let title = String(ta[..<max(1, cutA)]) + term(&rng, 2) + String(tb[min(cutB, tb.count - 1)...]) + "\(rng.next() % 900 + 100)型"
             var summary = ""
             let clauseCount = Int(rng.next() % 8) + 8
-            for _ in 0..<clauseCount { summary += clauses[Int(rng.next() % UInt64(clauses.count))] }
+            for k in 0..<clauseCount {
+                summary += clauses[Int(rng.next() % UInt64(clauses.count))]
+                // Names and terms of its own, as every real summary has, so the library's vocabulary grows with it.
+                if k % 3 == 0 { summary += term(&rng, 3) + "，" }
+            }
             let back = Int(rng.next() % 24)
             let m = (year * 12 + month - 1) - back
             out.append(MatchSubject(id: "\(prefix)-\(String(i + 1).leftPadded(6))", title: title, summary: summary,
