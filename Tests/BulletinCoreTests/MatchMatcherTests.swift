@@ -77,6 +77,12 @@ import Testing
         #expect(v.vetoes.first?.kind == .variety)
     }
 
+    @Test func aVarietyNumberInChineseNumeralsIsNotVetoed() {
+        let a = MatchSubject(id: "a", title: "早生茶树新品种川茶2号", summary: "省农科院茶叶所选育。", submitter: "四川省农业科学院", year: 2026, month: 5)
+        let b = MatchSubject(id: "b", title: "川茶二号茶树品种推广", summary: "省农科院茶叶所选育。", submitter: "四川省农村科技发展中心", year: 2026, month: 5)
+        #expect(matcher.compare(a, b).vetoes.isEmpty)
+    }
+
     @Test func aCoCompleterIsNotCountedAgainst() {
         let a = MatchSubject(id: "a", title: "高温超导高速磁浮工程化样车及试验线", summary: "西南交通大学联合中车长春轨道客车股份有限公司建成试验线，时速600公里。",
                              submitter: "西南交通大学", year: 2026, month: 7)

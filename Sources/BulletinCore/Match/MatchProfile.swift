@@ -87,7 +87,9 @@ extension MatchProfile {
     func nameAfter(_ stem: String) -> String? {
         guard !stem.isEmpty, let r = titleKey.firstRange(of: stem) else { return nil }
         let rest = titleKey[r.upperBound...].unicodeScalars.prefix { MatchText.isIdeograph($0) }.prefix(2)
-        guard let first = titleKey[r.upperBound...].unicodeScalars.first, MatchText.isIdeograph(first) else { return nil }
+        // 川茶二号 is 川茶2号 written in Chinese numerals, not another name.
+        guard let first = titleKey[r.upperBound...].unicodeScalars.first, MatchText.isIdeograph(first),
+              !"一二三四五六七八九十百千零〇两".unicodeScalars.contains(first) else { return nil }
         return String(String.UnicodeScalarView(rest))
     }
 }
