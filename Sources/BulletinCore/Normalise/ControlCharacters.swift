@@ -38,7 +38,3 @@ public enum ControlCharacters {
         return out
     }
 }
-
-private extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
-}

@@ -1,0 +1,120 @@
+/// A subject prepared once for matching: normalised text, keys, n-grams and hard tokens. Building it is the
+/// per-subject cost; comparing two profiles touches no text but keys and sorted gram arrays.
+public struct MatchProfile: Sendable {
+    /// The subject as given.
+    public let subject: MatchSubject
+    /// The title, normalised (`MatchText.normalise`).
+    let title: String
+    /// The title's key (letters, digits, ideographs).
+    let titleKey: String
+    /// Title n-grams after generic words are removed.
+    let titleGrams: [UInt64]
+    /// Summary n-grams.
+    let summaryGrams: [UInt64]
+    /// Summary n-grams of the title's size, to look for one side's title in the other's summary.
+    let summaryTitleGrams: [UInt64]
+    /// Hard tokens of the title, contrast words included.
+    let titleTokens: Set<HardToken>
+    /// Hard token values of the summary.
+    let summaryTokens: Set<HardToken>
+    /// Figures in the summary (620, 6.8, 1.4): a resend keeps its figures, a sibling product has its own.
+    /// Single digits and years (1900–2100) are left out.
+    let figures: Set<String>
+    /// Title key followed by summary key, for looking up the other side's names.
+    let textKey: String
+    /// The submitter's key and its core (without 有限公司 and the like).
+    let submitterKey: String
+    let submitterCore: String
+    /// Ways the unit is named in others' text: its core, and the first and last four characters of the core
+    /// without 四川省 / 中国 in front (东方电气集团东方电机 → 东方电机).
+    let submitterAliases: [String]
+    /// The title key without generic words, for aligning two titles.
+    let titleStem: [Character]
+    /// Whether the submitter forwards other units' work (a collecting institute, a bureau, 主动收集).
+    let forwards: Bool
+    /// The last 11 digits of the mobile.
+    let mobile: String
+    /// The supervisor's key.
+    let supervisorKey: String
+
+    /// Prepares a subject under the given settings.
+    public init(_ subject: MatchSubject, settings: MatchSettings) {
+        self.subject = subject
+        title = MatchText.normalise(subject.title)
+        titleKey = MatchText.key(title)
+        titleGrams = MatchText.grams(MatchText.stripped(titleKey, removing: settings.genericTitleWords), size: settings.titleGram)
+        let summary = MatchText.normalise(subject.summary)
+        let summaryKey = MatchText.key(summary)
+        summaryGrams = MatchText.grams(summaryKey, size: settings.summaryGram)
+        summaryTitleGrams = settings.summaryGram == settings.titleGram ? summaryGrams : MatchText.grams(summaryKey, size: settings.titleGram)
+        titleTokens = HardTokens.extract(title, contrast: settings.contrastTerms)
+        summaryTokens = HardTokens.extract(summary)
+        figures = MatchProfile.figures(in: summary)
+        textKey = titleKey + "\u{1F}" + summaryKey
+        submitterKey = MatchText.key(MatchText.normalise(subject.submitter))
+        var core = submitterKey
+        for suffix in settings.unitSuffixes where core.hasSuffix(suffix) && core.count > suffix.count + 1 {
+            core.removeLast(suffix.count)
+        }
+        if core.hasPrefix("四川省") && core.count >= 7 { core.removeFirst(3) }
+        submitterCore = core
+        var aliases: [String] = core.count >= 4 ? [core] : []
+        var bare = Substring(core)
+        for lead in ["四川省", "四川", "中国"] where bare.hasPrefix(lead) && bare.count - lead.count >= 4 {
+            bare = bare.dropFirst(lead.count)
+            break
+        }
+        if bare.count >= 6 {
+            aliases.append(String(bare.prefix(4)))
+            aliases.append(String(bare.suffix(4)))
+        }
+        submitterAliases = aliases
+        titleStem = Array(MatchText.stripped(titleKey, removing: settings.genericTitleWords))
+        let key = submitterKey
+        forwards = subject.channel == .active
+            || settings.collectingUnits.contains { !$0.isEmpty && key.contains($0) }
+            || settings.forwardingSuffixes.contains { !$0.isEmpty && key.hasSuffix($0) }
+        let digits = subject.mobile.unicodeScalars.filter { MatchText.isDigit($0) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) }
+            .map { $0.value >= 0xFF10 ? Character(Unicode.Scalar($0.value - 0xFEE0) ?? "0") : Character($0) }
+        mobile = String(digits.suffix(11))
+        supervisorKey = MatchText.key(MatchText.normalise(subject.supervisor))
+    }
+}
+
+extension MatchProfile {
+    /// In the title, the ideographs that follow `stem` when they are not digits (川康优丝苗: after 康优, 丝苗);
+    /// nil when the stem is absent or followed by a digit or nothing.
+    func nameAfter(_ stem: String) -> String? {
+        guard !stem.isEmpty, let r = titleKey.firstRange(of: stem) else { return nil }
+        let rest = titleKey[r.upperBound...].unicodeScalars.prefix { MatchText.isIdeograph($0) }.prefix(2)
+        // 川茶二号 is 川茶2号 written in Chinese numerals, not another name.
+        guard let first = titleKey[r.upperBound...].unicodeScalars.first, MatchText.isIdeograph(first),
+              !"一二三四五六七八九十百千零〇两".unicodeScalars.contains(first) else { return nil }
+        return String(String.UnicodeScalarView(rest))
+    }
+}
+
+extension MatchProfile {
+    /// Numbers of two or more digits, or with a decimal point, other than years.
+    static func figures(in normalised: String) -> Set<String> {
+        var out = Set<String>()
+        var run = String.UnicodeScalarView()
+        func flush() {
+            defer { run = String.UnicodeScalarView() }
+            let v = String(run)
+            guard v.contains(".") || v.count >= 2 else { return }
+            if v.count == 4, let year = Int(v), (1900...2100).contains(year) { return }
+            out.insert(v)
+        }
+        let s = Array(normalised.unicodeScalars)
+        for (i, u) in s.enumerated() {
+            if MatchText.isDigit(u) || (u == "." && !run.isEmpty && i + 1 < s.count && MatchText.isDigit(s[i + 1])) {
+                run.append(u)
+            } else if !run.isEmpty {
+                flush()
+            }
+        }
+        if !run.isEmpty { flush() }
+        return out
+    }
+}

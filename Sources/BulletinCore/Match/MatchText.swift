@@ -1,0 +1,142 @@
+/// Text forms used by the matcher: widths and units unified, keys without punctuation, character n-grams.
+public enum MatchText {
+    /// Unit words after a number, and the symbol they become (longest first where one begins another).
+    static let unitWords: [(word: [Unicode.Scalar], symbol: String)] = [
+        ("千瓦时", "KWH"), ("兆瓦时", "MWH"), ("万千瓦", "万KW"), ("千瓦", "KW"), ("兆瓦", "MW"), ("吉瓦", "GW"),
+        ("千伏", "KV"), ("兆帕", "MPA"), ("吉帕", "GPA"), ("纳米", "NM"), ("微米", "UM"), ("毫米", "MM"),
+        ("厘米", "CM"), ("公里", "KM"), ("千米", "KM"), ("立方米", "M3"), ("平方米", "M2"), ("米", "M"),
+        ("吨", "T"), ("千克", "KG"), ("公斤", "KG"), ("兆赫", "MHZ"), ("吉赫", "GHZ"), ("赫兹", "HZ"),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// Full-width to half-width, ASCII letters upper-cased, unit words after numbers as symbols
+    /// (300兆瓦 → 300MW, 10万吨 → 10万T, 百万千瓦 → 1000MW). Punctuation is kept (quotes matter to hard tokens).
+    public static func normalise(_ text: String) -> String {
+        let wide = TextForm.halfWidthASCII(text)
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(wide.unicodeScalars.count)
+        for u in wide.unicodeScalars {
+            if u.value >= 0x61 && u.value <= 0x7A, let up = Unicode.Scalar(u.value - 32) { s.append(up) } else { s.append(u) }
+        }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        let million: [Unicode.Scalar] = Array("百万千瓦".unicodeScalars)
+        while i < s.count {
+            if s[i] == "百", starts(s, at: i, with: million), i == 0 || !isDigit(s[i - 1]) {
+                out.append(contentsOf: "1000MW".unicodeScalars)
+                i += million.count
+                continue
+            }
+            out.append(s[i])
+            let afterNumber = isDigit(s[i]) && (i + 1 >= s.count || !isDigit(s[i + 1]) && s[i + 1] != ".")
+            i += 1
+            guard afterNumber, i < s.count else { continue }
+            var j = i
+            if s[j] == "万" || s[j] == "亿", !unitWords.contains(where: { starts(s, at: j, with: $0.word) }) { j += 1 }
+            if let unit = unitWords.first(where: { starts(s, at: j, with: $0.word) }) {
+                out.append(contentsOf: s[i..<j])
+                out.append(contentsOf: unit.symbol.unicodeScalars)
+                i = j + unit.word.count
+            }
+        }
+        return String(out)
+    }
+
+    /// The comparison key of a normalised text: letters, digits and ideographs only.
+    public static func key(_ normalised: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in normalised.unicodeScalars where isWordScalar(u) { out.append(u) }
+        return String(out)
+    }
+
+    /// `key` with every generic word removed (longest first), for n-grams of a title.
+    static func stripped(_ key: String, removing words: [String]) -> String {
+        var s = key
+        for w in words where !w.isEmpty && s.contains(w) {
+            s = s.replacingAll(w)
+        }
+        return s.isEmpty ? key : s
+    }
+
+    /// The distinct character n-grams of a key, sorted. A key shorter than n is one gram.
+    public static func grams(_ key: String, size n: Int) -> [UInt64] {
+        let s = Array(key.unicodeScalars)
+        if s.isEmpty { return [] }
+        let n = max(1, n)
+        if s.count <= n { return [pack(s[...])] }
+        var g: [UInt64] = []
+        g.reserveCapacity(s.count - n + 1)
+        for i in 0...(s.count - n) { g.append(pack(s[i..<(i + n)])) }
+        g.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(g.count)
+        for v in g where unique.last != v { unique.append(v) }
+        return unique
+    }
+
+    /// How many values two sorted, distinct arrays share.
+    public static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
+    /// Containment of two gram sets: shared grams over the smaller set (0 when either is empty).
+    public static func containment(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        let m = min(a.count, b.count)
+        return m == 0 ? 0 : Double(shared(a, b)) / Double(m)
+    }
+
+    // MARK: - Scalars
+
+    static func pack(_ s: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        if s.count <= 3 {
+            var v: UInt64 = 0
+            for u in s { v = v << 21 | UInt64(u.value) }
+            return v
+        }
+        var h: UInt64 = 0xcbf29ce484222325
+        for u in s { h = (h ^ UInt64(u.value)) &* 0x100000001b3 }
+        return h
+    }
+
+    static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+    static func isUpper(_ u: Unicode.Scalar) -> Bool { u.value >= 0x41 && u.value <= 0x5A }
+    static func isIdeograph(_ u: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value) || (0x20000...0x2FA1F).contains(u.value)
+    }
+    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        isDigit(u) || isUpper(u) || isIdeograph(u) || (u.value > 0x7F && u.properties.isAlphabetic && !isPunctuationLike(u))
+    }
+    static func isPunctuationLike(_ u: Unicode.Scalar) -> Bool {
+        switch u.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func starts(_ s: [Unicode.Scalar], at i: Int, with w: [Unicode.Scalar]) -> Bool {
+        guard i >= 0, i + w.count <= s.count else { return false }
+        for k in 0..<w.count where s[i + k] != w[k] { return false }
+        return true
+    }
+}
+
+extension String {
+    /// Every occurrence of `word` removed (scalar by scalar, no Foundation).
+    func replacingAll(_ word: String) -> String {
+        let s = Array(unicodeScalars), w = Array(word.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < s.count {
+            if MatchText.starts(s, at: i, with: w) { i += w.count; continue }
+            out.append(s[i])
+            i += 1
+        }
+        return String(out)
+    }
+}
