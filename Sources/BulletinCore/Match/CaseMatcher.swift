@@ -121,7 +121,7 @@ public struct CaseMatcher: Sendable {
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterSame, note: "相同 same unit \(a.subject.submitter)"))
             } else if forwarded {
                 let (fw, other) = a.forwards ? (a, b) : (b, a)
-                let named = !other.forwards && other.submitterAliases.contains { fw.textKey.contains($0) }
+                let named = !other.forwards && other.submitterAliases.contains { fw.textKey.holds($0) }
                 if named {
                     ev.append(MatchEvidence(field: .submitter, weight: w.submitterNamed,
                                             note: "\(fw.subject.submitter) 转报并提及 forwards and names \(other.subject.submitter)"))
@@ -130,10 +130,10 @@ public struct CaseMatcher: Sendable {
                                             note: "\(fw.subject.submitter) 为收集或转报单位 collects or forwards (neutral)"))
                 }
             } else if a.submitterCore.count >= 4 && b.submitterCore.count >= 4
-                        && (a.submitterCore.contains(b.submitterCore) || b.submitterCore.contains(a.submitterCore)) {
+                        && (a.submitterCore.holds(b.submitterCore) || b.submitterCore.holds(a.submitterCore)) {
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterSame / 2,
                                         note: "上下级单位 parent and part: \(a.subject.submitter) / \(b.subject.submitter)"))
-            } else if a.submitterAliases.contains(where: { b.textKey.contains($0) }) || b.submitterAliases.contains(where: { a.textKey.contains($0) }) {
+            } else if a.submitterAliases.contains(where: { b.textKey.holds($0) }) || b.submitterAliases.contains(where: { a.textKey.holds($0) }) {
                 // Co-completers: one side's text names the other unit (西南交通大学联合中车…).
                 ev.append(MatchEvidence(field: .submitter, weight: 0,
                                         note: "不同但相互提及 different units, one names the other: \(a.subject.submitter) / \(b.subject.submitter)"))
@@ -242,7 +242,7 @@ public struct CaseMatcher: Sendable {
             let yFamilies = Dictionary(grouping: y.titleTokens.union(y.summaryTokens), by: \.family)
             for t in x.titleTokens where t.kind != .contrast {
                 let theirs = yFamilies[t.family, default: []]
-                if theirs.contains(where: { $0.value == t.value }) || y.textKey.contains(MatchText.key(t.value)) {
+                if theirs.contains(where: { $0.value == t.value }) || y.textKey.holds(MatchText.key(t.value)) {
                     shared.insert(t.value)
                 } else if !theirs.isEmpty && !y.titleTokens.contains(where: { $0.family == t.family }) {
                     r.unconfirmed = true
@@ -268,9 +268,9 @@ public struct CaseMatcher: Sendable {
         tokens.filter { t in
             switch t.kind {
             case .contrast:
-                return !other.titleKey.contains(t.value)
+                return !other.titleKey.holds(t.value)
             case .code:
-                return !other.titleTokens.contains(t) && !other.summaryTokens.contains(t) && !other.textKey.contains(MatchText.key(t.value))
+                return !other.titleTokens.contains(t) && !other.summaryTokens.contains(t) && !other.textKey.holds(MatchText.key(t.value))
             default:
                 return !other.titleTokens.contains(t)
             }

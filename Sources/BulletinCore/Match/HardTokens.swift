@@ -74,9 +74,9 @@ public enum HardTokens {
         if !contrast.isEmpty {
             let key = MatchText.key(normalised)
             for (i, group) in contrast.enumerated() {
-                for w in group where !w.isEmpty && key.contains(w) {
+                for w in group where !w.isEmpty && key.holds(w) {
                     // A longer word of the group that holds this one (二代 in 第二代) speaks for it.
-                    if group.contains(where: { $0 != w && $0.contains(w) && key.contains($0) }) { continue }
+                    if group.contains(where: { $0 != w && $0.holds(w) && key.holds($0) }) { continue }
                     tokens.insert(HardToken(kind: .contrast, family: "contrast\(i)", value: w))
                 }
             }

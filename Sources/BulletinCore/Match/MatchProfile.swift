@@ -72,7 +72,7 @@ public struct MatchProfile: Sendable {
         titleStem = Array(MatchText.stripped(titleKey, removing: settings.genericTitleWords))
         let key = submitterKey
         forwards = subject.channel == .active
-            || settings.collectingUnits.contains { !$0.isEmpty && key.contains($0) }
+            || settings.collectingUnits.contains { !$0.isEmpty && key.holds($0) }
             || settings.forwardingSuffixes.contains { !$0.isEmpty && key.hasSuffix($0) }
         let digits = subject.mobile.unicodeScalars.filter { MatchText.isDigit($0) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) }
             .map { $0.value >= 0xFF10 ? Character(Unicode.Scalar($0.value - 0xFEE0) ?? "0") : Character($0) }
