@@ -11,7 +11,7 @@ import Testing
         + "整体技术达到国际先进水平，对新型电力系统调峰调频具有重要意义。"
 
     func unit(_ id: String, _ title: String, _ summary: String = pumpSummary, submitter: String = "东方电气集团东方电机有限公司",
-              mobile: String = "13981012345", month: Int = 11, channel: MatchChannel = .organised, approved: Bool = false) -> MatchSubject {
+              mobile: String = "13981012345", month: Int = 11, channel: Channel = .organised, approved: Bool = false) -> MatchSubject {
         MatchSubject(id: id, title: title, summary: summary, submitter: submitter, supervisor: "德阳市科技局",
                      mobile: mobile, year: 2026, month: month, channel: channel, approved: approved)
     }
@@ -28,7 +28,7 @@ import Testing
         let b = unit("b", "300MW级变速抽水蓄能机组研制成功",
                      "四川省科学技术信息研究所收集：东方电机研制的300MW级变速抽水蓄能机组在浪江电站完成72小时试运行，"
                         + "抽水工况下输入功率连续可调，调节范围达额定容量30%，响应时间小于1秒，打破国外垄断，达到国际先进水平。",
-                     submitter: "四川省科学技术信息研究所", mobile: "13800001111", channel: .active)
+                     submitter: "四川省科学技术信息研究所", mobile: "13800001111", channel: .activeCollection)
         let v = matcher.compare(b, a)
         #expect(v.outcome == .probable, "\(v)")
         #expect(v.evidence.contains { $0.field == .submitter && $0.weight >= 0 })

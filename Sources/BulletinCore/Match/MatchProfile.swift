@@ -71,7 +71,7 @@ public struct MatchProfile: Sendable {
         submitterAliases = aliases
         titleStem = Array(MatchText.stripped(titleKey, removing: settings.genericTitleWords))
         let key = submitterKey
-        forwards = subject.channel == .active
+        forwards = subject.channel == .activeCollection
             || settings.collectingUnits.contains { !$0.isEmpty && key.holds($0) }
             || settings.forwardingSuffixes.contains { !$0.isEmpty && key.hasSuffix($0) }
         let digits = subject.mobile.unicodeScalars.filter { MatchText.isDigit($0) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) }

@@ -1,10 +1,3 @@
-/// How a submission reached the department (DOMAIN.md, Channels).
-public enum MatchChannel: String, Sendable, Codable, Equatable, Hashable {
-    /// 组织报送: submitted by the unit or forwarded by its bureau.
-    case organised = "组织报送"
-    /// 主动收集: collected by one of the department's affiliated institutes.
-    case active = "主动收集"
-}
 
 /// One side of a comparison: a case already in the library, or a submission of tonight's run (with a provisional
 /// id). Plain values only, so the match step needs no database and no pipeline types.
@@ -26,13 +19,13 @@ public struct MatchSubject: Sendable, Codable, Equatable, Hashable {
     /// Month (1–12) of the bulletin period the submission counts for.
     public var month: Int
     /// The channel, when known.
-    public var channel: MatchChannel?
+    public var channel: Channel?
     /// Whether the case is already in an approved bulletin (never merged silently).
     public var approved: Bool
 
     /// Creates a subject.
     public init(id: String, title: String, summary: String = "", submitter: String = "", supervisor: String = "",
-                mobile: String = "", year: Int, month: Int, channel: MatchChannel? = nil, approved: Bool = false) {
+                mobile: String = "", year: Int, month: Int, channel: Channel? = nil, approved: Bool = false) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -63,7 +56,7 @@ public struct MatchSubject: Sendable, Codable, Equatable, Hashable {
         mobile = try c.decodeIfPresent(String.self, forKey: .mobile) ?? ""
         year = try c.decode(Int.self, forKey: .year)
         month = try c.decode(Int.self, forKey: .month)
-        channel = try c.decodeIfPresent(MatchChannel.self, forKey: .channel)
+        channel = try c.decodeIfPresent(Channel.self, forKey: .channel)
         approved = try c.decodeIfPresent(Bool.self, forKey: .approved) ?? false
     }
 }
