@@ -68,9 +68,15 @@ import Testing
         #expect(patent.subtype == "发明专利")
     }
 
-    @Test func nothingRecognisableIsOther() throws {
+    /// 其它 needs evidence of its own: with none at all the default category is taken and every
+    /// label is marked for a person to check.
+    @Test func nothingRecognisableTakesTheDefaultAndAsksForReview() throws {
         let a = try Self.assess("工作总结", "本年度召开会议三次，完成了各项工作。")
-        #expect((a.category, a.subtype, a.level, a.industry) == ("其它", "", "", "其他"))
+        #expect((a.category, a.subtype, a.level, a.industry) == ("应用研究成果", "关键技术", "", "其他"))
+        #expect(a.needsReview)
+        #expect(a.reviewReasons.contains { $0.hasPrefix("成果类别「应用研究成果」依据不足") })
+        #expect(a.flags.contains { $0.hasPrefix("需人工确认：成果类别") })
+        #expect((a.confidence?.category ?? 1) < 0.6)
     }
 
     @Test func everyReasonNamesARuleAndTheScoreAddsUp() throws {
