@@ -44,7 +44,9 @@ enum ConfidenceAssessor {
         if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
             let totals = sheet.totals(.subtype).filter { allowed.contains($0.key) && $0.value > 0 }
             if totals.isEmpty {
-                subtype = 0.3
+                // A basic-research case without a word about a book is a paper far more often than not;
+                // an applied case without a word about its kind could be any of five.
+                subtype = sheet.category == "基础研究成果" ? 0.7 : 0.3
             } else {
                 subtype = voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
             }
