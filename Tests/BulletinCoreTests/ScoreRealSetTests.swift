@@ -11,10 +11,10 @@ struct ScoreRealSetTests {
         try LabelledSet.load(from: real.appendingPathComponent("\(name).json"))
     }
 
-    @Test func theSetHoldsAtLeast200RealCasesWithSourcesAndAFixedSplit() throws {
+    @Test func theSetHoldsAtLeast320RealCasesWithSourcesAndAFixedSplit() throws {
         let train = try Self.split("train"), dev = try Self.split("dev"), test = try Self.split("test")
         let all = train.cases + dev.cases + test.cases
-        #expect(all.count >= 200)
+        #expect(all.count >= 320)
         #expect(Set(all.map(\.id)).count == all.count, "an id appears in two splits")
         for c in all {
             #expect(!(c.basis ?? "").isEmpty, "case \(c.id) has no source")
@@ -71,7 +71,7 @@ struct ScoreRealSetTests {
 
     /// Floors a little under the figures of docs/scoring.md, so that a change that loses ground on real
     /// text fails here. They are a guard, not a target: rules are tuned on train and dev only.
-    @Test(arguments: [("train", 0.91, 0.86, 0.97, 0.92), ("dev", 0.87, 0.85, 0.97, 0.87), ("test", 0.88, 0.86, 0.97, 0.82)])
+    @Test(arguments: [("train", 0.94, 0.89, 0.99, 0.90), ("dev", 0.89, 0.85, 0.97, 0.86), ("test", 0.90, 0.88, 0.96, 0.76)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
         #expect(report.accuracy("category") >= category)
