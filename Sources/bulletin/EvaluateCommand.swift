@@ -6,17 +6,41 @@ import Foundation
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Print accuracy, precision and recall per label of the scoring rules over a labelled set.")
+        abstract: "Print accuracy, precision and recall per label of the scoring rules over a labelled set.",
+        discussion: """
+        The report gives accuracy per label, precision and recall per value, the confusion between categories, \
+        the disagreements, and the cases flagged 需人工确认 with how many of them were wrong. \
+        --case ID prints the reasons behind one case's labels.
+        """)
 
     @OptionGroup var options: ConfigOption
 
     @Argument(help: "The labelled set (JSON).")
     var file: String = "Tests/BulletinCoreTests/Fixtures/labelled/cases.json"
 
+    @Option(name: .customLong("case"), help: "Print the reasons behind the labels of the case with this id.")
+    var caseId: String?
+
     func run() throws {
         let (config, _) = try options.load()
         let scorer = try Scorer(config: config.scoring, profile: config.profile)
-        let report = try LabelledSetReport.evaluate(casesAt: URL(fileURLWithPath: file), scorer: scorer)
+        let url = URL(fileURLWithPath: file)
+        if let caseId {
+            let set = try LabelledSet.load(from: url)
+            guard let c = set.cases.first(where: { $0.id == caseId }) else {
+                throw ValidationError("\(file) has no case \(caseId)")
+            }
+            let a = scorer.assess([.title: c.title, .summary: c.summary], extras: [:])
+            print("\(c.id) \(c.title)")
+            print("expected: \(c.expected.category) / \(c.expected.subtype) / \(c.expected.level) / \(c.expected.industry)")
+            print("got:      \(a.category) / \(a.subtype) / \(a.level) / \(a.industry)")
+            for r in a.reasons {
+                print("  [\(r.rule)] \(r.field) 「\(r.matched)」 \(String(format: "%.2f", r.weight)) \(r.conclusion)")
+            }
+            for f in a.flags { print("  flag: \(f)") }
+            return
+        }
+        let report = try LabelledSetReport.evaluate(casesAt: url, scorer: scorer)
         print(report.description)
     }
 }

@@ -68,9 +68,15 @@ import Testing
         #expect(patent.subtype == "发明专利")
     }
 
-    @Test func nothingRecognisableIsOther() throws {
+    /// 其它 needs evidence of its own: with none at all the default category is taken and every
+    /// label is marked for a person to check.
+    @Test func nothingRecognisableTakesTheDefaultAndAsksForReview() throws {
         let a = try Self.assess("工作总结", "本年度召开会议三次，完成了各项工作。")
-        #expect((a.category, a.subtype, a.level, a.industry) == ("其它", "", "", "其他"))
+        #expect((a.category, a.subtype, a.level, a.industry) == ("应用研究成果", "关键技术", "", "其他"))
+        #expect(a.needsReview)
+        #expect(a.reviewReasons.contains { $0.hasPrefix("成果类别「应用研究成果」依据不足") })
+        #expect(a.flags.contains { $0.hasPrefix("需人工确认：成果类别") })
+        #expect((a.confidence?.category ?? 1) < 0.6)
     }
 
     @Test func everyReasonNamesARuleAndTheScoreAddsUp() throws {
@@ -212,5 +218,53 @@ import Testing
         let file = folder.appendingPathComponent("cases.json")
         try Data(#"{"version":1,"cases":[{"id":"x","title":"t","summary":"s","expected":{"category":"基础研究","subtype":"","level":"","industry":"其他"}}]}"#.utf8).write(to: file)
         #expect(throws: LabelledSetError.self) { try LabelledSet.load(from: file) }
+    }
+}
+
+/// Confidence and 需人工确认 (issue 12).
+struct ScoreConfidenceTests {
+    static func assess(_ title: String, _ summary: String, extras: [OptionalField: String] = [:]) throws -> Assessment {
+        try Scorer(config: .standard, profile: "sichuan").assess([.title: title, .summary: summary], extras: extras)
+    }
+
+    @Test func aClearCaseIsNotFlagged() throws {
+        let a = try Self.assess("杂交水稻新品种川优6203通过国家审定",
+                                "四川省农业科学院作物研究所选育的杂交水稻新品种川优6203通过国家农作物品种审定，区域试验平均亩产比对照增产8.5%，米质达国标优质2级，适宜长江上游稻区种植。")
+        #expect((a.category, a.subtype, a.level, a.industry) == ("应用研究成果", "生物品种", "", "现代农业"))
+        #expect(!a.needsReview, "\(a.reviewReasons)")
+        #expect(!a.flags.contains { $0.hasPrefix("需人工确认") })
+        let c = try #require(a.confidence)
+        #expect(c.category >= 0.6 && c.subtype >= 0.6 && c.level >= 0.9 && c.industry >= 0.6)
+    }
+
+    @Test func aLevelClaimedOnlyForPartIsFlagged() throws {
+        let a = try Self.assess("区域地震预警系统建成启用", "研究所建成区域地震预警系统，网内地震约7秒即可自动发出警报，其中响应时间处于世界领先水平。")
+        #expect(a.level == "")
+        #expect(a.needsReview)
+        #expect(a.reviewReasons.contains { $0.hasPrefix("技术水平：只见对部分工作的声称") })
+    }
+
+    @Test func aFirstIsNotALevel() throws {
+        let a = try Self.assess("重型燃气轮机整机研制", "东方电气研制的国内首台F级50兆瓦重型燃气轮机完成满负荷试验，填补国内空白，打破国外垄断。")
+        #expect(a.level == "")
+        #expect((a.confidence?.level ?? 0) >= 0.9)
+    }
+
+    @Test func aDeclaredValueTheTextContradictsNeedsReview() throws {
+        let a = try Self.assess("海水直接电解制氢新原理", "研究团队提出海水无淡化原位直接电解制氢新原理，揭示了界面相平衡机理，研究成果发表于《Nature》。",
+                                extras: [.category: "成果转移转化案例"])
+        #expect(a.category == "成果转移转化案例")
+        #expect(a.needsReview)
+        #expect(a.reviewReasons.contains("成果类别：申报「成果转移转化案例」与简介推断「基础研究成果」不一致"))
+        // The declared rule already flags the conflict; the review reason adds no second flag.
+        #expect(a.flags.filter { $0.contains("成果类别") }.count == 1)
+    }
+
+    @Test func theConfidenceFieldsRoundTripAndOldRecordsDecode() throws {
+        let a = try Self.assess("工作总结", "本年度召开会议三次，完成了各项工作。")
+        let back = try JSONDecoder().decode(Assessment.self, from: JSONEncoder().encode(a))
+        #expect(back == a)
+        let old = try JSONDecoder().decode(Assessment.self, from: Data(#"{"category":"其它","level":""}"#.utf8))
+        #expect(old.confidence == nil && !old.needsReview && old.reviewReasons.isEmpty)
     }
 }

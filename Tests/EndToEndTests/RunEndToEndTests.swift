@@ -200,6 +200,27 @@ import Testing
         let mobiles = Set(lines.compactMap { ($0["fields"] as? [String: String])?["mobile"] })
         #expect(mobiles.isSuperset(of: ["13800138000", "13912345678"]))
         #expect(r.status == 0, "the short-mobile row of the openpyxl file has problems, but every file has a valid row: \(r.stderr)")
+        // Every line says whether a person should check its labels (需人工确认), why, and how sure each label is.
+        for line in lines {
+            let needsReview = try #require(line["needsReview"] as? Bool)
+            let reasons = try #require(line["reviewReasons"] as? [String])
+            #expect(needsReview == !reasons.isEmpty)
+            let confidence = try #require(line["confidence"] as? [String: Double])
+            #expect(Set(confidence.keys) == ["category", "subtype", "level", "industry"])
+            let flags = line["flags"] as? [String] ?? []
+            for reason in reasons where !reason.contains("申报") { #expect(flags.contains("需人工确认：\(reason)")) }
+        }
+    }
+
+    @Test func evaluateShowsTheCategoryConfusionAndTheCasesToCheck() throws {
+        let real = Self.root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/labelled/real/dev.json").path
+        let r = try Self.bulletin(["evaluate", real])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("category confusion") && r.stdout.contains("需人工确认:"))
+        let one = try Self.bulletin(["evaluate", real, "--case", "r004"])
+        #expect(one.status == 0 && one.stdout.contains("[tally]"), "\(one.stderr)")
+        let missing = try Self.bulletin(["evaluate", real, "--case", "nope"])
+        #expect(missing.status == 64 && missing.stderr.contains("nope"))
     }
 
     @Test func evaluatePrintsFiguresPerLabel() throws {

@@ -25,9 +25,40 @@ public struct InspectionLine: Sendable, Encodable {
     public var eligible: Bool
     /// The whole assessment (for `explain`; its parts are the keys above).
     public var assessment: Assessment
+    /// True when a suggested label should be checked by a person (需人工确认); `reviewReasons` says why.
+    public var needsReview: Bool { assessment.needsReview }
+    /// Why the case needs review.
+    public var reviewReasons: [String] { assessment.reviewReasons }
+    /// How sure each suggested label is (0…1).
+    public var confidence: LabelConfidence? { assessment.confidence }
 
     private enum CodingKeys: String, CodingKey {
         case file, index, location, fields, classified, category, subtype, level, industry, score, reasons, problems, notes, flags, titleKey, eligible
+        case needsReview, reviewReasons, confidence
+    }
+
+    /// Encodes the line; `needsReview`, `reviewReasons` and `confidence` come from the assessment.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(index, forKey: .index)
+        try c.encode(location, forKey: .location)
+        try c.encode(fields, forKey: .fields)
+        try c.encode(classified, forKey: .classified)
+        try c.encode(category, forKey: .category)
+        try c.encode(subtype, forKey: .subtype)
+        try c.encode(level, forKey: .level)
+        try c.encode(industry, forKey: .industry)
+        try c.encode(score, forKey: .score)
+        try c.encode(reasons, forKey: .reasons)
+        try c.encode(problems, forKey: .problems)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(flags, forKey: .flags)
+        try c.encode(titleKey, forKey: .titleKey)
+        try c.encode(eligible, forKey: .eligible)
+        try c.encode(needsReview, forKey: .needsReview)
+        try c.encode(reviewReasons, forKey: .reviewReasons)
+        try c.encodeIfPresent(confidence, forKey: .confidence)
     }
 }
 

@@ -42,6 +42,13 @@ public struct Assessment: Sendable, Codable, Equatable {
     public var inferred: InferredValues?
     /// The largest amount read next to an economic indicator (新增产值3.2亿元 → 32000), in 万元, or nil.
     public var amountWanYuan: Double?
+    /// How sure the scorer is of each suggested label (0…1), or nil for records written before it.
+    public var confidence: LabelConfidence?
+    /// True when a suggested label should be checked by a person (需人工确认): low confidence, weak
+    /// evidence, or a conflict with the form's declared value. `reviewReasons` says why.
+    public var needsReview: Bool = false
+    /// Why the case needs review, one sentence per label, in Chinese.
+    public var reviewReasons: [String] = []
 
     /// Creates an assessment.
     public init(category: String = "", subtype: String = "", level: String = "", industry: String = "",
@@ -61,9 +68,10 @@ public struct Assessment: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case category, subtype, level, industry, score, reasons, flags, eligible, inferred, amountWanYuan
+        case confidence, needsReview, reviewReasons
     }
 
-    /// Decodes an assessment; keys added later (`eligible`, `inferred`, `amountWanYuan`) are optional,
+    /// Decodes an assessment; keys added later (`eligible`, `inferred`, `amountWanYuan`, `confidence`, `needsReview`, `reviewReasons`) are optional,
     /// so records written before them still read.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -77,5 +85,8 @@ public struct Assessment: Sendable, Codable, Equatable {
         eligible = try c.decodeIfPresent(Bool.self, forKey: .eligible) ?? true
         inferred = try c.decodeIfPresent(InferredValues.self, forKey: .inferred)
         amountWanYuan = try c.decodeIfPresent(Double.self, forKey: .amountWanYuan)
+        confidence = try c.decodeIfPresent(LabelConfidence.self, forKey: .confidence)
+        needsReview = try c.decodeIfPresent(Bool.self, forKey: .needsReview) ?? false
+        reviewReasons = try c.decodeIfPresent([String].self, forKey: .reviewReasons) ?? []
     }
 }

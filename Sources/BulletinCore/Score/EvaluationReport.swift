@@ -45,12 +45,27 @@ public struct EvaluationReport: Sendable, CustomStringConvertible {
         public var got: String
     }
 
+    /// A case the scorer flagged 需人工确认.
+    public struct Flagged: Sendable, Equatable {
+        /// The case id.
+        public var id: String
+        /// Whether any of the four labels disagreed with the labelled set.
+        public var wrong: Bool
+        /// Why it was flagged.
+        public var reasons: [String]
+    }
+
     /// Number of cases.
     public var cases: Int
     /// The four dimensions.
     public var dimensions: [DimensionFigures]
     /// Every disagreement, by case then dimension.
     public var misses: [Miss]
+    /// Confusion between categories: `categoryConfusion[i][j]` counts cases labelled
+    /// `AchievementTaxonomy.categories[i]` that the scorer put in `categories[j]`.
+    public var categoryConfusion: [[Int]] = []
+    /// The cases flagged 需人工确认, in file order.
+    public var flagged: [Flagged] = []
 
     /// The accuracy of a dimension by name (0 for an unknown name).
     public func accuracy(_ dimension: String) -> Double {
@@ -74,6 +89,24 @@ public struct EvaluationReport: Sendable, CustomStringConvertible {
                 lines.append(Self.row([l.label.isEmpty ? "(none)" : l.label, "\(l.expected)", "\(l.predicted)", "\(l.agreed)",
                                        Self.percent(l.precision), Self.percent(l.recall)], widths: [20, 10, 10, 8, 10, 8]))
             }
+        }
+        if !categoryConfusion.isEmpty {
+            lines.append("")
+            lines.append("category confusion (rows: labelled, columns: suggested):")
+            let names = AchievementTaxonomy.categories
+            lines.append(Self.row([""] + names, widths: [20] + names.map { _ in 20 }))
+            for (i, row) in categoryConfusion.enumerated() {
+                lines.append(Self.row([names[i]] + row.map(String.init), widths: [20] + names.map { _ in 20 }))
+            }
+        }
+        let wrongCases = Set(misses.map(\.id))
+        lines.append("")
+        let flaggedWrong = flagged.filter(\.wrong).count
+        let wrongFlagged = flagged.filter { wrongCases.contains($0.id) }.count
+        lines.append("需人工确认: \(flagged.count) of \(cases) cases flagged; \(flaggedWrong) of them have a wrong label; "
+                     + "\(wrongFlagged) of the \(wrongCases.count) cases with a wrong label are flagged")
+        for f in flagged {
+            lines.append("  \(f.id)\(f.wrong ? " (wrong)" : "")  \(f.reasons.joined(separator: "；"))")
         }
         if !misses.isEmpty {
             lines.append("")
@@ -115,9 +148,9 @@ public enum LabelledSetReport {
             ("level", [""] + AchievementTaxonomy.levels, { $0.expected.level }, { $0.level }),
             ("industry", AchievementTaxonomy.industries, { $0.expected.industry }, { $0.industry }),
         ]
-        let results = cases.map { c -> InferredValues in
-            let a = scorer.assess([.title: c.title, .summary: c.summary], extras: [:])
-            return a.inferred ?? InferredValues(category: a.category, subtype: a.subtype, level: a.level, industry: a.industry)
+        let assessments = cases.map { c in scorer.assess([.title: c.title, .summary: c.summary], extras: [:]) }
+        let results = assessments.map { a -> InferredValues in
+            a.inferred ?? InferredValues(category: a.category, subtype: a.subtype, level: a.level, industry: a.industry)
         }
         var figures: [EvaluationReport.DimensionFigures] = []
         var misses: [EvaluationReport.Miss] = []
@@ -142,6 +175,18 @@ public enum LabelledSetReport {
                 misses.append(.init(id: c.id, dimension: d.name, expected: d.expected(c), got: d.got(r)))
             }
         }
-        return EvaluationReport(cases: cases.count, dimensions: figures, misses: misses)
+        let names = AchievementTaxonomy.categories
+        var confusion = names.map { _ in names.map { _ in 0 } }
+        for (c, r) in zip(cases, results) {
+            if let i = names.firstIndex(of: c.expected.category), let j = names.firstIndex(of: r.category) { confusion[i][j] += 1 }
+        }
+        let wrong = Set(misses.map(\.id))
+        let flagged = zip(cases, assessments).filter { $0.1.needsReview }.map {
+            EvaluationReport.Flagged(id: $0.0.id, wrong: wrong.contains($0.0.id), reasons: $0.1.reviewReasons)
+        }
+        var report = EvaluationReport(cases: cases.count, dimensions: figures, misses: misses)
+        report.categoryConfusion = confusion
+        report.flagged = flagged
+        return report
     }
 }

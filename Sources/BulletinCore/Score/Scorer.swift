@@ -52,8 +52,14 @@ public struct Scorer: Sendable {
         Tally.decide(&sheet, decision: config.decision)
         for rule in reviewRules { rule.apply(to: &sheet) }
         let score = ScoreFormula.score(&sheet, weights: config.score)
-        return Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
-                          score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
-                          inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)
+        let (confidence, review, newFlags) = ConfidenceAssessor.assess(sheet, decision: config.decision)
+        for r in review.prefix(newFlags) { sheet.flag("需人工确认：\(r)") }
+        var assessment = Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
+                                    score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
+                                    inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)
+        assessment.confidence = confidence
+        assessment.needsReview = !review.isEmpty
+        assessment.reviewReasons = review
+        return assessment
     }
 }

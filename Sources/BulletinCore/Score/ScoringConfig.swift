@@ -201,6 +201,36 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         public var minimumIndustryVotes: Double
         /// The subtype taken when a category is chosen but none of its subtypes has a vote.
         public var defaultSubtypes: [String: String]
+        /// The category taken when no category has any vote (应用研究成果 unless configured; never 其它,
+        /// which needs evidence of its own).
+        public var defaultCategory: String
+        /// A label whose confidence is below this is flagged 需人工确认 (0.6 unless configured).
+        public var reviewBelow: Double
+        /// How much a subtype vote counts for its category (1 unless configured): below 1, a product
+        /// described at length no longer outvotes the transfer or facility the case is about.
+        public var subtypeShare: Double
+
+        /// Creates the thresholds.
+        public init(minimumCategoryVotes: Double, minimumIndustryVotes: Double, defaultSubtypes: [String: String],
+                    defaultCategory: String = "应用研究成果", reviewBelow: Double = 0.6, subtypeShare: Double = 1) {
+            self.minimumCategoryVotes = minimumCategoryVotes
+            self.minimumIndustryVotes = minimumIndustryVotes
+            self.defaultSubtypes = defaultSubtypes
+            self.defaultCategory = defaultCategory
+            self.reviewBelow = reviewBelow
+            self.subtypeShare = subtypeShare
+        }
+
+        /// Decodes the thresholds; `defaultCategory`, `reviewBelow` and `subtypeShare` (added later) are optional.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            minimumCategoryVotes = try c.decode(Double.self, forKey: .minimumCategoryVotes)
+            minimumIndustryVotes = try c.decode(Double.self, forKey: .minimumIndustryVotes)
+            defaultSubtypes = try c.decode([String: String].self, forKey: .defaultSubtypes)
+            defaultCategory = try c.decodeIfPresent(String.self, forKey: .defaultCategory) ?? "应用研究成果"
+            reviewBelow = try c.decodeIfPresent(Double.self, forKey: .reviewBelow) ?? 0.6
+            subtypeShare = try c.decodeIfPresent(Double.self, forKey: .subtypeShare) ?? 1
+        }
     }
 
     /// The parts of the ranking score (see `formula`).

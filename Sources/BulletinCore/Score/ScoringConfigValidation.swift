@@ -89,6 +89,9 @@ extension ScoringConfig {
         // MARK: decision and score
         try weight(decision.minimumCategoryVotes, "scoring.decision.minimumCategoryVotes")
         try weight(decision.minimumIndustryVotes, "scoring.decision.minimumIndustryVotes")
+        try label(decision.defaultCategory, in: AchievementTaxonomy.categories, "scoring.decision.defaultCategory")
+        guard (0...1).contains(decision.subtypeShare) else { throw fail("scoring.decision.subtypeShare", "is \(decision.subtypeShare); use a number from 0 to 1") }
+        guard (0...1).contains(decision.reviewBelow) else { throw fail("scoring.decision.reviewBelow", "is \(decision.reviewBelow); use a number from 0 to 1") }
         for (category, subtype) in decision.defaultSubtypes.sorted(by: { $0.key < $1.key }) {
             guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else {
                 throw fail("scoring.decision.defaultSubtypes.\(category)", "is not a category with subtypes; use \(AchievementTaxonomy.subtypesByCategory.keys.sorted().joined(separator: ", "))")

@@ -8,17 +8,27 @@ enum Tally {
 
     /// Decides category, subtype and industry from the votes, and records them as the inferred values.
     static func decide(_ sheet: inout ScoreSheet, decision: ScoringConfig.Decision) {
-        let categoryTotals = sheet.totals(.category)
+        let categoryTotals = Self.categoryTotals(sheet, decision: decision)
         let category = best(categoryTotals, order: AchievementTaxonomy.categories)
         if let category, category.total >= decision.minimumCategoryVotes {
             sheet.category = category.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "成果类别取「\(category.label)」：\(describe(categoryTotals, order: AchievementTaxonomy.categories))"))
         } else {
-            sheet.category = AchievementTaxonomy.otherCategory
+            // 其它 is a class with its own evidence (a facility, a platform, a book…), not the answer for
+            // weak evidence: below the threshold the best-voted of the other three is taken, and with no
+            // evidence at all the configured default (decision.defaultCategory).
+            let others = categoryTotals.filter { $0.key != AchievementTaxonomy.otherCategory }
             let top = category.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何类别的依据"
-            sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "成果类别取「其它」：\(top)，低于门槛 \(format(decision.minimumCategoryVotes))"))
+            if let weak = best(others, order: AchievementTaxonomy.categories) {
+                sheet.category = weak.label
+                sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                                  conclusion: "成果类别取「\(weak.label)」（依据弱）：\(top)，低于门槛 \(format(decision.minimumCategoryVotes))"))
+            } else {
+                sheet.category = decision.defaultCategory
+                sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                                  conclusion: "成果类别取默认「\(decision.defaultCategory)」（无依据）：\(top)，低于门槛 \(format(decision.minimumCategoryVotes))"))
+            }
         }
         sheet.subtype = subtype(for: sheet.category, on: &sheet, decision: decision)
 
@@ -28,6 +38,13 @@ enum Tally {
             sheet.industry = industry.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "产业取「\(industry.label)」：\(describe(industryTotals, order: AchievementTaxonomy.industries))"))
+        } else if let weak = industry, weak.label != AchievementTaxonomy.otherIndustry,
+                  (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
+            // A summary that describes what the achievement does, without naming its sector, still
+            // points somewhere: the best-voted industry is taken, marked as weak (and flagged by confidence).
+            sheet.industry = weak.label
+            sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
+                              conclusion: "产业取「\(weak.label)」（依据弱）：\(describe(industryTotals, order: AchievementTaxonomy.industries))，低于门槛 \(format(decision.minimumIndustryVotes))"))
         } else {
             sheet.industry = AchievementTaxonomy.otherIndustry
             let top = industry.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何产业的依据"
@@ -35,6 +52,25 @@ enum Tally {
                               conclusion: "产业取「其他」：\(top)，低于门槛 \(format(decision.minimumIndustryVotes))"))
         }
         sheet.inferred = InferredValues(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry)
+    }
+
+    /// Votes per category: category votes, and positive subtype votes for their category times
+    /// `decision.subtypeShare` (a counter-cue against a subtype says nothing against its category).
+    static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> [String: Double] {
+        var totals: [String: Double] = [:]
+        for v in sheet.votes {
+            switch v.dimension {
+            case .category:
+                totals[v.label, default: 0] += v.weight
+            case .subtype:
+                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0 {
+                    totals[c, default: 0] += v.weight * decision.subtypeShare
+                }
+            case .industry:
+                break
+            }
+        }
+        return totals
     }
 
     /// The best-voted subtype of a category, its default when none has a vote, "" for categories

@@ -1,0 +1,114 @@
+/// How sure the scorer is of each label it suggests, from 0 (a guess) to 1 (strong, unopposed evidence).
+public struct LabelConfidence: Sendable, Codable, Equatable {
+    /// Confidence in the category.
+    public var category: Double
+    /// Confidence in the subtype (1 for categories without subtypes).
+    public var subtype: Double
+    /// Confidence in the level, including "no level".
+    public var level: Double
+    /// Confidence in the industry.
+    public var industry: Double
+
+    /// Creates the figures.
+    public init(category: Double, subtype: Double, level: Double, industry: Double) {
+        self.category = category
+        self.subtype = subtype
+        self.level = level
+        self.industry = industry
+    }
+}
+
+/// Reads a scored sheet and says how sure each label is, and which labels a person should check
+/// (需人工确认): weak or contested votes, a level claimed only for part of the work, a default taken for
+/// want of evidence, or a declared value that the text contradicts.
+///
+/// Deterministic and cheap: it reads the totals and reasons already on the sheet, no text.
+enum ConfidenceAssessor {
+    /// The rule name its reasons carry.
+    static let ruleName = "confidence"
+
+    /// The figures, the review reasons (empty when nothing needs checking), and how many of the
+    /// reasons come first and are new to the sheet's flags (the declared-value conflicts, last, are
+    /// already flagged by the declared* rules).
+    static func assess(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (LabelConfidence, [String], newFlags: Int) {
+        var reasons: [String] = []
+        let below = decision.reviewBelow
+
+        let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
+        let category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes)
+        if category < below {
+            reasons.append("成果类别「\(sheet.inferred.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories).ifEmpty("没有任何类别的依据"))）")
+        }
+
+        var subtype = 1.0
+        if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
+            let totals = sheet.totals(.subtype).filter { allowed.contains($0.key) && $0.value > 0 }
+            if totals.isEmpty {
+                // A basic-research case without a word about a book is a paper far more often than not;
+                // an applied case without a word about its kind could be any of five.
+                subtype = sheet.category == "基础研究成果" ? 0.7 : 0.3
+            } else {
+                subtype = voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
+            }
+            if subtype < below {
+                reasons.append("子类「\(sheet.subtype)」依据不足（\(Tally.describe(totals, order: allowed).ifEmpty("各子类都没有依据，取默认"))）")
+            }
+        }
+
+        let level = levelConfidence(sheet)
+        if level.value < below, let why = level.why { reasons.append(why) }
+
+        let industryTotals = sheet.totals(.industry)
+        var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
+        if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
+            industry = min(industry, 0.4)
+        }
+        if industry < below {
+            reasons.append("产业「\(sheet.inferred.industry)」依据不足或有争议（\(Tally.describe(industryTotals, order: AchievementTaxonomy.industries).ifEmpty("没有任何产业的依据"))）")
+        }
+
+        let newFlags = reasons.count
+        // A declared value kept against the text is a conflict a person settles.
+        for (name, declared, inferred) in [("成果类别", sheet.category, sheet.inferred.category),
+                                           ("技术水平", sheet.level, sheet.inferred.level),
+                                           ("产业", sheet.industry, sheet.inferred.industry)] where declared != inferred {
+            reasons.append("\(name)：申报「\(declared.ifEmpty("无"))」与简介推断「\(inferred.ifEmpty("无"))」不一致")
+        }
+        return (LabelConfidence(category: rounded(category), subtype: rounded(subtype), level: rounded(level.value),
+                                industry: rounded(industry)), reasons, newFlags)
+    }
+
+    /// share × strength: the chosen label's share of the positive votes, times how far its total
+    /// clears the threshold (half weight below it). 0.2 when the chosen label has no vote at all.
+    static func voteConfidence(_ totals: [String: Double], chosen: String, threshold: Double) -> Double {
+        let positive = totals.filter { $0.value > 0 }
+        guard let top = positive[chosen] else { return 0.2 }
+        let runnerUp = positive.filter { $0.key != chosen }.map(\.value).max() ?? 0
+        let share = top / (top + runnerUp)
+        let strength = min(1, top / max(2 * threshold, 1e-9))
+        return share * (0.5 + 0.5 * strength)
+    }
+
+    /// Level: sure when a claim was taken or nothing was claimed; unsure when only part of the work is
+    /// claimed or several claims disagree.
+    static func levelConfidence(_ sheet: ScoreSheet) -> (value: Double, why: String?) {
+        let claims = sheet.reasons.filter { $0.rule == LevelClaimRule.name && !$0.matched.isEmpty }
+        let taken = claims.filter { $0.conclusion.hasPrefix("技术水平取") }
+        let partial = claims.first { $0.conclusion.hasPrefix("只对部分工作") }
+        let notTaken = claims.filter { $0.conclusion.contains("不取") && $0.conclusion.contains("低于所取") }
+        if !taken.isEmpty {
+            return notTaken.isEmpty ? (0.9, nil) : (0.6, nil)
+        }
+        if let partial {
+            return (0.5, "技术水平：只见对部分工作的声称「\(partial.matched)」，留空，请确认是否有整体声称")
+        }
+        return claims.isEmpty ? (0.95, nil) : (0.8, nil)
+    }
+
+    static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+}
+
+extension String {
+    /// The string, or `fallback` when it is empty.
+    func ifEmpty(_ fallback: String) -> String { isEmpty ? fallback : self }
+}
