@@ -49,6 +49,12 @@ struct ExplainCommand: ParsableCommand {
             for s in state.sightings {
                 history.append("  sighting \(s.received) \(s.channel?.rawValue ?? "") \(s.fileName) #\(s.index)\(s.classified ? " 涉密" : "")")
             }
+            for v in try library.attachmentVerdicts(caseId: state.id) {
+                history.append("  match that attached a submission: " + v.description.replacingOccurrences(of: "\n", with: "\n  "))
+            }
+            for v in try library.duplicateVerdicts(caseId: state.id) {
+                history.append("  疑似重复 possible duplicate: " + v.description.replacingOccurrences(of: "\n", with: "\n  "))
+            }
             for e in state.history {
                 let change = "\(e.from?.rawValue ?? "—") → \(e.to.rawValue)"
                 let source = e.source.map { " [\($0.file) \($0.location)]" } ?? ""

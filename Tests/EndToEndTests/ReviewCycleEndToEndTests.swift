@@ -156,3 +156,58 @@ import Testing
         #expect(try Self.statusLines(outbox).map { $0["stage"] as? String } == status.map { $0["stage"] as? String })
     }
 }
+
+/// One case per achievement through the built binary: a re-sent achievement under another title and sender is
+/// flagged 疑似重复 (a near-miss is not), shown on the review sheet, and merged as a reviewer's decision.
+@Suite(.serialized) struct DuplicateEndToEndTests {
+    typealias E = RunEndToEndTests
+
+    @Test func aResentAchievementIsFlaggedShownAndMergedByDecision() throws {
+        let work = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                               appropriateFor: FileManager.default.temporaryDirectory, create: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), outbox = work.appendingPathComponent("outbox")
+        _ = try E.dropSamples(into: inbox)
+        _ = try E.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-22"])
+        // The next night: an institute re-sends the pumped-storage unit in its own words; the maker sends its
+        // fixed-speed unit, a different machine.
+        let csv = """
+        报送单位（产学研等单位）,归口市（州）科技局或省直部门,联系人,联系手机,成果名称,成果来源,案例简介
+        四川省科学技术信息研究所,省科技厅,刘洋,13908001234,300MW级变速抽水蓄能机组研制成功,重大处,东方电机研制的国内首台（套）300MW级变速抽水蓄能机组在示范电站投运，机组可在额定功率附近连续调节输入功率，提升新型电力系统调节能力，整体性能达到国际先进水平。
+        东方电气集团东方电机有限公司,德阳市科技局,李强,13980012345,国内首台（套）300MW级定速抽水蓄能机组研制与应用,重大处,东方电机研制的300MW级定速抽水蓄能机组完成调试并投入商业运行，机组效率和稳定性指标优良，实现关键部件国产化。
+
+        """
+        let night2 = inbox.appendingPathComponent("第二夜-汇总.csv")
+        try Data(("\u{FEFF}" + csv).utf8).write(to: night2)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: night2.path)
+        let run = try E.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-23"])
+        #expect(run.status == 0, "\(run.stderr)")
+        var status = try ReviewCycleEndToEndTests.statusLines(outbox)
+        func line(_ title: String) -> [String: Any]? { status.first { $0["title"] as? String == title } }
+        let original = try #require(line("国内首台（套）300MW级变速抽水蓄能机组研制与应用")?["id"] as? String)
+        let resent = try #require(line("300MW级变速抽水蓄能机组研制成功"))
+        let resentId = try #require(resent["id"] as? String)
+        #expect(resent["possibleDuplicates"] as? [String] == [original])
+        #expect(line("国内首台（套）300MW级定速抽水蓄能机组研制与应用")?["possibleDuplicates"] as? [String] == [], "a different machine is not flagged")
+        // The review sheet shows the flag with the other case's title.
+        let sheet = outbox.appendingPathComponent("review/2026-11-初选-重大处.xlsx")
+        #expect(try E.documentText(sheet).contains("\(original)「国内首台（套）300MW级变速抽水蓄能机组研制与应用」"))
+        // explain shows the evidence, field by field.
+        let explained = try E.bulletin(["explain", resentId, "--outbox", outbox.path])
+        #expect(explained.stdout.contains("疑似重复") && explained.stdout.contains("案例简介 summary") && explained.stdout.contains("300MW"))
+        // The reviewer merges it.
+        let filled = inbox.appendingPathComponent("重大处-初选.xlsx")
+        let fill = try ReviewCycleEndToEndTests.shell(["python3", "tools/demo_review.py", sheet.path, "--case", "\(resentId)=合并到 \(original)",
+                                                      "--reviewer", "重大处", "-o", filled.path])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: filled.path)
+        let merged = try E.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-24"])
+        #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
+        status = try ReviewCycleEndToEndTests.statusLines(outbox)
+        #expect(line("300MW级变速抽水蓄能机组研制成功")?["stage"] as? String == "已合并")
+        #expect(line("国内首台（套）300MW级变速抽水蓄能机组研制与应用")?["sightings"] as? Int == 2, "the kept case counts both submissions")
+        #expect(line("300MW级变速抽水蓄能机组研制成功")?["possibleDuplicates"] as? [String] == [])
+        #expect(!(try E.documentText(outbox.appendingPathComponent("review/2026-11-初选-重大处.xlsx")).contains("300MW级变速抽水蓄能机组研制成功")),
+                "a merged case waits on no sheet")
+    }
+}

@@ -56,18 +56,10 @@ public struct AuditRunHead: Sendable, Equatable {
 }
 
 extension CaseLibrary {
-    private func ensureAuditTable(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS auditRun (seq INTEGER PRIMARY KEY AUTOINCREMENT, run TEXT NOT NULL UNIQUE,
-            log TEXT NOT NULL, started TEXT NOT NULL, head TEXT NOT NULL, records INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0)
-            """)
-    }
-
     /// Every run's log and head, oldest first.
     public func auditRuns() throws -> [AuditRunHead] {
-        try db.write { db in
-            try ensureAuditTable(db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM auditRun ORDER BY seq").map {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM auditRun ORDER BY seq").map {
                 AuditRunHead(seq: $0["seq"], run: $0["run"], log: $0["log"], head: $0["head"], records: $0["records"], finished: $0["finished"])
             }
         }
@@ -76,7 +68,6 @@ extension CaseLibrary {
     /// Records that a run starts its log (head "" until its first record).
     public func beginAuditRun(run: String, log: String, started: String) throws {
         try db.write { db in
-            try ensureAuditTable(db)
             try db.execute(sql: "INSERT INTO auditRun (run, log, started, head, records) VALUES (?, ?, ?, '', 0)", arguments: [run, log, started])
         }
     }

@@ -28,6 +28,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var quotas: Quotas
     /// What the rendered documents say and where they go.
     public var outputs: Outputs
+    /// The match step's thresholds and weights (optional; every key has a default, see docs/matching.md).
+    public var match: MatchSettings?
     /// The review process of each profile (`process.sichuan`, `process.zhejiang`); the active profile's is used.
     public var process: [String: ProcessConfig]
 
@@ -220,6 +222,9 @@ extension PipelineConfig {
             throw fail("process.\(profile)", "is missing; the active profile needs its review steps")
         }
         try active.validate(file: file, profile: profile)
+        if let problem = match?.problems().first {
+            throw fail("match", problem)
+        }
         try scoring.validate(file: file)
         try validateAuditSettings(file: file)
     }

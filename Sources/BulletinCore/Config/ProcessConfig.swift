@@ -71,7 +71,7 @@ public struct ProcessConfig: Sendable, Codable, Equatable {
 
     /// The stages a case can be at, in the order of the process (for `status`).
     public var stages: [CaseStage] {
-        steps.map { .waiting(for: $0.name) } + [.bulletined, .notSelected, .returned, .classified]
+        steps.map { .waiting(for: $0.name) } + [.bulletined, .notSelected, .returned, .merged, .classified]
     }
 
     /// Checks that every target names a step or an end state, and that exactly one step approves.

@@ -163,10 +163,7 @@ extension CaseLibrary {
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = databaseQuestionMarks(count: chunk.count)
                 for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(marks)) ORDER BY received, fileSHA256, idx", arguments: StatementArguments(chunk)) {
-                    let sighting = Sighting(caseId: s["caseId"], fileSHA256: s["fileSHA256"], fileName: s["fileName"], index: s["idx"],
-                                            received: CalendarDate(s["received"] as String) ?? Self.unknownDate,
-                                            channel: (s["channel"] as String?).flatMap(Channel.init(rawValue:)),
-                                            classified: s["classified"], submitter: s["submitter"])
+                    let sighting = Self.sighting(s)
                     sightings[sighting.caseId, default: []].append(sighting)
                 }
                 for e in try Row.fetchAll(db, sql: "SELECT seq, json FROM caseEvent WHERE caseId IN (\(marks)) ORDER BY seq", arguments: StatementArguments(chunk)) {
@@ -175,11 +172,37 @@ extension CaseLibrary {
                     history[event.caseId, default: []].append(event)
                 }
             }
+            var flags: [String: [String]] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                flags.merge(try openFlags(chunk, db)) { a, _ in a }
+            }
+            // A case that others were merged into counts their submissions as its own.
+            var mergedIn: [String: [String]] = [:]
+            for (id, events) in history {
+                let ids = events.compactMap { $0.decision.hasPrefix("合并入 ") ? String($0.decision.dropFirst(4)) : nil }
+                if !ids.isEmpty { mergedIn[id] = ids }
+            }
+            let missing = Set(mergedIn.values.joined()).subtracting(sightings.keys).sorted()
+            if !missing.isEmpty {
+                for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: missing.count))) ORDER BY received, fileSHA256, idx",
+                                          arguments: StatementArguments(missing)) {
+                    sightings[s["caseId"], default: []].append(Self.sighting(s))
+                }
+            }
             return try rows.map { row in
                 let record = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
-                return CaseState(record: record, sightings: sightings[record.id] ?? [], history: history[record.id] ?? [])
+                let merged = (mergedIn[record.id] ?? []).flatMap { sightings[$0] ?? [] }
+                return CaseState(record: record, sightings: (sightings[record.id] ?? []) + merged, history: history[record.id] ?? [],
+                                 possibleDuplicates: flags[record.id] ?? [])
             }
         }
+    }
+
+    static func sighting(_ s: Row) -> Sighting {
+        Sighting(caseId: s["caseId"], fileSHA256: s["fileSHA256"], fileName: s["fileName"], index: s["idx"],
+                 received: CalendarDate(s["received"] as String) ?? unknownDate,
+                 channel: (s["channel"] as String?).flatMap(Channel.init(rawValue:)),
+                 classified: s["classified"], submitter: s["submitter"])
     }
 
     /// How many cases the library holds.

@@ -83,6 +83,24 @@ enum LibraryMigrations {
                 t.primaryKey(["sheetId", "fileSHA256"])
             }
         }
+        m.registerMigration("v5: possible duplicates, match evidence of sightings, the audit runs") { db in
+            // A submission the match step thought probably the same achievement as another case: shown in the
+            // review sheets' 疑似重复 column until a reviewer decides (合并到 / 不是重复).
+            try db.create(table: "duplicateFlag") { t in
+                t.column("caseId", .text).notNull().indexed()
+                t.column("otherId", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("date", .text).notNull()
+                t.column("verdict", .text).notNull()     // the MatchVerdict, JSON: evidence and vetoes for explain
+                t.column("resolvedBy", .integer)          // the caseEvent that decided it, NULL while open
+                t.primaryKey(["caseId", "otherId"])
+            }
+            try db.alter(table: "sighting") { t in t.add(column: "matchVerdict", .text) }
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS auditRun (seq INTEGER PRIMARY KEY AUTOINCREMENT, run TEXT NOT NULL UNIQUE,
+                log TEXT NOT NULL, started TEXT NOT NULL, head TEXT NOT NULL, records INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0)
+                """)
+        }
         return m
     }
 

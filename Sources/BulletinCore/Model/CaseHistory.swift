@@ -164,7 +164,7 @@ public struct CaseState: Sendable, Equatable {
     /// from one version is stale once the case moves on.
     public var version: String {
         let parts = [id, stage.rawValue, record[.title], record[.summary], effectiveCategory, effectiveLevel, effectiveIndustry,
-                     String(history.last?.sequence ?? 0), String(sightings.count)]
+                     String(history.last?.sequence ?? 0), String(sightings.count), possibleDuplicates.joined(separator: ",")]
         return String(Hashing.sha256(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
     }
 }

@@ -119,9 +119,11 @@ public struct CaseStage: RawRepresentable, Sendable, Codable, Hashable, Comparab
     public static let returned = CaseStage(rawValue: "退回修改")
     /// 涉密: classified; never in any sheet or public document.
     public static let classified = CaseStage(rawValue: "涉密")
+    /// 已合并: merged into another case (the same achievement); its submissions count there.
+    public static let merged = CaseStage(rawValue: "已合并")
 
     /// Whether a case at this stage may appear in a public document at all.
-    public var mayBePublic: Bool { self != .classified && self != .notSelected && self != .returned }
+    public var mayBePublic: Bool { self != .classified && self != .notSelected && self != .returned && self != .merged }
 
     public var description: String { rawValue }
     public static func < (a: CaseStage, b: CaseStage) -> Bool { a.rawValue < b.rawValue }

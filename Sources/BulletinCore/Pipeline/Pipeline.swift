@@ -49,14 +49,14 @@ public struct RunError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The nightly batch: intake → extract → normalise → validate → score → store → review (decisions from
+/// The nightly batch: intake → extract → normalise → validate → score → match → store → review (decisions from
 /// returned sheets) → select → render (documents and review sheets) → audit.
 /// Values flow from one stage to the next; a bad file is quarantined with its reason and the batch goes on.
 /// Each stage lives in a file of its own beside this one.
 public struct Pipeline: Sendable {
     /// The stages, in order, as printed `[i/n] name`.
     public enum Stage: String, CaseIterable, Sendable {
-        case intake, extract, normalise, validate, score, store, review, select, render, audit
+        case intake, extract, normalise, validate, score, match, store, review, select, render, audit
     }
 
     /// The stage names, in order.
@@ -103,8 +103,10 @@ public struct Pipeline: Sendable {
             let checked = normalised.map { $0.map(run.processor.validate) }
             stage(.score)
             let scored = checked.map { $0.map(run.processor.score) }
+            stage(.match)
+            var matches = try match(scored, run)
             stage(.store)
-            for file in scored { inputs.append(try store(file, run)) }
+            for file in scored { inputs.append(try store(file, run, matches: &matches)) }
             stage(.review)
             inputs += try applyReturnedSheets(returnedSheets, run)
             stage(.select)

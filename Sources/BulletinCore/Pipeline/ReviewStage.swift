@@ -27,10 +27,18 @@ extension Pipeline {
                 "what to do: use the sheets the current run writes under review/",
             ], run, remember: true)
         }
-        let validation = ReviewSession.validator(step: step, process: process)
-            .validate(sheet, lookup: try ReviewSession.lookup(sheet, library: run.library), decidedEarlier: decidedThisRun)
-        let outcome = try ReviewSession.apply(validation, sheet: sheet, step: step, process: process, file: file.name, sha256: w.item.sha256,
+        // Answers to 疑似重复 (合并到 … / 不是重复) are taken apart from the step's decisions.
+        let (answers, rest) = ReviewSession.splitDuplicateAnswers(sheet)
+        var validation = ReviewSession.validator(step: step, process: process)
+            .validate(rest, lookup: try ReviewSession.lookup(rest, library: run.library), decidedEarlier: decidedThisRun)
+        var outcome = try ReviewSession.apply(validation, sheet: rest, step: step, process: process, file: file.name, sha256: w.item.sha256,
                                               date: run.today, runId: run.runId, library: run.library)
+        // Planned after the decisions applied, so each answer starts from the stage its case is at now.
+        let duplicates = try ReviewSession.planDuplicateAnswers(answers, sheet: sheet, step: step.name, file: file.name, sha256: w.item.sha256,
+                                                                date: run.today, runId: run.runId, library: run.library)
+        validation.verdicts += duplicates.refused
+        try run.library.applyDuplicateAnswers(duplicates.events)
+        outcome.changes += duplicates.changes
         decidedThisRun.formUnion(validation.acceptedCaseIds)
         try run.library.recordAppliedSheet(sheetId: sheet.sheetId, fileSHA256: w.item.sha256, fileName: file.name, date: run.today,
                                            accepted: validation.accepted.count, refused: validation.refused.count)
@@ -193,14 +201,19 @@ extension ReviewSession {
         guard let step = process.step(sheet.stage) else {
             return ["\(fileName): a review sheet for \(sheet.stage), which the \(config.profile) process does not have; it would be quarantined"]
         }
-        let validation = validator(step: step, process: process).validate(sheet, lookup: try lookup(sheet, library: library))
+        let (answers, rest) = splitDuplicateAnswers(sheet)
+        var validation = validator(step: step, process: process).validate(rest, lookup: try lookup(rest, library: library))
+        let duplicates = try planDuplicateAnswers(answers, sheet: sheet, step: step.name, file: fileName, sha256: sha256, date: today,
+                                                  runId: "dry-run", library: library)
+        validation.verdicts += duplicates.refused
         let ids = Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted()
         let states = Dictionary(try library.states(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let period = BulletinPeriod(sheet.period)
-        let outcome = plan(validation, sheet: sheet, step: step, process: process, file: fileName, sha256: sha256, date: today,
+        var outcome = plan(validation, sheet: rest, step: step, process: process, file: fileName, sha256: sha256, date: today,
                            runId: "dry-run", states: states,
                            approvedRevisions: try library.approvals(kind: .bulletin).filter { $0.key == sheet.period }.count,
                            periodCases: try period.map { try library.states(periods: [$0]) } ?? [])
+        outcome.changes += duplicates.changes
         var lines = ["\(fileName): review sheet \(sheet.sheetId) (\(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group), \(sheet.period)) — dry run, nothing applied",
                      "  \(validation.summary)"]
         for c in outcome.changes { lines.append("  \(c.location): \(c.caseId) \(c.status)") }

@@ -76,7 +76,7 @@ public struct ReviewSheetPlanner: Sendable {
                 sheets.append(ReviewSheet(stage: step.name, group: g.group, period: g.period.description,
                                           deadline: step.deadline.date(for: g.period).description,
                                           vocabulary: ReviewSession.vocabulary(step), hasOrderColumn: step.order == true,
-                                          rows: g.cases.map(Self.row)))
+                                          rows: g.cases.map { Self.row($0, duplicates: Self.duplicates(of: $0, snapshot)) }))
             }
         }
         return sheets
@@ -88,8 +88,17 @@ public struct ReviewSheetPlanner: Sendable {
         return source.isEmpty ? "未填写成果来源" : source
     }
 
+    /// The 疑似重复 cell: each possibly-same case's id and title. A classified case is never named.
+    static func duplicates(of c: CaseState, _ snapshot: LibrarySnapshot) -> String {
+        c.possibleDuplicates.compactMap { id -> String? in
+            let other = snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id }
+            if other?.classified == true { return nil }
+            return other.map { "\(id)「\($0.record[.title])」" } ?? id
+        }.joined(separator: "；")
+    }
+
     /// A case as a sheet row: what it is, the machine's suggestions with a one-line reason each, its version.
-    static func row(_ c: CaseState) -> ReviewRow {
+    static func row(_ c: CaseState, duplicates: String = "") -> ReviewRow {
         let a = c.record.assessment
         return ReviewRow(caseId: c.id, title: c.record[.title], submitter: c.record[.submitter], supervisor: c.record[.supervisor],
                          source: c.record[.source],
@@ -98,7 +107,7 @@ public struct ReviewSheetPlanner: Sendable {
                          level: ReviewSuggestion(c.effectiveLevel, reason: a.level.isEmpty ? "未见技术水平表述" : reason(for: a.level, a)),
                          industry: ReviewSuggestion(c.effectiveIndustry, reason: reason(for: a.industry, a)),
                          score: a.score, scoreReason: scoreReason(a),
-                         possibleDuplicates: "", caseVersion: c.version)
+                         possibleDuplicates: duplicates, caseVersion: c.version)
     }
 
     /// The strongest finding that concludes `value`, in one line: `rule「words」: conclusion`.

@@ -3,7 +3,7 @@ import Foundation
 /// [6] store: accepted cases into the library, the file to the archive; a refused file to the quarantine
 /// with its reasons; a file with some refused submissions archived, its refused ones quarantined.
 extension Pipeline {
-    func store(_ w: FileWork<ScoredSubmission>, _ run: RunContext) throws -> AuditRecord.InputRecord {
+    func store(_ w: FileWork<ScoredSubmission>, _ run: RunContext, matches: inout NightMatches) throws -> AuditRecord.InputRecord {
         let file = w.item.file
         let scored: [ScoredSubmission]
         switch w.outcome {
@@ -23,20 +23,26 @@ extension Pipeline {
         if accepted.isEmpty {
             return try quarantine(file, sha256: w.item.sha256, stage: "validate", reasons: w.notes + problems, run, remember: true)
         }
-        let arrivals = accepted.map { s in
+        let found = accepted.map { matches.bySubmission[NightMatches.provisionalId(w.item.sha256, $0.checked.submission.index)] }
+        let arrivals = zip(accepted, found).map { s, m in
             let sub = s.checked.submission
             let record = CaseRecord(id: "", titleKey: s.titleKey, fields: sub.fields, classified: sub.isClassified,
                                     assessment: s.assessment, period: run.period, sourceFile: file.name, sourceIndex: sub.index,
                                     sourceSHA256: w.item.sha256, received: run.today)
+            // Near-certain: attach as a sighting. Anything less is a new case, flagged for a person.
             return Arrival(record: record, channel: run.channels.channel(submitter: sub[.submitter], fileName: file.name),
-                           classified: sub.isClassified)
+                           classified: sub.isClassified, attachTo: m?.sameAs.flatMap { matches.caseId($0.otherID) })
         }
         let outcome: InputOutcome = refused.isEmpty ? .accepted : .partial
         let result = try run.library.store(fileSHA256: w.item.sha256, fileName: file.name, size: w.item.size,
                                            outcome: outcome, received: run.today, runId: run.runId, firstStage: run.firstStage,
                                            arrivals: arrivals)
-        let target = FileOps.freeName(for: file.name, in: run.paths.archive(run.today))
         var reasons = w.notes
+        for ((arrival, m), link) in zip(zip(arrivals, found), result.links) {
+            matches.stored[NightMatches.provisionalId(w.item.sha256, arrival.record.sourceIndex)] = link.caseId
+            reasons += try recordMatch(m, arrival: arrival, caseId: link.caseId, added: link.added, fileSHA256: w.item.sha256, matches: matches, run)
+        }
+        let target = FileOps.freeName(for: file.name, in: run.paths.archive(run.today))
         if !refused.isEmpty {
             // Nothing lost: the refused submissions go to the quarantine with their reasons, the rest are accepted.
             let held = try quarantineRefused(refused.map(\.checked), of: file.url, asTable: w.item.kind?.refusesRowsAsTable ?? false, run)
@@ -54,6 +60,36 @@ extension Pipeline {
                                              movedTo: run.paths.relative(target), cases: links, reasons: reasons)
         try run.audit.recordInput(record, moving: file.url, to: target)
         return record
+    }
+
+    /// Keeps what the match step concluded for one stored submission: the verdict that attached it, or the
+    /// 疑似重复 flags of a new case; a sighting attached to a case already in an approved bulletin is flagged
+    /// for 重大处, never merged silently. Returns lines for the log.
+    private func recordMatch(_ m: SubmissionMatch?, arrival: Arrival, caseId: String, added: Bool, fileSHA256: String,
+                             matches: NightMatches, _ run: RunContext) throws -> [String] {
+        let index = arrival.record.sourceIndex
+        guard let m else { return [] }
+        if let same = m.sameAs, !added {
+            var verdict = same
+            verdict.otherID = caseId
+            try run.library.recordAttachment(fileSHA256: fileSHA256, index: index, verdict: verdict)
+            var lines = ["#\(index) attached to case \(caseId) as another submission of the same achievement: \(same.reason) (score \(String(format: "%.2f", same.score)))"]
+            if same.otherApproved, let state = try run.library.state(id: caseId) {
+                try run.library.append([CaseEvent(caseId: caseId, date: run.today, runId: run.runId, from: state.stage, to: state.stage,
+                                                  who: "bulletin", why: "重大处请核：a new submission (#\(index)) was attached to this case, which is in an approved bulletin; the bulletin is not changed")])
+                lines.append("#\(index): case \(caseId) is in an approved bulletin; the new submission is recorded and flagged for 重大处")
+            }
+            return lines
+        }
+        let probable = m.verdicts.filter { $0.outcome == .probable }.compactMap { v -> MatchVerdict? in
+            guard let other = matches.caseId(v.otherID), other != caseId else { return nil }
+            var v = v
+            v.otherID = other
+            return v
+        }
+        guard added, !probable.isEmpty else { return [] }
+        try run.library.flagDuplicates(caseId: caseId, verdicts: probable, date: run.today)
+        return ["#\(index) new case \(caseId), possibly the same achievement as " + probable.map { "\($0.otherID) (score \(String(format: "%.2f", $0.score)))" }.joined(separator: ", ") + "; a reviewer decides (合并到 / 不是重复)"]
     }
 
     /// Moves a refused file to the quarantine with a `.reason.txt` beside it; `remember` records its sha256 in

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+extension CaseLibrary {
+    /// The library's cases of `periods` as the match step compares them: one subject per case, from its record
+    /// and first sighting, `approved` when it is in an approved bulletin.
+    public func matchSubjects(periods: [BulletinPeriod]) throws -> [MatchSubject] {
+        try states(periods: periods).map { $0.matchSubject }
+    }
+
+    /// Flags `caseId` as possibly the same achievement as each verdict's other case (疑似重复), keeping the
+    /// verdict (evidence, vetoes) for `explain`.
+    public func flagDuplicates(caseId: String, verdicts: [MatchVerdict], date: CalendarDate) throws {
+        guard !verdicts.isEmpty else { return }
+        let encoder = Self.encoder
+        try db.write { db in
+            for v in verdicts where v.otherID != caseId {
+                try db.execute(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [caseId, v.otherID, v.score, date.description, String(decoding: try encoder.encode(v), as: UTF8.self)])
+            }
+        }
+    }
+
+    /// Keeps the match verdict that attached a sighting to its case.
+    public func recordAttachment(fileSHA256: String, index: Int, verdict: MatchVerdict) throws {
+        let json = String(decoding: try Self.encoder.encode(verdict), as: UTF8.self)
+        try db.write { db in
+            try db.execute(sql: "UPDATE sighting SET matchVerdict = ? WHERE fileSHA256 = ? AND idx = ?", arguments: [json, fileSHA256, index])
+        }
+    }
+
+    /// The open 疑似重复 flags of a case, best first, with their verdicts.
+    public func duplicateVerdicts(caseId: String) throws -> [MatchVerdict] {
+        try db.read { db in
+            try String.fetchAll(db, sql: "SELECT verdict FROM duplicateFlag WHERE caseId = ? AND resolvedBy IS NULL ORDER BY score DESC, otherId",
+                                arguments: [caseId])
+        }.compactMap { try? JSONDecoder().decode(MatchVerdict.self, from: Data($0.utf8)) }
+    }
+
+    /// The verdicts that attached each of a case's sightings (file sha256, index → verdict).
+    public func attachmentVerdicts(caseId: String) throws -> [MatchVerdict] {
+        try db.read { db in
+            try String.fetchAll(db, sql: "SELECT matchVerdict FROM sighting WHERE caseId = ? AND matchVerdict IS NOT NULL ORDER BY received, fileSHA256, idx",
+                                arguments: [caseId])
+        }.compactMap { try? JSONDecoder().decode(MatchVerdict.self, from: Data($0.utf8)) }
+    }
+
+    /// Open flags of the given cases: case id → other case ids, best first.
+    func openFlags(_ ids: [String], _ db: Database) throws -> [String: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT caseId, otherId FROM duplicateFlag WHERE resolvedBy IS NULL AND caseId IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY score DESC, otherId",
+                                    arguments: StatementArguments(ids)) {
+            out[row["caseId"], default: []].append(row["otherId"])
+        }
+        return out
+    }
+
+    /// Marks a case's open flags (or only the one with `otherId`) as decided by event `sequence`.
+    func resolveFlags(caseId: String, otherId: String?, by sequence: Int, _ db: Database) throws {
+        if let otherId {
+            try db.execute(sql: "UPDATE duplicateFlag SET resolvedBy = ? WHERE resolvedBy IS NULL AND ((caseId = ? AND otherId = ?) OR (caseId = ? AND otherId = ?))",
+                           arguments: [sequence, caseId, otherId, otherId, caseId])
+        } else {
+            try db.execute(sql: "UPDATE duplicateFlag SET resolvedBy = ? WHERE resolvedBy IS NULL AND caseId = ?", arguments: [sequence, caseId])
+        }
+    }
+}
+
+extension CaseState {
+    /// The case as the match step compares it.
+    public var matchSubject: MatchSubject {
+        let first = sightings.first
+        return MatchSubject(id: id, title: record[.title], summary: record[.summary], submitter: record[.submitter],
+                            supervisor: record[.supervisor], mobile: record[.mobile], year: record.period.year, month: record.period.month,
+                            channel: first?.channel, approved: stage == .bulletined)
+    }
+}
+
+extension CaseLibrary {
+    /// Appends the events of answers to 疑似重复 flags and closes the flags they answer, in one transaction.
+    public func applyDuplicateAnswers(_ events: [CaseEvent]) throws {
+        guard !events.isEmpty else { return }
+        let encoder = Self.encoder
+        try db.write { db in
+            for e in events {
+                let seq = try LibraryMigrations.insert(e, db, encoder: encoder)
+                if e.decision == "不是重复" || e.to == .merged { try resolveFlags(caseId: e.caseId, otherId: nil, by: seq, db) }
+                if e.decision.hasPrefix("合并到 ") { try resolveFlags(caseId: e.caseId, otherId: String(e.decision.dropFirst(4)), by: seq, db) }
+            }
+        }
+    }
+}
