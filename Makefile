@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/bulletin
 DEMO = demo
 
-.PHONY: deps pydeps build demo test bench clean
+.PHONY: deps pydeps lint build demo test bench clean
 
 # System libraries through pkg-config; installed with apt-get when missing (as root, or with sudo).
 deps:
@@ -30,9 +30,16 @@ pydeps:
 demo: build pydeps
 	@bash tools/demo_cycle.sh $(BIN) $(DEMO)
 
-test: deps pydeps
+test: deps pydeps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# .swift-format bans force-unwrap and try! in the sources; this fails on any such finding (other rules only advise).
+lint:
+	@if command -v swift-format >/dev/null 2>&1 || $(SWIFT) format --version >/dev/null 2>&1; then \
+	  found=$$($(SWIFT) format lint -r Sources 2>&1 | grep -E 'NeverForceUnwrap|NeverUseForceTry|NeverUseImplicitlyUnwrappedOptionals'); \
+	  if [ -n "$$found" ]; then echo "$$found"; echo "force-unwrap or try! in Sources (banned by .swift-format)"; exit 1; fi; \
+	else echo "swift-format not found; lint skipped"; fi
 
 # Benchmarks (release build): DOCX forms against python-docx, CSV/XLSX rows against csv/openpyxl.
 bench: deps

@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Strict settings on every target: `any` spelled out for existentials, and members visible only from modules a
+/// file imports itself.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "bulletin",
     platforms: [.macOS(.v14)],
@@ -29,7 +33,8 @@ let package = Package(
         // MARK: - The only module that touches C
         .target(
             name: "OOXML",
-            dependencies: ["CLibZip", "CLibXML2"]
+            dependencies: ["CLibZip", "CLibXML2"],
+            swiftSettings: strict
         ),
         // MARK: - The pipeline
         .target(
@@ -39,7 +44,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "bulletin",
@@ -47,18 +53,21 @@ let package = Package(
                 "BulletinCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // MARK: - Tests
-        .testTarget(name: "OOXMLTests", dependencies: ["OOXML"]),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML"], swiftSettings: strict),
         .testTarget(
             name: "BulletinCoreTests",
             dependencies: ["BulletinCore", "OOXML"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BulletinCore", "OOXML"]
+            dependencies: ["BulletinCore", "OOXML"],
+            swiftSettings: strict
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -185,7 +185,7 @@ extension PipelineConfig {
         return config
     }
 
-    static func path(_ keys: [CodingKey]) -> String {
+    static func path(_ keys: [any CodingKey]) -> String {
         var out = ""
         for k in keys {
             if let i = k.intValue { out += "[\(i)]" } else { out += out.isEmpty ? k.stringValue : ".\(k.stringValue)" }

@@ -130,7 +130,7 @@ public struct JSONSubmissionReader: Sendable {
         }
     }
 
-    static func message(_ error: Error) -> String {
+    static func message(_ error: any Error) -> String {
         let ns = error as NSError
         return (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
     }

@@ -38,7 +38,7 @@ public struct InspectionLine: Sendable, Encodable {
     }
 
     /// Encodes the line; `needsReview`, `reviewReasons` and `confidence` come from the assessment.
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file)
         try c.encode(index, forKey: .index)

@@ -73,7 +73,7 @@ public struct Assessment: Sendable, Codable, Equatable {
 
     /// Decodes an assessment; keys added later (`eligible`, `inferred`, `amountWanYuan`, `confidence`, `needsReview`, `reviewReasons`) are optional,
     /// so records written before them still read.
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         category = try c.decode(String.self, forKey: .category)
         subtype = try c.decodeIfPresent(String.self, forKey: .subtype) ?? ""

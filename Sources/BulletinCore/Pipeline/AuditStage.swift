@@ -1,3 +1,4 @@
+import Logging
 import Foundation
 
 /// The audit log is written as the run goes (`AuditTrail`): the run record first, each input record before

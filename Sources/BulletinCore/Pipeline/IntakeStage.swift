@@ -1,3 +1,4 @@
+import Logging
 import Foundation
 
 /// [1] intake: first the reconciliation (files an earlier run moved without logging them are recorded as

@@ -1,3 +1,4 @@
+import Logging
 import Foundation
 
 /// [6] store: accepted cases into the library, the file to the archive; a refused file to the quarantine

@@ -1,3 +1,4 @@
+import Foundation
 /// Writes CSV that opens cleanly in Excel on Chinese Windows: UTF-8 with a byte-order mark, CRLF line ends,
 /// RFC 4180 quoting, and no cell left to be read as a formula (OWASP CSV injection: a cell starting with
 /// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with an apostrophe).

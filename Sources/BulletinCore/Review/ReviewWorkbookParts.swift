@@ -1,3 +1,4 @@
+import Foundation
 import OOXML
 
 /// The fixed parts of a review workbook: content types, relationships, the workbook part and app properties.

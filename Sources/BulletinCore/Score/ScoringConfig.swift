@@ -48,7 +48,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
             self.weight = weight
         }
         /// Decodes a switch; both keys are optional.
-        public init(from decoder: Decoder) throws {
+        public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
             weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
@@ -81,7 +81,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
             self.patterns = patterns
         }
         /// Decodes a group; `phrases` and `patterns` are optional.
-        public init(from decoder: Decoder) throws {
+        public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             label = try c.decode(String.self, forKey: .label)
             weight = try c.decode(Double.self, forKey: .weight)
@@ -105,7 +105,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         /// Patterns that imply the level.
         public var impliedPatterns: [String]
         /// Decodes a rung; the lists are optional.
-        public init(from decoder: Decoder) throws {
+        public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             level = try c.decode(String.self, forKey: .level)
             points = try c.decode(Double.self, forKey: .points)
@@ -222,7 +222,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         }
 
         /// Decodes the thresholds; `defaultCategory`, `reviewBelow` and `subtypeShare` (added later) are optional.
-        public init(from decoder: Decoder) throws {
+        public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             minimumCategoryVotes = try c.decode(Double.self, forKey: .minimumCategoryVotes)
             minimumIndustryVotes = try c.decode(Double.self, forKey: .minimumIndustryVotes)
@@ -302,7 +302,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
 
     /// Decodes the section. Every key is required: the rules live in pipeline.json alone, and a missing
     /// key is a configuration error naming its path (not a silent default).
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         formula = try c.decode(String.self, forKey: .formula)
         rules = try c.decode([String: RuleSwitch].self, forKey: .rules)

@@ -1,3 +1,4 @@
+import Foundation
 /// Evidence of a paper in a top journal: Nature, Science, Cell, 科学通报 and the configured list.
 struct TopJournalRule: ScoringRule {
     static let name = "topJournal"
