@@ -45,7 +45,7 @@ public struct SubmissionReaders: Sendable {
         case "pdf":
             throw Refusal("\(fileName) is a PDF; the values cannot be read from it reliably", advice: "send the filled-in form as .docx")
         default:
-            return Extraction(submissions: try docx.read(bytes: bytes, fileName: fileName))
+            return try docx.extract(bytes: bytes, fileName: fileName)
         }
     }
 }
