@@ -48,6 +48,16 @@ struct ScoringText: Sendable {
     /// Length in UTF-16 units.
     var length: Int { units.count }
 
+    /// The ids of the literal cues found in the text, each once, in increasing order.
+    var literalsFound: [Int32] {
+        var out: [Int32] = []
+        for id in literalIDs where out.last != id { out.append(id) }
+        return out
+    }
+
+    /// Whether the automaton that read this text knew the literal with this id (else it is searched directly).
+    func scanned(_ id: Int32) -> Bool { Int(id) < literalsScanned }
+
     /// Where a literal cue (`CueAutomaton` id `id`, folded units `literal`) occurs, overlapping occurrences
     /// included, left to right.
     func starts(ofLiteral id: Int32, _ literal: [UInt16]) -> [Int] {
