@@ -162,11 +162,12 @@ def main():
             ratio_fl = f"{t / fl:.1f}x" if fl else "-"
             print(f"{name:<28}{t:>9.2f}{len(paths) / t:>9.0f}{ratio_py:>16}{ratio_fl:>10}{peak / 1024:>10.1f}")
         if a.variants:
-            right, total, misses = exactness(a.bin, a.config, folder, a.variants, seed=77)
-            print(f"label variants: {right}/{total} fields right ({100 * right / total:.1f}%) on {a.variants} forms "
-                  f"whose labels are typed as people type them")
-            for m in misses[:15]:
-                print("  miss:", m)
+            for name, binary in [("bulletin", a.bin)] + ([("baseline", a.baseline)] if a.baseline else []):
+                right, total, misses = exactness(binary, a.config, folder, a.variants, seed=77)
+                print(f"label variants, {name}: {right}/{total} fields right ({100 * right / total:.1f}%) on {a.variants} forms "
+                      f"whose labels are typed as people type them")
+                for m in misses[:(15 if name == "bulletin" else 3)]:
+                    print("  miss:", m)
 
 
 if __name__ == "__main__":
