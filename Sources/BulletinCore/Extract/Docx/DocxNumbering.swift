@@ -39,12 +39,17 @@ struct DocxNumbering: Sendable {
     /// start of the part only, as far as `stylesComplete` asked for (a style id that occurs twice is then
     /// read where it first occurs). Throws `XMLError`
     /// for a malformed part; `failedPart` then says which (`"numbering"` or `"styles"`).
-    init(numbering: [UInt8]?, styles: [UInt8]?, usedStyles: Set<String>, maxDepth: Int, failedPart: inout String) throws {
+    /// `styled`, when given, holds the styles already read from `styles` (by `stylesComplete`).
+    init(numbering: [UInt8]?, styles: [UInt8]?, usedStyles: Set<String>, styled: DocxNumbering? = nil, maxDepth: Int,
+         failedPart: inout String) throws {
         if let numbering {
             failedPart = "numbering"
             try readNumbering(XMLStreamReader(bytes: numbering, maxDepth: maxDepth))
         }
-        if let styles {
+        if let styled {
+            styleParents = styled.styleParents
+            styleNumbering = styled.styleNumbering
+        } else if let styles {
             failedPart = "styles"
             guard let index = XMLFragments.Index(bytes: styles, attribute: "styleId"),
                   try readStyles(usedStyles, from: index, maxDepth: maxDepth) != .unsafe else {
@@ -75,13 +80,15 @@ struct DocxNumbering: Sendable {
     }
 
     /// Whether the start of a styles part (`prefix`, as inflated so far) holds, whole, every style `used`
-    /// names and the styles they are based on, so that the rest need not be inflated. A style found damaged
-    /// also ends the reading (the reader then refuses the file for it).
-    static func stylesComplete(_ used: Set<String>, in prefix: [UInt8], maxDepth: Int) -> Bool {
+    /// names and the styles they are based on, so that the rest need not be inflated; `styled` then holds
+    /// them, read. A style found damaged also ends the reading (the reader then refuses the file for it).
+    static func stylesComplete(_ used: Set<String>, in prefix: [UInt8], maxDepth: Int, styled: inout DocxNumbering?) -> Bool {
         guard let index = XMLFragments.Index(bytes: prefix, attribute: "styleId") else { return false }
         var probe = DocxNumbering()
         do {
-            return try probe.readStyles(used, from: index, maxDepth: maxDepth) == .all
+            guard try probe.readStyles(used, from: index, maxDepth: maxDepth) == .all else { return false }
+            styled = probe
+            return true
         } catch {
             return true
         }

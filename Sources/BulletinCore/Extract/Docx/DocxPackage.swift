@@ -51,11 +51,14 @@ enum DocxPackage {
         let used = DocxSniffer.contains(Array("pStyle".utf8), in: main.bytes[...]) ? DocxNumbering.usedStyles(in: main.bytes) : []
         if numPr || !used.isEmpty, let numbering = try partBytes("numbering") {
             var styles: (name: String, bytes: [UInt8])?
+            var styled: DocxNumbering?
             if !used.isEmpty, let rel = relationships.first(where: { !$0.isExternal && $0.type.hasSuffix("/styles") }),
                let name = OPCRelationships.resolve(target: rel.target, from: main.name), main.archive.contains(name) {
                 do {
                     let maxDepth = limits.xmlMaxDepth
-                    styles = (name, try main.archive.readPrefix(name) { DocxNumbering.stylesComplete(used, in: $0, maxDepth: maxDepth) })
+                    styles = (name, try main.archive.readPrefix(name) {
+                        DocxNumbering.stylesComplete(used, in: $0, maxDepth: maxDepth, styled: &styled)
+                    })
                 } catch let error as ZipError {
                     throw refusal(for: error, fileName: fileName)
                 }
@@ -63,7 +66,7 @@ enum DocxPackage {
             var failed = ""
             do {
                 parts.numbering = try DocxNumbering(numbering: numbering.bytes, styles: styles?.bytes, usedStyles: used,
-                                                    maxDepth: limits.xmlMaxDepth, failedPart: &failed)
+                                                    styled: styled, maxDepth: limits.xmlMaxDepth, failedPart: &failed)
             } catch let error as XMLError {
                 throw refusal(for: error, part: failed == "styles" ? (styles?.name ?? "word/styles.xml") : numbering.name, fileName: fileName)
             }
