@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/bulletin
 DEMO = demo
 
-.PHONY: deps pydeps lint build demo test bench clean
+.PHONY: deps pydeps lint build demo test bench bench-nightly clean
 
 # System libraries through pkg-config; installed with apt-get when missing (as root, or with sudo).
 deps:
@@ -41,12 +41,20 @@ lint:
 	  if [ -n "$$found" ]; then echo "$$found"; echo "force-unwrap or try! in Sources (banned by .swift-format)"; exit 1; fi; \
 	else echo "swift-format not found; lint skipped"; fi
 
-# Benchmarks (release build): DOCX forms against python-docx, CSV/XLSX rows against csv/openpyxl.
+# Benchmarks (release build), each an interleaved run with ratios: realistic DOCX forms against python-docx and
+# a C floor (libzip + libxml2), with label variants; 20,000 CSV/XLSX rows against a bare Python csv read.
+# BASELINE=path/to/other/bulletin runs another build side by side (before/after).
+# `make bench-nightly`: the nightly run over a growing library (1,000 rows a month for 12 months).
+BENCH_BASELINE = $(if $(BASELINE),--baseline $(BASELINE))
 bench: deps
 	$(SWIFT) build -c release --scratch-path .build-release
 	@python3 -c "import docx, openpyxl" 2>/dev/null || pip install -q python-docx openpyxl
-	python3 tools/bench_docx.py --forms $(or $(FORMS),200)
-	python3 tools/bench_tabular.py --rows $(or $(ROWS),10000)
+	python3 tools/bench_docx.py --forms $(or $(FORMS),400) --variants $(or $(VARIANTS),200) $(BENCH_BASELINE)
+	python3 tools/bench_tabular.py --rows $(or $(ROWS),20000) $(BENCH_BASELINE)
+
+bench-nightly: deps
+	$(SWIFT) build -c release --scratch-path .build-release
+	python3 tools/bench_nightly.py --months $(or $(MONTHS),12) --rows $(or $(ROWS),1000) $(BENCH_BASELINE)
 
 clean:
 	rm -rf .build .build-release $(DEMO)

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlmemory.h>
 
 /// xmlFree is a global function pointer, which Swift 6 treats as shared mutable state.

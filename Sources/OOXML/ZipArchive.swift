@@ -135,6 +135,17 @@ public final class ZipArchive {
 
     /// Inflates one entry, counting bytes as they come and stopping at the first limit passed.
     public func read(_ name: String) throws -> [UInt8] {
+        try read(name, chunk: 64 << 10, grows: false) { _ in false }
+    }
+
+    /// Inflates the start of an entry, chunk after chunk, until `enough` says the bytes so far hold what the
+    /// reader needs (or the entry ends): Word's 349 KB styles part holds the styles a form uses in its first
+    /// 40 KB. The chunks grow (16 KB, doubling), so that `enough` looks at the bytes a few times only.
+    public func readPrefix(_ name: String, until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
+        try read(name, chunk: 16 << 10, grows: true, until: enough)
+    }
+
+    private func read(_ name: String, chunk firstChunk: Int, grows: Bool, until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
         guard let i = index[Self.key(name)] else { throw ZipError.missingEntry(name) }
         var stat = zip_stat_t()
         zip_stat_init(&stat)
@@ -153,7 +164,7 @@ public final class ZipArchive {
         var out: [UInt8] = []
         let hint = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? Int(min(stat.size, UInt64(limits.maxEntryBytes))) : 0
         out.reserveCapacity(min(hint, 16 << 20))
-        let chunk = 64 << 10
+        var chunk = firstChunk
         var scratch = [UInt8](repeating: 0, count: chunk)
         while true {
             let n = scratch.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(chunk)) }
@@ -168,6 +179,11 @@ public final class ZipArchive {
             if inflatedSoFar > limits.ratioFloorBytes {
                 let ratio = Double(inflatedSoFar) / Double(max(buffer.count, 1))
                 if ratio > limits.maxRatio { throw ZipError.ratioTooHigh(ratio: Int(ratio), limit: Int(limits.maxRatio)) }
+            }
+            if grows {
+                if enough(out) { break }
+                chunk = min(chunk * 2, 256 << 10)
+                if scratch.count < chunk { scratch = [UInt8](repeating: 0, count: chunk) }
             }
         }
         return out

@@ -17,9 +17,17 @@ public struct DocxFormReader: Sendable {
     /// Every form in the file, in document order; throws a Refusal for files that cannot be read at all
     /// (not a DOCX, damaged, unsafe, or holding no form).
     public func read(bytes: [UInt8], fileName: String) throws -> [Submission] {
-        let blocks = try self.blocks(bytes: bytes, fileName: fileName, notes: false).body
+        try extract(bytes: bytes, fileName: fileName).submissions
+    }
+
+    /// Every form in the file, with notes for the log (labels typed differently and what each was taken
+    /// for); throws a Refusal as `read` does.
+    public func extract(bytes: [UInt8], fileName: String) throws -> Extraction {
+        // A note referenced in a cell is read into that cell: where a form puts text in a footnote, it is the value's.
+        let blocks = DocxWalker.blocks(of: try DocxPackage.open(bytes: bytes, fileName: fileName, limits: config.limits, notes: false),
+                                       notesInline: true).body
         let found = DocxFormFinder(reader: DocxTableReader(matcher: matcher, filter: filter)).find(in: blocks, fileName: fileName)
-        guard found.submissions.isEmpty else { return found.submissions }
+        guard found.submissions.isEmpty else { return Extraction(submissions: found.submissions, notes: found.notes) }
         let what: String
         if found.tableCount == 0 {
             what = "it has no table"

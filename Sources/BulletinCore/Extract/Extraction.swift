@@ -40,7 +40,7 @@ public struct SubmissionReaders: Sendable {
         case .delimited: return try delimited.read(bytes: bytes, fileName: fileName)
         case .json: return try json.read(bytes: bytes, fileName: fileName)
         case .workbook: return try xlsx.read(bytes: bytes, fileName: fileName)
-        case .wordForm: return Extraction(submissions: try docx.read(bytes: bytes, fileName: fileName))
+        case .wordForm: return try docx.extract(bytes: bytes, fileName: fileName)
         case .refused(let refusal): throw refusal
         case .reviewSheet:
             throw Refusal("\(fileName) is a returned review sheet, not submissions", advice: "drop it into the inbox: the run applies its decisions")

@@ -9,17 +9,23 @@ public enum LabelMatch: Sendable, Equatable {
 public struct LabelMatcher: Sendable {
     private var exact: [String: LabelMatch] = [:]
     private var stems: [String: LabelMatch] = [:]
+    /// Every label and alias as a stem (characters, bracketed notes dropped), with what it names and the
+    /// form's own label for it, for matching labels typed differently (`closest`).
+    private var known: [(stem: [Character], match: LabelMatch, label: String)] = []
 
     /// Builds the matcher from the configuration's `fields` and `optionalFields`.
     public init(config: PipelineConfig) {
         for (key, labels) in config.fields {
             guard let field = Field(rawValue: key) else { continue }
             add([labels.label] + labels.aliases, as: .field(field))
+            addKnown([labels.label] + labels.aliases, as: .field(field), label: labels.label)
         }
         for (key, labels) in config.optionalFields {
             guard let field = OptionalField(rawValue: key) else { continue }
             add([labels.label] + labels.aliases, as: .optional(field))
+            addKnown([labels.label] + labels.aliases, as: .optional(field), label: labels.label)
         }
+        known.sort { $0.stem.count > $1.stem.count }
     }
 
     private mutating func add(_ labels: [String], as match: LabelMatch) {
@@ -45,4 +51,68 @@ public struct LabelMatcher: Sendable {
         return .unknown
     }
 
+    private mutating func addKnown(_ labels: [String], as match: LabelMatch, label: String) {
+        for l in labels {
+            let stem = Array(TextForm.labelStem(l))
+            if stem.count >= 2 { known.append((stem, match, label)) }
+        }
+    }
+
+    // MARK: - Labels typed differently
+
+    /// Longest label text, in characters of its stem, that `closest` considers (a longer cell is a value).
+    public static let approximateMaxLength = 16
+
+    /// The known label that a label typed differently stands for, for a text `match` does not know: the
+    /// form's label it was taken for (for the note that says so), or nil when no label is close enough.
+    ///
+    /// In order: the text ends with a known label (联系人手机 → 手机, at most 3 characters before it); it is
+    /// one character added, dropped or changed from a known label of 3 or more characters (联系手机号,
+    /// 报送单, 联糸人); it holds a known label of 3 or more characters, contiguous or with at most 2 characters
+    /// inserted (联系人姓名, 案例简要介绍). The longest known label wins; two different fields at the same
+    /// length are a tie, and a tie is no match.
+    public func closest(_ text: String) -> (match: LabelMatch, label: String)? {
+        let k = Array(TextForm.labelStem(text))
+        guard k.count >= 2, k.count <= Self.approximateMaxLength else { return nil }
+        let rules: [([Character]) -> Bool] = [
+            { stem in k.count > stem.count && k.count - stem.count <= 3 && k.suffix(stem.count).elementsEqual(stem) },
+            { stem in stem.count >= 3 && Self.withinOneEdit(k, stem) },
+            { stem in stem.count >= 3 && k.count > stem.count && k.count - stem.count <= 2 && Self.isSubsequence(stem, of: k) },
+        ]
+        for rule in rules {
+            var best: (match: LabelMatch, label: String, length: Int)?
+            var tied = false
+            for entry in known where rule(entry.stem) {
+                if let b = best {
+                    if entry.stem.count < b.length { break }  // `known` is sorted longest first
+                    if entry.match != b.match { tied = true }
+                } else {
+                    best = (entry.match, entry.label, entry.stem.count)
+                }
+            }
+            if let best, !tied { return (best.match, best.label) }
+            if tied { return nil }
+        }
+        return nil
+    }
+
+    /// Whether `a` becomes `b` by adding, dropping or changing at most one character.
+    static func withinOneEdit(_ a: [Character], _ b: [Character]) -> Bool {
+        if abs(a.count - b.count) > 1 { return false }
+        var i = 0, j = 0, edits = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count > b.count { i += 1 } else if a.count < b.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (a.count - i) + (b.count - j) <= 1
+    }
+
+    /// Whether the characters of `needle` stand in `hay` in order.
+    static func isSubsequence(_ needle: [Character], of hay: [Character]) -> Bool {
+        var i = 0
+        for c in hay where i < needle.count && c == needle[i] { i += 1 }
+        return i == needle.count
+    }
 }

@@ -9,6 +9,8 @@ struct CompiledCue: Sendable {
     /// For a phrase or name: its half-width UTF-16 units, ASCII letters folded to lower case, searched directly
     /// (hundreds of cues run on every field; a regular expression per literal cost ~2 ms a submission).
     let literal: [UInt16]?
+    /// The literal's id in the run's `CueAutomaton`, which finds every literal of a text in one scan.
+    let literalID: Int32?
     /// For a name: a Latin first or last letter must not touch another Latin letter (Nature, not Naturenet).
     let wordStart: Bool
     let wordEnd: Bool
@@ -18,7 +20,9 @@ struct CompiledCue: Sendable {
         let text = TextForm.halfWidthASCII(phrase).trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a phrase") }
         let cue = try compile(NSRegularExpression.escapedPattern(for: text), source: phrase, path: path, file: file)
-        return CompiledCue(source: cue.source, regex: cue.regex, literal: ScoringText.folded(text), wordStart: false, wordEnd: false)
+        let literal = ScoringText.folded(text)
+        return CompiledCue(source: cue.source, regex: cue.regex, literal: literal, literalID: CueAutomaton.register(literal),
+                           wordStart: false, wordEnd: false)
     }
 
     /// A journal or other name: Latin names match as whole words (Nature, not Naturenet).
@@ -31,7 +35,9 @@ struct CompiledCue: Sendable {
         if wordStart { pattern = "(?<![A-Za-z])" + pattern }
         if wordEnd { pattern += "(?![A-Za-z])" }
         let cue = try compile(pattern, source: name, path: path, file: file)
-        return CompiledCue(source: cue.source, regex: cue.regex, literal: ScoringText.folded(text), wordStart: wordStart, wordEnd: wordEnd)
+        let literal = ScoringText.folded(text)
+        return CompiledCue(source: cue.source, regex: cue.regex, literal: literal, literalID: CueAutomaton.register(literal),
+                           wordStart: wordStart, wordEnd: wordEnd)
     }
 
     /// A regular expression, matched case-insensitively against the half-width text.
@@ -50,17 +56,17 @@ struct CompiledCue: Sendable {
         if regex.firstMatch(in: "", options: [], range: NSRange(location: 0, length: 0)) != nil {
             throw ConfigError(file: file, path: path, message: "\"\(source)\" matches the empty string, so it would match every text; make it match at least one character")
         }
-        return CompiledCue(source: source, regex: regex, literal: nil, wordStart: false, wordEnd: false)
+        return CompiledCue(source: source, regex: regex, literal: nil, literalID: nil, wordStart: false, wordEnd: false)
     }
 
     /// Every match in a text, as UTF-16 ranges (non-overlapping, left to right, as the expression would give).
     func ranges(in text: ScoringText) -> [NSRange] {
-        guard let literal else {
+        guard let literal, let literalID else {
             return regex.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
         }
         var out: [NSRange] = []
         var from = 0
-        for at in text.positions[literal[0]] ?? [] where at >= from && matches(literal, in: text.foldedUnits, at: at) {
+        for at in text.starts(ofLiteral: literalID, literal) where at >= from && boundariesHold(text.foldedUnits, at, at + literal.count) {
             out.append(NSRange(location: at, length: literal.count))
             from = at + literal.count
         }
@@ -69,19 +75,11 @@ struct CompiledCue: Sendable {
 
     /// The first match in a text.
     func firstRange(in text: ScoringText) -> NSRange? {
-        guard let literal else {
+        guard let literal, let literalID else {
             return regex.firstMatch(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length))?.range
         }
-        let at = (text.positions[literal[0]] ?? []).first { matches(literal, in: text.foldedUnits, at: $0) }
+        let at = text.starts(ofLiteral: literalID, literal).first { boundariesHold(text.foldedUnits, $0, $0 + literal.count) }
         return at.map { NSRange(location: $0, length: literal.count) }
-    }
-
-    /// Whether `needle` stands at `start` of `hay`, with its word boundaries.
-    private func matches(_ needle: [UInt16], in hay: [UInt16], at start: Int) -> Bool {
-        guard start + needle.count <= hay.count else { return false }
-        var j = 1
-        while j < needle.count && hay[start + j] == needle[j] { j += 1 }
-        return j == needle.count && boundariesHold(hay, start, start + needle.count)
     }
 
     private func boundariesHold(_ hay: [UInt16], _ start: Int, _ end: Int) -> Bool {

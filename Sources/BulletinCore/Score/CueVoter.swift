@@ -14,11 +14,46 @@ struct CueVoter: Sendable {
     /// Whether the votes also add evidence points.
     let countsAsEvidence: Bool
 
+    /// A cue's place: its group and its index in the group.
+    struct CueAt: Sendable, Comparable {
+        let group: Int
+        let cue: Int
+        static func < (a: CueAt, b: CueAt) -> Bool { a.group != b.group ? a.group < b.group : a.cue < b.cue }
+    }
+    /// The literal cues by their automaton id (a text's scan says which were found; only those are tried).
+    let literalOwners: [Int32: [CueAt]]
+    /// The cues that are regular expressions, tried on every text.
+    let patternCues: [CueAt]
+    /// The highest automaton id of the literals (a text scanned with it knows them all).
+    let highestLiteral: Int32?
+
+    /// The cues worth trying on a text, in group and cue order: the literals its scan found, those the scan
+    /// could not know, and every pattern.
+    private func candidates(in text: ScoringText) -> [CueAt] {
+        var out = patternCues
+        for id in text.literalsFound { out += literalOwners[id] ?? [] }
+        if let highestLiteral, !text.scanned(highestLiteral) {
+            for (id, owners) in literalOwners where !text.scanned(id) { out += owners }
+        }
+        return out.sorted()
+    }
+
     /// Compiles the configured groups (their JSON path is `section[i]`).
     init(rule: String, groups: [ScoringConfig.CueGroup], section: String, dimension: VoteDimension,
          weight: Double, countsAsEvidence: Bool, file: String) throws {
         self.rule = rule
-        self.groups = try groups.enumerated().map { try CompiledGroup($0.element, path: "\(section)[\($0.offset)]", file: file) }
+        let compiled = try groups.enumerated().map { try CompiledGroup($0.element, path: "\(section)[\($0.offset)]", file: file) }
+        self.groups = compiled
+        var owners: [Int32: [CueAt]] = [:]
+        var others: [CueAt] = []
+        for (g, group) in compiled.enumerated() {
+            for (c, cue) in group.cues.enumerated() {
+                if let id = cue.literalID { owners[id, default: []].append(CueAt(group: g, cue: c)) } else { others.append(CueAt(group: g, cue: c)) }
+            }
+        }
+        self.literalOwners = owners
+        self.patternCues = others
+        self.highestLiteral = owners.keys.max()
         self.dimension = dimension
         self.weight = weight
         self.countsAsEvidence = countsAsEvidence
@@ -30,11 +65,9 @@ struct CueVoter: Sendable {
         for text in sheet.texts {
             // Only the cues found: most of the hundreds of cues find nothing in a given field.
             var found: [(group: CompiledGroup, cue: CompiledCue, ranges: [NSRange])] = []
-            for group in groups {
-                for cue in group.cues {
-                    let ranges = cue.ranges(in: text)
-                    if !ranges.isEmpty { found.append((group, cue, ranges)) }
-                }
+            for at in candidates(in: text) {
+                let ranges = groups[at.group].cues[at.cue].ranges(in: text)
+                if !ranges.isEmpty { found.append((groups[at.group], groups[at.group].cues[at.cue], ranges)) }
             }
             let all = found.flatMap(\.ranges)
             for (group, cue, ranges) in found {

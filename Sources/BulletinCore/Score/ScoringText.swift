@@ -13,8 +13,12 @@ struct ScoringText: Sendable {
     let units: [UInt16]
     /// `units` with ASCII letters folded to lower case, for literal cues.
     let foldedUnits: [UInt16]
-    /// Where each folded unit occurs, so a literal cue is tried only where its first unit stands.
-    let positions: [UInt16: [Int]]
+    /// Where the literal cues occur, from one scan with the run's `CueAutomaton`: literal `literalIDs[i]`
+    /// starts at `literalStarts[i]`, sorted by id and position.
+    private let literalIDs: [Int32]
+    private let literalStarts: [Int32]
+    /// How many literals the automaton knew; a cue registered later is searched directly.
+    private let literalsScanned: Int
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
     private let originalUnits: [UInt16]
     /// How much a finding in this field counts.
@@ -27,9 +31,9 @@ struct ScoringText: Sendable {
         normalised = TextForm.halfWidthASCII(text)
         units = Array(normalised.utf16)
         foldedUnits = units.map(Self.fold)
-        var positions: [UInt16: [Int]] = [:]
-        for (i, u) in foldedUnits.enumerated() { positions[u, default: []].append(i) }
-        self.positions = positions
+        let automaton = CueAutomaton.current
+        (literalIDs, literalStarts) = automaton.scan(foldedUnits)
+        literalsScanned = automaton.literals.count
         let originalUnits = Array(text.utf16)
         self.originalUnits = originalUnits.count == units.count ? originalUnits : units
         self.weight = weight
@@ -43,6 +47,39 @@ struct ScoringText: Sendable {
 
     /// Length in UTF-16 units.
     var length: Int { units.count }
+
+    /// The ids of the literal cues found in the text, each once, in increasing order.
+    var literalsFound: [Int32] {
+        var out: [Int32] = []
+        for id in literalIDs where out.last != id { out.append(id) }
+        return out
+    }
+
+    /// Whether the automaton that read this text knew the literal with this id (else it is searched directly).
+    func scanned(_ id: Int32) -> Bool { Int(id) < literalsScanned }
+
+    /// Where a literal cue (`CueAutomaton` id `id`, folded units `literal`) occurs, overlapping occurrences
+    /// included, left to right.
+    func starts(ofLiteral id: Int32, _ literal: [UInt16]) -> [Int] {
+        guard Int(id) < literalsScanned else {
+            // Registered after this text was read (only where cues are compiled after texts): search directly.
+            guard let first = literal.first, literal.count <= foldedUnits.count else { return [] }
+            return (0...(foldedUnits.count - literal.count)).filter { at in
+                foldedUnits[at] == first && foldedUnits[at..<(at + literal.count)].elementsEqual(literal)
+            }
+        }
+        var low = 0, high = literalIDs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if literalIDs[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        var out: [Int] = []
+        while low < literalIDs.count && literalIDs[low] == id {
+            out.append(Int(literalStarts[low]))
+            low += 1
+        }
+        return out
+    }
 
     /// The words of a range as they stand in the field.
     func words(_ range: NSRange) -> String {

@@ -12,6 +12,8 @@ struct DocxFormFinder {
         var submissions: [Submission] = []
         var tableCount = 0
         var bestLabels: [String] = []
+        /// Labels typed differently, and what each was taken for, in the forms found.
+        var notes: [String] = []
     }
 
     func find(in blocks: [DocxBlock], fileName: String) -> Result {
@@ -35,6 +37,7 @@ struct DocxFormFinder {
         }
         for (i, form) in forms.enumerated() {
             let part = form.part
+            result.notes += part.notes
             var location = "table \(part.table)"
             if form.lastTable != part.table { location = "tables \(part.table)–\(form.lastTable)" }
             if part.firstRow > 1 { location += " from row \(part.firstRow)" }

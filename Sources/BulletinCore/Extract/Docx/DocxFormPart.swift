@@ -15,6 +15,8 @@ struct DocxFormPart: Sendable {
     var problems: [Problem] = []
     /// Label texts as written, for messages when no form is found.
     var labelsSeen: [String] = []
+    /// Labels typed differently from every known label, and the label each was taken for (for the log).
+    var notes: [String] = []
     /// Where each field's label is: its text as written and its 1-based row.
     var fieldLabels: [Field: (text: String, row: Int)] = [:]
 
@@ -38,5 +40,6 @@ struct DocxFormPart: Sendable {
         extras.merge(other.extras) { first, _ in first }
         unknownLabels += other.unknownLabels
         problems += other.problems
+        notes += other.notes
     }
 }

@@ -29,9 +29,97 @@ struct DocxNumbering: Sendable {
     private var counters: [String: [Int: Int]] = [:]
     private var overridesApplied: Set<String> = []
 
-    init(numbering: XMLElement?, styles: XMLElement?) {
-        if let numbering { readNumbering(numbering) }
-        if let styles { readStyles(styles) }
+    /// No numbering: no paragraph gets a label.
+    init() {}
+
+    /// Reads the numbering part, streaming, and from the styles part only the paragraph styles the document
+    /// uses (`usedStyles`) and the styles they are based on: their numbering and `basedOn`. Word's styles part
+    /// is 349 KB, of which a form uses a handful of styles; those are sliced out (`XMLFragments`) and read
+    /// alone, and the whole part is read (streaming) only when it cannot be sliced safely. `styles` may be the
+    /// start of the part only, as far as `stylesComplete` asked for (a style id that occurs twice is then
+    /// read where it first occurs). Throws `XMLError`
+    /// for a malformed part; `failedPart` then says which (`"numbering"` or `"styles"`).
+    /// `styled`, when given, holds the styles already read from `styles` (by `stylesComplete`).
+    init(numbering: [UInt8]?, styles: [UInt8]?, usedStyles: Set<String>, styled: DocxNumbering? = nil, maxDepth: Int,
+         failedPart: inout String) throws {
+        if let numbering {
+            failedPart = "numbering"
+            try readNumbering(XMLStreamReader(bytes: numbering, maxDepth: maxDepth))
+        }
+        if let styled {
+            styleParents = styled.styleParents
+            styleNumbering = styled.styleNumbering
+        } else if let styles {
+            failedPart = "styles"
+            guard let index = XMLFragments.Index(bytes: styles, attribute: "styleId"),
+                  try readStyles(usedStyles, from: index, maxDepth: maxDepth) != .unsafe else {
+                styleParents = [:]
+                styleNumbering = [:]
+                try readStyles(XMLStreamReader(bytes: styles, maxDepth: maxDepth))
+                return
+            }
+        }
+    }
+
+    /// What reading the styles a document uses from an index found.
+    enum StylesFound { case all, someMissing, unsafe }
+
+    /// Reads the styles `used` names and those they are based on from the index's slices.
+    private mutating func readStyles(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) throws -> StylesFound {
+        var wanted = used.sorted()
+        var read: Set<String> = []
+        var found = StylesFound.all
+        while let id = wanted.popLast() {
+            guard read.insert(id).inserted else { continue }
+            guard let fragments = index.elements(withValue: id) else { return .unsafe }
+            if fragments.isEmpty { found = .someMissing }
+            for fragment in fragments { try readStyles(XMLStreamReader(bytes: fragment, maxDepth: maxDepth), only: id) }
+            if let parent = styleParents[id], !read.contains(parent) { wanted.append(parent) }
+        }
+        return found
+    }
+
+    /// Whether the start of a styles part (`prefix`, as inflated so far) holds, whole, every style `used`
+    /// names and the styles they are based on, so that the rest need not be inflated; `styled` then holds
+    /// them, read. A style found damaged also ends the reading (the reader then refuses the file for it).
+    static func stylesComplete(_ used: Set<String>, in prefix: [UInt8], maxDepth: Int, styled: inout DocxNumbering?) -> Bool {
+        guard let index = XMLFragments.Index(bytes: prefix, attribute: "styleId") else { return false }
+        var probe = DocxNumbering()
+        do {
+            guard try probe.readStyles(used, from: index, maxDepth: maxDepth) == .all else { return false }
+            styled = probe
+            return true
+        } catch {
+            return true
+        }
+    }
+
+    /// The paragraph style ids a document part names (`w:pStyle w:val="…"`), found in its bytes.
+    static func usedStyles(in document: [UInt8]) -> Set<String> {
+        var out: Set<String> = []
+        let needle = Array("pStyle".utf8)
+        document.withUnsafeBufferPointer { b in
+            var i = 0
+            while let at = DocxSniffer.find(needle, in: b, from: i) {
+                i = at + needle.count
+                var k = i
+                // To the end of the tag: the value of an attribute named val (any prefix).
+                while k + 4 < b.count, b[k] != UInt8(ascii: ">") {
+                    if b[k] == UInt8(ascii: "v"), b[k + 1] == UInt8(ascii: "a"), b[k + 2] == UInt8(ascii: "l"), b[k + 3] == UInt8(ascii: "="),
+                       b[k - 1] == UInt8(ascii: ":") || b[k - 1] == UInt8(ascii: " ") {
+                        let quote = b[k + 4]
+                        var end = k + 5
+                        while end < b.count, b[end] != quote, b[end] != UInt8(ascii: ">") { end += 1 }
+                        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"), end < b.count, b[end] == quote {
+                            out.insert(String(decoding: b[(k + 5)..<end], as: UTF8.self))
+                        }
+                        break
+                    }
+                    k += 1
+                }
+            }
+        }
+        return out
     }
 
     var isEmpty: Bool { instances.isEmpty }
@@ -96,50 +184,155 @@ struct DocxNumbering: Sendable {
 
     // MARK: - Reading the parts
 
-    private mutating func readNumbering(_ root: XMLElement) {
-        for case .element(let e) in root.children where e.isWordElement {
-            if e.name == "abstractNum", let id = e.wordAttribute("abstractNumId") {
+    /// `w:abstractNum` (levels) and `w:num` (instances with their overrides), children of the root.
+    private mutating func readNumbering(_ xml: XMLStreamReader) throws {
+        while let event = try xml.next() {
+            guard event == .start, xml.depth == 1 else { continue }
+            if xml.isWord("abstractNum"), let id = xml.wordAttribute("abstractNumId") {
                 var levels: [Int: Level] = [:]
-                for case .element(let lvl) in e.children where lvl.isWord("lvl") {
-                    if let l = lvl.wordAttribute("ilvl").flatMap({ Int($0) }) { levels[l] = Self.level(lvl) }
+                try children(of: xml, depth: 1) {
+                    if xml.isWord("lvl") {
+                        let l = xml.wordAttribute("ilvl").flatMap { Int($0) }
+                        let level = try Self.level(xml, depth: 2)
+                        if let l { levels[l] = level }
+                    } else {
+                        try xml.skipElement()
+                    }
                 }
                 abstracts[id] = levels
-            } else if e.name == "num", let id = e.wordAttribute("numId"),
-                      let abstract = e.wordChild("abstractNumId")?.wordAttribute("val") {
+            } else if xml.isWord("num"), let id = xml.wordAttribute("numId") {
+                var abstract: String??
                 var starts: [Int: Int] = [:]
                 var levels: [Int: Level] = [:]
-                for case .element(let o) in e.children where o.isWord("lvlOverride") {
-                    guard let l = o.wordAttribute("ilvl").flatMap({ Int($0) }) else { continue }
-                    if let start = o.wordChild("startOverride")?.wordIntValue { starts[l] = min(start, Self.maxStart) }
-                    if let lvl = o.wordChild("lvl") { levels[l] = Self.level(lvl) }
+                try children(of: xml, depth: 1) {
+                    if xml.isWord("abstractNumId") {
+                        if abstract == nil { abstract = .some(xml.wordAttribute("val")) }
+                    } else if xml.isWord("lvlOverride") {
+                        let l = xml.wordAttribute("ilvl").flatMap { Int($0) }
+                        var start: Int?
+                        var level: Level?
+                        try children(of: xml, depth: 2) {
+                            if xml.isWord("startOverride") {
+                                if start == nil { start = xml.wordIntValue.map { min($0, Self.maxStart) } ?? -1 }
+                            } else if xml.isWord("lvl") {
+                                let read = try Self.level(xml, depth: 3)
+                                if level == nil { level = read }
+                            } else {
+                                try xml.skipElement()
+                            }
+                        }
+                        if let l {
+                            if let start, start >= 0 { starts[l] = start }
+                            if let level { levels[l] = level }
+                        }
+                    } else {
+                        try xml.skipElement()
+                    }
                 }
-                instances[id] = (abstract, starts, levels)
+                if let abstract = abstract ?? nil { instances[id] = (abstract, starts, levels) }
+            } else {
+                try xml.skipElement()
             }
         }
     }
 
-    private mutating func readStyles(_ root: XMLElement) {
-        for case .element(let style) in root.children where style.isWord("style") {
-            guard style.wordAttribute("type") == "paragraph", let id = style.wordAttribute("styleId") else { continue }
-            if let parent = style.wordChild("basedOn")?.wordAttribute("val") { styleParents[id] = parent }
-            if let numPr = style.wordChild("pPr")?.wordChild("numPr") {
-                styleNumbering[id] = (numPr.wordChild("numId")?.wordAttribute("val"), numPr.wordChild("ilvl")?.wordIntValue)
+    /// Paragraph styles' numbering (`w:pPr/w:numPr`) and parents (`w:basedOn`), of every style or of the
+    /// style `only`; everything else is skipped.
+    private mutating func readStyles(_ xml: XMLStreamReader, only: String? = nil) throws {
+        while let event = try xml.next() {
+            guard event == .start, xml.depth == 1 else { continue }
+            guard xml.isWord("style"), xml.wordAttribute("type") == "paragraph", let id = xml.wordAttribute("styleId"),
+                  only == nil || only == id else {
+                try xml.skipElement()
+                continue
             }
+            var parent: String?
+            var seenPPr = false
+            var numPr: (numId: String?, level: Int?)?
+            try children(of: xml, depth: 1) {
+                if xml.isWord("basedOn") {
+                    if parent == nil { parent = xml.wordAttribute("val") ?? "" }
+                } else if xml.isWord("pPr"), !seenPPr {
+                    seenPPr = true
+                    try children(of: xml, depth: 2) {
+                        if xml.isWord("numPr"), numPr == nil {
+                            var numId: String??
+                            var level: Int??
+                            try children(of: xml, depth: 3) {
+                                if xml.isWord("numId"), numId == nil { numId = .some(xml.wordAttribute("val")) }
+                                if xml.isWord("ilvl"), level == nil { level = .some(xml.wordIntValue) }
+                            }
+                            numPr = (numId ?? nil, level ?? nil)
+                        } else {
+                            try xml.skipElement()
+                        }
+                    }
+                } else {
+                    try xml.skipElement()
+                }
+            }
+            if let parent, !parent.isEmpty { styleParents[id] = parent }
+            if let numPr { styleNumbering[id] = numPr }
         }
     }
 
-    private static func level(_ lvl: XMLElement) -> Level {
+    /// Calls `body` on each child element of the element just started at `depth`, up to its end. `body` may
+    /// read into the child or skip it; what it leaves unread is passed over.
+    private func children(of xml: XMLStreamReader, depth: Int, _ body: () throws -> Void) throws {
+        if xml.isEmptyElement { return }
+        while let event = try xml.next() {
+            if event == .end && xml.depth == depth { return }
+            if event == .start && xml.depth == depth + 1 { try body() }
+        }
+    }
+
+    /// One `w:lvl` (started at `depth`), read to its end.
+    private static func level(_ xml: XMLStreamReader, depth: Int) throws -> Level {
         var level = Level()
-        if let format = lvl.wordChild("numFmt")?.wordAttribute("val") { level.format = format }
-        level.text = lvl.wordChild("lvlText")?.wordAttribute("val") ?? ""
-        level.start = min(lvl.wordChild("start")?.wordIntValue ?? 1, Self.maxStart)
-        switch lvl.wordChild("suff")?.wordAttribute("val") {
+        var format: String??, text: String?, start: Int??, suffix: String??, legal: Bool?, font: String??
+        if xml.isEmptyElement { return level }
+        while let event = try xml.next() {
+            if event == .end && xml.depth == depth { break }
+            guard event == .start, xml.depth == depth + 1 else { continue }
+            if xml.isWord("numFmt") {
+                if format == nil { format = .some(xml.wordAttribute("val")) }
+            } else if xml.isWord("lvlText") {
+                if text == nil { text = xml.wordAttribute("val") ?? "" }
+            } else if xml.isWord("start") {
+                if start == nil { start = .some(xml.wordIntValue) }
+            } else if xml.isWord("suff") {
+                if suffix == nil { suffix = .some(xml.wordAttribute("val")) }
+            } else if xml.isWord("isLgl") {
+                if legal == nil { legal = xml.isOn }
+            } else if xml.isWord("rPr") {
+                guard font == nil else {
+                    try xml.skipElement()
+                    continue
+                }
+                var ascii: String??
+                if xml.isEmptyElement {
+                    font = .some(nil)
+                    continue
+                }
+                while let inner = try xml.next() {
+                    if inner == .end && xml.depth == depth + 1 { break }
+                    if inner == .start, xml.depth == depth + 2, ascii == nil, xml.isWord("rFonts") { ascii = .some(xml.wordAttribute("ascii")) }
+                }
+                font = .some(ascii ?? nil)
+            } else if !xml.isEmptyElement {
+                try xml.skipElement()
+            }
+        }
+        if let format = format ?? nil { level.format = format }
+        level.text = text ?? ""
+        level.start = min((start ?? nil) ?? 1, Self.maxStart)
+        switch suffix ?? nil {
         case "space": level.suffix = " "
         case "nothing": level.suffix = ""
         default: level.suffix = "\t"
         }
-        level.legal = lvl.wordChild("isLgl")?.isOn ?? false
-        level.font = lvl.wordChild("rPr")?.wordChild("rFonts")?.wordAttribute("ascii")
+        level.legal = legal ?? false
+        level.font = font ?? nil
         return level
     }
 }

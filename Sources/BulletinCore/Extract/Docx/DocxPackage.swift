@@ -3,17 +3,18 @@ import OOXML
 /// Opens a DOCX, finds its main document part through `_rels/.rels` and parses it, turning every way
 /// this can fail into a `Refusal` that names the file, the part and what to do.
 enum DocxPackage {
-    /// The parts the reader uses: the main document and, when present, numbering, styles and notes.
+    /// The parts the reader uses: the main document, the list numbering (from the numbering and styles
+    /// parts, read streaming) and, when asked for, the notes.
     struct Parts {
         var document: XMLElement
-        var numbering: XMLElement?
-        var styles: XMLElement?
+        var numbering = DocxNumbering()
         var footnotes: XMLElement?
         var endnotes: XMLElement?
     }
 
-    /// Opens the package and parses the parts the reader uses. Numbering and styles are parsed only when
-    /// the document numbers paragraphs; foot- and endnotes only when `notes` is asked for.
+    /// Opens the package and parses the parts the reader uses, each read from the archive once. Numbering
+    /// and styles are read only when the document numbers paragraphs (and then streaming, keeping only
+    /// what numbering needs); foot- and endnotes when `notes` is asked for or the document references one.
     static func open(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits, notes: Bool) throws -> Parts {
         let main = try mainDocument(bytes: bytes, fileName: fileName, limits: limits)
         var parts = Parts(document: main.root)
@@ -44,16 +45,33 @@ enum DocxPackage {
                 throw refusal(for: error, part: part.name, fileName: fileName)
             }
         }
-        let numPr = Array("numPr".utf8)
-        if DocxSniffer.contains(numPr, in: main.bytes[...]) {
-            parts.numbering = try parse(try partBytes("numbering"))
+        // List numbering: the numbering part when the document numbers paragraphs directly or uses paragraph
+        // styles (which may number them); of the styles part, only as much as holds the styles used.
+        let numPr = DocxSniffer.contains(Array("numPr".utf8), in: main.bytes[...])
+        let used = DocxSniffer.contains(Array("pStyle".utf8), in: main.bytes[...]) ? DocxNumbering.usedStyles(in: main.bytes) : []
+        if numPr || !used.isEmpty, let numbering = try partBytes("numbering") {
+            var styles: (name: String, bytes: [UInt8])?
+            var styled: DocxNumbering?
+            if !used.isEmpty, let rel = relationships.first(where: { !$0.isExternal && $0.type.hasSuffix("/styles") }),
+               let name = OPCRelationships.resolve(target: rel.target, from: main.name), main.archive.contains(name) {
+                do {
+                    let maxDepth = limits.xmlMaxDepth
+                    styles = (name, try main.archive.readPrefix(name) {
+                        DocxNumbering.stylesComplete(used, in: $0, maxDepth: maxDepth, styled: &styled)
+                    })
+                } catch let error as ZipError {
+                    throw refusal(for: error, fileName: fileName)
+                }
+            }
+            var failed = ""
+            do {
+                parts.numbering = try DocxNumbering(numbering: numbering.bytes, styles: styles?.bytes, usedStyles: used,
+                                                    styled: styled, maxDepth: limits.xmlMaxDepth, failedPart: &failed)
+            } catch let error as XMLError {
+                throw refusal(for: error, part: failed == "styles" ? (styles?.name ?? "word/styles.xml") : numbering.name, fileName: fileName)
+            }
         }
-        if DocxSniffer.contains(Array("pStyle".utf8), in: main.bytes[...]), let styles = try partBytes("styles"),
-           DocxSniffer.contains(numPr, in: styles.bytes[...]) {
-            parts.styles = try parse(styles)
-            if parts.numbering == nil { parts.numbering = try parse(try partBytes("numbering")) }
-        }
-        if notes {
+        if notes || DocxSniffer.contains(Array("noteReference".utf8), in: main.bytes[...]) {
             parts.footnotes = try parse(try partBytes("footnotes"))
             parts.endnotes = try parse(try partBytes("endnotes"))
         }

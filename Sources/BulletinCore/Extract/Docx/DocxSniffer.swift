@@ -1,3 +1,6 @@
+import Foundation
+import OOXML
+
 /// Tells from a file's first bytes what it really is, so that a file which is not a DOCX gets a refusal
 /// that says what it is and what to do, instead of "not a zip archive".
 enum DocxSniffer {
@@ -88,17 +91,12 @@ enum DocxSniffer {
 
     /// Whether `needle` occurs in `hay` (a linear scan, fine for the few megabytes a form file has).
     static func contains(_ needle: [UInt8], in hay: ArraySlice<UInt8>) -> Bool {
-        guard let first = needle.first, hay.count >= needle.count else { return false }
-        var i = hay.startIndex
-        let last = hay.endIndex - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        hay.withUnsafeBufferPointer { find(needle, in: $0, from: 0) != nil }
+    }
+
+    /// The first position of `needle` in `b` at or after `from` (parts of hundreds of kilobytes are searched
+    /// for a word).
+    static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        ByteSearch.firstIndex(of: needle, in: b, from: from)
     }
 }

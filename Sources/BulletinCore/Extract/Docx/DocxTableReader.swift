@@ -16,6 +16,9 @@ struct DocxTableReader {
         var part = DocxFormPart(table: table, firstRow: 1)
         for r in grid.rows.indices {
             for id in grid.rows[r] where grid.cells[id].top == r && !scan.consumed[id] {
+                if let takenFor = scan.approximate[id] {
+                    part.notes.append("table \(table), row \(r + 1): the label \"\(Self.labelText(grid.cells[id].text))\" was taken for \(takenFor)")
+                }
                 switch scan.match[id] {
                 case .field(let field):
                     let value = scan.value(of: id)

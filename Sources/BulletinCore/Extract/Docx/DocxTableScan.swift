@@ -7,6 +7,10 @@ struct DocxTableScan {
     var match: [LabelMatch]
     /// Inline values of cells written as `联系人：张三`.
     var inline: [String?]
+    /// For labels typed differently from every known label (联系手机号, 联糸人): the label they were taken for.
+    var approximate: [String?]
+    /// Short cells that end like a label (`开户行：`): labels, even when they match nothing.
+    let endsLikeLabel: [Bool]
     /// Cells already read as a value (or as an unknown label's value).
     var consumed: [Bool]
     /// Grid columns where matched labels start in at least two rows.
@@ -24,19 +28,33 @@ struct DocxTableScan {
         let n = grid.cells.count
         var match = [LabelMatch](repeating: .unknown, count: n)
         var inline = [String?](repeating: nil, count: n)
-        self.keys = grid.cells.map { cell in
+        var approximate = [String?](repeating: nil, count: n)
+        let keys: [String?] = grid.cells.map { cell in
             let text = cell.text
             return text.isEmpty || text.utf8.count > Self.labelCellMaxBytes ? nil : Self.compactKey(text)
+        }
+        self.keys = keys
+        self.endsLikeLabel = grid.cells.indices.map { id in
+            guard let key = keys[id], !key.isEmpty, key.count <= DocxTableReader.labelLikeMaxLength else { return false }
+            let text = grid.cells[id].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return (text.hasSuffix("：") || text.hasSuffix(":")) && !key.contains(where: { "。，；,;".contains($0) })
         }
         for r in grid.rows.indices {
             var left: LabelMatch = .unknown
             for id in grid.rows[r] {
-                if grid.cells[id].top == r, keys[id] != nil, reader.filter.mayBeLabel(grid.cells[id].text) {
-                    let (m, value) = Self.classify(grid.cells[id].text, reader: reader)
+                if grid.cells[id].top == r, let key = keys[id] {
+                    var (m, value) = reader.filter.mayBeLabel(grid.cells[id].text)
+                        ? Self.classify(grid.cells[id].text, reader: reader) : (.unknown, nil)
+                    var takenFor: String?
+                    if m == .unknown, key.count <= DocxTableReader.labelLikeMaxLength,
+                       let near = reader.matcher.closest(grid.cells[id].text) {
+                        (m, value, takenFor) = (near.match, nil, near.label)
+                    }
                     // A cell naming the same thing as the label on its left is that label's value (密级 | 涉密).
                     if m != .unknown && m != left {
                         match[id] = m
                         inline[id] = value
+                        approximate[id] = takenFor
                     }
                 }
                 left = match[id]
@@ -44,6 +62,7 @@ struct DocxTableScan {
         }
         self.match = match
         self.inline = inline
+        self.approximate = approximate
         self.consumed = [Bool](repeating: false, count: n)
         var labelsPerColumn: [Int: Int] = [:]
         for id in 0..<n where match[id] != .unknown { labelsPerColumn[grid.cells[id].column, default: 0] += 1 }
@@ -124,6 +143,7 @@ struct DocxTableScan {
     /// Whether reading rightwards stops at this cell: a matched label, or a label-like cell in a label column.
     private func isStop(_ id: Int) -> Bool {
         if match[id] != .unknown { return true }
+        if endsLikeLabel[id] && !consumed[id] { return true }
         return !consumed[id] && labelColumns.contains(grid.cells[id].column) && isLabelLike(id)
     }
 
@@ -131,7 +151,7 @@ struct DocxTableScan {
     /// to its right for its value.
     func isUnknownLabel(_ id: Int) -> Bool {
         let cell = grid.cells[id]
-        guard labelColumns.contains(cell.column), isLabelLike(id) else { return false }
+        guard (labelColumns.contains(cell.column) || endsLikeLabel[id]), isLabelLike(id) else { return false }
         let row = grid.rows[cell.top]
         guard let at = row.firstIndex(of: id) else { return false }
         return at + 1 < row.count

@@ -101,7 +101,10 @@ extension DocxWalker {
             if let shown = fields.apply(e) { emit(shown, into: &text, hidden: hidden) }
         case "footnoteReference", "endnoteReference":
             let kind: DocxNoteMarks.Kind = e.name == "footnoteReference" ? .footnote : .endnote
-            let mark = notes.reference(kind, id: e.wordAttribute("id") ?? "")
+            let id = e.wordAttribute("id") ?? ""
+            let isNew = !notes.referenced(kind).contains { $0.id == id }
+            let mark = notes.reference(kind, id: id)
+            if isNew && inlineNotes != nil { notesMet.append((kind, id, mark)) }
             if !(e.wordAttribute("customMarkFollows").map { ["1", "true", "on"].contains($0) } ?? false) {
                 emit(mark, into: &text, hidden: hidden)
             }

@@ -12,24 +12,39 @@ struct DocxWalker {
     var numbering: DocxNumbering
     /// Foot- and endnotes in the order their references are met, with the mark each shows.
     var notes = DocxNoteMarks()
+    /// For forms: the notes by kind and id, read right after the paragraph that first references them (so a
+    /// note a form puts in a value's cell belongs to that value); nil to read them at the end (`text`).
+    var inlineNotes: [DocxNoteMarks.Kind: [String: XMLElement]]?
+    /// Notes first referenced in the paragraph being read, waiting for its end (with `inlineNotes`).
+    var notesMet: [(kind: DocxNoteMarks.Kind, id: String, mark: String)] = []
 
-    init(numbering: DocxNumbering = DocxNumbering(numbering: nil, styles: nil)) {
+    init(numbering: DocxNumbering = DocxNumbering()) {
         self.numbering = numbering
     }
 
     /// The blocks of the document body, and the foot- and endnotes Word shows at the foot of pages and
     /// the end of the document (in the order they are referenced, each starting with its mark).
-    static func blocks(of parts: DocxPackage.Parts) -> (body: [DocxBlock], notes: [DocxBlock]) {
-        var walker = DocxWalker(numbering: DocxNumbering(numbering: parts.numbering, styles: parts.styles))
+    ///
+    /// With `notesInline` (for forms), each note is read right after the paragraph that first references it,
+    /// in the same cell, and none is returned at the end.
+    static func blocks(of parts: DocxPackage.Parts, notesInline: Bool = false) -> (body: [DocxBlock], notes: [DocxBlock]) {
+        var walker = DocxWalker(numbering: parts.numbering)
         guard let body = parts.document.wordChild("body") else { return ([], []) }
-        let blocks = walker.blocks(in: body)
-        var notes: [DocxBlock] = []
+        var byKind: [DocxNoteMarks.Kind: [String: XMLElement]] = [:]
         for (kind, root) in [(DocxNoteMarks.Kind.footnote, parts.footnotes), (.endnote, parts.endnotes)] {
             guard let root else { continue }
             var byID: [String: XMLElement] = [:]
             for case .element(let note) in root.children where note.isWord(kind.rawValue) {
                 if let id = note.wordAttribute("id") { byID[id] = note }
             }
+            byKind[kind] = byID
+        }
+        if notesInline { walker.inlineNotes = byKind }
+        let blocks = walker.blocks(in: body)
+        if notesInline { return (blocks, []) }
+        var notes: [DocxBlock] = []
+        for kind in [DocxNoteMarks.Kind.footnote, .endnote] {
+            guard let byID = byKind[kind] else { continue }
             for (id, mark) in walker.notes.referenced(kind) {
                 guard let note = byID[id] else { continue }
                 walker.notes.current = mark
@@ -91,6 +106,17 @@ struct DocxWalker {
             out.append(.paragraph(text))
         }
         out.append(contentsOf: floating)
+        if let inlineNotes, !notesMet.isEmpty {
+            let met = notesMet
+            notesMet = []
+            let outer = fields.takeAll()
+            for note in met {
+                guard let element = inlineNotes[note.kind]?[note.id] else { continue }
+                notes.current = note.mark
+                out += blocks(in: element)
+            }
+            fields = outer
+        }
     }
 
     /// Runs `body` over a content control's `w:sdtContent`, with its text hidden while it shows a placeholder.

@@ -6,11 +6,12 @@ import OOXML
 extension XMLElement {
     /// Whether this is the WordprocessingML element `name`.
     func isWord(_ name: String) -> Bool {
-        self.name == name && OOXMLNamespace.wordprocessingMLAll.contains(namespace)
+        self.name == name && isWordElement
     }
 
-    /// Whether this element is in a WordprocessingML namespace.
-    var isWordElement: Bool { OOXMLNamespace.wordprocessingMLAll.contains(namespace) }
+    /// Whether this element is in a WordprocessingML namespace (compared, not hashed: this runs for every
+    /// element the walker meets).
+    var isWordElement: Bool { isWordNamespace(namespace) }
 
     /// The first WordprocessingML child called `name`.
     func wordChild(_ name: String) -> XMLElement? {
@@ -24,9 +25,10 @@ extension XMLElement {
         return nil
     }
 
-    /// A WordprocessingML attribute (`w:val`, `w:fldCharType` …).
+    /// A WordprocessingML attribute (`w:val`, `w:fldCharType` …), or the unqualified one.
     func wordAttribute(_ name: String) -> String? {
-        attribute(name, in: OOXMLNamespace.wordprocessingMLAll)
+        for a in attributes where a.name == name && (a.namespace.isEmpty || isWordNamespace(a.namespace)) { return a.value }
+        return nil
     }
 
     /// `w:val` as a non-negative integer, nil when absent or unreadable.
@@ -44,5 +46,36 @@ extension XMLElement {
     /// Whether this is `mc:AlternateContent`.
     var isAlternateContent: Bool {
         name == "AlternateContent" && namespace == OOXMLNamespace.markupCompatibility
+    }
+}
+
+/// Whether a namespace URI is WordprocessingML's, Transitional or Strict.
+@inline(__always)
+func isWordNamespace(_ uri: String) -> Bool {
+    uri == OOXMLNamespace.wordprocessingML || uri == OOXMLNamespace.wordprocessingMLStrict
+}
+
+/// The same accessors for the element a streaming reader stands on.
+extension XMLStreamReader {
+    /// Whether the current element is the WordprocessingML element `name`.
+    func isWord(_ name: String) -> Bool {
+        isNamed(name) && OOXMLNamespace.wordprocessingMLAll.contains(namespace)
+    }
+
+    /// A WordprocessingML attribute of the current element.
+    func wordAttribute(_ name: String) -> String? {
+        attribute(name, in: OOXMLNamespace.wordprocessingMLAll)
+    }
+
+    /// `w:val` as a non-negative integer, nil when absent or unreadable.
+    var wordIntValue: Int? {
+        guard let v = wordAttribute("val"), let n = Int(v) ?? Int(v.trimmingCharacters(in: .whitespaces)), n >= 0 else { return nil }
+        return n
+    }
+
+    /// An on/off property: on unless its value says off.
+    var isOn: Bool {
+        guard let v = attribute("val") else { return true }
+        return !(v == "0" || v == "false" || v == "off" || v.lowercased() == "false" || v.lowercased() == "off")
     }
 }

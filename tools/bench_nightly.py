@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Benchmark of the nightly run over a growing library: every month --rows new submissions (a CSV of
+varied, real-looking rows, see tools/bench_common.py) are dropped into one inbox and `bulletin run` is run
+over the same outbox, for --months months. Prints the time and peak memory of each month's run, which should
+follow the night's input, not the size of the library.
+
+Usage: python3 tools/bench_nightly.py [--months 12] [--rows 1000] [--year 2026] [--bin PATH] [--baseline PATH]
+"""
+import argparse, csv, os, subprocess, sys, tempfile, time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_common as common
+
+
+def drop(inbox, month, rows, year):
+    p = os.path.join(inbox, f"{year}-{month:02d}-汇总.csv")
+    data = [common.LABELS] + [common.submission(month * 100_000 + i) for i in range(rows)]
+    with open(p, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(data)
+    past = time.time() - 3600  # dropped an hour ago: settled
+    os.utime(p, (past, past))
+
+
+def series(binary, config, months, rows, year):
+    out = []
+    with tempfile.TemporaryDirectory() as folder:
+        inbox, outbox = os.path.join(folder, "inbox"), os.path.join(folder, "outbox")
+        os.makedirs(inbox)
+        os.makedirs(outbox)
+        for m in range(1, months + 1):
+            drop(inbox, m, rows, year)
+            t, _, peak, rc = common.timed([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
+                                           "--today", f"{year}-{m:02d}-20"], stdout=subprocess.DEVNULL)
+            if rc not in (0, 1):
+                raise SystemExit(f"month {m}: bulletin run failed with exit code {rc}")
+            library = os.path.join(outbox, "library.sqlite")
+            size = os.path.getsize(library) if os.path.exists(library) else 0
+            out.append((m, t, peak, size))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--months", type=int, default=12)
+    ap.add_argument("--rows", type=int, default=1000)
+    ap.add_argument("--year", type=int, default=2026)
+    ap.add_argument("--bin", default=".build-release/release/bulletin")
+    ap.add_argument("--baseline", help="another bulletin binary, run over its own library after this one")
+    ap.add_argument("--config", default="pipeline.json")
+    ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
+                    help="cpu: user+system seconds of each process (default; steady on a shared machine); wall: elapsed")
+    a = ap.parse_args()
+    common.CLOCK = a.clock
+    runs = [("bulletin", a.bin)] + ([("baseline", a.baseline)] if a.baseline else [])
+    print(f"nightly run, {a.rows} new rows a month into one outbox, {a.months} months")
+    for name, binary in runs:
+        print(f"{name} = {binary}")
+        print(f"{'month':>5}{'library rows':>14}{'seconds':>9}{'peak MiB':>10}{'library MiB':>13}")
+        for m, t, peak, size in series(binary, a.config, a.months, a.rows, a.year):
+            print(f"{m:>5}{m * a.rows:>14}{t:>9.2f}{peak / 1024:>10.1f}{size / 1048576:>13.1f}")
+
+
+if __name__ == "__main__":
+    main()
