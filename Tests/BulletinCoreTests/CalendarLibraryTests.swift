@@ -150,4 +150,29 @@ import Testing
         #expect(Set(final.annual.entries.map(\.record.id)) == Set(approved))
         #expect(final.annual.entries.first?.firstBulletined == "2026-11")
     }
+
+    @Test func statisticsCountPassRatesPerStepAndAdoptionFromApprovedBulletinsOnly() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = try CaseLibrary(path: folder.appendingPathComponent("lib.sqlite").path)
+        let ids = try Self.store(library, "s", (1...4).map { Self.record("四川大学第\($0)项成果关键技术", score: Double($0)) }).added
+        func decide(_ id: String, _ step: String, _ from: CaseStage, _ to: CaseStage, _ word: String) throws {
+            try library.append([CaseEvent(caseId: id, date: "2026-11-29", runId: "t", step: step, from: from, to: to, decision: word, who: "审核人",
+                                          why: "", source: EventSource(file: "sheet.xlsx", sha256: "x", location: "row 3", sheetId: "S-\(step)"))])
+        }
+        // 初选: three pass, one fails; 复选: of the three, two pass; 审定 approves one.
+        for id in ids.prefix(3) { try decide(id, "初选", .waiting(for: "初选"), .waiting(for: "复选"), "通过") }
+        try decide(ids[3], "初选", .waiting(for: "初选"), .notSelected, "不通过")
+        for id in ids.prefix(2) { try decide(id, "复选", .waiting(for: "复选"), .waiting(for: "审定"), "通过") }
+        try decide(ids[2], "复选", .waiting(for: "复选"), .returned, "退回修改")
+        try decide(ids[0], "审定", .waiting(for: "审定"), .bulletined, "通过")
+        try library.apply(events: [], approval: Approval(kind: .bulletin, key: "2026-11", revision: 0, date: "2026-12-08", caseIds: [ids[0]], sheetId: "A"))
+        let snapshot = try library.snapshot(today: "2026-12-09", period: "2026-11")
+        let stats = SubmissionStatistics.compute(snapshot: snapshot, scope: .month("2026-11"), issuer: "四川省科学技术厅", date: "2026-12-09",
+                                                 steps: ["初选", "复选"])
+        #expect(stats.columns.suffix(2) == ["初选通过率", "复选通过率"])
+        let unit = try #require(stats.byUnit.first { $0.name == "四川大学" })
+        #expect(unit.submitted == 4 && unit.bulletined == 1, "采用 counts the approved bulletin only")
+        #expect(stats.cells(unit).suffix(3) == ["25.0%", "75.0%", "66.7%"])
+    }
 }

@@ -46,8 +46,8 @@ struct RenderStatisticsTests {
             #expect(trs[0].wFirst("tblHeader") != nil)
             #expect(trs.dropFirst().allSatisfy { $0.wFirst("tblHeader") == nil })
             let cells = trs.map { $0.wAll("tc").map(\.textContent) }
-            #expect(cells[0] == SubmissionStatistics.columns)
-            #expect(Array(cells.dropFirst().dropLast()) == rows.map(SubmissionStatistics.cells))
+            #expect(cells[0] == stats.columns)
+            #expect(Array(cells.dropFirst().dropLast()) == rows.map(stats.cells))
             #expect(cells.last == ["合计", "19", "18", "1", "10", "0", "52.6%"])
             let lastRuns = try #require(trs.last).wAll("r")
             #expect(!lastRuns.isEmpty && lastRuns.allSatisfy { $0.wFirst("b") != nil })

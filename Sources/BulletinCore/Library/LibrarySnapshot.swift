@@ -87,7 +87,8 @@ extension CaseLibrary {
 
 extension SubmissionStatistics {
     /// The statistics of several scopes from one snapshot.
-    public static func compute(_ snapshot: LibrarySnapshot, scopes: [StatisticsScope], issuer: String, date: CalendarDate) -> [SubmissionStatistics] {
-        scopes.map { compute(snapshot: snapshot, scope: $0, issuer: issuer, date: date) }
+    public static func compute(_ snapshot: LibrarySnapshot, scopes: [StatisticsScope], issuer: String, date: CalendarDate,
+                               steps: [String] = []) -> [SubmissionStatistics] {
+        scopes.map { compute(snapshot: snapshot, scope: $0, issuer: issuer, date: date, steps: steps) }
     }
 }

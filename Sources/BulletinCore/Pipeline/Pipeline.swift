@@ -117,7 +117,8 @@ public struct Pipeline: Sendable {
             let selection = Selector(settings: SelectionSettings(config)).select(snapshot)
             try run.library.record(selection)
             let statistics = SubmissionStatistics.compute(snapshot.applying(selection), scopes: StatisticsScope.scopes(of: run.period),
-                                                          issuer: config.outputs.issuer, date: run.today)
+                                                          issuer: config.outputs.issuer, date: run.today,
+                                                          steps: config.activeProcess.steps.filter { $0.approves != true && $0.optional != true }.map(\.name))
             stage(.render)
             outputs = try render(selection, statistics, run)
             outputs += try writeReviewSheets(snapshot.applying(selection), selection, run)

@@ -1,3 +1,4 @@
+import Foundation
 /// 案例报送及采用情况 laid out as a `WordDocument`: title, issuer and date, the totals in a sentence, then a
 /// table per submitting unit and per supervising bureau, portrait when the columns fit.
 enum StatisticsLayout {
@@ -26,11 +27,11 @@ enum StatisticsLayout {
             if rows.isEmpty {
                 blocks.append(body(none))
             } else {
-                blocks.append(.table(table(rows, total: stats.total, columns: columns)))
+                blocks.append(.table(table(rows, total: stats.total, columns: columns, stats)))
             }
         }
         blocks.append(.paragraph(WordParagraph()))
-        blocks.append(body("注：采用率为通报采用数与报送数之比；退回数为未通过形式审查的报送；涉密成果不纳入统计。"))
+        blocks.append(body("注：采用率为经审定通报的采用数与报送数之比；\(stats.steps.map { "\($0)通过率" }.joined(separator: "、"))\(stats.steps.isEmpty ? "" : "为该环节通过数与已审数之比；")退回数为未通过形式审查的报送；涉密成果不纳入统计。"))
         return WordDocument(blocks: blocks, page: page, title: titleLines.joined(), creator: stats.issuer,
                             date: stats.date.description)
     }
@@ -38,7 +39,7 @@ enum StatisticsLayout {
     /// 本期共收到报送案例19项，受理18项，退回1项，通报采用10项，采用率52.6%。
     static func totalsSentence(_ total: StatisticsRow) -> String {
         if total.submitted == 0 { return "本期未收到报送案例。" }
-        let rate = SubmissionStatistics.cells(total).last ?? ""
+        let rate = String(format: "%.1f%%", total.adoptionRate * 100)
         let listed = total.listed > 0 ? "，入选年度榜单\(total.listed)项" : ""
         return "本期共收到报送案例\(total.submitted)项，受理\(total.accepted)项，退回\(total.refused)项，"
             + "通报采用\(total.bulletined)项\(listed)，采用率\(rate)。"
@@ -61,9 +62,9 @@ enum StatisticsLayout {
 
     /// The width every column but the first needs to hold its header and values on one line.
     private static func figureWidths(_ stats: SubmissionStatistics) -> [Int] {
-        let rows = (stats.byUnit + stats.byBureau + [stats.total]).map(SubmissionStatistics.cells)
-        return SubmissionStatistics.columns.indices.dropFirst().map { i in
-            TableLayout.width(holding: [SubmissionStatistics.columns[i]] + rows.compactMap { i < $0.count ? $0[i] : nil })
+        let rows = (stats.byUnit + stats.byBureau + [stats.total]).map(stats.cells)
+        return stats.columns.indices.dropFirst().map { i in
+            TableLayout.width(holding: [stats.columns[i]] + rows.compactMap { i < $0.count ? $0[i] : nil })
         }
     }
 
@@ -76,18 +77,18 @@ enum StatisticsLayout {
     private static func columns(_ stats: SubmissionStatistics, textWidth: Int) -> [TableColumn] {
         let figures = figureWidths(stats)
         let name = max(narrowestName, textWidth - figures.reduce(0, +))
-        return [TableColumn(header: SubmissionStatistics.columns[0], width: name, alignment: .left)]
-            + zip(SubmissionStatistics.columns.dropFirst(), figures).map {
+        return [TableColumn(header: stats.columns[0], width: name, alignment: .left)]
+            + zip(stats.columns.dropFirst(), figures).map {
                 TableColumn(header: $0, width: $1, alignment: .right)
             }
     }
 
     /// One row per unit or bureau, in the order given, then the bold 合计 row.
-    private static func table(_ rows: [StatisticsRow], total: StatisticsRow, columns: [TableColumn]) -> WordTable {
+    private static func table(_ rows: [StatisticsRow], total: StatisticsRow, columns: [TableColumn], _ stats: SubmissionStatistics) -> WordTable {
         var totalRow = total
         totalRow.name = "合计"
-        let values = rows.map { TableRowValues(values: SubmissionStatistics.cells($0)) }
-            + [TableRowValues(values: SubmissionStatistics.cells(totalRow), bold: true)]
+        let values = rows.map { TableRowValues(values: stats.cells($0)) }
+            + [TableRowValues(values: stats.cells(totalRow), bold: true)]
         return TableLayout.table(columns, rows: values, keepTogether: values.count <= keptTogether)
     }
 

@@ -51,8 +51,26 @@ public struct StatisticsRow: Sendable, Equatable {
     public var bulletined: Int
     /// On the annual list.
     public var listed: Int
+    /// Per review step counted (初选, 复选): how many cases a reviewer decided there, and how many passed.
+    public var decided: [Int] = []
+    public var passed: [Int] = []
     /// Bulletined ÷ submitted (采用率), 0 when nothing was submitted.
     public var adoptionRate: Double { submitted == 0 ? 0 : Double(bulletined) / Double(submitted) }
+
+    /// The pass rate at step `i` ("—" when nothing was decided there).
+    public func passRate(_ i: Int) -> String {
+        let d = i < decided.count ? decided[i] : 0, p = i < passed.count ? passed[i] : 0
+        return d == 0 ? "—" : String(format: "%.1f%%", Double(p) / Double(d) * 100)
+    }
+
+    /// The sum of two rows under `name`.
+    func adding(_ o: StatisticsRow, name: String) -> StatisticsRow {
+        let n = max(decided.count, o.decided.count)
+        func at(_ a: [Int], _ i: Int) -> Int { i < a.count ? a[i] : 0 }
+        return StatisticsRow(name: name, submitted: submitted + o.submitted, accepted: accepted + o.accepted, refused: refused + o.refused,
+                             bulletined: bulletined + o.bulletined, listed: listed + o.listed,
+                             decided: (0..<n).map { at(decided, $0) + at(o.decided, $0) }, passed: (0..<n).map { at(passed, $0) + at(o.passed, $0) })
+    }
 }
 
 /// 定期通报案例报送及采用情况: submissions and adoptions per submitting unit and per supervising bureau.
@@ -66,13 +84,25 @@ public struct SubmissionStatistics: Sendable, Equatable {
     public var byBureau: [StatisticsRow]
     /// Totals over every unit.
     public var total: StatisticsRow
+    /// The review steps whose pass rates the table shows (初选, 复选), in order.
+    public var steps: [String] = []
 
     /// Counts for `scope` from the snapshot: every public case counts for its submitting unit and bureau,
     /// refused submissions count as refused.
-    public static func compute(snapshot: LibrarySnapshot, scope: StatisticsScope, issuer: String, date: CalendarDate) -> SubmissionStatistics {
+    public static func compute(snapshot: LibrarySnapshot, scope: StatisticsScope, issuer: String, date: CalendarDate,
+                               steps: [String] = []) -> SubmissionStatistics {
         let periods = Set(scope.periods)
-        let cases = snapshot.cases.values.filter { periods.contains($0.record.period) && !$0.classified }
-            .sorted { $0.id < $1.id }.map(\.record)
+        let states = snapshot.cases.values.filter { periods.contains($0.record.period) && !$0.classified }.sorted { $0.id < $1.id }
+        let cases = states.map(\.record)
+        // Per step: decided there (by a reviewer's word), and passed (sent on to another step or bulletined).
+        var decidedAt: [String: Set<Int>] = [:], passedAt: [String: Set<Int>] = [:]
+        for c in states {
+            for (i, step) in steps.enumerated() {
+                guard let e = c.history.last(where: { $0.step == step && $0.source?.sheetId != nil && $0.from != $0.to }) else { continue }
+                decidedAt[c.id, default: []].insert(i)
+                if e.to.step != nil || e.to == .bulletined { passedAt[c.id, default: []].insert(i) }
+            }
+        }
         // 采用: cases in approved bulletins only (the latest revision of each).
         var bulletined = Set<String>()
         for p in periods { if let a = snapshot.approval(of: p) { bulletined.formUnion(a.caseIds) } }
@@ -81,13 +111,16 @@ public struct SubmissionStatistics: Sendable, Equatable {
         func table(_ key: (CaseRecord) -> String, _ refusedKey: ((submitter: String, supervisor: String)) -> String) -> [StatisticsRow] {
             var rows: [String: StatisticsRow] = [:]
             func row(_ name: String) -> StatisticsRow {
-                rows[name] ?? StatisticsRow(name: name, submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0)
+                rows[name] ?? StatisticsRow(name: name, submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0,
+                                            decided: Array(repeating: 0, count: steps.count), passed: Array(repeating: 0, count: steps.count))
             }
             for c in cases {
                 let name = key(c).isEmpty ? "（未填写）" : key(c)
                 var r = row(name)
                 r.submitted += 1
                 r.accepted += 1
+                for i in decidedAt[c.id] ?? [] { r.decided[i] += 1 }
+                for i in passedAt[c.id] ?? [] { r.passed[i] += 1 }
                 if bulletined.contains(c.id) { r.bulletined += 1 }
                 if listed.contains(c.id) { r.listed += 1 }
                 rows[name] = r
@@ -103,33 +136,36 @@ public struct SubmissionStatistics: Sendable, Equatable {
         }
         let byUnit = table({ $0[.submitter] }, { $0.submitter })
         let byBureau = table({ $0[.supervisor] }, { $0.supervisor })
-        let total = byUnit.reduce(StatisticsRow(name: "合计", submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0)) {
-            StatisticsRow(name: "合计", submitted: $0.submitted + $1.submitted, accepted: $0.accepted + $1.accepted, refused: $0.refused + $1.refused,
-                          bulletined: $0.bulletined + $1.bulletined, listed: $0.listed + $1.listed)
-        }
-        return SubmissionStatistics(issuer: issuer, scope: scope, date: date, byUnit: byUnit, byBureau: byBureau, total: total)
+        let empty = StatisticsRow(name: "合计", submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0,
+                                  decided: Array(repeating: 0, count: steps.count), passed: Array(repeating: 0, count: steps.count))
+        let total = byUnit.reduce(empty) { $0.adding($1, name: "合计") }
+        return SubmissionStatistics(issuer: issuer, scope: scope, date: date, byUnit: byUnit, byBureau: byBureau, total: total, steps: steps)
     }
 
-    /// The header of every statistics table.
-    public static let columns = ["名称", "报送数", "受理数", "退回数", "通报采用数", "入选榜单数", "采用率"]
+    /// The header of every statistics table: the counts, 采用率, then each step's pass rate (初选通过率, 复选通过率).
+    public var columns: [String] { Self.countColumns + steps.map { "\($0)通过率" } }
+
+    /// The columns every table has.
+    public static let countColumns = ["名称", "报送数", "受理数", "退回数", "通报采用数", "入选榜单数", "采用率"]
 
     /// A row as table cells.
-    public static func cells(_ r: StatisticsRow) -> [String] {
+    public func cells(_ r: StatisticsRow) -> [String] {
         [r.name, "\(r.submitted)", "\(r.accepted)", "\(r.refused)", "\(r.bulletined)", "\(r.listed)",
-         String(format: "%.1f%%", r.adoptionRate * 100)]
+         String(format: "%.1f%%", r.adoptionRate * 100)] + steps.indices.map(r.passRate)
     }
 
     /// The statistics as CSV rows: a section per unit and per bureau, with totals.
     public var csvRows: [[String]] {
-        var rows: [[String]] = [["\(scope.title)重大科技成果案例报送及采用情况", "", "", "", "", "", ""]]
-        rows.append(["按报送单位"] + Array(repeating: "", count: 6))
-        rows.append(Self.columns)
-        rows += byUnit.map(Self.cells)
-        rows.append(Self.cells(total))
-        rows.append(["按归口部门"] + Array(repeating: "", count: 6))
-        rows.append(Self.columns)
-        rows += byBureau.map(Self.cells)
-        rows.append(Self.cells(total))
+        let blank = Array(repeating: "", count: columns.count - 1)
+        var rows: [[String]] = [["\(scope.title)重大科技成果案例报送及采用情况"] + blank]
+        rows.append(["按报送单位"] + blank)
+        rows.append(columns)
+        rows += byUnit.map(cells)
+        rows.append(cells(total))
+        rows.append(["按归口部门"] + blank)
+        rows.append(columns)
+        rows += byBureau.map(cells)
+        rows.append(cells(total))
         return rows
     }
 }
