@@ -93,3 +93,27 @@ extension CaseLibrary {
         }
     }
 }
+
+extension CaseLibrary {
+    /// Asks for a 更正 of the approved issue of `period`: the next run writes a 审定 sheet for it.
+    public func requestCorrection(period: BulletinPeriod, date: CalendarDate, who: String, why: String) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO correctionRequest (period, requested, who, why) VALUES (?, ?, ?, ?)",
+                           arguments: [period.description, date.description, who, why])
+        }
+    }
+
+    /// The months with an open 更正 request.
+    public func openCorrections() throws -> [BulletinPeriod] {
+        try db.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT period FROM correctionRequest WHERE closed IS NULL ORDER BY period").compactMap(BulletinPeriod.init)
+        }
+    }
+
+    /// Closes the open 更正 requests of `period`.
+    public func closeCorrections(period: BulletinPeriod, date: CalendarDate) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE correctionRequest SET closed = ? WHERE period = ? AND closed IS NULL", arguments: [date.description, period.description])
+        }
+    }
+}

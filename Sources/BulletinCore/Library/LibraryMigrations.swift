@@ -101,6 +101,15 @@ enum LibraryMigrations {
                 log TEXT NOT NULL, started TEXT NOT NULL, head TEXT NOT NULL, records INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0)
                 """)
         }
+        m.registerMigration("v6: requests to correct an approved issue (更正)") { db in
+            try db.create(table: "correctionRequest") { t in
+                t.column("period", .text).notNull()
+                t.column("requested", .text).notNull()
+                t.column("who", .text).notNull()
+                t.column("why", .text).notNull()
+                t.column("closed", .text)                 // the date the 更正 sheet came back, NULL while open
+            }
+        }
         return m
     }
 
