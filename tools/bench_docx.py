@@ -140,6 +140,7 @@ def main():
         floor = build_floor(folder)
         if floor:
             contenders["floor (C: libzip+libxml2)"] = [floor] + paths
+            contenders["floor, document.xml only"] = [floor, "--document-only"] + paths
         contenders["python-docx extractor"] = [sys.executable, os.path.abspath(__file__), "--python-docx-extract"] + paths
         contenders["bulletin inspect --text"] = [a.bin, "inspect", "--text", "--config", a.config] + paths
         contenders["bulletin inspect --json"] = [a.bin, "inspect", "--json", "--config", a.config] + paths
