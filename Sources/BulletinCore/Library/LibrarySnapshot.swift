@@ -16,6 +16,8 @@ public struct LibrarySnapshot: Sendable {
     public var waiting: [CaseState]
     /// Every approved revision of every bulletin (a small table), by month and revision.
     public var approvals: [Approval]
+    /// Months whose approved issue someone asked to correct (更正), not yet done.
+    public var corrections: [BulletinPeriod] = []
     /// The year's annual list as last recorded (case ids).
     public var annualList: [String]
     /// The highest running number (总第N期) ever given, nil before the first issue.
@@ -61,6 +63,7 @@ extension CaseLibrary {
         for m in months { refusals[m] = try self.refusals(periods: [m]) }
         return LibrarySnapshot(today: today, period: period, cases: Dictionary(yearCases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                issues: issues, waiting: try states(atStages: waitingStages), approvals: try approvals(kind: .bulletin),
+                               corrections: try openCorrections(),
                                annualList: try annualList(year: period.year), highestTotalNumber: try highestTotalNumber(), refusals: refusals)
     }
 }

@@ -39,6 +39,10 @@ extension Pipeline {
         validation.verdicts += duplicates.refused
         try run.library.applyDuplicateAnswers(duplicates.events)
         outcome.changes += duplicates.changes
+        if ReviewSession.isCorrection(sheet), let period = BulletinPeriod(sheet.period),
+           outcome.approval != nil || outcome.notes.contains(where: { $0.contains("changes nothing") }) {
+            try run.library.closeCorrections(period: period, date: run.today)
+        }
         decidedThisRun.formUnion(validation.acceptedCaseIds)
         try run.library.recordAppliedSheet(sheetId: sheet.sheetId, fileSHA256: w.item.sha256, fileName: file.name, date: run.today,
                                            accepted: validation.accepted.count, refused: validation.refused.count)
@@ -87,9 +91,20 @@ public enum ReviewSession {
     /// The library's view of each case on a returned sheet, read once.
     public static func lookup(_ sheet: ReturnedReviewSheet, library: CaseLibrary) throws -> @Sendable (String) -> ReviewCaseState? {
         let states = try library.states(ids: Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted())
-        let byId = Dictionary(states.map { ($0.id, reviewState($0)) }, uniquingKeysWith: { a, _ in a })
+        let correction = isCorrection(sheet)
+        let byId = Dictionary(states.map { s -> (String, ReviewCaseState) in
+            var r = reviewState(s)
+            // A 更正 sheet decides again the cases of an approved issue: in it, or left out of it at 审定.
+            if correction, s.stage == .bulletined || s.stage == .notSelected, s.record.period.description == sheet.period {
+                r.stage = CaseStage.waiting(for: sheet.stage).rawValue
+            }
+            return (s.id, r)
+        }, uniquingKeysWith: { a, _ in a })
         return { byId[$0] }
     }
+
+    /// Whether a returned sheet asks to correct an approved issue (its group ends with 更正).
+    public static func isCorrection(_ sheet: ReturnedReviewSheet) -> Bool { sheet.group.hasSuffix("更正") }
 
     /// A case as the validator sees it: its stage, version and the decisions sheets recorded on it.
     public static func reviewState(_ s: CaseState) -> ReviewCaseState {
@@ -128,8 +143,11 @@ public enum ReviewSession {
         var changes: [Change] = []
         var events: [CaseEvent] = []
         var notes: [String] = []
+        let correction = isCorrection(sheet)
         for d in validation.accepted {
             guard let state = states[d.caseId], let to = process.target(of: d.word, at: step.name) else { continue }
+            // On a 更正 sheet a row that keeps a case where it is changes nothing.
+            if correction, to == state.stage, d.category == nil, d.level == nil, d.industry == nil { continue }
             let labels = AdjustedLabels(category: d.category.flatMap(Category.init(rawValue:)), level: d.level.flatMap(Level.init(rawValue:)),
                                         industry: d.industry.flatMap(Industry.init(rawValue:)))
             let who = d.reviewer.isEmpty ? "（未署名）" : d.reviewer
@@ -151,10 +169,12 @@ public enum ReviewSession {
                 if case .alreadyApplied = v.outcome { return false }
                 return v.row.isFromSheet
             }
-            if undecided.isEmpty, !onSheet.isEmpty {
+            if correction, events.isEmpty, undecided.isEmpty {
+                notes.append("更正 of the \(period.chinese) issue changes nothing: every row keeps its case where it was; the approved issue stands")
+            } else if undecided.isEmpty, !onSheet.isEmpty {
                 // Every case of the sheet is decided: the issue is approved with the ones passed, in the sheet's order.
-                let passed = Set(events.filter { $0.to == .bulletined }.map(\.caseId))
-                    .union(onSheet.map(\.caseId).filter { states[$0]?.stage == .bulletined })
+                let finalStage = { (id: String) in events.last { $0.caseId == id }?.to ?? states[id]?.stage }
+                let passed = Set(onSheet.map(\.caseId).filter { finalStage($0) == .bulletined })
                 let ordered = onSheet.sorted { ($0.originalRow ?? $0.excelRow) < ($1.originalRow ?? $1.excelRow) }.map(\.caseId).filter(passed.contains)
                 approval = Approval(kind: .bulletin, key: period.description, revision: approvedRevisions, date: date, caseIds: ordered,
                                     sheetId: sheet.sheetId)

@@ -10,7 +10,7 @@ extension Pipeline {
         var outputs: [AuditRecord.OutputRecord] = []
         var written = Set<String>()
         for sheet in sheets {
-            try sheet.requireNoClassified { row in snapshot.waiting.first { $0.id == row.caseId }?.classified ?? true }
+            try sheet.requireNoClassified { row in (snapshot.waiting.first { $0.id == row.caseId } ?? snapshot.cases[row.caseId])?.classified ?? true }
             let bytes = try ReviewSheetWriter.bytes(sheet)
             let url = folder.appendingPathComponent(sheet.fileName)
             written.insert(sheet.fileName)
@@ -72,14 +72,37 @@ public struct ReviewSheetPlanner: Sendable {
                     groups.append((period, parts.count > 1 ? parts[1] : "", cases.sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }))
                 }
             }
-            for g in groups {
+            for g in groups where step.approves != true || !snapshot.corrections.contains(g.period) {
                 sheets.append(ReviewSheet(stage: step.name, group: g.group, period: g.period.description,
                                           deadline: step.deadline.date(for: g.period).description,
                                           vocabulary: ReviewSession.vocabulary(step), hasOrderColumn: step.order == true,
                                           rows: g.cases.map { Self.row($0, duplicates: Self.duplicates(of: $0, snapshot)) }))
             }
         }
-        return sheets
+        return sheets + corrections(snapshot)
+    }
+
+    /// A 更正 sheet for each approved issue someone asked to correct: the issue's cases prefilled 通过, the cases
+    /// of that month left out at 审定 prefilled 不通过; a changed word changes the issue, as a new revision.
+    func corrections(_ snapshot: LibrarySnapshot) -> [ReviewSheet] {
+        guard let step = process.approvalStep else { return [] }
+        return snapshot.corrections.compactMap { period -> ReviewSheet? in
+            guard let approval = snapshot.approval(of: period) else { return nil }
+            let inIssue = approval.caseIds.compactMap { snapshot.cases[$0] }
+            let leftOut = snapshot.cases(of: period).filter { c in
+                c.stage == .notSelected && !approval.caseIds.contains(c.id) && c.history.contains { $0.step == step.name }
+            }
+            let rows = (inIssue + leftOut).filter { !$0.classified }.map { c in
+                var row = Self.row(c, duplicates: Self.duplicates(of: c, snapshot))
+                let word = c.stage == .bulletined ? step.decisions.first { $0.to == CaseStage.bulletined.rawValue }?.word
+                                                  : step.decisions.first { $0.to == CaseStage.notSelected.rawValue }?.word
+                row.entry = ReviewerEntry(decision: word ?? "")
+                return row
+            }
+            guard !rows.isEmpty else { return nil }
+            return ReviewSheet(stage: step.name, group: "第\(period.month)期更正", period: period.description, deadline: snapshot.today.description,
+                               vocabulary: ReviewSession.vocabulary(step), hasOrderColumn: false, rows: rows)
+        }
     }
 
     /// The 成果来源 division that screens a case ("未填写成果来源" when the form left it empty).
