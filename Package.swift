@@ -36,11 +36,14 @@ let package = Package(
             dependencies: ["CLibZip", "CLibXML2"],
             swiftSettings: strict
         ),
+        // MARK: - File-system primitives: the lock, atomic writes, raw names, iconv
+        .target(name: "SystemFiles", swiftSettings: strict),
         // MARK: - The pipeline
         .target(
             name: "BulletinCore",
             dependencies: [
                 "OOXML",
+                "SystemFiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -135,3 +135,38 @@ public enum ByteSearch {
         return nil
     }
 }
+
+extension ByteSearch {
+    /// Whether `needle` occurs in `hay`.
+    public static func contains(_ needle: [UInt8], in hay: ArraySlice<UInt8>) -> Bool {
+        hay.withUnsafeBufferPointer { firstIndex(of: needle, in: $0, from: 0) != nil }
+    }
+
+    /// The values of an attribute named `attribute` (any prefix) inside every tag whose name ends with
+    /// `element`, found in the bytes without parsing: `w:pStyle w:val="标题1"` gives 标题1.
+    public static func attributeValues(afterElementNamed element: String, attribute: String, in bytes: [UInt8]) -> Set<String> {
+        var out: Set<String> = []
+        let needle = Array(element.utf8), name = Array((attribute + "=").utf8)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while let at = firstIndex(of: needle, in: b, from: i) {
+                i = at + needle.count
+                var k = i
+                // To the end of the tag: the value of the attribute (any prefix).
+                while k + name.count < b.count, b[k] != UInt8(ascii: ">") {
+                    if zip(name.indices, name).allSatisfy({ b[k + $0] == $1 }), b[k - 1] == UInt8(ascii: ":") || b[k - 1] == UInt8(ascii: " ") {
+                        let quote = b[k + name.count]
+                        var end = k + name.count + 1
+                        while end < b.count, b[end] != quote, b[end] != UInt8(ascii: ">") { end += 1 }
+                        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"), end < b.count, b[end] == quote {
+                            out.insert(String(decoding: b[(k + name.count + 1)..<end], as: UTF8.self))
+                        }
+                        break
+                    }
+                    k += 1
+                }
+            }
+        }
+        return out
+    }
+}

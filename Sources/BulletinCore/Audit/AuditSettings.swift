@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// The `audit` section of pipeline.json.

@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,7 @@ public final class AuditTrail: @unchecked Sendable {
     private let library: CaseLibrary
     let outboxURL: URL
     private let lock = NSLock()
-    private var fd: Int32 = -1
+    private var file: AppendOnlyFile?
     private var headHash: String
     private var written = 0
 
@@ -113,30 +114,26 @@ public final class AuditTrail: @unchecked Sendable {
         return true
     }
 
-    deinit { if fd >= 0 { close(fd) } }
-
     /// Appends `record`, chained to the head, flushes it to the disk and moves the library's head on.
     /// Returns the record's hash.
     @discardableResult
     public func append(_ record: AuditRecord) throws -> String {
         try lock.withLock {
-            if fd < 0 {
+            if file == nil {
                 try FileOps.makeFolder(logURL.deletingLastPathComponent())
-                fd = open(logURL.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, FileOps.modes.file)
-                guard fd >= 0 else { throw RunError("cannot open the audit log \(logURL.path): \(String(cString: strerror(errno))); check the outbox's permissions and free space") }
-                _ = fchmod(fd, FileOps.modes.file)
+                do {
+                    file = try AppendOnlyFile(logURL, mode: FileOps.modes.file)
+                } catch {
+                    throw RunError("the audit log cannot be opened: \(error)", stage: "audit", file: logURL.path, advice: "check the outbox's permissions and free space")
+                }
                 FileOps.flushFolder(logURL.deletingLastPathComponent())
             }
             let line = try AuditLog.encode(ChainedRecord(seq: written + 1, prev: headHash, record: record))
-            let bytes = line + [0x0A]
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw RunError("cannot append to the audit log \(logURL.path): \(String(cString: strerror(errno))); check the free space of the outbox's disk") }
-                offset += n
+            do {
+                try file?.append(line + [0x0A])
+            } catch {
+                throw RunError("the audit log cannot be written: \(error)", stage: "audit", file: logURL.path, advice: "check the free space of the outbox's disk")
             }
-            guard fsync(fd) == 0 else { throw RunError("cannot flush the audit log \(logURL.path): \(String(cString: strerror(errno)))") }
             headHash = Hashing.sha256(line)
             written += 1
             let finished: Bool
@@ -209,12 +206,11 @@ public final class AuditTrail: @unchecked Sendable {
     /// Appends `<run> <head>` to the head copy kept outside the outbox, flushed.
     public func copyHead(to url: URL) throws {
         try FileOps.makeFolder(url.deletingLastPathComponent())
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, FileOps.modes.file)
-        guard fd >= 0 else { throw RunError("cannot open the head copy \(url.path) (audit.headCopy): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let line = Array("\(runId) \(head)\n".utf8)
-        guard line.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == line.count, fsync(fd) == 0 else {
-            throw RunError("cannot write the head copy \(url.path) (audit.headCopy): \(String(cString: strerror(errno)))")
+        do {
+            try AppendOnlyFile(url, mode: FileOps.modes.file).append(Array("\(runId) \(head)\n".utf8))
+        } catch {
+            throw RunError("the head copy (audit.headCopy) cannot be written: \(error)", stage: "audit", file: url.path,
+                           advice: "check that its folder exists and is writable, or change audit.headCopy")
         }
     }
 }

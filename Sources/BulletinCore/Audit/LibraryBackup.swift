@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// Nightly backups of the case library: a consistent copy (`VACUUM INTO`) in `outbox/backup/` after each run,

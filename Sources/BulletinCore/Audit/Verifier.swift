@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// One thing `bulletin verify` found wrong: what kind, which file, which record, and the detail.

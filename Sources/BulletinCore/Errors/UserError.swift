@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// The exit codes of every command (documented in the README).

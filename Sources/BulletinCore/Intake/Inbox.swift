@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,30 +27,6 @@ public struct UndecodableName: Sendable {
     public var bytes: [UInt8]
     /// The name with every byte that is not UTF-8 shown as `\xNN`.
     public var escaped: String
-}
-
-/// What one look at a file saw: a change of any part between two looks means it is still being written.
-struct FileLook: Equatable {
-    var size: Int
-    var mtime: timespec
-    var ctime: timespec
-    var inode: UInt64
-    var isRegular: Bool
-    var isFolder: Bool
-
-    static func == (a: FileLook, b: FileLook) -> Bool {
-        a.size == b.size && a.mtime.tv_sec == b.mtime.tv_sec && a.mtime.tv_nsec == b.mtime.tv_nsec
-            && a.ctime.tv_sec == b.ctime.tv_sec && a.ctime.tv_nsec == b.ctime.tv_nsec && a.inode == b.inode
-    }
-
-    /// lstat of `path` (a link is looked at, not followed); nil when it is gone.
-    static func of(_ path: String) -> FileLook? {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return nil }
-        let type = st.st_mode & S_IFMT
-        return FileLook(size: Int(st.st_size), mtime: st.st_mtim, ctime: st.st_ctim, inode: UInt64(st.st_ino),
-                        isRegular: type == S_IFREG, isFolder: type == S_IFDIR)
-    }
 }
 
 /// Scans the inbox: regular files, hidden files and Office lock files (`~$…`) left alone, files still being
@@ -119,61 +96,12 @@ public struct InboxScan: Sendable {
         { if seconds > 0 { Thread.sleep(forTimeInterval: seconds) } }
     }
 
-    /// The folder's entries as bytes, sorted (readdir: a name that is not UTF-8 is listed, not lost).
-    static func names(_ folder: URL) throws -> [[UInt8]] {
-        guard let dir = opendir(folder.path) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the inbox \(folder.path) cannot be read: \(String(cString: strerror(errno))); create it or pass --inbox"])
-        }
-        defer { closedir(dir) }
-        var out: [[UInt8]] = []
-        while let entry = readdir(dir) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
-            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            out.append(name)
-        }
-        return out.sorted { $0.lexicographicallyPrecedes($1) }
-    }
+    /// The folder's entries as bytes, sorted (a name that is not UTF-8 is listed, not lost).
+    static func names(_ folder: URL) throws -> [[UInt8]] { try RawFolder.names(folder) }
 
     /// The bytes of an entry of `folder` given by its raw name; nil when it cannot be read.
-    public static func readRaw(_ bytes: [UInt8], in folder: URL) -> [UInt8]? {
-        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
-        let fd = path.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars -> Int32 in
-                guard let base = chars.baseAddress else { return -1 }
-                return open(base, O_RDONLY | O_CLOEXEC)
-            }
-        }
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { return nil }
-            if n == 0 { return out }
-            out += chunk[0..<n]
-        }
-    }
+    public static func readRaw(_ bytes: [UInt8], in folder: URL) -> [UInt8]? { RawFolder.read(bytes, in: folder) }
 
     /// Renames an entry of `folder` given by its raw bytes to `target`, never overwriting.
-    public static func moveRaw(_ bytes: [UInt8], in folder: URL, to target: URL) throws {
-        try FileOps.makeFolder(target.deletingLastPathComponent())
-        guard !FileManager.default.fileExists(atPath: target.path) else {
-            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: target.path])
-        }
-        let source = Array(folder.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
-        let ok = source.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let base = chars.baseAddress else { return false }
-                return rename(base, target.path) == 0
-            }
-        }
-        guard ok else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot move \(FileOps.escapedName(bytes)) to \(target.path): \(String(cString: strerror(errno)))"])
-        }
-        try FileOps.setMode(target, FileOps.modes.file)
-    }
+    public static func moveRaw(_ bytes: [UInt8], in folder: URL, to target: URL) throws { try RawFolder.move(bytes, in: folder, to: target) }
 }

@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// `outbox/index.html`: the outbox at a glance for staff and auditors — a static page with relative links

@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// [7] review: decisions come back. Each returned review sheet (recognised by its hidden identity, whatever

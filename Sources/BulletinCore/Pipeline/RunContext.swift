@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// What one run knows from start to end: its folders, its date and month, its id, the lock it holds, the

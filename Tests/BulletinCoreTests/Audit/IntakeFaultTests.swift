@@ -1,3 +1,4 @@
+import SystemFiles
 import BulletinCore
 import Foundation
 import Testing

@@ -96,30 +96,7 @@ struct DocxNumbering: Sendable {
 
     /// The paragraph style ids a document part names (`w:pStyle w:val="…"`), found in its bytes.
     static func usedStyles(in document: [UInt8]) -> Set<String> {
-        var out: Set<String> = []
-        let needle = Array("pStyle".utf8)
-        document.withUnsafeBufferPointer { b in
-            var i = 0
-            while let at = DocxSniffer.find(needle, in: b, from: i) {
-                i = at + needle.count
-                var k = i
-                // To the end of the tag: the value of an attribute named val (any prefix).
-                while k + 4 < b.count, b[k] != UInt8(ascii: ">") {
-                    if b[k] == UInt8(ascii: "v"), b[k + 1] == UInt8(ascii: "a"), b[k + 2] == UInt8(ascii: "l"), b[k + 3] == UInt8(ascii: "="),
-                       b[k - 1] == UInt8(ascii: ":") || b[k - 1] == UInt8(ascii: " ") {
-                        let quote = b[k + 4]
-                        var end = k + 5
-                        while end < b.count, b[end] != quote, b[end] != UInt8(ascii: ">") { end += 1 }
-                        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"), end < b.count, b[end] == quote {
-                            out.insert(String(decoding: b[(k + 5)..<end], as: UTF8.self))
-                        }
-                        break
-                    }
-                    k += 1
-                }
-            }
-        }
-        return out
+        ByteSearch.attributeValues(afterElementNamed: "pStyle", attribute: "val", in: document)
     }
 
     var isEmpty: Bool { instances.isEmpty }

@@ -91,12 +91,6 @@ enum DocxSniffer {
 
     /// Whether `needle` occurs in `hay` (a linear scan, fine for the few megabytes a form file has).
     static func contains(_ needle: [UInt8], in hay: ArraySlice<UInt8>) -> Bool {
-        hay.withUnsafeBufferPointer { find(needle, in: $0, from: 0) != nil }
-    }
-
-    /// The first position of `needle` in `b` at or after `from` (parts of hundreds of kilobytes are searched
-    /// for a word).
-    static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        ByteSearch.firstIndex(of: needle, in: b, from: from)
+        ByteSearch.contains(needle, in: hay)
     }
 }

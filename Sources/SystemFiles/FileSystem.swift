@@ -187,7 +187,7 @@ public enum FileOps {
                 out += s == "\\" ? "\\\\" : s
                 i += length
             } else {
-                out += "\\x" + Hashing.hex([lead]).uppercased()
+                out += "\\x" + String(format: "%02X", lead)
                 i += 1
             }
         }
