@@ -61,15 +61,23 @@ let package = Package(
         ),
         // MARK: - Tests
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML"], swiftSettings: strict),
+        // Paths, temporary folders, fixtures and the typed log reader shared by the test targets.
+        .target(
+            name: "BulletinTestSupport",
+            dependencies: ["BulletinCore", "OOXML"],
+            path: "Tests/BulletinTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "BulletinCoreTests",
-            dependencies: ["BulletinCore", "OOXML"],
+            dependencies: ["BulletinCore", "OOXML", "BulletinTestSupport", "SystemFiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BulletinCore", "OOXML"],
+            // The built executable is a dependency, so the end-to-end tests never run a stale binary.
+            dependencies: ["BulletinCore", "OOXML", "BulletinTestSupport", "SystemFiles", "bulletin"],
             swiftSettings: strict
         ),
     ],

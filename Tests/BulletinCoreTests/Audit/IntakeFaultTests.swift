@@ -1,3 +1,4 @@
+import BulletinTestSupport
 import SystemFiles
 import BulletinCore
 import Foundation

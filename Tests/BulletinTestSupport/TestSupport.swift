@@ -1,21 +1,21 @@
 import BulletinCore
 import Foundation
 
-/// Paths and helpers shared by the tests.
-enum TestSupport {
+/// Paths and helpers shared by the test targets (BulletinCoreTests, EndToEndTests).
+public enum TestSupport {
     /// The package root, found from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The repository's pipeline.json, decoded and validated; the second look at inbox files is immediate
     /// (`intake.settleCheckSeconds` 0), so that no test waits.
-    static func config() throws -> PipelineConfig {
+    public static func config() throws -> PipelineConfig {
         var config = try PipelineConfig.load(from: root.appendingPathComponent("pipeline.json"))
         config.intake.settleCheckSeconds = 0
         return config
     }
 
     /// Loads the repository's pipeline.json with one piece of text replaced, expecting a ConfigError.
-    static func configError(replacing old: String, with new: String) throws -> ConfigError? {
+    public static func configError(replacing old: String, with new: String) throws -> ConfigError? {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try String(contentsOf: root.appendingPathComponent("pipeline.json"), encoding: .utf8)
@@ -31,14 +31,33 @@ enum TestSupport {
     }
 
     /// A fresh temporary folder; the caller removes it.
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
+    /// Runs `body` with a fresh temporary folder and removes the folder afterwards, whatever happens.
+    public static func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+
+    /// `Tests/BulletinCoreTests/Fixtures/<path>`.
+    public static func fixture(_ path: String) -> URL {
+        root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures").appendingPathComponent(path)
+    }
+
+    /// Every record of every log under `outbox/logs`, decoded (the typed log reader auditors' tools would use).
+    public static func logRecords(_ outbox: URL) throws -> [AuditRecord] {
+        let logs = outbox.appendingPathComponent("logs")
+        return try FileManager.default.contentsOfDirectory(atPath: logs.path).filter { $0.hasSuffix(".jsonl") }.sorted()
+            .flatMap { try AuditLog.read(logs.appendingPathComponent($0)).records }
+    }
+
     /// GB18030 bytes of `text` (through iconv, as Excel on Chinese Windows would save it).
-    static func gb18030(_ text: String) throws -> [UInt8] {
+    public static func gb18030(_ text: String) throws -> [UInt8] {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.txt")

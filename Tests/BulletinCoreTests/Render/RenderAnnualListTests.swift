@@ -1,3 +1,4 @@
+import BulletinTestSupport
 @testable import BulletinCore
 import Foundation
 import OOXML

@@ -1,10 +1,11 @@
+import BulletinTestSupport
 import BulletinCore
 import Foundation
 
 /// Paths and builders shared by the scoring tests.
 enum ScoreTestSupport {
     /// The package root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestSupport.root
 
     /// The labelled set.
     static let labelledCases = root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/labelled/cases.json")

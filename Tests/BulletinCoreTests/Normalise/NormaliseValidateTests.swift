@@ -1,3 +1,4 @@
+import BulletinTestSupport
 import BulletinCore
 import Foundation
 import Testing

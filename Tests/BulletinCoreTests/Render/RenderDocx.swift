@@ -1,3 +1,4 @@
+import BulletinTestSupport
 import BulletinCore
 import Foundation
 import OOXML
@@ -124,8 +125,7 @@ enum RenderTools {
 
 /// Golden files of word/document.xml, as indented outlines, in Fixtures/golden.
 enum RenderGolden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/golden", isDirectory: true)
+    static let folder = TestSupport.fixture("golden")
 
     /// Compares the outline of `doc`'s word/document.xml with `name`; `RECORD_GOLDEN=1` rewrites it.
     static func check(_ doc: RenderedDocument, _ name: String,

@@ -1,3 +1,4 @@
+import BulletinTestSupport
 import BulletinCore
 import Foundation
 import Logging
@@ -21,12 +22,11 @@ import Testing
         return (report, work)
     }
 
-    func log(_ work: URL) throws -> [[String: Any]] {
-        let logs = work.appendingPathComponent("outbox/logs")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: logs.path).first { $0.hasSuffix(".jsonl") })
-        return try String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map {
-            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
-        }
+    /// The run's log, decoded.
+    func log(_ work: URL) throws -> [AuditRecord] { try TestSupport.logRecords(work.appendingPathComponent("outbox")) }
+
+    func inputs(_ work: URL) throws -> [AuditRecord.InputRecord] {
+        try log(work).compactMap { if case .input(let i) = $0 { return i }; return nil }
     }
 
     @Test func aSpreadsheetWithOneBadRowAcceptsTheOthersAndQuarantinesJustThatRow() async throws {
@@ -37,10 +37,9 @@ import Testing
         let (report, work) = try await run(["汇总.csv": Array(csv.utf8)])
         defer { try? FileManager.default.removeItem(at: work) }
         #expect(report.exitCode == 1)
-        let input = try #require(try log(work).first { $0["type"] as? String == "input" })
-        #expect(input["outcome"] as? String == "partial")
-        let cases = try #require(input["cases"] as? [[String: Any]])
-        #expect(cases.map { $0["location"] as? String } == ["line 2", "line 4"])
+        let input = try #require(try inputs(work).first)
+        #expect(input.outcome == "partial")
+        #expect(input.cases.map(\.location) == ["line 2", "line 4"])
         let quarantine = work.appendingPathComponent("outbox/quarantine/2026-11-22")
         let refused = try String(contentsOf: quarantine.appendingPathComponent("汇总.csv.refused.csv"), encoding: .utf8)
         let lines = refused.components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -54,19 +53,17 @@ import Testing
     @Test func freshAndEmptyAndUnknownFilesAreHandledNotLost() async throws {
         let work0 = try await run(["正在复制.docx": Array("PK".utf8)], age: 0).1
         defer { try? FileManager.default.removeItem(at: work0) }
-        let deferred = try log(work0).first { $0["type"] as? String == "input" }
-        #expect(deferred?["outcome"] as? String == "deferred")
+        #expect(try inputs(work0).first?.outcome == "deferred")
         #expect(FileManager.default.fileExists(atPath: work0.appendingPathComponent("inbox/正在复制.docx").path), "a deferred file stays in the inbox")
 
         let (report, work) = try await run(["空.docx": [], "扫描件.docx": Array("%PDF-1.7\n".utf8), "a.xls": [0xD0, 0xCF, 0x11, 0xE0]])
         defer { try? FileManager.default.removeItem(at: work) }
         #expect(report.exitCode == 1)
-        let inputs = try log(work).filter { $0["type"] as? String == "input" }
-        #expect(inputs.count == 3)
-        for i in inputs {
-            #expect(i["outcome"] as? String == "quarantined")
-            let reasons = i["reasons"] as? [String] ?? []
-            #expect(reasons.first?.contains(i["name"] as? String ?? "?") == true, "the reason names the file: \(reasons)")
+        let received = try inputs(work)
+        #expect(received.count == 3)
+        for i in received {
+            #expect(i.outcome == "quarantined")
+            #expect(i.reasons.first?.contains(i.name) == true, "the reason names the file: \(i.reasons)")
         }
         let quarantine = work.appendingPathComponent("outbox/quarantine/2026-11-22")
         let reason = try String(contentsOf: quarantine.appendingPathComponent("空.docx.reason.txt"), encoding: .utf8)
@@ -94,9 +91,12 @@ import Testing
             #expect(e.description.contains("stage render"))
         }
         let records = try log(work)
-        #expect(records.first { $0["type"] as? String == "input" }?["outcome"] as? String == "accepted")
-        #expect(records.last?["type"] as? String == "failure")
-        #expect(records.last?["stage"] as? String == "render")
+        #expect(try inputs(work).first?.outcome == "accepted")
+        guard case .failure(let failure) = records.last else {
+            Issue.record("the log does not end with a failure record")
+            return
+        }
+        #expect(failure.stage == "render")
     }
 
     @Test func casesRollIntoNextMonthAfterTheCutoff() async throws {
@@ -106,8 +106,8 @@ import Testing
         let bulletins = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("outbox/bulletins").path)
         #expect(bulletins.count == 1)
         #expect(bulletins.first?.hasPrefix("2026-12-") == true)
-        let bulletin = try log(work).first { ($0["kind"] as? String)?.hasPrefix("bulletin") == true }
-        #expect((bulletin?["notes"] as? [String])?.first?.contains("fewer than quotas.bulletinMin (5)") == true,
+        let bulletin = try log(work).compactMap { if case .output(let o) = $0, o.kind.hasPrefix("bulletin") { return o }; return nil }.first
+        #expect(bulletin?.notes.first?.contains("fewer than quotas.bulletinMin (5)") == true,
                 "one case is below the minimum of five, and the log says so")
     }
 }
