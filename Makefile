@@ -30,9 +30,13 @@ pydeps:
 demo: build pydeps
 	@bash tools/demo_cycle.sh $(BIN) $(DEMO)
 
+# The build and the tests keep their temporary files under .build/tmp (the compiler's and the tests' alike), which
+# is removed at the end, so a test run leaves nothing in the system's temporary folder.
+TEST_TMP = $(CURDIR)/.build/tmp
 test: deps pydeps lint
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@mkdir -p $(TEST_TMP)
+	TMPDIR=$(TEST_TMP) $(SWIFT) build --build-tests
+	TMPDIR=$(TEST_TMP) $(SWIFT) test --skip-build; rc=$$?; rm -rf $(TEST_TMP); exit $$rc
 
 # .swift-format bans force-unwrap and try! in the sources; this fails on any such finding (other rules only advise).
 lint:

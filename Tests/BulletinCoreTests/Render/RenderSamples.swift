@@ -99,10 +99,17 @@ enum RenderSamples {
         ],
         total: row("合计", 19, 18, 1, 10))
 
-    /// A fresh temporary folder for one test.
+    /// One folder for every rendering test of this process, removed when the process exits (the documents a
+    /// test writes are read back, converted or compared after it returns, so each test cannot remove its own).
+    static let scratchRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-render-\(getpid())", isDirectory: true)
+        atexit { try? FileManager.default.removeItem(at: RenderSamples.scratchRoot) }
+        return url
+    }()
+
+    /// A fresh temporary folder for one test, inside `scratchRoot`.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bulletin-render-\(UUID().uuidString)", isDirectory: true)
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString, isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
