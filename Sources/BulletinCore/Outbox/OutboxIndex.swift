@@ -106,7 +106,9 @@ public enum OutboxIndex {
             let files = listing(outbox.appendingPathComponent(dir), dir)
             h += "<h3>\(esc(title))</h3>\n"
             if files.isEmpty { h += "<p class=\"muted\">none yet</p>\n"; continue }
-            h += "<ul>\n" + files.map { "<li>\(link($0, ($0 as NSString).lastPathComponent, outbox)) <span class=\"muted\">\(size(outbox.appendingPathComponent($0)))</span></li>\n" }.joined() + "</ul>\n"
+            // Current files first; what was moved aside (superseded/<date>/…) after them, named with its folder.
+            let ordered = files.filter { !$0.contains("/superseded/") } + files.filter { $0.contains("/superseded/") }
+            h += "<ul>\n" + ordered.map { "<li>\(link($0, String($0.dropFirst(dir.count + 1)), outbox)) <span class=\"muted\">\(size(outbox.appendingPathComponent($0)))</span></li>\n" }.joined() + "</ul>\n"
         }
         // Quarantine.
         h += "<h2 id=\"quarantine\">隔离区 Quarantine</h2>\n"
