@@ -9,7 +9,7 @@ struct Bulletin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Turns submitted achievement reports (重大科技成果案例报送表) into case records, bulletins and lists.",
-        subcommands: [RunCommand.self, InspectCommand.self, ExplainCommand.self, StatusCommand.self, CorrectCommand.self, VerifyCommand.self, EvaluateCommand.self, BenchMatchCommand.self])
+        subcommands: [RunCommand.self, InspectCommand.self, ExplainCommand.self, StatusCommand.self, CorrectCommand.self, ConfigCommand.self, VerifyCommand.self, EvaluateCommand.self, BenchMatchCommand.self])
 
     /// Bootstraps logging once, then parses and runs the command.
     static func main() async {

@@ -42,6 +42,8 @@ import Testing
         let samples = root.appendingPathComponent("samples")
         var names: [String] = []
         for name in try fm.contentsOfDirectory(atPath: samples.path).sorted() where !name.hasSuffix(".md") && !name.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: samples.appendingPathComponent(name).path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             let target = inbox.appendingPathComponent(name)
             try fm.copyItem(at: samples.appendingPathComponent(name), to: target)
             try fm.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: target.path)
@@ -174,7 +176,7 @@ import Testing
 
     @Test func explainShowsReasonsForEverySample() throws {
         let samples = Self.root.appendingPathComponent("samples")
-        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() where !name.hasSuffix(".md") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() where !name.hasSuffix(".md") && name.contains(".") {
             let r = try Self.bulletin(["explain", samples.appendingPathComponent(name).path])
             if name.hasPrefix("损坏") {
                 #expect(r.status == 1 && r.stderr.contains(name), "\(r.stderr)")

@@ -125,6 +125,10 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var publication: String
         /// 四川省科学技术厅
         public var issuer: String
+        /// A brand line above the masthead (浙里好成果·成果月报), if any.
+        public var brand: String?
+        /// The distribution (报送/抄送) printed in the 版记 at the end of a bulletin, if any.
+        public var distribution: String?
         /// The running number (总第N期) of the first issue the library ever makes.
         public var firstTotalIssue: Int
         public var bulletinDir: String
@@ -136,6 +140,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var statsDir: String?
         /// Folder of the review sheets (default "review").
         public var reviewDir: String?
+        /// Folder of the release feed of approved achievements (default "release").
+        public var releaseDir: String?
         /// Mode of every file written, octal as a string (default "0644"), whatever the umask.
         public var fileMode: String?
         /// Mode of every folder created (default "0755").
@@ -171,7 +177,7 @@ extension PipelineConfig {
         }
         let config: PipelineConfig
         do {
-            config = try JSONDecoder().decode(PipelineConfig.self, from: data)
+            config = try JSONDecoder().decode(PipelineConfig.self, from: try effectiveJSON(data, file: file).data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw ConfigError(file: file, path: Self.path(context.codingPath + [key]), message: "is missing")
         } catch let DecodingError.typeMismatch(type, context) {
@@ -183,6 +189,16 @@ extension PipelineConfig {
         }
         try config.validate(file: file)
         return config
+    }
+
+    /// The configuration with the active profile's preset laid over it (`ProfilePresets`), as JSON, and the
+    /// source of each setting.
+    public static func effectiveJSON(_ data: Data, file: String) throws -> (data: Data, sources: [String: String]) {
+        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw ConfigError(file: file, path: "", message: "is not a JSON object; check the file's syntax (a missing comma or quote)")
+        }
+        let (merged, sources) = ProfilePresets.effective(root)
+        return (try JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys]), sources)
     }
 
     static func path(_ keys: [any CodingKey]) -> String {

@@ -18,6 +18,10 @@ public struct BulletinIssue: Sendable, Equatable {
     public var draft: Bool
     /// 0 for the approved issue, 1… for each 更正 (ignored for a draft).
     public var revision: Int
+    /// A brand line above the masthead (浙里好成果·成果月报), "" for none.
+    public var brand: String = ""
+    /// The distribution printed in the 版记 at the end, "" for none.
+    public var distribution: String = ""
 
     /// Creates an issue.
     public init(publication: String, issuer: String, period: BulletinPeriod, number: Int, totalNumber: Int, date: CalendarDate,

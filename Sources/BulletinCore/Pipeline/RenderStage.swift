@@ -26,6 +26,13 @@ extension Pipeline {
                 outputs.append(try write(try BulletinRenderer.render(issue), to: url, kind: kind, cases: issue.entries.map(\.id), notes: notes, run))
             }
             if !issue.draft {
+                // 常态发布: the approved public achievements as a feed, JSON and CSV.
+                let feed = ReleaseFeed.entries(issue)
+                let stem = outbox.appendingPathComponent(config.outputs.releaseDir ?? "release").appendingPathComponent("\(issue.period)-发布")
+                outputs.append(try run.audit.publish(try ReleaseFeed.json(feed), to: stem.appendingPathExtension("json"),
+                                                     kind: "release feed \(issue.period)", cases: feed.map(\.id)))
+                outputs.append(try write(csv: ReleaseFeed.csvRows(feed), to: stem.appendingPathExtension("csv"),
+                                         kind: "release feed \(issue.period) (CSV)", cases: feed.map(\.id), run))
                 // The draft of an approved issue is moved aside, never deleted, so only the final stands in the folder.
                 let draft = url.deletingLastPathComponent().appendingPathComponent("\(issue.period)-\(config.outputs.publication)-第\(issue.number)期-草稿.docx")
                 if FileManager.default.fileExists(atPath: draft.path) {

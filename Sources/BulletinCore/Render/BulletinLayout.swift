@@ -19,6 +19,15 @@ enum BulletinLayout {
                 blocks += achievement(entry, number: i + 1)
             }
         }
+        if !issue.distribution.isEmpty {
+            // 版记 (GB/T 9704-2012 §7.4): the distribution between rules, then the issuer and the date.
+            blocks.append(.paragraph(WordParagraph(bottomRule: WordRule(color: "000000", eighths: 8))))
+            blocks.append(.paragraph(WordParagraph(style: WordStyles.body, bottomRule: WordRule(color: "000000", eighths: 4),
+                                                   inlines: [.text(XMLBuild.line(issue.distribution))])))
+            blocks.append(.paragraph(WordParagraph(bottomRule: WordRule(color: "000000", eighths: 8),
+                                                   tabs: [WordTabStop(kind: "right", position: F.portrait.textWidth)],
+                                                   inlines: [.text("\u{3000}" + XMLBuild.line(issue.issuer)), .tab, .text(date + "印发\u{3000}")])))
+        }
         return WordDocument(blocks: blocks, page: F.portrait,
                             title: "\(XMLBuild.line(issue.publication)) \(issueLine)",
                             creator: issue.issuer, date: issue.date.description)
@@ -35,6 +44,9 @@ enum BulletinLayout {
 
     private static func masthead(_ issue: BulletinIssue, issueLine: String, date: String) -> [WordBlock] {
         var blocks: [WordBlock] = []
+        if !issue.brand.isEmpty {
+            blocks.append(.paragraph(WordParagraph(style: WordStyles.centred, inlines: [.text(XMLBuild.line(issue.brand), WordRunFormat(color: F.red))])))
+        }
         if issue.draft {
             blocks.append(.paragraph(WordParagraph(alignment: .right, inlines: [
                 .text("草稿", WordRunFormat(font: F.headingFont, bold: true, color: F.red, boxed: true, spacing: 60)),

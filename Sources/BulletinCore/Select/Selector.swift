@@ -28,6 +28,9 @@ public struct SelectionSettings: Sendable, Equatable {
     public var publication: String
     /// 四川省科学技术厅.
     public var issuer: String
+    /// The brand line and the 版记 distribution of the bulletin ("" for none).
+    public var brand: String = ""
+    public var distribution: String = ""
     /// The stage of a case that passed the shortlist and waits for approval (待审定).
     public var approvalStage: CaseStage
 
@@ -40,6 +43,8 @@ public struct SelectionSettings: Sendable, Equatable {
         approvalDay = config.activeProcess.approvalStep?.deadline.day ?? 10
         publication = config.outputs.publication
         issuer = config.outputs.issuer
+        brand = config.outputs.brand ?? ""
+        distribution = config.outputs.distribution ?? ""
         approvalStage = .waiting(for: config.activeProcess.approvalStep?.name ?? "审定")
     }
 }
@@ -98,9 +103,12 @@ public struct Selector: Sendable {
             }
             let date = approval?.date ?? snapshot.today
             records.append(.init(period: period, number: period.month, totalNumber: total, date: date, caseIds: chosen.map(\.id)))
-            issues.append(BulletinIssue(publication: settings.publication, issuer: settings.issuer, period: period, number: period.month,
-                                        totalNumber: total, date: date, entries: chosen.map(\.effectiveRecord), draft: approval == nil,
-                                        revision: approval?.revision ?? 0))
+            var issue = BulletinIssue(publication: settings.publication, issuer: settings.issuer, period: period, number: period.month,
+                                      totalNumber: total, date: date, entries: chosen.map(\.effectiveRecord), draft: approval == nil,
+                                      revision: approval?.revision ?? 0)
+            issue.brand = settings.brand
+            issue.distribution = settings.distribution
+            issues.append(issue)
         }
         // Adoption (采用) is what approved bulletins hold.
         let firstBulletined = snapshot.firstBulletined(year: current.year)
