@@ -27,8 +27,10 @@ pydeps:
 
 # The whole monthly cycle over a copy of samples/: the nightly batch, then each review step's sheets filled by
 # a scripted reviewer and dropped back into the inbox, through to an approved bulletin (tools/demo_cycle.sh).
+# `make demo PROFILE=zhejiang` walks the Zhejiang samples through 遴选评价 → 现场调研 → 审定 to the 月报.
+PROFILE ?= sichuan
 demo: build pydeps
-	@bash tools/demo_cycle.sh $(BIN) $(DEMO)
+	@PROFILE=$(PROFILE) bash tools/demo_cycle.sh $(BIN) $(DEMO)
 
 # The build and the tests keep their temporary files under .build/tmp (the compiler's and the tests' alike), which
 # is removed at the end, so a test run leaves nothing in the system's temporary folder.

@@ -8,11 +8,14 @@
 #   5. 2026-12-08  the leaders' 审定 sheet comes back: the November bulletin is final;
 #   6. 2026-12-09  a rerun leaves the final bulletin byte-identical.
 # A small scripted reviewer (tools/demo_review.py, openpyxl) fills each sheet as a person would.
-# Usage: tools/demo_cycle.sh BIN DEMO_DIR
+# With PROFILE=zhejiang, the same for the Zhejiang samples (samples/zhejiang/) with only the profile key changed:
+# 遴选评价 → 现场调研 → 审定, the 月报 and its release feed.
+# Usage: [PROFILE=zhejiang] tools/demo_cycle.sh BIN DEMO_DIR
 set -euo pipefail
 BIN=${1:?the bulletin binary}
 DEMO=${2:?the demo folder}
 here=$(cd "$(dirname "$0")" && pwd)
+PROFILE=${PROFILE:-sichuan}
 review() { python3 "$here/demo_review.py" "$@"; }
 run() {
   local day=$1
@@ -20,7 +23,7 @@ run() {
   echo "=== bulletin run --today $day"
   find "$DEMO/inbox" -type f -exec touch -d '-1 hour' {} +
   set +e
-  "$BIN" run --inbox "$DEMO/inbox" --outbox "$DEMO/outbox" --today "$day" | grep -v '^\[' 
+  "$BIN" run --config "$CONFIG" --inbox "$DEMO/inbox" --outbox "$DEMO/outbox" --today "$day" | grep -v '^\[' 
   local rc=${PIPESTATUS[0]}
   set -e
   echo "(exit code $rc)"
@@ -30,6 +33,35 @@ run() {
 sheets() { find "$DEMO/outbox/review" -maxdepth 1 -name "*-$1*.xlsx" | sort; }
 
 rm -rf "$DEMO" && mkdir -p "$DEMO/inbox" "$DEMO/outbox"
+CONFIG="$DEMO/pipeline.json"
+sed "s/\"profile\": \"sichuan\"/\"profile\": \"$PROFILE\"/" "$here/../pipeline.json" > "$CONFIG"
+
+if [ "$PROFILE" = zhejiang ]; then
+  cp "$here"/../samples/zhejiang/*.csv "$DEMO/inbox/"
+  run 2026-11-05
+  echo; echo "=== 遴选评价: the expert group"
+  sheets 遴选评价 | while IFS= read -r f; do
+    review "$f" --all 通过 --title 茶树=不通过 --reviewer 专家组 -o "$DEMO/inbox/$(basename "$f" .xlsx)（专家组）.xlsx"
+  done
+  run 2026-11-20
+  echo; echo "=== 现场调研、评估确认"
+  sheets 现场调研 | while IFS= read -r f; do
+    review "$f" --all 通过 --order score --reviewer 成果处 -o "$DEMO/inbox/$(basename "$f" .xlsx)（成果处）.xlsx"
+  done
+  run 2026-11-27
+  echo; echo "=== 审定"
+  sheets 审定 | while IFS= read -r f; do
+    review "$f" --all 通过 --reviewer 厅领导 -o "$DEMO/inbox/$(basename "$f" .xlsx)（签批）.xlsx"
+  done
+  run 2026-12-03
+  echo
+  echo "Where things are (under $DEMO/outbox):"
+  echo "  the approved 月报:  $(cd "$DEMO/outbox" && ls bulletins/*月报*.docx | grep -v 草稿 | tr '\n' ' ')"
+  echo "  the release feed:  $(cd "$DEMO/outbox" && ls release/ | tr '\n' ' ')"
+  echo "  every case:        $BIN status --config $CONFIG --outbox $DEMO/outbox"
+  exit 0
+fi
+
 cp "$here"/../samples/*.docx "$here"/../samples/*.csv "$here"/../samples/*.json "$here"/../samples/*.jsonl "$DEMO/inbox/"
 run 2026-11-22
 
@@ -78,4 +110,4 @@ echo "  the approved bulletin:   $(cd "$DEMO/outbox" && ls bulletins/*第11期.d
 echo "  review sheets still out: $(cd "$DEMO/outbox" && ls review/*.xlsx 2>/dev/null | tr '\n' ' ')"
 echo "  returned sheets:         archive/<date>/"
 echo "  refused files and rows:  quarantine/<date>/ (two samples are bad on purpose)"
-echo "  every case and its decisions: $BIN status --outbox $DEMO/outbox"
+echo "  every case and its decisions: $BIN status --config $CONFIG --outbox $DEMO/outbox"

@@ -9,18 +9,7 @@ import Testing
     typealias E = RunEndToEndTests
 
     static func shell(_ args: [String], cwd: URL = E.root) throws -> E.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        p.currentDirectoryURL = cwd
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return E.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try E.execute(URL(fileURLWithPath: "/usr/bin/env"), args, cwd: cwd)
     }
 
     static func statusLines(_ outbox: URL) throws -> [[String: Any]] {

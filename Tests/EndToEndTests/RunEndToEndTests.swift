@@ -20,11 +20,14 @@ import Testing
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func bulletin(_ args: [String]) throws -> Result {
+    static func bulletin(_ args: [String]) throws -> Result { try execute(binary, args) }
+
+    /// Runs a program from the package root and collects its exit status and output.
+    static func execute(_ program: URL, _ args: [String], cwd: URL = root) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = program
         p.arguments = args
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = cwd
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
