@@ -141,9 +141,10 @@ public struct ReviewSheetPlanner: Sendable {
         return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
     }
 
-    /// The three heaviest findings behind the score.
+    /// The three heaviest findings behind the score, by the words they found (findings on no words, such as
+    /// the formula or completeness, are left to `explain`).
     static func scoreReason(_ a: Assessment) -> String {
-        a.reasons.sorted { $0.weight > $1.weight }.prefix(3).map { $0.matched.isEmpty ? $0.rule : "\($0.rule)「\($0.matched)」" }
-            .joined(separator: "；")
+        a.reasons.filter { !$0.matched.isEmpty }.sorted { $0.weight > $1.weight }.prefix(3)
+            .map { "「\($0.matched)」\($0.conclusion)" }.joined(separator: "；")
     }
 }
