@@ -5,7 +5,8 @@
 #   3. 2026-12-03  重大处's 复选 sheet comes back, ordered, re-saved by LibreOffice when it is installed
 #                  (one case rejected, one sent to 咨询);
 #   4. 2026-12-05  the experts' 咨询 sheet comes back;
-#   5. 2026-12-08  the leaders' 审定 sheet comes back: the November bulletin is final;
+#   5. 2026-12-08  the leaders' 审定 sheet comes back: the November bulletin is final; then the 季度发布 and
+#                  年度榜单 sheets come back with the chosen ones, and those lists are final too;
 #   6. 2026-12-09  a rerun leaves the final bulletin byte-identical.
 # A small scripted reviewer (tools/demo_review.py, openpyxl) fills each sheet as a person would.
 # With PROFILE=zhejiang, the same for the Zhejiang samples (samples/zhejiang/) with only the profile key changed:
@@ -95,6 +96,14 @@ run 2026-12-05
 echo; echo "=== 审定: the leaders approve the issue"
 sheets 审定 | while IFS= read -r f; do
   review "$f" --all 通过 --reviewer 厅领导 -o "$DEMO/inbox/$(basename "$f" .xlsx)（签批）.xlsx"
+done
+run 2026-12-08
+
+echo; echo "=== 季度发布 and 年度榜单: 重大处 marks the chosen ones, the leaders approve"
+for step in 季度发布 年度榜单; do
+  sheets "$step" | while IFS= read -r f; do
+    review "$f" --all 入选 --title 白酒=不入选 --reviewer 重大处 -o "$DEMO/inbox/$(basename "$f" .xlsx)（已定）.xlsx"
+  done
 done
 run 2026-12-08
 

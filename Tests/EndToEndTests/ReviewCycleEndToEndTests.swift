@@ -64,6 +64,12 @@ import Testing
             let title = line["title"] as? String ?? ""
             #expect(!final.contains(title), "\(title) is \(line["stage"] ?? "") but appears in the bulletin")
         }
+        // The quarterly release and the annual list were chosen on their sheets and approved: final, no 草稿.
+        let annual = try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("annual").path).filter { $0.contains(".") }.sorted()
+        #expect(annual == ["2026-Q4-季度发布建议名单.docx", "2026-年度榜单.csv", "2026-年度榜单.docx"], "\(annual)")
+        let list = try E.documentText(outbox.appendingPathComponent("annual/2026-年度榜单.docx"))
+        #expect(!list.contains("草稿"))
+        for t in approved { #expect(list.contains(t), "\(t) was chosen for the annual list but is not in it") }
         // Every decision is traceable to its sheet and row.
         let decided = status.flatMap { ($0["decisions"] as? [[String: Any]]) ?? [] }
         #expect(!decided.isEmpty)

@@ -16,6 +16,8 @@ public struct LibrarySnapshot: Sendable {
     public var waiting: [CaseState]
     /// Every approved revision of every bulletin (a small table), by month and revision.
     public var approvals: [Approval]
+    /// Approved quarterly releases and annual lists (keys `2026-Q4`, `2026`).
+    public var listApprovals: [Approval] = []
     /// Months whose approved issue someone asked to correct (更正), not yet done.
     public var corrections: [BulletinPeriod] = []
     /// The year's annual list as last recorded (case ids).
@@ -46,6 +48,11 @@ public struct LibrarySnapshot: Sendable {
         return first
     }
 
+    /// The latest approval of a quarterly release (`2026-Q4`) or annual list (`2026`), nil while a draft.
+    public func listApproval(_ kind: Approval.Kind, _ key: String) -> Approval? {
+        listApprovals.last { $0.kind == kind && $0.key == key }
+    }
+
     /// The recorded issue of a month, if any.
     public func issue(of month: BulletinPeriod) -> CaseLibrary.IssueRecord? { issues.first { $0.period == month } }
 }
@@ -63,6 +70,7 @@ extension CaseLibrary {
         for m in months { refusals[m] = try self.refusals(periods: [m]) }
         return LibrarySnapshot(today: today, period: period, cases: Dictionary(yearCases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                issues: issues, waiting: try states(atStages: waitingStages), approvals: try approvals(kind: .bulletin),
+                               listApprovals: try approvals(kind: .quarterly) + approvals(kind: .annual),
                                corrections: try openCorrections(),
                                annualList: try annualList(year: period.year), highestTotalNumber: try highestTotalNumber(), refusals: refusals)
     }

@@ -160,11 +160,15 @@ public struct CaseState: Sendable, Equatable {
         return r
     }
 
+    /// Choices for the quarterly release and the annual list do not change a case: they are not in its version.
+    static let listSteps: Set<String> = ["季度发布", "年度榜单"]
+
     /// A short hash of what a reviewer saw: stage, labels, title, summary and the last event. A sheet row made
     /// from one version is stale once the case moves on.
     public var version: String {
         let parts = [id, stage.rawValue, record[.title], record[.summary], effectiveCategory, effectiveLevel, effectiveIndustry,
-                     String(history.last?.sequence ?? 0), String(sightings.count), possibleDuplicates.joined(separator: ",")]
+                     String(history.last(where: { !Self.listSteps.contains($0.step) })?.sequence ?? 0), String(sightings.count),
+                     possibleDuplicates.joined(separator: ",")]
         return String(Hashing.sha256(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
     }
 }

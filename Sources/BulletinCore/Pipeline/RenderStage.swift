@@ -45,13 +45,28 @@ extension Pipeline {
         let annual = selection.annual
         let annualURL = annualDir.appendingPathComponent("\(annual.year)-年度榜单\(annual.draft ? "-草稿" : "").docx")
         let annualCases = annual.entries.map(\.record.id)
-        outputs.append(try write(try AnnualListRenderer.render(annual), to: annualURL, kind: "annual list \(annual.year)", cases: annualCases, run))
-        outputs.append(try write(csv: annual.csvRows, to: annualURL.deletingPathExtension().appendingPathExtension("csv"),
-                                 kind: "annual list \(annual.year) (CSV)", cases: annualCases, run))
+        let annualFiles = [(annualURL, "annual list \(annual.year)", annualCases),
+                           (annualURL.deletingPathExtension().appendingPathExtension("csv"), "annual list \(annual.year) (CSV)", annualCases)]
+        outputs += try writeOnce(final: !annual.draft, existing: annualFiles, run) {
+            [try write(try AnnualListRenderer.render(annual), to: annualURL, kind: "annual list \(annual.year)", cases: annualCases, run),
+             try write(csv: annual.csvRows, to: annualURL.deletingPathExtension().appendingPathExtension("csv"),
+                       kind: "annual list \(annual.year) (CSV)", cases: annualCases, run)]
+        }
         let release = selection.quarterly
         let releaseURL = annualDir.appendingPathComponent("\(release.year)-Q\(release.quarter)-季度发布建议名单\(release.draft ? "-草稿" : "").docx")
-        outputs.append(try write(try QuarterlyReleaseRenderer.render(release), to: releaseURL,
-                                 kind: "quarterly release \(release.year)-Q\(release.quarter)", cases: release.entries.map(\.record.id), run))
+        let releaseCases = release.entries.map(\.record.id)
+        outputs += try writeOnce(final: !release.draft, existing: [(releaseURL, "quarterly release \(release.year)-Q\(release.quarter)", releaseCases)], run) {
+            [try write(try QuarterlyReleaseRenderer.render(release), to: releaseURL,
+                       kind: "quarterly release \(release.year)-Q\(release.quarter)", cases: releaseCases, run)]
+        }
+        // The drafts of an approved list are moved aside, never deleted.
+        var drafts: [URL] = []
+        if !annual.draft { drafts += ["docx", "csv"].map { annualDir.appendingPathComponent("\(annual.year)-年度榜单-草稿.\($0)") } }
+        if !release.draft { drafts.append(annualDir.appendingPathComponent("\(release.year)-Q\(release.quarter)-季度发布建议名单-草稿.docx")) }
+        for draft in drafts where FileManager.default.fileExists(atPath: draft.path) {
+            try run.audit.moveAside(draft, into: annualDir.appendingPathComponent("superseded").appendingPathComponent(run.today.description),
+                                    why: "the list is approved")
+        }
         let statsDir = outbox.appendingPathComponent(config.outputs.statsDir ?? "stats")
         for stats in statistics {
             let scope = stats.scope
@@ -65,6 +80,19 @@ extension Pipeline {
 
     /// Writes and publishes a document: its output record (with the sha256 of the bytes) is in the log just
     /// before the rename makes it visible.
+    /// Writes with `write`, unless the document is final and already written: an approved document is written
+    /// once and never rewritten; a later run records the file as it stands.
+    private func writeOnce(final: Bool, existing: [(URL, String, [String])], _ run: RunContext,
+                           _ write: () throws -> [AuditRecord.OutputRecord]) throws -> [AuditRecord.OutputRecord] {
+        guard final, existing.allSatisfy({ FileManager.default.fileExists(atPath: $0.0.path) }) else { return try write() }
+        return try existing.map { url, kind, cases in
+            let output = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: Hashing.sha256([UInt8](try Data(contentsOf: url))),
+                                                  kind: kind, cases: cases, notes: ["approved: kept as first written, not rewritten"])
+            try run.audit.append(.output(output))
+            return output
+        }
+    }
+
     private func write(_ doc: RenderedDocument, to url: URL, kind: String, cases: [String], notes: [String] = [], _ run: RunContext) throws -> AuditRecord.OutputRecord {
         try run.audit.publish(to: url, kind: kind, cases: cases, notes: notes) { temp in try RenderedDocument.write(doc, to: temp.path) }
     }

@@ -9,7 +9,9 @@ import Foundation
 extension Pipeline {
     func applyReturnedSheets(_ files: [FileWork<Submission>], _ run: RunContext) throws -> [AuditRecord.InputRecord] {
         var records: [AuditRecord.InputRecord] = []
-        var decidedThisRun = Set<String>()
+        // Cases decided by an earlier sheet of this run, per step: two sheets of one step conflict, a 季度发布
+        // and a 年度榜单 choice of the same case do not.
+        var decidedThisRun: [String: Set<String>] = [:]
         // The first applied wins: sheets are taken in the order of their names, then their bytes.
         for w in files.sorted(by: { ($0.item.file.name, $0.item.sha256) < ($1.item.file.name, $1.item.sha256) }) {
             guard let sheet = w.item.reviewSheet else { continue }
@@ -19,9 +21,11 @@ extension Pipeline {
     }
 
     private func apply(_ sheet: ReturnedReviewSheet, _ w: FileWork<Submission>, _ run: RunContext,
-                       decidedThisRun: inout Set<String>) throws -> AuditRecord.InputRecord {
+                       decidedThisRun: inout [String: Set<String>]) throws -> AuditRecord.InputRecord {
         let file = w.item.file
-        let process = config.activeProcess
+        var process = config.activeProcess
+        let list = ListSheet(rawValue: sheet.stage)
+        if let list { process = ProcessConfig(steps: [list.step]) }
         guard let step = process.step(sheet.stage) else {
             return try quarantine(file, sha256: w.item.sha256, stage: "review", reasons: w.notes + [
                 "\(file.name) is a review sheet for the step \(sheet.stage), which the \(config.profile) process does not have (its steps: \(process.steps.map(\.name).joined(separator: ", ")))",
@@ -30,10 +34,15 @@ extension Pipeline {
         }
         // Answers to 疑似重复 (合并到 … / 不是重复) are taken apart from the step's decisions.
         let (answers, rest) = ReviewSession.splitDuplicateAnswers(sheet)
-        var validation = ReviewSession.validator(step: step, process: process)
-            .validate(rest, lookup: try ReviewSession.lookup(rest, library: run.library), decidedEarlier: decidedThisRun)
+        let lookup = list == nil ? try ReviewSession.lookup(rest, library: run.library) : try ReviewSession.listLookup(rest, library: run.library)
+        var validation = ReviewSession.validator(step: step, process: process).validate(rest, lookup: lookup, decidedEarlier: decidedThisRun[step.name] ?? [])
         var outcome = try ReviewSession.apply(validation, sheet: rest, step: step, process: process, file: file.name, sha256: w.item.sha256,
                                               date: run.today, runId: run.runId, library: run.library)
+        if let list, let approval = ReviewSession.listApproval(validation, sheet: rest, list: list, date: run.today,
+                                                                 revision: try run.library.approvals(kind: list.kind).filter { $0.key == sheet.group }.count) {
+            try run.library.record(approval: approval)
+            outcome.notes.append("\(list.rawValue) \(sheet.group) approved with \(approval.caseIds.count) achievement(s)")
+        }
         // Planned after the decisions applied, so each answer starts from the stage its case is at now.
         let duplicates = try ReviewSession.planDuplicateAnswers(answers, sheet: sheet, step: step.name, file: file.name, sha256: w.item.sha256,
                                                                 date: run.today, runId: run.runId, library: run.library)
@@ -44,7 +53,7 @@ extension Pipeline {
            outcome.approval != nil || outcome.notes.contains(where: { $0.contains("changes nothing") }) {
             try run.library.closeCorrections(period: period, date: run.today)
         }
-        decidedThisRun.formUnion(validation.acceptedCaseIds)
+        decidedThisRun[step.name, default: []].formUnion(validation.acceptedCaseIds)
         try run.library.recordAppliedSheet(sheetId: sheet.sheetId, fileSHA256: w.item.sha256, fileName: file.name, date: run.today,
                                            accepted: validation.accepted.count, refused: validation.refused.count)
         try run.library.recordFile(sha256: w.item.sha256, name: file.name, size: w.item.size,

@@ -79,7 +79,7 @@ public struct ReviewSheetPlanner: Sendable {
                                           rows: g.cases.map { Self.row($0, duplicates: Self.duplicates(of: $0, snapshot)) }))
             }
         }
-        return sheets + corrections(snapshot)
+        return sheets + corrections(snapshot) + listSheets(snapshot)
     }
 
     /// A 更正 sheet for each approved issue someone asked to correct: the issue's cases prefilled 通过, the cases

@@ -114,17 +114,24 @@ public struct Selector: Sendable {
         let firstBulletined = snapshot.firstBulletined(year: current.year)
         let bulletined = firstBulletined.keys.compactMap { snapshot.cases[$0] }.filter(Self.isPublic)
             .sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }
-        let entries = bulletined.prefix(settings.annual).enumerated().map {
-            AnnualEntry(rank: $0.offset + 1, record: $0.element.effectiveRecord, firstBulletined: firstBulletined[$0.element.id])
+        // The annual list and the quarterly release: the machine's ranking while a draft; once their sheet comes
+        // back approved, the cases chosen, in the chosen order.
+        func ranked(_ cases: [CaseState]) -> [AnnualEntry] {
+            cases.enumerated().map { AnnualEntry(rank: $0.offset + 1, record: $0.element.effectiveRecord, firstBulletined: firstBulletined[$0.element.id]) }
         }
+        let annualKey = String(current.year), quarterKey = "\(current.year)-Q\(current.quarter)"
+        let annualApproval = snapshot.listApproval(.annual, annualKey)
+        let entries = ranked(annualApproval.map { $0.caseIds.compactMap { snapshot.cases[$0] } } ?? Array(bulletined.prefix(settings.annual)))
         let quarterMonths = Set(current.quarterMonths)
-        let releaseEntries = bulletined.filter { firstBulletined[$0.id].map(quarterMonths.contains) ?? false }
-            .prefix(settings.quarterly).enumerated()
-            .map { AnnualEntry(rank: $0.offset + 1, record: $0.element.effectiveRecord, firstBulletined: firstBulletined[$0.element.id]) }
+        let quarterApproval = snapshot.listApproval(.quarterly, quarterKey)
+        let inQuarter = bulletined.filter { firstBulletined[$0.id].map(quarterMonths.contains) ?? false }
+        let releaseEntries = ranked(quarterApproval.map { $0.caseIds.compactMap { snapshot.cases[$0] } } ?? Array(inQuarter.prefix(settings.quarterly)))
         return Selection(issues: issues,
-                         annual: AnnualList(issuer: settings.issuer, year: current.year, date: snapshot.today, entries: entries),
+                         annual: AnnualList(issuer: settings.issuer, year: current.year, date: annualApproval?.date ?? snapshot.today,
+                                            entries: entries, draft: annualApproval == nil),
                          quarterly: QuarterlyRelease(issuer: settings.issuer, year: current.year, quarter: current.quarter,
-                                                     date: snapshot.today, entries: releaseEntries),
+                                                     date: quarterApproval?.date ?? snapshot.today, entries: releaseEntries,
+                                                     draft: quarterApproval == nil),
                          issueRecords: records)
     }
 }
