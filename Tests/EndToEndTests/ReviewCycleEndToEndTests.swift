@@ -225,5 +225,18 @@ import Testing
         #expect(line("300MW级变速抽水蓄能机组研制成功")?["possibleDuplicates"] as? [String] == [])
         #expect(!(try E.documentText(outbox.appendingPathComponent("review/2026-11-初选-重大处.xlsx")).contains("300MW级变速抽水蓄能机组研制成功")),
                 "a merged case waits on no sheet")
+        // A later decision splits it again: written on the kept case's row.
+        let split = inbox.appendingPathComponent("重大处-拆分.xlsx")
+        let fill2 = try ReviewCycleEndToEndTests.shell(["python3", "tools/demo_review.py", outbox.appendingPathComponent("review/2026-11-初选-重大处.xlsx").path,
+                                                       "--case", "\(original)=拆分 \(resentId)", "--reviewer", "重大处", "-o", split.path])
+        #expect(fill2.status == 0, "\(fill2.stderr)")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: split.path)
+        let splitRun = try E.bulletin(["run", "--inbox", inbox.path, "--outbox", outbox.path, "--today", "2026-11-25"])
+        #expect(splitRun.status == 0, "\(splitRun.stdout)\(splitRun.stderr)")
+        status = try ReviewCycleEndToEndTests.statusLines(outbox)
+        #expect(line("300MW级变速抽水蓄能机组研制成功")?["stage"] as? String == "待初选", "the split case is back where it was")
+        #expect(line("国内首台（套）300MW级变速抽水蓄能机组研制与应用")?["sightings"] as? Int == 1)
+        let history = (line("300MW级变速抽水蓄能机组研制成功")?["decisions"] as? [[String: Any]] ?? []).compactMap { $0["decision"] as? String }
+        #expect(history.contains("合并到 \(original)") && history.contains("拆分自 \(original)"), "both decisions stay in the history")
     }
 }

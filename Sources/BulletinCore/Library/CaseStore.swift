@@ -179,7 +179,12 @@ extension CaseLibrary {
             // A case that others were merged into counts their submissions as its own.
             var mergedIn: [String: [String]] = [:]
             for (id, events) in history {
-                let ids = events.compactMap { $0.decision.hasPrefix("合并入 ") ? String($0.decision.dropFirst(4)) : nil }
+                // Merged in, and not split off again since.
+                var ids: [String] = []
+                for e in events {
+                    if e.decision.hasPrefix("合并入 ") { ids.append(String(e.decision.dropFirst(4))) }
+                    if e.decision.hasPrefix("拆分出 ") { ids.removeAll { $0 == String(e.decision.dropFirst(4)) } }
+                }
                 if !ids.isEmpty { mergedIn[id] = ids }
             }
             let missing = Set(mergedIn.values.joined()).subtracting(sightings.keys).sorted()

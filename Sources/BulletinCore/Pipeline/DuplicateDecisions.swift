@@ -7,11 +7,19 @@ import Foundation
 public enum DuplicateDecision: Sendable, Equatable {
     case merge(into: String)
     case notDuplicate
+    /// `拆分 2026-11-0020`, written on the kept case's row: undoes that merge.
+    case split(off: String)
 
     /// The answer `text` holds, nil when it is not one.
     public init?(_ text: String) {
         let t = text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
         if ["不是重复", "非重复", "不重复"].contains(t) { self = .notDuplicate; return }
+        for prefix in ["拆分", "拆出"] where t.hasPrefix(prefix) {
+            let id = String(t.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：:「」“”\"'"))
+            guard !id.isEmpty else { return nil }
+            self = .split(off: id)
+            return
+        }
         for prefix in ["合并到", "合并至", "并入"] where t.hasPrefix(prefix) {
             let id = String(t.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：:「」“”\"'"))
             guard !id.isEmpty else { return nil }
@@ -60,6 +68,22 @@ extension ReviewSession {
                                         source: source))
                 changes.append(Change(caseId: state.id, row: row.excelRow, location: row.location, status: "\(step) 不是重复: flags closed",
                                       category: state.effectiveCategory, level: state.effectiveLevel, score: state.record.assessment.score))
+            case .split(let off):
+                // Undo a merge: the merged case goes back to the stage it had, and both histories say so.
+                guard let merged = targets[off], merged.stage == .merged,
+                      let mergeEvent = merged.history.last(where: { $0.to == .merged && $0.decision == "合并到 \(state.id)" }),
+                      let back = mergeEvent.from else {
+                    refuse(.unknownChoice(column: ReviewColumns.decisionHeader(stage: step), written: row.entry.decision,
+                                          allowed: ["拆分 <并入本案例的案例编号>"]))
+                    continue
+                }
+                let why = row.entry.note.isEmpty ? "拆分：与 \(state.id) 不是同一成果" : row.entry.note
+                events.append(CaseEvent(caseId: off, date: date, runId: runId, step: step, from: .merged, to: back,
+                                        decision: "拆分自 \(state.id)", who: who, why: why, source: source))
+                events.append(CaseEvent(caseId: state.id, date: date, runId: runId, step: step, from: state.stage, to: state.stage,
+                                        decision: "拆分出 \(off)", who: who, why: why, source: source))
+                changes.append(Change(caseId: off, row: row.excelRow, location: row.location, status: "\(step) 拆分: \(CaseStage.merged) → \(back)",
+                                      category: merged.effectiveCategory, level: merged.effectiveLevel, score: merged.record.assessment.score))
             case .merge(let into):
                 guard into != state.id, let target = targets[into], target.stage != .merged else {
                     refuse(.unknownChoice(column: ReviewColumns.decisionHeader(stage: step), written: row.entry.decision,
@@ -88,7 +112,13 @@ extension ReviewSession {
                                      library: CaseLibrary) throws -> (events: [CaseEvent], refused: [ReviewRowVerdict], changes: [Change]) {
         guard !answers.isEmpty else { return ([], [], []) }
         let ids = Set(answers.map(\.0.caseId))
-        let targetIds = Set(answers.compactMap { a -> String? in if case .merge(let into) = a.1 { return into }; return nil })
+        let targetIds = Set(answers.compactMap { a -> String? in
+            switch a.1 {
+            case .merge(let into): return into
+            case .split(let off): return off
+            case .notDuplicate: return nil
+            }
+        })
         let all = Dictionary(try library.states(ids: Array(ids.union(targetIds)).sorted()).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return planDuplicateAnswers(answers, sheet: sheet, step: step, file: file, sha256: sha256, date: date, runId: runId,
                                     states: all, targets: all)
