@@ -177,7 +177,7 @@ enum LibraryMigrations {
                 """, arguments: [newId, period, seq, oldId, row["title"], row["classified"], row["score"], row["received"], json])
             let classified: Bool = row["classified"]
             let to: CaseStage = classified ? .classified : .waiting(for: "初选")
-            let event = CaseEvent(caseId: newId, date: CalendarDate(row["received"] as String) ?? CalendarDate(year: 2000, month: 1, day: 1) ?? fallbackDate,
+            let event = CaseEvent(caseId: newId, date: CalendarDate(row["received"] as String) ?? fallbackDate,
                                   runId: "migration-v3", from: nil, to: to, who: "bulletin",
                                   why: "migrated from library schema v2, where cases had no stage: no decision had been recorded")
             try insert(event, db, encoder: encoder)

@@ -161,7 +161,7 @@ public struct CaseState: Sendable, Equatable {
     }
 
     /// Choices for the quarterly release and the annual list do not change a case: they are not in its version.
-    static let listSteps: Set<String> = ["季度发布", "年度榜单"]
+    static let listSteps = Set(ListSheet.allCases.map(\.rawValue))
 
     /// A short hash of what a reviewer saw: stage, labels, title, summary and the last event. A sheet row made
     /// from one version is stale once the case moves on.

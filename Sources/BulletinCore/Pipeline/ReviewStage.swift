@@ -35,7 +35,7 @@ extension Pipeline {
         // Answers to 疑似重复 (合并到 … / 不是重复) are taken apart from the step's decisions.
         let (answers, rest) = ReviewSession.splitDuplicateAnswers(sheet)
         let lookup = list == nil ? try ReviewSession.lookup(rest, library: run.library) : try ReviewSession.listLookup(rest, library: run.library)
-        var validation = ReviewSession.validator(step: step, process: process).validate(rest, lookup: lookup, decidedEarlier: decidedThisRun[step.name] ?? [])
+        var validation = ReviewSession.validator(step: step).validate(rest, lookup: lookup, decidedEarlier: decidedThisRun[step.name] ?? [])
         var outcome = try ReviewSession.apply(validation, sheet: rest, step: step, process: process, file: file.name, sha256: w.item.sha256,
                                               date: run.today, runId: run.runId, library: run.library)
         if let list, let approval = ReviewSession.listApproval(validation, sheet: rest, list: list, date: run.today,
@@ -88,7 +88,7 @@ extension Pipeline {
 /// The pure parts of taking decisions back, shared by the run and by `inspect` (a dry run).
 public enum ReviewSession {
     /// The validator for a step: its decision words, and the DOMAIN terms for adjusted labels.
-    public static func validator(step: ProcessConfig.ReviewStep, process: ProcessConfig) -> ReviewDecisionValidator {
+    public static func validator(step: ProcessConfig.ReviewStep) -> ReviewDecisionValidator {
         ReviewDecisionValidator(vocabulary: vocabulary(step))
     }
 
@@ -232,7 +232,7 @@ extension ReviewSession {
             return ["\(fileName): a review sheet for \(sheet.stage), which the \(config.profile) process does not have; it would be quarantined"]
         }
         let (answers, rest) = splitDuplicateAnswers(sheet)
-        var validation = validator(step: step, process: process).validate(rest, lookup: try lookup(rest, library: library))
+        var validation = validator(step: step).validate(rest, lookup: try lookup(rest, library: library))
         let duplicates = try planDuplicateAnswers(answers, sheet: sheet, step: step.name, file: fileName, sha256: sha256, date: today,
                                                   runId: "dry-run", library: library)
         validation.verdicts += duplicates.refused

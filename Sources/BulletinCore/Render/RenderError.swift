@@ -1,7 +1,5 @@
 /// Why a document could not be drawn: a sentence a person can act on.
 public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A date or month is not in the form the renderer reads.
-    case badDate(what: String, value: String, expected: String)
     /// A value other than a date is out of its range (a quarter of 5).
     case badValue(what: String, value: String, expected: String)
     /// A classified (涉密) case reached a document; it is never named in one.
@@ -10,8 +8,6 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A sentence a person can read.
     public var description: String {
         switch self {
-        case .badDate(let what, let value, let expected):
-            return "\(what) \"\(value)\" is not a date of the form \(expected); fix the selection that produced it"
         case .badValue(let what, let value, let expected):
             return "\(what) \"\(value)\" is not \(expected); fix the selection that produced it"
         case .classified(let id, let document):
