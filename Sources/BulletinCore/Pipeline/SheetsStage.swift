@@ -9,8 +9,9 @@ extension Pipeline {
         let sheets = ReviewSheetPlanner(process: config.activeProcess).sheets(snapshot, selection)
         var outputs: [AuditRecord.OutputRecord] = []
         var written = Set<String>()
+        let waiting = Dictionary(snapshot.waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for sheet in sheets {
-            try sheet.requireNoClassified { row in (snapshot.waiting.first { $0.id == row.caseId } ?? snapshot.cases[row.caseId])?.classified ?? true }
+            try sheet.requireNoClassified { row in (waiting[row.caseId] ?? snapshot.cases[row.caseId])?.classified ?? true }
             let bytes = try ReviewSheetWriter.bytes(sheet)
             let url = folder.appendingPathComponent(sheet.fileName)
             written.insert(sheet.fileName)

@@ -52,8 +52,10 @@ extension Pipeline {
                             reasons: ["\(refused.count) of \(scored.count) submissions refused; the others were accepted (the original is in the archive)"] + problems, run)
             reasons += problems + ["the refused submissions are at \(run.paths.relative(held))"]
         }
-        let links = zip(arrivals, result.links).map { a, link in
-            AuditRecord.CaseLink(index: a.record.sourceIndex, location: accepted.first { $0.checked.submission.index == a.record.sourceIndex }?.checked.submission.location ?? "",
+        // Arrivals and links are in the order of `accepted`: one pass, no search per row.
+        let links = zip(accepted, zip(arrivals, result.links)).map { s, pair in
+            let (a, link) = pair
+            return AuditRecord.CaseLink(index: a.record.sourceIndex, location: s.checked.submission.location,
                                  caseId: link.caseId, status: link.added ? "added" : "alreadyKnown", category: a.record.assessment.category,
                                  level: a.record.assessment.level, score: a.record.assessment.score, classified: a.classified)
         }
