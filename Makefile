@@ -40,8 +40,11 @@ test: deps pydeps lint
 	TMPDIR=$(TEST_TMP) $(SWIFT) build --build-tests
 	TMPDIR=$(TEST_TMP) $(SWIFT) test --skip-build; rc=$$?; rm -rf $(TEST_TMP); exit $$rc
 
-# .swift-format bans force-unwrap and try! in the sources; this fails on any such finding (other rules only advise).
+# Fails on merge-conflict markers left in tracked files; .swift-format bans force-unwrap and try! in the sources,
+# and this fails on any such finding (other rules only advise).
 lint:
+	@markers=$$(git grep -nE '^(<<<<<<< |>>>>>>> |=======$$)' -- ':!*.sqlite' 2>/dev/null); \
+	if [ -n "$$markers" ]; then echo "$$markers"; echo "merge-conflict markers left in tracked files"; exit 1; fi
 	@if command -v swift-format >/dev/null 2>&1 || $(SWIFT) format --version >/dev/null 2>&1; then \
 	  found=$$($(SWIFT) format lint -r Sources 2>&1 | grep -E 'NeverForceUnwrap|NeverUseForceTry|NeverUseImplicitlyUnwrappedOptionals'); \
 	  if [ -n "$$found" ]; then echo "$$found"; echo "force-unwrap or try! in Sources (banned by .swift-format)"; exit 1; fi; \
