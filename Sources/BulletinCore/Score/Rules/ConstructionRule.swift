@@ -1,0 +1,40 @@
+import Foundation
+
+/// Votes for a category or subtype from what a clause is about: a word and the word it governs
+/// (获批…重点实验室 → 其它, 研制出…装置 → 创新产品, 提出…方法 → 关键技术).
+struct ConstructionRule: ScoringRule {
+    static let name = "constructions"
+    static let reads = "成果名称 and 案例简介: scoring.constructions, two word lists in order within one clause"
+    static let concludes = "a vote for a category, or for a subtype within its category (not for the category), per construction found, per field"
+    static let why = "A reviewer labels a case by what it achieved — the verb and its object — not by any word it contains: 建成 of a laboratory is a facility (其它), 建成 of a warning system an applied technology; 研制出 a device is a product, 提出 a method a technique."
+    static let phase = RulePhase.evidence
+
+    let constructions: [(construction: ScoringConfig.Construction, matcher: ConstructionMatcher)]
+    let weight: Double
+    let leadWeight: Double
+
+    init(config: ScoringConfig, file: String) throws {
+        constructions = try config.constructions.enumerated().map { i, c in
+            (c, try ConstructionMatcher(c, path: "scoring.constructions[\(i)]", file: file))
+        }
+        weight = Self.weight(in: config)
+        leadWeight = config.decision.leadSentenceWeight
+    }
+
+    func apply(to sheet: inout ScoreSheet) {
+        for text in sheet.texts {
+            let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
+            for (c, matcher) in constructions {
+                guard let range = matcher.find(in: text) else { continue }
+                let lead = range.location < leadEnd
+                let w = c.weight * text.weight * weight * (lead ? leadWeight : 1)
+                let isSubtype = AchievementTaxonomy.category(ofSubtype: c.label) != nil
+                let target = isSubtype ? "子类「\(c.label)」（\(AchievementTaxonomy.category(ofSubtype: c.label) ?? "")）" : "成果类别「\(c.label)」"
+                let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: text.words(range), weight: w,
+                                    conclusion: "\(c.means)，指向\(target)" + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : ""))
+                // A subtype construction chooses within the category; it does not vote for the category.
+                sheet.vote(isSubtype ? .subtype : .category, for: c.label, because: reason, countsForCategory: false)
+            }
+        }
+    }
+}
