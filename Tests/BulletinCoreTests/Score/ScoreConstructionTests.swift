@@ -142,3 +142,20 @@ import Testing
         #expect(throws: ConfigError.self) { try config.validate(file: "pipeline.json") }
     }
 }
+
+/// The shipped constructions for the other classes the issue names: a book for the public, a sale of a patent.
+@Suite struct ScoreShippedConstructionTests {
+    @Test func aBookForYoungReadersIsOther() throws {
+        let a = try ScoreConstructionTests.assess("《熊猫的秘密》获评优秀读物",
+                                                  "四川科学技术出版社出版的少儿科学读物《熊猫的秘密》以图画讲述大熊猫的栖息地与保护，获评年度优秀科普作品。")
+        #expect(a.category == "其它")
+        #expect(ScoreConstructionTests.constructionReasons(a).contains { $0.conclusion.contains("科普读物") })
+    }
+
+    @Test func aPatentSoldIsATransfer() throws {
+        let a = try ScoreConstructionTests.assess("钒电池电解液制备专利实施",
+                                                  "攀钢研究院将钒电池电解液制备系列专利以独家方式转让给省内储能企业，企业据此建设电解液生产线。")
+        #expect(a.category == "成果转移转化案例")
+        #expect(ScoreConstructionTests.constructionReasons(a).map(\.matched) == ["专利以独家方式转让"])
+    }
+}
