@@ -12,6 +12,11 @@ struct ConstructionRule: ScoringRule {
     let constructions: [(construction: ScoringConfig.Construction, matcher: ConstructionMatcher)]
     let weight: Double
     let leadWeight: Double
+    /// For each literal's automaton id, the constructions whose `first` (bit 1) or `then` (bit 2) list
+    /// holds it: a text's scan then says which constructions can match at all, without a lookup per word.
+    let roles: [Int32: [(construction: Int, bit: UInt8)]]
+    /// The highest id among them (a text scanned with it knows them all).
+    let highestLiteral: Int32?
 
     init(config: ScoringConfig, file: String) throws {
         constructions = try config.constructions.enumerated().map { i, c in
@@ -19,12 +24,33 @@ struct ConstructionRule: ScoringRule {
         }
         weight = Self.weight(in: config)
         leadWeight = config.decision.leadSentenceWeight
+        var roles: [Int32: [(construction: Int, bit: UInt8)]] = [:]
+        for (i, (_, matcher)) in constructions.enumerated() {
+            for (cues, bit) in [(matcher.first, UInt8(1)), (matcher.then, UInt8(2))] {
+                for id in cues.compactMap(\.literalID) { roles[id, default: []].append((i, bit)) }
+            }
+        }
+        self.roles = roles
+        highestLiteral = roles.keys.max()
+    }
+
+    /// Which constructions have a word of both lists in the text (every one, for a text scanned before
+    /// they were compiled).
+    func candidates(in text: ScoringText) -> [Bool] {
+        guard let highestLiteral, text.scanned(highestLiteral) else { return Array(repeating: true, count: constructions.count) }
+        var found = [UInt8](repeating: 0, count: constructions.count)
+        for id in text.literalsFound {
+            for role in roles[id] ?? [] { found[role.construction] |= role.bit }
+        }
+        return found.map { $0 == 3 }
     }
 
     func apply(to sheet: inout ScoreSheet) {
+        guard !constructions.isEmpty else { return }
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
-            for (c, matcher) in constructions {
+            let candidates = candidates(in: text)
+            for (i, (c, matcher)) in constructions.enumerated() where candidates[i] {
                 guard let range = matcher.find(in: text) else { continue }
                 let lead = range.location < leadEnd
                 let w = c.weight * text.weight * weight * (lead ? leadWeight : 1)
