@@ -21,6 +21,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .customLong("case"), help: "Print the reasons behind the labels of the case with this id.")
     var caseId: String?
 
+    @Option(help: "Score every case of the set this many times and print the time per submission (fastest and median round) instead of the figures.")
+    var bench: Int = 0
+
     func run() throws {
         let (config, _) = try options.load()
         let scorer = try Scorer(config: config.scoring, profile: config.profile)
@@ -38,6 +41,22 @@ struct EvaluateCommand: ParsableCommand {
                 print("  [\(r.rule)] \(r.field) 「\(r.matched)」 \(String(format: "%.2f", r.weight)) \(r.conclusion)")
             }
             for f in a.flags { print("  flag: \(f)") }
+            return
+        }
+        if bench > 0 {
+            let set = try LabelledSet.load(from: url)
+            let fields = set.cases.map { [Field.title: $0.title, .summary: $0.summary] }
+            var rounds: [Double] = []
+            var reasons = 0
+            for _ in 0..<bench {
+                let start = ContinuousClock.now
+                for f in fields { reasons += scorer.assess(f, extras: [:]).reasons.count }
+                let d = (ContinuousClock.now - start).components
+                rounds.append((Double(d.seconds) * 1e6 + Double(d.attoseconds) / 1e12) / Double(max(1, fields.count)))
+            }
+            rounds.sort()
+            print(String(format: "scoring: %d submissions × %d rounds: fastest %.1f µs, median %.1f µs per submission (%d reasons)",
+                         fields.count, bench, rounds[0], rounds[rounds.count / 2], reasons / bench))
             return
         }
         let report = try LabelledSetReport.evaluate(casesAt: url, scorer: scorer)

@@ -14,6 +14,9 @@ struct CompiledCue: Sendable {
     /// For a name: a Latin first or last letter must not touch another Latin letter (Nature, not Naturenet).
     let wordStart: Bool
     let wordEnd: Bool
+    /// For a pattern: a run of Chinese characters every match must contain (通过 in
+    /// `(项目|工程).{0,12}通过.{0,12}验收`), found by the `CueAutomaton` scan: a text without it is not searched.
+    var gate: (literal: [UInt16], id: Int32)?
 
     /// A literal phrase: read as half-width, matched case-insensitively.
     static func phrase(_ phrase: String, path: String, file: String) throws -> CompiledCue {
@@ -43,7 +46,45 @@ struct CompiledCue: Sendable {
     /// A regular expression, matched case-insensitively against the half-width text.
     static func pattern(_ pattern: String, path: String, file: String) throws -> CompiledCue {
         guard !pattern.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a pattern") }
-        return try compile(TextForm.halfWidthASCII(pattern), source: pattern, path: path, file: file)
+        let halfWidth = TextForm.halfWidthASCII(pattern)
+        var cue = try compile(halfWidth, source: pattern, path: path, file: file)
+        if let required = requiredRun(of: halfWidth) {
+            let literal = ScoringText.folded(required)
+            cue.gate = (literal, CueAutomaton.register(literal))
+        }
+        return cue
+    }
+
+    /// The longest run of Chinese characters that stands outside every group, class and alternation of a
+    /// pattern and carries no quantifier — text every match contains — or nil (a pattern with a top-level
+    /// `|`, or none such run).
+    static func requiredRun(of pattern: String) -> String? {
+        let chars = Array(pattern)
+        var depth = 0, inClass = false, escaped = false
+        var runs: [String] = [], run = ""
+        func isHan(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && (0x4E00...0x9FFF).contains(c.unicodeScalars.first?.value ?? 0) }
+        for (i, c) in chars.enumerated() {
+            let quantified = i + 1 < chars.count && "?*+{".contains(chars[i + 1])
+            if escaped { escaped = false; runs.append(run); run = ""; continue }
+            if c == "\\" { escaped = true; runs.append(run); run = ""; continue }
+            if inClass { if c == "]" { inClass = false }; continue }
+            switch c {
+            case "[": inClass = true; runs.append(run); run = ""
+            case "(": depth += 1; runs.append(run); run = ""
+            case ")": depth -= 1; runs.append(run); run = ""
+            case "|" where depth == 0: return nil
+            default:
+                if depth == 0 && isHan(c) && !quantified { run.append(c) } else { runs.append(run); run = "" }
+            }
+        }
+        runs.append(run)
+        return runs.max { $0.count < $1.count }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
+    private func gateMissing(in text: ScoringText) -> Bool {
+        guard let gate, text.scanned(gate.id) else { return false }
+        return text.starts(ofLiteral: gate.id, gate.literal).isEmpty
     }
 
     private static func compile(_ pattern: String, source: String, path: String, file: String) throws -> CompiledCue {
@@ -62,6 +103,7 @@ struct CompiledCue: Sendable {
     /// Every match in a text, as UTF-16 ranges (non-overlapping, left to right, as the expression would give).
     func ranges(in text: ScoringText) -> [NSRange] {
         guard let literal, let literalID else {
+            if gateMissing(in: text) { return [] }
             return regex.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
         }
         var out: [NSRange] = []
@@ -76,6 +118,7 @@ struct CompiledCue: Sendable {
     /// The first match in a text.
     func firstRange(in text: ScoringText) -> NSRange? {
         guard let literal, let literalID else {
+            if gateMissing(in: text) { return nil }
             return regex.firstMatch(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length))?.range
         }
         let at = text.starts(ofLiteral: literalID, literal).first { boundariesHold(text.foldedUnits, $0, $0 + literal.count) }

@@ -13,6 +13,8 @@ struct CueVoter: Sendable {
     let weight: Double
     /// Whether the votes also add evidence points.
     let countsAsEvidence: Bool
+    /// How much a cue counts in the summary's first sentence (1: no different from the rest).
+    let leadWeight: Double
 
     /// A cue's place: its group and its index in the group.
     struct CueAt: Sendable, Comparable {
@@ -40,8 +42,9 @@ struct CueVoter: Sendable {
 
     /// Compiles the configured groups (their JSON path is `section[i]`).
     init(rule: String, groups: [ScoringConfig.CueGroup], section: String, dimension: VoteDimension,
-         weight: Double, countsAsEvidence: Bool, file: String) throws {
+         weight: Double, countsAsEvidence: Bool, leadWeight: Double = 1, file: String) throws {
         self.rule = rule
+        self.leadWeight = leadWeight
         let compiled = try groups.enumerated().map { try CompiledGroup($0.element, path: "\(section)[\($0.offset)]", file: file) }
         self.groups = compiled
         var owners: [Int32: [CueAt]] = [:]
@@ -60,9 +63,11 @@ struct CueVoter: Sendable {
     }
 
     /// Adds the votes. A cue found only inside a longer cue's match counts no more (关键技术 hides 技术,
-    /// 推广应用 hides 推广): the longest words decide.
+    /// 推广应用 hides 推广): the longest words decide. A cue in the summary's first sentence (what was
+    /// achieved) counts `leadWeight` times; its first place decides.
     func apply(to sheet: inout ScoreSheet) {
         for text in sheet.texts {
+            let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             // Only the cues found: most of the hundreds of cues find nothing in a given field.
             var found: [(group: CompiledGroup, cue: CompiledCue, ranges: [NSRange])] = []
             for at in candidates(in: text) {
@@ -75,9 +80,12 @@ struct CueVoter: Sendable {
                     !all.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
                 }
                 guard let range = free.first else { continue }
-                let w = group.weight * text.weight * weight
+                let lead = range.location < leadEnd
+                let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
+                let conclusion = Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence)
+                    + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : "")
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
-                                    conclusion: Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence))
+                                    conclusion: conclusion)
                 if countsAsEvidence {
                     sheet.evidence(dimension, for: group.label, because: reason)
                 } else {

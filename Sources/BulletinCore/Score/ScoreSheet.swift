@@ -16,6 +16,10 @@ public struct Vote: Sendable, Equatable {
     public var label: String
     /// How much the vote counts.
     public var weight: Double
+    /// For a subtype vote: whether it also counts for the subtype's category (a construction that says
+    /// which kind of applied result a case is says nothing about whether it is one: the subtype follows
+    /// the category).
+    public var countsForCategory: Bool = true
 }
 
 /// The working record of one case while the rules run: the fields read, the votes, the points and the
@@ -76,8 +80,8 @@ public struct ScoreSheet: Sendable {
     // MARK: - Adding findings
 
     /// Records a vote for a label with its reason (the reason's weight is the vote's weight).
-    public mutating func vote(_ dimension: VoteDimension, for label: String, because reason: Reason) {
-        votes.append(Vote(dimension: dimension, label: label, weight: reason.weight))
+    public mutating func vote(_ dimension: VoteDimension, for label: String, because reason: Reason, countsForCategory: Bool = true) {
+        votes.append(Vote(dimension: dimension, label: label, weight: reason.weight, countsForCategory: countsForCategory))
         reasons.append(reason)
     }
 
@@ -119,7 +123,7 @@ public struct ScoreSheet: Sendable {
                 totals[v.label, default: 0] += v.weight
             case (.category, .subtype):
                 // A counter-cue against a subtype (专利12件 says "not a patent case") says nothing against its category.
-                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0 { totals[c, default: 0] += v.weight }
+                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory { totals[c, default: 0] += v.weight }
             default:
                 break
             }

@@ -25,6 +25,8 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
     public var levelReading: LevelReading
     /// What the evidence rules look for.
     public var evidence: Evidence
+    /// Constructions (a word and the word it governs, in one clause) that point at a category or subtype.
+    public var constructions: [Construction] = []
     /// Thresholds and defaults used when votes are counted.
     public var decision: Decision
     /// The parts of the ranking score.
@@ -209,6 +211,10 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         /// How much a subtype vote counts for its category (1 unless configured): below 1, a product
         /// described at length no longer outvotes the transfer or facility the case is about.
         public var subtypeShare: Double
+        /// How much a category or subtype cue counts when it stands in the summary's first sentence, the
+        /// sentence that says what was achieved (1 unless configured): above 1, the head of the summary
+        /// outweighs an incidental mention further on.
+        public var leadSentenceWeight: Double = 1
 
         /// Creates the thresholds.
         public init(minimumCategoryVotes: Double, minimumIndustryVotes: Double, defaultSubtypes: [String: String],
@@ -221,7 +227,8 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
             self.subtypeShare = subtypeShare
         }
 
-        /// Decodes the thresholds; `defaultCategory`, `reviewBelow` and `subtypeShare` (added later) are optional.
+        /// Decodes the thresholds; `defaultCategory`, `reviewBelow`, `subtypeShare` and `leadSentenceWeight` (added
+        /// later) are optional.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             minimumCategoryVotes = try c.decode(Double.self, forKey: .minimumCategoryVotes)
@@ -230,6 +237,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
             defaultCategory = try c.decodeIfPresent(String.self, forKey: .defaultCategory) ?? "应用研究成果"
             reviewBelow = try c.decodeIfPresent(Double.self, forKey: .reviewBelow) ?? 0.6
             subtypeShare = try c.decodeIfPresent(Double.self, forKey: .subtypeShare) ?? 1
+            leadSentenceWeight = try c.decodeIfPresent(Double.self, forKey: .leadSentenceWeight) ?? 1
         }
     }
 
@@ -277,7 +285,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
     public init(formula: String, rules: [String: RuleSwitch], fieldWeights: FieldWeights, categories: [CueGroup],
                 subtypes: [CueGroup], industries: [CueGroup], levels: [LevelRung], levelReading: LevelReading,
                 evidence: Evidence, decision: Decision, score: ScoreWeights, profiles: [String: Profile],
-                eligibility: Eligibility) {
+                eligibility: Eligibility, constructions: [Construction] = []) {
         self.formula = formula
         self.rules = rules
         self.fieldWeights = fieldWeights
@@ -291,13 +299,14 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         self.score = score
         self.profiles = profiles
         self.eligibility = eligibility
+        self.constructions = constructions
     }
 
     // MARK: - Decoding with defaults
 
     enum CodingKeys: String, CodingKey {
         case formula, rules, fieldWeights, categories, subtypes, industries, levels, levelReading, evidence,
-             decision, score, profiles, eligibility
+             decision, score, profiles, eligibility, constructions
     }
 
     /// Decodes the section. Every key is required: the rules live in pipeline.json alone, and a missing
@@ -317,6 +326,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         score = try c.decode(ScoreWeights.self, forKey: .score)
         profiles = try c.decode([String: Profile].self, forKey: .profiles)
         eligibility = try c.decode(Eligibility.self, forKey: .eligibility)
+        constructions = try c.decodeIfPresent([Construction].self, forKey: .constructions) ?? []
     }
 
     /// The switch of a rule: as configured, or on with weight 1.

@@ -86,12 +86,22 @@ extension ScoringConfig {
         guard benefit.window > 0, benefit.window <= 200 else { throw fail("scoring.evidence.economicBenefit.window", "is \(benefit.window); use 1 to 200 characters") }
         guard !benefit.indicators.isEmpty else { throw fail("scoring.evidence.economicBenefit.indicators", "is empty") }
 
+        for (i, c) in constructions.enumerated() {
+            let path = "scoring.constructions[\(i)]"
+            try label(c.label, in: AchievementTaxonomy.categories + AchievementTaxonomy.subtypes, "\(path).label")
+            try weight(c.weight, "\(path).weight")
+            guard c.window >= 0, c.window <= 60 else { throw fail("\(path).window", "is \(c.window); use 0 to 60 characters") }
+            guard !c.first.isEmpty else { throw fail("\(path).first", "is empty; list the words that come first") }
+            guard !c.then.isEmpty else { throw fail("\(path).then", "is empty; list the words that follow") }
+        }
+
         // MARK: decision and score
         try weight(decision.minimumCategoryVotes, "scoring.decision.minimumCategoryVotes")
         try weight(decision.minimumIndustryVotes, "scoring.decision.minimumIndustryVotes")
         try label(decision.defaultCategory, in: AchievementTaxonomy.categories, "scoring.decision.defaultCategory")
         guard (0...1).contains(decision.subtypeShare) else { throw fail("scoring.decision.subtypeShare", "is \(decision.subtypeShare); use a number from 0 to 1") }
         guard (0...1).contains(decision.reviewBelow) else { throw fail("scoring.decision.reviewBelow", "is \(decision.reviewBelow); use a number from 0 to 1") }
+        guard (1...4).contains(decision.leadSentenceWeight) else { throw fail("scoring.decision.leadSentenceWeight", "is \(decision.leadSentenceWeight); use a number from 1 (no extra weight) to 4") }
         for (category, subtype) in decision.defaultSubtypes.sorted(by: { $0.key < $1.key }) {
             guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else {
                 throw fail("scoring.decision.defaultSubtypes.\(category)", "is not a category with subtypes; use \(AchievementTaxonomy.subtypesByCategory.keys.sorted().joined(separator: ", "))")

@@ -8,6 +8,7 @@ public enum ScoringRules {
         // MARK: evidence: read the text, vote and add points
         CategoryPhrasesRule.self,
         SubtypePhrasesRule.self,
+        ConstructionRule.self,
         TopJournalRule.self,
         AcademicPublisherRule.self,
         FirstOfKindRule.self,

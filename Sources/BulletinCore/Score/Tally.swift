@@ -55,7 +55,8 @@ enum Tally {
     }
 
     /// Votes per category: category votes, and positive subtype votes for their category times
-    /// `decision.subtypeShare` (a counter-cue against a subtype says nothing against its category).
+    /// `decision.subtypeShare` (a counter-cue against a subtype says nothing against its category; a vote
+    /// marked not to count for its category, such as a construction's, only chooses within it).
     static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> [String: Double] {
         var totals: [String: Double] = [:]
         for v in sheet.votes {
@@ -63,7 +64,7 @@ enum Tally {
             case .category:
                 totals[v.label, default: 0] += v.weight
             case .subtype:
-                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0 {
+                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory {
                     totals[c, default: 0] += v.weight * decision.subtypeShare
                 }
             case .industry:

@@ -10,7 +10,8 @@ struct CategoryPhrasesRule: ScoringRule {
 
     init(config: ScoringConfig, file: String) throws {
         voter = try CueVoter(rule: Self.name, groups: config.categories, section: "scoring.categories",
-                             dimension: .category, weight: Self.weight(in: config), countsAsEvidence: false, file: file)
+                             dimension: .category, weight: Self.weight(in: config), countsAsEvidence: false,
+                             leadWeight: config.decision.leadSentenceWeight, file: file)
     }
 
     func apply(to sheet: inout ScoreSheet) {

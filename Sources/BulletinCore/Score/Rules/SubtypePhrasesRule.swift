@@ -10,7 +10,8 @@ struct SubtypePhrasesRule: ScoringRule {
 
     init(config: ScoringConfig, file: String) throws {
         voter = try CueVoter(rule: Self.name, groups: config.subtypes, section: "scoring.subtypes",
-                             dimension: .subtype, weight: Self.weight(in: config), countsAsEvidence: false, file: file)
+                             dimension: .subtype, weight: Self.weight(in: config), countsAsEvidence: false,
+                             leadWeight: config.decision.leadSentenceWeight, file: file)
     }
 
     func apply(to sheet: inout ScoreSheet) {

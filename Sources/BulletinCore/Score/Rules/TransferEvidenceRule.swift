@@ -10,7 +10,8 @@ struct TransferEvidenceRule: ScoringRule {
 
     init(config: ScoringConfig, file: String) throws {
         voter = try CueVoter(rule: Self.name, groups: config.evidence.transfer, section: "scoring.evidence.transfer",
-                             dimension: .category, weight: Self.weight(in: config), countsAsEvidence: true, file: file)
+                             dimension: .category, weight: Self.weight(in: config), countsAsEvidence: true,
+                             leadWeight: config.decision.leadSentenceWeight, file: file)
     }
 
     func apply(to sheet: inout ScoreSheet) {

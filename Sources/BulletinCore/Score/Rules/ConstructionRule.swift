@@ -1,0 +1,66 @@
+import Foundation
+
+/// Votes for a category or subtype from what a clause is about: a word and the word it governs
+/// (获批…重点实验室 → 其它, 研制出…装置 → 创新产品, 提出…方法 → 关键技术).
+struct ConstructionRule: ScoringRule {
+    static let name = "constructions"
+    static let reads = "成果名称 and 案例简介: scoring.constructions, two word lists in order within one clause"
+    static let concludes = "a vote for a category, or for a subtype within its category (not for the category), per construction found, per field"
+    static let why = "A reviewer labels a case by what it achieved — the verb and its object — not by any word it contains: 建成 of a laboratory is a facility (其它), 建成 of a warning system an applied technology; 研制出 a device is a product, 提出 a method a technique."
+    static let phase = RulePhase.evidence
+
+    let constructions: [(construction: ScoringConfig.Construction, matcher: ConstructionMatcher)]
+    let weight: Double
+    let leadWeight: Double
+    /// For each literal's automaton id, the constructions whose `first` (bit 1) or `then` (bit 2) list
+    /// holds it: a text's scan then says which constructions can match at all, without a lookup per word.
+    let roles: [Int32: [(construction: Int, bit: UInt8)]]
+    /// The highest id among them (a text scanned with it knows them all).
+    let highestLiteral: Int32?
+
+    init(config: ScoringConfig, file: String) throws {
+        constructions = try config.constructions.enumerated().map { i, c in
+            (c, try ConstructionMatcher(c, path: "scoring.constructions[\(i)]", file: file))
+        }
+        weight = Self.weight(in: config)
+        leadWeight = config.decision.leadSentenceWeight
+        var roles: [Int32: [(construction: Int, bit: UInt8)]] = [:]
+        for (i, (_, matcher)) in constructions.enumerated() {
+            for (cues, bit) in [(matcher.first, UInt8(1)), (matcher.then, UInt8(2))] {
+                for id in cues.compactMap(\.literalID) { roles[id, default: []].append((i, bit)) }
+            }
+        }
+        self.roles = roles
+        highestLiteral = roles.keys.max()
+    }
+
+    /// Which constructions have a word of both lists in the text (every one, for a text scanned before
+    /// they were compiled).
+    func candidates(in text: ScoringText) -> [Bool] {
+        guard let highestLiteral, text.scanned(highestLiteral) else { return Array(repeating: true, count: constructions.count) }
+        var found = [UInt8](repeating: 0, count: constructions.count)
+        for id in text.literalsFound {
+            for role in roles[id] ?? [] { found[role.construction] |= role.bit }
+        }
+        return found.map { $0 == 3 }
+    }
+
+    func apply(to sheet: inout ScoreSheet) {
+        guard !constructions.isEmpty else { return }
+        for text in sheet.texts {
+            let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
+            let candidates = candidates(in: text)
+            for (i, (c, matcher)) in constructions.enumerated() where candidates[i] {
+                guard let range = matcher.find(in: text) else { continue }
+                let lead = range.location < leadEnd
+                let w = c.weight * text.weight * weight * (lead ? leadWeight : 1)
+                let isSubtype = AchievementTaxonomy.category(ofSubtype: c.label) != nil
+                let target = isSubtype ? "子类「\(c.label)」（\(AchievementTaxonomy.category(ofSubtype: c.label) ?? "")）" : "成果类别「\(c.label)」"
+                let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: text.words(range), weight: w,
+                                    conclusion: "\(c.means)，指向\(target)" + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : ""))
+                // A subtype construction chooses within the category; it does not vote for the category.
+                sheet.vote(isSubtype ? .subtype : .category, for: c.label, because: reason, countsForCategory: false)
+            }
+        }
+    }
+}
