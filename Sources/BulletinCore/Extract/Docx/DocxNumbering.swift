@@ -104,7 +104,7 @@ struct DocxNumbering: Sendable {
     // MARK: - Labels
 
     /// The label of the paragraph with properties `pPr`, advancing the counters; nil when not numbered.
-    mutating func label(for pPr: XMLElement?) -> String? {
+    mutating func label(for pPr: XMLArenaElement?) -> String? {
         guard !instances.isEmpty else { return nil }
         let direct = pPr?.wordChild("numPr")
         var numId = direct?.wordChild("numId")?.wordAttribute("val")
