@@ -11,13 +11,17 @@ extension XMLArena {
     /// Whenever the parse is not plainly clean (an error, a DTD, deep nesting), the part is read again with
     /// `XMLReader`, whose error (or tree) is the answer: the arena reads every part exactly as the tree does.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 200, prefixLists: [XMLPrefixListAttribute] = []) throws -> XMLArena {
-        if bytes.isEmpty || bytes.count > Int(Int32.max) || XMLReader.containsDoctype(bytes) {
-            return XMLArena(try XMLReader.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists))
-        }
-        guard let arena = ArenaBuilder.build(bytes, maxDepth: maxDepth, prefixLists: prefixLists) else {
+        guard let arena = parseClean(bytes, maxDepth: maxDepth, prefixLists: prefixLists) else {
             return XMLArena(try XMLReader.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists))
         }
         return arena
+    }
+
+    /// The arena of a part that parses cleanly (well-formed, no DTD, nested at most `maxDepth` deep); nil for
+    /// any other part, which the caller reads the slow way to learn exactly what is wrong.
+    static func parseClean(_ bytes: [UInt8], maxDepth: Int, prefixLists: [XMLPrefixListAttribute] = []) -> XMLArena? {
+        if bytes.isEmpty || bytes.count > Int(Int32.max) || XMLReader.containsDoctype(bytes) { return nil }
+        return ArenaBuilder.build(bytes, maxDepth: maxDepth, prefixLists: prefixLists)
     }
 
     /// The arena of an element tree (for parts read through `XMLReader`, and for tests comparing the two).

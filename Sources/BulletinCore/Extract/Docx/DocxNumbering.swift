@@ -44,7 +44,7 @@ struct DocxNumbering: Sendable {
          failedPart: inout String) throws {
         if let numbering {
             failedPart = "numbering"
-            try readNumbering(XMLStreamReader(bytes: numbering, maxDepth: maxDepth))
+            try readNumbering(Self.reader(numbering, maxDepth: maxDepth))
         }
         if let styled {
             styleParents = styled.styleParents
@@ -55,7 +55,7 @@ struct DocxNumbering: Sendable {
                   try readStyles(usedStyles, from: index, maxDepth: maxDepth) != .unsafe else {
                 styleParents = [:]
                 styleNumbering = [:]
-                try readStyles(XMLStreamReader(bytes: styles, maxDepth: maxDepth))
+                try readStyles(Self.reader(styles, maxDepth: maxDepth))
                 return
             }
         }
@@ -73,7 +73,7 @@ struct DocxNumbering: Sendable {
             guard read.insert(id).inserted else { continue }
             guard let fragments = index.elements(withValue: id) else { return .unsafe }
             if fragments.isEmpty { found = .someMissing }
-            for fragment in fragments { try readStyles(XMLStreamReader(bytes: fragment, maxDepth: maxDepth), only: id) }
+            for fragment in fragments { try readStyles(Self.reader(fragment, maxDepth: maxDepth), only: id) }
             if let parent = styleParents[id], !read.contains(parent) { wanted.append(parent) }
         }
         return found
@@ -161,8 +161,15 @@ struct DocxNumbering: Sendable {
 
     // MARK: - Reading the parts
 
+    /// A reader over a part: a cursor over its arena (SAX2, no tree) when it parses cleanly, else libxml2's
+    /// streaming reader, which reports what is wrong (or reads what it can) exactly as it always did.
+    private static func reader(_ bytes: [UInt8], maxDepth: Int) throws -> any XMLPullReader {
+        if let fast = XMLArenaCursor(bytes: bytes, maxDepth: maxDepth) { return fast }
+        return try XMLStreamReader(bytes: bytes, maxDepth: maxDepth)
+    }
+
     /// `w:abstractNum` (levels) and `w:num` (instances with their overrides), children of the root.
-    private mutating func readNumbering(_ xml: XMLStreamReader) throws {
+    private mutating func readNumbering(_ xml: any XMLPullReader) throws {
         while let event = try xml.next() {
             guard event == .start, xml.depth == 1 else { continue }
             if xml.isWord("abstractNum"), let id = xml.wordAttribute("abstractNumId") {
@@ -215,7 +222,7 @@ struct DocxNumbering: Sendable {
 
     /// Paragraph styles' numbering (`w:pPr/w:numPr`) and parents (`w:basedOn`), of every style or of the
     /// style `only`; everything else is skipped.
-    private mutating func readStyles(_ xml: XMLStreamReader, only: String? = nil) throws {
+    private mutating func readStyles(_ xml: any XMLPullReader, only: String? = nil) throws {
         while let event = try xml.next() {
             guard event == .start, xml.depth == 1 else { continue }
             guard xml.isWord("style"), xml.wordAttribute("type") == "paragraph", let id = xml.wordAttribute("styleId"),
@@ -255,7 +262,7 @@ struct DocxNumbering: Sendable {
 
     /// Calls `body` on each child element of the element just started at `depth`, up to its end. `body` may
     /// read into the child or skip it; what it leaves unread is passed over.
-    private func children(of xml: XMLStreamReader, depth: Int, _ body: () throws -> Void) throws {
+    private func children(of xml: any XMLPullReader, depth: Int, _ body: () throws -> Void) throws {
         if xml.isEmptyElement { return }
         while let event = try xml.next() {
             if event == .end && xml.depth == depth { return }
@@ -264,7 +271,7 @@ struct DocxNumbering: Sendable {
     }
 
     /// One `w:lvl` (started at `depth`), read to its end.
-    private static func level(_ xml: XMLStreamReader, depth: Int) throws -> Level {
+    private static func level(_ xml: any XMLPullReader, depth: Int) throws -> Level {
         var level = Level()
         var format: String??, text: String?, start: Int??, suffix: String??, legal: Bool?, font: String??
         if xml.isEmptyElement { return level }

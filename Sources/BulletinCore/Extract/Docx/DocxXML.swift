@@ -48,11 +48,11 @@ func isWordNamespace(_ uri: String) -> Bool {
     uri == OOXMLNamespace.wordprocessingML || uri == OOXMLNamespace.wordprocessingMLStrict
 }
 
-/// The same accessors for the element a streaming reader stands on.
-extension XMLStreamReader {
+/// The same accessors for the element a streaming reader (or an arena cursor) stands on.
+extension XMLPullReader {
     /// Whether the current element is the WordprocessingML element `name`.
     func isWord(_ name: String) -> Bool {
-        isNamed(name) && OOXMLNamespace.wordprocessingMLAll.contains(namespace)
+        isNamed(name) && isWordNamespace(namespace)
     }
 
     /// A WordprocessingML attribute of the current element.
@@ -68,7 +68,7 @@ extension XMLStreamReader {
 
     /// An on/off property: on unless its value says off.
     var isOn: Bool {
-        guard let v = attribute("val") else { return true }
+        guard let v = attribute("val", in: nil) else { return true }
         return !(v == "0" || v == "false" || v == "off" || v.lowercased() == "false" || v.lowercased() == "off")
     }
 }
