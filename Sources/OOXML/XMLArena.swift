@@ -123,6 +123,33 @@ public struct XMLArenaElement: Sendable {
         return nil
     }
 
+    /// Attributes in document order.
+    public var attributes: [XMLAttribute] {
+        let a = arena
+        let i = Int(index)
+        return (Int(a.nodeAttributes[i])..<Int(a.nodeAttributes[i + 1])).map { k in
+            let n = a.names[Int(a.attributeName[k])]
+            return XMLAttribute(namespace: n.namespace, name: n.local, value: a.string(a.valueStart[k], a.valueEnd[k]))
+        }
+    }
+
+    /// The element and everything below it as an `XMLElement` tree (for tests and for code written for trees).
+    public func tree() -> XMLElement {
+        let a = arena
+        var element = XMLElement(namespace: namespace, name: name, attributes: attributes)
+        var i = index + 1
+        let end = a.nodeEnd[Int(index)]
+        while i < end {
+            if a.nodeName[Int(i)] < 0 {
+                element.children.append(.text(a.string(a.textStart[Int(i)], a.textEnd[Int(i)])))
+            } else {
+                element.children.append(.element(XMLArenaElement(arena: a, index: i).tree()))
+            }
+            i = a.nodeEnd[Int(i)]
+        }
+        return element
+    }
+
     /// Child elements in order.
     public var elements: XMLArenaChildren { XMLArenaChildren(arena: arena, parent: index) }
 
@@ -166,6 +193,12 @@ public struct XMLArenaChildren: Sequence, Sendable {
             }
             return nil
         }
+    }
+
+    /// The first child element.
+    public var first: XMLArenaElement? {
+        var walk = makeIterator()
+        return walk.next()
     }
 
     /// An iterator from the first child.
