@@ -76,10 +76,18 @@ extension XMLArena {
 
 /// Fills the arena's arrays from SAX2 callbacks. Lives for one parse; reached from the callbacks through the
 /// parser context's `_private`.
-private final class ArenaBuilder {
+/// Fills the arena's arrays from SAX2 callbacks. Lives for one parse, behind a pointer that the callbacks
+/// reach through the parser context's `_private` (a struct behind a pointer, not a class: no exclusivity
+/// checks on every append in the hot path).
+private struct ArenaBuilder {
     var names: [XMLArena.Name] = []
-    /// Name ids by the addresses of libxml2's interned local name and namespace URI (stable for one parse).
-    var nameIDs: [NameKey: Int32] = [:]
+    /// Per name id: whether it names an element (bit 0) or an attribute (bit 1) of some prefix list.
+    var prefixRole: [UInt8] = []
+    /// Name ids by the addresses of libxml2's interned local name and namespace URI (stable for one parse),
+    /// in an open-addressing table (power-of-two size, at most half full).
+    var slotLocal: [UnsafeRawPointer?]
+    var slotURI: [UnsafeRawPointer?]
+    var slotID: [Int32]
     var nodeName: [Int32] = [], nodeEnd: [Int32] = [], nodeAttributes: [Int32] = []
     var textStart: [Int32] = [], textEnd: [Int32] = []
     var attributeName: [Int32] = [], valueStart: [Int32] = [], valueEnd: [Int32] = []
@@ -98,18 +106,25 @@ private final class ArenaBuilder {
 
     init(prefixLists: [XMLPrefixListAttribute], sizeHint: Int) {
         self.prefixLists = prefixLists
+        // A small part (a style sliced out of the styles part) names a few dozen things at most.
+        let slots = sizeHint < 8 << 10 ? 64 : 256
+        slotLocal = Array(repeating: nil, count: slots)
+        slotURI = Array(repeating: nil, count: slots)
+        slotID = Array(repeating: -1, count: slots)
         let nodes = sizeHint / 24
+        guard sizeHint >= 4 << 10 else { return }
         nodeName.reserveCapacity(nodes)
         nodeEnd.reserveCapacity(nodes)
-        nodeAttributes.reserveCapacity(nodes)
+        nodeAttributes.reserveCapacity(nodes + 1)
         textStart.reserveCapacity(nodes)
         textEnd.reserveCapacity(nodes)
+        attributeName.reserveCapacity(nodes)
+        valueStart.reserveCapacity(nodes)
+        valueEnd.reserveCapacity(nodes)
         bytes.reserveCapacity(sizeHint / 3)
-    }
-
-    struct NameKey: Hashable {
-        let local: UnsafeRawPointer?
-        let uri: UnsafeRawPointer?
+        open.reserveCapacity(32)
+        declarations.reserveCapacity(32)
+        declared.reserveCapacity(32)
     }
 
     /// The arena, or nil when the part must be read by `XMLReader` (malformed, a DTD, nested deeply).
@@ -118,24 +133,26 @@ private final class ArenaBuilder {
         guard let context = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(context) }
         guard let sax = context.pointee.sax else { return nil }
-        let builder = ArenaBuilder(prefixLists: prefixLists, sizeHint: bytes.count)
+        let builder = UnsafeMutablePointer<ArenaBuilder>.allocate(capacity: 1)
+        builder.initialize(to: ArenaBuilder(prefixLists: prefixLists, sizeHint: bytes.count))
+        defer { builder.deinitialize(count: 1); builder.deallocate() }
         sax.pointee.serror = { userData, _ in
             if let userData { xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self)) }
         }
         sax.pointee.startElementNs = { ctx, local, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
-            ArenaBuilder.of(ctx)?.start(local: local, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
-                                        attributeCount: Int(attributeCount), attributes: attributes)
+            ArenaBuilder.of(ctx)?.pointee.start(local: local, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
+                                                attributeCount: Int(attributeCount), attributes: attributes)
         }
-        sax.pointee.endElementNs = { ctx, _, _, _ in ArenaBuilder.of(ctx)?.end() }
-        sax.pointee.characters = { ctx, chars, length in ArenaBuilder.of(ctx)?.characters(chars, Int(length)) }
+        sax.pointee.endElementNs = { ctx, _, _, _ in ArenaBuilder.of(ctx)?.pointee.end() }
+        sax.pointee.characters = { ctx, chars, length in ArenaBuilder.of(ctx)?.pointee.characters(chars, Int(length)) }
         sax.pointee.ignorableWhitespace = sax.pointee.characters
-        sax.pointee.comment = { ctx, _ in ArenaBuilder.of(ctx)?.openText = -1 }
-        sax.pointee.processingInstruction = { ctx, _, _ in ArenaBuilder.of(ctx)?.openText = -1 }
-        sax.pointee.internalSubset = { ctx, _, _, _ in ArenaBuilder.of(ctx)?.sawDoctype = true }
-        sax.pointee.externalSubset = { ctx, _, _, _ in ArenaBuilder.of(ctx)?.sawDoctype = true }
+        sax.pointee.comment = { ctx, _ in ArenaBuilder.of(ctx)?.pointee.openText = -1 }
+        sax.pointee.processingInstruction = { ctx, _, _ in ArenaBuilder.of(ctx)?.pointee.openText = -1 }
+        sax.pointee.internalSubset = { ctx, _, _, _ in ArenaBuilder.of(ctx)?.pointee.sawDoctype = true }
+        sax.pointee.externalSubset = { ctx, _, _, _ in ArenaBuilder.of(ctx)?.pointee.sawDoctype = true }
         sax.pointee.startDocument = nil
         sax.pointee.endDocument = nil
-        context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+        context.pointee._private = UnsafeMutableRawPointer(builder)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { raw -> xmlDocPtr? in
@@ -145,37 +162,87 @@ private final class ArenaBuilder {
             }
         }
         if let doc { xmlFreeDoc(doc) }
-        withExtendedLifetime(builder) {}
+        context.pointee._private = nil
         // 250: near libxml2's own depth limit (256), where its tree builder, not the parser, may stop.
-        guard context.pointee.wellFormed != 0, !builder.sawDoctype, builder.deepest <= maxDepth, builder.deepest < 250,
-              !builder.nodeName.isEmpty, builder.open.isEmpty else { return nil }
-        builder.nodeAttributes.append(Int32(builder.attributeName.count))
-        return XMLArena(names: builder.names, nodeName: builder.nodeName, nodeEnd: builder.nodeEnd,
-                        nodeAttributes: builder.nodeAttributes, textStart: builder.textStart, textEnd: builder.textEnd,
-                        attributeName: builder.attributeName, valueStart: builder.valueStart, valueEnd: builder.valueEnd,
-                        bytes: builder.bytes)
+        let b = builder.pointee
+        guard context.pointee.wellFormed != 0, !b.sawDoctype, b.deepest <= maxDepth, b.deepest < 250,
+              !b.nodeName.isEmpty, b.open.isEmpty else { return nil }
+        var nodeAttributes = b.nodeAttributes
+        nodeAttributes.append(Int32(b.attributeName.count))
+        return XMLArena(names: b.names, nodeName: b.nodeName, nodeEnd: b.nodeEnd, nodeAttributes: nodeAttributes,
+                        textStart: b.textStart, textEnd: b.textEnd, attributeName: b.attributeName,
+                        valueStart: b.valueStart, valueEnd: b.valueEnd, bytes: b.bytes)
     }
 
     @inline(__always)
-    static func of(_ ctx: UnsafeMutableRawPointer?) -> ArenaBuilder? {
+    static func of(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<ArenaBuilder>? {
         guard let ctx, let me = ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
-        return Unmanaged<ArenaBuilder>.fromOpaque(me).takeUnretainedValue()
+        return me.assumingMemoryBound(to: ArenaBuilder.self)
     }
 
-    func nameID(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
-        let key = NameKey(local: local.map(UnsafeRawPointer.init), uri: uri.map(UnsafeRawPointer.init))
-        if let known = nameIDs[key] { return known }
+    mutating func nameID(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
+        let l = local.map(UnsafeRawPointer.init), u = uri.map(UnsafeRawPointer.init)
+        let mask = slotID.count - 1
+        var slot = Int(truncatingIfNeeded: (UInt(bitPattern: l) >> 3) &* 0x9E37_79B9 ^ (UInt(bitPattern: u) >> 3)) & mask
+        while slotID[slot] >= 0 {
+            if slotLocal[slot] == l && slotURI[slot] == u { return slotID[slot] }
+            slot = (slot + 1) & mask
+        }
         let made = Int32(names.count)
-        names.append(XMLArena.Name(namespace: uri.map { String(cString: $0) } ?? "", local: local.map { String(cString: $0) } ?? ""))
-        nameIDs[key] = made
+        let name = XMLArena.Name(namespace: uri.map(Self.namespaceString) ?? "", local: local.map { String(cString: $0) } ?? "")
+        names.append(name)
+        var role: UInt8 = 0
+        for p in prefixLists {
+            if p.elementNamespace == name.namespace && p.elementName == name.local { role |= 1 }
+            if p.attributeNamespace == name.namespace && p.attributeName == name.local { role |= 2 }
+        }
+        prefixRole.append(role)
+        slotLocal[slot] = l
+        slotURI[slot] = u
+        slotID[slot] = made
+        if names.count * 2 > slotID.count { grow() }
         return made
     }
 
-    func start(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, namespaceCount: Int,
-               namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int,
-               attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    /// Namespace URIs met in nearly every part, as strings made once (a URI is too long to be a small string, so
+    /// each would otherwise be allocated again in every part, and a style sliced out of the styles part is a part).
+    private static let commonNamespaces: [(bytes: [UInt8], string: String)] = [
+        OOXMLNamespace.wordprocessingML, OOXMLNamespace.markupCompatibility, OOXMLNamespace.word2010, OOXMLNamespace.word2012,
+        OOXMLNamespace.officeRelationships, OOXMLNamespace.drawingML, OOXMLNamespace.wordprocessingDrawing,
+        OOXMLNamespace.wordprocessingShape, OOXMLNamespace.math, OOXMLNamespace.vml, OOXMLNamespace.vmlOffice,
+        OOXMLNamespace.wordprocessingMLStrict, "http://www.w3.org/XML/1998/namespace",
+    ].map { (Array($0.utf8), $0) }
+
+    private static func namespaceString(_ uri: UnsafePointer<xmlChar>) -> String {
+        let length = strlen(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self))
+        for known in commonNamespaces where known.bytes.count == length && memcmp(known.bytes, uri, length) == 0 {
+            return known.string
+        }
+        return String(cString: uri)
+    }
+
+    /// Doubles the name table.
+    private mutating func grow() {
+        let oldLocal = slotLocal, oldURI = slotURI, oldID = slotID
+        let size = oldID.count * 2
+        slotLocal = Array(repeating: nil, count: size)
+        slotURI = Array(repeating: nil, count: size)
+        slotID = Array(repeating: -1, count: size)
+        let mask = size - 1
+        for k in oldID.indices where oldID[k] >= 0 {
+            var slot = Int(truncatingIfNeeded: (UInt(bitPattern: oldLocal[k]) >> 3) &* 0x9E37_79B9 ^ (UInt(bitPattern: oldURI[k]) >> 3)) & mask
+            while slotID[slot] >= 0 { slot = (slot + 1) & mask }
+            slotLocal[slot] = oldLocal[k]
+            slotURI[slot] = oldURI[k]
+            slotID[slot] = oldID[k]
+        }
+    }
+
+    mutating func start(local: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, namespaceCount: Int,
+                        namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int,
+                        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         openText = -1
-        deepest = max(deepest, open.count)
+        if open.count > deepest { deepest = open.count }
         if let namespaces {
             for k in 0..<namespaceCount { declarations.append((namespaces[2 * k], namespaces[2 * k + 1])) }
         }
@@ -188,6 +255,7 @@ private final class ArenaBuilder {
         textStart.append(0)
         textEnd.append(0)
         if let attributes {
+            let elementRole = prefixRole[Int(name)] & 1
             for k in 0..<attributeCount {
                 let a = attributes + 5 * k
                 let attribute = nameID(a[0], a[2])
@@ -195,7 +263,7 @@ private final class ArenaBuilder {
                 valueStart.append(Int32(bytes.count))
                 if let from = a[3], let to = a[4] {
                     let value = UnsafeBufferPointer(start: from, count: to - from)
-                    if !prefixLists.isEmpty, isPrefixList(element: name, attribute: attribute) {
+                    if elementRole != 0, prefixRole[Int(attribute)] & 2 != 0, isPrefixList(element: name, attribute: attribute) {
                         appendResolved(value)
                     } else {
                         appendValue(value)
@@ -207,14 +275,14 @@ private final class ArenaBuilder {
         open.append(me)
     }
 
-    func end() {
+    mutating func end() {
         openText = -1
         guard let me = open.popLast() else { return }
         nodeEnd[Int(me)] = Int32(nodeName.count)
-        if let count = declared.popLast() { declarations.removeLast(min(count, declarations.count)) }
+        if let count = declared.popLast(), count > 0 { declarations.removeLast(min(count, declarations.count)) }
     }
 
-    func characters(_ chars: UnsafePointer<xmlChar>?, _ length: Int) {
+    mutating func characters(_ chars: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let chars, length > 0, !open.isEmpty else { return }
         if openText < 0 {
             openText = Int32(nodeName.count)
@@ -229,8 +297,8 @@ private final class ArenaBuilder {
     }
 
     /// An attribute value as libxml2's tree holds it: the SAX2 value, which keeps `&` written as `&#38;`.
-    private func appendValue(_ value: UnsafeBufferPointer<UInt8>) {
-        guard value.contains(UInt8(ascii: "&")) else {
+    private mutating func appendValue(_ value: UnsafeBufferPointer<UInt8>) {
+        guard let base = value.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), value.count) != nil else {
             bytes.append(contentsOf: value)
             return
         }
@@ -258,13 +326,11 @@ private final class ArenaBuilder {
 
     /// A list of namespace prefixes as the namespace URIs they are bound to here (an unbound prefix as written),
     /// separated by single spaces, as `XMLReader` gives it.
-    private func appendResolved(_ value: UnsafeBufferPointer<UInt8>) {
-        var plain: [UInt8] = []
-        let saved = bytes
-        bytes = []
+    private mutating func appendResolved(_ value: UnsafeBufferPointer<UInt8>) {
+        let saved = bytes.count
         appendValue(value)
-        plain = bytes
-        bytes = saved
+        let plain = Array(bytes[saved...])
+        bytes.removeLast(bytes.count - saved)
         let words = plain.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
         for (n, word) in words.enumerated() {
             if n > 0 { bytes.append(0x20) }
