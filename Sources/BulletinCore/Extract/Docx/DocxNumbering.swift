@@ -66,6 +66,11 @@ struct DocxNumbering: Sendable {
 
     /// Reads the styles `used` names and those they are based on from the index's slices.
     private mutating func readStyles(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) throws -> StylesFound {
+        var batched = self
+        if let found = batched.readStylesBatched(used, from: index, maxDepth: maxDepth) {
+            self = batched
+            return found
+        }
         var wanted = used.sorted()
         var read: Set<String> = []
         var found = StylesFound.all
@@ -75,6 +80,38 @@ struct DocxNumbering: Sendable {
             if fragments.isEmpty { found = .someMissing }
             for fragment in fragments { try readStyles(Self.reader(fragment, maxDepth: maxDepth), only: id) }
             if let parent = styleParents[id], !read.contains(parent) { wanted.append(parent) }
+        }
+        return found
+    }
+
+    /// Reads what `readStyles(_:from:maxDepth:)` reads, one round of styles at a time (those named, then their
+    /// parents …), each round's slices in one small document and one parse instead of one parse per style.
+    /// Nil when a slice is unsafe or a round does not parse cleanly: then the styles are read one by one, which
+    /// says what is wrong exactly as before.
+    private mutating func readStylesBatched(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) -> StylesFound? {
+        var read: Set<String> = []
+        var round = used.sorted()
+        var found = StylesFound.all
+        while !round.isEmpty {
+            var ranges: [Range<Int>] = []
+            var owners: [String] = []
+            var ids: [String] = []
+            for id in round where read.insert(id).inserted {
+                guard let slices = index.elementRanges(withValue: id) else { return nil }
+                if slices.isEmpty { found = .someMissing }
+                ranges += slices
+                owners += Array(repeating: id, count: slices.count)
+                ids.append(id)
+            }
+            if !ranges.isEmpty {
+                guard let cursor = XMLArenaCursor(bytes: index.document(holding: ranges), maxDepth: maxDepth),
+                      (try? readStyles(cursor, owners: owners)) == true else { return nil }
+            }
+            var next: Set<String> = []
+            for id in ids {
+                if let parent = styleParents[id], !read.contains(parent) { next.insert(parent) }
+            }
+            round = next.sorted()
         }
         return found
     }
@@ -225,39 +262,57 @@ struct DocxNumbering: Sendable {
     private mutating func readStyles(_ xml: any XMLPullReader, only: String? = nil) throws {
         while let event = try xml.next() {
             guard event == .start, xml.depth == 1 else { continue }
-            guard xml.isWord("style"), xml.wordAttribute("type") == "paragraph", let id = xml.wordAttribute("styleId"),
-                  only == nil || only == id else {
-                try xml.skipElement()
-                continue
-            }
-            var parent: String?
-            var seenPPr = false
-            var numPr: (numId: String?, level: Int?)?
-            try children(of: xml, depth: 1) {
-                if xml.isWord("basedOn") {
-                    if parent == nil { parent = xml.wordAttribute("val") ?? "" }
-                } else if xml.isWord("pPr"), !seenPPr {
-                    seenPPr = true
-                    try children(of: xml, depth: 2) {
-                        if xml.isWord("numPr"), numPr == nil {
-                            var numId: String??
-                            var level: Int??
-                            try children(of: xml, depth: 3) {
-                                if xml.isWord("numId"), numId == nil { numId = .some(xml.wordAttribute("val")) }
-                                if xml.isWord("ilvl"), level == nil { level = .some(xml.wordIntValue) }
-                            }
-                            numPr = (numId ?? nil, level ?? nil)
-                        } else {
-                            try xml.skipElement()
-                        }
-                    }
-                } else {
-                    try xml.skipElement()
-                }
-            }
-            if let parent, !parent.isEmpty { styleParents[id] = parent }
-            if let numPr { styleNumbering[id] = numPr }
+            try readStyle(xml, only: only)
         }
+    }
+
+    /// Styles sliced out for several ids in one document: the k-th element under the root is read as a slice
+    /// for `owners[k]`. False when the elements do not match the slices one for one.
+    private mutating func readStyles(_ xml: any XMLPullReader, owners: [String]) throws -> Bool {
+        var k = 0
+        while let event = try xml.next() {
+            guard event == .start, xml.depth == 1 else { continue }
+            guard k < owners.count else { return false }
+            try readStyle(xml, only: owners[k])
+            k += 1
+        }
+        return k == owners.count
+    }
+
+    /// The style element the reader has just started (at depth 1), if it is a paragraph style (called `only`).
+    private mutating func readStyle(_ xml: any XMLPullReader, only: String?) throws {
+        guard xml.isWord("style"), xml.wordAttribute("type") == "paragraph", let id = xml.wordAttribute("styleId"),
+              only == nil || only == id else {
+            try xml.skipElement()
+            return
+        }
+        var parent: String?
+        var seenPPr = false
+        var numPr: (numId: String?, level: Int?)?
+        try children(of: xml, depth: 1) {
+            if xml.isWord("basedOn") {
+                if parent == nil { parent = xml.wordAttribute("val") ?? "" }
+            } else if xml.isWord("pPr"), !seenPPr {
+                seenPPr = true
+                try children(of: xml, depth: 2) {
+                    if xml.isWord("numPr"), numPr == nil {
+                        var numId: String??
+                        var level: Int??
+                        try children(of: xml, depth: 3) {
+                            if xml.isWord("numId"), numId == nil { numId = .some(xml.wordAttribute("val")) }
+                            if xml.isWord("ilvl"), level == nil { level = .some(xml.wordIntValue) }
+                        }
+                        numPr = (numId ?? nil, level ?? nil)
+                    } else {
+                        try xml.skipElement()
+                    }
+                }
+            } else {
+                try xml.skipElement()
+            }
+        }
+        if let parent, !parent.isEmpty { styleParents[id] = parent }
+        if let numPr { styleNumbering[id] = numPr }
     }
 
     /// Calls `body` on each child element of the element just started at `depth`, up to its end. `body` may
