@@ -48,6 +48,7 @@ public final class XMLArenaCursor: XMLPullReader {
         self.arena = arena
     }
 
+    /// Moves to the next start tag, end tag or run of text; nil at the end of the part.
     public func next() throws -> XMLStreamEvent? {
         if let top = open.last, position >= arena.nodeEnd[Int(top)] {
             open.removeLast()
@@ -65,6 +66,7 @@ public final class XMLArenaCursor: XMLPullReader {
         return .start
     }
 
+    /// Skips the children of the element just started; the next `next()` gives what follows it (no `.end`).
     public func skipElement() throws {
         guard current >= 0, arena.nodeName[Int(current)] >= 0, arena.nodeEnd[Int(current)] > current + 1,
               open.last == current else { return }
@@ -72,10 +74,12 @@ public final class XMLArenaCursor: XMLPullReader {
         position = arena.nodeEnd[Int(current)]
     }
 
+    /// Whether the element just started has no content (`<a/>` or `<a></a>`), so that no `.end` follows.
     public var isEmptyElement: Bool {
         current >= 0 && arena.nodeName[Int(current)] >= 0 && arena.nodeEnd[Int(current)] == current + 1
     }
 
+    /// The namespace URI of the current element, "" for none (and on character data).
     public var namespace: String {
         guard current >= 0 else { return "" }
         let id = arena.nodeName[Int(current)]
@@ -89,12 +93,15 @@ public final class XMLArenaCursor: XMLPullReader {
         return id < 0 ? "" : arena.names[Int(id)].local
     }
 
+    /// Whether the current element's local name is `name`.
     public func isNamed(_ name: String) -> Bool {
         guard current >= 0 else { return false }
         let id = arena.nodeName[Int(current)]
         return id >= 0 && arena.names[Int(id)].local == name
     }
 
+    /// The value of the current element's attribute with this local name, in one of `namespaces` or in none
+    /// (in any namespace when `namespaces` is nil).
     public func attribute(_ name: String, in namespaces: Set<String>? = nil) -> String? {
         guard current >= 0, arena.nodeName[Int(current)] >= 0 else { return nil }
         return XMLArenaElement(arena: arena, index: current).attribute(name, in: namespaces)
