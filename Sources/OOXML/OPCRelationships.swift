@@ -37,10 +37,10 @@ public enum OPCRelationships {
     /// Parses a relationship part. Elements are matched by namespace URI; relationships without an Id,
     /// Type or Target are skipped.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 32) throws -> [OPCRelationship] {
-        let root = try XMLReader.parse(bytes, maxDepth: maxDepth)
+        let root = try XMLArena.parse(bytes, maxDepth: maxDepth).root
         guard root.name == "Relationships", root.namespace == OOXMLNamespace.packageRelationships else { return [] }
         var out: [OPCRelationship] = []
-        for case .element(let e) in root.children where e.name == "Relationship" && e.namespace == OOXMLNamespace.packageRelationships {
+        for e in root.elements where e.name == "Relationship" && e.namespace == OOXMLNamespace.packageRelationships {
             guard let id = e.attribute("Id"), let type = e.attribute("Type"), let target = e.attribute("Target") else { continue }
             let external = e.attribute("TargetMode").map { $0 == "External" || $0.lowercased() == "external" } ?? false
             let trimmed = type.first == " " || type.last == " " ? type.trimmingCharacters(in: .whitespaces) : type

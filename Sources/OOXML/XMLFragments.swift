@@ -58,6 +58,31 @@ public enum XMLFragments {
                 return out
             }
         }
+
+        /// Where the elements carrying the attribute with this value are in the part (from `<` to the end of the
+        /// element), in document order; nil when one cannot be sliced safely (as for `elements(withValue:)`).
+        public func elementRanges(withValue value: String) -> [Range<Int>]? {
+            if value.contains(where: { "&<>\"'".contains($0) }) { return nil }
+            return bytes.withUnsafeBufferPointer { b -> [Range<Int>]? in
+                var out: [Range<Int>] = []
+                for at in positions[value] ?? [] {
+                    guard let element = XMLFragments.enclosingElement(b, at: at) else { return nil }
+                    out.append(element.start..<element.end)
+                }
+                return out
+            }
+        }
+
+        /// One small document holding these elements of the part, in this order, inside the root's start and end
+        /// tags: several styles read in one parse.
+        public func document(holding ranges: [Range<Int>]) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(root.end - root.start + ranges.reduce(0) { $0 + $1.count } + root.endTag.count)
+            out.append(contentsOf: bytes[root.start..<root.end])
+            for range in ranges { out.append(contentsOf: bytes[range]) }
+            out.append(contentsOf: root.endTag)
+            return out
+        }
     }
 
     /// The root element's start tag (`<w:styles xmlns:w="…">`) and the matching end tag.

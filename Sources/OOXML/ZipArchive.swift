@@ -165,14 +165,16 @@ public final class ZipArchive {
         let hint = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? Int(min(stat.size, UInt64(limits.maxEntryBytes))) : 0
         out.reserveCapacity(min(hint, 16 << 20))
         var chunk = firstChunk
-        var scratch = [UInt8](repeating: 0, count: chunk)
+        // Uninitialised: zip_fread writes what is counted (a zeroed 64 KB buffer per entry cost more than inflating it).
+        var scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunk)
+        defer { scratch.deallocate() }
         while true {
-            let n = scratch.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(chunk)) }
+            let n = zip_fread(file, scratch.baseAddress, zip_uint64_t(chunk))
             if n < 0 {
                 throw ZipError.corrupt("\(name): \(String(cString: zip_error_strerror(zip_file_get_error(file))))")
             }
             if n == 0 { break }
-            out.append(contentsOf: scratch[0..<Int(n)])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<Int(n)]))
             inflatedSoFar += Int(n)
             if out.count > limits.maxEntryBytes { throw ZipError.entryTooLarge(entry: name, limit: limits.maxEntryBytes) }
             if inflatedSoFar > limits.maxTotalBytes { throw ZipError.totalTooLarge(limit: limits.maxTotalBytes) }
@@ -183,7 +185,10 @@ public final class ZipArchive {
             if grows {
                 if enough(out) { break }
                 chunk = min(chunk * 2, 256 << 10)
-                if scratch.count < chunk { scratch = [UInt8](repeating: 0, count: chunk) }
+                if scratch.count < chunk {
+                    scratch.deallocate()
+                    scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunk)
+                }
             }
         }
         return out

@@ -32,6 +32,20 @@ struct XMLFragmentsTests {
         #expect(XMLFragments.Index(bytes: Array("<!DOCTYPE x><x/>".utf8), attribute: "styleId") == nil)
     }
 
+    @Test func holdsSeveralSlicesInOneDocument() throws {
+        let index = try #require(XMLFragments.Index(bytes: Array(Self.styles.utf8), attribute: "styleId"))
+        let list = try #require(index.elementRanges(withValue: "ListNumber"))
+        let normal = try #require(index.elementRanges(withValue: "Normal"))
+        #expect(list.count == 2 && normal.count == 1)
+        #expect(index.elementRanges(withValue: "Missing") == [])
+        #expect(index.elementRanges(withValue: "Commented") == nil, "as for elements(withValue:)")
+        let root = try XMLArena.parse(index.document(holding: normal + list)).root
+        #expect(root.name == "styles" && root.namespace == Self.w)
+        #expect(root.elements.map { $0.attribute("styleId", in: [Self.w]) ?? "" } == ["Normal", "ListNumber", "ListNumber"],
+                "the slices in the order given, under the part's own root (with its namespace declarations)")
+        #expect(root.elements.map(\.isEmpty) == [false, true, false])
+    }
+
     @Test(arguments: [("styleId=", 5), ("numPr", 35), ("zzz", -1), ("<a", 0)])
     func byteSearch(_ needle: String, _ expected: Int) {
         let hay = Array("<a w:styleId=\"x\" n=\"numbers\"><b><w:numPr/></b></a>".utf8)

@@ -17,8 +17,8 @@ enum DocxAlternateContent {
 
     /// The branch to read, or nil when no Choice is understood and there is no Fallback. Expects the
     /// `Requires` attribute resolved to namespace URIs (`XMLPrefixListAttribute.markupCompatibilityRequires`).
-    static func branch(of alternateContent: XMLElement) -> XMLElement? {
-        for case .element(let e) in alternateContent.children where e.namespace == OOXMLNamespace.markupCompatibility {
+    static func branch(of alternateContent: XMLArenaElement) -> XMLArenaElement? {
+        for e in alternateContent.elements where e.namespace == OOXMLNamespace.markupCompatibility {
             switch e.name {
             case "Choice":
                 let required = (e.attribute("Requires") ?? "").split(separator: " ")

@@ -9,7 +9,7 @@ struct DocxField: Sendable {
     var display: String?
 
     /// A field opened by `fldChar`, reading its `w:ffData` (legacy form field data) if any.
-    init(begin fldChar: XMLElement) {
+    init(begin fldChar: XMLArenaElement) {
         guard let data = fldChar.wordChild("ffData") else { return }
         if let box = data.wordChild("checkBox") {
             // w:checked overrides w:default; <w:checked/> alone means checked.
@@ -17,7 +17,7 @@ struct DocxField: Sendable {
             display = checked ? DocxCheckbox.checkedGlyph : DocxCheckbox.uncheckedGlyph
         } else if let list = data.wordChild("ddList") {
             var entries: [String] = []
-            for case .element(let e) in list.children where e.isWord("listEntry") {
+            for e in list.elements where e.isWord("listEntry") {
                 entries.append(e.wordAttribute("val") ?? "")
             }
             let index = list.wordChild("result")?.wordIntValue ?? list.wordChild("default")?.wordIntValue ?? 0
@@ -35,7 +35,7 @@ struct DocxFieldStack: Sendable {
     var showsText: Bool { open.allSatisfy(\.inResult) }
 
     /// Applies a `w:fldChar`; returns what to show for a form field that ends here.
-    mutating func apply(_ fldChar: XMLElement) -> String? {
+    mutating func apply(_ fldChar: XMLArenaElement) -> String? {
         switch fldChar.wordAttribute("fldCharType") {
         case "begin":
             open.append(DocxField(begin: fldChar))

@@ -44,7 +44,7 @@ struct DocxNumbering: Sendable {
          failedPart: inout String) throws {
         if let numbering {
             failedPart = "numbering"
-            try readNumbering(XMLStreamReader(bytes: numbering, maxDepth: maxDepth))
+            try readNumbering(Self.reader(numbering, maxDepth: maxDepth))
         }
         if let styled {
             styleParents = styled.styleParents
@@ -55,7 +55,7 @@ struct DocxNumbering: Sendable {
                   try readStyles(usedStyles, from: index, maxDepth: maxDepth) != .unsafe else {
                 styleParents = [:]
                 styleNumbering = [:]
-                try readStyles(XMLStreamReader(bytes: styles, maxDepth: maxDepth))
+                try readStyles(Self.reader(styles, maxDepth: maxDepth))
                 return
             }
         }
@@ -66,6 +66,11 @@ struct DocxNumbering: Sendable {
 
     /// Reads the styles `used` names and those they are based on from the index's slices.
     private mutating func readStyles(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) throws -> StylesFound {
+        var batched = self
+        if let found = batched.readStylesBatched(used, from: index, maxDepth: maxDepth) {
+            self = batched
+            return found
+        }
         var wanted = used.sorted()
         var read: Set<String> = []
         var found = StylesFound.all
@@ -73,8 +78,40 @@ struct DocxNumbering: Sendable {
             guard read.insert(id).inserted else { continue }
             guard let fragments = index.elements(withValue: id) else { return .unsafe }
             if fragments.isEmpty { found = .someMissing }
-            for fragment in fragments { try readStyles(XMLStreamReader(bytes: fragment, maxDepth: maxDepth), only: id) }
+            for fragment in fragments { try readStyles(Self.reader(fragment, maxDepth: maxDepth), only: id) }
             if let parent = styleParents[id], !read.contains(parent) { wanted.append(parent) }
+        }
+        return found
+    }
+
+    /// Reads what `readStyles(_:from:maxDepth:)` reads, one round of styles at a time (those named, then their
+    /// parents …), each round's slices in one small document and one parse instead of one parse per style.
+    /// Nil when a slice is unsafe or a round does not parse cleanly: then the styles are read one by one, which
+    /// says what is wrong exactly as before.
+    private mutating func readStylesBatched(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) -> StylesFound? {
+        var read: Set<String> = []
+        var round = used.sorted()
+        var found = StylesFound.all
+        while !round.isEmpty {
+            var ranges: [Range<Int>] = []
+            var owners: [String] = []
+            var ids: [String] = []
+            for id in round where read.insert(id).inserted {
+                guard let slices = index.elementRanges(withValue: id) else { return nil }
+                if slices.isEmpty { found = .someMissing }
+                ranges += slices
+                owners += Array(repeating: id, count: slices.count)
+                ids.append(id)
+            }
+            if !ranges.isEmpty {
+                guard let cursor = XMLArenaCursor(bytes: index.document(holding: ranges), maxDepth: maxDepth),
+                      (try? readStyles(cursor, owners: owners)) == true else { return nil }
+            }
+            var next: Set<String> = []
+            for id in ids {
+                if let parent = styleParents[id], !read.contains(parent) { next.insert(parent) }
+            }
+            round = next.sorted()
         }
         return found
     }
@@ -104,7 +141,7 @@ struct DocxNumbering: Sendable {
     // MARK: - Labels
 
     /// The label of the paragraph with properties `pPr`, advancing the counters; nil when not numbered.
-    mutating func label(for pPr: XMLElement?) -> String? {
+    mutating func label(for pPr: XMLArenaElement?) -> String? {
         guard !instances.isEmpty else { return nil }
         let direct = pPr?.wordChild("numPr")
         var numId = direct?.wordChild("numId")?.wordAttribute("val")
@@ -161,8 +198,15 @@ struct DocxNumbering: Sendable {
 
     // MARK: - Reading the parts
 
+    /// A reader over a part: a cursor over its arena (SAX2, no tree) when it parses cleanly, else libxml2's
+    /// streaming reader, which reports what is wrong (or reads what it can) exactly as it always did.
+    private static func reader(_ bytes: [UInt8], maxDepth: Int) throws -> any XMLPullReader {
+        if let fast = XMLArenaCursor(bytes: bytes, maxDepth: maxDepth) { return fast }
+        return try XMLStreamReader(bytes: bytes, maxDepth: maxDepth)
+    }
+
     /// `w:abstractNum` (levels) and `w:num` (instances with their overrides), children of the root.
-    private mutating func readNumbering(_ xml: XMLStreamReader) throws {
+    private mutating func readNumbering(_ xml: any XMLPullReader) throws {
         while let event = try xml.next() {
             guard event == .start, xml.depth == 1 else { continue }
             if xml.isWord("abstractNum"), let id = xml.wordAttribute("abstractNumId") {
@@ -215,47 +259,65 @@ struct DocxNumbering: Sendable {
 
     /// Paragraph styles' numbering (`w:pPr/w:numPr`) and parents (`w:basedOn`), of every style or of the
     /// style `only`; everything else is skipped.
-    private mutating func readStyles(_ xml: XMLStreamReader, only: String? = nil) throws {
+    private mutating func readStyles(_ xml: any XMLPullReader, only: String? = nil) throws {
         while let event = try xml.next() {
             guard event == .start, xml.depth == 1 else { continue }
-            guard xml.isWord("style"), xml.wordAttribute("type") == "paragraph", let id = xml.wordAttribute("styleId"),
-                  only == nil || only == id else {
-                try xml.skipElement()
-                continue
-            }
-            var parent: String?
-            var seenPPr = false
-            var numPr: (numId: String?, level: Int?)?
-            try children(of: xml, depth: 1) {
-                if xml.isWord("basedOn") {
-                    if parent == nil { parent = xml.wordAttribute("val") ?? "" }
-                } else if xml.isWord("pPr"), !seenPPr {
-                    seenPPr = true
-                    try children(of: xml, depth: 2) {
-                        if xml.isWord("numPr"), numPr == nil {
-                            var numId: String??
-                            var level: Int??
-                            try children(of: xml, depth: 3) {
-                                if xml.isWord("numId"), numId == nil { numId = .some(xml.wordAttribute("val")) }
-                                if xml.isWord("ilvl"), level == nil { level = .some(xml.wordIntValue) }
-                            }
-                            numPr = (numId ?? nil, level ?? nil)
-                        } else {
-                            try xml.skipElement()
-                        }
-                    }
-                } else {
-                    try xml.skipElement()
-                }
-            }
-            if let parent, !parent.isEmpty { styleParents[id] = parent }
-            if let numPr { styleNumbering[id] = numPr }
+            try readStyle(xml, only: only)
         }
+    }
+
+    /// Styles sliced out for several ids in one document: the k-th element under the root is read as a slice
+    /// for `owners[k]`. False when the elements do not match the slices one for one.
+    private mutating func readStyles(_ xml: any XMLPullReader, owners: [String]) throws -> Bool {
+        var k = 0
+        while let event = try xml.next() {
+            guard event == .start, xml.depth == 1 else { continue }
+            guard k < owners.count else { return false }
+            try readStyle(xml, only: owners[k])
+            k += 1
+        }
+        return k == owners.count
+    }
+
+    /// The style element the reader has just started (at depth 1), if it is a paragraph style (called `only`).
+    private mutating func readStyle(_ xml: any XMLPullReader, only: String?) throws {
+        guard xml.isWord("style"), xml.wordAttribute("type") == "paragraph", let id = xml.wordAttribute("styleId"),
+              only == nil || only == id else {
+            try xml.skipElement()
+            return
+        }
+        var parent: String?
+        var seenPPr = false
+        var numPr: (numId: String?, level: Int?)?
+        try children(of: xml, depth: 1) {
+            if xml.isWord("basedOn") {
+                if parent == nil { parent = xml.wordAttribute("val") ?? "" }
+            } else if xml.isWord("pPr"), !seenPPr {
+                seenPPr = true
+                try children(of: xml, depth: 2) {
+                    if xml.isWord("numPr"), numPr == nil {
+                        var numId: String??
+                        var level: Int??
+                        try children(of: xml, depth: 3) {
+                            if xml.isWord("numId"), numId == nil { numId = .some(xml.wordAttribute("val")) }
+                            if xml.isWord("ilvl"), level == nil { level = .some(xml.wordIntValue) }
+                        }
+                        numPr = (numId ?? nil, level ?? nil)
+                    } else {
+                        try xml.skipElement()
+                    }
+                }
+            } else {
+                try xml.skipElement()
+            }
+        }
+        if let parent, !parent.isEmpty { styleParents[id] = parent }
+        if let numPr { styleNumbering[id] = numPr }
     }
 
     /// Calls `body` on each child element of the element just started at `depth`, up to its end. `body` may
     /// read into the child or skip it; what it leaves unread is passed over.
-    private func children(of xml: XMLStreamReader, depth: Int, _ body: () throws -> Void) throws {
+    private func children(of xml: any XMLPullReader, depth: Int, _ body: () throws -> Void) throws {
         if xml.isEmptyElement { return }
         while let event = try xml.next() {
             if event == .end && xml.depth == depth { return }
@@ -264,7 +326,7 @@ struct DocxNumbering: Sendable {
     }
 
     /// One `w:lvl` (started at `depth`), read to its end.
-    private static func level(_ xml: XMLStreamReader, depth: Int) throws -> Level {
+    private static func level(_ xml: any XMLPullReader, depth: Int) throws -> Level {
         var level = Level()
         var format: String??, text: String?, start: Int??, suffix: String??, legal: Bool?, font: String??
         if xml.isEmptyElement { return level }

@@ -6,10 +6,10 @@ enum DocxPackage {
     /// The parts the reader uses: the main document, the list numbering (from the numbering and styles
     /// parts, read streaming) and, when asked for, the notes.
     struct Parts {
-        var document: XMLElement
+        var document: XMLArenaElement
         var numbering = DocxNumbering()
-        var footnotes: XMLElement?
-        var endnotes: XMLElement?
+        var footnotes: XMLArenaElement?
+        var endnotes: XMLArenaElement?
     }
 
     /// Opens the package and parses the parts the reader uses, each read from the archive once. Numbering
@@ -37,10 +37,10 @@ enum DocxPackage {
                 throw refusal(for: error, fileName: fileName)
             }
         }
-        func parse(_ part: (name: String, bytes: [UInt8])?) throws -> XMLElement? {
+        func parse(_ part: (name: String, bytes: [UInt8])?) throws -> XMLArenaElement? {
             guard let part else { return nil }
             do {
-                return try XMLReader.parse(part.bytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires])
+                return try XMLArena.parse(part.bytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires]).root
             } catch let error as XMLError {
                 throw refusal(for: error, part: part.name, fileName: fileName)
             }
@@ -80,7 +80,7 @@ enum DocxPackage {
 
     /// The root element (`w:document`) of the main document part, with the archive and the part's name.
     private static func mainDocument(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits) throws
-        -> (archive: ZipArchive, name: String, bytes: [UInt8], root: XMLElement) {
+        -> (archive: ZipArchive, name: String, bytes: [UInt8], root: XMLArenaElement) {
         if let refusal = DocxSniffer.refusal(for: bytes, fileName: fileName) { throw refusal }
         let archive: ZipArchive
         do {
@@ -90,10 +90,10 @@ enum DocxPackage {
         }
         let partName = try mainPartName(in: archive, fileName: fileName, maxDepth: limits.xmlMaxDepth)
         let partBytes: [UInt8]
-        let root: XMLElement
+        let root: XMLArenaElement
         do {
             partBytes = try archive.read(partName)
-            root = try XMLReader.parse(partBytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires])
+            root = try XMLArena.parse(partBytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires]).root
         } catch let error as ZipError {
             throw refusal(for: error, fileName: fileName)
         } catch let error as XMLError {
@@ -138,7 +138,7 @@ enum DocxPackage {
         return name
     }
 
-    private static func notWord(root: XMLElement, partName: String, fileName: String) -> Refusal {
+    private static func notWord(root: XMLArenaElement, partName: String, fileName: String) -> Refusal {
         let kind: String
         switch root.name {
         case "workbook": kind = "an Excel workbook (.xlsx)"

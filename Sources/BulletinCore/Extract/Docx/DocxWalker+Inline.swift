@@ -3,13 +3,13 @@ import OOXML
 /// Paragraph content: runs and the wrappers around them, as Word shows the text.
 extension DocxWalker {
     /// Appends the text of `element`'s inline children to `text`; text boxes found go to `floating`.
-    mutating func inlineContent(of element: XMLElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
-        for case .element(let e) in element.children {
+    mutating func inlineContent(of element: XMLArenaElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
+        for e in element.elements {
             inline(e, into: &text, floating: &floating, hidden: hidden)
         }
     }
 
-    private mutating func inline(_ e: XMLElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
+    private mutating func inline(_ e: XMLArenaElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
         if e.isAlternateContent {
             if let branch = DocxAlternateContent.branch(of: e) {
                 inlineContent(of: branch, into: &text, floating: &floating, hidden: hidden)
@@ -50,7 +50,7 @@ extension DocxWalker {
         }
     }
 
-    private mutating func contentControl(_ sdt: XMLElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
+    private mutating func contentControl(_ sdt: XMLArenaElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
         if let box = sdt.wordChild("sdtPr")?.child("checkbox", in: OOXMLNamespace.word2010) {
             emit(Self.glyph(of: box), into: &text, hidden: hidden)
             return
@@ -62,20 +62,20 @@ extension DocxWalker {
 
     // MARK: - Runs
 
-    private mutating func run(_ r: XMLElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
+    private mutating func run(_ r: XMLArenaElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
         let properties = r.wordChild("rPr")
         let hidden = hidden || (properties?.wordChild("vanish")?.isOn ?? false)
         let fonts = properties?.wordChild("rFonts").flatMap(DocxRunFonts.init)
-        for case .element(let e) in r.children {
+        for e in r.elements {
             runContent(e, fonts: fonts, into: &text, floating: &floating, hidden: hidden)
         }
     }
 
-    private mutating func runContent(_ e: XMLElement, fonts: DocxRunFonts?, into text: inout String,
+    private mutating func runContent(_ e: XMLArenaElement, fonts: DocxRunFonts?, into text: inout String,
                                      floating: inout [DocxBlock], hidden: Bool) {
         if e.isAlternateContent {
             if let branch = DocxAlternateContent.branch(of: e) {
-                for case .element(let c) in branch.children {
+                for c in branch.elements {
                     runContent(c, fonts: fonts, into: &text, floating: &floating, hidden: hidden)
                 }
             }
@@ -128,13 +128,13 @@ extension DocxWalker {
     // MARK: - Symbols and check boxes
 
     /// `w:sym w:font="Wingdings" w:char="F0FE"` → ☑.
-    static func symbol(_ sym: XMLElement) -> String {
+    static func symbol(_ sym: XMLArenaElement) -> String {
         guard let hex = sym.wordAttribute("char"), let code = UInt32(hex, radix: 16) else { return "" }
         return DocxSymbolFonts.character(code, font: sym.wordAttribute("font") ?? "") ?? ""
     }
 
     /// The glyph a `w14:checkbox` content control shows: its checked or unchecked state's character.
-    static func glyph(of checkbox: XMLElement) -> String {
+    static func glyph(of checkbox: XMLArenaElement) -> String {
         let w14 = OOXMLNamespace.word2010
         let checked = checkbox.child("checked", in: w14).map { e -> Bool in
             guard let v = e.attribute("val", in: [w14]) else { return true }
@@ -156,7 +156,7 @@ struct DocxRunFonts {
     /// Font for U+0080–U+00FF.
     let highANSI: String
 
-    init?(_ rFonts: XMLElement) {
+    init?(_ rFonts: XMLArenaElement) {
         let ascii = rFonts.wordAttribute("ascii") ?? ""
         let high = rFonts.wordAttribute("hAnsi") ?? ascii
         guard DocxSymbolFonts.isSymbolFont(ascii) || DocxSymbolFonts.isSymbolFont(high) else { return nil }

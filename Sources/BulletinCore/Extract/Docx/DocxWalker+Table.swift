@@ -5,7 +5,7 @@ extension DocxWalker {
     /// Widest span or offset believed (Word allows 63 columns); larger values in a hostile file are clamped.
     static let maxGridColumns = 64
 
-    mutating func table(_ tbl: XMLElement) -> DocxTable {
+    mutating func table(_ tbl: XMLArenaElement) -> DocxTable {
         var table = DocxTable()
         appendParts(named: "tr", of: tbl, to: &table.rows) { walker, tr in walker.row(tr) }
         return table
@@ -13,9 +13,9 @@ extension DocxWalker {
 
     /// Rows (`tr`) or cells (`tc`) of a container in order, looking through what may wrap them: content
     /// controls, custom XML, inserted runs of a tracked change, and one branch of `mc:AlternateContent`.
-    private mutating func appendParts<Part>(named name: String, of container: XMLElement, to parts: inout [Part],
-                                            _ make: (inout DocxWalker, XMLElement) -> Part?) {
-        for case .element(let e) in container.children {
+    private mutating func appendParts<Part>(named name: String, of container: XMLArenaElement, to parts: inout [Part],
+                                            _ make: (inout DocxWalker, XMLArenaElement) -> Part?) {
+        for e in container.elements {
             if e.isAlternateContent {
                 if let branch = DocxAlternateContent.branch(of: e) { appendParts(named: name, of: branch, to: &parts, make) }
                 continue
@@ -34,7 +34,7 @@ extension DocxWalker {
         }
     }
 
-    private mutating func row(_ tr: XMLElement) -> DocxRow? {
+    private mutating func row(_ tr: XMLArenaElement) -> DocxRow? {
         let properties = tr.wordChild("trPr")
         if properties?.wordChild("del") != nil { return nil }  // row deleted by a tracked change
         var row = DocxRow()
@@ -44,7 +44,7 @@ extension DocxWalker {
         return row
     }
 
-    private mutating func cell(_ tc: XMLElement) -> DocxCell? {
+    private mutating func cell(_ tc: XMLArenaElement) -> DocxCell? {
         let properties = tc.wordChild("tcPr")
         if properties?.wordChild("cellDel") != nil { return nil }  // cell deleted by a tracked change
         var cell = DocxCell()

@@ -14,7 +14,7 @@ struct DocxWalker {
     var notes = DocxNoteMarks()
     /// For forms: the notes by kind and id, read right after the paragraph that first references them (so a
     /// note a form puts in a value's cell belongs to that value); nil to read them at the end (`text`).
-    var inlineNotes: [DocxNoteMarks.Kind: [String: XMLElement]]?
+    var inlineNotes: [DocxNoteMarks.Kind: [String: XMLArenaElement]]?
     /// Notes first referenced in the paragraph being read, waiting for its end (with `inlineNotes`).
     var notesMet: [(kind: DocxNoteMarks.Kind, id: String, mark: String)] = []
 
@@ -30,11 +30,11 @@ struct DocxWalker {
     static func blocks(of parts: DocxPackage.Parts, notesInline: Bool = false) -> (body: [DocxBlock], notes: [DocxBlock]) {
         var walker = DocxWalker(numbering: parts.numbering)
         guard let body = parts.document.wordChild("body") else { return ([], []) }
-        var byKind: [DocxNoteMarks.Kind: [String: XMLElement]] = [:]
+        var byKind: [DocxNoteMarks.Kind: [String: XMLArenaElement]] = [:]
         for (kind, root) in [(DocxNoteMarks.Kind.footnote, parts.footnotes), (.endnote, parts.endnotes)] {
             guard let root else { continue }
-            var byID: [String: XMLElement] = [:]
-            for case .element(let note) in root.children where note.isWord(kind.rawValue) {
+            var byID: [String: XMLArenaElement] = [:]
+            for note in root.elements where note.isWord(kind.rawValue) {
                 if let id = note.wordAttribute("id") { byID[id] = note }
             }
             byKind[kind] = byID
@@ -57,7 +57,7 @@ struct DocxWalker {
     // MARK: - Block level
 
     /// The blocks of a container: body, table cell, text box, block-level content control.
-    mutating func blocks(in container: XMLElement) -> [DocxBlock] {
+    mutating func blocks(in container: XMLArenaElement) -> [DocxBlock] {
         var out: [DocxBlock] = []
         var carried: String?
         appendBlocks(of: container, to: &out, carried: &carried)
@@ -67,8 +67,8 @@ struct DocxWalker {
 
     /// `carried` holds the text of a paragraph whose mark was deleted (a tracked change joining it to the
     /// next paragraph), waiting for that paragraph.
-    private mutating func appendBlocks(of container: XMLElement, to out: inout [DocxBlock], carried: inout String?) {
-        for case .element(let e) in container.children {
+    private mutating func appendBlocks(of container: XMLArenaElement, to out: inout [DocxBlock], carried: inout String?) {
+        for e in container.elements {
             if e.isAlternateContent {
                 if let branch = DocxAlternateContent.branch(of: e) { appendBlocks(of: branch, to: &out, carried: &carried) }
                 continue
@@ -90,7 +90,7 @@ struct DocxWalker {
         }
     }
 
-    private mutating func paragraph(_ p: XMLElement, to out: inout [DocxBlock], carried: inout String?) {
+    private mutating func paragraph(_ p: XMLArenaElement, to out: inout [DocxBlock], carried: inout String?) {
         var text = carried ?? ""
         if let label = numbering.label(for: p.wordChild("pPr")), carried == nil { text = label }
         carried = nil
@@ -120,7 +120,7 @@ struct DocxWalker {
     }
 
     /// Runs `body` over a content control's `w:sdtContent`, with its text hidden while it shows a placeholder.
-    mutating func withContentControl(_ sdt: XMLElement, _ body: (inout DocxWalker, XMLElement) -> Void) {
+    mutating func withContentControl(_ sdt: XMLArenaElement, _ body: (inout DocxWalker, XMLArenaElement) -> Void) {
         guard let content = sdt.wordChild("sdtContent") else { return }
         let placeholder = sdt.wordChild("sdtPr")?.wordChild("showingPlcHdr")?.isOn ?? false
         if placeholder { placeholderDepth += 1 }
@@ -129,7 +129,7 @@ struct DocxWalker {
     }
 
     /// The blocks of a text box (`w:txbxContent`), read with a field stack of their own.
-    mutating func textBox(_ content: XMLElement) -> [DocxBlock] {
+    mutating func textBox(_ content: XMLArenaElement) -> [DocxBlock] {
         let outer = fields.takeAll()
         defer { fields = outer }
         return blocks(in: content)

@@ -3,7 +3,7 @@ import OOXML
 
 /// Small WordprocessingML accessors: elements and attributes matched by namespace URI (Transitional or
 /// Strict), never by prefix.
-extension XMLElement {
+extension XMLArenaElement {
     /// Whether this is the WordprocessingML element `name`.
     func isWord(_ name: String) -> Bool {
         self.name == name && isWordElement
@@ -14,21 +14,14 @@ extension XMLElement {
     var isWordElement: Bool { isWordNamespace(namespace) }
 
     /// The first WordprocessingML child called `name`.
-    func wordChild(_ name: String) -> XMLElement? {
-        for case .element(let e) in children where e.isWord(name) { return e }
-        return nil
-    }
-
-    /// The first child called `name` in namespace `namespace`.
-    func child(_ name: String, in namespace: String) -> XMLElement? {
-        for case .element(let e) in children where e.name == name && e.namespace == namespace { return e }
+    func wordChild(_ name: String) -> XMLArenaElement? {
+        for e in elements where e.isWord(name) { return e }
         return nil
     }
 
     /// A WordprocessingML attribute (`w:val`, `w:fldCharType` …), or the unqualified one.
     func wordAttribute(_ name: String) -> String? {
-        for a in attributes where a.name == name && (a.namespace.isEmpty || isWordNamespace(a.namespace)) { return a.value }
-        return nil
+        attribute(name) { $0.isEmpty || isWordNamespace($0) }
     }
 
     /// `w:val` as a non-negative integer, nil when absent or unreadable.
@@ -55,11 +48,11 @@ func isWordNamespace(_ uri: String) -> Bool {
     uri == OOXMLNamespace.wordprocessingML || uri == OOXMLNamespace.wordprocessingMLStrict
 }
 
-/// The same accessors for the element a streaming reader stands on.
-extension XMLStreamReader {
+/// The same accessors for the element a streaming reader (or an arena cursor) stands on.
+extension XMLPullReader {
     /// Whether the current element is the WordprocessingML element `name`.
     func isWord(_ name: String) -> Bool {
-        isNamed(name) && OOXMLNamespace.wordprocessingMLAll.contains(namespace)
+        isNamed(name) && isWordNamespace(namespace)
     }
 
     /// A WordprocessingML attribute of the current element.
@@ -75,7 +68,7 @@ extension XMLStreamReader {
 
     /// An on/off property: on unless its value says off.
     var isOn: Bool {
-        guard let v = attribute("val") else { return true }
+        guard let v = attribute("val", in: nil) else { return true }
         return !(v == "0" || v == "false" || v == "off" || v.lowercased() == "false" || v.lowercased() == "off")
     }
 }
