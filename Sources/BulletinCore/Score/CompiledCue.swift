@@ -98,6 +98,8 @@ struct CompiledGroup: Sendable {
     let weight: Double
     /// Phrases, then patterns.
     let cues: [CompiledCue]
+    /// Where the words come from, when the configuration says (an industry class).
+    let source: String?
 
     /// Compiles a configured group; `path` is the group's JSON path, like `scoring.subtypes[2]`.
     init(_ group: ScoringConfig.CueGroup, path: String, file: String) throws {
@@ -107,6 +109,7 @@ struct CompiledGroup: Sendable {
         for (i, p) in group.phrases.enumerated() { cues.append(try .phrase(p, path: "\(path).phrases[\(i)]", file: file)) }
         for (i, p) in group.patterns.enumerated() { cues.append(try .pattern(p, path: "\(path).patterns[\(i)]", file: file)) }
         self.cues = cues
+        source = group.source
     }
 }
 

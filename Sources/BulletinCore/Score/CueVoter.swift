@@ -77,7 +77,8 @@ struct CueVoter: Sendable {
                 guard let range = free.first else { continue }
                 let w = group.weight * text.weight * weight
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
-                                    conclusion: Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence))
+                                    conclusion: Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence)
+                                        + (group.source.map { "（\($0)）" } ?? ""))
                 if countsAsEvidence {
                     sheet.evidence(dimension, for: group.label, because: reason)
                 } else {

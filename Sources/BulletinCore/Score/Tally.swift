@@ -39,9 +39,11 @@ enum Tally {
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "产业取「\(industry.label)」：\(describe(industryTotals, order: AchievementTaxonomy.industries))"))
         } else if let weak = industry, weak.label != AchievementTaxonomy.otherIndustry,
+                  weak.total >= decision.minimumIndustryVotes / 2,
                   (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
             // A summary that describes what the achievement does, without naming its sector, still
             // points somewhere: the best-voted industry is taken, marked as weak (and flagged by confidence).
+            // One weak word alone (a 设备 in passing) is not enough: below half the threshold it is 其他.
             sheet.industry = weak.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "产业取「\(weak.label)」（依据弱）：\(describe(industryTotals, order: AchievementTaxonomy.industries))，低于门槛 \(format(decision.minimumIndustryVotes))"))
