@@ -6,8 +6,8 @@ longest prefix wins, "" leaves a class out) gives its *use words*: the name is s
 (、 和 及 与 或), the activity words are cut off its end (制造, 加工, 种植, 饲养, 开采 …), and what is left is a
 word of the use (中成药生产 -> 中成药; 锂离子电池制造 -> 锂离子电池; 茶饮料及其他饮料制造 -> 茶饮料, 饮料).
 The head of a longer compound (its last characters: 金属切削机床 -> 机床, 锂离子电池 -> 电池) is kept as a
-weaker word, because Chinese compounds name their kind at the end; but only when two compounds end with it or a
-name gives it whole (a head of one compound alone is mostly a fragment: 削机床).
+weaker word, because Chinese compounds name their kind at the end; but only when compounds end with it after
+different characters or a name gives it whole (器人 of 机器人 is a fragment, 机床 of 切削机床 and 成形机床 a word).
 
 Specificity decides the weight:
 - a word that only classes of one industry give is kept: `strong` (2) when it is a whole part of a name, `weak` (1)
@@ -120,16 +120,17 @@ def derive(taxonomy, classes):
             if w in stop:
                 continue
             found.setdefault(w, []).append((industry, code, name, whole, depth))
-    # A head is a word only when more than one compound ends with it (机床: 金属切削机床, 金属成形机床) or a name
-    # gives it whole (电池: 电池制造); a head of one compound alone is mostly a fragment (削机床, 离子电池).
-    compounds = collections.defaultdict(set)
+    # A head is a word only when compounds end with it after different characters (机床: 切削机床, 成形机床) or a
+    # name gives it whole (电池: 电池制造); a head always preceded by the same character is a fragment of a longer
+    # word (器人 of 机器人, 物油 of 植物油, 削机床).
+    before = collections.defaultdict(set)
     for code, name, _, _ in mapped_classes(taxonomy, classes):
         for w, whole in parts_of(name):
             if whole:
                 for k in range(len(w) - 1, 1, -1):
-                    compounds[w[-k:]].add(w)
+                    before[w[-k:]].add(w[-k - 1])
     for w in list(found):
-        if not any(h[3] for h in found[w]) and len(compounds[w]) < 2:
+        if not any(h[3] for h in found[w]) and len(before[w]) < 2:
             del found[w]
     kept, dropped = collections.OrderedDict(), collections.OrderedDict()
     precedence = [tuple(p) for p in cfg.get("precedence", [])]
