@@ -56,4 +56,61 @@ import Testing
         #expect(weak.needsReview)
         #expect(weak.reviewReasons.contains { $0.contains("产业「其他」") })
     }
+
+    // MARK: - Use, structurally (second pass)
+
+    /// The title says 机器人, the summary says which one: a 手术机器人 is a medical device (docs/labelling.md §4),
+    /// so the head's vote goes to the class of the more precise word, and the reason shows both words.
+    @Test func theSummaryNamesTheTitlesHeadMorePrecisely() throws {
+        let a = try Self.assess("国产智能机器人完成首例远程前列腺切除",
+                                "该手术机器人系统由成都一家企业研制，医生在五百公里外操控机械臂完成切除，患者术后第二天即可下床。")
+        #expect(a.industry == "医药健康")
+        let head = try #require(Self.industryReasons(a).first { $0.conclusion.contains("中心词") })
+        #expect(head.matched == "机器人")
+        #expect(head.conclusion.contains("「手术机器人」"))
+        #expect(head.conclusion.hasSuffix("指向产业「医药健康」"))
+    }
+
+    /// A head word that the summary does not name more precisely keeps its own class.
+    @Test func aHeadWithoutAMorePreciseNameKeepsItsClass() throws {
+        let a = try Self.assess("六轴工业机器人研制", "该机器人重复定位精度达到0.02毫米，已在汽车焊装线批量使用。")
+        let head = try #require(Self.industryReasons(a).first { $0.conclusion.contains("中心词") })
+        #expect(head.conclusion.hasSuffix("指向产业「装备制造」"))
+        #expect(a.industry == "装备制造")
+    }
+
+    /// 用于… names what the achievement serves; explain shows the construction and the word. When the use agrees
+    /// with the industry, nothing is flagged for it.
+    @Test func aUseConstructionIsExplainedAndAgreementIsNotFlagged() throws {
+        let a = try Self.assess("二甲双胍缓释片一致性评价", "该缓释片用于治疗二型糖尿病，经生物等效性试验证明与原研药一致。")
+        #expect(a.industry == "医药健康")
+        let use = try #require(Self.industryReasons(a).first { $0.conclusion.hasPrefix("用途") })
+        #expect(use.matched.hasPrefix("用于"))
+        #expect(use.conclusion.contains("「用于」"))
+        #expect(use.conclusion.hasSuffix("指向产业「医药健康」"))
+        #expect(use.weight == 0)
+        #expect(!a.reviewReasons.contains { $0.contains("用途") })
+    }
+
+    /// An alloy sheet for battery housings is a material (the thing wins), but the use points to another
+    /// industry: the label stands, its confidence drops and a reviewer is asked to confirm (需人工确认).
+    @Test func aUseThatDisagreesWithTheThingIsFlagged() throws {
+        let a = try Self.assess("高强韧铝合金板材研制及应用",
+                                "团队研制出抗拉强度超过600兆帕的高强韧铝合金板材，实现稳定轧制。该板材主要用于新能源汽车动力电池")
+        #expect(a.industry == "先进材料")
+        let use = try #require(Self.industryReasons(a).first { $0.conclusion.hasPrefix("用途") })
+        #expect(!use.conclusion.hasSuffix("指向产业「先进材料」"))
+        #expect(a.needsReview)
+        #expect(a.reviewReasons.contains { $0.contains("与用途不一致") && $0.contains("用于") })
+        #expect((a.confidence?.industry ?? 1) <= 0.5)
+    }
+
+    /// 为…提供 is read only within one clause: its object is what lies between the two words.
+    @Test func aFramedUseIsReadWithinItsClause() throws {
+        let a = try Self.assess("高通量基因测序仪研制", "该测序仪为三甲医院肿瘤早筛提供国产化方案，单次运行可检测上千个样本。")
+        let use = try #require(Self.industryReasons(a).first { $0.conclusion.hasPrefix("用途") })
+        #expect(use.conclusion.contains("「为…提供」"))
+        #expect(use.matched.hasPrefix("为三甲医院"))
+        #expect(!use.matched.contains("提供"))
+    }
 }

@@ -31,11 +31,105 @@ struct IndustryPhrasesRule: ScoringRule {
         let reasonsBefore = sheet.reasons.count
         let votesBefore = sheet.votes.count
         voter.apply(to: &sheet)
-        guard let head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else { return }
+        let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
+        defer { noteUse(on: &sheet, found: found) }
+        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else { return }
+        var conclusion = "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
+        if let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
+            conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
+            head.label = specific.label
+        }
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
-                            weight: Self.headWeight * ruleWeight,
-                            conclusion: "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」")
+                            weight: Self.headWeight * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
+    }
+
+    /// Records the summary's use construction, if any (a note, not a vote).
+    func noteUse(on sheet: inout ScoreSheet, found: [(Reason, Vote)]) {
+        if let use = Self.useObject(sheet, found: found) {
+            // Recorded, not voted: what a thing serves agrees with what it is far more often than not, and where
+            // they differ the guide takes the thing (a machine serving farms is 装备制造). The confidence reads it.
+            sheet.note(Reason(rule: Self.name, field: Field.summary.rawValue, matched: use.phrase, weight: 0,
+                              conclusion: "\(Self.useConclusionPrefix)「\(use.marker)」的对象「\(use.word)」指向产业「\(use.label)」"))
+        }
+    }
+
+    // MARK: - The thing, named more precisely
+
+    /// The summary's strong cue that contains the title's head word and is longer (机器人 → 手术机器人, 风电 →
+    /// 风电机组): the summary names the same thing more precisely, so its class says what the thing is.
+    /// The first such cue in the summary; nil when there is none.
+    static func specificHead(_ head: String, found: [(Reason, Vote)], strong: Double) -> (word: String, label: String)? {
+        for (reason, vote) in found where reason.field == Field.summary.rawValue && vote.weight >= strong - 1e-9
+            && reason.matched.count > head.count && reason.matched.contains(head) {
+            return (reason.matched, vote.label)
+        }
+        return nil
+    }
+
+    // MARK: - What the achievement is used for
+
+    /// How the reason recording a use construction begins (the confidence looks for it).
+    static let useConclusionPrefix = "用途："
+    /// Markers whose object runs to the end of the clause (用于 also finds 应用于 and 适用于).
+    static let useMarkers = ["用于", "服务于", "面向"]
+    /// Markers whose object runs up to a closing word in the same clause: 为…提供, 在…领域/行业.
+    static let framedUseMarkers: [(open: String, close: [String])] = [("为", ["提供"]), ("在", ["领域", "行业"])]
+    /// What ends a clause.
+    static let clauseEnds = Set("，。；：！？,;!?\n")
+
+    /// The first use construction of the summary whose object holds an industry cue of this rule: the
+    /// marker, the cue that ends last in the object (a Chinese noun phrase ends with its head: 生产正电子显像药物 is
+    /// about 药物), its industry, and the phrase from the marker to the end of the object.
+    static func useObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (marker: String, word: String, label: String, phrase: String)? {
+        guard let summary = sheet.fields[.summary] else { return nil }
+        let cues = found.filter { $0.0.field == Field.summary.rawValue && !$0.0.matched.isEmpty }
+        guard !cues.isEmpty else { return nil }
+        let chars = Array(summary)
+        var best: (start: Int, marker: String, word: String, label: String, phrase: String)?
+        func consider(_ start: Int, _ marker: String, _ object: Range<Int>) {
+            guard best.map({ start < $0.start }) ?? true, !object.isEmpty else { return }
+            let text = String(chars[object])
+            var last: (end: Int, length: Int, word: String, label: String)?
+            for (reason, vote) in cues {
+                guard let r = text.range(of: reason.matched, options: .backwards) else { continue }
+                let end = text.distance(from: text.startIndex, to: r.upperBound)
+                let length = reason.matched.count
+                if last.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
+                    last = (end, length, reason.matched, vote.label)
+                }
+            }
+            if let last {
+                best = (start, marker, last.word, last.label, String(chars[start..<(object.lowerBound + last.end)]))
+            }
+        }
+        func clauseEnd(from i: Int) -> Int {
+            var j = i
+            while j < chars.count, !clauseEnds.contains(chars[j]) { j += 1 }
+            return j
+        }
+        func starts(of marker: String) -> [Int] {
+            let m = Array(marker)
+            guard m.count <= chars.count else { return [] }
+            return (0...(chars.count - m.count)).filter { Array(chars[$0..<($0 + m.count)]) == m }
+        }
+        for marker in useMarkers {
+            for s in starts(of: marker) {
+                let from = s + marker.count
+                consider(s, marker, from..<clauseEnd(from: from))
+            }
+        }
+        for (open, closes) in framedUseMarkers {
+            for s in starts(of: open) {
+                let from = s + 1
+                let end = clauseEnd(from: from)
+                let clause = String(chars[from..<end])
+                guard let close = closes.compactMap({ clause.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+                let length = clause.distance(from: clause.startIndex, to: close.lowerBound)
+                consider(s, "\(open)…\(clause[close])", from..<(from + length))
+            }
+        }
+        return best.map { ($0.marker, $0.word, $0.label, $0.phrase) }
     }
 
     /// The strong industry cue found in the title that ends last (the longer one when two end at the same
