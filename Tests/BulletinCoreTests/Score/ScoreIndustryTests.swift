@@ -113,4 +113,38 @@ import Testing
         #expect(use.matched.hasPrefix("为三甲医院"))
         #expect(!use.matched.contains("提供"))
     }
+
+    /// 研制出… names the achievement: its head word (疫苗) says what it is, against the platform words around it.
+    @Test func theObjectOfAMakingVerbSaysWhatTheAchievementIs() throws {
+        let a = try Self.assess("关键技术攻关取得突破", "团队研制出重组带状疱疹疫苗，配套建成智能化控制系统和工业互联网平台。")
+        #expect(a.industry == "医药健康")
+        let made = try #require(Self.industryReasons(a).first { $0.conclusion.contains("「研制出」的对象「疫苗」") })
+        #expect(made.matched == "研制出重组带状疱疹疫苗")
+        #expect(made.field == "summary")
+    }
+
+    /// 为研制…提供: what is to be made with the achievement is its use, not the achievement.
+    @Test func aMakingVerbInsideAUseIsNotTheAchievement() throws {
+        let a = try Self.assess("首次观测到马约拉纳零能模",
+                                "某研究团队在铁基超导体表面的磁通涡旋中观测到马约拉纳零能模，为研制新型超导材料提供了依据。")
+        #expect(!Self.industryReasons(a).contains { $0.conclusion.contains("的对象") && $0.conclusion.contains("说明成果是什么") })
+        #expect(Self.industryReasons(a).contains { $0.conclusion.hasPrefix("用途") && $0.matched.hasPrefix("为研制") })
+    }
+
+    /// A basic-research finding that names no use: the one field word says where it was observed, so the case
+    /// stays 其他, and the tally says why.
+    @Test func aFindingThatNamesNoUseStaysInOther() throws {
+        let a = try Self.assess("首次观测到马约拉纳零能模", "某研究团队在铁基超导体表面的磁通涡旋中观测到马约拉纳零能模，论文发表于《科学》。")
+        #expect(a.category == "基础研究成果")
+        #expect(a.industry == "其他")
+        #expect(a.reasons.contains { $0.rule == "tally" && $0.conclusion.contains("产业取「其他」") && $0.conclusion.contains("未说明用途") })
+    }
+
+    /// The same finding with a use named (有望用于超导体器件) keeps the weak industry.
+    @Test func aFindingThatNamesAUseKeepsItsWeakIndustry() throws {
+        let a = try Self.assess("首次观测到马约拉纳零能模", "某研究团队在铁基超导体表面的磁通涡旋中观测到马约拉纳零能模，论文发表于《科学》，有望用于超导体器件。")
+        #expect(a.category == "基础研究成果")
+        #expect(a.industry == "先进材料")
+        #expect(a.reasons.contains { $0.rule == "tally" && $0.conclusion.contains("依据弱") })
+    }
 }

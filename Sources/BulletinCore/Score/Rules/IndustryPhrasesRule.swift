@@ -33,7 +33,16 @@ struct IndustryPhrasesRule: ScoringRule {
         voter.apply(to: &sheet)
         let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
         defer { noteUse(on: &sheet, found: found) }
-        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else { return }
+        // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
+        // once, from the title, and from the summary only when the title names nothing.
+        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
+            if let made = Self.madeObject(sheet, found: found) {
+                sheet.vote(.industry, for: made.label, because: Reason(
+                    rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
+                    conclusion: "案例简介中「\(made.verb)」的对象「\(made.word)」说明成果是什么，指向产业「\(made.label)」"))
+            }
+            return
+        }
         var conclusion = "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
         if let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
             conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
@@ -67,6 +76,65 @@ struct IndustryPhrasesRule: ScoringRule {
         return nil
     }
 
+    // MARK: - What the achievement is
+
+    /// The extra vote for the industry of what the summary says was made (before the rule's weight), when the
+    /// title has no head: as much as the title's head, the same kind of evidence in the summary.
+    static let madeWeight = 2.0
+    /// Verbs whose object is the achievement itself (研制出…, 研发的…, 培育出…, 建成…); a following 出, 了 or 的 is
+    /// part of the verb; after 为 or 于 (为研制…提供, 用于研发…) the object is a use and is left to useObject.
+    static let makingVerbs = ["研制", "研发", "培育", "选育", "建成", "开发", "发明"]
+
+    /// The first making verb of the summary whose object (to the end of its clause) holds an industry cue of this
+    /// rule: the verb, the cue that ends last in the object (the head of the noun phrase), its industry, and the
+    /// phrase from the verb to that cue.
+    static func madeObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let summary = sheet.fields[.summary] else { return nil }
+        let cues = found.filter { $0.0.field == Field.summary.rawValue && !$0.0.matched.isEmpty }
+        guard !cues.isEmpty else { return nil }
+        let chars = Array(summary)
+        let starts = makingVerbs.flatMap { verb in Self.starts(of: verb, in: chars).map { ($0, verb) } }.sorted { $0.0 < $1.0 }
+        for (start, verb) in starts {
+            // 用于研制…, 为研发…提供: what is to be made with the achievement is its use, not the achievement.
+            if start > 0, "为于".contains(chars[start - 1]) { continue }
+            var from = start + verb.count
+            if from < chars.count, "出了的".contains(chars[from]) { from += 1 }
+            let end = clauseEnd(chars, from: from)
+            guard from < end, let last = lastCue(String(chars[from..<end]), cues: cues) else { continue }
+            return (String(chars[start..<from]), last.word, last.label, String(chars[start..<(from + last.end)]))
+        }
+        return nil
+    }
+
+    /// The cue that ends last in `text` (the longer one when two end at the same place): a Chinese noun phrase
+    /// ends with its head. `end` counts characters.
+    static func lastCue(_ text: String, cues: [(Reason, Vote)]) -> (end: Int, word: String, label: String)? {
+        var last: (end: Int, length: Int, word: String, label: String)?
+        for (reason, vote) in cues {
+            guard let r = text.range(of: reason.matched, options: .backwards) else { continue }
+            let end = text.distance(from: text.startIndex, to: r.upperBound)
+            let length = reason.matched.count
+            if last.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
+                last = (end, length, reason.matched, vote.label)
+            }
+        }
+        return last.map { ($0.end, $0.word, $0.label) }
+    }
+
+    /// Where the clause that holds position `i` ends (a character of `clauseEnds`, or the end).
+    static func clauseEnd(_ chars: [Character], from i: Int) -> Int {
+        var j = i
+        while j < chars.count, !clauseEnds.contains(chars[j]) { j += 1 }
+        return j
+    }
+
+    /// The positions (in characters) where `word` starts in `chars`.
+    static func starts(of word: String, in chars: [Character]) -> [Int] {
+        let m = Array(word)
+        guard !m.isEmpty, m.count <= chars.count else { return [] }
+        return (0...(chars.count - m.count)).filter { i in m.indices.allSatisfy { chars[i + $0] == m[$0] } }
+    }
+
     // MARK: - What the achievement is used for
 
     /// How the reason recording a use construction begins (the confidence looks for it).
@@ -88,41 +156,20 @@ struct IndustryPhrasesRule: ScoringRule {
         let chars = Array(summary)
         var best: (start: Int, marker: String, word: String, label: String, phrase: String)?
         func consider(_ start: Int, _ marker: String, _ object: Range<Int>) {
-            guard best.map({ start < $0.start }) ?? true, !object.isEmpty else { return }
-            let text = String(chars[object])
-            var last: (end: Int, length: Int, word: String, label: String)?
-            for (reason, vote) in cues {
-                guard let r = text.range(of: reason.matched, options: .backwards) else { continue }
-                let end = text.distance(from: text.startIndex, to: r.upperBound)
-                let length = reason.matched.count
-                if last.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
-                    last = (end, length, reason.matched, vote.label)
-                }
-            }
-            if let last {
-                best = (start, marker, last.word, last.label, String(chars[start..<(object.lowerBound + last.end)]))
-            }
-        }
-        func clauseEnd(from i: Int) -> Int {
-            var j = i
-            while j < chars.count, !clauseEnds.contains(chars[j]) { j += 1 }
-            return j
-        }
-        func starts(of marker: String) -> [Int] {
-            let m = Array(marker)
-            guard m.count <= chars.count else { return [] }
-            return (0...(chars.count - m.count)).filter { Array(chars[$0..<($0 + m.count)]) == m }
+            guard best.map({ start < $0.start }) ?? true, !object.isEmpty,
+                  let last = lastCue(String(chars[object]), cues: cues) else { return }
+            best = (start, marker, last.word, last.label, String(chars[start..<(object.lowerBound + last.end)]))
         }
         for marker in useMarkers {
-            for s in starts(of: marker) {
+            for s in starts(of: marker, in: chars) {
                 let from = s + marker.count
-                consider(s, marker, from..<clauseEnd(from: from))
+                consider(s, marker, from..<clauseEnd(chars, from: from))
             }
         }
         for (open, closes) in framedUseMarkers {
-            for s in starts(of: open) {
-                let from = s + 1
-                let end = clauseEnd(from: from)
+            for s in starts(of: open, in: chars) {
+                let from = s + open.count
+                let end = clauseEnd(chars, from: from)
                 let clause = String(chars[from..<end])
                 guard let close = closes.compactMap({ clause.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
                 let length = clause.distance(from: clause.startIndex, to: close.lowerBound)
