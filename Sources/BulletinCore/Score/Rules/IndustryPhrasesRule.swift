@@ -83,56 +83,24 @@ struct IndustryPhrasesRule: ScoringRule {
     static let madeWeight = 2.0
     /// Verbs whose object is the achievement itself (研制出…, 研发的…, 培育出…, 建成…); a following 出, 了 or 的 is
     /// part of the verb; after 为 or 于 (为研制…提供, 用于研发…) the object is a use and is left to useObject.
-    static let makingVerbs = ["研制", "研发", "培育", "选育", "建成", "开发", "发明"]
+    static let makingVerbs = ["研制", "研发", "培育", "选育", "建成", "开发", "发明"].map { Array($0.utf16) }
+    static let verbTails = Set("出了的".utf16)
+    static let useLeads = Set("为于".utf16)
 
     /// The first making verb of the summary whose object (to the end of its clause) holds an industry cue of this
     /// rule: the verb, the cue that ends last in the object (the head of the noun phrase), its industry, and the
     /// phrase from the verb to that cue.
     static func madeObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary] else { return nil }
-        let cues = found.filter { $0.0.field == Field.summary.rawValue && !$0.0.matched.isEmpty }
-        guard !cues.isEmpty else { return nil }
-        let chars = Array(summary)
-        let starts = makingVerbs.flatMap { verb in Self.starts(of: verb, in: chars).map { ($0, verb) } }.sorted { $0.0 < $1.0 }
-        for (start, verb) in starts {
-            // 用于研制…, 为研发…提供: what is to be made with the achievement is its use, not the achievement.
-            if start > 0, "为于".contains(chars[start - 1]) { continue }
-            var from = start + verb.count
-            if from < chars.count, "出了的".contains(chars[from]) { from += 1 }
-            let end = clauseEnd(chars, from: from)
-            guard from < end, let last = lastCue(String(chars[from..<end]), cues: cues) else { continue }
-            return (String(chars[start..<from]), last.word, last.label, String(chars[start..<(from + last.end)]))
+        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+        let starts = makingVerbs.flatMap { verb in reader.starts(of: verb).map { ($0, verb.count) } }.sorted { $0.0 < $1.0 }
+        for (start, length) in starts {
+            if start > 0, useLeads.contains(reader.units[start - 1]) { continue }
+            var from = start + length
+            if from < reader.units.count, verbTails.contains(reader.units[from]) { from += 1 }
+            guard let last = reader.lastCue(in: from..<reader.clauseEnd(from: from)) else { continue }
+            return (reader.text(start..<from), last.word, last.label, reader.text(start..<last.end))
         }
         return nil
-    }
-
-    /// The cue that ends last in `text` (the longer one when two end at the same place): a Chinese noun phrase
-    /// ends with its head. `end` counts characters.
-    static func lastCue(_ text: String, cues: [(Reason, Vote)]) -> (end: Int, word: String, label: String)? {
-        var last: (end: Int, length: Int, word: String, label: String)?
-        for (reason, vote) in cues {
-            guard let r = text.range(of: reason.matched, options: .backwards) else { continue }
-            let end = text.distance(from: text.startIndex, to: r.upperBound)
-            let length = reason.matched.count
-            if last.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
-                last = (end, length, reason.matched, vote.label)
-            }
-        }
-        return last.map { ($0.end, $0.word, $0.label) }
-    }
-
-    /// Where the clause that holds position `i` ends (a character of `clauseEnds`, or the end).
-    static func clauseEnd(_ chars: [Character], from i: Int) -> Int {
-        var j = i
-        while j < chars.count, !clauseEnds.contains(chars[j]) { j += 1 }
-        return j
-    }
-
-    /// The positions (in characters) where `word` starts in `chars`.
-    static func starts(of word: String, in chars: [Character]) -> [Int] {
-        let m = Array(word)
-        guard !m.isEmpty, m.count <= chars.count else { return [] }
-        return (0...(chars.count - m.count)).filter { i in m.indices.allSatisfy { chars[i + $0] == m[$0] } }
     }
 
     // MARK: - What the achievement is used for
@@ -143,37 +111,32 @@ struct IndustryPhrasesRule: ScoringRule {
     static let useMarkers = ["用于", "服务于", "面向"]
     /// Markers whose object runs up to a closing word in the same clause: 为…提供, 在…领域/行业.
     static let framedUseMarkers: [(open: String, close: [String])] = [("为", ["提供"]), ("在", ["领域", "行业"])]
-    /// What ends a clause.
-    static let clauseEnds = Set("，。；：！？,;!?\n")
 
     /// The first use construction of the summary whose object holds an industry cue of this rule: the
     /// marker, the cue that ends last in the object (a Chinese noun phrase ends with its head: 生产正电子显像药物 is
     /// about 药物), its industry, and the phrase from the marker to the end of the object.
     static func useObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (marker: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary] else { return nil }
-        let cues = found.filter { $0.0.field == Field.summary.rawValue && !$0.0.matched.isEmpty }
-        guard !cues.isEmpty else { return nil }
-        let chars = Array(summary)
+        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
         var best: (start: Int, marker: String, word: String, label: String, phrase: String)?
         func consider(_ start: Int, _ marker: String, _ object: Range<Int>) {
-            guard best.map({ start < $0.start }) ?? true, !object.isEmpty,
-                  let last = lastCue(String(chars[object]), cues: cues) else { return }
-            best = (start, marker, last.word, last.label, String(chars[start..<(object.lowerBound + last.end)]))
+            guard best.map({ start < $0.start }) ?? true, let last = reader.lastCue(in: object) else { return }
+            best = (start, marker, last.word, last.label, reader.text(start..<last.end))
         }
         for marker in useMarkers {
-            for s in starts(of: marker, in: chars) {
-                let from = s + marker.count
-                consider(s, marker, from..<clauseEnd(chars, from: from))
+            let m = Array(marker.utf16)
+            for s in reader.starts(of: m) {
+                consider(s, marker, (s + m.count)..<reader.clauseEnd(from: s + m.count))
             }
         }
         for (open, closes) in framedUseMarkers {
-            for s in starts(of: open, in: chars) {
-                let from = s + open.count
-                let end = clauseEnd(chars, from: from)
-                let clause = String(chars[from..<end])
-                guard let close = closes.compactMap({ clause.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
-                let length = clause.distance(from: clause.startIndex, to: close.lowerBound)
-                consider(s, "\(open)…\(clause[close])", from..<(from + length))
+            let o = Array(open.utf16)
+            for s in reader.starts(of: o) {
+                let from = s + o.count
+                let end = reader.clauseEnd(from: from)
+                let close = closes.compactMap { c in reader.starts(of: Array(c.utf16), in: from..<end).first.map { ($0, c) } }
+                    .min { $0.0 < $1.0 }
+                guard let close else { continue }
+                consider(s, "\(open)…\(close.1)", from..<close.0)
             }
         }
         return best.map { ($0.marker, $0.word, $0.label, $0.phrase) }
@@ -202,4 +165,61 @@ struct IndustryPhrasesRule: ScoringRule {
         }
         return best.map { ($0.word, $0.label) }
     }
+}
+
+/// A summary read for the constructions of `IndustryPhrasesRule`: its UTF-16 units and where each industry cue
+/// the rule found there occurs. Offsets are UTF-16 offsets into the summary.
+struct ClauseReader {
+    /// What ends a clause.
+    static let clauseEnds = Set("，。；：！？,;!?\n".utf16)
+    let units: [UInt16]
+    /// Every occurrence of every cue: start, end, the word, its industry.
+    let cues: [(start: Int, end: Int, word: String, label: String)]
+
+    /// Nil when the rule found no cue in the summary (no construction can hold one).
+    init?(_ summary: String, found: [(Reason, Vote)]) {
+        let units = Array(summary.utf16)
+        self.units = units
+        var cues: [(start: Int, end: Int, word: String, label: String)] = []
+        for (reason, vote) in found where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
+            let w = Array(reason.matched.utf16)
+            for s in Self.starts(of: w, in: units, 0..<units.count) { cues.append((s, s + w.count, reason.matched, vote.label)) }
+        }
+        guard !cues.isEmpty else { return nil }
+        self.cues = cues
+    }
+
+    /// Where `word` starts in `units`, within `range`.
+    static func starts(of word: [UInt16], in units: [UInt16], _ range: Range<Int>) -> [Int] {
+        guard let first = word.first, word.count <= range.count else { return [] }
+        var out: [Int] = []
+        var i = range.lowerBound
+        while i + word.count <= range.upperBound {
+            if units[i] == first, units[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
+            i += 1
+        }
+        return out
+    }
+
+    func starts(of word: [UInt16]) -> [Int] { Self.starts(of: word, in: units, 0..<units.count) }
+    func starts(of word: [UInt16], in range: Range<Int>) -> [Int] { Self.starts(of: word, in: units, range) }
+
+    /// Where the clause holding `i` ends (a unit of `clauseEnds`, or the end).
+    func clauseEnd(from i: Int) -> Int {
+        var j = i
+        while j < units.count, !Self.clauseEnds.contains(units[j]) { j += 1 }
+        return j
+    }
+
+    /// The cue that ends last within `range` (the longer one when two end at the same place): a Chinese noun
+    /// phrase ends with its head.
+    func lastCue(in range: Range<Int>) -> (end: Int, word: String, label: String)? {
+        var last: (start: Int, end: Int, word: String, label: String)?
+        for c in cues where c.start >= range.lowerBound && c.end <= range.upperBound {
+            if last.map({ c.end > $0.end || (c.end == $0.end && c.start < $0.start) }) ?? true { last = c }
+        }
+        return last.map { ($0.end, $0.word, $0.label) }
+    }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
 }
