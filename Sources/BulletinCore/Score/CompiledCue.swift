@@ -4,8 +4,9 @@ import Foundation
 struct CompiledCue: Sendable {
     /// The phrase or pattern as written in the configuration.
     let source: String
-    /// The compiled expression (NSRegularExpression is immutable and safe to share).
-    let regex: NSRegularExpression
+    /// The compiled expression of a pattern (NSRegularExpression is immutable and safe to share); nil for a
+    /// literal, which is found through the automaton (compiling thousands of unused expressions cost ~0.1 s a run).
+    let regex: NSRegularExpression?
     /// For a phrase or name: its half-width UTF-16 units, ASCII letters folded to lower case, searched directly
     /// (hundreds of cues run on every field; a regular expression per literal cost ~2 ms a submission).
     let literal: [UInt16]?
@@ -22,9 +23,8 @@ struct CompiledCue: Sendable {
     static func phrase(_ phrase: String, path: String, file: String) throws -> CompiledCue {
         let text = TextForm.halfWidthASCII(phrase).trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a phrase") }
-        let cue = try compile(NSRegularExpression.escapedPattern(for: text), source: phrase, path: path, file: file)
         let literal = ScoringText.folded(text)
-        return CompiledCue(source: cue.source, regex: cue.regex, literal: literal, literalID: CueAutomaton.register(literal),
+        return CompiledCue(source: phrase, regex: nil, literal: literal, literalID: CueAutomaton.register(literal),
                            wordStart: false, wordEnd: false)
     }
 
@@ -32,14 +32,10 @@ struct CompiledCue: Sendable {
     static func name(_ name: String, path: String, file: String) throws -> CompiledCue {
         let text = TextForm.halfWidthASCII(name).trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a name") }
-        var pattern = NSRegularExpression.escapedPattern(for: text)
         let wordStart = text.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
         let wordEnd = text.unicodeScalars.last.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
-        if wordStart { pattern = "(?<![A-Za-z])" + pattern }
-        if wordEnd { pattern += "(?![A-Za-z])" }
-        let cue = try compile(pattern, source: name, path: path, file: file)
         let literal = ScoringText.folded(text)
-        return CompiledCue(source: cue.source, regex: cue.regex, literal: literal, literalID: CueAutomaton.register(literal),
+        return CompiledCue(source: name, regex: nil, literal: literal, literalID: CueAutomaton.register(literal),
                            wordStart: wordStart, wordEnd: wordEnd)
     }
 
@@ -104,7 +100,7 @@ struct CompiledCue: Sendable {
     func ranges(in text: ScoringText) -> [NSRange] {
         guard let literal, let literalID else {
             if gateMissing(in: text) { return [] }
-            return regex.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
+            return regex?.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range) ?? []
         }
         var out: [NSRange] = []
         var from = 0
@@ -119,7 +115,7 @@ struct CompiledCue: Sendable {
     func firstRange(in text: ScoringText) -> NSRange? {
         guard let literal, let literalID else {
             if gateMissing(in: text) { return nil }
-            return regex.firstMatch(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length))?.range
+            return regex?.firstMatch(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length))?.range
         }
         let at = text.starts(ofLiteral: literalID, literal).first { boundariesHold(text.foldedUnits, $0, $0 + literal.count) }
         return at.map { NSRange(location: $0, length: literal.count) }
@@ -141,6 +137,8 @@ struct CompiledGroup: Sendable {
     let weight: Double
     /// Phrases, then patterns.
     let cues: [CompiledCue]
+    /// Where the words come from, when the configuration says (an industry class).
+    let source: String?
 
     /// Compiles a configured group; `path` is the group's JSON path, like `scoring.subtypes[2]`.
     init(_ group: ScoringConfig.CueGroup, path: String, file: String) throws {
@@ -150,6 +148,7 @@ struct CompiledGroup: Sendable {
         for (i, p) in group.phrases.enumerated() { cues.append(try .phrase(p, path: "\(path).phrases[\(i)]", file: file)) }
         for (i, p) in group.patterns.enumerated() { cues.append(try .pattern(p, path: "\(path).patterns[\(i)]", file: file)) }
         self.cues = cues
+        source = group.source
     }
 }
 

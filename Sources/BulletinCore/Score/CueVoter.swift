@@ -83,6 +83,7 @@ struct CueVoter: Sendable {
                 let lead = range.location < leadEnd
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
                 let conclusion = Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence)
+                    + (group.source.map { "（\($0)）" } ?? "")
                     + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : "")
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
                                     conclusion: conclusion)

@@ -65,6 +65,11 @@ enum ConfidenceAssessor {
         }
         if industry < below {
             reasons.append("产业「\(sheet.inferred.industry)」依据不足或有争议（\(Tally.describe(industryTotals, order: AchievementTaxonomy.industries).ifEmpty("没有任何产业的依据"))）")
+        } else if let use = useDisagreement(sheet) {
+            // What the achievement is used for points elsewhere than what it is: the guide's call (the
+            // thing wins), but one a reviewer should confirm.
+            industry = min(industry, 0.5)
+            reasons.append(use)
         }
 
         let newFlags = reasons.count
@@ -76,6 +81,14 @@ enum ConfidenceAssessor {
         }
         return (LabelConfidence(category: rounded(category), subtype: rounded(subtype), level: rounded(level.value),
                                 industry: rounded(industry)), reasons, newFlags)
+    }
+
+    /// The review reason when the summary's use construction (用于…, 为…提供 …, recorded by industryPhrases)
+    /// points to another industry than the one inferred; nil when it agrees or there is none.
+    static func useDisagreement(_ sheet: ScoreSheet) -> String? {
+        guard let use = sheet.reasons.first(where: { $0.rule == IndustryPhrasesRule.name && $0.conclusion.hasPrefix(IndustryPhrasesRule.useConclusionPrefix) }),
+              !use.conclusion.hasSuffix("指向产业「\(sheet.inferred.industry)」") else { return nil }
+        return "产业「\(sheet.inferred.industry)」与用途不一致：「\(use.matched)」\(use.conclusion.dropFirst(IndustryPhrasesRule.useConclusionPrefix.count))，请确认按成果本身还是按用途归类"
     }
 
     /// share × strength: the chosen label's share of the positive votes, times how far its total

@@ -75,12 +75,15 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         public var phrases: [String]
         /// Regular expressions (NSRegularExpression syntax).
         public var patterns: [String]
+        /// Where the words come from (an industry class: `GB/T 4754-2017 C2740 中成药生产`), named in the reasons.
+        public var source: String?
         /// Creates a group.
-        public init(label: String, weight: Double, phrases: [String] = [], patterns: [String] = []) {
+        public init(label: String, weight: Double, phrases: [String] = [], patterns: [String] = [], source: String? = nil) {
             self.label = label
             self.weight = weight
             self.phrases = phrases
             self.patterns = patterns
+            self.source = source
         }
         /// Decodes a group; `phrases` and `patterns` are optional.
         public init(from decoder: any Decoder) throws {
@@ -89,6 +92,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
             weight = try c.decode(Double.self, forKey: .weight)
             phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
             patterns = try c.decodeIfPresent([String].self, forKey: .patterns) ?? []
+            source = try c.decodeIfPresent(String.self, forKey: .source)
         }
     }
 

@@ -39,19 +39,32 @@ enum Tally {
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "产业取「\(industry.label)」：\(describe(industryTotals, order: AchievementTaxonomy.industries))"))
         } else if let weak = industry, weak.label != AchievementTaxonomy.otherIndustry,
-                  (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
+                  weak.total >= decision.minimumIndustryVotes / 2,
+                  (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0,
+                  !findingWithoutUse(sheet) {
             // A summary that describes what the achievement does, without naming its sector, still
             // points somewhere: the best-voted industry is taken, marked as weak (and flagged by confidence).
+            // One weak word alone (a 设备 in passing) is not enough: below half the threshold it is 其他.
             sheet.industry = weak.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "产业取「\(weak.label)」（依据弱）：\(describe(industryTotals, order: AchievementTaxonomy.industries))，低于门槛 \(format(decision.minimumIndustryVotes))"))
         } else {
             sheet.industry = AchievementTaxonomy.otherIndustry
-            let top = industry.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何产业的依据"
+            var top = industry.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何产业的依据"
+            if industry != nil, findingWithoutUse(sheet) { top += "；基础研究成果未说明用途，零星的领域词只是研究对象所在" }
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "产业取「其他」：\(top)，低于门槛 \(format(decision.minimumIndustryVotes))"))
         }
         sheet.inferred = InferredValues(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry)
+    }
+
+    /// A basic-research finding whose summary names no use (no 用于…, 为…提供 … recorded by industryPhrases): its
+    /// few field words say where the phenomenon was observed (拓扑绝缘体薄膜中观测到…), not what it serves, so weak
+    /// evidence does not take it out of 其他 (docs/labelling.md §4).
+    static func findingWithoutUse(_ sheet: ScoreSheet) -> Bool {
+        sheet.category == "基础研究成果" && !sheet.reasons.contains {
+            $0.rule == IndustryPhrasesRule.name && $0.conclusion.hasPrefix(IndustryPhrasesRule.useConclusionPrefix)
+        }
     }
 
     /// Votes per category: category votes, and positive subtype votes for their category times

@@ -40,33 +40,114 @@ struct ScoreRealSetTests {
         for c in splits { #expect(fromBatches[c.id] == c, "case \(c.id) differs from its batch; run tools/split_realset.py") }
     }
 
-    /// scoring.industries is generated from data/industry-taxonomy.json; they must agree.
-    @Test func theIndustryCuesAreTheTaxonomysWords() throws {
-        struct Taxonomy: Decodable {
-            struct Source: Decodable { var id: String }
-            struct Class: Decodable {
-                var source: String, code: String, name: String
-                var strong: [String], weak: [String]
-                var patterns: [String]?
-            }
-            struct Industry: Decodable { var industry: String, classes: [Class] }
-            var sources: [Source]
-            var industries: [Industry]
+    /// The taxonomy behind scoring.industries (data/industry-taxonomy.json), as the tests read it.
+    struct IndustryTaxonomy: Decodable {
+        struct Source: Decodable { var id: String }
+        struct Class: Decodable {
+            var source: String, code: String, name: String
+            var strong: [String], weak: [String]
+            var patterns: [String]?
         }
-        let data = try Data(contentsOf: ScoreTestSupport.root.appendingPathComponent("data/industry-taxonomy.json"))
-        let taxonomy = try JSONDecoder().decode(Taxonomy.self, from: data)
+        struct Industry: Decodable { var industry: String, classes: [Class] }
+        struct Prefix: Decodable { var prefix: String, industry: String }
+        struct GBT4754: Decodable { var file: String, map: [Prefix], stopWords: [String] }
+        struct SEIClass: Decodable { var code: String, name: String, industry: String }
+        struct SEI2018: Decodable { var classes: [SEIClass] }
+        var sources: [Source]
+        var industries: [Industry]
+        var gbt4754: GBT4754
+        var sei2018: SEI2018
+
+        static func load() throws -> IndustryTaxonomy {
+            let data = try Data(contentsOf: ScoreTestSupport.root.appendingPathComponent("data/industry-taxonomy.json"))
+            return try JSONDecoder().decode(IndustryTaxonomy.self, from: data)
+        }
+
+        /// The groups of the listed classes, in the file's order, as tools/build_industry_cues.py writes them.
+        var listedGroups: [ScoringConfig.CueGroup] {
+            var out: [ScoringConfig.CueGroup] = []
+            for i in industries {
+                for c in i.classes {
+                    let source = "\(c.source) \(c.code) \(c.name)"
+                    if !c.strong.isEmpty { out.append(.init(label: i.industry, weight: 2, phrases: c.strong, source: source)) }
+                    if !c.weak.isEmpty || !(c.patterns ?? []).isEmpty {
+                        out.append(.init(label: i.industry, weight: 1, phrases: c.weak, patterns: c.patterns ?? [], source: source))
+                    }
+                }
+            }
+            return out
+        }
+
+        /// The industry of a GB/T 4754-2017 code: the longest mapped prefix's, nil when none maps it.
+        func industry(ofGBCode code: String) -> String? {
+            gbt4754.map.filter { code.hasPrefix($0.prefix) }.max { $0.prefix.count < $1.prefix.count }?.industry
+        }
+    }
+
+    /// The listed classes come first in scoring.industries, word for word.
+    @Test func theListedIndustryCuesAreTheTaxonomysWords() throws {
+        let taxonomy = try IndustryTaxonomy.load()
         #expect(taxonomy.industries.map(\.industry) == AchievementTaxonomy.industries)
-        var expected: [ScoringConfig.CueGroup] = []
         for i in taxonomy.industries {
             for c in i.classes {
                 #expect(taxonomy.sources.map(\.id).contains(c.source), "\(i.industry) \(c.code): source \(c.source) is not listed")
-                if !c.strong.isEmpty { expected.append(.init(label: i.industry, weight: 2, phrases: c.strong)) }
-                if !c.weak.isEmpty || !(c.patterns ?? []).isEmpty {
-                    expected.append(.init(label: i.industry, weight: 1, phrases: c.weak, patterns: c.patterns ?? []))
-                }
             }
         }
-        #expect(ScoringConfig.standard.industries == expected, "pipeline.json is out of date: run tools/build_industry_cues.py")
+        let listed = taxonomy.listedGroups
+        #expect(Array(ScoringConfig.standard.industries.prefix(listed.count)) == listed,
+                "pipeline.json is out of date: run tools/build_industry_cues.py")
+    }
+
+    /// Every other group is derived from a class of GB/T 4754-2017 or 战略性新兴产业分类（2018）: it names the
+    /// class, the class exists with that name and maps to the group's industry, and each word is part of the
+    /// class name (its use word or the head of one), so that a reason's provenance can be checked by a reader.
+    @Test func theDerivedIndustryCuesComeFromTheClassTheyName() throws {
+        let taxonomy = try IndustryTaxonomy.load()
+        let text = try String(contentsOf: ScoreTestSupport.root.appendingPathComponent(taxonomy.gbt4754.file), encoding: .utf8)
+        var gb: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if cells.count == 2 { gb[String(cells[0])] = String(cells[1]) }
+        }
+        #expect(gb.count == 20 + 97 + 473 + 1381, "data/gbt4754-2017.tsv should hold every class of the standard")
+        let stop = Set(taxonomy.gbt4754.stopWords)
+        let groups = ScoringConfig.standard.industries
+        let derived = groups.dropFirst(taxonomy.listedGroups.count)
+        #expect(derived.count > 500, "the classes give hundreds of groups; found \(derived.count)")
+        for g in derived {
+            let source = try #require(g.source, "a derived group without its class")
+            let parts = source.split(separator: " ").map(String.init)
+            var name = "", industry: String?
+            if parts.first == "GB/T", parts.count == 4 {
+                name = parts[3]
+                #expect(gb[parts[2]] == name, "\(source): no such class in \(taxonomy.gbt4754.file)")
+                industry = taxonomy.industry(ofGBCode: parts[2])
+            } else if parts.first == "SEI-2018", parts.count == 3 {
+                name = parts[2]
+                let c = taxonomy.sei2018.classes.first { $0.code == parts[1] }
+                #expect(c?.name == name, "\(source): no such class in sei2018")
+                industry = c?.industry
+            } else {
+                Issue.record("\(source): neither a GB/T 4754-2017 nor a SEI-2018 class")
+            }
+            #expect(industry == g.label, "\(source) maps to \(industry ?? "nothing"), not \(g.label)")
+            #expect(g.weight == 1 || g.weight == 2)
+            // The words are read from the name without its bracketed notes and 的 (瓶（罐）装饮用水 -> 瓶装饮用水).
+            let plain = name.replacingOccurrences(of: "（[^）]*）", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "的", with: "")
+            for p in g.phrases {
+                #expect(plain.contains(p) || name.contains(p), "\(source): 「\(p)」 is not part of the class name")
+                #expect(!stop.contains(p), "\(source): 「\(p)」 is a stop word")
+            }
+        }
+        // A word votes once: no phrase is in two groups.
+        var seen: [String: String] = [:]
+        for g in groups {
+            for p in g.phrases {
+                #expect(seen[p] == nil, "「\(p)」 is in \(seen[p] ?? "") and \(g.source ?? g.label)")
+                seen[p] = g.source ?? g.label
+            }
+        }
     }
 
     /// Floors a little under the figures of docs/scoring.md, so that a change that loses ground on real

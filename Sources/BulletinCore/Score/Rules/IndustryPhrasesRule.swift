@@ -1,19 +1,225 @@
-/// Votes for one of Sichuan's industries from the vocabulary of the field (芯片, 机组, 钒钛, 页岩气 …).
+import Foundation
+
+/// Votes for one of Sichuan's industries from the vocabulary of the field (芯片, 机组, 钒钛, 页岩气 …), and once
+/// more for the industry of the title's head word: the industry cue that comes last in 成果名称.
+///
+/// A Chinese name puts what the thing *is* at its end (页岩气压裂泵送装备 is equipment, 煤矿用传感器 a sensor,
+/// 核电站用发电机 a generator), and the words before it say what it serves. The guide decides industry by what
+/// the achievement is and is used as (docs/labelling.md §4: machines are 装备制造 even when they serve energy),
+/// so the title's last cue breaks the tie between the thing and the sector it serves.
 struct IndustryPhrasesRule: ScoringRule {
     static let name = "industryPhrases"
-    static let reads = "成果名称 and 案例简介: the phrases and patterns of scoring.industries"
-    static let concludes = "votes for an industry; the best-voted one above decision.minimumIndustryVotes is taken, else 其他"
-    static let why = "Achievements are collected around the seven 特色优势产业 (seed 000) and the special projects of seed 003 that map onto them."
+    static let reads = "成果名称 and 案例简介: the phrases and patterns of scoring.industries (classes of GB/T 4754-2017 and 战略性新兴产业分类（2018）)"
+    static let concludes = "votes for an industry; the industry of the title's last cue gets one vote more; the best-voted one above decision.minimumIndustryVotes is taken, else 其他"
+    static let why = "Achievements are collected around the seven 特色优势产业 (seed 000) and the special projects of seed 003 that map onto them; industry follows what the achievement is (DOMAIN.md)."
     static let phase = RulePhase.evidence
 
+    /// The extra vote for the industry of the title's head word (before the rule's weight): as much as one
+    /// strong cue in the summary, less than the same cue in the title, so it settles ties, not clear cases.
+    static let headWeight = 2.0
+
     let voter: CueVoter
+    let ruleWeight: Double
 
     init(config: ScoringConfig, file: String) throws {
+        ruleWeight = Self.weight(in: config)
         voter = try CueVoter(rule: Self.name, groups: config.industries, section: "scoring.industries",
-                             dimension: .industry, weight: Self.weight(in: config), countsAsEvidence: false, file: file)
+                             dimension: .industry, weight: ruleWeight, countsAsEvidence: false, file: file)
     }
 
     func apply(to sheet: inout ScoreSheet) {
+        let reasonsBefore = sheet.reasons.count
+        let votesBefore = sheet.votes.count
         voter.apply(to: &sheet)
+        let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
+        defer { noteUse(on: &sheet, found: found) }
+        // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
+        // once, from the title, and from the summary only when the title names nothing.
+        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
+            if let made = Self.madeObject(sheet, found: found) {
+                sheet.vote(.industry, for: made.label, because: Reason(
+                    rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
+                    conclusion: "案例简介中「\(made.verb)」的对象「\(made.word)」说明成果是什么，指向产业「\(made.label)」"))
+            }
+            return
+        }
+        var conclusion = "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
+        if let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
+            conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
+            head.label = specific.label
+        }
+        let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
+                            weight: Self.headWeight * ruleWeight, conclusion: conclusion)
+        sheet.vote(.industry, for: head.label, because: reason)
     }
+
+    /// Records the summary's use construction, if any (a note, not a vote).
+    func noteUse(on sheet: inout ScoreSheet, found: [(Reason, Vote)]) {
+        if let use = Self.useObject(sheet, found: found) {
+            // Recorded, not voted: what a thing serves agrees with what it is far more often than not, and where
+            // they differ the guide takes the thing (a machine serving farms is 装备制造). The confidence reads it.
+            sheet.note(Reason(rule: Self.name, field: Field.summary.rawValue, matched: use.phrase, weight: 0,
+                              conclusion: "\(Self.useConclusionPrefix)「\(use.marker)」的对象「\(use.word)」指向产业「\(use.label)」"))
+        }
+    }
+
+    // MARK: - The thing, named more precisely
+
+    /// The summary's strong cue that contains the title's head word and is longer (机器人 → 手术机器人, 风电 →
+    /// 风电机组): the summary names the same thing more precisely, so its class says what the thing is.
+    /// The first such cue in the summary; nil when there is none.
+    static func specificHead(_ head: String, found: [(Reason, Vote)], strong: Double) -> (word: String, label: String)? {
+        for (reason, vote) in found where reason.field == Field.summary.rawValue && vote.weight >= strong - 1e-9
+            && reason.matched.count > head.count && reason.matched.contains(head) {
+            return (reason.matched, vote.label)
+        }
+        return nil
+    }
+
+    // MARK: - What the achievement is
+
+    /// The extra vote for the industry of what the summary says was made (before the rule's weight), when the
+    /// title has no head: as much as the title's head, the same kind of evidence in the summary.
+    static let madeWeight = 2.0
+    /// Verbs whose object is the achievement itself (研制出…, 研发的…, 培育出…, 建成…); a following 出, 了 or 的 is
+    /// part of the verb; after 为 or 于 (为研制…提供, 用于研发…) the object is a use and is left to useObject.
+    static let makingVerbs = ["研制", "研发", "培育", "选育", "建成", "开发", "发明"].map { Array($0.utf16) }
+    static let verbTails = Set("出了的".utf16)
+    static let useLeads = Set("为于".utf16)
+
+    /// The first making verb of the summary whose object (to the end of its clause) holds an industry cue of this
+    /// rule: the verb, the cue that ends last in the object (the head of the noun phrase), its industry, and the
+    /// phrase from the verb to that cue.
+    static func madeObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+        let starts = makingVerbs.flatMap { verb in reader.starts(of: verb).map { ($0, verb.count) } }.sorted { $0.0 < $1.0 }
+        for (start, length) in starts {
+            if start > 0, useLeads.contains(reader.units[start - 1]) { continue }
+            var from = start + length
+            if from < reader.units.count, verbTails.contains(reader.units[from]) { from += 1 }
+            guard let last = reader.lastCue(in: from..<reader.clauseEnd(from: from)) else { continue }
+            return (reader.text(start..<from), last.word, last.label, reader.text(start..<last.end))
+        }
+        return nil
+    }
+
+    // MARK: - What the achievement is used for
+
+    /// How the reason recording a use construction begins (the confidence looks for it).
+    static let useConclusionPrefix = "用途："
+    /// Markers whose object runs to the end of the clause (用于 also finds 应用于 and 适用于).
+    static let useMarkers = ["用于", "服务于", "面向"]
+    /// Markers whose object runs up to a closing word in the same clause: 为…提供, 在…领域/行业.
+    static let framedUseMarkers: [(open: String, close: [String])] = [("为", ["提供"]), ("在", ["领域", "行业"])]
+
+    /// The first use construction of the summary whose object holds an industry cue of this rule: the
+    /// marker, the cue that ends last in the object (a Chinese noun phrase ends with its head: 生产正电子显像药物 is
+    /// about 药物), its industry, and the phrase from the marker to the end of the object.
+    static func useObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (marker: String, word: String, label: String, phrase: String)? {
+        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+        var best: (start: Int, marker: String, word: String, label: String, phrase: String)?
+        func consider(_ start: Int, _ marker: String, _ object: Range<Int>) {
+            guard best.map({ start < $0.start }) ?? true, let last = reader.lastCue(in: object) else { return }
+            best = (start, marker, last.word, last.label, reader.text(start..<last.end))
+        }
+        for marker in useMarkers {
+            let m = Array(marker.utf16)
+            for s in reader.starts(of: m) {
+                consider(s, marker, (s + m.count)..<reader.clauseEnd(from: s + m.count))
+            }
+        }
+        for (open, closes) in framedUseMarkers {
+            let o = Array(open.utf16)
+            for s in reader.starts(of: o) {
+                let from = s + o.count
+                let end = reader.clauseEnd(from: from)
+                let close = closes.compactMap { c in reader.starts(of: Array(c.utf16), in: from..<end).first.map { ($0, c) } }
+                    .min { $0.0 < $1.0 }
+                guard let close else { continue }
+                consider(s, "\(open)…\(close.1)", from..<close.0)
+            }
+        }
+        return best.map { ($0.marker, $0.word, $0.label, $0.phrase) }
+    }
+
+    /// The strong industry cue found in the title that ends last (the longer one when two end at the same
+    /// place), with its label; nil when the title has none.
+    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double) -> (word: String, label: String)? {
+        guard let title = sheet.fields[.title], sheet.votes.count - votesFrom == sheet.reasons.count - reasonsFrom,
+              let titleText = sheet.texts.first(where: { $0.field == .title }) else { return nil }
+        // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
+        // a verb at the end of a title (并网发电, 人工合成) or a word too general to say what the thing is.
+        let strong = 2 * titleText.weight * ruleWeight - 1e-9
+        let units = title.utf16
+        var best: (end: Int, length: Int, word: String, label: String)?
+        for i in 0..<(sheet.votes.count - votesFrom) {
+            let reason = sheet.reasons[reasonsFrom + i]
+            let vote = sheet.votes[votesFrom + i]
+            guard reason.field == Field.title.rawValue, vote.weight >= strong, !reason.matched.isEmpty,
+                  let range = title.range(of: reason.matched, options: .backwards) else { continue }
+            let end = units.distance(from: units.startIndex, to: range.upperBound)
+            let length = reason.matched.utf16.count
+            if best.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
+                best = (end, length, reason.matched, vote.label)
+            }
+        }
+        return best.map { ($0.word, $0.label) }
+    }
+}
+
+/// A summary read for the constructions of `IndustryPhrasesRule`: its UTF-16 units and where each industry cue
+/// the rule found there occurs. Offsets are UTF-16 offsets into the summary.
+struct ClauseReader {
+    /// What ends a clause.
+    static let clauseEnds = Set("，。；：！？,;!?\n".utf16)
+    let units: [UInt16]
+    /// Every occurrence of every cue: start, end, the word, its industry.
+    let cues: [(start: Int, end: Int, word: String, label: String)]
+
+    /// Nil when the rule found no cue in the summary (no construction can hold one).
+    init?(_ summary: String, found: [(Reason, Vote)]) {
+        let units = Array(summary.utf16)
+        self.units = units
+        var cues: [(start: Int, end: Int, word: String, label: String)] = []
+        for (reason, vote) in found where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
+            let w = Array(reason.matched.utf16)
+            for s in Self.starts(of: w, in: units, 0..<units.count) { cues.append((s, s + w.count, reason.matched, vote.label)) }
+        }
+        guard !cues.isEmpty else { return nil }
+        self.cues = cues
+    }
+
+    /// Where `word` starts in `units`, within `range`.
+    static func starts(of word: [UInt16], in units: [UInt16], _ range: Range<Int>) -> [Int] {
+        guard let first = word.first, word.count <= range.count else { return [] }
+        var out: [Int] = []
+        var i = range.lowerBound
+        while i + word.count <= range.upperBound {
+            if units[i] == first, units[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
+            i += 1
+        }
+        return out
+    }
+
+    func starts(of word: [UInt16]) -> [Int] { Self.starts(of: word, in: units, 0..<units.count) }
+    func starts(of word: [UInt16], in range: Range<Int>) -> [Int] { Self.starts(of: word, in: units, range) }
+
+    /// Where the clause holding `i` ends (a unit of `clauseEnds`, or the end).
+    func clauseEnd(from i: Int) -> Int {
+        var j = i
+        while j < units.count, !Self.clauseEnds.contains(units[j]) { j += 1 }
+        return j
+    }
+
+    /// The cue that ends last within `range` (the longer one when two end at the same place): a Chinese noun
+    /// phrase ends with its head.
+    func lastCue(in range: Range<Int>) -> (end: Int, word: String, label: String)? {
+        var last: (start: Int, end: Int, word: String, label: String)?
+        for c in cues where c.start >= range.lowerBound && c.end <= range.upperBound {
+            if last.map({ c.end > $0.end || (c.end == $0.end && c.start < $0.start) }) ?? true { last = c }
+        }
+        return last.map { ($0.end, $0.word, $0.label) }
+    }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
 }
