@@ -30,7 +30,8 @@ import Testing
                               ("该课题于2025年顺利完成验收。", false),
                               ("通过验收的项目", false)] {
             let t = ScoringText(field: .summary, text: text, weight: 1)
-            let direct = cue.regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
+            let regex = try #require(cue.regex)
+            let direct = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
             #expect(cue.ranges(in: t) == direct, "\(text)")
             #expect((cue.firstRange(in: t) != nil) == found, "\(text)")
         }
