@@ -35,17 +35,19 @@ extension Pipeline {
                 }
             }
         }
-        // The sheets of one batch of waiting cases, with the cases their 疑似重复 cells name (as the snapshot
-        // would know them: of its months, or waiting at a step).
+        // What a 疑似重复 cell shows of the cases it names, as the snapshot would know them (of its months, or
+        // waiting at a step; else just the id): kept for the run as title and secrecy, so a case named from many
+        // months is read once. Months go oldest first, and flags name earlier cases, so most are known already.
+        var named: [String: DuplicateBrief] = [:]
         func sheets(_ step: ProcessConfig.ReviewStep, _ waiting: [CaseState]) throws -> [ReviewSheet] {
-            let batch = Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let flagged = Set(waiting.flatMap(\.possibleDuplicates)).subtracting(batch.keys).subtracting(snapshot.cases.keys)
-            var others: [String: CaseState] = [:]
-            for c in try run.library.states(ids: flagged.sorted()) where months.contains(c.record.period) || waitingStages.contains(c.stage) {
-                others[c.id] = c
+            for c in waiting { named[c.id] = DuplicateBrief(c) }
+            let missing = Set(waiting.flatMap(\.possibleDuplicates)).filter { named[$0] == nil && snapshot.cases[$0] == nil }
+            for c in try run.library.states(ids: missing.sorted()) {
+                named[c.id] = months.contains(c.record.period) || waitingStages.contains(c.stage) ? DuplicateBrief(c) : .unknown
             }
+            for id in missing where named[id] == nil { named[id] = .unknown }
             return planner.sheets(for: step, waiting: waiting, selection: selection, corrections: snapshot.corrections) { id in
-                snapshot.cases[id] ?? batch[id] ?? others[id]
+                snapshot.cases[id].map(DuplicateBrief.init) ?? named[id]
             }
         }
         for step in config.activeProcess.steps {
@@ -102,15 +104,17 @@ public struct ReviewSheetPlanner: Sendable {
         for step in process.steps {
             let stage = CaseStage.waiting(for: step.name)
             sheets += self.sheets(for: step, waiting: snapshot.waiting.filter { $0.stage == stage }, selection: selection,
-                                  corrections: snapshot.corrections) { id in snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id } }
+                                  corrections: snapshot.corrections) { id in
+                (snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id }).map(DuplicateBrief.init)
+            }
         }
         return sheets + corrections(snapshot) + listSheets(snapshot)
     }
 
     /// The sheets of one step for cases waiting at it (all of them, or those of some months), in a fixed order
-    /// (month, group); `lookup` finds a case a 疑似重复 cell names.
+    /// (month, group); `lookup` finds what to show of a case a 疑似重复 cell names.
     public func sheets(for step: ProcessConfig.ReviewStep, waiting all: [CaseState], selection: Selection, corrections: [BulletinPeriod],
-                       lookup: (String) -> CaseState?) -> [ReviewSheet] {
+                       lookup: (String) -> DuplicateBrief?) -> [ReviewSheet] {
         let waiting = all.filter { !$0.classified }
         guard !waiting.isEmpty else { return [] }
         var groups: [(period: BulletinPeriod, group: String, cases: [CaseState])] = []
@@ -170,15 +174,15 @@ public struct ReviewSheetPlanner: Sendable {
 
     /// The 疑似重复 cell: each possibly-same case's id and title. A classified case is never named.
     static func duplicates(of c: CaseState, _ snapshot: LibrarySnapshot) -> String {
-        duplicates(of: c) { id in snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id } }
+        duplicates(of: c) { id in (snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id }).map(DuplicateBrief.init) }
     }
 
-    /// The 疑似重复 cell, with `lookup` finding the cases it names.
-    static func duplicates(of c: CaseState, _ lookup: (String) -> CaseState?) -> String {
+    /// The 疑似重复 cell, with `lookup` finding what to show of the cases it names.
+    static func duplicates(of c: CaseState, _ lookup: (String) -> DuplicateBrief?) -> String {
         c.possibleDuplicates.compactMap { id -> String? in
-            let other = lookup(id)
-            if other?.classified == true { return nil }
-            return other.map { "\(id)「\($0.record[.title])」" } ?? id
+            guard let other = lookup(id), other.known else { return id }
+            if other.classified { return nil }
+            return "\(id)「\(other.title)」"
         }.joined(separator: "；")
     }
 
@@ -209,4 +213,31 @@ public struct ReviewSheetPlanner: Sendable {
         a.reasons.filter { !$0.matched.isEmpty }.sorted { $0.weight > $1.weight }.prefix(3)
             .map { "「\($0.matched)」\($0.conclusion)" }.joined(separator: "；")
     }
+}
+
+/// What a 疑似重复 cell shows of the case it names: its title, unless it is classified (then nothing); a case
+/// not `known` is shown by its id alone.
+public struct DuplicateBrief: Sendable, Equatable {
+    /// 成果名称.
+    public var title: String
+    /// Whether the case is classified (涉密).
+    public var classified: Bool
+    /// Whether the case is known to the sheets (false: only its id is shown).
+    public var known: Bool
+
+    /// What a cell shows of a case.
+    public init(_ c: CaseState) {
+        title = c.record[.title]
+        classified = c.classified
+        known = true
+    }
+
+    private init() {
+        title = ""
+        classified = false
+        known = false
+    }
+
+    /// A case the sheets do not know: shown by its id.
+    public static let unknown = DuplicateBrief()
 }

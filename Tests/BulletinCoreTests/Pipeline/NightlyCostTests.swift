@@ -52,7 +52,10 @@ import Testing
         let work = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         _ = try await run(["十月汇总.csv": Self.csv()], today: "2026-10-20", work)
-        _ = try await run(["十二月汇总.csv": Self.csv(second: true)], today: "2026-12-22", work)
+        // Another unit's report of October's pump-turbine, worded apart: a new case flagged 疑似重复 with October's.
+        let resend = Self.header + "国网四川省电力公司,成都市科技局,何军,13488887777,国内首台300MW级变速抽水蓄能机组研制成功,重大处,"
+            + "国内首台（套）300MW级变速抽水蓄能机组在四川研制成功并投入运行，打破国外垄断。\r\n"
+        _ = try await run(["十二月汇总.csv": Self.csv(second: true), "十二月补报.csv": Array(resend.utf8)], today: "2026-12-22", work)
         let config = try TestSupport.config()
         let library = try CaseLibrary(path: work.appendingPathComponent("outbox/library.sqlite").path)
         let snapshot = try library.snapshot(today: "2026-12-22", period: "2026-12",
@@ -60,6 +63,7 @@ import Testing
         let selection = Selector(settings: SelectionSettings(config)).select(snapshot)
         let expected = ReviewSheetPlanner(process: config.activeProcess).sheets(snapshot, selection)
         #expect(expected.contains { $0.period == "2026-10" } && expected.contains { $0.period == "2026-12" }, "both months still wait at 初选")
+        #expect(expected.flatMap(\.rows).contains { $0.possibleDuplicates.hasPrefix("2026-10-") }, "a December row names an October case")
         #expect(try reviewFiles(work) == expected.map(\.fileName).sorted())
         for sheet in expected {
             let written = try [UInt8](Data(contentsOf: work.appendingPathComponent("outbox/review").appendingPathComponent(sheet.fileName)))
