@@ -152,7 +152,7 @@ extension CaseLibrary {
     public func allStates() throws -> [CaseState] { try states(where: "1", []) }
 
     /// Cases matching an SQL condition on `caseRecord c`, with their sightings and history, highest score first.
-    private func states(where condition: String, _ arguments: StatementArguments) throws -> [CaseState] {
+    func states(where condition: String, _ arguments: StatementArguments) throws -> [CaseState] {
         try db.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT c.id, c.json FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id", arguments: arguments)
             guard !rows.isEmpty else { return [] }

@@ -5,7 +5,14 @@ extension CaseLibrary {
     /// The library's cases of `periods` as the match step compares them: one subject per case, from its record
     /// and first sighting, `approved` when it is in an approved bulletin.
     public func matchSubjects(periods: [BulletinPeriod]) throws -> [MatchSubject] {
-        try states(periods: periods).map { $0.matchSubject }
+        // A month at a time, keeping only the subjects: the decoded cases of the whole window are never held at
+        // once. The order is the one a single query gives (highest score first, ties by id).
+        var byScore: [(score: Double, id: String, subject: MatchSubject)] = []
+        for period in periods {
+            byScore += try states(periods: [period]).map { ($0.record.assessment.score, $0.id, $0.matchSubject) }
+        }
+        byScore.sort { ($0.score, $1.id) > ($1.score, $0.id) }
+        return byScore.map(\.subject)
     }
 
     /// Flags `caseId` as possibly the same achievement as each verdict's other case (疑似重复), keeping the

@@ -1,15 +1,24 @@
 import Foundation
 
-/// What selection, statistics and rendering need from the library, read once before them: the cases of the
-/// year in play (and of the previous month across a year's end), the year's issues and annual list, and the
-/// refusals. Later stages are pure functions of it and never open the database.
+/// What selection, statistics and rendering need from the library, read once before them: the cases in play
+/// (this month's and the previous month's, those of the year's approved documents and annual list), a compact
+/// tally of every public case of the year for the statistics, the year's issues and annual list, and the
+/// refusals. Later stages are pure functions of it and never open the database. Its memory follows a month's
+/// cases, not the year's: the year is read a month at a time and kept only as tallies.
 public struct LibrarySnapshot: Sendable {
     /// The run's date.
     public var today: CalendarDate
     /// The bulletin month of what this run receives.
     public var period: BulletinPeriod
-    /// Cases of `period`'s year and of the month before `period`, by id.
+    /// Cases in play, by id: every case of `period` and of the month before it, of months asked to be corrected,
+    /// and the cases of `period`'s year that approved bulletins, approved lists and the annual list name. Only
+    /// cases of `months` are held.
     public var cases: [String: CaseState]
+    /// The months whose cases the snapshot speaks for: `period`'s year, and the month before `period` across a
+    /// year's end.
+    public var months: [BulletinPeriod] = []
+    /// Every public (not classified) case of `months`, as the statistics count it.
+    public var tallies: [StatisticsCase] = []
     /// The issues of `period`'s year (and of the previous month when it is in the year before), by month.
     public var issues: [CaseLibrary.IssueRecord]
     /// Every case waiting at a review step (any month), highest score first: what the review sheets list.
@@ -58,21 +67,36 @@ public struct LibrarySnapshot: Sendable {
 }
 
 extension CaseLibrary {
-    /// Reads the snapshot for a run dated `today` whose submissions belong to `period`. The work grows with the
-    /// year's cases (indexed by month), not with every case ever stored.
+    /// Reads the snapshot for a run dated `today` whose submissions belong to `period`. The year's cases are read
+    /// one month at a time (indexed by month) and kept as tallies, except those in play; `waitingStages` adds
+    /// every case waiting at those stages (the pipeline reads those month by month as it writes the sheets, and
+    /// passes none).
     public func snapshot(today: CalendarDate, period: BulletinPeriod, waitingStages: [CaseStage] = []) throws -> LibrarySnapshot {
         var months = BulletinPeriod.months(of: period.year)
         if period.previous.year != period.year { months.append(period.previous) }
-        let yearCases = try self.states(periods: months)
+        let corrections = try openCorrections()
+        let bulletinApprovals = try self.approvals(kind: .bulletin)
+        let listApprovals = try self.approvals(kind: .quarterly) + self.approvals(kind: .annual)
+        let annualList = try self.annualList(year: period.year)
+        let inPlayMonths = Set([period, period.previous] + corrections)
+        var cases: [String: CaseState] = [:]
+        var tallies: [StatisticsCase] = []
+        for month in months {
+            let states = try self.states(periods: [month])
+            tallies += states.filter { !$0.classified }.map(StatisticsCase.init)
+            if inPlayMonths.contains(month) { for c in states where cases[c.id] == nil { cases[c.id] = c } }
+        }
+        let named = Set(bulletinApprovals.flatMap(\.caseIds) + listApprovals.flatMap(\.caseIds) + annualList).subtracting(cases.keys)
+        let monthSet = Set(months)
+        for c in try states(ids: named.sorted()) where monthSet.contains(c.record.period) && cases[c.id] == nil { cases[c.id] = c }
         var issues = try self.issues(year: period.year)
         if period.previous.year != period.year { issues = try self.issues(year: period.previous.year).filter { $0.period == period.previous } + issues }
         var refusals: [BulletinPeriod: [(submitter: String, supervisor: String)]] = [:]
         for m in months { refusals[m] = try self.refusals(periods: [m]) }
-        return LibrarySnapshot(today: today, period: period, cases: Dictionary(yearCases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                               issues: issues, waiting: try states(atStages: waitingStages), approvals: try approvals(kind: .bulletin),
-                               listApprovals: try approvals(kind: .quarterly) + approvals(kind: .annual),
-                               corrections: try openCorrections(),
-                               annualList: try annualList(year: period.year), highestTotalNumber: try highestTotalNumber(), refusals: refusals)
+        return LibrarySnapshot(today: today, period: period, cases: cases, months: months, tallies: tallies,
+                               issues: issues, waiting: try states(atStages: waitingStages), approvals: bulletinApprovals,
+                               listApprovals: listApprovals, corrections: corrections,
+                               annualList: annualList, highestTotalNumber: try highestTotalNumber(), refusals: refusals)
     }
 }
 

@@ -133,7 +133,18 @@ public enum OutboxIndex {
     static func stagesSection(config: PipelineConfig, library: CaseLibrary, today: CalendarDate) throws -> String {
         let process = config.activeProcess
         let report = StatusReport(process: process, today: today)
-        let lines = try library.allStates().sorted { $0.id < $1.id }.map(report.status)
+        // Read a month at a time and kept as status lines without their decisions: the page's memory follows a
+        // month's cases, not the library's.
+        var lines: [CaseStatus] = []
+        try library.forEachMonthOfCases { month in
+            for c in month {
+                var line = report.status(c)
+                line.decisions = []
+                line.possibleDuplicates = []
+                lines.append(line)
+            }
+        }
+        lines.sort { $0.id < $1.id }
         var h = "<table>\n<tr><th>stage</th><th>cases</th><th>earliest deadline</th><th>overdue</th></tr>\n"
         for stage in process.stages {
             let at = lines.filter { $0.stage == stage.rawValue }

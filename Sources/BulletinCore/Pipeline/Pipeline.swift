@@ -112,8 +112,8 @@ public struct Pipeline: Sendable {
             stage(.select)
             // Selection is a pure function of what the library holds; recording its numbers is a step of its
             // own, and the statistics are counted from the same snapshot with the selection applied.
-            let snapshot = try run.library.snapshot(today: run.today, period: run.period,
-                                                    waitingStages: config.activeProcess.steps.map { .waiting(for: $0.name) })
+            // The cases waiting at each step are read month by month as their sheets are written, not kept here.
+            let snapshot = try run.library.snapshot(today: run.today, period: run.period)
             let selection = Selector(settings: SelectionSettings(config)).select(snapshot)
             try run.library.record(selection)
             let statistics = SubmissionStatistics.compute(snapshot.applying(selection), scopes: StatisticsScope.scopes(of: run.period),

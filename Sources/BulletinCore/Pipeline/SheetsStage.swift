@@ -4,22 +4,66 @@ import Foundation
 /// (初选 one per 成果来源 division, 复选 one per month, 审定 one per bulletin issue), and the record of each
 /// approved issue's final document. A classified case never reaches a sheet.
 extension Pipeline {
+    /// Writes the sheets one step and one bulletin month at a time: the cases waiting at a step are read from the
+    /// library for one month, made into that month's sheets, written and let go, so the memory follows a month's
+    /// cases however many wait. The sheets, their order and their records are those `ReviewSheetPlanner.sheets`
+    /// makes from a snapshot of every waiting case. A sheet whose bytes are already in place is recorded as
+    /// written (same path, bytes, cases and notes) without being written again.
     func writeReviewSheets(_ snapshot: LibrarySnapshot, _ selection: Selection, _ run: RunContext) throws -> [AuditRecord.OutputRecord] {
         let folder = run.paths.outbox.appendingPathComponent(config.outputs.reviewDir ?? "review")
-        let sheets = ReviewSheetPlanner(process: config.activeProcess).sheets(snapshot, selection)
+        let planner = ReviewSheetPlanner(process: config.activeProcess)
+        let waitingStages = Set(config.activeProcess.steps.map { CaseStage.waiting(for: $0.name) })
+        let months = Set(snapshot.months)
         var outputs: [AuditRecord.OutputRecord] = []
         var written = Set<String>()
-        let waiting = Dictionary(snapshot.waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for sheet in sheets {
-            try sheet.requireNoClassified { row in (waiting[row.caseId] ?? snapshot.cases[row.caseId])?.classified ?? true }
-            let bytes = try ReviewSheetWriter.bytes(sheet)
-            let url = folder.appendingPathComponent(sheet.fileName)
-            written.insert(sheet.fileName)
-            var notes = ["sheet id \(sheet.sheetId); deadline \(sheet.deadline)"]
-            if let deadline = CalendarDate(sheet.deadline), deadline < run.today { notes.append("overdue: the deadline \(deadline) has passed") }
-            outputs.append(try run.audit.publish(bytes, to: url, kind: "review sheet \(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group) \(sheet.period)",
-                                                 cases: sheet.rows.map(\.caseId), notes: notes))
+        func publish(_ sheets: [ReviewSheet], _ known: [String: CaseState]) throws {
+            for sheet in sheets {
+                try sheet.requireNoClassified { row in (known[row.caseId] ?? snapshot.cases[row.caseId])?.classified ?? true }
+                let bytes = try ReviewSheetWriter.bytes(sheet)
+                let url = folder.appendingPathComponent(sheet.fileName)
+                written.insert(sheet.fileName)
+                var notes = ["sheet id \(sheet.sheetId); deadline \(sheet.deadline)"]
+                if let deadline = CalendarDate(sheet.deadline), deadline < run.today { notes.append("overdue: the deadline \(deadline) has passed") }
+                let kind = "review sheet \(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group) \(sheet.period)"
+                let cases = sheet.rows.map(\.caseId)
+                let record = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases, notes: notes)
+                if Self.holds(url, sha256: record.sha256) {
+                    try run.audit.append(.output(record))
+                    outputs.append(record)
+                } else {
+                    outputs.append(try run.audit.publish(bytes, to: url, kind: kind, cases: cases, notes: notes))
+                }
+            }
         }
+        // What a 疑似重复 cell shows of the cases it names, as the snapshot would know them (of its months, or
+        // waiting at a step; else just the id): kept for the run as title and secrecy, so a case named from many
+        // months is read once. Months go oldest first, and flags name earlier cases, so most are known already.
+        var named: [String: DuplicateBrief] = [:]
+        func sheets(_ step: ProcessConfig.ReviewStep, _ waiting: [CaseState]) throws -> [ReviewSheet] {
+            for c in waiting { named[c.id] = DuplicateBrief(c) }
+            let missing = Set(waiting.flatMap(\.possibleDuplicates)).filter { named[$0] == nil && snapshot.cases[$0] == nil }
+            for c in try run.library.states(ids: missing.sorted()) {
+                named[c.id] = months.contains(c.record.period) || waitingStages.contains(c.stage) ? DuplicateBrief(c) : .unknown
+            }
+            for id in missing where named[id] == nil { named[id] = .unknown }
+            return planner.sheets(for: step, waiting: waiting, selection: selection, corrections: snapshot.corrections) { id in
+                snapshot.cases[id].map(DuplicateBrief.init) ?? named[id]
+            }
+        }
+        for step in config.activeProcess.steps {
+            let stage = CaseStage.waiting(for: step.name)
+            if step.sheetsBy == .issue {
+                let ids = selection.issues.filter(\.draft).flatMap { $0.entries.map(\.id) }
+                let waiting = try run.library.states(ids: ids).filter { $0.stage == stage }
+                try publish(try sheets(step, waiting), Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+            } else {
+                for period in try run.library.periods(atStage: stage) {
+                    let waiting = try run.library.states(atStage: stage, period: period)
+                    try publish(try sheets(step, waiting), Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+                }
+            }
+        }
+        try publish(planner.corrections(snapshot) + planner.listSheets(snapshot), [:])
         // A sheet of an earlier run that no case waits on any more is moved aside, never deleted: a reviewer
         // may still hold a copy, and dropping that copy into the inbox is still judged row by row.
         let earlier = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -28,6 +72,12 @@ extension Pipeline {
                                     why: "no case waits on this sheet any more")
         }
         return outputs
+    }
+
+    /// Whether the file at `url` already holds bytes with this sha256 (then rewriting it would change nothing).
+    static func holds(_ url: URL, sha256: String) -> Bool {
+        guard let data = try? Data(contentsOf: url) else { return false }
+        return Hashing.sha256([UInt8](data)) == sha256
     }
 
     /// Records where each approved issue's final document was written, the first time it is written.
@@ -53,34 +103,44 @@ public struct ReviewSheetPlanner: Sendable {
         var sheets: [ReviewSheet] = []
         for step in process.steps {
             let stage = CaseStage.waiting(for: step.name)
-            let waiting = snapshot.waiting.filter { $0.stage == stage && !$0.classified }
-            guard !waiting.isEmpty else { continue }
-            var groups: [(period: BulletinPeriod, group: String, cases: [CaseState])] = []
-            switch step.sheetsBy {
-            case .issue:
-                for issue in selection.issues where issue.draft {
-                    let ids = issue.entries.map(\.id)
-                    let cases = ids.compactMap { id in waiting.first { $0.id == id } }
-                    if !cases.isEmpty { groups.append((issue.period, "第\(issue.number)期", cases)) }
-                }
-            case .month, .source:
-                let byKey = Dictionary(grouping: waiting) { c in
-                    "\(c.record.period)\u{1F}\(step.sheetsBy == .source ? Self.division(c) : "")"
-                }
-                for key in byKey.keys.sorted() {
-                    let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-                    guard let period = BulletinPeriod(parts[0]), let cases = byKey[key] else { continue }
-                    groups.append((period, parts.count > 1 ? parts[1] : "", cases.sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }))
-                }
-            }
-            for g in groups where step.approves != true || !snapshot.corrections.contains(g.period) {
-                sheets.append(ReviewSheet(stage: step.name, group: g.group, period: g.period.description,
-                                          deadline: step.deadline.date(for: g.period).description,
-                                          vocabulary: ReviewSession.vocabulary(step), hasOrderColumn: step.order == true,
-                                          rows: g.cases.map { Self.row($0, duplicates: Self.duplicates(of: $0, snapshot)) }))
+            sheets += self.sheets(for: step, waiting: snapshot.waiting.filter { $0.stage == stage }, selection: selection,
+                                  corrections: snapshot.corrections) { id in
+                (snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id }).map(DuplicateBrief.init)
             }
         }
         return sheets + corrections(snapshot) + listSheets(snapshot)
+    }
+
+    /// The sheets of one step for cases waiting at it (all of them, or those of some months), in a fixed order
+    /// (month, group); `lookup` finds what to show of a case a 疑似重复 cell names.
+    public func sheets(for step: ProcessConfig.ReviewStep, waiting all: [CaseState], selection: Selection, corrections: [BulletinPeriod],
+                       lookup: (String) -> DuplicateBrief?) -> [ReviewSheet] {
+        let waiting = all.filter { !$0.classified }
+        guard !waiting.isEmpty else { return [] }
+        var groups: [(period: BulletinPeriod, group: String, cases: [CaseState])] = []
+        switch step.sheetsBy {
+        case .issue:
+            for issue in selection.issues where issue.draft {
+                let ids = issue.entries.map(\.id)
+                let cases = ids.compactMap { id in waiting.first { $0.id == id } }
+                if !cases.isEmpty { groups.append((issue.period, "第\(issue.number)期", cases)) }
+            }
+        case .month, .source:
+            let byKey = Dictionary(grouping: waiting) { c in
+                "\(c.record.period)\u{1F}\(step.sheetsBy == .source ? Self.division(c) : "")"
+            }
+            for key in byKey.keys.sorted() {
+                let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                guard let period = BulletinPeriod(parts[0]), let cases = byKey[key] else { continue }
+                groups.append((period, parts.count > 1 ? parts[1] : "", cases.sorted { ($0.record.assessment.score, $1.id) > ($1.record.assessment.score, $0.id) }))
+            }
+        }
+        return groups.filter { step.approves != true || !corrections.contains($0.period) }.map { g in
+            ReviewSheet(stage: step.name, group: g.group, period: g.period.description,
+                        deadline: step.deadline.date(for: g.period).description,
+                        vocabulary: ReviewSession.vocabulary(step), hasOrderColumn: step.order == true,
+                        rows: g.cases.map { Self.row($0, duplicates: Self.duplicates(of: $0, lookup)) })
+        }
     }
 
     /// A 更正 sheet for each approved issue someone asked to correct: the issue's cases prefilled 通过, the cases
@@ -114,10 +174,15 @@ public struct ReviewSheetPlanner: Sendable {
 
     /// The 疑似重复 cell: each possibly-same case's id and title. A classified case is never named.
     static func duplicates(of c: CaseState, _ snapshot: LibrarySnapshot) -> String {
+        duplicates(of: c) { id in (snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id }).map(DuplicateBrief.init) }
+    }
+
+    /// The 疑似重复 cell, with `lookup` finding what to show of the cases it names.
+    static func duplicates(of c: CaseState, _ lookup: (String) -> DuplicateBrief?) -> String {
         c.possibleDuplicates.compactMap { id -> String? in
-            let other = snapshot.cases[id] ?? snapshot.waiting.first { $0.id == id }
-            if other?.classified == true { return nil }
-            return other.map { "\(id)「\($0.record[.title])」" } ?? id
+            guard let other = lookup(id), other.known else { return id }
+            if other.classified { return nil }
+            return "\(id)「\(other.title)」"
         }.joined(separator: "；")
     }
 
@@ -148,4 +213,31 @@ public struct ReviewSheetPlanner: Sendable {
         a.reasons.filter { !$0.matched.isEmpty }.sorted { $0.weight > $1.weight }.prefix(3)
             .map { "「\($0.matched)」\($0.conclusion)" }.joined(separator: "；")
     }
+}
+
+/// What a 疑似重复 cell shows of the case it names: its title, unless it is classified (then nothing); a case
+/// not `known` is shown by its id alone.
+public struct DuplicateBrief: Sendable, Equatable {
+    /// 成果名称.
+    public var title: String
+    /// Whether the case is classified (涉密).
+    public var classified: Bool
+    /// Whether the case is known to the sheets (false: only its id is shown).
+    public var known: Bool
+
+    /// What a cell shows of a case.
+    public init(_ c: CaseState) {
+        title = c.record[.title]
+        classified = c.classified
+        known = true
+    }
+
+    private init() {
+        title = ""
+        classified = false
+        known = false
+    }
+
+    /// A case the sheets do not know: shown by its id.
+    public static let unknown = DuplicateBrief()
 }

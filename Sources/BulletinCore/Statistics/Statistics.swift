@@ -87,20 +87,19 @@ public struct SubmissionStatistics: Sendable, Equatable {
     /// The review steps whose pass rates the table shows (初选, 复选), in order.
     public var steps: [String] = []
 
-    /// Counts for `scope` from the snapshot: every public case counts for its submitting unit and bureau,
-    /// refused submissions count as refused.
+    /// Counts for `scope` from the snapshot's tallies (`LibrarySnapshot.tallies`): every public case counts for its
+    /// submitting unit and bureau, refused submissions count as refused.
     public static func compute(snapshot: LibrarySnapshot, scope: StatisticsScope, issuer: String, date: CalendarDate,
                                steps: [String] = []) -> SubmissionStatistics {
         let periods = Set(scope.periods)
-        let states = snapshot.cases.values.filter { periods.contains($0.record.period) && !$0.classified }.sorted { $0.id < $1.id }
-        let cases = states.map(\.record)
+        let cases = snapshot.tallies.filter { periods.contains($0.period) }.sorted { $0.id < $1.id }
         // Per step: decided there (by a reviewer's word), and passed (sent on to another step or bulletined).
         var decidedAt: [String: Set<Int>] = [:], passedAt: [String: Set<Int>] = [:]
-        for c in states {
+        for c in cases {
             for (i, step) in steps.enumerated() {
-                guard let e = c.history.last(where: { $0.step == step && $0.source?.sheetId != nil && $0.from != $0.to }) else { continue }
+                guard let passed = c.decisions[step] else { continue }
                 decidedAt[c.id, default: []].insert(i)
-                if e.to.step != nil || e.to == .bulletined { passedAt[c.id, default: []].insert(i) }
+                if passed { passedAt[c.id, default: []].insert(i) }
             }
         }
         // 采用: cases in approved bulletins only (the latest revision of each).
@@ -108,7 +107,7 @@ public struct SubmissionStatistics: Sendable, Equatable {
         for p in periods { if let a = snapshot.approval(of: p) { bulletined.formUnion(a.caseIds) } }
         let listed = Set(snapshot.annualList)
         let refusals = scope.periods.flatMap { snapshot.refusals[$0] ?? [] }
-        func table(_ key: (CaseRecord) -> String, _ refusedKey: ((submitter: String, supervisor: String)) -> String) -> [StatisticsRow] {
+        func table(_ key: (StatisticsCase) -> String, _ refusedKey: ((submitter: String, supervisor: String)) -> String) -> [StatisticsRow] {
             var rows: [String: StatisticsRow] = [:]
             func row(_ name: String) -> StatisticsRow {
                 rows[name] ?? StatisticsRow(name: name, submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0,
@@ -134,8 +133,8 @@ public struct SubmissionStatistics: Sendable, Equatable {
             }
             return rows.values.sorted { ($1.bulletined, $1.submitted, $0.name) < ($0.bulletined, $0.submitted, $1.name) }
         }
-        let byUnit = table({ $0[.submitter] }, { $0.submitter })
-        let byBureau = table({ $0[.supervisor] }, { $0.supervisor })
+        let byUnit = table({ $0.submitter }, { $0.submitter })
+        let byBureau = table({ $0.supervisor }, { $0.supervisor })
         let empty = StatisticsRow(name: "合计", submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0,
                                   decided: Array(repeating: 0, count: steps.count), passed: Array(repeating: 0, count: steps.count))
         let total = byUnit.reduce(empty) { $0.adding($1, name: "合计") }
