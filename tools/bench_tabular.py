@@ -6,6 +6,8 @@ by `bulletin inspect --json` (read, normalise, validate, score, print JSON), nex
 
 Prints seconds (median of --rounds), rows per second, the ratio to the bare csv read, and peak memory.
 Usage: python3 tools/bench_tabular.py [--rows N] [--rounds R] [--bin PATH] [--baseline PATH]
+       python3 tools/bench_tabular.py --rows N --write DIR   (only writes the three files into DIR, e.g. to diff the
+       `inspect --json` output of two builds byte for byte)
 """
 import argparse, csv, os, sys, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -60,7 +62,13 @@ def main():
     ap.add_argument("--config", default="pipeline.json")
     ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                     help="cpu: user+system seconds of each process (default; steady on a shared machine); wall: elapsed")
+    ap.add_argument("--write", metavar="DIR", help="write utf8.csv, gb18030.csv and rows.xlsx into DIR and stop")
     a = ap.parse_args()
+    if a.write:
+        os.makedirs(a.write, exist_ok=True)
+        for p in write_files(a.write, a.rows).values():
+            print(p)
+        return
     common.CLOCK = a.clock
     me = os.path.abspath(__file__)
     with tempfile.TemporaryDirectory() as folder:

@@ -81,9 +81,9 @@ public struct XlsxReader: Sendable {
         if !hidden.isEmpty { notes.append("hidden sheets skipped: \(hidden.joined(separator: ", "))") }
         var submissions: [Submission] = []
         for sheet in sheets {
-            let xml = try XMLReader.parse(zip.read(sheet.part), maxDepth: maxDepth)
-            let grid = Self.cells(xml, shared: shared, dateStyles: dateStyles, date1904: date1904)
-            let (subs, sheetNotes) = try rows(grid, merges: Self.merges(xml), sheet: sheet.name, fileName: fileName, startIndex: submissions.count)
+            let (grid, merges) = try Self.worksheet(zip.read(sheet.part), shared: shared, dateStyles: dateStyles, date1904: date1904,
+                                                    maxDepth: maxDepth)
+            let (subs, sheetNotes) = try rows(grid, merges: merges, sheet: sheet.name, fileName: fileName, startIndex: submissions.count)
             submissions += subs
             notes += sheetNotes
         }
@@ -159,7 +159,10 @@ public struct XlsxReader: Sendable {
     /// Shared strings: plain or rich text (runs joined), phonetic runs (`rPh`) left out.
     static func sharedStrings(_ zip: ZipArchive, rels: [OPCRelationship], workbookName: String, maxDepth: Int) throws -> [String] {
         guard let name = part("sharedStrings", rels: rels, from: workbookName), zip.contains(name) else { return [] }
-        let sst = try XMLReader.parse(zip.read(name), maxDepth: maxDepth)
+        let bytes = try zip.read(name)
+        // Streamed (no tree of 20,000 items); on any error or odd shape, the tree reader reports as before.
+        if let items = try? XLSXStream.sharedStrings(bytes, maxDepth: maxDepth) { return items }
+        let sst = try XMLReader.parse(bytes, maxDepth: maxDepth)
         return sst.elements.filter { $0.name == "si" }.map(stringItem)
     }
 
@@ -208,10 +211,51 @@ public struct XlsxReader: Sendable {
     }
 
     static func merges(_ sheet: XMLElement) -> [(r1: Int, c1: Int, r2: Int, c2: Int)] {
-        find(sheet, "mergeCell").compactMap { m in
-            let parts = (m.attribute("ref") ?? "").split(separator: ":").map(String.init)
-            guard parts.count == 2, let a = Self.reference(parts[0]), let b = Self.reference(parts[1]) else { return nil }
-            return (a.row, a.column, b.row, b.column)
+        find(sheet, "mergeCell").compactMap { merge(ref: $0.attribute("ref")) }
+    }
+
+    static func merge(ref: String?) -> (r1: Int, c1: Int, r2: Int, c2: Int)? {
+        let parts = (ref ?? "").split(separator: ":").map(String.init)
+        guard parts.count == 2, let a = Self.reference(parts[0]), let b = Self.reference(parts[1]) else { return nil }
+        return (a.row, a.column, b.row, b.column)
+    }
+
+    /// A worksheet part's cells (as `cells`) and merged ranges (as `merges`), read with the streaming reader;
+    /// a part it does not take (an XML error, a row inside a row) is read as a tree, which reports any error
+    /// exactly as before.
+    static func worksheet(_ bytes: [UInt8], shared: [String], dateStyles: Set<Int>, date1904: Bool,
+                          maxDepth: Int) throws -> (grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)]) {
+        guard let streamed = try? XLSXStream.worksheet(bytes, namespaces: spreadsheetNamespaces, maxDepth: maxDepth) else {
+            let xml = try XMLReader.parse(bytes, maxDepth: maxDepth)
+            return (cells(xml, shared: shared, dateStyles: dateStyles, date1904: date1904), merges(xml))
+        }
+        var grid: [Int: [Int: String]] = [:]
+        var rowNumber = 0
+        for row in streamed.rows {
+            rowNumber = row.reference.flatMap(Int.init) ?? rowNumber + 1
+            var column = -1
+            var cells = grid[rowNumber] ?? [:]
+            for c in row.cells {
+                column = c.reference.flatMap(Self.reference)?.column ?? column + 1
+                cells[column] = text(type: c.type ?? "n", raw: c.value ?? "", inline: { c.inlineString }, style: c.style, shared: shared,
+                                     dateStyles: dateStyles, date1904: date1904)
+            }
+            if !row.cells.isEmpty { grid[rowNumber] = cells }
+        }
+        return (grid, streamed.merges.compactMap { merge(ref: $0) })
+    }
+
+    /// What a cell shows, from its type, raw value, inline string and style.
+    static func text(type: String, raw: String, inline: () -> String?, style: String?, shared: [String], dateStyles: Set<Int>,
+                     date1904: Bool) -> String {
+        switch type {
+        case "s": return Int(raw).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+        case "inlineStr": return inline() ?? ""
+        case "b": return raw == "1" ? "TRUE" : "FALSE"
+        case "str", "e": return raw
+        default:
+            let s = style.flatMap(Int.init) ?? 0
+            return dateStyles.contains(s) ? Self.date(serial: raw, date1904: date1904) : Self.number(raw)
         }
     }
 
@@ -224,19 +268,9 @@ public struct XlsxReader: Sendable {
             var column = -1
             for c in row.elements where c.name == "c" {
                 column = c.attribute("r").flatMap(Self.reference)?.column ?? column + 1
-                let type = c.attribute("t") ?? "n"
                 let raw = c.elements.first { $0.name == "v" }?.textContent ?? ""
-                let text: String
-                switch type {
-                case "s": text = Int(raw).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
-                case "inlineStr": text = c.elements.first { $0.name == "is" }.map(stringItem) ?? ""
-                case "b": text = raw == "1" ? "TRUE" : "FALSE"
-                case "str", "e": text = raw
-                default:
-                    let style = c.attribute("s").flatMap(Int.init) ?? 0
-                    text = dateStyles.contains(style) ? Self.date(serial: raw, date1904: date1904) : Self.number(raw)
-                }
-                grid[rowNumber, default: [:]][column] = text
+                grid[rowNumber, default: [:]][column] = text(type: c.attribute("t") ?? "n", raw: raw, inline: { c.elements.first { $0.name == "is" }.map(stringItem) },
+                                                             style: c.attribute("s"), shared: shared, dateStyles: dateStyles, date1904: date1904)
             }
         }
         return grid

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One submission as `bulletin inspect` reports it (the `--json` line format, documented in the README).
 public struct InspectionLine: Sendable, Encodable {
@@ -65,6 +66,9 @@ public struct InspectionLine: Sendable, Encodable {
 /// What the pipeline makes of files, touching no inbox, outbox or library.
 public struct Inspector: Sendable {
     let processor: SubmissionProcessor
+    /// The file `returnedSheet` read last and the kind it decided, for the `inspect` of the same file that
+    /// follows it: an .xlsx is then opened to decide its kind once, not twice.
+    private let decided = DecidedFile()
 
     /// Creates an inspector for a configuration.
     public init(config: PipelineConfig) throws { processor = try SubmissionProcessor(config: config) }
@@ -72,7 +76,9 @@ public struct Inspector: Sendable {
     /// The returned review sheet the file at `url` is, nil when it is not one (or cannot be read).
     public func returnedSheet(_ url: URL) -> ReturnedReviewSheet? {
         guard let bytes = try? [UInt8](Data(contentsOf: url)) else { return nil }
-        if case .reviewSheet(let sheet) = processor.kind(of: bytes, fileName: url.lastPathComponent) { return sheet }
+        let kind = processor.kind(of: bytes, fileName: url.lastPathComponent)
+        if case .reviewSheet(let sheet) = kind { return sheet }
+        decided.keep(url.path, bytes, kind)
         return nil
     }
 
@@ -85,9 +91,15 @@ public struct Inspector: Sendable {
                             flags: [], titleKey: "", eligible: false, assessment: Assessment())]
         }
         let bytes: [UInt8]
-        do { bytes = try [UInt8](Data(contentsOf: url)) } catch { return fileProblem("\(url.path) cannot be read: \(error.localizedDescription)") }
+        let known = decided.take(url.path)
+        if let known {
+            bytes = known.bytes
+        } else {
+            do { bytes = try [UInt8](Data(contentsOf: url)) } catch { return fileProblem("\(url.path) cannot be read: \(error.localizedDescription)") }
+        }
         do {
-            let (extraction, scored) = try processor.process(bytes: bytes, fileName: name)
+            let extraction = try processor.extract(bytes: bytes, fileName: name, kind: known?.kind)
+            let scored = extraction.submissions.map { processor.score(processor.validate(processor.normalise($0))) }
             if scored.isEmpty { return fileProblem("\(name) holds no submission; check that it is the filled-in 报送表") }
             return scored.map { s in
                 let sub = s.checked.submission
@@ -110,5 +122,23 @@ public struct Inspector: Sendable {
     public func text(_ url: URL) throws -> [String] {
         let bytes = try [UInt8](Data(contentsOf: url))
         return try processor.readers.docx.text(bytes: bytes, fileName: url.lastPathComponent)
+    }
+}
+
+/// One file's bytes and decided kind, handed from `Inspector.returnedSheet` to `Inspector.inspect`.
+final class DecidedFile: Sendable {
+    private let file = Mutex<(path: String, bytes: [UInt8], kind: FileKind)?>(nil)
+
+    func keep(_ path: String, _ bytes: [UInt8], _ kind: FileKind) {
+        file.withLock { $0 = (path, bytes, kind) }
+    }
+
+    /// The kept bytes and kind when they are of `path` (and forgets them).
+    func take(_ path: String) -> (bytes: [UInt8], kind: FileKind)? {
+        file.withLock { kept in
+            defer { kept = nil }
+            guard let k = kept, k.path == path else { return nil }
+            return (k.bytes, k.kind)
+        }
     }
 }

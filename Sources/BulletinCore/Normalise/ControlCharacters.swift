@@ -14,8 +14,31 @@ public enum ControlCharacters {
 
     /// `s` without the stripped characters (unchanged, and not copied, when it has none).
     public static func strip(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isStripped) else { return s }
+        guard hasStripped(s) else { return s }
         return String(String.UnicodeScalarView(s.unicodeScalars.filter { !isStripped($0) }))
+    }
+
+    /// Whether `s` holds a stripped character, read from the UTF-8 bytes: C0 and DEL are single bytes, C1 is
+    /// C2 80…9F, the bidirectional controls are E2 80 AA…AE and E2 81 A6…A9.
+    static func hasStripped(_ s: String) -> Bool {
+        let found = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x20 || c == 0x7F {
+                    if c <= 0x08 || c >= 0x0E { return true }
+                } else if c == 0xC2, i + 1 < n, (0x80...0x9F).contains(b[i + 1]), b[i + 1] != 0x85 {
+                    return true
+                } else if c == 0xE2, i + 2 < n,
+                          (b[i + 1] == 0x80 && (0xAA...0xAE).contains(b[i + 2])) || (b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2])) {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
+        return found ?? s.unicodeScalars.contains(where: isStripped)
     }
 
     /// One note per submission and field holding stripped characters, naming them by code point.

@@ -16,7 +16,8 @@ public struct Normaliser: Sendable {
             s.fields[field] = normalise(value, as: field)
         }
         for (field, value) in submission.extras {
-            s.extras[field] = TextForm.tidy(TextForm.halfWidthAlphanumerics(ControlCharacters.strip(value))).split(separator: "\n").joined(separator: " ")
+            let tidy = TextForm.tidy(TextForm.halfWidthAlphanumerics(ControlCharacters.strip(value)))
+            s.extras[field] = tidy.utf8.contains(0x0A) ? tidy.split(separator: "\n").joined(separator: " ") : tidy
         }
         return s
     }
@@ -33,10 +34,15 @@ public struct Normaliser: Sendable {
             if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
             return digits
         case .supervisor:
-            return supervisors.canonical(String(TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).filter { $0 != "\n" }))
+            return supervisors.canonical(Self.oneLine(TextForm.tidy(TextForm.halfWidthAlphanumerics(value))))
         default:
             // tidy leaves "\n" as the only line break; a one-line field's lines are joined without one.
-            return String(TextForm.tidy(TextForm.halfWidthAlphanumerics(value)).filter { $0 != "\n" })
+            return Self.oneLine(TextForm.tidy(TextForm.halfWidthAlphanumerics(value)))
         }
+    }
+
+    /// The text without its line breaks (unchanged, and not copied, when it has none).
+    static func oneLine(_ s: String) -> String {
+        s.utf8.contains(0x0A) ? String(s.filter { $0 != "\n" }) : s
     }
 }

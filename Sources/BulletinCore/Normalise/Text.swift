@@ -4,41 +4,73 @@ import Foundation
 public enum TextForm {
     /// Full-width ASCII (Ａ１，) to half-width, ideographic space to space; CJK punctuation is kept.
     public static func halfWidthASCII(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0xFF01...0xFF5E:
-                out.append(Unicode.Scalar(UInt8(u.value - 0xFEE0)))
-            case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
-                out.append(" ")
-            default:
-                out.append(u)
+        replacingScalars(s) { v in
+            switch v {
+            case 0xFF01...0xFF5E: UInt8(v - 0xFEE0)
+            case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: 0x20
+            default: nil
             }
         }
-        return String(out)
     }
 
     /// Full-width letters and digits (Ａ１) to half-width and odd spaces to plain ones; Chinese punctuation
     /// （，。：；（）“”） is kept, as a Chinese reader expects it.
     public static func halfWidthAlphanumerics(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                out.append(Unicode.Scalar(UInt8(u.value - 0xFEE0)))
-            case 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
-                out.append(" ")
-            default:
-                out.append(u)
+        replacingScalars(s) { v in
+            switch v {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: UInt8(v - 0xFEE0)
+            case 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: 0x20
+            default: nil
             }
         }
-        return String(out)
+    }
+
+    /// `s` with some two- and three-byte scalars (U+0080…U+FFFF) replaced by an ASCII byte, worked on the UTF-8
+    /// bytes: unchanged, and not copied, when no scalar is replaced (most text). Chinese summaries hold full-width
+    /// punctuation on nearly every line, so the copy is made byte by byte, not scalar by scalar.
+    @inline(__always)
+    static func replacingScalars(_ s: String, _ replacement: (UInt32) -> UInt8?) -> String {
+        var s = s
+        let changed = s.withUTF8 { b -> [UInt8]? in
+            let n = b.count
+            var out: [UInt8]?
+            var copied = 0  // bytes of b already in out
+            var i = 0
+            while i < n {
+                let c = b[i]
+                var width = 1
+                var value: UInt32 = 0
+                if c >= 0xC2 && c <= 0xDF && i + 1 < n {
+                    width = 2
+                    value = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                } else if c >= 0xE0 && c <= 0xEF && i + 2 < n {
+                    width = 3
+                    value = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                }
+                if width > 1, let r = replacement(value) {
+                    if out == nil { out = []; out?.reserveCapacity(n) }
+                    out?.append(contentsOf: b[copied..<i])
+                    out?.append(r)
+                    copied = i + width
+                }
+                i += width
+            }
+            if out != nil { out?.append(contentsOf: b[copied..<n]) }
+            return out
+        }
+        guard let changed else { return s }
+        return String(decoding: changed, as: UTF8.self)
     }
 
     /// Trims, drops zero-width characters, joins runs of spaces and tabs; keeps line breaks between paragraphs
     /// (CRLF and CR become LF; more than one empty line becomes one). One pass over Unicode scalars (walking
     /// grapheme clusters cost a tenth of a submission's time), no Foundation.
     public static func tidy(_ s: String) -> String {
+        isTidy(s) ? s : tidyScalars(s)
+    }
+
+    /// `tidy` without the check for text that is already tidy.
+    static func tidyScalars(_ s: String) -> String {
         var lines: [String.UnicodeScalarView] = []
         var line = String.UnicodeScalarView()
         var pendingSpace = false
@@ -80,6 +112,44 @@ public enum TextForm {
         return String(out)
     }
 
+    /// Whether `tidy` would return `s` unchanged: none of the characters it drops or turns into a space or a
+    /// line break, no space at the start or end of a line, no two spaces in a row, no line break at either end
+    /// and no more than one empty line in a row. One read of the UTF-8 bytes, no copy.
+    static func isTidy(_ s: String) -> Bool {
+        let checked = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            let n = b.count
+            guard n > 0 else { return true }
+            let space = UInt8(ascii: " "), lf = UInt8(ascii: "\n")
+            if b[0] == space || b[0] == lf || b[n - 1] == space || b[n - 1] == lf { return false }
+            var i = 0
+            while i < n {
+                let c = b[i]
+                switch c {
+                case space:
+                    // b[i + 1] exists: the last byte is not a space.
+                    if b[i + 1] == space || b[i + 1] == lf || b[i - 1] == lf { return false }
+                case lf:
+                    if b[i + 1] == space || (b[i + 1] == lf && i + 2 < n && b[i + 2] == lf) { return false }
+                case 0x09, 0x0B, 0x0C, 0x0D:
+                    return false
+                case 0xC2:  // U+0085, U+00A0, U+00AD
+                    if i + 1 < n, b[i + 1] == 0x85 || b[i + 1] == 0xA0 || b[i + 1] == 0xAD { return false }
+                case 0xE2:  // U+200B…U+200D, U+2028, U+2029
+                    if i + 2 < n, b[i + 1] == 0x80, (0x8B...0x8D).contains(b[i + 2]) || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
+                case 0xE3:  // U+3000
+                    if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
+                case 0xEF:  // U+FEFF
+                    if i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return false }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return true
+        }
+        return checked ?? false
+    }
+
     /// A key for comparing labels: no spaces, half-width brackets and colons unified, trailing colon and
     /// a trailing bracketed note such as （不超过1000字） removed.
     public static func labelKey(_ label: String) -> String {
@@ -113,6 +183,25 @@ public enum TextForm {
 
     /// Characters as a person counts them (grapheme clusters), ignoring line breaks.
     public static func characterCount(_ s: String) -> Int {
-        s.reduce(0) { $0 + ($1.isNewline ? 0 : 1) }
+        if let count = simpleCharacterCount(s) { return count }
+        return s.reduce(0) { $0 + ($1.isNewline ? 0 : 1) }
+    }
+
+    /// The count read from Unicode scalars, when every scalar is a character of its own: line feeds and the
+    /// scalars of Chinese, Latin and common punctuation, none of which join a neighbour into one grapheme
+    /// cluster (no combining marks, joiners, variation selectors, Hangul jamo, CR). nil otherwise.
+    static func simpleCharacterCount(_ s: String) -> Int? {
+        var count = 0
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x0A: continue
+            case 0x20...0x7E, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+                 0x3040...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFE0...0xFFEE:
+                count += 1
+            default:
+                return nil
+            }
+        }
+        return count
     }
 }

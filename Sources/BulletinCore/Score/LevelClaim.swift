@@ -126,14 +126,19 @@ struct LevelClaimReader: Sendable {
     /// Whether `text` holds `marker`, comparing UTF-8 bytes (Foundation's `contains` on Linux bridges to
     /// NSString and folds characters, which showed in the profile; markers are exact words).
     static func has(_ text: String, _ marker: String) -> Bool {
-        let hay = Array(text.utf8), needle = Array(marker.utf8)
-        guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
-        var i = 0
-        while i <= hay.count - needle.count {
-            if hay[i] == first && hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        // On the strings' own UTF-8 bytes: no copy into arrays (this runs for every marker of every claim).
+        var text = text, marker = marker
+        return text.withUTF8 { hay in
+            marker.withUTF8 { needle in
+                guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
+                var i = 0
+                while i <= hay.count - needle.count {
+                    if hay[i] == first && hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                    i += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// The claim taken as the achievement's level: the highest overall claim, else the highest plain

@@ -16,8 +16,19 @@ struct CompletenessRule: ScoringRule {
         fullLength = max(1, config.score.fullSummaryCharacters)
     }
 
+    /// Whether nothing but white space and line breaks is left after trimming them: decided by the first
+    /// character when it is visible ASCII or a Chinese character (as in nearly every filled field), else by
+    /// Foundation's trimming, as before.
+    static func isBlank(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return true }
+        switch first.value {
+        case 0x21...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF: return false
+        default: return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
     func apply(to sheet: inout ScoreSheet) {
-        let missing = Field.allCases.filter { (sheet.fields[$0] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let missing = Field.allCases.filter { Self.isBlank(sheet.fields[$0] ?? "") }
         let filled = Double(Field.allCases.count - missing.count) / Double(Field.allCases.count)
         let length = TextForm.characterCount(sheet.fields[.summary] ?? "")
         let share = min(1, Double(length) / Double(fullLength))
