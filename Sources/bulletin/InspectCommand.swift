@@ -29,12 +29,12 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let (config, url) = try options.load()
-        let inspector = try Inspector(config: config)
         var failed = false
         if text {
+            let reader = TextInspector(config: config)
             for f in files {
                 do {
-                    for line in try inspector.text(URL(fileURLWithPath: f)) { print(line) }
+                    for line in try reader.text(URL(fileURLWithPath: f)) { print(line) }
                 } catch {
                     printError("\(f): \(error)")
                     failed = true
@@ -42,6 +42,7 @@ struct InspectCommand: ParsableCommand {
             }
             throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
         }
+        let inspector = try Inspector(config: config)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for f in files {

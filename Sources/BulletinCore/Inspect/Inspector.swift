@@ -117,12 +117,6 @@ public struct Inspector: Sendable {
             return fileProblem("\(name) could not be read: \(error)")
         }
     }
-
-    /// The text the DOCX reader sees, one paragraph or cell a line.
-    public func text(_ url: URL) throws -> [String] {
-        let bytes = try [UInt8](Data(contentsOf: url))
-        return try processor.readers.docx.text(bytes: bytes, fileName: url.lastPathComponent)
-    }
 }
 
 /// One file's bytes and decided kind, handed from `Inspector.returnedSheet` to `Inspector.inspect`.
@@ -140,5 +134,20 @@ final class DecidedFile: Sendable {
             guard let k = kept, k.path == path else { return nil }
             return (k.bytes, k.kind)
         }
+    }
+}
+
+/// The text the DOCX reader sees, for `inspect --text`: the readers alone, without the scorer, whose rules and
+/// cue automaton are compiled for every run that scores (about a tenth of a second) and are not needed to read.
+public struct TextInspector: Sendable {
+    let readers: SubmissionReaders
+
+    /// Creates the readers of a configuration (labels, aliases and limits).
+    public init(config: PipelineConfig) { readers = SubmissionReaders(config: config) }
+
+    /// The text of the DOCX file at `url`, one paragraph or cell a line.
+    public func text(_ url: URL) throws -> [String] {
+        let bytes = try [UInt8](Data(contentsOf: url))
+        return try readers.docx.text(bytes: bytes, fileName: url.lastPathComponent)
     }
 }
