@@ -73,6 +73,9 @@ public enum XMLFragments {
             }
         }
 
+        /// Whether some element carries the attribute with this value (as written).
+        public func contains(value: String) -> Bool { positions[value] != nil }
+
         /// The bytes of the part in `range` (one element found by `elementRanges(withValue:)`).
         public func bytes(in range: Range<Int>) -> [UInt8] { Array(bytes[range]) }
 

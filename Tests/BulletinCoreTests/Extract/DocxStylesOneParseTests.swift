@@ -87,3 +87,25 @@ struct DocxStylesOneParseTests {
         #expect(!missing.declined && missing.one == missing.rounds && missing.one?.hasPrefix("someMissing") == true)
     }
 }
+
+/// The start of a styles part is parsed only once every style the document uses is in it.
+struct DocxStylesPrefixTests {
+    static let part = Array(DocxStyleNumberingTests.styles.utf8)
+
+    @Test func aPrefixWithoutEveryUsedStyleIsNotEnough() throws {
+        let cut = try #require(Self.part.withUnsafeBufferPointer { ByteSearch.firstIndex(of: Array("styleId=\"Note\"".utf8), in: $0, from: 0) })
+        var styled: DocxNumbering?
+        #expect(!DocxNumbering.stylesComplete(["ListNumber", "Note"], in: Array(Self.part[..<cut]), maxDepth: 256, styled: &styled))
+        #expect(styled == nil)
+        // Damage in a style that is there does not end the reading while another is still to come …
+        let damaged = String(decoding: Self.part[..<cut], as: UTF8.self).replacingOccurrences(of: "<w:spacing w:after=\"0\"/>", with: "<w:spacing w:after=\"0\">")
+        #expect(!DocxNumbering.stylesComplete(["ListNumber", "Note"], in: Array(damaged.utf8), maxDepth: 256, styled: &styled))
+        // … and ends it once all are there (the reader then refuses the file for it).
+        let whole = DocxStyleNumberingTests.styles.replacingOccurrences(of: "<w:spacing w:after=\"0\"/>", with: "<w:spacing w:after=\"0\">")
+        #expect(DocxNumbering.stylesComplete(["ListNumber", "Note"], in: Array(whole.utf8), maxDepth: 256, styled: &styled))
+        #expect(styled == nil)
+        #expect(DocxNumbering.stylesComplete(["ListNumber", "Note"], in: Self.part, maxDepth: 256, styled: &styled))
+        let read = try #require(styled)
+        #expect(read.styleParents == ["Note": "ListNumber", "ListNumber": "Normal"])
+    }
+}

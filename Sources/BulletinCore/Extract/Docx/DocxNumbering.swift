@@ -173,6 +173,9 @@ struct DocxNumbering: Sendable {
     /// them, read. A style found damaged also ends the reading (the reader then refuses the file for it).
     static func stylesComplete(_ used: Set<String>, in prefix: [UInt8], maxDepth: Int, styled: inout DocxNumbering?) -> Bool {
         guard let index = XMLFragments.Index(bytes: prefix, attribute: "styleId") else { return false }
+        // A style not yet inflated: read on (no parse of the others until all are there; a damaged one among
+        // them is then found, and refused, when the rest has come or the part has ended).
+        guard used.allSatisfy({ index.contains(value: $0) }) else { return false }
         var probe = DocxNumbering()
         do {
             guard try probe.readStyles(used, from: index, maxDepth: maxDepth) == .all else { return false }
