@@ -73,6 +73,12 @@ public enum XMLFragments {
             }
         }
 
+        /// Whether some element carries the attribute with this value (as written).
+        public func contains(value: String) -> Bool { positions[value] != nil }
+
+        /// The bytes of the part in `range` (one element found by `elementRanges(withValue:)`).
+        public func bytes(in range: Range<Int>) -> [UInt8] { Array(bytes[range]) }
+
         /// One small document holding these elements of the part, in this order, inside the root's start and end
         /// tags: several styles read in one parse.
         public func document(holding ranges: [Range<Int>]) -> [UInt8] {

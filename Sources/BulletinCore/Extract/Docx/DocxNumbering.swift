@@ -22,8 +22,8 @@ struct DocxNumbering: Sendable {
     /// numId → its abstract definition and per-level overrides (start values, whole levels).
     private var instances: [String: (abstract: String, starts: [Int: Int], levels: [Int: Level])] = [:]
     /// Paragraph style id → the numbering it applies (through `w:basedOn`).
-    private var styleNumbering: [String: (numId: String?, level: Int?)] = [:]
-    private var styleParents: [String: String] = [:]
+    private(set) var styleNumbering: [String: (numId: String?, level: Int?)] = [:]
+    private(set) var styleParents: [String: String] = [:]
 
     /// Current counters per abstract definition, by level.
     private var counters: [String: [Int: Int]] = [:]
@@ -89,6 +89,58 @@ struct DocxNumbering: Sendable {
     /// Nil when a slice is unsafe or a round does not parse cleanly: then the styles are read one by one, which
     /// says what is wrong exactly as before.
     private mutating func readStylesBatched(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) -> StylesFound? {
+        if let found = readStylesOneParse(used, from: index, maxDepth: maxDepth) { return found }
+        return readStylesInRounds(used, from: index, maxDepth: maxDepth)
+    }
+
+    /// What `readStylesInRounds` reads, in one parse: the parents are first found in the slices' bytes
+    /// (`basedOn w:val`), all the slices are read in one small document, and the rounds are then followed
+    /// through the parents as read; only the styles those rounds reach are kept. Nil when this cannot be sure
+    /// to give the same result (a slice unsafe, the document not parsing cleanly, a parent the bytes did not
+    /// show): then the rounds are read one parse each, as before.
+    mutating func readStylesOneParse(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) -> StylesFound? {
+        var slicesOf: [String: [Range<Int>]] = [:]
+        var ranges: [Range<Int>] = []
+        var owners: [String] = []
+        var wanted = used.sorted()
+        while let id = wanted.popLast() {
+            guard slicesOf[id] == nil else { continue }
+            guard let slices = index.elementRanges(withValue: id) else { return nil }
+            slicesOf[id] = slices
+            for slice in slices {
+                ranges.append(slice)
+                owners.append(id)
+                let parents = ByteSearch.attributeValues(afterElementNamed: "basedOn", attribute: "val", in: index.bytes(in: slice))
+                wanted += parents.sorted().reversed()
+            }
+        }
+        var probe = DocxNumbering()
+        if !ranges.isEmpty {
+            guard let cursor = XMLArenaCursor(bytes: index.document(holding: ranges), maxDepth: maxDepth),
+                  (try? probe.readStyles(cursor, owners: owners)) == true else { return nil }
+        }
+        // The rounds of `readStylesInRounds`, followed through the parents as read.
+        var read: Set<String> = []
+        var round = used.sorted()
+        var found = StylesFound.all
+        while !round.isEmpty {
+            var next: Set<String> = []
+            for id in round where read.insert(id).inserted {
+                guard let slices = slicesOf[id] else { return nil }
+                if slices.isEmpty { found = .someMissing }
+                if let parent = probe.styleParents[id], !read.contains(parent) { next.insert(parent) }
+            }
+            round = next.sorted()
+        }
+        for id in read {
+            if let parent = probe.styleParents[id] { styleParents[id] = parent }
+            if let numbering = probe.styleNumbering[id] { styleNumbering[id] = numbering }
+        }
+        return found
+    }
+
+    /// The styles `used` names and their parents, one round at a time, each round in one parse.
+    mutating func readStylesInRounds(_ used: Set<String>, from index: XMLFragments.Index, maxDepth: Int) -> StylesFound? {
         var read: Set<String> = []
         var round = used.sorted()
         var found = StylesFound.all
@@ -121,6 +173,9 @@ struct DocxNumbering: Sendable {
     /// them, read. A style found damaged also ends the reading (the reader then refuses the file for it).
     static func stylesComplete(_ used: Set<String>, in prefix: [UInt8], maxDepth: Int, styled: inout DocxNumbering?) -> Bool {
         guard let index = XMLFragments.Index(bytes: prefix, attribute: "styleId") else { return false }
+        // A style not yet inflated: read on (no parse of the others until all are there; a damaged one among
+        // them is then found, and refused, when the rest has come or the part has ended).
+        guard used.allSatisfy({ index.contains(value: $0) }) else { return false }
         var probe = DocxNumbering()
         do {
             guard try probe.readStyles(used, from: index, maxDepth: maxDepth) == .all else { return false }
