@@ -26,7 +26,20 @@ extension Pipeline {
             months.append(p)
             p = p.previous
         }
-        var index = MatchIndex(subjects: try run.library.matchSubjects(periods: months), settings: settings)
+        // The index keeps the window's postings only, read a chunk of cases at a time in the one order of
+        // `matchSubjects(periods:)`; a case's full profile is rebuilt from the library when it is a candidate.
+        // Peak memory so follows the postings, not the window's decoded cases and profiles.
+        let library = run.library
+        let ids = try library.matchSubjectIDs(periods: months)
+        let failure = LoadFailure()
+        let lean = LeanSubjects(library: library, ids: ids, failure: failure)
+        var index = MatchIndex(lean: lean, settings: settings) { wanted in
+            do { return try library.matchSubjects(ids: wanted) } catch {
+                failure.record(error)
+                return []
+            }
+        }
+        if let error = failure.error { throw error }
         var subjects: [MatchSubject] = []
         for w in files {
             guard case .success(let scored) = w.outcome else { continue }
@@ -39,6 +52,49 @@ extension Pipeline {
             }
         }
         let results = CaseMatcher(settings: settings).matchNight(subjects, into: &index)
+        if let error = failure.error { throw error }
         return NightMatches(bySubmission: Dictionary(results.map { ($0.subject.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }
+}
+
+/// The library's cases of the window as a sequence of match subjects, read `chunk` cases at a time.
+private struct LeanSubjects: Sequence {
+    let library: CaseLibrary
+    let ids: [String]
+    let failure: LoadFailure
+    var chunk = 512
+
+    struct Iterator: IteratorProtocol {
+        let source: LeanSubjects
+        var offset = 0
+        var buffer: [MatchSubject] = []
+        var at = 0
+
+        mutating func next() -> MatchSubject? {
+            while at == buffer.count {
+                guard offset < source.ids.count, source.failure.error == nil else { return nil }
+                let slice = Array(source.ids[offset..<Swift.min(source.ids.count, offset + source.chunk)])
+                offset += slice.count
+                do { buffer = try source.library.matchSubjects(ids: slice) } catch {
+                    source.failure.record(error)
+                    return nil
+                }
+                at = 0
+            }
+            defer { at += 1 }
+            return buffer[at]
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(source: self) }
+}
+
+/// The first error met reading cases back for the match index (its loader cannot throw); the stage throws it.
+private final class LoadFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    var error: (any Error)? { lock.withLock { first } }
+
+    func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
 }
