@@ -33,11 +33,23 @@ extension Pipeline {
         let ids = try library.matchSubjectIDs(periods: months)
         let failure = LoadFailure()
         let lean = LeanSubjects(library: library, ids: ids, failure: failure)
+        // A night's submissions share candidates (resends, one unit's series): the last few thousand subjects
+        // read back are kept (a kilobyte or so each), so a case is decoded about once a night, not once a query.
+        let recent = RecentSubjects(capacity: 4096)
         var index = MatchIndex(lean: lean, settings: settings) { wanted in
-            do { return try library.matchSubjects(ids: wanted) } catch {
-                failure.record(error)
-                return []
+            var found = recent.subjects(wanted)
+            let missing = wanted.filter { found[$0] == nil }
+            if !missing.isEmpty {
+                do {
+                    let read = try library.matchSubjects(ids: missing)
+                    recent.keep(read)
+                    for s in read { found[s.id] = s }
+                } catch {
+                    failure.record(error)
+                    return []
+                }
             }
+            return wanted.compactMap { found[$0] }
         }
         if let error = failure.error { throw error }
         var subjects: [MatchSubject] = []
@@ -97,4 +109,38 @@ private final class LoadFailure: @unchecked Sendable {
     var error: (any Error)? { lock.withLock { first } }
 
     func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
+}
+
+/// The subjects the match index read back last, at most `capacity`, the oldest dropped first.
+private final class RecentSubjects: @unchecked Sendable {
+    private let lock = NSLock()
+    private let capacity: Int
+    private var byId: [String: MatchSubject] = [:]
+    private var order: [String] = []
+    private var head = 0
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    func subjects(_ ids: [String]) -> [String: MatchSubject] {
+        lock.withLock {
+            var out: [String: MatchSubject] = [:]
+            for id in ids { if let s = byId[id] { out[id] = s } }
+            return out
+        }
+    }
+
+    func keep(_ subjects: [MatchSubject]) {
+        lock.withLock {
+            for s in subjects where byId[s.id] == nil {
+                if order.count < capacity {
+                    order.append(s.id)
+                } else {
+                    byId[order[head]] = nil
+                    order[head] = s.id
+                    head = (head + 1) % capacity
+                }
+                byId[s.id] = s
+            }
+        }
+    }
 }
