@@ -4,7 +4,7 @@ varied, real-looking rows, see tools/bench_common.py) are dropped into one inbox
 over the same outbox, for --months months. Prints the time and peak memory of each month's run, which should
 follow the night's input, not the size of the library.
 
-Usage: python3 tools/bench_nightly.py [--months 12] [--rows 1000] [--year 2026] [--bin PATH] [--baseline PATH]
+Usage: python3 tools/bench_nightly.py [--months 12] [--rows 1000] [--year 2026] [--bin PATH] [--baseline PATH] [--keep DIR]
 """
 import argparse, csv, os, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -20,9 +20,10 @@ def drop(inbox, month, rows, year):
     os.utime(p, (past, past))
 
 
-def series(binary, config, months, rows, year):
+def series(binary, config, months, rows, year, keep=None):
     out = []
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = keep or scratch
         inbox, outbox = os.path.join(folder, "inbox"), os.path.join(folder, "outbox")
         os.makedirs(inbox)
         os.makedirs(outbox)
@@ -46,6 +47,7 @@ def main():
     ap.add_argument("--bin", default=".build-release/release/bulletin")
     ap.add_argument("--baseline", help="another bulletin binary, run over its own library after this one")
     ap.add_argument("--config", default="pipeline.json")
+    ap.add_argument("--keep", help="keep each binary's inbox and outbox in KEEP/<name> (to diff two binaries' outputs)")
     ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                     help="cpu: user+system seconds of each process (default; steady on a shared machine); wall: elapsed")
     a = ap.parse_args()
@@ -55,7 +57,8 @@ def main():
     for name, binary in runs:
         print(f"{name} = {binary}")
         print(f"{'month':>5}{'library rows':>14}{'seconds':>9}{'peak MiB':>10}{'library MiB':>13}")
-        for m, t, peak, size in series(binary, a.config, a.months, a.rows, a.year):
+        keep = os.path.join(a.keep, name) if a.keep else None
+        for m, t, peak, size in series(binary, a.config, a.months, a.rows, a.year, keep):
             print(f"{m:>5}{m * a.rows:>14}{t:>9.2f}{peak / 1024:>10.1f}{size / 1048576:>13.1f}")
 
 

@@ -15,6 +15,21 @@ extension CaseLibrary {
         return byScore.map(\.subject)
     }
 
+    /// Ids of the library's cases of `periods`, in the order `matchSubjects(periods:)` gives them (highest score
+    /// first, ties by id), read from the columns alone: no case is decoded.
+    public func matchSubjectIDs(periods: [BulletinPeriod]) throws -> [String] {
+        guard !periods.isEmpty else { return [] }
+        return try db.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM caseRecord WHERE period IN (\(databaseQuestionMarks(count: periods.count))) ORDER BY score DESC, id",
+                                arguments: StatementArguments(periods.map(\.description)))
+        }
+    }
+
+    /// The match subjects of the cases `ids`, in the order given (unknown ids left out).
+    public func matchSubjects(ids: [String]) throws -> [MatchSubject] {
+        try states(ids: ids).map(\.matchSubject)
+    }
+
     /// Flags `caseId` as possibly the same achievement as each verdict's other case (疑似重复), keeping the
     /// verdict (evidence, vetoes) for `explain`.
     public func flagDuplicates(caseId: String, verdicts: [MatchVerdict], date: CalendarDate) throws {

@@ -1,31 +1,52 @@
-/// The cases a submission may match: their profiles, and n-gram indexes of their titles and summaries.
+/// The cases a submission may match: n-gram indexes of their titles and summaries, their hard tokens, and either
+/// their profiles or a way to read them back.
 /// Build it once from the library (O(total n-grams)), add tonight's submissions as they are matched, and ask it
 /// for candidates: only cases sharing enough title or summary n-grams are compared in full.
+///
+/// An index built with a loader (`init(lean:settings:load:)`, the nightly run's) keeps of a library case only its
+/// id and postings; the full profile of a case is rebuilt from the library only when the case is a candidate, so
+/// the index's memory follows the postings, not the profiles of every case of the month window.
 public struct MatchIndex: Sendable {
+    /// Reads library cases back by id (unknown ids left out, any order).
+    public typealias Loader = @Sendable ([String]) -> [MatchSubject]
+
     /// The settings the profiles were prepared with.
     public let settings: MatchSettings
-    /// Profiles, by document number.
-    public private(set) var profiles: [MatchProfile] = []
+    /// Document number → id.
+    private var ids: [String] = []
+    /// Profiles held in full, by document number: every document of an index without a loader, and the
+    /// documents added by profile (tonight's submissions) otherwise.
+    private var held: [Int32: MatchProfile] = [:]
     private var titles = NGramIndex()
     private var summaries = NGramIndex()
     private var positions: [String: Int] = [:]
     /// Hard token values (title and summary, contrast words aside) → documents.
     private var tokens: [String: [Int32]] = [:]
+    private let load: Loader?
 
     /// An empty index.
     public init(settings: MatchSettings = MatchSettings()) {
         self.settings = settings
+        load = nil
     }
 
-    /// An index of the given subjects.
+    /// An index of the given subjects, holding their profiles.
     public init(subjects: [MatchSubject], settings: MatchSettings = MatchSettings()) {
         self.settings = settings
-        profiles.reserveCapacity(subjects.count)
+        load = nil
         for s in subjects { add(s) }
     }
 
+    /// An index of the given subjects that keeps only their postings and reads a subject back through `load`
+    /// when it is a candidate. `load` must give back the same subjects for as long as the index is used.
+    public init(lean subjects: some Sequence<MatchSubject>, settings: MatchSettings = MatchSettings(), load: @escaping Loader) {
+        self.settings = settings
+        self.load = load
+        for s in subjects { index(MatchProfile(s, settings: settings)) }
+    }
+
     /// Cases held.
-    public var count: Int { profiles.count }
+    public var count: Int { ids.count }
 
     /// Adds a subject (a library case, or a submission once it is matched). A second subject with an id already
     /// held replaces nothing: both stay, and the id leads to the later one.
@@ -33,20 +54,30 @@ public struct MatchIndex: Sendable {
         add(MatchProfile(subject, settings: settings))
     }
 
-    /// Adds a prepared profile (it must have been prepared with this index's settings).
+    /// Adds a prepared profile (it must have been prepared with this index's settings); its profile is held.
     public mutating func add(_ profile: MatchProfile) {
-        positions[profile.subject.id] = profiles.count
-        profiles.append(profile)
+        let doc = index(profile)
+        held[doc] = profile
+    }
+
+    /// Indexes a profile's grams and tokens; returns its document number.
+    @discardableResult
+    private mutating func index(_ profile: MatchProfile) -> Int32 {
+        positions[profile.subject.id] = ids.count
+        ids.append(profile.subject.id)
         let doc = Int32(titles.add(profile.titleGrams))
         summaries.add(profile.summaryGrams)
         for value in Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)) {
             tokens[value, default: []].append(doc)
         }
+        return doc
     }
 
     /// The subject with this id, if held.
     public func subject(id: String) -> MatchSubject? {
-        positions[id].map { profiles[$0].subject }
+        guard let d = positions[id] else { return nil }
+        if let p = held[Int32(d)] { return p.subject }
+        return load?([id]).first { $0.id == id }
     }
 
     /// One candidate: a held profile and how much of the title and summary it shares with the query.
@@ -79,12 +110,21 @@ public struct MatchIndex: Sendable {
                 best[d] = (max(best[d]?.0 ?? 0, tokenFloor), best[d]?.1 ?? 0)
             }
         }
-        let ranked = best.filter { profiles[$0.key].subject.id != profile.subject.id }
+        let ranked = best.filter { ids[$0.key] != profile.subject.id }
             .sorted { a, b in
                 let x = max(a.value.0, a.value.1), y = max(b.value.0, b.value.1)
                 return x != y ? x > y : a.key < b.key
             }
             .prefix(settings.candidateLimit)
-        return ranked.map { Candidate(profile: profiles[$0.key], title: $0.value.0, summary: $0.value.1) }
+        // Profiles not held are rebuilt from the library, in one read for the lot.
+        let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }
+        var loaded: [String: MatchProfile] = [:]
+        if !missing.isEmpty, let load {
+            for s in load(missing) where loaded[s.id] == nil { loaded[s.id] = MatchProfile(s, settings: settings) }
+        }
+        return ranked.compactMap { d, v in
+            guard let p = held[Int32(d)] ?? loaded[ids[d]] else { return nil }
+            return Candidate(profile: p, title: v.0, summary: v.1)
+        }
     }
 }

@@ -26,7 +26,32 @@ extension Pipeline {
             months.append(p)
             p = p.previous
         }
-        var index = MatchIndex(subjects: try run.library.matchSubjects(periods: months), settings: settings)
+        // The index keeps the window's postings only, read a chunk of cases at a time in the one order of
+        // `matchSubjects(periods:)`; a case's full profile is rebuilt from the library when it is a candidate.
+        // Peak memory so follows the postings, not the window's decoded cases and profiles.
+        let library = run.library
+        let ids = try library.matchSubjectIDs(periods: months)
+        let failure = LoadFailure()
+        let lean = LeanSubjects(library: library, ids: ids, failure: failure)
+        // A night's submissions share candidates (resends, one unit's series): the last few thousand subjects
+        // read back are kept (a kilobyte or so each), so a case is decoded about once a night, not once a query.
+        let recent = RecentSubjects(capacity: 4096)
+        var index = MatchIndex(lean: lean, settings: settings) { wanted in
+            var found = recent.subjects(wanted)
+            let missing = wanted.filter { found[$0] == nil }
+            if !missing.isEmpty {
+                do {
+                    let read = try library.matchSubjects(ids: missing)
+                    recent.keep(read)
+                    for s in read { found[s.id] = s }
+                } catch {
+                    failure.record(error)
+                    return []
+                }
+            }
+            return wanted.compactMap { found[$0] }
+        }
+        if let error = failure.error { throw error }
         var subjects: [MatchSubject] = []
         for w in files {
             guard case .success(let scored) = w.outcome else { continue }
@@ -39,6 +64,83 @@ extension Pipeline {
             }
         }
         let results = CaseMatcher(settings: settings).matchNight(subjects, into: &index)
+        if let error = failure.error { throw error }
         return NightMatches(bySubmission: Dictionary(results.map { ($0.subject.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+}
+
+/// The library's cases of the window as a sequence of match subjects, read `chunk` cases at a time.
+private struct LeanSubjects: Sequence {
+    let library: CaseLibrary
+    let ids: [String]
+    let failure: LoadFailure
+    var chunk = 512
+
+    struct Iterator: IteratorProtocol {
+        let source: LeanSubjects
+        var offset = 0
+        var buffer: [MatchSubject] = []
+        var at = 0
+
+        mutating func next() -> MatchSubject? {
+            while at == buffer.count {
+                guard offset < source.ids.count, source.failure.error == nil else { return nil }
+                let slice = Array(source.ids[offset..<Swift.min(source.ids.count, offset + source.chunk)])
+                offset += slice.count
+                do { buffer = try source.library.matchSubjects(ids: slice) } catch {
+                    source.failure.record(error)
+                    return nil
+                }
+                at = 0
+            }
+            defer { at += 1 }
+            return buffer[at]
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(source: self) }
+}
+
+/// The first error met reading cases back for the match index (its loader cannot throw); the stage throws it.
+private final class LoadFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    var error: (any Error)? { lock.withLock { first } }
+
+    func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
+}
+
+/// The subjects the match index read back last, at most `capacity`, the oldest dropped first.
+private final class RecentSubjects: @unchecked Sendable {
+    private let lock = NSLock()
+    private let capacity: Int
+    private var byId: [String: MatchSubject] = [:]
+    private var order: [String] = []
+    private var head = 0
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    func subjects(_ ids: [String]) -> [String: MatchSubject] {
+        lock.withLock {
+            var out: [String: MatchSubject] = [:]
+            for id in ids { if let s = byId[id] { out[id] = s } }
+            return out
+        }
+    }
+
+    func keep(_ subjects: [MatchSubject]) {
+        lock.withLock {
+            for s in subjects where byId[s.id] == nil {
+                if order.count < capacity {
+                    order.append(s.id)
+                } else {
+                    byId[order[head]] = nil
+                    order[head] = s.id
+                    head = (head + 1) % capacity
+                }
+                byId[s.id] = s
+            }
+        }
     }
 }
