@@ -158,22 +158,7 @@ public enum XLSXStream {
         private var runs: [Bool] = []
 
         init(bytes: [UInt8], maxDepth: Int) throws {
-            if bytes.isEmpty { throw XMLError.malformed(line: 1, column: 1, message: "the part is empty") }
-            if bytes.count > Int(Int32.max) { throw XMLError.malformed(line: 0, column: 0, message: "the part is larger than 2 GiB") }
-            if XMLReader.containsDoctype(bytes) { throw XMLError.doctype }
-            xmlInitParser()
-            let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
-            bytes.withUnsafeBytes { raw in
-                if let base = raw.baseAddress, let target = buffer.baseAddress { memcpy(target, base, bytes.count) }
-            }
-            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                                | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-            guard let base = buffer.baseAddress, let reader = xmlReaderForMemory(base, Int32(bytes.count), "part.xml", nil, options) else {
-                buffer.deallocate()
-                throw XMLError.malformed(line: 0, column: 0, message: "out of memory")
-            }
-            self.reader = reader
-            self.buffer = buffer
+            (reader, buffer) = try XMLStreamReader.openTextReader(bytes)
             self.maxDepth = maxDepth
         }
 

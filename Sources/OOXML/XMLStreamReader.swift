@@ -26,6 +26,14 @@ public final class XMLStreamReader {
 
     /// Prepares to read `bytes`; throws `XMLError.doctype` for a part with a DTD.
     public init(bytes: [UInt8], maxDepth: Int = 200) throws {
+        (reader, buffer) = try Self.openTextReader(bytes)
+        self.maxDepth = maxDepth
+    }
+
+    /// libxml2's text reader over a copy of `bytes`, with the module's safety rules in one place: no DTD
+    /// (`XMLError.doctype`), no entities, no network, no recovery. The caller frees both (`xmlFreeTextReader`,
+    /// `deallocate`). Also used by the XLSX stream.
+    static func openTextReader(_ bytes: [UInt8]) throws -> (xmlTextReaderPtr, UnsafeMutableBufferPointer<CChar>) {
         if bytes.isEmpty { throw XMLError.malformed(line: 1, column: 1, message: "the part is empty") }
         if bytes.count > Int(Int32.max) { throw XMLError.malformed(line: 0, column: 0, message: "the part is larger than 2 GiB") }
         if XMLReader.containsDoctype(bytes) { throw XMLError.doctype }
@@ -40,9 +48,7 @@ public final class XMLStreamReader {
             buffer.deallocate()
             throw XMLError.malformed(line: 0, column: 0, message: "out of memory")
         }
-        self.reader = reader
-        self.buffer = buffer
-        self.maxDepth = maxDepth
+        return (reader, buffer)
     }
 
     deinit {
