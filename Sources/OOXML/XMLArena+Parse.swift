@@ -153,8 +153,7 @@ private struct ArenaBuilder {
         sax.pointee.startDocument = nil
         sax.pointee.endDocument = nil
         context.pointee._private = UnsafeMutableRawPointer(builder)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = XMLReader.parseOptions
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: raw.count) {

@@ -90,22 +90,7 @@ public struct XMLArenaElement: Sendable {
     /// The value of the attribute with this local name, in any of `namespaces` (or none), as
     /// `XMLElement.attribute(_:in:)` finds it.
     public func attribute(_ name: String, in namespaces: Set<String>? = nil) -> String? {
-        let a = arena
-        let i = Int(index)
-        var k = Int(a.nodeAttributes[i])
-        let end = Int(a.nodeAttributes[i + 1])
-        while k < end {
-            let n = a.names[Int(a.attributeName[k])]
-            if n.local == name {
-                if let namespaces, !n.namespace.isEmpty && !namespaces.contains(n.namespace) {
-                    k += 1
-                    continue
-                }
-                return a.string(a.valueStart[k], a.valueEnd[k])
-            }
-            k += 1
-        }
-        return nil
+        attribute(name) { namespace in namespaces.map { namespace.isEmpty || $0.contains(namespace) } ?? true }
     }
 
     /// The value of the first attribute with this local name whose namespace passes `namespace` (called with

@@ -42,8 +42,7 @@ public final class XMLStreamReader {
         bytes.withUnsafeBytes { raw in
             if let base = raw.baseAddress, let target = buffer.baseAddress { memcpy(target, base, bytes.count) }
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = XMLReader.parseOptions
         guard let base = buffer.baseAddress, let reader = xmlReaderForMemory(base, Int32(bytes.count), "part.xml", nil, options) else {
             buffer.deallocate()
             throw XMLError.malformed(line: 0, column: 0, message: "out of memory")

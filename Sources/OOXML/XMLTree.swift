@@ -123,6 +123,11 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Parses XML with libxml2: no DTD, no entity expansion, no network, no recovery. Returns Swift values.
 public enum XMLReader {
+    /// libxml2's options for every parse of the module (tree, arena, stream): no network, no entity loading (the
+    /// default), no error printing, CDATA as text. A DTD is refused before any parse (`containsDoctype`).
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                                    | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+
     private static let initialise: Void = { xmlInitParser() }()
 
     /// Parses `bytes` into an element tree, refusing any `<!DOCTYPE`, malformed input and nesting past `maxDepth`.
@@ -143,8 +148,7 @@ public enum XMLReader {
         context.pointee.sax.pointee.serror = { userData, _ in
             if let userData { xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self)) }
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = XMLReader.parseOptions
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: raw.count) {
