@@ -97,4 +97,21 @@ import Testing
         #expect(Self.reasons(a, rule: "constructions").contains { $0.conclusion.contains("生产线") })
         #expect(Self.reasons(a, rule: "transferEvidence").contains { $0.matched == "批量供货" })
     }
+    // MARK: - A result published
+
+    @Test func aResultPublishedInAJournalIsBasicResearchEvenWhenItsMethodIsExtendedAndApplied() throws {
+        // 推广到多种体系 extends a method; it is not the spread of a technology.
+        let a = try Self.assess("钠离子电池用高熵层状氧化物正极",
+                                "四川大学团队以多元素共掺杂策略调控层状氧化物的相变过程，制得循环稳定的高熵正极，并将该策略推广到多种过渡金属氧化物体系。用作钠离子电池正极时，循环2000次容量保持率超过90%，成果发表于《自然·能源》。")
+        #expect(a.category == "基础研究成果", "\(a.reasons.map(\.conclusion))")
+        #expect(a.subtype == "论文")
+        #expect(Self.reasons(a, rule: "constructions").contains { $0.matched == "成果发表" })
+    }
+
+    @Test func papersCountedInPassingAreNotAResultPublished() throws {
+        let a = try Self.assess("高速列车转向架轻量化关键技术",
+                                "西南交通大学团队研发转向架轻量化设计与制造技术，已在复兴号动车组应用，项目成果发表论文30篇、授权发明专利12件。")
+        #expect(!Self.reasons(a, rule: "constructions").contains { $0.conclusion.contains("期刊发表") })
+        #expect(a.category == "应用研究成果")
+    }
 }
