@@ -114,4 +114,21 @@ import Testing
         #expect(!Self.reasons(a, rule: "constructions").contains { $0.conclusion.contains("期刊发表") })
         #expect(a.category == "应用研究成果")
     }
+    // MARK: - Confidence
+
+    @Test func aTransferThatAlsoClaimsALevelIsFlaggedForReview() throws {
+        let a = try Self.assess("锂电池隔膜陶瓷涂覆技术产业化",
+                                "该技术经鉴定总体达到国际先进水平，企业已建成5条涂覆生产线，实现产业化，新增产值3亿元。")
+        #expect(a.category == "成果转移转化案例")
+        #expect(a.level == "国际先进")
+        #expect(a.needsReview)
+        #expect(a.reviewReasons.contains { $0.contains("技术水平声称「国际先进」并存") })
+        #expect((a.confidence?.category ?? 1) <= 0.5)
+    }
+
+    @Test func aTransferWithoutALevelIsNotFlaggedForIt() throws {
+        let a = try Self.assess("锂电池隔膜陶瓷涂覆技术产业化", "企业已建成5条涂覆生产线，实现产业化，新增产值3亿元。")
+        #expect(a.category == "成果转移转化案例")
+        #expect(!a.reviewReasons.contains { $0.contains("技术水平声称") })
+    }
 }
