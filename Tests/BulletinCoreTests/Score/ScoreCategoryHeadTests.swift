@@ -131,4 +131,14 @@ import Testing
         #expect(a.category == "成果转移转化案例")
         #expect(!a.reviewReasons.contains { $0.contains("技术水平声称") })
     }
+    // MARK: - Materials
+
+    @Test func theWordMaterialDoesNotMakeAProduct() throws {
+        // 材料 is named as often in techniques as in products (7 and 6 applied cases of the real sets): no subtype vote.
+        let a = try Self.assess("水泥窑用耐火材料配方与结构优化研究",
+                                "团队对水泥窑高温带耐火材料的配方和砌筑结构进行优化，经鉴定达到国内领先水平，可延长窑衬寿命30%。")
+        #expect(a.category == "应用研究成果")
+        #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
+        #expect(!a.reasons.contains { $0.rule == "subtypePhrases" && $0.matched == "材料" })
+    }
 }
