@@ -141,4 +141,10 @@ import Testing
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
         #expect(!a.reasons.contains { $0.rule == "subtypePhrases" && $0.matched == "材料" })
     }
+    @Test func aProductionLinePutIntoProductionIsATransfer() throws {
+        let a = try Self.assess("磷酸锰铁锂正极材料首条生产线试产",
+                                "德阳一家企业年产2万吨磷酸锰铁锂正极材料项目的首条生产线试产成功，产品已送多家动力电池企业验证。")
+        #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
+        #expect(Self.reasons(a, rule: "constructions").contains { $0.field == "title" && $0.conclusion.contains("生产线或生产基地投产") })
+    }
 }
