@@ -35,9 +35,12 @@ enum ConfidenceAssessor {
         let below = decision.reviewBelow
 
         let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
-        let category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes)
+        var category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes)
         if category < below {
             reasons.append("成果类别「\(sheet.inferred.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories).ifEmpty("没有任何类别的依据"))）")
+        } else if let conflict = transferWithClaimedLevel(sheet) {
+            category = min(category, 0.5)
+            reasons.append(conflict)
         }
 
         var subtype = 1.0
@@ -89,6 +92,15 @@ enum ConfidenceAssessor {
         guard let use = sheet.reasons.first(where: { $0.rule == IndustryPhrasesRule.name && $0.conclusion.hasPrefix(IndustryPhrasesRule.useConclusionPrefix) }),
               !use.conclusion.hasSuffix("指向产业「\(sheet.inferred.industry)」") else { return nil }
         return "产业「\(sheet.inferred.industry)」与用途不一致：「\(use.matched)」\(use.conclusion.dropFirst(IndustryPhrasesRule.useConclusionPrefix.count))，请确认按成果本身还是按用途归类"
+    }
+
+    /// The review reason when a case read as 成果转移转化案例 also claims a level for the achievement: the guide keeps a
+    /// technology that reaches a level (达到国际先进水平) 应用研究成果 even when it is sold or applied, so where the
+    /// summary puts its weight is a reviewer's call; nil otherwise. (As a vote it gained one case in 350 and lost one
+    /// sample: it stays a question, not an answer.)
+    static func transferWithClaimedLevel(_ sheet: ScoreSheet) -> String? {
+        guard sheet.inferred.category == "成果转移转化案例", !sheet.inferred.level.isEmpty else { return nil }
+        return "成果类别「成果转移转化案例」与技术水平声称「\(sheet.inferred.level)」并存：达到某一水平的技术或产品按指南归应用研究成果，请确认简介的重心是转化还是技术本身"
     }
 
     /// share × strength: the chosen label's share of the positive votes, times how far its total
