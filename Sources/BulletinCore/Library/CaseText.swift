@@ -53,14 +53,17 @@ struct CaseBrief: Sendable, Equatable {
     var period: BulletinPeriod
     var fields: [Field: String]
     var received: CalendarDate
-    /// The last history record's stage and date (nil without history).
+    /// The last history record's stage, date and sequence number (nil without history).
     var lastStage: CaseStage?
     var lastDate: CalendarDate?
+    var lastSequence: Int?
     /// Whether the case is classified: as `CaseState.classified` (its record, or any sighting, its own or of a case
     /// merged into it).
     var classified: Bool
     /// The channel of its first sighting (own sightings first, then those of cases merged into it).
     var firstChannel: Channel?
+    /// How many submissions stand behind it (its sightings and those of cases merged into it).
+    var sightingCount: Int
 
     subscript(_ field: Field) -> String { fields[field] ?? "" }
 
@@ -75,8 +78,9 @@ extension CaseLibrary {
             SELECT c.id, c.period, c.received, c.classified, \(CaseText.fields.map(CaseText.column).joined(separator: ", ")), \(CaseText.received),
               (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) AS lastStage,
               (SELECT date FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) AS lastDate,
+              (SELECT MAX(seq) FROM caseEvent e WHERE e.caseId = c.id) AS lastSequence,
               (SELECT channel FROM sighting s WHERE s.caseId = c.id ORDER BY s.received, s.fileSHA256, s.idx LIMIT 1) AS firstChannel,
-              EXISTS (SELECT 1 FROM sighting s WHERE s.caseId = c.id) AS seen,
+              (SELECT COUNT(*) FROM sighting s WHERE s.caseId = c.id) AS seen,
               EXISTS (SELECT 1 FROM sighting s WHERE s.caseId = c.id AND s.classified) AS classifiedSighting
             FROM \(CaseText.from) WHERE \(condition) ORDER BY c.score DESC, c.id
             """
@@ -97,14 +101,15 @@ extension CaseLibrary {
             var fields: [Field: String] = [:]
             for f in CaseText.fields { fields[f] = row[f.rawValue] }
             let fromMerged = (merged[id] ?? []).flatMap { mergedSightings[$0] ?? [] }
-            let seen: Bool = row["seen"]
+            let seen: Int = row["seen"]
             let ownClassified: Bool = row["classifiedSighting"]
             let received = CalendarDate(row["textReceived"] as String) ?? CalendarDate(row["received"] as String) ?? Self.unknownBriefDate
             return CaseBrief(id: id, period: period, fields: fields, received: received,
                              lastStage: (row["lastStage"] as String?).map(CaseStage.init(rawValue:)),
-                             lastDate: (row["lastDate"] as String?).flatMap(CalendarDate.init),
+                             lastDate: (row["lastDate"] as String?).flatMap(CalendarDate.init), lastSequence: row["lastSequence"],
                              classified: row["classified"] || ownClassified || fromMerged.contains(where: \.classified),
-                             firstChannel: seen ? (row["firstChannel"] as String?).flatMap(Channel.init(rawValue:)) : fromMerged.first?.channel)
+                             firstChannel: seen > 0 ? (row["firstChannel"] as String?).flatMap(Channel.init(rawValue:)) : fromMerged.first?.channel,
+                             sightingCount: seen + fromMerged.count)
         }
     }
 

@@ -133,8 +133,8 @@ public enum OutboxIndex {
     static func stagesSection(config: PipelineConfig, library: CaseLibrary, today: CalendarDate) throws -> String {
         let process = config.activeProcess
         // Read a month at a time as briefs (columns, the form's short fields, the last history record), no case
-        // decoded, and kept as the status lines `StatusReport.status` gives without their decisions, duplicates
-        // and sightings, which the page does not show: its memory follows a month's cases, not the library's.
+        // decoded, and kept as the status lines `StatusReport.status` gives without their decisions and duplicates,
+        // which the page does not show: its memory follows a month's cases, not the library's.
         var lines: [CaseStatus] = []
         try library.forEachMonthOfBriefs { month in
             for b in month { lines.append(statusLine(b, process: process, today: today)) }
@@ -160,7 +160,7 @@ public enum OutboxIndex {
         return h
     }
 
-    /// A case's line on the page, as `StatusReport.status` makes it (decisions, duplicates and sightings left out).
+    /// A case's line on the page, as `StatusReport.status` makes it (decisions and duplicates left out).
     static func statusLine(_ b: CaseBrief, process: ProcessConfig, today: CalendarDate) -> CaseStatus {
         let stage = b.stage
         let since = b.lastDate ?? b.received
@@ -172,7 +172,7 @@ public enum OutboxIndex {
             return source.isEmpty ? "未填写成果来源" : source
         }
         return CaseStatus(id: b.id, title: b.classified ? "（涉密）" : b[.title], submitter: b[.submitter], stage: stage.rawValue,
-                          period: b.period.description, sightings: 0, possibleDuplicates: [], decisions: [],
+                          period: b.period.description, sightings: b.sightingCount, possibleDuplicates: [], decisions: [],
                           waitingDays: max(0, since.days(until: today)), deadline: deadline?.description, waitsOn: waitsOn,
                           overdue: deadline.map { $0 < today } ?? false)
     }

@@ -62,8 +62,8 @@ import Testing
         for b in briefs {
             let c = try #require(all.first { $0.id == b.id })
             #expect(b.stage == c.stage && b.classified == c.classified && b.firstChannel == c.sightings.first?.channel)
+            #expect(b.sightingCount == c.sightings.count && b.lastSequence == c.history.last?.sequence)
             var line = report.status(c)
-            line.sightings = 0
             line.decisions = []
             line.possibleDuplicates = []
             #expect(OutboxIndex.statusLine(b, process: config.activeProcess, today: today) == line)
