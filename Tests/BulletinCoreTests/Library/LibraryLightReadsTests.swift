@@ -114,7 +114,8 @@ import Testing
         }
         let library = try CaseLibrary(path: path)
         #expect(try await library.db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM caseText") } == 11)
-        let row = try #require(try await library.db.read { try Row.fetchOne($0, sql: "SELECT * FROM caseText ORDER BY caseId LIMIT 1") })
+        let fetched = try library.db.read { try Row.fetchOne($0, sql: "SELECT * FROM caseText ORDER BY caseId LIMIT 1") }
+        let row = try #require(fetched)
         let first = try #require(try library.allStates().min { $0.id < $1.id })
         for f in CaseText.fields { #expect(row[f.rawValue] as String == first.record[f]) }
         #expect(row["received"] as String == first.record.received.description)
