@@ -75,6 +75,7 @@ extension CaseLibrary {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [id, r.period.description, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
                                          received.description, json])
+                    try CaseText.insert(record, db)
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
                                                            to: record.classified ? .classified : firstStage, who: "bulletin",
                                                            why: record.classified ? "received marked 涉密" : "received",

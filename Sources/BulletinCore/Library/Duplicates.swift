@@ -25,9 +25,20 @@ extension CaseLibrary {
         }
     }
 
-    /// The match subjects of the cases `ids`, in the order given (unknown ids left out).
+    /// The match subjects of the cases `ids`, in the order given (unknown ids left out): the same subjects as
+    /// `CaseState.matchSubject` gives, read from the columns, the `caseText` row, the first sighting and the last
+    /// history record, without decoding the cases (their JSON is mostly the assessment's reasons).
     public func matchSubjects(ids: [String]) throws -> [MatchSubject] {
-        try states(ids: ids).map(\.matchSubject)
+        guard !ids.isEmpty else { return [] }
+        let unique = Array(Set(ids))
+        let found = try db.read { db in
+            try stride(from: 0, to: unique.count, by: 500).flatMap { start in
+                let chunk = Array(unique[start..<min(start + 500, unique.count)])
+                return try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
+            }
+        }
+        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byId[$0]?.matchSubject }
     }
 
     /// Flags `caseId` as possibly the same achievement as each verdict's other case (疑似重复), keeping the
@@ -96,6 +107,14 @@ extension CaseState {
         return MatchSubject(id: id, title: record[.title], summary: record[.summary], submitter: record[.submitter],
                             supervisor: record[.supervisor], mobile: record[.mobile], year: record.period.year, month: record.period.month,
                             channel: first?.channel, approved: stage == .bulletined)
+    }
+}
+
+extension CaseBrief {
+    /// The case as the match step compares it (as `CaseState.matchSubject`).
+    var matchSubject: MatchSubject {
+        MatchSubject(id: id, title: self[.title], summary: self[.summary], submitter: self[.submitter], supervisor: self[.supervisor],
+                     mobile: self[.mobile], year: period.year, month: period.month, channel: firstChannel, approved: stage == .bulletined)
     }
 }
 

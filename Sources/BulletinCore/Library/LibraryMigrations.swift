@@ -110,6 +110,12 @@ enum LibraryMigrations {
                 t.column("closed", .text)                 // the date the 更正 sheet came back, NULL while open
             }
         }
+        m.registerMigration("v7: the form's short fields of each case beside it, read without decoding the case") { db in
+            try CaseText.create(db)
+        }
+        m.registerMigration("v8: what each step's review sheets of a month were made from") { db in
+            try SheetMemo.create(db)
+        }
         return m
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What selection, statistics and rendering need from the library, read once before them: the cases in play
 /// (this month's and the previous month's, those of the year's approved documents and annual list), a compact
@@ -82,9 +83,14 @@ extension CaseLibrary {
         var cases: [String: CaseState] = [:]
         var tallies: [StatisticsCase] = []
         for month in months {
+            // Months in play are decoded (selection needs their cases); the others give their tallies by query.
+            guard inPlayMonths.contains(month) else {
+                tallies += try statisticsTallies(period: month)
+                continue
+            }
             let states = try self.states(periods: [month])
             tallies += states.filter { !$0.classified }.map(StatisticsCase.init)
-            if inPlayMonths.contains(month) { for c in states where cases[c.id] == nil { cases[c.id] = c } }
+            for c in states where cases[c.id] == nil { cases[c.id] = c }
         }
         let named = Set(bulletinApprovals.flatMap(\.caseIds) + listApprovals.flatMap(\.caseIds) + annualList).subtracting(cases.keys)
         let monthSet = Set(months)
@@ -97,6 +103,31 @@ extension CaseLibrary {
                                issues: issues, waiting: try states(atStages: waitingStages), approvals: bulletinApprovals,
                                listApprovals: listApprovals, corrections: corrections,
                                annualList: annualList, highestTotalNumber: try highestTotalNumber(), refusals: refusals)
+    }
+}
+
+extension CaseLibrary {
+    /// The statistics tallies of one month's public cases, in the order of `states(periods:)`: the same values
+    /// as `StatisticsCase(_:)` of the decoded cases, read from the columns, the `caseText` rows and the history's
+    /// columns (only a reviewer's decisions have their source's sheet id looked up), no case decoded.
+    public func statisticsTallies(period: BulletinPeriod) throws -> [StatisticsCase] {
+        try db.read { db in
+            let briefs = try self.briefs(where: "c.period = ?", [period.description], db).filter { !$0.classified }
+            var decisions: [String: [String: Bool]] = [:]
+            let events = try Row.fetchAll(db, sql: """
+                SELECT e.caseId, e.step, e.fromStage, e.toStage FROM caseEvent e JOIN caseRecord c ON c.id = e.caseId
+                WHERE c.period = ? AND e.step <> '' AND json_extract(e.json, '$.source.sheetId') IS NOT NULL ORDER BY e.seq
+                """, arguments: [period.description])
+            for e in events {
+                let from = (e["fromStage"] as String?).map(CaseStage.init(rawValue:)), to = CaseStage(rawValue: e["toStage"])
+                guard from != to else { continue }
+                // The last one wins, as the events come oldest first.
+                decisions[e["caseId"], default: [:]][e["step"]] = to.step != nil || to == .bulletined
+            }
+            return briefs.map { b in
+                StatisticsCase(id: b.id, period: b.period, submitter: b[.submitter], supervisor: b[.supervisor], decisions: decisions[b.id] ?? [:])
+            }
+        }
     }
 }
 

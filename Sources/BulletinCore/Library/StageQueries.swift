@@ -27,3 +27,12 @@ extension CaseLibrary {
         for month in months { try body(try states(where: "c.period = ?", [month])) }
     }
 }
+
+extension CaseLibrary {
+    /// Calls `body` with the brief of every case of the library (columns, the form's short fields, stage and
+    /// secrecy; no case decoded), one bulletin month at a time, oldest month first, highest score first within.
+    func forEachMonthOfBriefs(_ body: ([CaseBrief]) throws -> Void) throws {
+        let months = try db.read { try String.fetchAll($0, sql: "SELECT DISTINCT period FROM caseRecord ORDER BY period") }
+        for month in months { try body(try db.read { try briefs(where: "c.period = ?", [month], $0) }) }
+    }
+}

@@ -132,17 +132,12 @@ public enum OutboxIndex {
     /// Cases at each stage of the active process, with deadlines and who they wait on; the waiting ones listed.
     static func stagesSection(config: PipelineConfig, library: CaseLibrary, today: CalendarDate) throws -> String {
         let process = config.activeProcess
-        let report = StatusReport(process: process, today: today)
-        // Read a month at a time and kept as status lines without their decisions: the page's memory follows a
-        // month's cases, not the library's.
+        // Read a month at a time as briefs (columns, the form's short fields, the last history record), no case
+        // decoded, and kept as the status lines `StatusReport.status` gives without their decisions and duplicates,
+        // which the page does not show: its memory follows a month's cases, not the library's.
         var lines: [CaseStatus] = []
-        try library.forEachMonthOfCases { month in
-            for c in month {
-                var line = report.status(c)
-                line.decisions = []
-                line.possibleDuplicates = []
-                lines.append(line)
-            }
+        try library.forEachMonthOfBriefs { month in
+            for b in month { lines.append(statusLine(b, process: process, today: today)) }
         }
         lines.sort { $0.id < $1.id }
         var h = "<table>\n<tr><th>stage</th><th>cases</th><th>earliest deadline</th><th>overdue</th></tr>\n"
@@ -163,6 +158,23 @@ public enum OutboxIndex {
             h += "</table>\n"
         }
         return h
+    }
+
+    /// A case's line on the page, as `StatusReport.status` makes it (decisions and duplicates left out).
+    static func statusLine(_ b: CaseBrief, process: ProcessConfig, today: CalendarDate) -> CaseStatus {
+        let stage = b.stage
+        let since = b.lastDate ?? b.received
+        let step = stage.step.flatMap(process.step)
+        let deadline = step.map { $0.deadline.date(for: b.period) }
+        let waitsOn = step.map { s -> String in
+            guard (s.by ?? "").isEmpty else { return s.by ?? "" }
+            let source = b[.source].trimmingCharacters(in: .whitespaces)
+            return source.isEmpty ? "未填写成果来源" : source
+        }
+        return CaseStatus(id: b.id, title: b.classified ? "（涉密）" : b[.title], submitter: b[.submitter], stage: stage.rawValue,
+                          period: b.period.description, sightings: b.sightingCount, possibleDuplicates: [], decisions: [],
+                          waitingDays: max(0, since.days(until: today)), deadline: deadline?.description, waitsOn: waitsOn,
+                          overdue: deadline.map { $0 < today } ?? false)
     }
 
     /// Files under `folder` (recursively), as paths relative to the outbox, sorted; hidden files left out.

@@ -16,14 +16,20 @@ extension Pipeline {
         let months = Set(snapshot.months)
         var outputs: [AuditRecord.OutputRecord] = []
         var written = Set<String>()
-        func publish(_ sheets: [ReviewSheet], _ known: [String: CaseState]) throws {
+        func notes(_ sheetId: String, _ deadline: String) -> [String] {
+            var notes = ["sheet id \(sheetId); deadline \(deadline)"]
+            if let date = CalendarDate(deadline), date < run.today { notes.append("overdue: the deadline \(date) has passed") }
+            return notes
+        }
+        @discardableResult
+        func publish(_ sheets: [ReviewSheet], _ known: [String: CaseState]) throws -> [SheetMemo.Sheet] {
+            var made: [SheetMemo.Sheet] = []
             for sheet in sheets {
                 try sheet.requireNoClassified { row in (known[row.caseId] ?? snapshot.cases[row.caseId])?.classified ?? true }
                 let bytes = try ReviewSheetWriter.bytes(sheet)
                 let url = folder.appendingPathComponent(sheet.fileName)
                 written.insert(sheet.fileName)
-                var notes = ["sheet id \(sheet.sheetId); deadline \(sheet.deadline)"]
-                if let deadline = CalendarDate(sheet.deadline), deadline < run.today { notes.append("overdue: the deadline \(deadline) has passed") }
+                let notes = notes(sheet.sheetId, sheet.deadline)
                 let kind = "review sheet \(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group) \(sheet.period)"
                 let cases = sheet.rows.map(\.caseId)
                 let record = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind, cases: cases, notes: notes)
@@ -33,7 +39,22 @@ extension Pipeline {
                 } else {
                     outputs.append(try run.audit.publish(bytes, to: url, kind: kind, cases: cases, notes: notes))
                 }
+                made.append(SheetMemo.Sheet(fileName: sheet.fileName, sha256: record.sha256, kind: kind, cases: cases, sheetId: sheet.sheetId, deadline: sheet.deadline))
             }
+            return made
+        }
+        /// Records the sheets of a memo as written, when every one is still in place byte for byte.
+        func replay(_ memo: SheetMemo) throws -> Bool {
+            let urls = memo.sheets.map { folder.appendingPathComponent($0.fileName) }
+            guard zip(memo.sheets, urls).allSatisfy({ Self.holds($1, sha256: $0.sha256) }) else { return false }
+            for (sheet, url) in zip(memo.sheets, urls) {
+                written.insert(sheet.fileName)
+                let record = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: sheet.sha256, kind: sheet.kind, cases: sheet.cases,
+                                                      notes: notes(sheet.sheetId, sheet.deadline))
+                try run.audit.append(.output(record))
+                outputs.append(record)
+            }
+            return true
         }
         // What a 疑似重复 cell shows of the cases it names, as the snapshot would know them (of its months, or
         // waiting at a step; else just the id): kept for the run as title and secrecy, so a case named from many
@@ -57,9 +78,21 @@ extension Pipeline {
                 let waiting = try run.library.states(ids: ids).filter { $0.stage == stage }
                 try publish(try sheets(step, waiting), Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
             } else {
+                // A month's sheets depend on its waiting cases, on the cases their 疑似重复 cells name, on the step
+                // and on the code that makes and writes them (the probe): when none of these changed since the
+                // memo was kept and the sheets are in place, they are recorded as written, no case decoded. A case
+                // a later month's cell names is then read when needed, and shown alike.
+                let probe = try Self.sheetProbe(step, planner, selection)
                 for period in try run.library.periods(atStage: stage) {
+                    let facts = try run.library.sheetFacts(stage: stage, period: period, months: months, waitingStages: waitingStages)
+                    let dropped = step.approves == true && snapshot.corrections.contains(period)
+                    let fingerprint = Hashing.sha256(Array("\(probe)\n\(dropped)\n\(facts)".utf8))
+                    if let memo = try run.library.sheetMemo(step: step.name, period: period), memo.fingerprint == fingerprint, try replay(memo) {
+                        continue
+                    }
                     let waiting = try run.library.states(atStage: stage, period: period)
-                    try publish(try sheets(step, waiting), Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+                    let made = try publish(try sheets(step, waiting), Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+                    try run.library.recordSheetMemo(step: step.name, period: period, SheetMemo(fingerprint: fingerprint, sheets: made))
                 }
             }
         }
@@ -72,6 +105,31 @@ extension Pipeline {
                                     why: "no case waits on this sheet any more")
         }
         return outputs
+    }
+
+    /// The sha256 of a fixed sheet of the step, as the planner and writer of this binary make it: a sheet memo
+    /// kept by a binary that made or wrote sheets otherwise does not match. (Sheets split by month or by 成果来源,
+    /// which the selection does not change.)
+    static func sheetProbe(_ step: ProcessConfig.ReviewStep, _ planner: ReviewSheetPlanner, _ selection: Selection) throws -> String {
+        guard let period = BulletinPeriod(year: 2026, month: 1), let day = CalendarDate(year: 2026, month: 1, day: 20) else { return "" }
+        let reasons = [Reason(rule: "categoryPhrases", field: "title", matched: "研制", weight: 4, conclusion: "「研制」指向成果类别「应用研究成果」"),
+                       Reason(rule: "levelClaim", field: "summary", matched: "国内领先", weight: 6, conclusion: "技术水平「国内领先」")]
+        let record = CaseRecord(id: "2026-01-0001", titleKey: "probe",
+                                fields: [.title: "高精度光纤惯性测量单元研制", .submitter: "四川大学", .supervisor: "省教育厅", .source: "基础处",
+                                         .summary: "研制出高精度光纤惯性测量单元，总体达到国内领先水平。", .mobile: "13800138000", .contact: "张伟"],
+                                classified: false,
+                                assessment: Assessment(category: "应用研究成果", subtype: "创新产品", level: "国内领先", industry: "装备制造", score: 12.5,
+                                                       reasons: reasons, flags: ["需人工确认"]),
+                                period: period, sourceFile: "probe.csv", sourceIndex: 1, sourceSHA256: "00", received: day)
+        let sighting = Sighting(caseId: record.id, fileSHA256: "00", fileName: "probe.csv", index: 1, received: day, channel: .organised,
+                                classified: false, submitter: "四川大学")
+        let event = CaseEvent(sequence: 1, caseId: record.id, date: day, runId: "probe", from: nil, to: .waiting(for: step.name), who: "bulletin", why: "received")
+        let probe = CaseState(record: record, sightings: [sighting], history: [event], possibleDuplicates: ["2026-01-0002", "2026-01-0003"])
+        let brief: [String: DuplicateBrief] = ["2026-01-0002": .unknown]
+        let sheets = planner.sheets(for: step, waiting: [probe], selection: selection, corrections: []) { brief[$0] }
+        var text = ""
+        for sheet in sheets { text += "\(sheet.fileName)\t\(Hashing.sha256(try ReviewSheetWriter.bytes(sheet)))\n" }
+        return text
     }
 
     /// Whether the file at `url` already holds bytes with this sha256 (then rewriting it would change nothing).

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// The short fields of each case's form (title, summary, units, mobile, 成果来源) and the date it was first
+/// received, one row per case in table `caseText`, written when the case is created. A case's stored JSON is
+/// mostly its assessment's reasons; reads that need only these fields (the match step's candidates, the
+/// statistics, the outbox index) take them from here instead of decoding the case.
+///
+/// The values are the case record's own (`CaseRecord.fields`, `received`), never edited afterwards, as the record
+/// is not. A library written before the table existed gets it filled from the stored JSON when it migrates; a
+/// case without a row (one added by an older binary after that) is read from its JSON by SQLite.
+enum CaseText {
+    /// The form's fields the table keeps, by column name.
+    static let fields: [Field] = [.title, .summary, .submitter, .supervisor, .mobile, .source]
+
+    /// Creates the table and fills it from every stored case.
+    static func create(_ db: Database) throws {
+        try db.create(table: "caseText") { t in
+            t.primaryKey("caseId", .text)
+            for f in fields { t.column(f.rawValue, .text).notNull().defaults(to: "") }
+            t.column("received", .text).notNull().defaults(to: "")
+        }
+        let columns = fields.map(\.rawValue) + ["received"]
+        let values = fields.map { "COALESCE(json_extract(json, '$.fields.\($0.rawValue)'), '')" } + ["COALESCE(json_extract(json, '$.received'), received)"]
+        try db.execute(sql: "INSERT INTO caseText (caseId, \(columns.joined(separator: ", "))) SELECT id, \(values.joined(separator: ", ")) FROM caseRecord")
+    }
+
+    /// Writes the row of a case being created.
+    static func insert(_ record: CaseRecord, _ db: Database) throws {
+        let columns = ["caseId"] + fields.map(\.rawValue) + ["received"]
+        let values: [(any DatabaseValueConvertible)?] = [record.id] + fields.map { record[$0] } + [record.received.description]
+        try db.execute(sql: "INSERT OR REPLACE INTO caseText (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
+                       arguments: StatementArguments(values))
+    }
+
+    /// The SQL value of a field of case `c` (table `caseRecord c LEFT JOIN caseText t`), from its row, else from
+    /// its JSON; named as the field.
+    static func column(_ field: Field) -> String {
+        "COALESCE(t.\(field.rawValue), json_extract(c.json, '$.fields.\(field.rawValue)'), '') AS \(field.rawValue)"
+    }
+
+    /// The SQL value of the date case `c` was first received, named `textReceived`.
+    static let received = "COALESCE(t.received, json_extract(c.json, '$.received'), c.received) AS textReceived"
+
+    /// `caseRecord c` with its text row, for the columns above.
+    static let from = "caseRecord c LEFT JOIN caseText t ON t.caseId = c.id"
+}
+
+/// A case as the light reads see it: its columns and text row, its current stage, and its secrecy, without its
+/// assessment or history decoded.
+struct CaseBrief: Sendable, Equatable {
+    var id: String
+    var period: BulletinPeriod
+    var fields: [Field: String]
+    var received: CalendarDate
+    /// The last history record's stage, date and sequence number (nil without history).
+    var lastStage: CaseStage?
+    var lastDate: CalendarDate?
+    var lastSequence: Int?
+    /// Whether the case is classified: as `CaseState.classified` (its record, or any sighting, its own or of a case
+    /// merged into it).
+    var classified: Bool
+    /// The channel of its first sighting (own sightings first, then those of cases merged into it).
+    var firstChannel: Channel?
+    /// How many submissions stand behind it (its sightings and those of cases merged into it).
+    var sightingCount: Int
+
+    subscript(_ field: Field) -> String { fields[field] ?? "" }
+
+    /// The current stage, as `CaseState.stage`.
+    var stage: CaseStage { lastStage ?? (classified ? .classified : .notSelected) }
+}
+
+extension CaseLibrary {
+    /// The briefs of the cases matching an SQL condition on `caseRecord c`, highest score first, ties by id.
+    func briefs(where condition: String, _ arguments: StatementArguments, _ db: Database) throws -> [CaseBrief] {
+        let sql = """
+            SELECT c.id, c.period, c.received, c.classified, \(CaseText.fields.map(CaseText.column).joined(separator: ", ")), \(CaseText.received),
+              (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) AS lastStage,
+              (SELECT date FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) AS lastDate,
+              (SELECT MAX(seq) FROM caseEvent e WHERE e.caseId = c.id) AS lastSequence,
+              (SELECT channel FROM sighting s WHERE s.caseId = c.id ORDER BY s.received, s.fileSHA256, s.idx LIMIT 1) AS firstChannel,
+              (SELECT COUNT(*) FROM sighting s WHERE s.caseId = c.id) AS seen,
+              EXISTS (SELECT 1 FROM sighting s WHERE s.caseId = c.id AND s.classified) AS classifiedSighting
+            FROM \(CaseText.from) WHERE \(condition) ORDER BY c.score DESC, c.id
+            """
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        let merged = try mergedIn(rows.map { $0["id"] }, db)
+        // What cases merged into another bring it: their sightings' secrecy, and a channel when it has no sighting.
+        var mergedSightings: [String: [Sighting]] = [:]
+        let others = Set(merged.values.joined()).sorted()
+        for chunk in stride(from: 0, to: others.count, by: 500).map({ Array(others[$0..<min($0 + 500, others.count)]) }) {
+            for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY received, fileSHA256, idx",
+                                      arguments: StatementArguments(chunk)) {
+                mergedSightings[s["caseId"], default: []].append(Self.sighting(s))
+            }
+        }
+        return rows.compactMap { row in
+            guard let period = BulletinPeriod(row["period"] as String) else { return nil }
+            let id: String = row["id"]
+            var fields: [Field: String] = [:]
+            for f in CaseText.fields { fields[f] = row[f.rawValue] }
+            let fromMerged = (merged[id] ?? []).flatMap { mergedSightings[$0] ?? [] }
+            let seen: Int = row["seen"]
+            let ownClassified: Bool = row["classifiedSighting"]
+            let received = CalendarDate(row["textReceived"] as String) ?? CalendarDate(row["received"] as String) ?? Self.unknownBriefDate
+            return CaseBrief(id: id, period: period, fields: fields, received: received,
+                             lastStage: (row["lastStage"] as String?).map(CaseStage.init(rawValue:)),
+                             lastDate: (row["lastDate"] as String?).flatMap(CalendarDate.init), lastSequence: row["lastSequence"],
+                             classified: row["classified"] || ownClassified || fromMerged.contains(where: \.classified),
+                             firstChannel: seen > 0 ? (row["firstChannel"] as String?).flatMap(Channel.init(rawValue:)) : fromMerged.first?.channel,
+                             sightingCount: seen + fromMerged.count)
+        }
+    }
+
+    /// Cases merged into each of `ids` and not split off again, in the order of their history (as
+    /// `states(where:)` finds them): read from the history's decision column, no event decoded.
+    func mergedIn(_ ids: [String], _ db: Database) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT caseId, decision FROM caseEvent WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
+                AND (substr(decision, 1, 4) = '合并入 ' OR substr(decision, 1, 4) = '拆分出 ') ORDER BY seq
+                """, arguments: StatementArguments(chunk))
+            for r in rows {
+                let id: String = r["caseId"], decision: String = r["decision"]
+                if decision.hasPrefix("合并入 ") { out[id, default: []].append(String(decision.dropFirst(4))) }
+                if decision.hasPrefix("拆分出 ") { out[id]?.removeAll { $0 == String(decision.dropFirst(4)) } }
+            }
+        }
+        return out.filter { !$0.value.isEmpty }
+    }
+
+    private static let unknownBriefDate = CalendarDate(year: 1970, month: 1, day: 1) ?? CalendarDate.today(in: .current)
+}

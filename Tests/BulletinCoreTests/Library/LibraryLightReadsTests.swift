@@ -1,0 +1,134 @@
+import BulletinTestSupport
+@testable import BulletinCore
+import Foundation
+import GRDB
+import Testing
+
+/// The reads that take a case's short fields from `caseText` and its stage, secrecy and channel from the history's
+/// and sightings' columns (the match step's subjects, the statistics tallies, the outbox index's lines) give
+/// exactly what the decoded cases give: with sheet decisions, merges, a classified resend and a case whose own
+/// sightings are gone; for cases an older binary added without a `caseText` row; and after the table is filled
+/// from the stored JSON by the migration.
+@Suite struct LibraryLightReadsTests {
+    /// A library of two months through the pipeline (with a 疑似重复 flag), then history written as reviewers
+    /// and merges would.
+    func library(_ work: URL) async throws -> CaseLibrary {
+        let night = NightlyCostTests()
+        _ = try await night.run(["十月汇总.csv": NightlyCostTests.csv()], today: "2026-10-20", work)
+        let resend = NightlyCostTests.header + "国网四川省电力公司,成都市科技局,何军,13488887777,国内首台300MW级变速抽水蓄能机组研制成功,重大处,"
+            + "国内首台（套）300MW级变速抽水蓄能机组在四川研制成功并投入运行，打破国外垄断。\r\n"
+        _ = try await night.run(["十一月汇总.csv": NightlyCostTests.csv(second: true), "十一月补报.csv": Array(resend.utf8)], today: "2026-11-20", work)
+        let library = try CaseLibrary(path: work.appendingPathComponent("outbox/library.sqlite").path)
+        let ids = try library.allStates().map(\.id).sorted()
+        #expect(ids.count == 11)
+        let day: CalendarDate = "2026-11-25"
+        let sheet = EventSource(file: "初选-基础处.xlsx", sha256: "ab", location: "sheet 初选 row 2", sheetId: "S-1")
+        let screening = CaseStage.waiting(for: "初选"), shortlist = CaseStage.waiting(for: "复选")
+        try library.append([
+            // A sheet decision passing a case on, one refusing another, one naming no sheet, one changing nothing.
+            CaseEvent(caseId: ids[0], date: day, runId: "t", step: "初选", from: screening, to: shortlist, decision: "通过", who: "基础处", why: "", source: sheet),
+            CaseEvent(caseId: ids[1], date: day, runId: "t", step: "初选", from: screening, to: .notSelected, decision: "不通过", who: "高新处", why: "", source: sheet),
+            CaseEvent(caseId: ids[2], date: day, runId: "t", step: "初选", from: screening, to: shortlist, decision: "通过", who: "农村处", why: ""),
+            CaseEvent(caseId: ids[3], date: day, runId: "t", step: "初选", from: screening, to: screening, decision: "", who: "高新处", why: "", source: sheet),
+            CaseEvent(caseId: ids[4], date: day, runId: "t", step: "审定", from: shortlist, to: .bulletined, decision: "通过", who: "厅领导", why: "", source: sheet),
+            // ids[6] merged into ids[5]; ids[8] merged into ids[7] and split off again.
+            CaseEvent(caseId: ids[5], date: day, runId: "t", from: screening, to: screening, decision: "合并入 \(ids[6])", who: "重大处", why: ""),
+            CaseEvent(caseId: ids[6], date: day, runId: "t", from: screening, to: .merged, decision: "合并到 \(ids[5])", who: "重大处", why: ""),
+            CaseEvent(caseId: ids[7], date: day, runId: "t", from: screening, to: screening, decision: "合并入 \(ids[8])", who: "重大处", why: ""),
+            CaseEvent(caseId: ids[7], date: day, runId: "t", from: screening, to: screening, decision: "拆分出 \(ids[8])", who: "重大处", why: ""),
+        ])
+        // A classified resend of ids[6] by an institute: ids[6] becomes classified, and so does ids[5], into which
+        // it was merged.
+        let six = try #require(try library.state(id: ids[6]))
+        _ = try library.store(fileSHA256: "cd", fileName: "涉密补报.csv", size: 1, outcome: .accepted, received: day, runId: "t", firstStage: screening,
+                              arrivals: [Arrival(record: six.record, channel: .activeCollection, classified: true, attachTo: ids[6])])
+        // ids[9] loses its own sightings (a library of schema v2 could hold such a case) and has ids[10] merged in.
+        try await library.db.write { try $0.execute(sql: "DELETE FROM sighting WHERE caseId = ?", arguments: [ids[9]]) }
+        try library.append([CaseEvent(caseId: ids[9], date: day, runId: "t", from: screening, to: screening, decision: "合并入 \(ids[10])", who: "重大处", why: "")])
+        return library
+    }
+
+    /// Every light read equals its decoded counterpart.
+    func expectLightEqualsDecoded(_ library: CaseLibrary, today: CalendarDate) throws {
+        let config = try TestSupport.config()
+        let all = try library.allStates().sorted { $0.id < $1.id }
+        let ids = all.map(\.id)
+        let light = try library.matchSubjects(ids: ids.reversed() + ["2099-01-0001", ids[0]])
+        #expect(light == (try library.states(ids: ids.reversed() + [ids[0]]).map(\.matchSubject)))
+        let report = StatusReport(process: config.activeProcess, today: today)
+        var briefs: [CaseBrief] = []
+        try library.forEachMonthOfBriefs { briefs += $0 }
+        #expect(briefs.map(\.id).sorted() == ids)
+        for b in briefs {
+            let c = try #require(all.first { $0.id == b.id })
+            #expect(b.stage == c.stage && b.classified == c.classified && b.firstChannel == c.sightings.first?.channel)
+            #expect(b.sightingCount == c.sightings.count && b.lastSequence == c.history.last?.sequence)
+            var line = report.status(c)
+            line.decisions = []
+            line.possibleDuplicates = []
+            #expect(OutboxIndex.statusLine(b, process: config.activeProcess, today: today) == line)
+        }
+        for period in Set(all.map(\.record.period)) {
+            let decoded = try library.states(periods: [period]).filter { !$0.classified }.map(StatisticsCase.init)
+            #expect(try library.statisticsTallies(period: period) == decoded)
+        }
+    }
+
+    @Test func lightReadsGiveWhatDecodedCasesGive() async throws {
+        let work = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let library = try await library(work)
+        let today: CalendarDate = "2026-12-05"
+        let all = try library.allStates().sorted { $0.id < $1.id }
+        // The history above is what the reads have to follow.
+        #expect(all[5].classified && all[6].classified && !all[7].classified)
+        #expect(all[4].stage == .bulletined)
+        #expect(all[9].sightings.map(\.caseId) == [all[10].id])
+        #expect(StatisticsCase(all[0]).decisions == ["初选": true] && StatisticsCase(all[1]).decisions == ["初选": false])
+        #expect(StatisticsCase(all[2]).decisions.isEmpty && StatisticsCase(all[3]).decisions.isEmpty)
+        try expectLightEqualsDecoded(library, today: today)
+    }
+
+    @Test func casesWithoutATextRowAreReadFromTheirJSON() async throws {
+        let work = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let library = try await library(work)
+        // As an older binary would leave them: cases stored after the migration, with no caseText row.
+        let removed = try await library.db.write { db -> Int in
+            try db.execute(sql: "DELETE FROM caseText WHERE caseId IN (SELECT id FROM caseRecord WHERE period = '2026-11')")
+            return db.changesCount
+        }
+        #expect(removed > 0)
+        try expectLightEqualsDecoded(library, today: "2026-12-05")
+    }
+
+    @Test func theMigrationFillsTheTableFromTheStoredCases() async throws {
+        let work = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let path = try await library(work).path
+        // The library as schema v6 left it: no caseText table, the v7 migration not recorded.
+        let old = try CaseLibrary(path: path)
+        try await old.db.write { db in
+            try db.execute(sql: "DROP TABLE caseText")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v7%'")
+        }
+        let library = try CaseLibrary(path: path)
+        #expect(try await library.db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM caseText") } == 11)
+        let fetched = try library.db.read { try Row.fetchOne($0, sql: "SELECT * FROM caseText ORDER BY caseId LIMIT 1") }
+        let row = try #require(fetched)
+        let first = try #require(try library.allStates().min { $0.id < $1.id })
+        for f in CaseText.fields { #expect(row[f.rawValue] as String == first.record[f]) }
+        #expect(row["received"] as String == first.record.received.description)
+        try expectLightEqualsDecoded(library, today: "2026-12-05")
+    }
+
+    @Test func aSchemaV2LibraryMigratesWithItsTextRows() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("library.sqlite")
+        try FileManager.default.copyItem(at: LibraryMigrationTests.fixture, to: copy)
+        let library = try CaseLibrary(path: copy.path)
+        #expect(try library.db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM caseText") } == 19)
+        try expectLightEqualsDecoded(library, today: "2026-12-05")
+    }
+}
