@@ -52,6 +52,7 @@ public enum OPCRelationships {
     /// The part name a target refers to, from the part `sourcePartName` ("" for the package itself):
     /// `../media/a.png` from `word/document.xml` → `media/a.png`. `nil` when it climbs out of the package.
     public static func resolve(target: String, from sourcePartName: String) -> String? {
+        if let resolved = resolveASCII(target: target, from: sourcePartName) { return resolved }
         var path = target.contains("\\") ? target.replacingOccurrences(of: "\\", with: "/") : target
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         path = path.removingPercentEncodingIfValid
@@ -72,6 +73,39 @@ public enum OPCRelationships {
             }
         }
         return segments.isEmpty ? nil : segments.joined(separator: "/")
+    }
+
+    /// `resolve` on the bytes, for an ASCII target without percent escapes and an ASCII source (every part
+    /// name a form has): nil when it does not apply, `.some(nil)` when the target climbs out of the package.
+    static func resolveASCII(target: String, from sourcePartName: String) -> String?? {
+        let slash = UInt8(ascii: "/"), backslash = UInt8(ascii: "\\")
+        var path: [UInt8] = []
+        for b in target.utf8 {
+            if b >= 0x80 || b == UInt8(ascii: "%") { return nil }
+            if b == UInt8(ascii: "#") || b == UInt8(ascii: "?") { break }
+            path.append(b == backslash ? slash : b)
+        }
+        var segments: [ArraySlice<UInt8>] = []
+        if path.first != slash {
+            var source: [UInt8] = []
+            for b in sourcePartName.utf8 {
+                if b >= 0x80 { return nil }
+                source.append(b == backslash ? slash : b)
+            }
+            segments = source.split(separator: slash, omittingEmptySubsequences: true)
+            if !segments.isEmpty { segments.removeLast() }  // the source part's own file name
+        }
+        for segment in path.split(separator: slash, omittingEmptySubsequences: true) {
+            if segment.elementsEqual([UInt8(ascii: ".")]) { continue }
+            if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                if segments.isEmpty { return .some(nil) }
+                segments.removeLast()
+                continue
+            }
+            segments.append(segment)
+        }
+        if segments.isEmpty { return .some(nil) }
+        return .some(String(decoding: Array(segments.joined(separator: [slash])), as: UTF8.self))
     }
 
     private static func normalise(_ partName: String) -> String {

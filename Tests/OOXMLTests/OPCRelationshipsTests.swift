@@ -31,7 +31,23 @@ struct OPCRelationshipsTests {
         #expect(OPCRelationships.resolve(target: target, from: source) == expected)
     }
 
+    /// ASCII targets are resolved on their bytes; these give what the character path gives.
+    @Test(arguments: [
+        ("media\\a.png", "word\\document.xml", "word/media/a.png"),
+        ("..//word//a.xml", "word/sub/doc.xml", "word/word/a.xml"),
+        ("styles.xml?x=1#y", "/word/document.xml", "word/styles.xml"),
+        ("a/../b/./c.xml", "", "b/c.xml"),
+        ("媒体/图 1.png", "word/document.xml", "word/媒体/图 1.png"),
+        ("../图.png", "word/文档.xml", "图.png"),
+    ])
+    func resolvesASCIIAndOtherTargetsAlike(_ target: String, _ source: String, _ expected: String) {
+        #expect(OPCRelationships.resolve(target: target, from: source) == expected)
+    }
+
     @Test func refusesTargetsOutsideThePackage() {
+        #expect(OPCRelationships.resolve(target: "/", from: "word/document.xml") == nil)
+        #expect(OPCRelationships.resolve(target: "#only", from: "") == nil)
+        #expect(OPCRelationships.resolve(target: "./..", from: "document.xml") == nil)
         #expect(OPCRelationships.resolve(target: "../../etc/passwd", from: "word/document.xml") == nil)
         #expect(OPCRelationships.resolve(target: "", from: "") == nil)
     }

@@ -40,11 +40,27 @@ struct DocxNumbering: Sendable {
     /// read where it first occurs). Throws `XMLError`
     /// for a malformed part; `failedPart` then says which (`"numbering"` or `"styles"`).
     /// `styled`, when given, holds the styles already read from `styles` (by `stylesComplete`).
-    init(numbering: [UInt8]?, styles: [UInt8]?, usedStyles: Set<String>, styled: DocxNumbering? = nil, maxDepth: Int,
-         failedPart: inout String) throws {
+    /// `numIdsNamed`, when given, holds every `w:numId` value the parts to be walked name (found in their bytes):
+    /// of the numbering part only the `w:num` with those ids (or a style's) and the `w:abstractNum` they use are
+    /// then parsed, when the rest of the part checks out (`XMLTopLevelElements`); nil reads the whole part.
+    init(numbering: [UInt8]?, styles: [UInt8]?, usedStyles: Set<String>, styled: DocxNumbering? = nil, numIdsNamed: Set<String>? = nil,
+         maxDepth: Int, failedPart: inout String) throws {
         if let numbering {
             failedPart = "numbering"
-            try readNumbering(Self.reader(numbering, maxDepth: maxDepth))
+            var sliced = false
+            // The styles' numbering must be known first: read already (`styled`), or no styles part.
+            if let numIdsNamed, styled != nil || styles == nil {
+                let named = numIdsNamed.union((styled?.styleNumbering.values).map { $0.compactMap { $0.numId } } ?? [])
+                if let part = Self.slice(numbering, naming: named, maxDepth: maxDepth), let cursor = XMLArenaCursor(bytes: part, maxDepth: maxDepth) {
+                    var probe = DocxNumbering()
+                    if (try? probe.readNumbering(cursor)) != nil {
+                        abstracts = probe.abstracts
+                        instances = probe.instances
+                        sliced = true
+                    }
+                }
+            }
+            if !sliced { try readNumbering(Self.reader(numbering, maxDepth: maxDepth)) }
         }
         if let styled {
             styleParents = styled.styleParents
@@ -59,6 +75,36 @@ struct DocxNumbering: Sendable {
                 return
             }
         }
+    }
+
+    /// The numbering part cut down to what a document naming `numIds` can use: every element under the root but
+    /// the `w:num` with other ids and the `w:abstractNum` no kept `w:num` uses, in order. Nil when the part does
+    /// not check out (`XMLTopLevelElements`) or an id is written with a reference or a line break (which a
+    /// parser would turn into something else): then the whole part is read.
+    static func slice(_ numbering: [UInt8], naming numIds: Set<String>, maxDepth: Int) -> [UInt8]? {
+        func plain(_ value: String) -> Bool {
+            !value.utf8.contains { $0 == UInt8(ascii: "&") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        guard numIds.allSatisfy(plain), let top = XMLTopLevelElements(bytes: numbering, maxDepth: maxDepth) else { return nil }
+        var keep = [Bool](repeating: true, count: top.elements.count)
+        var abstractIds: Set<String> = []
+        for (k, element) in top.elements.enumerated() where top.localName(of: element) == "num" {
+            let ids = top.attributeValues("numId", of: element)
+            guard ids.allSatisfy(plain) else { return nil }
+            guard ids.contains(where: numIds.contains) else {
+                keep[k] = false
+                continue
+            }
+            let uses = ByteSearch.attributeValues(afterElementNamed: "abstractNumId", attribute: "val", in: top.bytes(of: element))
+            guard uses.allSatisfy(plain) else { return nil }
+            abstractIds.formUnion(uses)
+        }
+        for (k, element) in top.elements.enumerated() where top.localName(of: element) == "abstractNum" {
+            let ids = top.attributeValues("abstractNumId", of: element)
+            guard ids.allSatisfy(plain) else { return nil }
+            if !ids.contains(where: abstractIds.contains) { keep[k] = false }
+        }
+        return top.document(keeping: top.elements.indices.filter { keep[$0] }.map { top.elements[$0] })
     }
 
     /// What reading the styles a document uses from an index found.
@@ -172,7 +218,9 @@ struct DocxNumbering: Sendable {
     /// names and the styles they are based on, so that the rest need not be inflated; `styled` then holds
     /// them, read. A style found damaged also ends the reading (the reader then refuses the file for it).
     static func stylesComplete(_ used: Set<String>, in prefix: [UInt8], maxDepth: Int, styled: inout DocxNumbering?) -> Bool {
-        guard let index = XMLFragments.Index(bytes: prefix, attribute: "styleId") else { return false }
+        // The index holds a style only if its id is written as a styleId value: looked for first, without an index
+        // (Word's first 16 KB never hold a form's styles, and indexing them was wasted).
+        guard namesAll(used, in: prefix), let index = XMLFragments.Index(bytes: prefix, attribute: "styleId") else { return false }
         // A style not yet inflated: read on (no parse of the others until all are there; a damaged one among
         // them is then found, and refused, when the rest has come or the part has ended).
         guard used.allSatisfy({ index.contains(value: $0) }) else { return false }
@@ -183,6 +231,34 @@ struct DocxNumbering: Sendable {
             return true
         } catch {
             return true
+        }
+    }
+
+    /// Whether every id of `used` stands as a quoted `styleId=` value somewhere in `bytes` (which
+    /// `XMLFragments.Index.contains(value:)` needs), found in one pass without building an index.
+    static func namesAll(_ used: Set<String>, in bytes: [UInt8]) -> Bool {
+        let ids = used.map { Array($0.utf8) }
+        var found = [Bool](repeating: false, count: ids.count)
+        var missing = ids.count
+        let needle = Array("styleId=".utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            var from = 0
+            while missing > 0, let at = ByteSearch.firstIndex(of: needle, in: b, from: from) {
+                from = at + needle.count
+                guard from < b.count, b[from] == UInt8(ascii: "\"") || b[from] == UInt8(ascii: "'") else { continue }
+                let quote = b[from]
+                for (k, id) in ids.enumerated() where !found[k] {
+                    let end = from + 1 + id.count
+                    guard end < b.count, b[end] == quote else { continue }
+                    var j = 0
+                    while j < id.count, b[from + 1 + j] == id[j] { j += 1 }
+                    if j == id.count {
+                        found[k] = true
+                        missing -= 1
+                    }
+                }
+            }
+            return missing == 0
         }
     }
 

@@ -47,6 +47,7 @@ enum DocxPackage {
         }
         // List numbering: the numbering part when the document numbers paragraphs directly or uses paragraph
         // styles (which may number them); of the styles part, only as much as holds the styles used.
+        let notesWanted = notes || DocxSniffer.contains(Array("noteReference".utf8), in: main.bytes[...])
         let numPr = DocxSniffer.contains(Array("numPr".utf8), in: main.bytes[...])
         let used = DocxSniffer.contains(Array("pStyle".utf8), in: main.bytes[...]) ? DocxNumbering.usedStyles(in: main.bytes) : []
         if numPr || !used.isEmpty, let numbering = try partBytes("numbering") {
@@ -63,15 +64,20 @@ enum DocxPackage {
                     throw refusal(for: error, fileName: fileName)
                 }
             }
+            // The list definitions the walk can meet: those the document's bytes name (unknown when notes are read too).
+            let notesRead = notesWanted && relationships.contains {
+                !$0.isExternal && ($0.type.hasSuffix("/footnotes") || $0.type.hasSuffix("/endnotes"))
+            }
+            let named = notesRead ? nil : ByteSearch.attributeValues(afterElementNamed: "numId", attribute: "val", in: main.bytes)
             var failed = ""
             do {
                 parts.numbering = try DocxNumbering(numbering: numbering.bytes, styles: styles?.bytes, usedStyles: used,
-                                                    styled: styled, maxDepth: limits.xmlMaxDepth, failedPart: &failed)
+                                                    styled: styled, numIdsNamed: named, maxDepth: limits.xmlMaxDepth, failedPart: &failed)
             } catch let error as XMLError {
                 throw refusal(for: error, part: failed == "styles" ? (styles?.name ?? "word/styles.xml") : numbering.name, fileName: fileName)
             }
         }
-        if notes || DocxSniffer.contains(Array("noteReference".utf8), in: main.bytes[...]) {
+        if notesWanted {
             parts.footnotes = try parse(try partBytes("footnotes"))
             parts.endnotes = try parse(try partBytes("endnotes"))
         }
