@@ -77,19 +77,26 @@ final class CompiledCue: Sendable {
 
     /// The groups of a pattern that every match passes through, each as its list of alternatives, when the group
     /// stands outside every other group and class, carries no quantifier, and each alternative is a run of
-    /// Chinese characters: `(国际|世界)上?(处于|居于|保持)领先` gives [国际, 世界] and [处于, 居于, 保持]. None for a
-    /// pattern with a top-level `|`.
+    /// Chinese characters; then every unquantified top-level run of Chinese characters, alone:
+    /// `(国际|世界)上?(处于|居于|保持)领先` gives [国际, 世界], [处于, 居于, 保持] and [领先]. None for a pattern with
+    /// a top-level `|`.
     static func requiredAlternatives(of pattern: String) -> [[String]] {
         let chars = Array(pattern)
         func isHan(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && (0x4E00...0x9FFF).contains(c.unicodeScalars.first?.value ?? 0) }
         var out: [[String]] = []
         var depth = 0, inClass = false, escaped = false
+        // Every unquantified top-level run of Chinese characters, as `requiredRun` reads them, is required too.
+        var runs: [String] = [], run = ""
+        func endRun() { if !run.isEmpty { runs.append(run) }; run = "" }
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if escaped { escaped = false; i += 1; continue }
-            if c == "\\" { escaped = true; i += 1; continue }
+            if escaped { escaped = false; endRun(); i += 1; continue }
+            if c == "\\" { escaped = true; endRun(); i += 1; continue }
             if inClass { if c == "]" { inClass = false }; i += 1; continue }
+            let quantified = i + 1 < chars.count && "?*+{".contains(chars[i + 1])
+            if depth == 0 && isHan(c) && !quantified { run.append(c); i += 1; continue }
+            endRun()
             switch c {
             case "[": inClass = true
             case "(":
@@ -115,7 +122,8 @@ final class CompiledCue: Sendable {
             }
             i += 1
         }
-        return out
+        endRun()
+        return out + runs.map { [$0] }
     }
 
     /// The longest run of Chinese characters that stands outside every group, class and alternation of a

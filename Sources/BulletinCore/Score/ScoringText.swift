@@ -2,7 +2,9 @@ import Foundation
 
 /// One field as the rules read it: the original text, a half-width copy for matching, and the sentence
 /// and clause boundaries. Both copies have the same UTF-16 length, so a match in one is a match in the other.
-struct ScoringText: Sendable {
+/// A final class: every rule reads the same texts, and a struct of nine arrays was copied (retained and
+/// released) at each read.
+final class ScoringText: Sendable {
     /// The field read.
     let field: Field
     /// The text as it stands in the field.
@@ -17,6 +19,8 @@ struct ScoringText: Sendable {
     /// starts at `literalStarts[i]`, sorted by id and position.
     private let literalIDs: [Int32]
     private let literalStarts: [Int32]
+    /// The ids of the literal cues found in the text, each once, in increasing order.
+    let literalsFound: [Int32]
     /// How many literals the automaton knew; a cue registered later is searched directly.
     private let literalsScanned: Int
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
@@ -32,7 +36,12 @@ struct ScoringText: Sendable {
         units = Self.utf16(normalised)
         foldedUnits = units.map(Self.fold)
         let automaton = CueAutomaton.current
-        (literalIDs, literalStarts) = automaton.scan(foldedUnits)
+        let (literalIDs, literalStarts) = automaton.scan(foldedUnits)
+        self.literalIDs = literalIDs
+        self.literalStarts = literalStarts
+        var found: [Int32] = []
+        for id in literalIDs where found.last != id { found.append(id) }
+        literalsFound = found
         literalsScanned = automaton.literals.count
         let originalUnits = Self.utf16(text)
         self.originalUnits = originalUnits.count == units.count ? originalUnits : units
@@ -62,13 +71,6 @@ struct ScoringText: Sendable {
 
     /// Length in UTF-16 units.
     var length: Int { units.count }
-
-    /// The ids of the literal cues found in the text, each once, in increasing order.
-    var literalsFound: [Int32] {
-        var out: [Int32] = []
-        for id in literalIDs where out.last != id { out.append(id) }
-        return out
-    }
 
     /// Whether the automaton that read this text knew the literal with this id (else it is searched directly).
     func scanned(_ id: Int32) -> Bool { Int(id) < literalsScanned }
