@@ -28,8 +28,15 @@ public enum AchievementTaxonomy {
 
     /// The category a subtype belongs to, or nil for an unknown subtype.
     public static func category(ofSubtype subtype: String) -> String? {
-        subtypesByCategory.first { $0.value.contains(subtype) }?.key
+        categoryBySubtype[subtype]
     }
+
+    /// `subtypesByCategory` turned round (every subtype belongs to one category): one hash lookup per vote counted.
+    private static let categoryBySubtype: [String: String] = {
+        var out: [String: String] = [:]
+        for (category, subtypes) in subtypesByCategory { for s in subtypes { out[s] = category } }
+        return out
+    }()
 
     /// The rung of a level on the ladder (0 = 国际领先), or nil for "" and unknown words.
     public static func rung(of level: String) -> Int? {

@@ -1,7 +1,10 @@
 import Foundation
 
 /// A phrase or pattern from pipeline.json, compiled once when the scorer is built.
-struct CompiledCue: Sendable {
+///
+/// A final class, shared by reference: the voters hand cues around per automaton hit, and copying a struct of
+/// four references cost a retain and a release each (about a tenth of scoring time in the profile).
+final class CompiledCue: Sendable {
     /// The phrase or pattern as written in the configuration.
     let source: String
     /// The compiled expression of a pattern (NSRegularExpression is immutable and safe to share); nil for a
@@ -17,7 +20,22 @@ struct CompiledCue: Sendable {
     let wordEnd: Bool
     /// For a pattern: a run of Chinese characters every match must contain (通过 in
     /// `(项目|工程).{0,12}通过.{0,12}验收`), found by the `CueAutomaton` scan: a text without it is not searched.
-    var gate: (literal: [UInt16], id: Int32)?
+    let gate: (literal: [UInt16], id: Int32)?
+    /// For a pattern: the other things every match must contain, each one of a few Chinese words (one of
+    /// 处于, 居于, 保持 in `(国际|世界)上?(处于|居于|保持)领先`): a text missing one of them is not searched either.
+    let alternatives: [[(literal: [UInt16], id: Int32)]]
+
+    init(source: String, regex: NSRegularExpression?, literal: [UInt16]?, literalID: Int32?, wordStart: Bool, wordEnd: Bool,
+         gate: (literal: [UInt16], id: Int32)? = nil, alternatives: [[(literal: [UInt16], id: Int32)]] = []) {
+        self.source = source
+        self.regex = regex
+        self.literal = literal
+        self.literalID = literalID
+        self.wordStart = wordStart
+        self.wordEnd = wordEnd
+        self.gate = gate
+        self.alternatives = alternatives
+    }
 
     /// A literal phrase: read as half-width, matched case-insensitively.
     static func phrase(_ phrase: String, path: String, file: String) throws -> CompiledCue {
@@ -43,12 +61,69 @@ struct CompiledCue: Sendable {
     static func pattern(_ pattern: String, path: String, file: String) throws -> CompiledCue {
         guard !pattern.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a pattern") }
         let halfWidth = TextForm.halfWidthASCII(pattern)
-        var cue = try compile(halfWidth, source: pattern, path: path, file: file)
+        var gate: (literal: [UInt16], id: Int32)?
         if let required = requiredRun(of: halfWidth) {
             let literal = ScoringText.folded(required)
-            cue.gate = (literal, CueAutomaton.register(literal))
+            gate = (literal, CueAutomaton.register(literal))
         }
-        return cue
+        let alternatives = requiredAlternatives(of: halfWidth).map { words in
+            words.map { word in
+                let literal = ScoringText.folded(word)
+                return (literal: literal, id: CueAutomaton.register(literal))
+            }
+        }
+        return try compile(halfWidth, source: pattern, path: path, file: file, gate: gate, alternatives: alternatives)
+    }
+
+    /// The groups of a pattern that every match passes through, each as its list of alternatives, when the group
+    /// stands outside every other group and class, carries no quantifier, and each alternative is a run of
+    /// Chinese characters; then every unquantified top-level run of Chinese characters, alone:
+    /// `(国际|世界)上?(处于|居于|保持)领先` gives [国际, 世界], [处于, 居于, 保持] and [领先]. None for a pattern with
+    /// a top-level `|`.
+    static func requiredAlternatives(of pattern: String) -> [[String]] {
+        let chars = Array(pattern)
+        func isHan(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && (0x4E00...0x9FFF).contains(c.unicodeScalars.first?.value ?? 0) }
+        var out: [[String]] = []
+        var depth = 0, inClass = false, escaped = false
+        // Every unquantified top-level run of Chinese characters, as `requiredRun` reads them, is required too.
+        var runs: [String] = [], run = ""
+        func endRun() { if !run.isEmpty { runs.append(run) }; run = "" }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if escaped { escaped = false; endRun(); i += 1; continue }
+            if c == "\\" { escaped = true; endRun(); i += 1; continue }
+            if inClass { if c == "]" { inClass = false }; i += 1; continue }
+            let quantified = i + 1 < chars.count && "?*+{".contains(chars[i + 1])
+            if depth == 0 && isHan(c) && !quantified { run.append(c); i += 1; continue }
+            endRun()
+            switch c {
+            case "[": inClass = true
+            case "(":
+                if depth == 0 {
+                    // A plain group of Chinese alternatives: up to the first `)`, with nothing but Han and `|` inside.
+                    var j = i + 1, words: [String] = [], word = "", plain = true
+                    while j < chars.count, chars[j] != ")" {
+                        if chars[j] == "|" { words.append(word); word = "" } else if isHan(chars[j]) { word.append(chars[j]) } else { plain = false }
+                        j += 1
+                    }
+                    words.append(word)
+                    let quantified = j + 1 < chars.count && "?*+{".contains(chars[j + 1])
+                    if plain, j < chars.count, !quantified, !words.contains(where: \.isEmpty) {
+                        out.append(words)
+                        i = j + 1
+                        continue
+                    }
+                }
+                depth += 1
+            case ")": depth -= 1
+            case "|" where depth == 0: return []
+            default: break
+            }
+            i += 1
+        }
+        endRun()
+        return out + runs.map { [$0] }
     }
 
     /// The longest run of Chinese characters that stands outside every group, class and alternation of a
@@ -79,11 +154,16 @@ struct CompiledCue: Sendable {
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
     private func gateMissing(in text: ScoringText) -> Bool {
-        guard let gate, text.scanned(gate.id) else { return false }
-        return text.starts(ofLiteral: gate.id, gate.literal).isEmpty
+        if let gate, text.scanned(gate.id), !text.contains(literal: gate.id) { return true }
+        for words in alternatives where words.allSatisfy({ text.scanned($0.id) && !text.contains(literal: $0.id) }) {
+            return true
+        }
+        return false
     }
 
-    private static func compile(_ pattern: String, source: String, path: String, file: String) throws -> CompiledCue {
+    private static func compile(_ pattern: String, source: String, path: String, file: String,
+                                gate: (literal: [UInt16], id: Int32)?,
+                                alternatives: [[(literal: [UInt16], id: Int32)]]) throws -> CompiledCue {
         let regex: NSRegularExpression
         do {
             regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
@@ -93,7 +173,8 @@ struct CompiledCue: Sendable {
         if regex.firstMatch(in: "", options: [], range: NSRange(location: 0, length: 0)) != nil {
             throw ConfigError(file: file, path: path, message: "\"\(source)\" matches the empty string, so it would match every text; make it match at least one character")
         }
-        return CompiledCue(source: source, regex: regex, literal: nil, literalID: nil, wordStart: false, wordEnd: false)
+        return CompiledCue(source: source, regex: regex, literal: nil, literalID: nil, wordStart: false, wordEnd: false, gate: gate,
+                           alternatives: alternatives)
     }
 
     /// Every match in a text, as UTF-16 ranges (non-overlapping, left to right, as the expression would give).
@@ -129,8 +210,8 @@ struct CompiledCue: Sendable {
     }
 }
 
-/// A label and its compiled cues: one configured `CueGroup`.
-struct CompiledGroup: Sendable {
+/// A label and its compiled cues: one configured `CueGroup` (a final class, shared by reference like its cues).
+final class CompiledGroup: Sendable {
     /// The label voted for.
     let label: String
     /// Weight of each cue found.

@@ -11,12 +11,19 @@ import Synchronization
 final class CueAutomaton: Sendable {
     /// Literals known, by id.
     let literals: [[UInt16]]
-    /// Transitions: (state << 16 | unit) → state.
-    private let next: [UInt64: Int32]
+    /// Transitions out of the root, by unit (-1: none): the scan falls back to the root at most units.
+    private let rootNext: [Int32]
+    /// Transitions out of the other states: (state << 16 | unit) → state, in an open-addressing table
+    /// (a `Dictionary` hashed every key with SipHash, which showed in the profile).
+    private let table: TransitionTable
     /// Failure link of each state.
     private let failure: [Int32]
-    /// Literal ids ending at each state (its own and those of its failure chain).
-    private let output: [[Int32]]
+    /// Literal ids ending at each state (its own and those of its failure chain): those of state `s` are
+    /// `outputIDs[outputStart[s] ..< outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputIDs: [Int32]
+    /// The length of each literal, by id.
+    private let lengths: [Int32]
 
     // MARK: - The registry
 
@@ -93,27 +100,95 @@ final class CueAutomaton: Sendable {
                 output[Int(state)] += output[Int(failure[Int(state)])]
             }
         }
-        self.next = next
+        var rootNext = [Int32](repeating: -1, count: 0x10000)
+        var others: [(key: UInt64, state: Int32)] = []
+        for (key, to) in next {
+            if key >> 16 == 0 { rootNext[Int(key & 0xFFFF)] = to } else { others.append((key, to)) }
+        }
+        self.rootNext = rootNext
+        table = TransitionTable(others)
         self.failure = failure
-        self.output = output
+        var outputStart: [Int32] = [0]
+        var outputIDs: [Int32] = []
+        for ids in output {
+            outputIDs += ids
+            outputStart.append(Int32(outputIDs.count))
+        }
+        self.outputStart = outputStart
+        self.outputIDs = outputIDs
+        lengths = literals.map { Int32($0.count) }
+    }
+
+    /// The state reached from `state` by `u`, or -1.
+    @inline(__always)
+    private func step(_ state: Int32, _ u: UInt16) -> Int32 {
+        state == 0 ? rootNext[Int(u)] : table.find(UInt64(state) << 16 | UInt64(u))
     }
 
     /// Every occurrence of every literal in `units` (overlapping ones included), sorted by literal id and
     /// then by position: `ids[i]` occurs at `starts[i]`.
     func scan(_ units: [UInt16]) -> (ids: [Int32], starts: [Int32]) {
-        var found: [(id: Int32, start: Int32)] = []
+        // Each finding as one number, id << 32 | start: sorting them sorts by id, then by position.
+        var found: [UInt64] = []
         var state: Int32 = 0
         for (i, u) in units.enumerated() {
             while true {
-                if let to = next[UInt64(state) << 16 | UInt64(u)] { state = to; break }
+                let to = step(state, u)
+                if to >= 0 { state = to; break }
                 if state == 0 { break }
                 state = failure[Int(state)]
             }
-            for id in output[Int(state)] {
-                found.append((id, Int32(i + 1 - literals[Int(id)].count)))
+            let s = Int(state)
+            for k in Int(outputStart[s])..<Int(outputStart[s + 1]) {
+                let id = outputIDs[k]
+                found.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(i + 1 - Int(lengths[Int(id)]))))
             }
         }
-        found.sort { $0.id != $1.id ? $0.id < $1.id : $0.start < $1.start }
-        return (found.map(\.id), found.map(\.start))
+        found.sort()
+        return (found.map { Int32(truncatingIfNeeded: $0 >> 32) }, found.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
+    }
+}
+
+/// A fixed map from transition keys to states: open addressing with linear probing over a power-of-two table.
+private struct TransitionTable: Sendable {
+    private let keys: [UInt64]
+    private let states: [Int32]
+    private let shift: UInt64
+    private let mask: Int
+    private static let empty = UInt64.max
+
+    init(_ entries: [(key: UInt64, state: Int32)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < 2 * max(entries.count, 1) { bits += 1 }
+        let size = 1 << Int(bits)
+        var keys = [UInt64](repeating: Self.empty, count: size)
+        var states = [Int32](repeating: -1, count: size)
+        shift = 64 - bits
+        mask = size - 1
+        for (key, state) in entries {
+            var slot = Self.slot(key, shift)
+            while keys[slot] != Self.empty { slot = (slot + 1) & (size - 1) }
+            keys[slot] = key
+            states[slot] = state
+        }
+        self.keys = keys
+        self.states = states
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The state stored for `key`, or -1.
+    @inline(__always)
+    func find(_ key: UInt64) -> Int32 {
+        var slot = Self.slot(key, shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return states[slot] }
+            if k == Self.empty { return -1 }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -28,6 +28,9 @@ struct CueVoter: Sendable {
     let patternCues: [CueAt]
     /// The highest automaton id of the literals (a text scanned with it knows them all).
     let highestLiteral: Int32?
+    /// Each cue's conclusion (without the lead-sentence note), by group and cue: the same words for every
+    /// finding of the cue, so they are written once, not per finding.
+    let conclusions: [[String]]
 
     /// The cues worth trying on a text, in group and cue order: the literals its scan found, those the scan
     /// could not know, and every pattern.
@@ -57,6 +60,11 @@ struct CueVoter: Sendable {
         self.literalOwners = owners
         self.patternCues = others
         self.highestLiteral = owners.keys.max()
+        conclusions = compiled.map { group in
+            group.cues.map { cue in
+                Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence) + (group.source.map { "（\($0)）" } ?? "")
+            }
+        }
         self.dimension = dimension
         self.weight = weight
         self.countsAsEvidence = countsAsEvidence
@@ -69,21 +77,21 @@ struct CueVoter: Sendable {
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             // Only the cues found: most of the hundreds of cues find nothing in a given field.
-            var found: [(group: CompiledGroup, cue: CompiledCue, ranges: [NSRange])] = []
+            var found: [(at: CueAt, ranges: [NSRange])] = []
             for at in candidates(in: text) {
                 let ranges = groups[at.group].cues[at.cue].ranges(in: text)
-                if !ranges.isEmpty { found.append((groups[at.group], groups[at.group].cues[at.cue], ranges)) }
+                if !ranges.isEmpty { found.append((at, ranges)) }
             }
-            let all = found.flatMap(\.ranges)
-            for (group, cue, ranges) in found {
+            let all = found.count > 1 ? found.flatMap(\.ranges) : []
+            for (at, ranges) in found {
                 let free = ranges.filter { r in
                     !all.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
                 }
                 guard let range = free.first else { continue }
+                let group = groups[at.group]
                 let lead = range.location < leadEnd
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
-                let conclusion = Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence)
-                    + (group.source.map { "（\($0)）" } ?? "")
+                let conclusion = conclusions[at.group][at.cue]
                     + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : "")
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
                                     conclusion: conclusion)

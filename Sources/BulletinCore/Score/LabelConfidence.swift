@@ -120,7 +120,7 @@ enum ConfidenceAssessor {
         let claims = sheet.reasons.filter { $0.rule == LevelClaimRule.name && !$0.matched.isEmpty }
         let taken = claims.filter { $0.conclusion.hasPrefix("技术水平取") }
         let partial = claims.first { $0.conclusion.hasPrefix("只对部分工作") }
-        let notTaken = claims.filter { $0.conclusion.contains("不取") && $0.conclusion.contains("低于所取") }
+        let notTaken = claims.filter { LevelClaimReader.has($0.conclusion, "不取") && LevelClaimReader.has($0.conclusion, "低于所取") }
         if !taken.isEmpty {
             return notTaken.isEmpty ? (0.9, nil) : (0.6, nil)
         }

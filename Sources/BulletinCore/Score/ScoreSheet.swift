@@ -116,19 +116,42 @@ public struct ScoreSheet: Sendable {
 
     /// Total votes per label for one dimension; positive subtype votes also count for their category.
     public func totals(_ dimension: VoteDimension) -> [String: Double] {
-        var totals: [String: Double] = [:]
+        var totals = LabelTotals()
         for v in votes {
             switch (dimension, v.dimension) {
             case (.category, .category), (.subtype, .subtype), (.industry, .industry):
-                totals[v.label, default: 0] += v.weight
+                totals.add(v.weight, to: v.label)
             case (.category, .subtype):
                 // A counter-cue against a subtype (专利12件 says "not a patent case") says nothing against its category.
-                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory { totals[c, default: 0] += v.weight }
+                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory { totals.add(v.weight, to: c) }
             default:
                 break
             }
         }
-        return totals
+        return totals.dictionary
+    }
+}
+
+/// Sums per label, kept in a short list while votes are added: a case has a few labels and dozens of votes, and
+/// a dictionary keyed by Chinese labels hashed (and normalised) the label at every vote. Each sum starts at 0 and
+/// adds the votes in order, as `dictionary[label, default: 0] += weight` did, so the figures are the same.
+struct LabelTotals {
+    private var labels: [String] = []
+    private var sums: [Double] = []
+
+    mutating func add(_ weight: Double, to label: String) {
+        if let i = labels.firstIndex(of: label) {
+            sums[i] += weight
+        } else {
+            labels.append(label)
+            sums.append(0 + weight)
+        }
+    }
+
+    var dictionary: [String: Double] {
+        var out = [String: Double](minimumCapacity: labels.count)
+        for (label, sum) in zip(labels, sums) { out[label] = sum }
+        return out
     }
 }
 

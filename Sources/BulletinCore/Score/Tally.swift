@@ -71,20 +71,20 @@ enum Tally {
     /// `decision.subtypeShare` (a counter-cue against a subtype says nothing against its category; a vote
     /// marked not to count for its category, such as a construction's, only chooses within it).
     static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> [String: Double] {
-        var totals: [String: Double] = [:]
+        var totals = LabelTotals()
         for v in sheet.votes {
             switch v.dimension {
             case .category:
-                totals[v.label, default: 0] += v.weight
+                totals.add(v.weight, to: v.label)
             case .subtype:
                 if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory {
-                    totals[c, default: 0] += v.weight * decision.subtypeShare
+                    totals.add(v.weight * decision.subtypeShare, to: c)
                 }
             case .industry:
                 break
             }
         }
-        return totals
+        return totals.dictionary
     }
 
     /// The best-voted subtype of a category, its default when none has a vote, "" for categories
@@ -115,8 +115,12 @@ enum Tally {
 
     /// "应用研究成果 14.00，成果转移转化案例 6.00", highest first.
     static func describe(_ totals: [String: Double], order: [String]) -> String {
-        let listed = order.compactMap { label in totals[label].flatMap { $0 > 0 ? (label, $0) : nil } }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : (order.firstIndex(of: $0.0) ?? 0) < (order.firstIndex(of: $1.0) ?? 0) }
+        // Ties go by the label's place in `order` (its first place: the labels of `order` are distinct).
+        var listed: [(String, Double, Int)] = []
+        for (i, label) in order.enumerated() {
+            if let t = totals[label], t > 0 { listed.append((label, t, i)) }
+        }
+        listed.sort { a, b in a.1 != b.1 ? a.1 > b.1 : a.2 < b.2 }
         return listed.map { "\($0.0) \(format($0.1))" }.joined(separator: "，")
     }
 

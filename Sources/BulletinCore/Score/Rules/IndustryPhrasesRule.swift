@@ -150,14 +150,13 @@ struct IndustryPhrasesRule: ScoringRule {
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
         // a verb at the end of a title (并网发电, 人工合成) or a word too general to say what the thing is.
         let strong = 2 * titleText.weight * ruleWeight - 1e-9
-        let units = title.utf16
+        let units = ScoringText.utf16(title)
         var best: (end: Int, length: Int, word: String, label: String)?
         for i in 0..<(sheet.votes.count - votesFrom) {
             let reason = sheet.reasons[reasonsFrom + i]
             let vote = sheet.votes[votesFrom + i]
             guard reason.field == Field.title.rawValue, vote.weight >= strong, !reason.matched.isEmpty,
-                  let range = title.range(of: reason.matched, options: .backwards) else { continue }
-            let end = units.distance(from: units.startIndex, to: range.upperBound)
+                  let end = ClauseReader.lastEnd(of: ScoringText.utf16(reason.matched), in: units) else { continue }
             let length = reason.matched.utf16.count
             if best.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
                 best = (end, length, reason.matched, vote.label)
@@ -199,6 +198,17 @@ struct ClauseReader {
             i += 1
         }
         return out
+    }
+
+    /// Where the last occurrence of `word` in `units` ends, or nil.
+    static func lastEnd(of word: [UInt16], in units: [UInt16]) -> Int? {
+        guard !word.isEmpty, word.count <= units.count else { return nil }
+        var i = units.count - word.count
+        while i >= 0 {
+            if units[i] == word[0], units[i..<(i + word.count)].elementsEqual(word) { return i + word.count }
+            i -= 1
+        }
+        return nil
     }
 
     func starts(of word: [UInt16]) -> [Int] { Self.starts(of: word, in: units, 0..<units.count) }
