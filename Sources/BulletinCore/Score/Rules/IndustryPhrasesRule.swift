@@ -51,6 +51,7 @@ struct IndustryPhrasesRule: ScoringRule {
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
                             weight: Self.headWeight * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
+        applyGuideTable(to: &sheet, head: (head.word, head.label), found: found)
     }
 
     /// Records the summary's use construction, if any (a note, not a vote).
