@@ -112,3 +112,23 @@ extension IndustryPhrasesRule {
         return nil
     }
 }
+
+/// What the summary says the achievement *is* (…膜是新型显示的核心材料): the object of 是 whose last cue ends its
+/// clause is the head of the noun phrase after the copula, the kind of thing. Read only when the title names no
+/// head and no making verb (研制…) says what was made; the same vote as the made object.
+extension IndustryPhrasesRule {
+    static let copula = Array("是".utf16)
+
+    /// The first 是 of the summary whose object runs to the end of its clause and ends with an industry cue of this
+    /// rule: the verb, that cue, its industry, and the phrase from 是 to the cue. Nil when there is none.
+    static func copulaObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+        for start in reader.starts(of: copula) {
+            let from = start + copula.count
+            let end = reader.clauseEnd(from: from)
+            guard let last = reader.lastCue(in: from..<end), last.end == end else { continue }
+            return ("是", last.word, last.label, reader.text(start..<last.end))
+        }
+        return nil
+    }
+}

@@ -188,4 +188,15 @@ import Testing
         let people = try Self.assess("新型流感疫苗完成三期临床", "某生物制品公司研发的四价流感疫苗完成三期临床试验，在老年人群中保护率达到八成。")
         #expect(people.industry == "医药健康")
     }
+
+    /// …衬底是功率芯片的关键材料: the head of the noun phrase after 是 says what the thing is (a material for
+    /// chips is 先进材料, docs/labelling.md §4) when the title names no head; a 是 whose clause goes on past
+    /// the cue (是…的重要手段，…) is not read.
+    @Test func whatTheSummarySaysTheThingIsDecidesWithoutATitleHead() throws {
+        let a = try Self.assess("牵头制定全球首个碳化硅衬底国际标准",
+                                "某省单位牵头制定全球首个碳化硅衬底国际标准。碳化硅衬底是功率芯片的关键材料，可降低器件损耗，该标准为其检测和贸易提供统一依据。")
+        #expect(a.industry == "先进材料")
+        let kind = try #require(Self.industryReasons(a).first { $0.conclusion.contains("「是」的对象「材料」") })
+        #expect(kind.matched == "是功率芯片的关键材料")
+    }
 }

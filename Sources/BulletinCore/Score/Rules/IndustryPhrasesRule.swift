@@ -36,7 +36,7 @@ struct IndustryPhrasesRule: ScoringRule {
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
         // once, from the title, and from the summary only when the title names nothing.
         guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
-            if let made = Self.madeObject(sheet, found: found) {
+            if let made = Self.madeObject(sheet, found: found) ?? Self.copulaObject(sheet, found: found) {
                 sheet.vote(.industry, for: made.label, because: Reason(
                     rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
                     conclusion: "案例简介中「\(made.verb)」的对象「\(made.word)」说明成果是什么，指向产业「\(made.label)」"))
