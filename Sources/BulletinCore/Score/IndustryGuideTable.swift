@@ -28,8 +28,10 @@ extension IndustryPhrasesRule {
     static let animalSources = ["GB/T 4754-2017 A03", "GB/T 4754-2017 A04"]
 
     /// Adds the guide's vote when the title's head is a machine outvoted by the sector it serves, or a drug for
-    /// farm animals outvoted by medicine. `head` is the head as voted (after the summary named it more precisely).
-    func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), found: [(Reason, Vote)]) {
+    /// farm animals outvoted by medicine. `head` is the title's head with the industry it was voted for, `precise`
+    /// the summary's more precise name of it (供电 → 供电装置), if any.
+    func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) {
+        let named = precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」"
         let totals = sheet.totals(.industry)
         guard let title = sheet.fields[.title] else { return }
         if head.label == Self.machineIndustry, !Self.technologyBefore(head.word, in: title),
@@ -38,7 +40,7 @@ extension IndustryPhrasesRule {
             sheet.vote(.industry, for: Self.machineIndustry, because: Reason(
                 rule: Self.name, field: Field.title.rawValue, matched: head.word,
                 weight: margin + Self.headWeight * ruleWeight,
-                conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称的中心词「\(head.word)」是机器"))
+                conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称的中心词\(named)是机器"))
             return
         }
         if head.label == Self.medicineIndustry, Self.isDrug(head.word, found: found),
@@ -47,7 +49,7 @@ extension IndustryPhrasesRule {
             sheet.vote(.industry, for: Self.farmingIndustry, because: Reason(
                 rule: Self.name, field: animal.field, matched: animal.word,
                 weight: margin + Self.headWeight * ruleWeight,
-                conclusion: "「\(head.word)」用于「\(animal.word)」，是兽用药品（GB/T 4754-2017 C2750 兽用药品制造；战略性新兴产业分类（2018）4.3 生物农业），按用途归「现代农业」"))
+                conclusion: "\(named)用于「\(animal.word)」，是兽用药品（GB/T 4754-2017 C2750 兽用药品制造；战略性新兴产业分类（2018）4.3 生物农业），按用途归「现代农业」"))
         }
     }
 

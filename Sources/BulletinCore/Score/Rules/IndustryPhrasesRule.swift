@@ -44,14 +44,16 @@ struct IndustryPhrasesRule: ScoringRule {
             return
         }
         var conclusion = "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
+        var precise: String?
         if let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
             conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
             head.label = specific.label
+            precise = specific.word
         }
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
                             weight: Self.headWeight * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
-        applyGuideTable(to: &sheet, head: (head.word, head.label), found: found)
+        applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
     }
 
     /// Records the summary's use construction, if any (a note, not a vote).
