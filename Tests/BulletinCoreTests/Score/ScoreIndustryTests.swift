@@ -199,4 +199,14 @@ import Testing
         let kind = try #require(Self.industryReasons(a).first { $0.conclusion.contains("「是」的对象「材料」") })
         #expect(kind.matched == "是功率芯片的关键材料")
     }
+
+    /// A title that goes on with a predicate (…实现芯片封装全自动化) names the achievement before the verb: the
+    /// head is the subject's last cue (工业机器人), not the last cue of the title (芯片).
+    @Test func theHeadIsTheSubjectsWhenTheTitleHasAPredicate() throws {
+        let a = try Self.assess("国产工业机器人实现芯片封装全自动化",
+                                "某装备企业研制的六轴工业机器人在芯片封装产线上替代人工上下料，定位精度达到微米级。")
+        let head = try #require(Self.industryReasons(a).first { $0.conclusion.contains("中心词") })
+        #expect(head.matched == "工业机器人")
+        #expect(a.industry == "装备制造")
+    }
 }

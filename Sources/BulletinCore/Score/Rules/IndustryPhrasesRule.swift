@@ -154,7 +154,11 @@ struct IndustryPhrasesRule: ScoringRule {
         // a verb at the end of a title (并网发电, 人工合成) or a word too general to say what the thing is.
         let strong = 2 * titleText.weight * ruleWeight - 1e-9
         let units = title.utf16
+        // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
+        // achievement before it: the head is the last cue of the subject when the subject has one.
+        let subjectText = predicateStart(in: title).flatMap { String(title.utf16.prefix($0)) }
         var best: (end: Int, length: Int, word: String, label: String)?
+        var subject: (end: Int, length: Int, word: String, label: String)?
         for i in 0..<(sheet.votes.count - votesFrom) {
             let reason = sheet.reasons[reasonsFrom + i]
             let vote = sheet.votes[votesFrom + i]
@@ -165,8 +169,33 @@ struct IndustryPhrasesRule: ScoringRule {
             if best.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
                 best = (end, length, reason.matched, vote.label)
             }
+            if let subjectText, let r = subjectText.range(of: reason.matched, options: .backwards) {
+                let subjectEnd = subjectText.utf16.distance(from: subjectText.utf16.startIndex, to: r.upperBound)
+                if subject.map({ subjectEnd > $0.end || (subjectEnd == $0.end && length > $0.length) }) ?? true {
+                    subject = (subjectEnd, length, reason.matched, vote.label)
+                }
+            }
         }
-        return best.map { ($0.word, $0.label) }
+        return (subject ?? best).map { ($0.word, $0.label) }
+    }
+}
+
+extension IndustryPhrasesRule {
+    /// Verbs that begin a title's predicate (…实现…, …通过验收, …入选…): what comes before them is the subject.
+    static let predicateVerbs = ["实现", "完成", "通过", "获得", "获批", "荣获", "入选", "助力", "推动", "支撑", "破解",
+                                 "刷新", "登上", "交付", "问世", "下线", "首飞", "研发成功", "研制成功"]
+
+    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first character),
+    /// nil when the title has none.
+    static func predicateStart(in title: String) -> Int? {
+        let units = title.utf16
+        var first: Int?
+        for verb in predicateVerbs {
+            guard let r = title.range(of: verb) else { continue }
+            let at = units.distance(from: units.startIndex, to: r.lowerBound)
+            if at > 0, first.map({ at < $0 }) ?? true { first = at }
+        }
+        return first
     }
 }
 
