@@ -153,8 +153,8 @@ struct ScoreRealSetTests {
     /// Floors a little under the figures of docs/scoring.md, so that a change that loses ground on real
     /// text fails here. They are a guard, not a target: rules are tuned on train and dev only (holdout, 103 cases
     /// labelled by someone who never saw the rules, is never tuned on either).
-    @Test(arguments: [("train", 0.94, 0.89, 0.99, 0.90), ("dev", 0.89, 0.85, 0.97, 0.86), ("test", 0.90, 0.88, 0.96, 0.77),
-                      ("holdout", 0.88, 0.86, 0.98, 0.79)])
+    @Test(arguments: [("train", 0.94, 0.89, 0.99, 0.92), ("dev", 0.89, 0.85, 0.97, 0.89), ("test", 0.90, 0.88, 0.96, 0.79),
+                      ("holdout", 0.88, 0.86, 0.98, 0.83)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
         #expect(report.accuracy("category") >= category)
