@@ -32,20 +32,21 @@ extension IndustryPhrasesRule {
     /// the summary's more precise name of it (供电 → 供电装置), if any.
     func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) {
         let named = precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」"
+        guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return }
         let totals = sheet.totals(.industry)
-        guard let title = sheet.fields[.title] else { return }
-        if head.label == Self.machineIndustry, !Self.technologyBefore(head.word, in: title),
-           !Self.straddles(head.word, in: title, found: found),
-           let (sector, margin) = Self.leader(totals, over: Self.machineIndustry), Self.machineServedSectors.contains(sector) {
+        if head.label == Self.machineIndustry,
+           let (sector, margin) = Self.leader(totals, over: Self.machineIndustry), Self.machineServedSectors.contains(sector),
+           !Self.technologyBefore(head.word, in: title), !Self.straddles(head.word, in: title, found: found) {
             sheet.vote(.industry, for: Self.machineIndustry, because: Reason(
                 rule: Self.name, field: Field.title.rawValue, matched: head.word,
                 weight: margin + Self.headWeight * ruleWeight,
                 conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称的中心词\(named)是机器"))
             return
         }
-        if head.label == Self.medicineIndustry, Self.isDrug(head.word, found: found),
-           let animal = Self.farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found),
-           let (sector, margin) = Self.leader(totals, over: Self.farmingIndustry), sector == Self.medicineIndustry {
+        if head.label == Self.medicineIndustry,
+           let (sector, margin) = Self.leader(totals, over: Self.farmingIndustry), sector == Self.medicineIndustry,
+           Self.isDrug(head.word, found: found),
+           let animal = Self.farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found) {
             sheet.vote(.industry, for: Self.farmingIndustry, because: Reason(
                 rule: Self.name, field: animal.field, matched: animal.word,
                 weight: margin + Self.headWeight * ruleWeight,

@@ -153,27 +153,32 @@ struct IndustryPhrasesRule: ScoringRule {
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
         // a verb at the end of a title (并网发电, 人工合成) or a word too general to say what the thing is.
         let strong = 2 * titleText.weight * ruleWeight - 1e-9
-        let units = title.utf16
-        // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
-        // achievement before it: the head is the last cue of the subject when the subject has one.
-        let subjectText = predicateStart(in: title).flatMap { String(title.utf16.prefix($0)) }
-        var best: (end: Int, length: Int, word: String, label: String)?
-        var subject: (end: Int, length: Int, word: String, label: String)?
+        var candidates: [(word: String, label: String)] = []
         for i in 0..<(sheet.votes.count - votesFrom) {
             let reason = sheet.reasons[reasonsFrom + i]
             let vote = sheet.votes[votesFrom + i]
-            guard reason.field == Field.title.rawValue, vote.weight >= strong, !reason.matched.isEmpty,
-                  let range = title.range(of: reason.matched, options: .backwards) else { continue }
-            let end = units.distance(from: units.startIndex, to: range.upperBound)
-            let length = reason.matched.utf16.count
-            if best.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
-                best = (end, length, reason.matched, vote.label)
+            if reason.field == Field.title.rawValue, vote.weight >= strong, !reason.matched.isEmpty {
+                candidates.append((reason.matched, vote.label))
             }
-            if let subjectText, let r = subjectText.range(of: reason.matched, options: .backwards) {
-                let subjectEnd = subjectText.utf16.distance(from: subjectText.utf16.startIndex, to: r.upperBound)
-                if subject.map({ subjectEnd > $0.end || (subjectEnd == $0.end && length > $0.length) }) ?? true {
-                    subject = (subjectEnd, length, reason.matched, vote.label)
-                }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let units = Array(title.utf16)
+        // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
+        // achievement before it: the head is the last cue of the subject when the subject has one (read only when
+        // there is a choice).
+        let cut = candidates.count > 1 ? predicateStart(in: units) : nil
+        var best: (end: Int, length: Int, word: String, label: String)?
+        var subject: (end: Int, length: Int, word: String, label: String)?
+        for c in candidates {
+            let w = Array(c.word.utf16)
+            let ends = ClauseReader.starts(of: w, in: units, 0..<units.count).map { $0 + w.count }
+            guard let end = ends.last else { continue }
+            if best.map({ end > $0.end || (end == $0.end && w.count > $0.length) }) ?? true {
+                best = (end, w.count, c.word, c.label)
+            }
+            if let cut, let subjectEnd = ends.last(where: { $0 <= cut }),
+               subject.map({ subjectEnd > $0.end || (subjectEnd == $0.end && w.count > $0.length) }) ?? true {
+                subject = (subjectEnd, w.count, c.word, c.label)
             }
         }
         return (subject ?? best).map { ($0.word, $0.label) }
@@ -185,17 +190,12 @@ extension IndustryPhrasesRule {
     static let predicateVerbs = ["实现", "完成", "通过", "获得", "获批", "荣获", "入选", "助力", "推动", "支撑", "破解",
                                  "刷新", "登上", "交付", "问世", "下线", "首飞", "研发成功", "研制成功"]
 
-    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first character),
-    /// nil when the title has none.
-    static func predicateStart(in title: String) -> Int? {
-        let units = title.utf16
-        var first: Int?
-        for verb in predicateVerbs {
-            guard let r = title.range(of: verb) else { continue }
-            let at = units.distance(from: units.startIndex, to: r.lowerBound)
-            if at > 0, first.map({ at < $0 }) ?? true { first = at }
-        }
-        return first
+    static let predicateVerbUnits = predicateVerbs.map { Array($0.utf16) }
+
+    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first unit), nil
+    /// when the title has none.
+    static func predicateStart(in units: [UInt16]) -> Int? {
+        predicateVerbUnits.compactMap { ClauseReader.starts(of: $0, in: units, 1..<units.count).first }.min()
     }
 }
 
