@@ -106,7 +106,7 @@ extension IndustryPhrasesRule {
         if let a = animals.first(where: { $0.0.field == Field.title.rawValue }) {
             return (a.0.matched, Field.title.rawValue)
         }
-        guard let summary else { return nil }
+        guard let summary, !animals.isEmpty else { return nil }
         for sentence in summary.split(whereSeparator: { "。；！？;!?\n".contains($0) }) where sentence.contains(drug) {
             if let a = animals.first(where: { $0.0.field == Field.summary.rawValue && sentence.contains($0.0.matched) }) {
                 return (a.0.matched, Field.summary.rawValue)
