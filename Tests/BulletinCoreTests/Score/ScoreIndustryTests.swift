@@ -147,4 +147,66 @@ import Testing
         #expect(a.industry == "先进材料")
         #expect(a.reasons.contains { $0.rule == "tally" && $0.conclusion.contains("依据弱") })
     }
+
+    // MARK: - The guide's table, by what the title's head is (third pass)
+
+    /// A seeder serving wheat and maize farms is a machine (docs/labelling.md §4): the crop words outvote the head,
+    /// so the guide's entry decides, and says so.
+    @Test func aMachineServingFarmingIsEquipment() throws {
+        let a = try Self.assess("丘陵山区小麦玉米精量播种装备",
+                                "某农机研究院研制适合丘陵山区的小麦玉米精量播种装备，在小麦、玉米主产区推广种植面积超过十万亩，亩均节种两成，农户作业效率提高一倍。")
+        #expect(a.industry == "装备制造")
+        let guide = try #require(Self.industryReasons(a).first { $0.conclusion.hasPrefix("按标注指南，机器") })
+        #expect(guide.matched == "装备")
+        #expect(guide.conclusion.contains("现代农业"))
+    }
+
+    /// A technology together with its equipment (关键技术与装备) is counted by its use: the machine entry stays out.
+    @Test func aTechnologyWithEquipmentKeepsItsUse() throws {
+        let a = try Self.assess("页岩气田开发关键技术与装备",
+                                "某油气田公司攻克页岩气田水平井钻井、压裂关键技术，配套国产压裂装备，天然气年产量提高三成。")
+        #expect(a.industry == "能源化工")
+        #expect(!Self.industryReasons(a).contains { $0.conclusion.hasPrefix("按标注指南") })
+    }
+
+    /// 电线 inside 输电线路 is a fragment across 输电 and 线路, not a machine the title names.
+    @Test func aHeadAcrossTwoWordsIsNoMachine() throws {
+        let a = try Self.assess("特高压输电线路覆冰监测关键技术",
+                                "研发输电线路覆冰在线监测与预测技术，在多个省级电网推广应用，减少冰灾停电。")
+        #expect(a.industry == "能源化工")
+        #expect(!Self.industryReasons(a).contains { $0.conclusion.hasPrefix("按标注指南") })
+    }
+
+    /// A vaccine for ducks is a veterinary product (GB/T 4754-2017 C2750), serving farming; a flu vaccine for
+    /// people stays 医药健康.
+    @Test func aVaccineForFarmAnimalsServesFarming() throws {
+        let duck = try Self.assess("鸭坦布苏病毒病灭活疫苗获新兽药注册证书",
+                                   "某农业大学研制的鸭坦布苏病毒病灭活疫苗获农业农村部新兽药注册证书，在肉鸭养殖中推广应用，免疫保护率超过九成。")
+        #expect(duck.industry == "现代农业")
+        let guide = try #require(Self.industryReasons(duck).first { $0.conclusion.contains("兽用药品") })
+        #expect(guide.conclusion.contains("C2750"))
+        let people = try Self.assess("新型流感疫苗完成三期临床", "某生物制品公司研发的四价流感疫苗完成三期临床试验，在老年人群中保护率达到八成。")
+        #expect(people.industry == "医药健康")
+    }
+
+    /// …衬底是功率芯片的关键材料: the head of the noun phrase after 是 says what the thing is (a material for
+    /// chips is 先进材料, docs/labelling.md §4) when the title names no head; a 是 whose clause goes on past
+    /// the cue (是…的重要手段，…) is not read.
+    @Test func whatTheSummarySaysTheThingIsDecidesWithoutATitleHead() throws {
+        let a = try Self.assess("牵头制定全球首个碳化硅衬底国际标准",
+                                "某省单位牵头制定全球首个碳化硅衬底国际标准。碳化硅衬底是功率芯片的关键材料，可降低器件损耗，该标准为其检测和贸易提供统一依据。")
+        #expect(a.industry == "先进材料")
+        let kind = try #require(Self.industryReasons(a).first { $0.conclusion.contains("「是」的对象「材料」") })
+        #expect(kind.matched == "是功率芯片的关键材料")
+    }
+
+    /// A title that goes on with a predicate (…实现芯片封装全自动化) names the achievement before the verb: the
+    /// head is the subject's last cue (工业机器人), not the last cue of the title (芯片).
+    @Test func theHeadIsTheSubjectsWhenTheTitleHasAPredicate() throws {
+        let a = try Self.assess("国产工业机器人实现芯片封装全自动化",
+                                "某装备企业研制的六轴工业机器人在芯片封装产线上替代人工上下料，定位精度达到微米级。")
+        let head = try #require(Self.industryReasons(a).first { $0.conclusion.contains("中心词") })
+        #expect(head.matched == "工业机器人")
+        #expect(a.industry == "装备制造")
+    }
 }

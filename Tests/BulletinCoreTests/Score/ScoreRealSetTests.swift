@@ -28,6 +28,23 @@ struct ScoreRealSetTests {
         }
     }
 
+    /// The blind sets share no case and no source address with the split or with each other, and every case has a
+    /// source and a real summary: a case seen while tuning would make their figures measure the author again.
+    @Test(arguments: ["holdout", "holdout2"])
+    func aBlindSetSharesNothingWithTheOthers(name: String) throws {
+        let blind = try Self.split(name).cases
+        let others = try ["train", "dev", "test", "holdout", "holdout2"].filter { $0 != name }.flatMap { try Self.split($0).cases }
+        #expect(blind.count >= 100)
+        #expect(Set(blind.map(\.id)).count == blind.count)
+        #expect(Set(blind.map(\.id)).isDisjoint(with: others.map(\.id)))
+        let sources = Set(others.compactMap(\.basis).filter { $0.hasPrefix("http") })
+        for c in blind {
+            #expect(!(c.basis ?? "").isEmpty, "\(name) case \(c.id) has no source")
+            #expect(!sources.contains(c.basis ?? ""), "\(name) case \(c.id) shares its source with another set")
+            #expect(c.summary.count >= 30, "\(name) case \(c.id): summary of \(c.summary.count) characters")
+        }
+    }
+
     @Test func theSplitIsTheOneTheBatchesGive() throws {
         // The batches are the source; the split files are what tools/split_realset.py makes of them.
         let batches = try FileManager.default.contentsOfDirectory(at: Self.real.appendingPathComponent("batches"),
@@ -151,11 +168,12 @@ struct ScoreRealSetTests {
     }
 
     /// Floors a little under the figures of docs/scoring.md, so that a change that loses ground on real
-    /// text fails here. They are a guard, not a target: rules are tuned on train and dev (and, for the fourth round
-    /// of category and subtype rules, on holdout: 103 cases labelled by someone who never saw the rules, so its
-    /// floor guards that round rather than estimating unseen text); test is never tuned on.
-    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.90), ("dev", 0.89, 0.85, 0.97, 0.86), ("test", 0.90, 0.90, 0.96, 0.77),
-                      ("holdout", 0.98, 0.97, 0.98, 0.79)])
+    /// text fails here. They are a guard, not a target: rules are tuned on train and dev, and, for the fourth round
+    /// of category and subtype rules and the third round of industry rules, on holdout too (103 cases labelled by
+    /// someone who never saw the rules, so its floor guards those rounds rather than estimating unseen text); test
+    /// is never tuned on. holdout2 (103 cases, labelled blind later still) was tuned on by nobody.
+    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.92), ("dev", 0.89, 0.85, 0.97, 0.89), ("test", 0.90, 0.90, 0.96, 0.79),
+                      ("holdout", 0.98, 0.97, 0.98, 0.83), ("holdout2", 0.84, 0.81, 0.96, 0.78)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
         #expect(report.accuracy("category") >= category)

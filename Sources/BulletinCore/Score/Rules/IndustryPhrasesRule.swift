@@ -36,7 +36,7 @@ struct IndustryPhrasesRule: ScoringRule {
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
         // once, from the title, and from the summary only when the title names nothing.
         guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
-            if let made = Self.madeObject(sheet, found: found) {
+            if let made = Self.madeObject(sheet, found: found) ?? Self.copulaObject(sheet, found: found) {
                 sheet.vote(.industry, for: made.label, because: Reason(
                     rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
                     conclusion: "案例简介中「\(made.verb)」的对象「\(made.word)」说明成果是什么，指向产业「\(made.label)」"))
@@ -44,13 +44,16 @@ struct IndustryPhrasesRule: ScoringRule {
             return
         }
         var conclusion = "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
+        var precise: String?
         if let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
             conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
             head.label = specific.label
+            precise = specific.word
         }
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
                             weight: Self.headWeight * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
+        applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
     }
 
     /// Records the summary's use construction, if any (a note, not a vote).
@@ -150,19 +153,49 @@ struct IndustryPhrasesRule: ScoringRule {
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
         // a verb at the end of a title (并网发电, 人工合成) or a word too general to say what the thing is.
         let strong = 2 * titleText.weight * ruleWeight - 1e-9
-        let units = ScoringText.utf16(title)
-        var best: (end: Int, length: Int, word: String, label: String)?
+        var candidates: [(word: String, label: String)] = []
         for i in 0..<(sheet.votes.count - votesFrom) {
             let reason = sheet.reasons[reasonsFrom + i]
             let vote = sheet.votes[votesFrom + i]
-            guard reason.field == Field.title.rawValue, vote.weight >= strong, !reason.matched.isEmpty,
-                  let end = ClauseReader.lastEnd(of: ScoringText.utf16(reason.matched), in: units) else { continue }
-            let length = reason.matched.utf16.count
-            if best.map({ end > $0.end || (end == $0.end && length > $0.length) }) ?? true {
-                best = (end, length, reason.matched, vote.label)
+            if reason.field == Field.title.rawValue, vote.weight >= strong, !reason.matched.isEmpty {
+                candidates.append((reason.matched, vote.label))
             }
         }
-        return best.map { ($0.word, $0.label) }
+        guard !candidates.isEmpty else { return nil }
+        let units = Array(title.utf16)
+        // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
+        // achievement before it: the head is the last cue of the subject when the subject has one (read only when
+        // there is a choice).
+        let cut = candidates.count > 1 ? predicateStart(in: units) : nil
+        var best: (end: Int, length: Int, word: String, label: String)?
+        var subject: (end: Int, length: Int, word: String, label: String)?
+        for c in candidates {
+            let w = Array(c.word.utf16)
+            let ends = ClauseReader.starts(of: w, in: units, 0..<units.count).map { $0 + w.count }
+            guard let end = ends.last else { continue }
+            if best.map({ end > $0.end || (end == $0.end && w.count > $0.length) }) ?? true {
+                best = (end, w.count, c.word, c.label)
+            }
+            if let cut, let subjectEnd = ends.last(where: { $0 <= cut }),
+               subject.map({ subjectEnd > $0.end || (subjectEnd == $0.end && w.count > $0.length) }) ?? true {
+                subject = (subjectEnd, w.count, c.word, c.label)
+            }
+        }
+        return (subject ?? best).map { ($0.word, $0.label) }
+    }
+}
+
+extension IndustryPhrasesRule {
+    /// Verbs that begin a title's predicate (…实现…, …通过验收, …入选…): what comes before them is the subject.
+    static let predicateVerbs = ["实现", "完成", "通过", "获得", "获批", "荣获", "入选", "助力", "推动", "支撑", "破解",
+                                 "刷新", "登上", "交付", "问世", "下线", "首飞", "研发成功", "研制成功"]
+
+    static let predicateVerbUnits = predicateVerbs.map { Array($0.utf16) }
+
+    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first unit), nil
+    /// when the title has none.
+    static func predicateStart(in units: [UInt16]) -> Int? {
+        predicateVerbUnits.compactMap { ClauseReader.starts(of: $0, in: units, 1..<units.count).first }.min()
     }
 }
 
@@ -198,17 +231,6 @@ struct ClauseReader {
             i += 1
         }
         return out
-    }
-
-    /// Where the last occurrence of `word` in `units` ends, or nil.
-    static func lastEnd(of word: [UInt16], in units: [UInt16]) -> Int? {
-        guard !word.isEmpty, word.count <= units.count else { return nil }
-        var i = units.count - word.count
-        while i >= 0 {
-            if units[i] == word[0], units[i..<(i + word.count)].elementsEqual(word) { return i + word.count }
-            i -= 1
-        }
-        return nil
     }
 
     func starts(of word: [UInt16]) -> [Int] { Self.starts(of: word, in: units, 0..<units.count) }

@@ -1,0 +1,137 @@
+import Foundation
+
+/// The exceptions of the labelling guide's industry table (docs/labelling.md §4), read from what the title's head
+/// says the achievement *is*, when the sector it serves outvotes it.
+///
+/// * A machine is 装备制造 even when it serves energy or farming: a soybean harvester (大豆收获装备) is counted by
+///   its kind (GB/T 4754-2017 C35 专用设备制造业), not by the crop it harvests, however often the summary names the crop.
+/// * A drug or vaccine for farm animals is a veterinary product (GB/T 4754-2017 C2750 兽用药品制造; 战略性新兴产业分类
+///   （2018） 4.3 生物农业及相关产业, which holds 兽用生物制品 and 疫苗) and serves 现代农业, not 医药健康: 猪…疫苗,
+///   a 疫苗 applied 在家禽养殖中, a 新兽药.
+///
+/// Each applies only when the tally would otherwise go to the sector: the vote it adds is the margin plus the head's
+/// weight, so the thing leads by as much as the head alone would have given it, and the reason says which entry of
+/// the guide decided. The confidence stays low enough to flag the case when the sector was close (the use and the
+/// thing disagree).
+extension IndustryPhrasesRule {
+    /// The sectors a machine may serve and still be 装备制造 (the guide names energy and farming).
+    static let machineServedSectors: Set<String> = ["能源化工", "现代农业"]
+    static let machineIndustry = "装备制造"
+    static let medicineIndustry = "医药健康"
+    static let farmingIndustry = "现代农业"
+    /// Words that, right before the head, make the title a technology *with* equipment (开发核心技术与装备): a
+    /// technology is counted by its use, so the machine exception does not apply.
+    static let technologyLeads = ["技术与", "技术及", "技术和", "技术"]
+    /// How a reason names a drug class (its source) and a farm-animal class: C27 医药制造业 (C2740 中成药 …) and
+    /// A03 畜牧业 / A04 渔业 (the listed A03/A04 class and the derived A03xx, A04xx ones).
+    static let drugSource = "GB/T 4754-2017 C27"
+    static let animalSources = ["GB/T 4754-2017 A03", "GB/T 4754-2017 A04"]
+
+    /// Adds the guide's vote when the title's head is a machine outvoted by the sector it serves, or a drug for
+    /// farm animals outvoted by medicine. `head` is the title's head with the industry it was voted for, `precise`
+    /// the summary's more precise name of it (供电 → 供电装置), if any.
+    func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) {
+        let named = precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」"
+        guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return }
+        let totals = sheet.totals(.industry)
+        if head.label == Self.machineIndustry,
+           let (sector, margin) = Self.leader(totals, over: Self.machineIndustry), Self.machineServedSectors.contains(sector),
+           !Self.technologyBefore(head.word, in: title), !Self.straddles(head.word, in: title, found: found) {
+            sheet.vote(.industry, for: Self.machineIndustry, because: Reason(
+                rule: Self.name, field: Field.title.rawValue, matched: head.word,
+                weight: margin + Self.headWeight * ruleWeight,
+                conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称的中心词\(named)是机器"))
+            return
+        }
+        if head.label == Self.medicineIndustry,
+           let (sector, margin) = Self.leader(totals, over: Self.farmingIndustry), sector == Self.medicineIndustry,
+           Self.isDrug(head.word, found: found),
+           let animal = Self.farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found) {
+            sheet.vote(.industry, for: Self.farmingIndustry, because: Reason(
+                rule: Self.name, field: animal.field, matched: animal.word,
+                weight: margin + Self.headWeight * ruleWeight,
+                conclusion: "\(named)用于「\(animal.word)」，是兽用药品（GB/T 4754-2017 C2750 兽用药品制造；战略性新兴产业分类（2018）4.3 生物农业），按用途归「现代农业」"))
+        }
+    }
+
+    /// The best-voted industry and how far it leads `label`, when it is another industry and leads.
+    static func leader(_ totals: [String: Double], over label: String) -> (String, Double)? {
+        let own = totals[label] ?? 0
+        guard let top = AchievementTaxonomy.industries.filter({ $0 != label }).max(by: { (totals[$0] ?? 0) < (totals[$1] ?? 0) }),
+              let value = totals[top], value >= own else { return nil }
+        return (top, value - own)
+    }
+
+    /// Whether the title names a technology right before its head (技术与装备, 技术装备).
+    static func technologyBefore(_ head: String, in title: String) -> Bool {
+        guard let range = title.range(of: head, options: .backwards) else { return false }
+        let before = title[..<range.lowerBound]
+        return technologyLeads.contains { before.hasSuffix($0) }
+    }
+
+    /// Whether the head, where it last occurs in the title, begins inside another cue of the title that ends
+    /// inside it: a fragment across two words (电线 in 输电线路, across 输电 and 线路), not a word of the title.
+    static func straddles(_ head: String, in title: String, found: [(Reason, Vote)]) -> Bool {
+        guard let range = title.range(of: head, options: .backwards) else { return false }
+        let units = title.utf16
+        let start = units.distance(from: units.startIndex, to: range.lowerBound)
+        let end = start + head.utf16.count
+        for (reason, _) in found where reason.field == Field.title.rawValue && reason.matched != head && !reason.matched.isEmpty {
+            var from = title.startIndex
+            while let r = title.range(of: reason.matched, range: from..<title.endIndex) {
+                let s = units.distance(from: units.startIndex, to: r.lowerBound)
+                let e = s + reason.matched.utf16.count
+                if s < start, e > start, e < end { return true }
+                from = title.index(after: r.lowerBound)
+            }
+        }
+        return false
+    }
+
+    /// Whether `word` is voted as a drug (a class of C27 医药制造业).
+    static func isDrug(_ word: String, found: [(Reason, Vote)]) -> Bool {
+        found.contains { $0.0.matched == word && $0.0.conclusion.contains(drugSource) }
+    }
+
+    /// Words that say a drug is for animals (GB/T 4754-2017 C2750 兽用药品制造).
+    static let veterinaryWords = ["兽用", "兽药"]
+
+    /// The farm animal a drug is for: 兽用 or 兽药 in the title or summary, a cue of A03 畜牧业 or A04 渔业 in the
+    /// title, or one in the summary in the same sentence as the drug. Nil when there is none.
+    static func farmAnimal(for drug: String, title: String, summary: String?, found: [(Reason, Vote)]) -> (word: String, field: String)? {
+        for (field, text) in [(Field.title, title), (Field.summary, summary ?? "")] {
+            if let word = veterinaryWords.first(where: { text.contains($0) }) { return (word, field.rawValue) }
+        }
+        let animals = found.filter { r, v in v.label == farmingIndustry && animalSources.contains { r.conclusion.contains($0) } }
+        if let a = animals.first(where: { $0.0.field == Field.title.rawValue }) {
+            return (a.0.matched, Field.title.rawValue)
+        }
+        guard let summary, !animals.isEmpty else { return nil }
+        for sentence in summary.split(whereSeparator: { "。；！？;!?\n".contains($0) }) where sentence.contains(drug) {
+            if let a = animals.first(where: { $0.0.field == Field.summary.rawValue && sentence.contains($0.0.matched) }) {
+                return (a.0.matched, Field.summary.rawValue)
+            }
+        }
+        return nil
+    }
+}
+
+/// What the summary says the achievement *is* (…膜是新型显示的核心材料): the object of 是 whose last cue ends its
+/// clause is the head of the noun phrase after the copula, the kind of thing. Read only when the title names no
+/// head and no making verb (研制…) says what was made; the same vote as the made object.
+extension IndustryPhrasesRule {
+    static let copula = Array("是".utf16)
+
+    /// The first 是 of the summary whose object runs to the end of its clause and ends with an industry cue of this
+    /// rule: the verb, that cue, its industry, and the phrase from 是 to the cue. Nil when there is none.
+    static func copulaObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+        for start in reader.starts(of: copula) {
+            let from = start + copula.count
+            let end = reader.clauseEnd(from: from)
+            guard let last = reader.lastCue(in: from..<end), last.end == end else { continue }
+            return ("是", last.word, last.label, reader.text(start..<last.end))
+        }
+        return nil
+    }
+}
