@@ -53,4 +53,26 @@ struct DocxPartCacheTests {
         #expect(reader.partCache.count == 1)
         #expect(try reader.text(bytes: good, fileName: "完好.docx")[1] == "1. 成果名称不超过30字。")
     }
+
+    /// A cached read is not inflated, but its bytes still count against the next archive's limits: a form
+    /// that passes the total limit cannot open the door for a larger one that does not.
+    @Test func aCachedReadStillCountsAgainstTheArchivesLimits() throws {
+        let small = try S.docx(body: Self.body)
+        let padding = String(repeating: S.p(nil, "本成果在四川省内推广应用，带动相关产业发展。"), count: 60)
+        let large = try S.docx(body: Self.body + padding)
+        // Enough for the small form whole, and for the large one's document, relationships and less than its numbering.
+        let largeDocument = DocxTestSupport.rels().utf8.count + DocxTestSupport.documentXML(body: Self.body + padding).utf8.count
+        let limit = largeDocument + 400
+        let smallWhole = DocxTestSupport.rels().utf8.count + DocxTestSupport.documentXML(body: Self.body).utf8.count + 400
+            + S.numbering.utf8.count + S.styles.utf8.count
+        #expect(smallWhole < limit)
+        func reader() throws -> DocxFormReader { try DocxTestSupport.reader { $0.limits.zipMaxTotalBytes = limit } }
+        let fresh = try #require(throws: Refusal.self) { try reader().text(bytes: large, fileName: "大.docx") }
+        #expect(fresh.reason.contains("inflates past"), "\(fresh.reason)")
+        let warmed = try reader()
+        #expect(try warmed.text(bytes: small, fileName: "小.docx")[1] == "1. 成果名称不超过30字。")
+        #expect(warmed.partCache.count == 1)
+        let cached = try #require(throws: Refusal.self) { try warmed.text(bytes: large, fileName: "大.docx") }
+        #expect(cached == fresh)
+    }
 }
