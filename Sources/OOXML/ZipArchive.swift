@@ -145,7 +145,69 @@ public final class ZipArchive {
         try read(name, chunk: 16 << 10, grows: true, until: enough)
     }
 
+    /// `read(_:)`, appending to `chunks` how many bytes each inflating step gave (for `charge(_:chunks:)`).
+    public func read(_ name: String, chunks: inout [Int]) throws -> [UInt8] {
+        try read(name, chunk: 64 << 10, grows: false, chunks: &chunks) { _ in false }
+    }
+
+    /// `readPrefix(_:until:)`, appending to `chunks` how many bytes each inflating step gave.
+    public func readPrefix(_ name: String, chunks: inout [Int], until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
+        try read(name, chunk: 16 << 10, grows: true, chunks: &chunks, until: enough)
+    }
+
+    /// Counts, without inflating, the bytes an earlier read of an entry with the same stored bytes inflated
+    /// (`chunks`, as that read recorded them), checking the limits after each step exactly as that read would
+    /// have: the archive is refused (or not) as if the entry had been inflated again.
+    public func charge(_ name: String, chunks: [Int]) throws {
+        var count = 0
+        for n in chunks {
+            count += n
+            inflatedSoFar += n
+            try checkLimits(entry: name, entryBytes: count)
+        }
+    }
+
+    /// What identifies an entry's stored bytes exactly: method, encryption, CRC and sizes from the central
+    /// directory, and the stored (compressed) bytes themselves. Nil when the directory does not give them all,
+    /// the entry is encrypted or its stored bytes cannot be read: such an entry is never taken for another.
+    public func fingerprint(_ name: String) -> ZipEntryFingerprint? {
+        guard let i = index[Self.key(name)] else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        let needed = UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD)
+        guard zip_stat_index(handle, i, 0, &stat) == 0, stat.valid & needed == needed,
+              stat.encryption_method == UInt16(ZIP_EM_NONE), stat.comp_size <= UInt64(limits.maxEntryBytes),
+              let file = zip_fopen_index(handle, i, zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        let size = Int(stat.comp_size)
+        var stored = [UInt8](repeating: 0, count: size)
+        let n = stored.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(size)) }
+        guard n == Int64(size) else { return nil }
+        return ZipEntryFingerprint(method: Int32(stat.comp_method), crc: stat.crc, size: stat.size,
+                                   storedSize: stat.comp_size, stored: stored)
+    }
+
+    private func checkLimits(entry name: String, entryBytes: Int) throws {
+        if entryBytes > limits.maxEntryBytes { throw ZipError.entryTooLarge(entry: name, limit: limits.maxEntryBytes) }
+        if inflatedSoFar > limits.maxTotalBytes { throw ZipError.totalTooLarge(limit: limits.maxTotalBytes) }
+        if inflatedSoFar > limits.ratioFloorBytes {
+            let ratio = Double(inflatedSoFar) / Double(max(buffer.count, 1))
+            if ratio > limits.maxRatio { throw ZipError.ratioTooHigh(ratio: Int(ratio), limit: Int(limits.maxRatio)) }
+        }
+    }
+
     private func read(_ name: String, chunk firstChunk: Int, grows: Bool, until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
+        var chunks: [Int]?
+        return try read(name, chunk: firstChunk, grows: grows, chunks: &chunks, until: enough)
+    }
+
+    private func read(_ name: String, chunk firstChunk: Int, grows: Bool, chunks: inout [Int], until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
+        var recorded: [Int]? = []
+        defer { chunks += recorded ?? [] }
+        return try read(name, chunk: firstChunk, grows: grows, chunks: &recorded, until: enough)
+    }
+
+    private func read(_ name: String, chunk firstChunk: Int, grows: Bool, chunks: inout [Int]?, until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
         guard let i = index[Self.key(name)] else { throw ZipError.missingEntry(name) }
         var stat = zip_stat_t()
         zip_stat_init(&stat)
@@ -176,12 +238,8 @@ public final class ZipArchive {
             if n == 0 { break }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<Int(n)]))
             inflatedSoFar += Int(n)
-            if out.count > limits.maxEntryBytes { throw ZipError.entryTooLarge(entry: name, limit: limits.maxEntryBytes) }
-            if inflatedSoFar > limits.maxTotalBytes { throw ZipError.totalTooLarge(limit: limits.maxTotalBytes) }
-            if inflatedSoFar > limits.ratioFloorBytes {
-                let ratio = Double(inflatedSoFar) / Double(max(buffer.count, 1))
-                if ratio > limits.maxRatio { throw ZipError.ratioTooHigh(ratio: Int(ratio), limit: Int(limits.maxRatio)) }
-            }
+            chunks?.append(Int(n))
+            try checkLimits(entry: name, entryBytes: out.count)
             if grows {
                 if enough(out) { break }
                 chunk = min(chunk * 2, 256 << 10)
@@ -208,6 +266,26 @@ public final class ZipArchive {
         }
         let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "/") }) ?? bytes.endIndex
         return String(decoding: bytes[start...], as: UTF8.self).lowercased()
+    }
+}
+
+/// The stored bytes of one zip entry and what the central directory says of them (`ZipArchive.fingerprint`):
+/// two entries with equal fingerprints inflate to the same bytes, or fail the same way.
+public struct ZipEntryFingerprint: Equatable, Sendable {
+    /// Compression method.
+    public var method: Int32
+    /// CRC-32 of the inflated bytes, as the directory states it.
+    public var crc: UInt32
+    /// Inflated size, as the directory states it.
+    public var size: UInt64
+    /// Stored (compressed) size.
+    public var storedSize: UInt64
+    /// The stored bytes.
+    public var stored: [UInt8]
+
+    /// Cheap fields first, then the stored bytes.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.method == b.method && a.crc == b.crc && a.size == b.size && a.storedSize == b.storedSize && a.stored == b.stored
     }
 }
 

@@ -15,7 +15,11 @@ enum DocxPackage {
     /// Opens the package and parses the parts the reader uses, each read from the archive once. Numbering
     /// and styles are read only when the document numbers paragraphs (and then streaming, keeping only
     /// what numbering needs); foot- and endnotes when `notes` is asked for or the document references one.
-    static func open(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits, notes: Bool) throws -> Parts {
+    /// `cache`, when given, holds the numbering read from other packages of the run, found by the parts' exact
+    /// stored bytes (`DocxPartCache`): a hit is neither inflated nor parsed, but its inflated bytes still count
+    /// against this archive's limits.
+    static func open(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits, notes: Bool,
+                     cache: DocxPartCache? = nil) throws -> Parts {
         let main = try mainDocument(bytes: bytes, fileName: fileName, limits: limits)
         var parts = Parts(document: main.root)
         let relsName = OPCRelationships.relationshipsPartName(for: main.name)
@@ -28,9 +32,13 @@ enum DocxPackage {
         } catch let error as XMLError {
             throw refusal(for: error, part: relsName, fileName: fileName)
         }
-        func partBytes(_ kind: String) throws -> (name: String, bytes: [UInt8])? {
+        func partName(_ kind: String) -> String? {
             guard let rel = relationships.first(where: { !$0.isExternal && $0.type.hasSuffix("/" + kind) }),
                   let name = OPCRelationships.resolve(target: rel.target, from: main.name), main.archive.contains(name) else { return nil }
+            return name
+        }
+        func partBytes(_ kind: String) throws -> (name: String, bytes: [UInt8])? {
+            guard let name = partName(kind) else { return nil }
             do {
                 return (name, try main.archive.read(name))
             } catch let error as ZipError {
@@ -50,31 +58,59 @@ enum DocxPackage {
         let notesWanted = notes || DocxSniffer.contains(Array("noteReference".utf8), in: main.bytes[...])
         let numPr = DocxSniffer.contains(Array("numPr".utf8), in: main.bytes[...])
         let used = DocxSniffer.contains(Array("pStyle".utf8), in: main.bytes[...]) ? DocxNumbering.usedStyles(in: main.bytes) : []
-        if numPr || !used.isEmpty, let numbering = try partBytes("numbering") {
-            var styles: (name: String, bytes: [UInt8])?
-            var styled: DocxNumbering?
-            if !used.isEmpty, let rel = relationships.first(where: { !$0.isExternal && $0.type.hasSuffix("/styles") }),
-               let name = OPCRelationships.resolve(target: rel.target, from: main.name), main.archive.contains(name) {
-                do {
-                    let maxDepth = limits.xmlMaxDepth
-                    styles = (name, try main.archive.readPrefix(name) {
-                        DocxNumbering.stylesComplete(used, in: $0, maxDepth: maxDepth, styled: &styled)
-                    })
-                } catch let error as ZipError {
-                    throw refusal(for: error, fileName: fileName)
-                }
-            }
+        if numPr || !used.isEmpty, let numberingName = partName("numbering") {
+            let stylesName = used.isEmpty ? nil : partName("styles")
             // The list definitions the walk can meet: those the document's bytes name (unknown when notes are read too).
             let notesRead = notesWanted && relationships.contains {
                 !$0.isExternal && ($0.type.hasSuffix("/footnotes") || $0.type.hasSuffix("/endnotes"))
             }
             let named = notesRead ? nil : ByteSearch.attributeValues(afterElementNamed: "numId", attribute: "val", in: main.bytes)
-            var failed = ""
-            do {
-                parts.numbering = try DocxNumbering(numbering: numbering.bytes, styles: styles?.bytes, usedStyles: used,
-                                                    styled: styled, numIdsNamed: named, maxDepth: limits.xmlMaxDepth, failedPart: &failed)
-            } catch let error as XMLError {
-                throw refusal(for: error, part: failed == "styles" ? (styles?.name ?? "word/styles.xml") : numbering.name, fileName: fileName)
+            var key: DocxPartCache.Key?
+            var hit: DocxPartCache.Value?
+            if let cache, let numberingPrint = main.archive.fingerprint(numberingName) {
+                let stylesPrint = stylesName.flatMap { main.archive.fingerprint($0) }
+                if stylesName == nil || stylesPrint != nil {
+                    let found = DocxPartCache.Key(numbering: numberingPrint, styles: stylesPrint, usedStyles: used,
+                                                  numIdsNamed: named, maxDepth: limits.xmlMaxDepth)
+                    key = found
+                    hit = cache.value(for: found)
+                }
+            }
+            if let hit {
+                do {
+                    try main.archive.charge(numberingName, chunks: hit.numberingChunks)
+                    if let stylesName { try main.archive.charge(stylesName, chunks: hit.stylesChunks) }
+                } catch let error as ZipError {
+                    throw refusal(for: error, fileName: fileName)
+                }
+                parts.numbering = hit.numbering
+            } else {
+                var numberingChunks: [Int] = []
+                var stylesChunks: [Int] = []
+                let numbering: [UInt8]
+                var styles: [UInt8]?
+                var styled: DocxNumbering?
+                do {
+                    numbering = try main.archive.read(numberingName, chunks: &numberingChunks)
+                    if let stylesName {
+                        let maxDepth = limits.xmlMaxDepth
+                        styles = try main.archive.readPrefix(stylesName, chunks: &stylesChunks) {
+                            DocxNumbering.stylesComplete(used, in: $0, maxDepth: maxDepth, styled: &styled)
+                        }
+                    }
+                } catch let error as ZipError {
+                    throw refusal(for: error, fileName: fileName)
+                }
+                var failed = ""
+                do {
+                    parts.numbering = try DocxNumbering(numbering: numbering, styles: styles, usedStyles: used,
+                                                        styled: styled, numIdsNamed: named, maxDepth: limits.xmlMaxDepth, failedPart: &failed)
+                } catch let error as XMLError {
+                    throw refusal(for: error, part: failed == "styles" ? (stylesName ?? "word/styles.xml") : numberingName, fileName: fileName)
+                }
+                if let cache, let key {
+                    cache.store(DocxPartCache.Value(numbering: parts.numbering, numberingChunks: numberingChunks, stylesChunks: stylesChunks), for: key)
+                }
             }
         }
         if notesWanted {
