@@ -27,13 +27,13 @@ enum AnnualListLayout {
                 .text("\(list.year)年度没有入选榜单的重大科技成果。"),
             ])))
         } else {
-            blocks.append(.table(try table(list.entries)))
+            blocks.append(.table(table(list.entries)))
         }
         return WordDocument(blocks: blocks, page: F.landscape, title: title, creator: list.issuer, date: list.date.description)
     }
 
-    private static func table(_ entries: [AnnualEntry]) throws -> WordTable {
-        let rows = try entries.sorted { $0.rank < $1.rank }.map { entry in
+    private static func table(_ entries: [AnnualEntry]) -> WordTable {
+        let rows = entries.sorted { $0.rank < $1.rank }.map { entry in
             let r = entry.record
             return TableRowValues(values: [
                 String(entry.rank), r[.title], r[.submitter], r[.supervisor], r.assessment.category,
