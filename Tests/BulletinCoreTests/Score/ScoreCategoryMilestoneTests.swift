@@ -86,4 +86,13 @@ import Testing
         let prospect = try Self.assess("从二氧化碳到淀粉的人工合成", "团队设计人工途径，在实验室中首次实现从二氧化碳到淀粉的从头合成，为淀粉的工业化生产开辟了新路。")
         #expect(!prospect.reasons.contains { $0.conclusion.contains("成果转移转化案例") && $0.weight > 0 }, "\(prospect.reasons.map(\.conclusion))")
     }
+
+    // MARK: - Subtype
+
+    @Test func aHybridRiceCombinationIsAVarietyEvenBeforeItsApproval() throws {
+        let a = try Self.assess("杂交水稻川优8377双季亩产突破1500公斤",
+                                "四川省农业科学院选配的杂交水稻组合川优8377在德阳示范片测产，早晚两季合计亩产超过1500公斤，抗倒伏、耐寒，在寡照年份表现稳定。")
+        #expect(a.category == "应用研究成果")
+        #expect(a.subtype == "生物品种", "\(a.reasons.map(\.conclusion))")
+    }
 }
