@@ -18,7 +18,7 @@ struct CueVoter: Sendable {
 
     /// Every cue of every group, in group and cue order: a cue's place in this list (its flat index) sorts as
     /// its group and its index in the group do, so candidates are plain integers, sorted as integers.
-    private let flatCues: ContiguousArray<CompiledCue>
+    let flatCues: ContiguousArray<CompiledCue>
     /// The group of each flat cue.
     private let flatGroups: ContiguousArray<Int32>
     /// The literal cues by their automaton id, as flat indices: those of literal `id` are
@@ -36,7 +36,7 @@ struct CueVoter: Sendable {
 
     /// The cues worth trying on a text, as sorted flat indices: the literals its scan found, those the scan
     /// could not know, and every pattern.
-    private func candidates(in text: ScoringText) -> [Int32] {
+    func candidates(in text: ScoringText) -> [Int32] {
         var out = Array(patternCues)
         guard let highestLiteral else { return out }
         let high = Int(highestLiteral)
