@@ -114,12 +114,15 @@ struct CueVoter: Sendable {
                 let ranges = flatCues[Int(at)].ranges(in: text)
                 if !ranges.isEmpty { found.append((at, ranges)) }
             }
-            let all = found.count > 1 ? found.flatMap(\.ranges) : []
+            let several = found.count > 1
             for (at, ranges) in found {
-                let free = ranges.filter { r in
-                    !all.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
+                // The first range no longer range of any cue found holds (without building the list of them all).
+                let free = !several ? ranges.first : ranges.first { r in
+                    !found.contains { f in
+                        f.ranges.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
+                    }
                 }
-                guard let range = free.first else { continue }
+                guard let range = free else { continue }
                 let group = groups[Int(flatGroups[Int(at)])]
                 let lead = range.location < leadEnd
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)

@@ -77,6 +77,9 @@ import Testing
                     }
                 }
                 #expect(t.starts(ofLiteral: id, literal) == direct, "\(cue.source) in \(text)")
+                var visited: [Int] = []
+                t.forEachStart(ofLiteral: id, literal) { visited.append($0) }
+                #expect(visited == direct, "\(cue.source) in \(text)")
                 #expect(t.contains(literal: id) == !direct.isEmpty)
             }
         }
