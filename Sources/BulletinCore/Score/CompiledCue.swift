@@ -185,9 +185,12 @@ final class CompiledCue: Sendable {
         }
         var out: [NSRange] = []
         var from = 0
-        for at in text.starts(ofLiteral: literalID, literal) where at >= from && boundariesHold(text.foldedUnits, at, at + literal.count) {
-            out.append(NSRange(location: at, length: literal.count))
-            from = at + literal.count
+        let length = literal.count
+        text.forEachStart(ofLiteral: literalID, literal) { at in
+            if at >= from && boundariesHold(text.foldedUnits, at, at + length) {
+                out.append(NSRange(location: at, length: length))
+                from = at + length
+            }
         }
         return out
     }

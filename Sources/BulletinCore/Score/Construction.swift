@@ -49,8 +49,9 @@ extension ScoringConfig {
 }
 
 /// A compiled construction: its words are literals, found by the run's `CueAutomaton` in the one scan of
-/// each field, so a construction costs a lookup, not a regular expression.
-struct ConstructionMatcher: Sendable {
+/// each field, so a construction costs a lookup, not a regular expression. A final class: the rule reads its
+/// constructions for every field, and copying three arrays out of a struct cost a retain and release each.
+final class ConstructionMatcher: Sendable {
     let first: [CompiledCue]
     let then: [CompiledCue]
     let unless: [CompiledCue]

@@ -16,31 +16,48 @@ struct CueVoter: Sendable {
     /// How much a cue counts in the summary's first sentence (1: no different from the rest).
     let leadWeight: Double
 
-    /// A cue's place: its group and its index in the group.
-    struct CueAt: Sendable, Comparable {
-        let group: Int
-        let cue: Int
-        static func < (a: CueAt, b: CueAt) -> Bool { a.group != b.group ? a.group < b.group : a.cue < b.cue }
-    }
-    /// The literal cues by their automaton id (a text's scan says which were found; only those are tried).
-    let literalOwners: [Int32: [CueAt]]
-    /// The cues that are regular expressions, tried on every text.
-    let patternCues: [CueAt]
+    /// Every cue of every group, in group and cue order: a cue's place in this list (its flat index) sorts as
+    /// its group and its index in the group do, so candidates are plain integers, sorted as integers.
+    let flatCues: ContiguousArray<CompiledCue>
+    /// The group of each flat cue.
+    private let flatGroups: ContiguousArray<Int32>
+    /// The literal cues by their automaton id, as flat indices: those of literal `id` are
+    /// `literalOwners[ownerStart[id] ..< ownerStart[id + 1]]`, for ids up to `highestLiteral` (an array, not a
+    /// `Dictionary<Int32, …>`: the lookup ran for every literal found in every field).
+    private let ownerStart: ContiguousArray<Int32>
+    private let literalOwners: ContiguousArray<Int32>
+    /// The cues that are regular expressions, tried on every text, as flat indices.
+    private let patternCues: ContiguousArray<Int32>
     /// The highest automaton id of the literals (a text scanned with it knows them all).
     let highestLiteral: Int32?
-    /// Each cue's conclusion (without the lead-sentence note), by group and cue: the same words for every
+    /// Each cue's conclusion (without the lead-sentence note), by flat index: the same words for every
     /// finding of the cue, so they are written once, not per finding.
-    let conclusions: [[String]]
+    private let conclusions: ContiguousArray<String>
 
-    /// The cues worth trying on a text, in group and cue order: the literals its scan found, those the scan
+    /// The cues worth trying on a text, as sorted flat indices: the literals its scan found, those the scan
     /// could not know, and every pattern.
-    private func candidates(in text: ScoringText) -> [CueAt] {
-        var out = patternCues
-        for id in text.literalsFound { out += literalOwners[id] ?? [] }
-        if let highestLiteral, !text.scanned(highestLiteral) {
-            for (id, owners) in literalOwners where !text.scanned(id) { out += owners }
+    func candidates(in text: ScoringText) -> [Int32] {
+        var out = Array(patternCues)
+        guard let highestLiteral else { return out }
+        let high = Int(highestLiteral)
+        ownerStart.withUnsafeBufferPointer { starts in
+            literalOwners.withUnsafeBufferPointer { owners in
+                for id in text.literalsFound {
+                    let i = Int(id)
+                    if i > high { break }  // literalsFound is increasing
+                    let lower = Int(starts[i]), upper = Int(starts[i + 1])
+                    if lower < upper { out.append(contentsOf: owners[lower..<upper]) }
+                }
+                if !text.scanned(highestLiteral) {
+                    for i in 0...high where !text.scanned(Int32(i)) {
+                        let lower = Int(starts[i]), upper = Int(starts[i + 1])
+                        if lower < upper { out.append(contentsOf: owners[lower..<upper]) }
+                    }
+                }
+            }
         }
-        return out.sorted()
+        out.sort()
+        return out
     }
 
     /// Compiles the configured groups (their JSON path is `section[i]`).
@@ -50,21 +67,36 @@ struct CueVoter: Sendable {
         self.leadWeight = leadWeight
         let compiled = try groups.enumerated().map { try CompiledGroup($0.element, path: "\(section)[\($0.offset)]", file: file) }
         self.groups = compiled
-        var owners: [Int32: [CueAt]] = [:]
-        var others: [CueAt] = []
+        var cues = ContiguousArray<CompiledCue>(), cueGroups = ContiguousArray<Int32>()
+        var owners: [Int32: [Int32]] = [:]
+        var others = ContiguousArray<Int32>()
+        var conclusions = ContiguousArray<String>()
         for (g, group) in compiled.enumerated() {
-            for (c, cue) in group.cues.enumerated() {
-                if let id = cue.literalID { owners[id, default: []].append(CueAt(group: g, cue: c)) } else { others.append(CueAt(group: g, cue: c)) }
+            for cue in group.cues {
+                let flat = Int32(cues.count)
+                cues.append(cue)
+                cueGroups.append(Int32(g))
+                if let id = cue.literalID { owners[id, default: []].append(flat) } else { others.append(flat) }
+                conclusions.append(Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence)
+                    + (group.source.map { "（\($0)）" } ?? ""))
             }
         }
-        self.literalOwners = owners
-        self.patternCues = others
-        self.highestLiteral = owners.keys.max()
-        conclusions = compiled.map { group in
-            group.cues.map { cue in
-                Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence) + (group.source.map { "（\($0)）" } ?? "")
+        let highest = owners.keys.max()
+        var starts = ContiguousArray<Int32>(), flatOwners = ContiguousArray<Int32>()
+        if let highest {
+            for id in 0...highest {
+                starts.append(Int32(flatOwners.count))
+                flatOwners.append(contentsOf: owners[id] ?? [])
             }
+            starts.append(Int32(flatOwners.count))
         }
+        flatCues = cues
+        flatGroups = cueGroups
+        ownerStart = starts
+        literalOwners = flatOwners
+        patternCues = others
+        highestLiteral = highest
+        self.conclusions = conclusions
         self.dimension = dimension
         self.weight = weight
         self.countsAsEvidence = countsAsEvidence
@@ -77,21 +109,24 @@ struct CueVoter: Sendable {
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             // Only the cues found: most of the hundreds of cues find nothing in a given field.
-            var found: [(at: CueAt, ranges: [NSRange])] = []
+            var found: [(at: Int32, ranges: [NSRange])] = []
             for at in candidates(in: text) {
-                let ranges = groups[at.group].cues[at.cue].ranges(in: text)
+                let ranges = flatCues[Int(at)].ranges(in: text)
                 if !ranges.isEmpty { found.append((at, ranges)) }
             }
-            let all = found.count > 1 ? found.flatMap(\.ranges) : []
+            let several = found.count > 1
             for (at, ranges) in found {
-                let free = ranges.filter { r in
-                    !all.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
+                // The first range no longer range of any cue found holds (without building the list of them all).
+                let free = !several ? ranges.first : ranges.first { r in
+                    !found.contains { f in
+                        f.ranges.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
+                    }
                 }
-                guard let range = free.first else { continue }
-                let group = groups[at.group]
+                guard let range = free else { continue }
+                let group = groups[Int(flatGroups[Int(at)])]
                 let lead = range.location < leadEnd
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
-                let conclusion = conclusions[at.group][at.cue]
+                let conclusion = conclusions[Int(at)]
                     + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : "")
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
                                     conclusion: conclusion)

@@ -108,6 +108,29 @@ final class ScoringText: Sendable {
         return out
     }
 
+    /// Calls `body` with each place `starts(ofLiteral:_:)` gives, in its order, without building the list (this
+    /// runs for every literal cue found in every field).
+    @inline(__always)
+    func forEachStart(ofLiteral id: Int32, _ literal: [UInt16], _ body: (Int) -> Void) {
+        guard Int(id) < literalsScanned else {
+            for at in starts(ofLiteral: id, literal) { body(at) }
+            return
+        }
+        literalIDs.withUnsafeBufferPointer { ids in
+            literalStarts.withUnsafeBufferPointer { starts in
+                var low = 0, high = ids.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if ids[mid] < id { low = mid + 1 } else { high = mid }
+                }
+                while low < ids.count && ids[low] == id {
+                    body(Int(starts[low]))
+                    low += 1
+                }
+            }
+        }
+    }
+
     /// The words of a range as they stand in the field.
     func words(_ range: NSRange) -> String {
         let lower = max(0, min(range.location, originalUnits.count))

@@ -77,6 +77,9 @@ import Testing
                     }
                 }
                 #expect(t.starts(ofLiteral: id, literal) == direct, "\(cue.source) in \(text)")
+                var visited: [Int] = []
+                t.forEachStart(ofLiteral: id, literal) { visited.append($0) }
+                #expect(visited == direct, "\(cue.source) in \(text)")
                 #expect(t.contains(literal: id) == !direct.isEmpty)
             }
         }
@@ -104,5 +107,38 @@ import Testing
             for s in subtypes { #expect(AchievementTaxonomy.category(ofSubtype: s) == category) }
         }
         #expect(AchievementTaxonomy.category(ofSubtype: "成果转移转化案例") == nil)
+    }
+
+    /// The cues a voter tries on a text are, in flat (group, cue) order, every cue that finds something there: a cue
+    /// left out of the candidates would lose its vote. Checked on every repository cue group over the labelled
+    /// summaries, and for cues registered after the text was scanned (searched directly).
+    @Test func aVoterTriesEveryCueThatFindsSomething() throws {
+        let config = try ScoreTestSupport.repositoryScoring()
+        let voters = try [(config.categories, "scoring.categories"), (config.subtypes, "scoring.subtypes"),
+                          (config.industries, "scoring.industries")].map { groups, section in
+            try CueVoter(rule: "test", groups: groups, section: section, dimension: .category, weight: 1,
+                         countsAsEvidence: false, file: "test.json")
+        }
+        var checked = 0
+        for text in try Self.texts() {
+            let t = ScoringText(field: .summary, text: text, weight: 1)
+            for voter in voters {
+                let candidates = voter.candidates(in: t)
+                #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0 < $1 }, "sorted, each once: \(text)")
+                for (i, cue) in voter.flatCues.enumerated() where !cue.ranges(in: t).isEmpty {
+                    #expect(candidates.contains(Int32(i)), "\(cue.source) in \(text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100)
+        // Read before the voter's new words are registered: the scan cannot know them.
+        let early = ScoringText(field: .summary, text: "研制出钒钛测速新词甲，并用于乙新词测速。", weight: 1)
+        let late = try CueVoter(rule: "test", groups: [
+            .init(label: "装备制造", weight: 1, phrases: ["钒钛测速新词甲", "不在文中的新词丙"], patterns: ["用于.{0,2}新词"]),
+            .init(label: "先进材料", weight: 1, phrases: ["钒钛", "乙新词测速"]),
+        ], section: "test", dimension: .industry, weight: 1, countsAsEvidence: false, file: "test.json")
+        let found = late.candidates(in: early).filter { !late.flatCues[Int($0)].ranges(in: early).isEmpty }
+        #expect(found == [0, 2, 3, 4])
     }
 }

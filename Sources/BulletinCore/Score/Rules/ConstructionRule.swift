@@ -50,7 +50,8 @@ struct ConstructionRule: ScoringRule {
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             let candidates = candidates(in: text)
-            for (i, (c, matcher)) in constructions.enumerated() where candidates[i] {
+            for i in constructions.indices where candidates[i] {
+                let (c, matcher) = constructions[i]  // only the candidates are copied out
                 guard let range = matcher.find(in: text) else { continue }
                 let lead = range.location < leadEnd
                 let w = c.weight * text.weight * weight * (lead ? leadWeight : 1)
