@@ -43,15 +43,17 @@ struct IndustryPhrasesRule: ScoringRule {
             }
             return
         }
-        var conclusion = "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
+        var conclusion = head.because ?? "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
         var precise: String?
-        if let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
+        if head.because == nil, let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
             conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
             head.label = specific.label
             precise = specific.word
         }
+        // A head character is no cue of the automaton: it counts as a strong cue of the title and as its head.
+        let cueWeight = head.because == nil ? 0 : 2 * (sheet.texts.first(where: { $0.field == .title })?.weight ?? 1)
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
-                            weight: Self.headWeight * ruleWeight, conclusion: conclusion)
+                            weight: (cueWeight + Self.headWeight) * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
         applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
     }
@@ -147,7 +149,7 @@ struct IndustryPhrasesRule: ScoringRule {
 
     /// The strong industry cue found in the title that ends last (the longer one when two end at the same
     /// place), with its label; nil when the title has none.
-    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double) -> (word: String, label: String)? {
+    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double) -> (word: String, label: String, because: String?)? {
         guard let title = sheet.fields[.title], sheet.votes.count - votesFrom == sheet.reasons.count - reasonsFrom,
               let titleText = sheet.texts.first(where: { $0.field == .title }) else { return nil }
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
@@ -161,12 +163,10 @@ struct IndustryPhrasesRule: ScoringRule {
                 candidates.append((reason.matched, vote.label))
             }
         }
-        guard !candidates.isEmpty else { return nil }
         let units = Array(title.utf16)
         // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
-        // achievement before it: the head is the last cue of the subject when the subject has one (read only when
-        // there is a choice).
-        let cut = candidates.count > 1 ? predicateStart(in: units) : nil
+        // achievement before it: the head is the last cue of the subject when the subject has one.
+        let cut = predicateStart(in: units)
         var best: (end: Int, length: Int, word: String, label: String)?
         var subject: (end: Int, length: Int, word: String, label: String)?
         for c in candidates {
@@ -181,7 +181,15 @@ struct IndustryPhrasesRule: ScoringRule {
                 subject = (subjectEnd, w.count, c.word, c.label)
             }
         }
-        return (subject ?? best).map { ($0.word, $0.label) }
+        // A one-character head of goods that ends the subject after every cue (采棉机, 破冰船, 手撕钢) names the thing.
+        let chosen = subject ?? best
+        if let char = IndustryTitleHeads.last(in: units, before: cut ?? units.count),
+           chosen.map({ char.offset + 1 > $0.end || (cut != nil && subject == nil && $0.end > (cut ?? 0)) }) ?? true {
+            let context = String(decoding: units[max(0, char.offset - 3)...char.offset], as: UTF16.self)
+            return (char.char, char.industry,
+                    "成果名称以「\(context)」收尾，中心字「\(char.char)」是GB/T 4754-2017类名词的中心字（\(char.words)），说明成果是什么，指向产业「\(char.industry)」")
+        }
+        return chosen.map { ($0.word, $0.label, nil) }
     }
 }
 
