@@ -45,8 +45,8 @@ extension IndustryPhrasesRule {
         }
         if head.label == Self.medicineIndustry,
            let (sector, margin) = Self.leader(totals, over: Self.farmingIndustry), sector == Self.medicineIndustry,
-           Self.isDrug(head.word, found: found),
-           let animal = Self.farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found) {
+           isDrug(head.word, found: found),
+           let animal = farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found) {
             sheet.vote(.industry, for: Self.farmingIndustry, because: Reason(
                 rule: Self.name, field: animal.field, matched: animal.word,
                 weight: margin + Self.headWeight * ruleWeight,
@@ -88,9 +88,15 @@ extension IndustryPhrasesRule {
         return false
     }
 
-    /// Whether `word` is voted as a drug (a class of C27 医药制造业).
-    static func isDrug(_ word: String, found: [(Reason, Vote)]) -> Bool {
-        found.contains { $0.0.matched == word && $0.0.conclusion.contains(drugSource) }
+    /// The class a cue found by this rule comes from (`GB/T 4754-2017 C2740 中成药生产`), nil for a pattern's match.
+    func source(of reason: Reason) -> String? {
+        classOf[reason.matched.lowercased()]
+    }
+
+    /// Whether `word` is voted as a drug: its class is one of C27 医药制造业 (read from the class the word's group
+    /// names, not from the reason's wording).
+    func isDrug(_ word: String, found: [(Reason, Vote)]) -> Bool {
+        found.contains { $0.0.matched == word && source(of: $0.0)?.hasPrefix(Self.drugSource) == true }
     }
 
     /// Words that say a drug is for animals (GB/T 4754-2017 C2750 兽用药品制造).
@@ -98,11 +104,13 @@ extension IndustryPhrasesRule {
 
     /// The farm animal a drug is for: 兽用 or 兽药 in the title or summary, a cue of A03 畜牧业 or A04 渔业 in the
     /// title, or one in the summary in the same sentence as the drug. Nil when there is none.
-    static func farmAnimal(for drug: String, title: String, summary: String?, found: [(Reason, Vote)]) -> (word: String, field: String)? {
+    func farmAnimal(for drug: String, title: String, summary: String?, found: [(Reason, Vote)]) -> (word: String, field: String)? {
         for (field, text) in [(Field.title, title), (Field.summary, summary ?? "")] {
-            if let word = veterinaryWords.first(where: { text.contains($0) }) { return (word, field.rawValue) }
+            if let word = Self.veterinaryWords.first(where: { text.contains($0) }) { return (word, field.rawValue) }
         }
-        let animals = found.filter { r, v in v.label == farmingIndustry && animalSources.contains { r.conclusion.contains($0) } }
+        let animals = found.filter { r, v in
+            v.label == Self.farmingIndustry && source(of: r).map { s in Self.animalSources.contains { s.hasPrefix($0) } } == true
+        }
         if let a = animals.first(where: { $0.0.field == Field.title.rawValue }) {
             return (a.0.matched, Field.title.rawValue)
         }

@@ -20,9 +20,18 @@ struct IndustryPhrasesRule: ScoringRule {
 
     let voter: CueVoter
     let ruleWeight: Double
+    /// The class each phrase of scoring.industries comes from (its group's `source`, the first group naming it, as
+    /// a word is voted once), keyed by the lowercased phrase: the guide's table reads what a word *is* from it.
+    let classOf: [String: String]
 
     init(config: ScoringConfig, file: String) throws {
         ruleWeight = Self.weight(in: config)
+        var classOf: [String: String] = [:]
+        for group in config.industries {
+            guard let source = group.source else { continue }
+            for phrase in group.phrases where classOf[phrase.lowercased()] == nil { classOf[phrase.lowercased()] = source }
+        }
+        self.classOf = classOf
         voter = try CueVoter(rule: Self.name, groups: config.industries, section: "scoring.industries",
                              dimension: .industry, weight: ruleWeight, countsAsEvidence: false, file: file)
     }
