@@ -143,3 +143,29 @@ extension IndustryPhrasesRule {
         return nil
     }
 }
+
+/// Farm produce processed is food (docs/labelling.md §4: tea gardens are 现代农业, tea processing 食品轻纺; crop and
+/// livestock work is 现代农业, food processing 食品轻纺). GB/T 4754-2017 counts the processing of what farms grow as
+/// manufacturing: C13 农副食品加工业 (C135 屠宰及肉类加工), C14 食品制造业, C1530 精制茶加工. So a title that names
+/// processing (加工, 屠宰) while the farm words lead the tally is counted as 食品轻纺 — unless the title's head is a
+/// machine (a processing machine is the guide table's, above).
+extension IndustryPhrasesRule {
+    static let foodIndustry = "食品轻纺"
+    /// The activities of C13 in a title: 加工 (C13 农副食品加工业, C1530 精制茶加工) and 屠宰 (C135 屠宰及肉类加工).
+    static let processingWords = ["加工", "屠宰"].map { Array($0.utf16) }
+
+    /// Adds a vote for 食品轻纺 of the margin plus the head's weight when the title names processing and the tally
+    /// would go to 现代农业.
+    func applyProcessing(to sheet: inout ScoreSheet) {
+        guard let title = sheet.fields[.title] else { return }
+        let units = Array(title.utf16)
+        guard let word = Self.processingWords.first(where: { !ClauseReader.starts(of: $0, in: units, 0..<units.count).isEmpty }),
+              let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.foodIndustry), sector == Self.farmingIndustry,
+              !sheet.reasons.contains(where: { $0.rule == Self.name && $0.conclusion.hasPrefix("按标注指南，机器") })
+        else { return }
+        let activity = String(decoding: word, as: UTF16.self)
+        sheet.vote(.industry, for: Self.foodIndustry, because: Reason(
+            rule: Self.name, field: Field.title.rawValue, matched: activity, weight: margin + Self.headWeight * ruleWeight,
+            conclusion: "按标注指南，农产品的\(activity)归「食品轻纺」（GB/T 4754-2017 C13 农副食品加工业、C1530 精制茶加工），不归种养的「现代农业」"))
+    }
+}

@@ -41,7 +41,10 @@ struct IndustryPhrasesRule: ScoringRule {
         let votesBefore = sheet.votes.count
         voter.apply(to: &sheet)
         let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
-        defer { noteUse(on: &sheet, found: found) }
+        defer {
+            applyProcessing(to: &sheet)
+            noteUse(on: &sheet, found: found)
+        }
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
         // once, from the title, and from the summary only when the title names nothing.
         guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
