@@ -169,3 +169,26 @@ extension IndustryPhrasesRule {
             conclusion: "按标注指南，农产品的\(activity)归「食品轻纺」（GB/T 4754-2017 C13 农副食品加工业、C1530 精制茶加工），不归种养的「现代农业」"))
     }
 }
+
+/// What the drug regulator approves is a drug or a medical device (docs/labelling.md §4: medical devices are 医药健康,
+/// not 装备制造 or 电子信息; GB/T 4754-2017 C27 医药制造业, C358 医疗仪器设备及器械制造): the 国家药品监督管理局 approves
+/// and registers drugs and medical devices, so a summary that names it as the approver puts the thing in 医药健康
+/// even when it is software (an AI reading endoscope images) or a machine.
+extension IndustryPhrasesRule {
+    /// The regulator's names (the short one first in the reason when both occur).
+    static let drugRegulator = ["药监局", "药品监督管理局"].map { Array($0.utf16) }
+
+    /// Adds a vote for 医药健康 of the margin plus the head's weight when the summary names the drug regulator and the
+    /// tally would go to 电子信息 or 装备制造.
+    func applyRegulator(to sheet: inout ScoreSheet) {
+        guard let summary = sheet.fields[.summary],
+              let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.medicineIndustry),
+              sector == "电子信息" || sector == Self.machineIndustry else { return }
+        let units = Array(summary.utf16)
+        guard let name = Self.drugRegulator.first(where: { !ClauseReader.starts(of: $0, in: units, 0..<units.count).isEmpty }) else { return }
+        let regulator = String(decoding: name, as: UTF16.self)
+        sheet.vote(.industry, for: Self.medicineIndustry, because: Reason(
+            rule: Self.name, field: Field.summary.rawValue, matched: regulator, weight: margin + Self.headWeight * ruleWeight,
+            conclusion: "按标注指南，医疗器械和药品归「医药健康」：案例简介说成果由「\(regulator)」批准或注册，是药品或医疗器械（GB/T 4754-2017 C27 医药制造业、C358 医疗仪器设备及器械制造），不按「\(sector)」"))
+    }
+}

@@ -43,6 +43,7 @@ struct IndustryPhrasesRule: ScoringRule {
         let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
         defer {
             applyProcessing(to: &sheet)
+            applyRegulator(to: &sheet)
             noteUse(on: &sheet, found: found)
         }
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
