@@ -152,18 +152,17 @@ extension IndustryPhrasesRule {
 extension IndustryPhrasesRule {
     static let foodIndustry = "食品轻纺"
     /// The activities of C13 in a title: 加工 (C13 农副食品加工业, C1530 精制茶加工) and 屠宰 (C135 屠宰及肉类加工).
-    static let processingWords = ["加工", "屠宰"].map { Array($0.utf16) }
+    static let processingWords = ["加工", "屠宰"].map { Array($0.utf8) }
 
     /// Adds a vote for 食品轻纺 of the margin plus the head's weight when the title names processing and the tally
     /// would go to 现代农业.
     func applyProcessing(to sheet: inout ScoreSheet) {
-        guard let title = sheet.fields[.title] else { return }
-        let units = Array(title.utf16)
-        guard let word = Self.processingWords.first(where: { !ClauseReader.starts(of: $0, in: units, 0..<units.count).isEmpty }),
-              let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.foodIndustry), sector == Self.farmingIndustry,
+        guard let title = sheet.fields[.title], let word = Self.processingWords.first(where: { Self.contains(title, $0) })
+        else { return }
+        guard let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.foodIndustry), sector == Self.farmingIndustry,
               !sheet.reasons.contains(where: { $0.rule == Self.name && $0.conclusion.hasPrefix("按标注指南，机器") })
         else { return }
-        let activity = String(decoding: word, as: UTF16.self)
+        let activity = String(decoding: word, as: UTF8.self)
         sheet.vote(.industry, for: Self.foodIndustry, because: Reason(
             rule: Self.name, field: Field.title.rawValue, matched: activity, weight: margin + Self.headWeight * ruleWeight,
             conclusion: "按标注指南，农产品的\(activity)归「食品轻纺」（GB/T 4754-2017 C13 农副食品加工业、C1530 精制茶加工），不归种养的「现代农业」"))
@@ -175,20 +174,36 @@ extension IndustryPhrasesRule {
 /// and registers drugs and medical devices, so a summary that names it as the approver puts the thing in 医药健康
 /// even when it is software (an AI reading endoscope images) or a machine.
 extension IndustryPhrasesRule {
-    /// The regulator's names (the short one first in the reason when both occur).
-    static let drugRegulator = ["药监局", "药品监督管理局"].map { Array($0.utf16) }
+    /// The regulator's names (the short one first in the reason when both occur), as UTF-8 bytes.
+    static let drugRegulator = ["药监局", "药品监督管理局"].map { Array($0.utf8) }
 
     /// Adds a vote for 医药健康 of the margin plus the head's weight when the summary names the drug regulator and the
-    /// tally would go to 电子信息 or 装备制造.
+    /// tally would go to 电子信息 or 装备制造. The summary's bytes are read first (no copy), the tally only then.
     func applyRegulator(to sheet: inout ScoreSheet) {
         guard let summary = sheet.fields[.summary],
+              let name = Self.drugRegulator.first(where: { Self.contains(summary, $0) }),
               let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.medicineIndustry),
               sector == "电子信息" || sector == Self.machineIndustry else { return }
-        let units = Array(summary.utf16)
-        guard let name = Self.drugRegulator.first(where: { !ClauseReader.starts(of: $0, in: units, 0..<units.count).isEmpty }) else { return }
-        let regulator = String(decoding: name, as: UTF16.self)
+        let regulator = String(decoding: name, as: UTF8.self)
         sheet.vote(.industry, for: Self.medicineIndustry, because: Reason(
             rule: Self.name, field: Field.summary.rawValue, matched: regulator, weight: margin + Self.headWeight * ruleWeight,
             conclusion: "按标注指南，医疗器械和药品归「医药健康」：案例简介说成果由「\(regulator)」批准或注册，是药品或医疗器械（GB/T 4754-2017 C27 医药制造业、C358 医疗仪器设备及器械制造），不按「\(sector)」"))
+    }
+}
+
+extension IndustryPhrasesRule {
+    /// Whether `text` holds `bytes` (UTF-8), read in place.
+    static func contains(_ text: String, _ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first else { return true }
+        var text = text
+        return text.withUTF8 { buffer in
+            guard buffer.count >= bytes.count else { return false }
+            var i = 0
+            while i <= buffer.count - bytes.count {
+                if buffer[i] == first, bytes.indices.allSatisfy({ buffer[i + $0] == bytes[$0] }) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 }

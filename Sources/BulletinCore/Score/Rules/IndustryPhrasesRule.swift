@@ -177,9 +177,11 @@ struct IndustryPhrasesRule: ScoringRule {
             }
         }
         let units = Array(title.utf16)
+        let hasHeadChar = units.contains { IndustryTitleHeads.unitTable[$0] != nil }
         // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
-        // achievement before it: the head is the last cue of the subject when the subject has one.
-        let cut = predicateStart(in: units)
+        // achievement before it: the head is the last cue of the subject when the subject has one (read only when
+        // there is a choice: two cues, or a head character).
+        let cut = candidates.count > 1 || hasHeadChar ? predicateStart(in: units) : nil
         var best: (end: Int, length: Int, word: String, label: String)?
         var subject: (end: Int, length: Int, word: String, label: String)?
         for c in candidates {
@@ -196,7 +198,7 @@ struct IndustryPhrasesRule: ScoringRule {
         }
         // A one-character head of goods that ends the subject after every cue (采棉机, 破冰船, 手撕钢) names the thing.
         let chosen = subject ?? best
-        if let char = IndustryTitleHeads.last(in: units, before: cut ?? units.count),
+        if hasHeadChar, let char = IndustryTitleHeads.last(in: units, before: cut ?? units.count),
            chosen.map({ char.offset + 1 > $0.end || (cut != nil && subject == nil && $0.end > (cut ?? 0)) }) ?? true {
             let context = String(decoding: units[max(0, char.offset - 3)...char.offset], as: UTF16.self)
             return (char.char, char.industry,
