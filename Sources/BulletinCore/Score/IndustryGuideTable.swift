@@ -90,7 +90,7 @@ extension IndustryPhrasesRule {
 
     /// The class a cue found by this rule comes from (`GB/T 4754-2017 C2740 中成药生产`), nil for a pattern's match.
     func source(of reason: Reason) -> String? {
-        classOf[reason.matched.lowercased()]
+        classOf[reason.matched] ?? classOf[reason.matched.lowercased()]
     }
 
     /// Whether `word` is voted as a drug: its class is one of C27 医药制造业 (read from the class the word's group
@@ -176,11 +176,13 @@ extension IndustryPhrasesRule {
 extension IndustryPhrasesRule {
     /// The regulator's names (the short one first in the reason when both occur), as UTF-8 bytes.
     static let drugRegulator = ["药监局", "药品监督管理局"].map { Array($0.utf8) }
+    /// What both names begin with: most summaries lack it, and are read once.
+    static let regulatorLead = Array("药".utf8)
 
     /// Adds a vote for 医药健康 of the margin plus the head's weight when the summary names the drug regulator and the
     /// tally would go to 电子信息 or 装备制造. The summary's bytes are read first (no copy), the tally only then.
     func applyRegulator(to sheet: inout ScoreSheet) {
-        guard let summary = sheet.fields[.summary],
+        guard let summary = sheet.fields[.summary], Self.contains(summary, Self.regulatorLead),
               let name = Self.drugRegulator.first(where: { Self.contains(summary, $0) }),
               let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.medicineIndustry),
               sector == "电子信息" || sector == Self.machineIndustry else { return }
@@ -198,9 +200,14 @@ extension IndustryPhrasesRule {
         var text = text
         return text.withUTF8 { buffer in
             guard buffer.count >= bytes.count else { return false }
+            let last = buffer.count - bytes.count
             var i = 0
-            while i <= buffer.count - bytes.count {
-                if buffer[i] == first, bytes.indices.allSatisfy({ buffer[i + $0] == bytes[$0] }) { return true }
+            while i <= last {
+                if buffer[i] == first {
+                    var k = 1
+                    while k < bytes.count, buffer[i + k] == bytes[k] { k += 1 }
+                    if k == bytes.count { return true }
+                }
                 i += 1
             }
             return false
