@@ -132,8 +132,8 @@ extension IndustryPhrasesRule {
 
     /// The first 是 of the summary whose object runs to the end of its clause and ends with an industry cue of this
     /// rule: the verb, that cue, its industry, and the phrase from 是 to the cue. Nil when there is none.
-    static func copulaObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+    static func copulaObject(_ reader: ClauseReader?) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let reader else { return nil }
         for start in reader.starts(of: copula) {
             let from = start + copula.count
             let end = reader.clauseEnd(from: from)

@@ -41,15 +41,17 @@ struct IndustryPhrasesRule: ScoringRule {
         let votesBefore = sheet.votes.count
         voter.apply(to: &sheet)
         let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
+        // The summary's clauses are read once for the three constructions (what was made, what it is, its use).
+        let reader = sheet.fields[.summary].flatMap { ClauseReader($0, found: found) }
         defer {
             applyProcessing(to: &sheet)
             applyRegulator(to: &sheet)
-            noteUse(on: &sheet, found: found)
+            noteUse(on: &sheet, reader: reader)
         }
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
         // once, from the title, and from the summary only when the title names nothing.
         guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
-            if let made = Self.madeObject(sheet, found: found) ?? Self.copulaObject(sheet, found: found) {
+            if let made = Self.madeObject(reader) ?? Self.copulaObject(reader) {
                 sheet.vote(.industry, for: made.label, because: Reason(
                     rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
                     conclusion: "案例简介中「\(made.verb)」的对象「\(made.word)」说明成果是什么，指向产业「\(made.label)」"))
@@ -72,8 +74,8 @@ struct IndustryPhrasesRule: ScoringRule {
     }
 
     /// Records the summary's use construction, if any (a note, not a vote).
-    func noteUse(on sheet: inout ScoreSheet, found: [(Reason, Vote)]) {
-        if let use = Self.useObject(sheet, found: found) {
+    func noteUse(on sheet: inout ScoreSheet, reader: ClauseReader?) {
+        if let use = Self.useObject(reader) {
             // Recorded, not voted: what a thing serves agrees with what it is far more often than not, and where
             // they differ the guide takes the thing (a machine serving farms is 装备制造). The confidence reads it.
             sheet.note(Reason(rule: Self.name, field: Field.summary.rawValue, matched: use.phrase, weight: 0,
@@ -108,8 +110,8 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The first making verb of the summary whose object (to the end of its clause) holds an industry cue of this
     /// rule: the verb, the cue that ends last in the object (the head of the noun phrase), its industry, and the
     /// phrase from the verb to that cue.
-    static func madeObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+    static func madeObject(_ reader: ClauseReader?) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let reader else { return nil }
         let starts = makingVerbs.flatMap { verb in reader.starts(of: verb).map { ($0, verb.count) } }.sorted { $0.0 < $1.0 }
         for (start, length) in starts {
             if start > 0, useLeads.contains(reader.units[start - 1]) { continue }
@@ -133,8 +135,8 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The first use construction of the summary whose object holds an industry cue of this rule: the
     /// marker, the cue that ends last in the object (a Chinese noun phrase ends with its head: 生产正电子显像药物 is
     /// about 药物), its industry, and the phrase from the marker to the end of the object.
-    static func useObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (marker: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+    static func useObject(_ reader: ClauseReader?) -> (marker: String, word: String, label: String, phrase: String)? {
+        guard let reader else { return nil }
         var best: (start: Int, marker: String, word: String, label: String, phrase: String)?
         func consider(_ start: Int, _ marker: String, _ object: Range<Int>) {
             guard best.map({ start < $0.start }) ?? true, let last = reader.lastCue(in: object) else { return }
