@@ -15,7 +15,7 @@ Specificity decides the weight:
 - a word that classes of two industries give is ambiguous and dropped (listed in the report), as are the
   generic words of `gbt4754.stopWords` (设备, 材料, 制品 …) that say nothing about the use.
 
-Deterministic: classes in file order, words in the order found. Usage: python3 tools/industry_words.py [--report]
+Deterministic: classes in file order, words in the order found. Usage: python3 tools/industry_words.py [--report | --title-heads]
 """
 import json, os, re, sys, collections
 
@@ -159,11 +159,61 @@ def derive(taxonomy, classes):
     return kept, dropped
 
 
+# One-character heads of goods (the title's last character names the kind of thing: 采棉机, 破冰船, 手撕钢).
+# Only the classes that make goods (门类 A 农林牧渔, B 采矿, C 制造, D 电力燃气) give them; a character is a head of an
+# industry when the whole use words of 4-digit classes end with it at least HEAD_MIN_WORDS times, at least HEAD_PURITY
+# of them in that industry (机: 拖拉机, 汽轮机, 飞机 … 15 of 19; 计算机 and 电视机 are longer cues of 电子信息 that win
+# where they occur). `gbt4754.headStopChars` leaves out characters that end common words which are not goods
+# (制 of 机制, 气 of 大气, 金 of 资金 …).
+HEAD_MIN_WORDS = 2
+HEAD_PURITY = 0.75
+
+
+def title_heads(taxonomy, classes):
+    """{character: (industry, [words ending with it], [codes])} for the one-character heads of goods classes."""
+    mapping = {m["prefix"]: m["industry"] for m in taxonomy["gbt4754"]["map"]}
+    stop = set(taxonomy["gbt4754"]["stopWords"])
+    skip = set(taxonomy["gbt4754"].get("headStopChars", []))
+    words = collections.OrderedDict()  # char -> industry -> {word: code}
+    for code, name in classes:
+        if len(code) != 5 or code[0] not in "ABCD":
+            continue
+        industry = industry_of(code, mapping)
+        if not industry:
+            continue
+        extra = PAREN.findall(name)
+        pieces = SPLIT.split(strip_activity(PAREN.sub("", name).strip()))
+        if len(pieces) > 1 and SERVES.search(strip_activity(pieces[-1])):
+            pieces = pieces[-1:]
+        for e in extra:
+            pieces += SPLIT.split(e)
+        for piece in pieces:
+            w = strip_activity(piece.strip())
+            if w and w not in stop:
+                words.setdefault(w[-1], collections.OrderedDict()).setdefault(industry, collections.OrderedDict()).setdefault(w, code)
+    out = collections.OrderedDict()
+    for ch, by in words.items():
+        if ch in skip or not "\u4e00" <= ch <= "\u9fff":
+            continue
+        total = sum(len(v) for v in by.values())
+        industry = max(by, key=lambda k: len(by[k]))
+        if total >= HEAD_MIN_WORDS and len(by[industry]) >= HEAD_PURITY * total:
+            out[ch] = (industry, list(by[industry]), list(by[industry].values()))
+    return out
+
+
 def main():
     with open(os.path.join(ROOT, "data", "industry-taxonomy.json"), encoding="utf-8") as f:
         taxonomy = json.load(f)
     classes = load_classes(os.path.join(ROOT, taxonomy["gbt4754"]["file"]))
     kept, dropped = derive(taxonomy, classes)
+    if "--title-heads" in sys.argv:
+        # data/industry-title-heads.tsv: character, industry, the class words ending with it, their classes.
+        print("# One-character heads of goods classes (GB/T 4754-2017 门类 A-D), written by python3 tools/industry_words.py --title-heads.")
+        print("# char\tindustry\twords\tclasses")
+        for ch, (industry, ws, codes) in title_heads(taxonomy, classes).items():
+            print(ch, industry, "、".join(ws), " ".join(codes), sep="\t")
+        return
     if "--report" in sys.argv:
         by = collections.Counter((v["industry"], v["weight"]) for v in kept.values())
         for k in sorted(by):

@@ -45,8 +45,8 @@ extension IndustryPhrasesRule {
         }
         if head.label == Self.medicineIndustry,
            let (sector, margin) = Self.leader(totals, over: Self.farmingIndustry), sector == Self.medicineIndustry,
-           Self.isDrug(head.word, found: found),
-           let animal = Self.farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found) {
+           isDrug(head.word, found: found),
+           let animal = farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found) {
             sheet.vote(.industry, for: Self.farmingIndustry, because: Reason(
                 rule: Self.name, field: animal.field, matched: animal.word,
                 weight: margin + Self.headWeight * ruleWeight,
@@ -88,9 +88,15 @@ extension IndustryPhrasesRule {
         return false
     }
 
-    /// Whether `word` is voted as a drug (a class of C27 医药制造业).
-    static func isDrug(_ word: String, found: [(Reason, Vote)]) -> Bool {
-        found.contains { $0.0.matched == word && $0.0.conclusion.contains(drugSource) }
+    /// The class a cue found by this rule comes from (`GB/T 4754-2017 C2740 中成药生产`), nil for a pattern's match.
+    func source(of reason: Reason) -> String? {
+        classOf[reason.matched] ?? classOf[reason.matched.lowercased()]
+    }
+
+    /// Whether `word` is voted as a drug: its class is one of C27 医药制造业 (read from the class the word's group
+    /// names, not from the reason's wording).
+    func isDrug(_ word: String, found: [(Reason, Vote)]) -> Bool {
+        found.contains { $0.0.matched == word && source(of: $0.0)?.hasPrefix(Self.drugSource) == true }
     }
 
     /// Words that say a drug is for animals (GB/T 4754-2017 C2750 兽用药品制造).
@@ -98,11 +104,13 @@ extension IndustryPhrasesRule {
 
     /// The farm animal a drug is for: 兽用 or 兽药 in the title or summary, a cue of A03 畜牧业 or A04 渔业 in the
     /// title, or one in the summary in the same sentence as the drug. Nil when there is none.
-    static func farmAnimal(for drug: String, title: String, summary: String?, found: [(Reason, Vote)]) -> (word: String, field: String)? {
+    func farmAnimal(for drug: String, title: String, summary: String?, found: [(Reason, Vote)]) -> (word: String, field: String)? {
         for (field, text) in [(Field.title, title), (Field.summary, summary ?? "")] {
-            if let word = veterinaryWords.first(where: { text.contains($0) }) { return (word, field.rawValue) }
+            if let word = Self.veterinaryWords.first(where: { text.contains($0) }) { return (word, field.rawValue) }
         }
-        let animals = found.filter { r, v in v.label == farmingIndustry && animalSources.contains { r.conclusion.contains($0) } }
+        let animals = found.filter { r, v in
+            v.label == Self.farmingIndustry && source(of: r).map { s in Self.animalSources.contains { s.hasPrefix($0) } } == true
+        }
         if let a = animals.first(where: { $0.0.field == Field.title.rawValue }) {
             return (a.0.matched, Field.title.rawValue)
         }
@@ -124,8 +132,8 @@ extension IndustryPhrasesRule {
 
     /// The first 是 of the summary whose object runs to the end of its clause and ends with an industry cue of this
     /// rule: the verb, that cue, its industry, and the phrase from 是 to the cue. Nil when there is none.
-    static func copulaObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+    static func copulaObject(_ reader: ClauseReader?) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let reader else { return nil }
         for start in reader.starts(of: copula) {
             let from = start + copula.count
             let end = reader.clauseEnd(from: from)
@@ -133,5 +141,76 @@ extension IndustryPhrasesRule {
             return ("是", last.word, last.label, reader.text(start..<last.end))
         }
         return nil
+    }
+}
+
+/// Farm produce processed is food (docs/labelling.md §4: tea gardens are 现代农业, tea processing 食品轻纺; crop and
+/// livestock work is 现代农业, food processing 食品轻纺). GB/T 4754-2017 counts the processing of what farms grow as
+/// manufacturing: C13 农副食品加工业 (C135 屠宰及肉类加工), C14 食品制造业, C1530 精制茶加工. So a title that names
+/// processing (加工, 屠宰) while the farm words lead the tally is counted as 食品轻纺 — unless the title's head is a
+/// machine (a processing machine is the guide table's, above).
+extension IndustryPhrasesRule {
+    static let foodIndustry = "食品轻纺"
+    /// The activities of C13 in a title: 加工 (C13 农副食品加工业, C1530 精制茶加工) and 屠宰 (C135 屠宰及肉类加工).
+    static let processingWords = ["加工", "屠宰"].map { Array($0.utf8) }
+
+    /// Adds a vote for 食品轻纺 of the margin plus the head's weight when the title names processing and the tally
+    /// would go to 现代农业.
+    func applyProcessing(to sheet: inout ScoreSheet) {
+        guard let title = sheet.fields[.title], let word = Self.processingWords.first(where: { Self.contains(title, $0) })
+        else { return }
+        guard let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.foodIndustry), sector == Self.farmingIndustry,
+              !sheet.reasons.contains(where: { $0.rule == Self.name && $0.conclusion.hasPrefix("按标注指南，机器") })
+        else { return }
+        let activity = String(decoding: word, as: UTF8.self)
+        sheet.vote(.industry, for: Self.foodIndustry, because: Reason(
+            rule: Self.name, field: Field.title.rawValue, matched: activity, weight: margin + Self.headWeight * ruleWeight,
+            conclusion: "按标注指南，农产品的\(activity)归「食品轻纺」（GB/T 4754-2017 C13 农副食品加工业、C1530 精制茶加工），不归种养的「现代农业」"))
+    }
+}
+
+/// What the drug regulator approves is a drug or a medical device (docs/labelling.md §4: medical devices are 医药健康,
+/// not 装备制造 or 电子信息; GB/T 4754-2017 C27 医药制造业, C358 医疗仪器设备及器械制造): the 国家药品监督管理局 approves
+/// and registers drugs and medical devices, so a summary that names it as the approver puts the thing in 医药健康
+/// even when it is software (an AI reading endoscope images) or a machine.
+extension IndustryPhrasesRule {
+    /// The regulator's names (the short one first in the reason when both occur), as UTF-8 bytes.
+    static let drugRegulator = ["药监局", "药品监督管理局"].map { Array($0.utf8) }
+    /// What both names begin with: most summaries lack it, and are read once.
+    static let regulatorLead = Array("药".utf8)
+
+    /// Adds a vote for 医药健康 of the margin plus the head's weight when the summary names the drug regulator and the
+    /// tally would go to 电子信息 or 装备制造. The summary's bytes are read first (no copy), the tally only then.
+    func applyRegulator(to sheet: inout ScoreSheet) {
+        guard let summary = sheet.fields[.summary], Self.contains(summary, Self.regulatorLead),
+              let name = Self.drugRegulator.first(where: { Self.contains(summary, $0) }),
+              let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.medicineIndustry),
+              sector == "电子信息" || sector == Self.machineIndustry else { return }
+        let regulator = String(decoding: name, as: UTF8.self)
+        sheet.vote(.industry, for: Self.medicineIndustry, because: Reason(
+            rule: Self.name, field: Field.summary.rawValue, matched: regulator, weight: margin + Self.headWeight * ruleWeight,
+            conclusion: "按标注指南，医疗器械和药品归「医药健康」：案例简介说成果由「\(regulator)」批准或注册，是药品或医疗器械（GB/T 4754-2017 C27 医药制造业、C358 医疗仪器设备及器械制造），不按「\(sector)」"))
+    }
+}
+
+extension IndustryPhrasesRule {
+    /// Whether `text` holds `bytes` (UTF-8), read in place.
+    static func contains(_ text: String, _ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first else { return true }
+        var text = text
+        return text.withUTF8 { buffer in
+            guard buffer.count >= bytes.count else { return false }
+            let last = buffer.count - bytes.count
+            var i = 0
+            while i <= last {
+                if buffer[i] == first {
+                    var k = 1
+                    while k < bytes.count, buffer[i + k] == bytes[k] { k += 1 }
+                    if k == bytes.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

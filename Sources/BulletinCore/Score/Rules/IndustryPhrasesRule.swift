@@ -20,9 +20,18 @@ struct IndustryPhrasesRule: ScoringRule {
 
     let voter: CueVoter
     let ruleWeight: Double
+    /// The class each phrase of scoring.industries comes from (its group's `source`, the first group naming it, as
+    /// a word is voted once), keyed by the lowercased phrase: the guide's table reads what a word *is* from it.
+    let classOf: [String: String]
 
     init(config: ScoringConfig, file: String) throws {
         ruleWeight = Self.weight(in: config)
+        var classOf: [String: String] = [:]
+        for group in config.industries {
+            guard let source = group.source else { continue }
+            for phrase in group.phrases where classOf[phrase.lowercased()] == nil { classOf[phrase.lowercased()] = source }
+        }
+        self.classOf = classOf
         voter = try CueVoter(rule: Self.name, groups: config.industries, section: "scoring.industries",
                              dimension: .industry, weight: ruleWeight, countsAsEvidence: false, file: file)
     }
@@ -32,33 +41,41 @@ struct IndustryPhrasesRule: ScoringRule {
         let votesBefore = sheet.votes.count
         voter.apply(to: &sheet)
         let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
-        defer { noteUse(on: &sheet, found: found) }
+        // The summary's clauses are read once for the three constructions (what was made, what it is, its use).
+        let reader = sheet.fields[.summary].flatMap { ClauseReader($0, found: found) }
+        defer {
+            applyProcessing(to: &sheet)
+            applyRegulator(to: &sheet)
+            noteUse(on: &sheet, reader: reader)
+        }
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
         // once, from the title, and from the summary only when the title names nothing.
         guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
-            if let made = Self.madeObject(sheet, found: found) ?? Self.copulaObject(sheet, found: found) {
+            if let made = Self.madeObject(reader) ?? Self.copulaObject(reader) {
                 sheet.vote(.industry, for: made.label, because: Reason(
                     rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
                     conclusion: "案例简介中「\(made.verb)」的对象「\(made.word)」说明成果是什么，指向产业「\(made.label)」"))
             }
             return
         }
-        var conclusion = "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
+        var conclusion = head.because ?? "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
         var precise: String?
-        if let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
+        if head.because == nil, let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
             conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
             head.label = specific.label
             precise = specific.word
         }
+        // A head character is no cue of the automaton: it counts as a strong cue of the title and as its head.
+        let cueWeight = head.because == nil ? 0 : 2 * (sheet.texts.first(where: { $0.field == .title })?.weight ?? 1)
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
-                            weight: Self.headWeight * ruleWeight, conclusion: conclusion)
+                            weight: (cueWeight + Self.headWeight) * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
         applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
     }
 
     /// Records the summary's use construction, if any (a note, not a vote).
-    func noteUse(on sheet: inout ScoreSheet, found: [(Reason, Vote)]) {
-        if let use = Self.useObject(sheet, found: found) {
+    func noteUse(on sheet: inout ScoreSheet, reader: ClauseReader?) {
+        if let use = Self.useObject(reader) {
             // Recorded, not voted: what a thing serves agrees with what it is far more often than not, and where
             // they differ the guide takes the thing (a machine serving farms is 装备制造). The confidence reads it.
             sheet.note(Reason(rule: Self.name, field: Field.summary.rawValue, matched: use.phrase, weight: 0,
@@ -93,8 +110,8 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The first making verb of the summary whose object (to the end of its clause) holds an industry cue of this
     /// rule: the verb, the cue that ends last in the object (the head of the noun phrase), its industry, and the
     /// phrase from the verb to that cue.
-    static func madeObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (verb: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+    static func madeObject(_ reader: ClauseReader?) -> (verb: String, word: String, label: String, phrase: String)? {
+        guard let reader else { return nil }
         let starts = makingVerbs.flatMap { verb in reader.starts(of: verb).map { ($0, verb.count) } }.sorted { $0.0 < $1.0 }
         for (start, length) in starts {
             if start > 0, useLeads.contains(reader.units[start - 1]) { continue }
@@ -118,8 +135,8 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The first use construction of the summary whose object holds an industry cue of this rule: the
     /// marker, the cue that ends last in the object (a Chinese noun phrase ends with its head: 生产正电子显像药物 is
     /// about 药物), its industry, and the phrase from the marker to the end of the object.
-    static func useObject(_ sheet: ScoreSheet, found: [(Reason, Vote)]) -> (marker: String, word: String, label: String, phrase: String)? {
-        guard let summary = sheet.fields[.summary], let reader = ClauseReader(summary, found: found) else { return nil }
+    static func useObject(_ reader: ClauseReader?) -> (marker: String, word: String, label: String, phrase: String)? {
+        guard let reader else { return nil }
         var best: (start: Int, marker: String, word: String, label: String, phrase: String)?
         func consider(_ start: Int, _ marker: String, _ object: Range<Int>) {
             guard best.map({ start < $0.start }) ?? true, let last = reader.lastCue(in: object) else { return }
@@ -147,7 +164,7 @@ struct IndustryPhrasesRule: ScoringRule {
 
     /// The strong industry cue found in the title that ends last (the longer one when two end at the same
     /// place), with its label; nil when the title has none.
-    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double) -> (word: String, label: String)? {
+    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double) -> (word: String, label: String, because: String?)? {
         guard let title = sheet.fields[.title], sheet.votes.count - votesFrom == sheet.reasons.count - reasonsFrom,
               let titleText = sheet.texts.first(where: { $0.field == .title }) else { return nil }
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
@@ -161,12 +178,13 @@ struct IndustryPhrasesRule: ScoringRule {
                 candidates.append((reason.matched, vote.label))
             }
         }
-        guard !candidates.isEmpty else { return nil }
         let units = Array(title.utf16)
+        // A head character anywhere in the title (rare: 11 of 454 real titles) is what makes the subject worth finding.
+        let hasHeadChar = IndustryTitleHeads.last(in: units, before: units.count) != nil
         // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
         // achievement before it: the head is the last cue of the subject when the subject has one (read only when
-        // there is a choice).
-        let cut = candidates.count > 1 ? predicateStart(in: units) : nil
+        // there is a choice: two cues, or a head character).
+        let cut = candidates.count > 1 || hasHeadChar ? predicateStart(in: units) : nil
         var best: (end: Int, length: Int, word: String, label: String)?
         var subject: (end: Int, length: Int, word: String, label: String)?
         for c in candidates {
@@ -181,7 +199,15 @@ struct IndustryPhrasesRule: ScoringRule {
                 subject = (subjectEnd, w.count, c.word, c.label)
             }
         }
-        return (subject ?? best).map { ($0.word, $0.label) }
+        // A one-character head of goods that ends the subject after every cue (采棉机, 破冰船, 手撕钢) names the thing.
+        let chosen = subject ?? best
+        if hasHeadChar, let char = IndustryTitleHeads.last(in: units, before: cut ?? units.count),
+           chosen.map({ char.offset + 1 > $0.end || (cut != nil && subject == nil && $0.end > (cut ?? 0)) }) ?? true {
+            let context = String(decoding: units[max(0, char.offset - 3)...char.offset], as: UTF16.self)
+            return (char.char, char.industry,
+                    "成果名称以「\(context)」收尾，中心字「\(char.char)」是GB/T 4754-2017类名词的中心字（\(char.words)），说明成果是什么，指向产业「\(char.industry)」")
+        }
+        return chosen.map { ($0.word, $0.label, nil) }
     }
 }
 

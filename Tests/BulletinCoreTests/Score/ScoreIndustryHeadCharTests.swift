@@ -1,0 +1,75 @@
+@testable import BulletinCore
+import Foundation
+import Testing
+
+/// The title's one-character head of goods (采棉机, 破冰船, 手撕钢, 生活用纸): derived from the class names of
+/// GB/T 4754-2017 (data/industry-title-heads.tsv), read only where it ends the title's subject after every cue.
+@Suite struct ScoreIndustryHeadCharTests {
+    static func assess(_ title: String, _ summary: String) throws -> Assessment {
+        try ScoreIndustryTests.assess(title, summary)
+    }
+
+    static func headReason(_ a: Assessment) -> Reason? {
+        ScoreIndustryTests.industryReasons(a).first { $0.conclusion.contains("中心字") }
+    }
+
+    /// A cotton picker is a machine (机 of 拖拉机, 汽轮机 …) however often the summary names the cotton it picks.
+    @Test func aMachineNamedOnlyByItsHeadCharacterIsEquipment() throws {
+        let a = try Self.assess("国产六行自走式采棉机首批交付",
+                                "该采棉机针对新疆棉花种植模式设计，每天可采收棉花四百亩，已交付农场使用，棉花采净率达到百分之九十五。")
+        #expect(a.industry == "装备制造")
+        let head = try #require(Self.headReason(a))
+        #expect(head.matched == "机")
+        #expect(head.field == "title")
+        #expect(head.conclusion.contains("采棉机"), "the reason should show where the title ends: \(head.conclusion)")
+    }
+
+    /// A ship with its name after it (工船 国信1号) is still a ship, not the fish farmed on it.
+    @Test func aShipFollowedByItsNameIsEquipment() throws {
+        let a = try Self.assess("深远海养殖工船海丰1号交付运营",
+                                "该船设养殖舱十二个，在深远海开展大黄鱼养殖，年产鲜鱼三千吨，带动渔业转型。")
+        #expect(a.industry == "装备制造")
+        #expect(Self.headReason(a)?.matched == "船")
+    }
+
+    /// Steel named by its last character only (手撕钢) is a material, not the devices it is used in.
+    @Test func steelNamedByItsHeadCharacterIsAMaterial() throws {
+        let a = try Self.assess("0.02毫米超薄不锈手撕钢",
+                                "团队攻克轧制难题，产品可用于折叠屏手机、精密仪器和新能源电池。")
+        #expect(a.industry == "先进材料")
+        #expect(Self.headReason(a)?.matched == "钢")
+    }
+
+    /// A longer cue that ends where the character does (计算机 of 电子信息) is the head, not 机.
+    @Test func aLongerCueEndingThereWins() throws {
+        let a = try Self.assess("国产高性能工业控制计算机", "整机自主可控，用于电网调度和轨道交通信号系统。")
+        #expect(Self.headReason(a) == nil)
+        #expect(a.industry == "电子信息")
+    }
+
+    /// Characters that end common words which are not goods are no heads: 化石 is no stone, 发布 no cloth, 机制 no
+    /// machine (it is followed by more of the title).
+    @Test(arguments: ["贵州发现五亿年前动物胚胎化石", "分布式操作系统正式发布", "揭示水稻抗病的分子机制研究"])
+    func aCommonWordIsNoHead(title: String) throws {
+        let a = try Self.assess(title, "研究团队在该领域取得进展。")
+        #expect(Self.headReason(a) == nil, "\(title): \(Self.headReason(a)?.conclusion ?? "")")
+    }
+
+    /// The table in the code is the one the script derives from GB/T 4754-2017 (data/industry-title-heads.tsv).
+    @Test func theTableIsTheDerivedOne() throws {
+        let url = ScoreTestSupport.root.appendingPathComponent("data/industry-title-heads.tsv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var file: [Character: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let cells = line.split(separator: "\t")
+            try #require(cells.count == 4, "bad line: \(line)")
+            let char = try #require(cells[0].first)
+            file[char] = String(cells[1])
+        }
+        #expect(file == IndustryTitleHeads.table.mapValues(\.industry))
+        for (char, entry) in IndustryTitleHeads.table {
+            let words = entry.words.replacingOccurrences(of: "…", with: "").split(separator: "、")
+            #expect(words.allSatisfy { $0.last == char }, "\(char): \(entry.words)")
+        }
+    }
+}

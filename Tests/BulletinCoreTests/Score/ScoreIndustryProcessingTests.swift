@@ -1,0 +1,36 @@
+import BulletinCore
+import Foundation
+import Testing
+
+/// Farm produce processed is food (docs/labelling.md §4; GB/T 4754-2017 C13 农副食品加工业, C1530 精制茶加工): a title
+/// that names 加工 or 屠宰 while farm words lead goes to 食品轻纺, and says why; a processing machine stays a machine.
+@Suite struct ScoreIndustryProcessingTests {
+    static func assess(_ title: String, _ summary: String) throws -> Assessment {
+        try ScoreIndustryTests.assess(title, summary)
+    }
+
+    @Test(arguments: [
+        ("一种茶叶的清香型加工工艺获发明专利授权", "该工艺以本地茶树鲜叶为原料，经摊青、杀青、揉捻和烘干制成茶叶，香气持久，已在茶叶合作社推广。", "加工"),
+        ("生猪屠宰分级国家标准发布", "标准规定了生猪屠宰后胴体的分级方法，适用于养猪场出栏生猪和定点屠宰企业。", "屠宰"),
+    ])
+    func processingFarmProduceIsFood(title: String, summary: String, activity: String) throws {
+        let a = try Self.assess(title, summary)
+        #expect(a.industry == "食品轻纺")
+        let reason = try #require(ScoreIndustryTests.industryReasons(a).first { $0.conclusion.contains("农产品的") })
+        #expect(reason.matched == activity)
+        #expect(reason.conclusion.contains("GB/T 4754-2017 C13"))
+    }
+
+    /// A machine serving farms is the guide table's (a machine): the processing entry adds nothing after it.
+    @Test func aMachineServingFarmsIsNotProcessedFood() throws {
+        let a = try Self.assess("稻谷烘干加工一体机", "该一体机用于稻谷收获后烘干，水稻种植户和合作社使用后稻谷损失减少，每亩增收一百元，已在水稻主产区推广。")
+        #expect(a.industry == "装备制造")
+        #expect(!ScoreIndustryTests.industryReasons(a).contains { $0.conclusion.contains("农产品的") })
+    }
+
+    /// Farm work without processing stays 现代农业.
+    @Test func farmingWithoutProcessingStaysFarming() throws {
+        let a = try Self.assess("高山茶园绿色栽培技术推广", "在茶园推广茶树绿色栽培和病虫害综合防治，茶叶亩产提高百分之十五。")
+        #expect(a.industry == "现代农业")
+    }
+}
