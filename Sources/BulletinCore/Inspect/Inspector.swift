@@ -103,7 +103,7 @@ public struct Inspector: Sendable {
             if scored.isEmpty { return fileProblem("\(name) holds no submission; check that it is the filled-in 报送表") }
             return scored.map { s in
                 let sub = s.checked.submission
-                var fields: [String: String] = [:]
+                var fields = [String: String](minimumCapacity: Field.allCases.count)
                 for f in Field.allCases { fields[f.rawValue] = sub[f] }
                 return InspectionLine(file: name, index: sub.index, location: sub.location, fields: fields, classified: sub.isClassified,
                                       category: s.assessment.category, subtype: s.assessment.subtype, level: s.assessment.level,

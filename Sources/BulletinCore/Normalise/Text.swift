@@ -181,6 +181,14 @@ public enum TextForm {
         return out
     }
 
+    /// Whether `s` is empty or only spaces and tabs (`trimmingCharacters(in: .whitespaces)` leaves nothing). A cell
+    /// that starts with visible ASCII or a CJK ideograph (U+4000…U+9FFF, lead bytes E4…E9) is not, without Foundation.
+    public static func isBlank(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return true }
+        if (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) { return false }
+        return s.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// Characters as a person counts them (grapheme clusters), ignoring line breaks.
     public static func characterCount(_ s: String) -> Int {
         if let count = simpleCharacterCount(s) { return count }

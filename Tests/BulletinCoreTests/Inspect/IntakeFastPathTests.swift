@@ -87,4 +87,119 @@ import Testing
         #expect(SubmissionProcessor.titleKey(title: "油气田智能钻井系统") == SubmissionProcessor.titleKey(title: "油气田 智能钻井系统。"))
         #expect(SubmissionProcessor.titleKey(title: "ABC型") == SubmissionProcessor.titleKey(title: "ａｂｃ型"))
     }
+
+    // MARK: - Delimited text
+
+    /// The parser before runs were copied at once, byte by byte: the reference for `DelimitedReader.parse`.
+    static func byteByByte(_ text: String, delimiter: UInt8) -> [(cells: [String], line: Int, unterminated: Bool)] {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var records: [(cells: [String], line: Int, unterminated: Bool)] = []
+        var cells: [String] = [], cell: [UInt8] = []
+        var inQuotes = false
+        var line = 1, recordLine = 1
+        let b = Array(text.utf8)
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if inQuotes {
+                if c == quote {
+                    if i + 1 < n && b[i + 1] == quote { cell.append(quote); i += 2 } else { inQuotes = false; i += 1 }
+                    continue
+                }
+                var breakLength = 0
+                if c == lf || c == 0x0B || c == 0x0C { breakLength = 1 }
+                else if c == cr { breakLength = i + 1 < n && b[i + 1] == lf ? 2 : 1 }
+                else if c == 0xC2, i + 1 < n, b[i + 1] == 0x85 { breakLength = 2 }
+                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { breakLength = 3 }
+                if breakLength > 0 { line += 1; cell.append(lf); i += breakLength } else { cell.append(c); i += 1 }
+                continue
+            }
+            if c == quote && cell.isEmpty {
+                inQuotes = true
+            } else if c == delimiter {
+                cells.append(String(decoding: cell, as: UTF8.self)); cell.removeAll()
+            } else if c == lf || c == cr {
+                if c == cr, i + 1 < n, b[i + 1] == lf { i += 1 }
+                cells.append(String(decoding: cell, as: UTF8.self)); cell.removeAll()
+                records.append((cells, recordLine, false)); cells = []
+                line += 1; recordLine = line
+            } else {
+                cell.append(c)
+            }
+            i += 1
+        }
+        if !cell.isEmpty || !cells.isEmpty || inQuotes {
+            cells.append(String(decoding: cell, as: UTF8.self))
+            records.append((cells, recordLine, inQuotes))
+        }
+        return records
+    }
+
+    @Test func delimitedTextIsSplitAsByteByByte() {
+        let pieces = ["西南交通大学", ",", "\"", "\"\"", "\r\n", "\n", "\r", "\t", ";", "a\"b", " ", "“成果”", "\u{2028}", "\u{2029}", "\u{85}",
+                      "\u{0B}", "\u{0C}", "é", "油气田，智能", "12", "\"含,逗号\"", "\"第一段\r\n第二段\"", "\"\"\"引\"\"号\"\"\"", "x\"\"y"]
+        var generator = SplitMix(state: 14)
+        var texts = ["", "\"", "a,b\n", "a,\"b\nc", "\"a\"b\"c\",d", "报送单位,成果名称\r\n\"四川大学\",\"钻井系统\"\r\n"]
+        for _ in 0..<600 {
+            texts.append((0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
+        }
+        for text in texts {
+            for (delimiter, byte) in [(Character(","), UInt8(ascii: ",")), ("\t", 0x09), (";", UInt8(ascii: ";"))] {
+                let mine = DelimitedReader.parse(text, delimiter: delimiter)
+                let reference = Self.byteByByte(text, delimiter: byte)
+                #expect(mine.map(\.cells) == reference.map(\.cells), "\(text.debugDescription)")
+                #expect(mine.map(\.line) == reference.map(\.line) && mine.map(\.unterminated) == reference.map(\.unterminated), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func blankCellsAreThoseFoundationTrimsToNothing() {
+        for s in ["", " ", "\t", "  \t ", "\u{3000}", "\u{A0}", "\u{2003}x", "\n", " \n", "a", " a", "成果", "。", "\u{200B}", "\u{FEFF}", "~", "\u{7F}", "\u{1F}", "𠀀", "\u{2028}"] {
+            #expect(TextForm.isBlank(s) == s.trimmingCharacters(in: .whitespaces).isEmpty, "\(s.debugDescription)")
+        }
+    }
+
+    // MARK: - Normalising and references
+
+    @Test func mobileNumbersOfDigitsAreNormalisedAsBefore() {
+        let normaliser = Normaliser()
+        func reference(_ value: String) -> String {
+            var digits = TextForm.halfWidthASCII(value).filter { !" -–—()（）".contains($0) && !$0.isWhitespace }
+            if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
+            return digits
+        }
+        for v in ["13800138000", "+8613800138000", "008613800138000", "+86", "0086", "", "138 0013 8000", "１３８００１３８０００", "+", "++86138", "86138"] {
+            #expect(normaliser.normalise(v, as: .mobile) == reference(v), "\(v)")
+        }
+    }
+
+    @Test func supervisorsWithAndWithoutSpacesGetTheirCanonicalNames() throws {
+        let names = SupervisorNames(config: try TestSupport.config().supervisors)
+        #expect(names.canonical("绵阳科技局") == "绵阳市科技局")
+        #expect(names.canonical("绵阳 科技局") == "绵阳市科技局")
+        #expect(names.canonical("绵阳\u{3000}科学技术局") == "绵阳市科技局")
+        #expect(names.canonical("省教育厅") == "省教育厅")
+        #expect(names.canonical("火星科技局") == "火星科技局")
+    }
+
+    @Test func cellReferencesReadFromBytesAreReadAsByCharacters() {
+        for r in ["A1", "C12", "c12", "$B$7", "AA100", "XFD1048576", "Z", "12", "", "A", "A1B", "1A", "A-1", "Ａ1", "ß1", "A١", "A0012",
+                  "A123456789012345678", "A12345678901234567890", "$", "a$1"] {
+            let fast = XlsxReader.reference(r), slow = XlsxReader.referenceByCharacters(r)
+            #expect(fast?.row == slow?.row && fast?.column == slow?.column, "\(r)")
+        }
+    }
+
+    /// A small seeded generator, so the random texts are the same every run.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
 }
