@@ -24,6 +24,9 @@ public struct Normaliser: Sendable {
 
     /// One value normalised for its field.
     public func normalise(_ value: String, as field: Field) -> String {
+        if field != .mobile && TextForm.isClean(value) {
+            return field == .supervisor ? supervisors.canonical(value) : value
+        }
         let value = ControlCharacters.strip(value)
         switch field {
         case .summary:

@@ -174,6 +174,37 @@ import Testing
         }
     }
 
+    /// Values the one-read check calls clean come out of the normaliser as they went in, and every value comes
+    /// out as the steps make it.
+    @Test func cleanValuesAreLeftAsTheStepsWouldLeaveThem() throws {
+        let normaliser = Normaliser(supervisors: SupervisorNames(config: try TestSupport.config().supervisors))
+        func steps(_ v: String, _ field: Field) -> String {
+            let v = ControlCharacters.strip(v)
+            let tidy = TextForm.tidy(TextForm.halfWidthAlphanumerics(v))
+            switch field {
+            case .summary: return tidy
+            case .supervisor: return normaliser.supervisors.canonical(Normaliser.oneLine(tidy))
+            default: return Normaliser.oneLine(tidy)
+            }
+        }
+        let pieces = ["面向国家重大需求", "，", "。", "“", "”", "—", "…", " ", "  ", "\n", "\r\n", "\t", "\u{3000}", "\u{A0}", "\u{AD}", "\u{85}",
+                      "\u{200B}", "\u{2028}", "\u{202E}", "\u{2066}", "\u{205F}", "\u{2009}", "\u{FEFF}", "\u{0}", "\u{7F}", "\u{9F}", "Ａ", "１",
+                      "ｚ", "（", "）", "Ｗ", "abc", "12", "é", "😀", "宜宾市科技局", "绵阳科技局", "·"]
+        var generator = SplitMix(state: 2026)
+        var clean = 0
+        for _ in 0..<3000 {
+            let v = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            for field in [Field.summary, .title, .supervisor, .submitter] {
+                #expect(normaliser.normalise(v, as: field) == steps(v, field), "\(v.debugDescription) \(field)")
+            }
+            if TextForm.isClean(v) {
+                clean += 1
+                #expect(steps(v, .summary) == v && steps(v, .title) == v, "\(v.debugDescription)")
+            }
+        }
+        #expect(clean > 100)
+    }
+
     @Test func supervisorsWithAndWithoutSpacesGetTheirCanonicalNames() throws {
         let names = SupervisorNames(config: try TestSupport.config().supervisors)
         #expect(names.canonical("绵阳科技局") == "绵阳市科技局")
