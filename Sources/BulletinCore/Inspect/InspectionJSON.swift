@@ -83,7 +83,9 @@ struct JSONBytes {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func raw(_ s: String) {
+    /// A String's bytes as they are. Not an overload of `raw`: a literal would then be taken as a String (the
+    /// default literal type) and every key copied through String's UTF-8 view.
+    mutating func rawText(_ s: String) {
         bytes.append(contentsOf: s.utf8)
     }
 
@@ -106,7 +108,7 @@ struct JSONBytes {
     /// An integer in decimal, as `String(n)` spells it.
     mutating func integer(_ n: Int) {
         if n < 0 {
-            guard n != .min else { raw(String(n)); return }
+            guard n != .min else { rawText(String(n)); return }
             bytes.append(UInt8(ascii: "-"))
         }
         var v = n.magnitude
