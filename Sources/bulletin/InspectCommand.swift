@@ -63,7 +63,9 @@ struct InspectCommand: ParsableCommand {
                     buffer.append(UInt8(ascii: "\n"))
                     writeStandardOutput(buffer)
                 } else {
-                    printHuman(line)
+                    buffer.removeAll(keepingCapacity: true)
+                    appendHuman(line, to: &buffer)
+                    writeStandardOutput(buffer)
                 }
             }
         }
@@ -89,16 +91,22 @@ struct InspectCommand: ParsableCommand {
         }
     }
 
-    private func printHuman(_ l: InspectionLine) {
+    /// The human-readable lines of a submission (what `print` wrote line by line before), appended as bytes.
+    private func appendHuman(_ l: InspectionLine, to out: inout [UInt8]) {
+        func put(_ parts: String...) {
+            for p in parts { out.append(contentsOf: p.utf8) }
+        }
         if l.index == 0 {
-            for p in l.problems { print("\(l.file): \(p.message)") }
+            for p in l.problems { put(l.file, ": ", p.message, "\n") }
             return
         }
-        print("\(l.file) #\(l.index) (\(l.location)): \(l.fields["title"] ?? "")")
-        print("  报送单位 \(l.fields["submitter"] ?? "") · 归口 \(l.fields["supervisor"] ?? "") · 来源 \(l.fields["source"] ?? "")\(l.classified ? " · 涉密" : "")")
-        print("  类别 \(l.category) \(l.subtype) · 水平 \(l.level.isEmpty ? "—" : l.level) · 产业 \(l.industry) · score \(String(format: "%.1f", l.score))")
-        for r in l.reasons.prefix(8) { print("    \(r.rule): \(r.conclusion)\(r.matched.isEmpty ? "" : " «\(r.matched)»")") }
-        for p in l.problems { print("  problem [\(p.field)]: \(p.message)") }
-        for n in l.notes { print("  note: \(n)") }
+        put(l.file, " #", String(l.index), " (", l.location, "): ", l.fields["title"] ?? "", "\n")
+        put("  报送单位 ", l.fields["submitter"] ?? "", " · 归口 ", l.fields["supervisor"] ?? "", " · 来源 ", l.fields["source"] ?? "",
+            l.classified ? " · 涉密" : "", "\n")
+        put("  类别 ", l.category, " ", l.subtype, " · 水平 ", l.level.isEmpty ? "—" : l.level, " · 产业 ", l.industry, " · score ",
+            String(format: "%.1f", l.score), "\n")
+        for r in l.reasons.prefix(8) { put("    ", r.rule, ": ", r.conclusion, r.matched.isEmpty ? "" : " «", r.matched, r.matched.isEmpty ? "" : "»", "\n") }
+        for p in l.problems { put("  problem [", p.field, "]: ", p.message, "\n") }
+        for n in l.notes { put("  note: ", n, "\n") }
     }
 }
