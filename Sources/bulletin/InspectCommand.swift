@@ -51,15 +51,20 @@ struct InspectCommand: ParsableCommand {
                 failed = try dryRun(sheet, file: f, config: config, configURL: url) || failed
                 continue
             }
-            let lines = inspector.inspect(URL(fileURLWithPath: f))
-            if !lines.contains(where: { $0.index > 0 && $0.problems.isEmpty }) { failed = true }
-            for line in lines {
+            // Lines are written as each submission is scored (one held at a time, not the whole file's).
+            var accepted = false
+            var encodingError: (any Error)?
+            inspector.inspect(URL(fileURLWithPath: f)) { line in
+                guard encodingError == nil else { return }
+                if line.index > 0 && line.problems.isEmpty { accepted = true }
                 if json {
                     // The hand-written line has JSONEncoder's bytes (InspectionJSONTests), at a fraction of the cost;
                     // written to C's stdout (the stream `print` writes to, so the order of lines is kept) with no
                     // String made of it.
                     buffer.removeAll(keepingCapacity: true)
-                    if !line.writeJSON(appendingTo: &buffer) { buffer = [UInt8](try encoder.encode(line)) }
+                    if !line.writeJSON(appendingTo: &buffer) {
+                        do { buffer = [UInt8](try encoder.encode(line)) } catch { encodingError = error; return }
+                    }
                     buffer.append(UInt8(ascii: "\n"))
                     writeStandardOutput(buffer)
                 } else {
@@ -68,6 +73,8 @@ struct InspectCommand: ParsableCommand {
                     writeStandardOutput(buffer)
                 }
             }
+            if let encodingError { throw encodingError }
+            if !accepted { failed = true }
         }
         throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
     }
