@@ -45,21 +45,36 @@ struct InspectCommand: ParsableCommand {
         let inspector = try Inspector(config: config)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var buffer: [UInt8] = []  // one line's JSON, reused
         for f in files {
             if let sheet = inspector.returnedSheet(URL(fileURLWithPath: f)) {
                 failed = try dryRun(sheet, file: f, config: config, configURL: url) || failed
                 continue
             }
-            let lines = inspector.inspect(URL(fileURLWithPath: f))
-            if !lines.contains(where: { $0.index > 0 && $0.problems.isEmpty }) { failed = true }
-            for line in lines {
+            // Lines are written as each submission is scored (one held at a time, not the whole file's).
+            var accepted = false
+            var encodingError: (any Error)?
+            inspector.inspect(URL(fileURLWithPath: f)) { line in
+                guard encodingError == nil else { return }
+                if line.index > 0 && line.problems.isEmpty { accepted = true }
                 if json {
-                    // The hand-written line has JSONEncoder's bytes (InspectionJSONTests), at a fraction of the cost.
-                    print(String(decoding: try line.jsonBytes() ?? [UInt8](encoder.encode(line)), as: UTF8.self))
+                    // The hand-written line has JSONEncoder's bytes (InspectionJSONTests), at a fraction of the cost;
+                    // written to C's stdout (the stream `print` writes to, so the order of lines is kept) with no
+                    // String made of it.
+                    buffer.removeAll(keepingCapacity: true)
+                    if !line.writeJSON(appendingTo: &buffer) {
+                        do { buffer = [UInt8](try encoder.encode(line)) } catch { encodingError = error; return }
+                    }
+                    buffer.append(UInt8(ascii: "\n"))
+                    writeStandardOutput(buffer)
                 } else {
-                    printHuman(line)
+                    buffer.removeAll(keepingCapacity: true)
+                    appendHuman(line, to: &buffer)
+                    writeStandardOutput(buffer)
                 }
             }
+            if let encodingError { throw encodingError }
+            if !accepted { failed = true }
         }
         throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
     }
@@ -83,16 +98,22 @@ struct InspectCommand: ParsableCommand {
         }
     }
 
-    private func printHuman(_ l: InspectionLine) {
+    /// The human-readable lines of a submission (what `print` wrote line by line before), appended as bytes.
+    private func appendHuman(_ l: InspectionLine, to out: inout [UInt8]) {
+        func put(_ parts: String...) {
+            for p in parts { out.append(contentsOf: p.utf8) }
+        }
         if l.index == 0 {
-            for p in l.problems { print("\(l.file): \(p.message)") }
+            for p in l.problems { put(l.file, ": ", p.message, "\n") }
             return
         }
-        print("\(l.file) #\(l.index) (\(l.location)): \(l.fields["title"] ?? "")")
-        print("  报送单位 \(l.fields["submitter"] ?? "") · 归口 \(l.fields["supervisor"] ?? "") · 来源 \(l.fields["source"] ?? "")\(l.classified ? " · 涉密" : "")")
-        print("  类别 \(l.category) \(l.subtype) · 水平 \(l.level.isEmpty ? "—" : l.level) · 产业 \(l.industry) · score \(String(format: "%.1f", l.score))")
-        for r in l.reasons.prefix(8) { print("    \(r.rule): \(r.conclusion)\(r.matched.isEmpty ? "" : " «\(r.matched)»")") }
-        for p in l.problems { print("  problem [\(p.field)]: \(p.message)") }
-        for n in l.notes { print("  note: \(n)") }
+        put(l.file, " #", String(l.index), " (", l.location, "): ", l.fields["title"] ?? "", "\n")
+        put("  报送单位 ", l.fields["submitter"] ?? "", " · 归口 ", l.fields["supervisor"] ?? "", " · 来源 ", l.fields["source"] ?? "",
+            l.classified ? " · 涉密" : "", "\n")
+        put("  类别 ", l.category, " ", l.subtype, " · 水平 ", l.level.isEmpty ? "—" : l.level, " · 产业 ", l.industry, " · score ",
+            String(format: "%.1f", l.score), "\n")
+        for r in l.reasons.prefix(8) { put("    ", r.rule, ": ", r.conclusion, r.matched.isEmpty ? "" : " «", r.matched, r.matched.isEmpty ? "" : "»", "\n") }
+        for p in l.problems { put("  problem [", p.field, "]: ", p.message, "\n") }
+        for n in l.notes { put("  note: ", n, "\n") }
     }
 }

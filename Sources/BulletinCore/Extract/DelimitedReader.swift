@@ -62,7 +62,7 @@ public struct DelimitedReader: Sendable {
         var cells: [String]
         var line: Int
         var unterminated = false
-        var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        var isBlank: Bool { cells.allSatisfy(TextForm.isBlank) }
     }
 
     static func name(of delimiter: Character) -> String {
@@ -87,6 +87,13 @@ public struct DelimitedReader: Sendable {
         return ","
     }
 
+    /// Whether a byte inside quotes needs a look: a quote, or the first byte of a line break (LF, VT, FF, CR,
+    /// NEL's C2, LS's and PS's E2).
+    @inline(__always)
+    static func endsQuotedRun(_ c: UInt8) -> Bool {
+        c == 0x22 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0xC2 || c == 0xE2
+    }
+
     /// RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks. Records carry their first line.
     /// Works on the UTF-8 bytes (quotes, delimiters and line breaks are ASCII; every other byte is copied), so
     /// that 20,000 rows are split without walking grapheme clusters. A line break inside quotes (LF, CR, CRLF,
@@ -105,6 +112,22 @@ public struct DelimitedReader: Sendable {
             let n = b.count
             var i = 0
             while i < n {
+                // A run of bytes with no meaning to the parser is copied at once.
+                var j = i
+                if inQuotes {
+                    while j < n, !Self.endsQuotedRun(b[j]) { j += 1 }
+                } else {
+                    while j < n, b[j] != d, b[j] != quote, b[j] != lf, b[j] != cr { j += 1 }
+                    // An opening quote is one only at the start of a cell.
+                    if j > i { cell.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j])) }
+                    i = j
+                    if i == n { break }
+                }
+                if inQuotes && j > i {
+                    cell.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                    i = j
+                    if i == n { break }
+                }
                 let c = b[i]
                 if inQuotes {
                     if c == quote {

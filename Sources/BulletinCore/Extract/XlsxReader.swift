@@ -123,7 +123,7 @@ public struct XlsxReader: Sendable {
         if !unknown.isEmpty { notes.append("sheet \(sheet): columns ignored (labels not on the form): \(unknown.joined(separator: ", "))") }
         var out: [Submission] = []
         for r in rowNumbers where r > header.row {
-            guard let cells = grid[r], cells.values.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+            guard let cells = grid[r], cells.values.contains(where: { !TextForm.isBlank($0) }) else { continue }
             var s = Submission(file: fileName, index: startIndex + out.count + 1, location: "sheet \(sheet) row \(r)")
             for (c, m) in header.columns {
                 let v = cells[c] ?? ""
@@ -297,8 +297,24 @@ public struct XlsxReader: Sendable {
         return f.string(from: date)
     }
 
-    /// "C12" → row 12, column 2 (0-based).
+    /// "C12" → row 12, column 2 (0-based). Read from the ASCII bytes (every cell of a sheet has a reference);
+    /// anything else (non-ASCII, over 17 digits) goes to `referenceByCharacters`, the definition.
     static func reference(_ ref: String) -> (row: Int, column: Int)? {
+        var column = 0, row = 0, digitCount = 0
+        for a in ref.utf8 {
+            if a >= 0x80 || digitCount > 17 { return referenceByCharacters(ref) }
+            let u = a >= 0x61 && a <= 0x7A ? a - 0x20 : a
+            if u >= 0x41 && u <= 0x5A && digitCount == 0 { column = column * 26 + Int(u - 0x40) }
+            else if u >= 0x30 && u <= 0x39 { row = row * 10 + Int(u - 0x30); digitCount += 1 }
+            else if u == 0x24 { continue }
+            else { return nil }
+        }
+        guard column > 0, digitCount > 0 else { return nil }
+        return (row, column - 1)
+    }
+
+    /// `reference` read character by character after upper-casing.
+    static func referenceByCharacters(_ ref: String) -> (row: Int, column: Int)? {
         var column = 0, digits = ""
         for ch in ref.uppercased() {
             if let a = ch.asciiValue, (65...90).contains(a), digits.isEmpty { column = column * 26 + Int(a - 64) }

@@ -84,11 +84,19 @@ public struct Inspector: Sendable {
 
     /// Every submission of the file at `url`, or one line with the file's problem.
     public func inspect(_ url: URL) -> [InspectionLine] {
+        var lines: [InspectionLine] = []
+        inspect(url) { lines.append($0) }
+        return lines
+    }
+
+    /// The lines of `inspect(_:)` handed to `each` one by one as each submission is scored, so that a caller that
+    /// prints them holds one line at a time rather than every line of a 20,000-row file.
+    public func inspect(_ url: URL, each: (InspectionLine) -> Void) {
         let name = url.lastPathComponent
-        func fileProblem(_ message: String) -> [InspectionLine] {
-            [InspectionLine(file: name, index: 0, location: "", fields: [:], classified: false, category: "", subtype: "", level: "",
-                            industry: "", score: 0, reasons: [], problems: [Problem(field: "file", message: message)], notes: [],
-                            flags: [], titleKey: "", eligible: false, assessment: Assessment())]
+        func fileProblem(_ message: String) {
+            each(InspectionLine(file: name, index: 0, location: "", fields: [:], classified: false, category: "", subtype: "", level: "",
+                                industry: "", score: 0, reasons: [], problems: [Problem(field: "file", message: message)], notes: [],
+                                flags: [], titleKey: "", eligible: false, assessment: Assessment()))
         }
         let bytes: [UInt8]
         let known = decided.take(url.path)
@@ -99,17 +107,17 @@ public struct Inspector: Sendable {
         }
         do {
             let extraction = try processor.extract(bytes: bytes, fileName: name, kind: known?.kind)
-            let scored = extraction.submissions.map { processor.score(processor.validate(processor.normalise($0))) }
-            if scored.isEmpty { return fileProblem("\(name) holds no submission; check that it is the filled-in 报送表") }
-            return scored.map { s in
+            if extraction.submissions.isEmpty { return fileProblem("\(name) holds no submission; check that it is the filled-in 报送表") }
+            for submission in extraction.submissions {
+                let s = processor.score(processor.validate(processor.normalise(submission)))
                 let sub = s.checked.submission
-                var fields: [String: String] = [:]
+                var fields = [String: String](minimumCapacity: Field.allCases.count)
                 for f in Field.allCases { fields[f.rawValue] = sub[f] }
-                return InspectionLine(file: name, index: sub.index, location: sub.location, fields: fields, classified: sub.isClassified,
-                                      category: s.assessment.category, subtype: s.assessment.subtype, level: s.assessment.level,
-                                      industry: s.assessment.industry, score: s.assessment.score, reasons: s.assessment.reasons,
-                                      problems: s.checked.problems, notes: extraction.notes, flags: s.assessment.flags,
-                                      titleKey: s.titleKey, eligible: s.assessment.eligible, assessment: s.assessment)
+                each(InspectionLine(file: name, index: sub.index, location: sub.location, fields: fields, classified: sub.isClassified,
+                                    category: s.assessment.category, subtype: s.assessment.subtype, level: s.assessment.level,
+                                    industry: s.assessment.industry, score: s.assessment.score, reasons: s.assessment.reasons,
+                                    problems: s.checked.problems, notes: extraction.notes, flags: s.assessment.flags,
+                                    titleKey: s.titleKey, eligible: s.assessment.eligible, assessment: s.assessment))
             }
         } catch let r as Refusal {
             return fileProblem(r.description)

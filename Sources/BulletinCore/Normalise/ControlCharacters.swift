@@ -45,6 +45,7 @@ public enum ControlCharacters {
     public static func notes(_ submissions: [Submission]) -> [String] {
         var out: [String] = []
         for s in submissions {
+            guard s.fields.values.contains(where: hasStripped) || s.extras.values.contains(where: hasStripped) else { continue }
             let values = s.fields.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, $0.value) }
                 + s.extras.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, $0.value) }
             for (field, value) in values {

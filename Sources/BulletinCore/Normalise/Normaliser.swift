@@ -24,13 +24,18 @@ public struct Normaliser: Sendable {
 
     /// One value normalised for its field.
     public func normalise(_ value: String, as field: Field) -> String {
+        if field != .mobile && TextForm.isClean(value) {
+            return field == .supervisor ? supervisors.canonical(value) : value
+        }
         let value = ControlCharacters.strip(value)
         switch field {
         case .summary:
             // Keep paragraphs; full-width letters and digits become half-width; CJK punctuation stays.
             return TextForm.tidy(TextForm.halfWidthAlphanumerics(value))
         case .mobile:
-            var digits = TextForm.halfWidthASCII(value).filter { !" -–—()（）".contains($0) && !$0.isWhitespace }
+            // Only ASCII digits and "+" (most numbers): nothing to make half-width or to filter out.
+            let plain = value.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B }
+            var digits = plain ? value : TextForm.halfWidthASCII(value).filter { !" -–—()（）".contains($0) && !$0.isWhitespace }
             if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
             return digits
         case .supervisor:

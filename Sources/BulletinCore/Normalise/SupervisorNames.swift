@@ -4,6 +4,8 @@
 public struct SupervisorNames: Sendable {
     /// (alias, canonical city or prefecture name), longest alias first.
     private let aliases: [(alias: String, name: String)]
+    /// The same, looked up by alias (the first pair of `aliases` for an alias, as `first(where:)` finds it).
+    private let names: [String: String]
     private let suffix: String
     private let bureauWords: [String]
 
@@ -15,16 +17,22 @@ public struct SupervisorNames: Sendable {
             for a in city.aliases { pairs.append((a, city.name)) }
         }
         aliases = pairs.sorted { $0.0.count > $1.0.count }
+        var names: [String: String] = [:]
+        for (alias, name) in aliases where names[alias] == nil { names[alias] = name }
+        self.names = names
         suffix = config?.bureauName ?? "科技局"
         bureauWords = config?.bureauWords ?? ["科学技术局", "科技局"]
     }
 
     /// The canonical bureau name, e.g. 绵阳科技局 → 绵阳市科技局, 凉山州科学技术局 → 凉山彝族自治州科技局.
     public func canonical(_ value: String) -> String {
-        let compact = value.filter { !$0.isWhitespace }
+        // No byte that can start a whitespace scalar (tab…CR, space, U+0085, U+00A0, U+1680, U+2000…U+205F,
+        // U+3000): nothing to drop.
+        let compact = value.utf8.contains { ($0 >= 0x09 && $0 <= 0x0D) || $0 == 0x20 || $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }
+            ? value.filter { !$0.isWhitespace } : value
         guard let word = bureauWords.first(where: { compact.hasSuffix($0) }) else { return value }
         let place = String(compact.dropLast(word.count))
-        guard let match = aliases.first(where: { $0.alias == place }) else { return value }
-        return match.name + suffix
+        guard let name = names[place] else { return value }
+        return name + suffix
     }
 }

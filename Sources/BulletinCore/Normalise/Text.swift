@@ -181,6 +181,56 @@ public enum TextForm {
         return out
     }
 
+    /// Whether stripping control characters, `halfWidthAlphanumerics`, `tidy` and joining lines would all leave `s`
+    /// as it is, told in one read of the UTF-8 bytes (most values): no byte below 0x20 (so no line break) or DEL, no
+    /// U+0080…U+00FF (lead byte C2: C1 controls, NEL, no-break and soft hyphen), none of U+2002…U+200D, U+2028…U+202F,
+    /// U+205F, U+2066…U+2069, U+3000, U+FEFF or the full-width letters and digits, no space at either end and no two
+    /// spaces in a row. False only sends `s` through those steps, which decide.
+    static func isClean(_ s: String) -> Bool {
+        let clean = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            let n = b.count
+            guard n > 0 else { return true }
+            if b[0] == 0x20 || b[n - 1] == 0x20 { return false }
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c >= 0x21 && c < 0x7F { i += 1; continue }
+                switch c {
+                case 0x20:
+                    if b[i + 1] == 0x20 { return false }  // b[i + 1] exists: the last byte is not a space
+                case 0x00..<0x20, 0x7F, 0xC2, 0xC3:
+                    return false
+                case 0xE2:
+                    guard i + 2 < n else { return false }
+                    let b1 = b[i + 1], b2 = b[i + 2]
+                    if b1 == 0x80 && ((0x82...0x8D).contains(b2) || (0xA8...0xAF).contains(b2)) { return false }
+                    if b1 == 0x81 && (b2 == 0x9F || (0xA6...0xA9).contains(b2)) { return false }
+                case 0xE3:
+                    if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
+                case 0xEF:
+                    guard i + 2 < n else { return false }
+                    let b1 = b[i + 1], b2 = b[i + 2]
+                    if b1 == 0xBB && b2 == 0xBF { return false }
+                    if b1 == 0xBC && ((0x90...0x99).contains(b2) || (0xA1...0xBA).contains(b2)) { return false }
+                    if b1 == 0xBD && (0x81...0x9A).contains(b2) { return false }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return true
+        }
+        return clean ?? false
+    }
+
+    /// Whether `s` is empty or only spaces and tabs (`trimmingCharacters(in: .whitespaces)` leaves nothing). A cell
+    /// that starts with visible ASCII or a CJK ideograph (U+4000…U+9FFF, lead bytes E4…E9) is not, without Foundation.
+    public static func isBlank(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return true }
+        if (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) { return false }
+        return s.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// Characters as a person counts them (grapheme clusters), ignoring line breaks.
     public static func characterCount(_ s: String) -> Int {
         if let count = simpleCharacterCount(s) { return count }

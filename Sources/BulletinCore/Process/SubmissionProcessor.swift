@@ -74,9 +74,62 @@ public struct SubmissionProcessor: Sendable {
     /// The title's matching key: the same title, ignoring spaces, punctuation and width, gives the same key.
     /// One key for finding an achievement again, not its identity.
     public static func titleKey(title: String) -> String {
-        let key = TextForm.halfWidthASCII(title).lowercased().unicodeScalars.filter {
-            CharacterSet.letters.contains($0) || CharacterSet.decimalDigits.contains($0)
+        let half = TextForm.halfWidthASCII(title)
+        return "C" + Hashing.sha256(TitleKeyText.fastBytes(half) ?? TitleKeyText.bytes(half)).prefix(12)
+    }
+}
+
+/// The text a title's key hashes: the title lower-cased, keeping only letters and decimal digits.
+enum TitleKeyText {
+    /// The letters and digits of `s` lower-cased, as UTF-8: the definition, read with Foundation's character sets.
+    static func bytes(_ s: String) -> [UInt8] {
+        let letters = CharacterSet.letters, digits = CharacterSet.decimalDigits
+        let key = s.lowercased().unicodeScalars.filter { letters.contains($0) || digits.contains($0) }
+        return Array(String(String.UnicodeScalarView(key)).utf8)
+    }
+
+    /// The same bytes read straight from the UTF-8 of a title made of ASCII, CJK ideographs and common
+    /// punctuation (most titles), with no character set looked up and no String made; nil when `s` holds any
+    /// other character, for `bytes` to decide. ASCII letters are lower-cased and kept with digits, other ASCII
+    /// dropped; ideographs (`keptIdeograph`) are letters without case and kept; the punctuation of `droppedPunctuation`
+    /// is dropped. `TitleKeyTests` checks every scalar of these ranges against the character sets.
+    static func fastBytes(_ s: String) -> [UInt8]? {
+        var s = s
+        return s.withUTF8 { b -> [UInt8]? in
+            let n = b.count
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c >= 0x41 && c <= 0x5A { out.append(c | 0x20) } else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) { out.append(c) }
+                    i += 1
+                    continue
+                }
+                guard c >= 0xE0 && c <= 0xEF, i + 2 < n else { return nil }
+                let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                if keptIdeograph(v) {
+                    out.append(c); out.append(b[i + 1]); out.append(b[i + 2])
+                } else if !droppedPunctuation(v) {
+                    return nil
+                }
+                i += 3
+            }
+            return out
         }
-        return "C" + Hashing.sha256(Array(String(String.UnicodeScalarView(key)).utf8)).prefix(12)
+    }
+
+    /// CJK ideographs of Unicode 3.0 (the URO and extension A as first encoded): letters (Lo) with no case.
+    static func keptIdeograph(_ v: UInt32) -> Bool {
+        (0x4E00...0x9FA5).contains(v) || (0x3400...0x4DB5).contains(v)
+    }
+
+    /// CJK and general punctuation, half-width CJK brackets and full-width currency signs: neither letters nor digits.
+    static func droppedPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F, 0x2010...0x2027, 0x2030...0x205E, 0xFF5F...0xFF65, 0xFFE0...0xFFE6: true
+        default: false
+        }
     }
 }

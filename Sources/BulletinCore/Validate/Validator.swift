@@ -2,17 +2,20 @@
 /// and what to do.
 public struct Validator: Sendable {
     let config: PipelineConfig
+    /// Each field with its form label and whether it is required, looked up once.
+    private let checks: [(field: Field, label: String, required: Bool)]
 
     /// Creates a validator with the configuration's thresholds and labels.
-    public init(config: PipelineConfig) { self.config = config }
+    public init(config: PipelineConfig) {
+        self.config = config
+        checks = Field.allCases.map { ($0, config.fields[$0.rawValue]?.label ?? $0.rawValue, config.fields[$0.rawValue]?.required ?? true) }
+    }
 
     /// The problems of a normalised submission (none: it can be accepted).
     public func problems(of s: Submission) -> [Problem] {
         var out = s.problems
-        let where_ = "\(s.location) of \(s.file)"
-        for field in Field.allCases {
-            let label = config.fields[field.rawValue]?.label ?? field.rawValue
-            let required = config.fields[field.rawValue]?.required ?? true
+        var where_: String { "\(s.location) of \(s.file)" }
+        for (field, label, required) in checks {
             if required && s[field].isEmpty {
                 let what = s.fields[field] == nil ? "has no \(label) (the label was not found)" : "leaves \(label) empty"
                 out.append(Problem(field: field.rawValue, message: "\(where_) \(what); fill it in and send the file again"))
@@ -29,11 +32,11 @@ public struct Validator: Sendable {
                                message: "案例简介 in \(where_) has \(length) characters, more than the \(config.validation.summaryMaxCharacters) allowed; shorten it by \(length - config.validation.summaryMaxCharacters)"))
         }
         let title = s[.title]
-        if !title.isEmpty && TextForm.characterCount(title) < config.validation.titleMinCharacters {
+        let titleLength = TextForm.characterCount(title)
+        if !title.isEmpty && titleLength < config.validation.titleMinCharacters {
             out.append(Problem(field: Field.title.rawValue,
                                message: "成果名称 \"\(title)\" in \(where_) is shorter than \(config.validation.titleMinCharacters) characters; give the achievement's full name"))
         }
-        let titleLength = TextForm.characterCount(title)
         if titleLength > config.titleMaxCharacters {
             out.append(Problem(field: Field.title.rawValue,
                                message: "成果名称 in \(where_) has \(titleLength) characters, more than the \(config.titleMaxCharacters) allowed (validation.titleMaxCharacters); put the achievement's name in 成果名称 and the details in 案例简介"))
