@@ -294,7 +294,7 @@ public struct CaseMatcher: Sendable {
     // MARK: - Formatting
 
     func clamp(_ v: Double, _ lo: Double, _ hi: Double) -> Double { min(hi, max(lo, v)) }
-    func f2(_ v: Double) -> String { String(format: "%.2f", v) }
+    func f2(_ v: Double) -> String { MatchFormat.fixed2(v) }
     func masked(_ m: String) -> String { m.count == 11 ? String(m.prefix(3)) + "****" + String(m.suffix(4)) : m }
 }
 

@@ -1,4 +1,5 @@
 @testable import BulletinCore
+import Foundation
 import Testing
 
 /// The matcher's shortcuts for large intakes (issue 14) must not change a verdict: titles aligned as integer
@@ -141,5 +142,20 @@ import Testing
             #expect(got.map(\.key) == want.map(\.key))
             #expect(got.map(\.value.0) == want.map(\.value.0) && got.map(\.value.1) == want.map(\.value.1))
         }
+    }
+
+    @Test func twoDecimalsAreWrittenAsTheFormatterWritesThem() {
+        var values: [Double] = [0, -0.0, 0.005, 0.015, 0.125, 0.375, 0.625, 0.875, 1.005, 2.675, 0.345, 0.999, 0.995,
+                                1e-300, 5e-324, 0.0049999999, 12.5, 999_999.995, 1_000_000, 3.14159, -2.5, -0.004,
+                                .nan, .infinity, 0.34, 0.3, 1.0 / 3, 2.0 / 3]
+        for k in 0...20_000 { values.append(Double(k) / 1000) }
+        for k in 0...2_000 { values.append(Double(k) / 8) }
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 { values.append(Double.random(in: 0..<100, using: &g)) }
+        for _ in 0..<2_000 { values.append(Double.random(in: 0..<1e-3, using: &g)) }
+        var differing: [Double] = []
+        for v in values where MatchFormat.fixed2(v) != String(format: "%.2f", v) { differing.append(v) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(MatchFormat.fixed2(0.125) == "0.12" && MatchFormat.fixed2(0.375) == "0.38" && MatchFormat.fixed2(12.5) == "12.50")
     }
 }
