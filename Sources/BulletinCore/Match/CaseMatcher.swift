@@ -87,7 +87,14 @@ public struct CaseMatcher: Sendable {
             let wt = clamp(w.crossSlope * (cross - w.crossPivot), -w.crossFloor, w.crossCap)
             ev.append(MatchEvidence(field: .title, weight: wt, note: "名称见于对方简介 title found in the other's summary \(f2(cross))"))
         }
-        let template = sameTitle ? nil : TitleAlignment.substitution(a.titleStem, b.titleStem)
+        let template: (String, String)?
+        if sameTitle {
+            template = nil
+        } else if let x = a.titleStemCodes, let y = b.titleStemCodes {
+            template = TitleAlignment.substitution(codes: x, y)
+        } else {
+            template = TitleAlignment.substitution(a.titleStem, b.titleStem)
+        }
         if let (x, y) = template {
             ev.append(MatchEvidence(field: .title, weight: w.titleTemplate, note: "同一句式、对象不同 one template, another subject: \(x) / \(y)"))
         }
@@ -217,6 +224,8 @@ public struct CaseMatcher: Sendable {
 
     func compareTokens(_ a: MatchProfile, _ b: MatchProfile) -> TokenComparison {
         var r = TokenComparison()
+        // Every step below starts from a title token of one side: with none on either side there is nothing to say.
+        if a.titleTokens.isEmpty && b.titleTokens.isEmpty { return r }
         // A veto needs a token on each side, of one family, that the other side does not hold.
         let fa = Dictionary(grouping: a.titleTokens, by: \.family)
         let fb = Dictionary(grouping: b.titleTokens, by: \.family)
@@ -285,7 +294,7 @@ public struct CaseMatcher: Sendable {
     // MARK: - Formatting
 
     func clamp(_ v: Double, _ lo: Double, _ hi: Double) -> Double { min(hi, max(lo, v)) }
-    func f2(_ v: Double) -> String { String(format: "%.2f", v) }
+    func f2(_ v: Double) -> String { MatchFormat.fixed2(v) }
     func masked(_ m: String) -> String { m.count == 11 ? String(m.prefix(3)) + "****" + String(m.suffix(4)) : m }
 }
 

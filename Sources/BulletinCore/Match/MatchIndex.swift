@@ -80,6 +80,30 @@ public struct MatchIndex: Sendable {
         return load?([id]).first { $0.id == id }
     }
 
+    /// The `limit` best of the touched documents that `keep` lets through, best first: higher of title and summary
+    /// containment first, lower document number first when tied (a total order, so the answer is the one of
+    /// sorting them all). Only documents good enough for the current best `limit` are checked with `keep` and
+    /// placed, so a query touching thousands of cases through common grams costs one pass, not a sort of all.
+    static func best(_ touched: [Int: (Double, Double)], limit: Int, keep: (Int) -> Bool) -> [(key: Int, value: (Double, Double))] {
+        guard limit > 0 else { return [] }
+        var top: [(key: Int, value: (Double, Double))] = []
+        top.reserveCapacity(min(limit, touched.count) + 1)
+        func before(_ d: Int, _ x: Double, _ e: Int, _ y: Double) -> Bool { x != y ? x > y : d < e }
+        for (d, v) in touched {
+            let x = max(v.0, v.1)
+            if top.count == limit, let last = top.last, !before(d, x, last.key, max(last.value.0, last.value.1)) { continue }
+            guard keep(d) else { continue }
+            var lo = 0, hi = top.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(top[mid].key, max(top[mid].value.0, top[mid].value.1), d, x) { lo = mid + 1 } else { hi = mid }
+            }
+            top.insert((key: d, value: v), at: lo)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
+    }
+
     /// One candidate: a held profile and how much of the title and summary it shares with the query.
     public struct Candidate: Sendable {
         /// The held profile.
@@ -110,12 +134,7 @@ public struct MatchIndex: Sendable {
                 best[d] = (max(best[d]?.0 ?? 0, tokenFloor), best[d]?.1 ?? 0)
             }
         }
-        let ranked = best.filter { ids[$0.key] != profile.subject.id }
-            .sorted { a, b in
-                let x = max(a.value.0, a.value.1), y = max(b.value.0, b.value.1)
-                return x != y ? x > y : a.key < b.key
-            }
-            .prefix(settings.candidateLimit)
+        let ranked = MatchIndex.best(best, limit: settings.candidateLimit) { ids[$0] != profile.subject.id }
         // Profiles not held are rebuilt from the library, in one read for the lot.
         let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }
         var loaded: [String: MatchProfile] = [:]

@@ -30,6 +30,8 @@ public struct MatchProfile: Sendable {
     let submitterAliases: [String]
     /// The title key without generic words, for aligning two titles.
     let titleStem: [Character]
+    /// `titleStem` as one code per character when every character allows it (`TitleAlignment.codes`).
+    let titleStemCodes: [UInt32]?
     /// Whether the submitter forwards other units' work (a collecting institute, a bureau, 主动收集).
     let forwards: Bool
     /// The last 11 digits of the mobile.
@@ -70,6 +72,7 @@ public struct MatchProfile: Sendable {
         }
         submitterAliases = aliases
         titleStem = Array(MatchText.stripped(titleKey, removing: settings.genericTitleWords))
+        titleStemCodes = TitleAlignment.codes(titleStem)
         let key = submitterKey
         forwards = subject.channel == .activeCollection
             || settings.collectingUnits.contains { !$0.isEmpty && key.holds($0) }

@@ -9,9 +9,51 @@ enum TitleAlignment {
     /// - the gap is not at the end (选育 / 审定, 投运 / 下线 at the end is how senders reword);
     /// - the aligned pieces cover at least 60% of the longer title.
     static func substitution(_ x: [Character], _ y: [Character]) -> (String, String)? {
+        guard let (gx, gy) = gap(x, y) else { return nil }
+        return (String(gx), String(gy))
+    }
+
+    /// `substitution` on titles given as `codes` (one code per character, see `codes(_:)`): the same answer
+    /// without comparing `Character`s, which is most of the cost when every candidate pair is aligned.
+    static func substitution(codes x: [UInt32], _ y: [UInt32]) -> (String, String)? {
+        guard let (gx, gy) = gap(x, y) else { return nil }
+        func text(_ s: ArraySlice<UInt32>) -> String {
+            var v = String.UnicodeScalarView()
+            for c in s { if let u = Unicode.Scalar(c) { v.append(u) } }
+            return String(v)
+        }
+        return (text(gx), text(gy))
+    }
+
+    /// One code per character (its scalar) when every character is a single scalar that no other character
+    /// equals: ASCII and the unified CJK ideographs, which have no canonical equivalent; nil otherwise (a
+    /// compatibility ideograph such as U+F900 equals U+8C48 as a `Character`, a combining mark joins its base),
+    /// and those titles are aligned as `Character`s. Two coded titles so align exactly as their characters do.
+    static func codes(_ s: [Character]) -> [UInt32]? {
+        var out: [UInt32] = []
+        out.reserveCapacity(s.count)
+        for c in s {
+            let scalars = c.unicodeScalars
+            guard let u = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+            let v = u.value
+            guard v < 0x80 || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x20000...0x2EBEF).contains(v)
+            else { return nil }
+            out.append(v)
+        }
+        return out
+    }
+
+    /// The one gap of the alignment of x and y under the rules of `substitution`, else nil.
+    static func gap<E: Hashable>(_ x: [E], _ y: [E]) -> (ArraySlice<E>, ArraySlice<E>)? {
         guard min(x.count, y.count) >= 4 else { return nil }
-        var pieces: [Piece] = []
-        align(x[...], y[...], into: &pieces)
+        // Bounds that need no alignment. Matched pieces are as long on both sides and the one gap holds 1 to 6
+        // characters on each, so the lengths differ by at most 5 and the aligned part is at most the shorter
+        // title less one character.
+        let short = min(x.count, y.count), long = max(x.count, y.count)
+        guard long - short <= 5, Double(short - 1) >= 0.6 * Double(long) else { return nil }
+        var pieces: [Piece<E>] = []
+        var work = Workspace()
+        align(x[...], y[...], into: &pieces, &work)
         let gaps = pieces.indices.filter { !pieces[$0].matched }
         guard gaps.count == 1, let i = gaps.first, i < pieces.count - 1 else { return nil }
         let gap = pieces[i]
@@ -20,40 +62,60 @@ enum TitleAlignment {
               Set(gap.x).isDisjoint(with: gap.y) else { return nil }
         let aligned = pieces.reduce(0) { $0 + ($1.matched ? $1.x.count : 0) }
         guard Double(aligned) >= 0.6 * Double(max(x.count, y.count)) else { return nil }
-        return (String(gap.x), String(gap.y))
+        return (gap.x, gap.y)
     }
 
-    struct Piece {
-        var x: ArraySlice<Character>
-        var y: ArraySlice<Character>
+    struct Piece<E> {
+        var x: ArraySlice<E>
+        var y: ArraySlice<E>
         var matched: Bool
     }
 
+    /// Two rows of the longest-common-substring table, reused across the recursion.
+    struct Workspace {
+        var prev: [Int] = []
+        var cur: [Int] = []
+    }
+
     /// Splits the two slices at their longest common substring (2 characters or more), recursively.
-    static func align(_ x: ArraySlice<Character>, _ y: ArraySlice<Character>, into pieces: inout [Piece]) {
-        guard let (i, j, n) = longestCommon(x, y), n >= 2 else {
+    static func align<E: Equatable>(_ x: ArraySlice<E>, _ y: ArraySlice<E>, into pieces: inout [Piece<E>], _ work: inout Workspace) {
+        guard let (i, j, n) = longestCommon(x, y, &work), n >= 2 else {
             if !x.isEmpty || !y.isEmpty { pieces.append(Piece(x: x, y: y, matched: false)) }
             return
         }
-        align(x[x.startIndex..<i], y[y.startIndex..<j], into: &pieces)
+        align(x[x.startIndex..<i], y[y.startIndex..<j], into: &pieces, &work)
         pieces.append(Piece(x: x[i..<(i + n)], y: y[j..<(j + n)], matched: true))
-        align(x[(i + n)...], y[(j + n)...], into: &pieces)
+        align(x[(i + n)...], y[(j + n)...], into: &pieces, &work)
     }
 
     /// Start in x, start in y and length of the longest common substring (first found when tied).
-    static func longestCommon(_ x: ArraySlice<Character>, _ y: ArraySlice<Character>) -> (Int, Int, Int)? {
+    static func longestCommon<E: Equatable>(_ x: ArraySlice<E>, _ y: ArraySlice<E>) -> (Int, Int, Int)? {
+        var work = Workspace()
+        return longestCommon(x, y, &work)
+    }
+
+    static func longestCommon<E: Equatable>(_ x: ArraySlice<E>, _ y: ArraySlice<E>, _ work: inout Workspace) -> (Int, Int, Int)? {
         if x.isEmpty || y.isEmpty { return nil }
-        let xs = Array(x), ys = Array(y)
-        var prev = [Int](repeating: 0, count: ys.count + 1)
+        let width = y.count + 1
+        work.prev.removeAll(keepingCapacity: true)
+        work.prev.append(contentsOf: repeatElement(0, count: width))
+        work.cur.removeAll(keepingCapacity: true)
+        work.cur.append(contentsOf: repeatElement(0, count: width))
         var best = (0, 0, 0)
-        for a in 1...xs.count {
-            var cur = [Int](repeating: 0, count: ys.count + 1)
-            for b in 1...ys.count where xs[a - 1] == ys[b - 1] {
-                cur[b] = prev[b - 1] + 1
-                if cur[b] > best.2 { best = (a - cur[b], b - cur[b], cur[b]) }
+        let x0 = x.startIndex, y0 = y.startIndex
+        for a in 1...x.count {
+            let xa = x[x0 + a - 1]
+            for b in 1..<width {
+                if xa == y[y0 + b - 1] {
+                    let v = work.prev[b - 1] + 1
+                    work.cur[b] = v
+                    if v > best.2 { best = (a - v, b - v, v) }
+                } else {
+                    work.cur[b] = 0
+                }
             }
-            prev = cur
+            swap(&work.prev, &work.cur)
         }
-        return best.2 == 0 ? nil : (x.startIndex + best.0, y.startIndex + best.1, best.2)
+        return best.2 == 0 ? nil : (x0 + best.0, y0 + best.1, best.2)
     }
 }

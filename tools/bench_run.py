@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Benchmark of `bulletin run` on one large intake (issue 14: a year's backlog, a city bureau's export): the first
+N rows of a generated UTF-8 CSV (tools/bench_tabular.py's rows) are dropped into an empty inbox and one
+`bulletin run` goes into an empty outbox. Prints, for each N, the run's seconds and peak memory for this binary
+and an optional baseline side by side, and the ratio to a bare Python csv read of the same rows.
+
+Usage: python3 tools/bench_run.py [--rows 2000,5000,10000,20000] [--bin PATH] [--baseline PATH] [--keep DIR]
+"""
+import argparse, csv, io, os, shutil, subprocess, sys, tempfile, time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_common as common
+
+
+def rows_csv(n, folder):
+    """A CSV of n rows (header first) in folder, cut from bench_tabular's generated file."""
+    base = os.path.join(folder, "utf8.csv")
+    if not os.path.exists(base) or sum(1 for _ in open(base, encoding="utf-8-sig")) < n + 1:
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_tabular.py"),
+                        "--rows", str(max(n, 20000)), "--write", folder], check=True, stdout=subprocess.DEVNULL)
+    out = os.path.join(folder, f"rows{n}.csv")
+    with open(base, encoding="utf-8-sig") as src, open(out, "w", encoding="utf-8-sig") as dst:
+        for i, line in enumerate(src):
+            if i > n:
+                break
+            dst.write(line)
+    return out
+
+
+def bare_read(path):
+    """Seconds for Python's csv module to read and print every row (the issue's yardstick)."""
+    start = time.process_time()
+    sink = io.StringIO()
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(sink)
+        for row in csv.reader(f):
+            w.writerow(row)
+    return time.process_time() - start
+
+
+def run_once(binary, config, source, year, month, keep=None):
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = keep or scratch
+        if keep:
+            shutil.rmtree(keep, ignore_errors=True)
+        inbox, outbox = os.path.join(folder, "inbox"), os.path.join(folder, "outbox")
+        os.makedirs(inbox)
+        os.makedirs(outbox)
+        p = os.path.join(inbox, f"{year}-{month:02d}-汇总.csv")
+        shutil.copyfile(source, p)
+        past = time.time() - 3600  # dropped an hour ago: settled
+        os.utime(p, (past, past))
+        t, _, peak, rc = common.timed([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
+                                       "--today", f"{year}-{month:02d}-20"], stdout=subprocess.DEVNULL)
+        if rc not in (0, 1):
+            raise SystemExit(f"{binary}: bulletin run failed with exit code {rc}")
+        return t, peak
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", default="2000,5000,10000,20000", help="comma-separated row counts")
+    ap.add_argument("--bin", default=".build-release/release/bulletin")
+    ap.add_argument("--baseline", help="another bulletin binary (e.g. the code before a change)")
+    ap.add_argument("--config", default="pipeline.json")
+    ap.add_argument("--data", default="/tmp/bench_run_rows", help="folder for the generated CSV")
+    ap.add_argument("--year", type=int, default=2026)
+    ap.add_argument("--month", type=int, default=6)
+    ap.add_argument("--keep", help="keep each run's inbox and outbox in KEEP/<rows>/<name> (then: tools/compare_outboxes.py KEEP/<rows>)")
+    ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
+                    help="cpu: user+system seconds of each process (default; steady on a shared machine); wall: elapsed")
+    a = ap.parse_args()
+    common.CLOCK = a.clock
+    os.makedirs(a.data, exist_ok=True)
+    runs = [("bulletin", a.bin)] + ([("baseline", a.baseline)] if a.baseline else [])
+    print(f"bulletin run, one CSV of N rows into an empty outbox ({a.clock} seconds)")
+    for name, binary in runs:
+        print(f"{name} = {binary}")
+    head = f"{'rows':>7}{'csv read s':>12}"
+    for name, _ in runs:
+        head += f"{name + ' s':>14}{'MiB':>8}{'x csv':>8}"
+    print(head)
+    for n in [int(x) for x in a.rows.split(",") if x.strip()]:
+        source = rows_csv(n, a.data)
+        floor = bare_read(source)
+        line = f"{n:>7}{floor:>12.2f}"
+        for name, binary in runs:
+            keep = os.path.join(a.keep, str(n), name) if a.keep else None
+            t, peak = run_once(binary, a.config, source, a.year, a.month, keep)
+            line += f"{t:>14.2f}{peak / 1024:>8.1f}{t / max(floor, 1e-6):>8.1f}"
+        print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
