@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -8,17 +9,6 @@ import Glibc
 /// The built binary killed with SIGKILL at seeded random points, then run again: every input ends in a
 /// recorded outcome, and verify passes. Also modes under umask 000, and `bulletin verify` from the command line.
 @Suite(.serialized) struct CrashSafetyEndToEndTests {
-    /// A small seeded generator, so that every run of the test kills at the same points.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     struct Result { var status: Int32; var killed: Bool; var stdout: String; var stderr: String }
 
@@ -97,7 +87,7 @@ import Glibc
     }
 
     @Test func aRunKilledAtSeededRandomRecordsIsReconciledByTheNext() throws {
-        var rng = SplitMix64(state: 20261122)
+        var rng = SplitMix(state: 20261122)
         for trial in 0..<6 {
             let (work, config, names) = try Self.setUp()
             defer { try? FileManager.default.removeItem(at: work) }
@@ -112,7 +102,7 @@ import Glibc
     }
 
     @Test func aRunKilledAtSeededRandomTimesIsReconciledByTheNext() throws {
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix(state: 7)
         for trial in 0..<3 {
             let (work, config, names) = try Self.setUp()
             defer { try? FileManager.default.removeItem(at: work) }

@@ -1,4 +1,5 @@
 @testable import BulletinCore
+import BulletinTestSupport
 import Foundation
 import Testing
 
