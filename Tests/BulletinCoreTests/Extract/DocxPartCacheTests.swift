@@ -1,4 +1,5 @@
 @testable import BulletinCore
+@testable import OOXML
 import Foundation
 import Testing
 
@@ -74,5 +75,27 @@ struct DocxPartCacheTests {
         #expect(warmed.partCache.count == 1)
         let cached = try #require(throws: Refusal.self) { try warmed.text(bytes: large, fileName: "大.docx") }
         #expect(cached == fresh)
+    }
+
+    /// A key whose numbering part is the one byte `n` (nothing else differs).
+    static func key(_ n: UInt8) -> DocxPartCache.Key {
+        DocxPartCache.Key(numbering: ZipEntryFingerprint(method: 8, crc: UInt32(n), size: 1, storedSize: 1, stored: [n]),
+                          styles: nil, usedStyles: ["ListNumber"], numIdsNamed: nil, maxDepth: 8)
+    }
+
+    @Test func theLeastRecentlyUsedEntryIsDroppedWhenFull() {
+        let cache = DocxPartCache(capacity: 3)
+        let value = DocxPartCache.Value(numbering: DocxNumbering(), numberingChunks: [1], stylesChunks: [])
+        for n: UInt8 in 1...3 { cache.store(value, for: Self.key(n)) }
+        // Template 1 is read again, so template 2 is now the least recently used.
+        #expect(cache.value(for: Self.key(1)) != nil)
+        cache.store(value, for: Self.key(4))
+        #expect(cache.count == 3)
+        #expect(cache.value(for: Self.key(2)) == nil, "the least recently used template should have been dropped")
+        #expect(cache.value(for: Self.key(1)) != nil && cache.value(for: Self.key(3)) != nil && cache.value(for: Self.key(4)) != nil)
+        // Storing a key again replaces its entry rather than adding a second one.
+        cache.store(DocxPartCache.Value(numbering: DocxNumbering(), numberingChunks: [2], stylesChunks: []), for: Self.key(3))
+        #expect(cache.count == 3)
+        #expect(cache.value(for: Self.key(3))?.numberingChunks == [2])
     }
 }
