@@ -88,12 +88,8 @@ enum TitleAlignment {
         align(x[(i + n)...], y[(j + n)...], into: &pieces, &work)
     }
 
-    /// Start in x, start in y and length of the longest common substring (first found when tied).
-    static func longestCommon<E: Equatable>(_ x: ArraySlice<E>, _ y: ArraySlice<E>) -> (Int, Int, Int)? {
-        var work = Workspace()
-        return longestCommon(x, y, &work)
-    }
-
+    /// Start in x, start in y and length of the longest common substring (first found when tied), with the
+    /// table's rows in `work`.
     static func longestCommon<E: Equatable>(_ x: ArraySlice<E>, _ y: ArraySlice<E>, _ work: inout Workspace) -> (Int, Int, Int)? {
         if x.isEmpty || y.isEmpty { return nil }
         let width = y.count + 1

@@ -77,12 +77,18 @@ final class ScoringText: Sendable {
 
     /// Whether the scan found the literal with this id (which it knew: see `scanned`).
     func contains(literal id: Int32) -> Bool {
+        let low = firstFinding(of: id)
+        return low < literalIDs.count && literalIDs[low] == id
+    }
+
+    /// The index of the first finding of literal `id` in `literalIDs` (sorted), or where it would be.
+    private func firstFinding(of id: Int32) -> Int {
         var low = 0, high = literalIDs.count
         while low < high {
             let mid = (low + high) / 2
             if literalIDs[mid] < id { low = mid + 1 } else { high = mid }
         }
-        return low < literalIDs.count && literalIDs[low] == id
+        return low
     }
 
     /// Where a literal cue (`CueAutomaton` id `id`, folded units `literal`) occurs, overlapping occurrences
@@ -95,16 +101,8 @@ final class ScoringText: Sendable {
                 foldedUnits[at] == first && foldedUnits[at..<(at + literal.count)].elementsEqual(literal)
             }
         }
-        var low = 0, high = literalIDs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if literalIDs[mid] < id { low = mid + 1 } else { high = mid }
-        }
         var out: [Int] = []
-        while low < literalIDs.count && literalIDs[low] == id {
-            out.append(Int(literalStarts[low]))
-            low += 1
-        }
+        forEachStart(ofLiteral: id, literal) { out.append($0) }
         return out
     }
 
@@ -116,13 +114,9 @@ final class ScoringText: Sendable {
             for at in starts(ofLiteral: id, literal) { body(at) }
             return
         }
+        var low = firstFinding(of: id)
         literalIDs.withUnsafeBufferPointer { ids in
             literalStarts.withUnsafeBufferPointer { starts in
-                var low = 0, high = ids.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if ids[mid] < id { low = mid + 1 } else { high = mid }
-                }
                 while low < ids.count && ids[low] == id {
                     body(Int(starts[low]))
                     low += 1
