@@ -29,10 +29,10 @@ extension IndustryPhrasesRule {
 
     /// Adds the guide's vote when the title's head is a machine outvoted by the sector it serves, or a drug for
     /// farm animals outvoted by medicine. `head` is the title's head with the industry it was voted for, `precise`
-    /// the summary's more precise name of it (供电 → 供电装置), if any.
-    func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) {
+    /// the summary's more precise name of it (供电 → 供电装置), if any. True when the machine entry decided.
+    func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) -> Bool {
         let named = precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」"
-        guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return }
+        guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return false }
         let totals = sheet.totals(.industry)
         if head.label == Self.machineIndustry,
            let (sector, margin) = Self.leader(totals, over: Self.machineIndustry), Self.machineServedSectors.contains(sector),
@@ -41,7 +41,7 @@ extension IndustryPhrasesRule {
                 rule: Self.name, field: Field.title.rawValue, matched: head.word,
                 weight: margin + Self.headWeight * ruleWeight,
                 conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称的中心词\(named)是机器"))
-            return
+            return true
         }
         if head.label == Self.medicineIndustry,
            let (sector, margin) = Self.leader(totals, over: Self.farmingIndustry), sector == Self.medicineIndustry,
@@ -52,6 +52,7 @@ extension IndustryPhrasesRule {
                 weight: margin + Self.headWeight * ruleWeight,
                 conclusion: "\(named)用于「\(animal.word)」，是兽用药品（GB/T 4754-2017 C2750 兽用药品制造；战略性新兴产业分类（2018）4.3 生物农业），按用途归「现代农业」"))
         }
+        return false
     }
 
     /// The best-voted industry and how far it leads `label`, when it is another industry and leads.
@@ -155,13 +156,12 @@ extension IndustryPhrasesRule {
     static let processingWords = ["加工", "屠宰"].map { Array($0.utf8) }
 
     /// Adds a vote for 食品轻纺 of the margin plus the head's weight when the title names processing and the tally
-    /// would go to 现代农业.
-    func applyProcessing(to sheet: inout ScoreSheet) {
+    /// would go to 现代农业, unless the guide table has counted the title's head as a machine (`machineDecided`).
+    func applyProcessing(to sheet: inout ScoreSheet, machineDecided: Bool) {
         guard let title = sheet.fields[.title], let word = Self.processingWords.first(where: { Self.contains(title, $0) })
         else { return }
-        guard let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.foodIndustry), sector == Self.farmingIndustry,
-              !sheet.reasons.contains(where: { $0.rule == Self.name && $0.conclusion.hasPrefix("按标注指南，机器") })
-        else { return }
+        guard !machineDecided, let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.foodIndustry),
+              sector == Self.farmingIndustry else { return }
         let activity = String(decoding: word, as: UTF8.self)
         sheet.vote(.industry, for: Self.foodIndustry, because: Reason(
             rule: Self.name, field: Field.title.rawValue, matched: activity, weight: margin + Self.headWeight * ruleWeight,

@@ -43,8 +43,9 @@ struct IndustryPhrasesRule: ScoringRule {
         let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
         // The summary's clauses are read once for the three constructions (what was made, what it is, its use).
         let reader = sheet.fields[.summary].flatMap { ClauseReader($0, found: found) }
+        var machineDecided = false  // the guide table counted the title's head as a machine
         defer {
-            applyProcessing(to: &sheet)
+            applyProcessing(to: &sheet, machineDecided: machineDecided)
             applyRegulator(to: &sheet)
             noteUse(on: &sheet, reader: reader)
         }
@@ -70,7 +71,7 @@ struct IndustryPhrasesRule: ScoringRule {
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
                             weight: (cueWeight + Self.headWeight) * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
-        applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
+        machineDecided = applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
     }
 
     /// Records the summary's use construction, if any (a note, not a vote).
