@@ -1,5 +1,4 @@
 import BulletinCore
-import BulletinTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -87,7 +86,7 @@ import Glibc
     }
 
     @Test func aRunKilledAtSeededRandomRecordsIsReconciledByTheNext() throws {
-        var rng = SplitMix(state: 20261122)
+        var rng = SplitMix64(seed: 20261122)
         for trial in 0..<6 {
             let (work, config, names) = try Self.setUp()
             defer { try? FileManager.default.removeItem(at: work) }
@@ -102,7 +101,7 @@ import Glibc
     }
 
     @Test func aRunKilledAtSeededRandomTimesIsReconciledByTheNext() throws {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         for trial in 0..<3 {
             let (work, config, names) = try Self.setUp()
             defer { try? FileManager.default.removeItem(at: work) }

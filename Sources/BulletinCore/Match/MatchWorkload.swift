@@ -60,8 +60,9 @@ public struct MatchWorkload: Sendable {
     }
 }
 
-/// A small, fast, deterministic random number generator (SplitMix64).
-public struct SplitMix64: Sendable {
+/// A small, fast, deterministic random number generator (SplitMix64): the match workload's, and the tests' wherever
+/// they draw random inputs, so that every run draws the same ones and a failure can be reproduced.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     /// A generator starting from `seed`.
     public init(seed: UInt64) { state = seed }

@@ -139,7 +139,7 @@ import Testing
     @Test func delimitedTextIsSplitAsByteByByte() {
         let pieces = ["西南交通大学", ",", "\"", "\"\"", "\r\n", "\n", "\r", "\t", ";", "a\"b", " ", "“成果”", "\u{2028}", "\u{2029}", "\u{85}",
                       "\u{0B}", "\u{0C}", "é", "油气田，智能", "12", "\"含,逗号\"", "\"第一段\r\n第二段\"", "\"\"\"引\"\"号\"\"\"", "x\"\"y"]
-        var generator = SplitMix(state: 14)
+        var generator = SplitMix64(seed: 14)
         var texts = ["", "\"", "a,b\n", "a,\"b\nc", "\"a\"b\"c\",d", "报送单位,成果名称\r\n\"四川大学\",\"钻井系统\"\r\n"]
         for _ in 0..<600 {
             texts.append((0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
@@ -190,7 +190,7 @@ import Testing
         let pieces = ["面向国家重大需求", "，", "。", "“", "”", "—", "…", " ", "  ", "\n", "\r\n", "\t", "\u{3000}", "\u{A0}", "\u{AD}", "\u{85}",
                       "\u{200B}", "\u{2028}", "\u{202E}", "\u{2066}", "\u{205F}", "\u{2009}", "\u{FEFF}", "\u{0}", "\u{7F}", "\u{9F}", "Ａ", "１",
                       "ｚ", "（", "）", "Ｗ", "abc", "12", "é", "😀", "宜宾市科技局", "绵阳科技局", "·"]
-        var generator = SplitMix(state: 2026)
+        var generator = SplitMix64(seed: 2026)
         var clean = 0
         for _ in 0..<3000 {
             let v = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()

@@ -1,5 +1,4 @@
 @testable import BulletinCore
-import BulletinTestSupport
 import Foundation
 import Testing
 
@@ -124,7 +123,7 @@ import Testing
 
     @Test func theBestCandidatesAreThoseOfSortingEveryTouchedCase() {
         // Containments on a coarse grid, so that ties (broken by document number) are frequent.
-        var g = SplitMix(state: 20)
+        var g = SplitMix64(seed: 20)
         for round in 0..<200 {
             var touched: [Int: (Double, Double)] = [:]
             for _ in 0..<Int.random(in: 0...300, using: &g) {
@@ -151,7 +150,7 @@ import Testing
                                 .nan, .infinity, 0.34, 0.3, 1.0 / 3, 2.0 / 3]
         for k in 0...20_000 { values.append(Double(k) / 1000) }
         for k in 0...2_000 { values.append(Double(k) / 8) }
-        var g = SplitMix(state: 2)
+        var g = SplitMix64(seed: 2)
         for _ in 0..<20_000 { values.append(Double.random(in: 0..<100, using: &g)) }
         for _ in 0..<2_000 { values.append(Double.random(in: 0..<1e-3, using: &g)) }
         var differing: [Double] = []
