@@ -1,4 +1,5 @@
 import Foundation
+import OOXML
 
 /// The exceptions of the labelling guide's industry table (docs/labelling.md §4), read from what the title's head
 /// says the achievement *is*, when the sector it serves outvotes it.
@@ -194,23 +195,9 @@ extension IndustryPhrasesRule {
 }
 
 extension IndustryPhrasesRule {
-    /// Whether `text` holds `bytes` (UTF-8), read in place.
+    /// Whether `text` holds `bytes` (UTF-8, not empty), read in place with the OOXML module's byte search.
     static func contains(_ text: String, _ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first else { return true }
         var text = text
-        return text.withUTF8 { buffer in
-            guard buffer.count >= bytes.count else { return false }
-            let last = buffer.count - bytes.count
-            var i = 0
-            while i <= last {
-                if buffer[i] == first {
-                    var k = 1
-                    while k < bytes.count, buffer[i + k] == bytes[k] { k += 1 }
-                    if k == bytes.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        return text.withUTF8 { ByteSearch.firstIndex(of: bytes, in: $0, from: 0) != nil }
     }
 }
