@@ -48,4 +48,28 @@ import Testing
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "categoryPhrases" && $0.matched.contains("探明") })
     }
+
+    @Test func aPopularScienceSeriesFromAPublisherIsOther() throws {
+        // The title names only the series; the summary says it is for the public (科普丛书), which must outweigh
+        // the book words (丛书, 出版, 出版社) that otherwise make a monograph.
+        let a = try Self.assess("“天府自然”丛书连续出版十年",
+                                "四川科学技术出版社自2014年起策划出版的“天府自然”丛书已连续出版十年，累计出版46种，是西南地区规模最大的自然类科普丛书，多种图书一印再印。")
+        #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
+        #expect(a.subtype == "")
+    }
+
+    @Test func aChemicalConversionIsNotATransfer() throws {
+        // 转化 of a substance (一步转化, 室温转化, 催化转化) is chemistry, like 临床转化 is medicine: not a transfer.
+        let a = try Self.assess("铜基催化剂实现二氧化碳室温转化",
+                                "四川大学化学学院团队发展出铜基单原子催化体系，在室温下把二氧化碳一步转化为乙醇等液态高附加值产品，揭示了碳碳偶联的反应机理，论文发表于《自然》。")
+        #expect(a.category == "基础研究成果", "\(a.reasons.map(\.conclusion))")
+        #expect(!a.reasons.contains { $0.rule == "transferEvidence" && $0.weight > 0 && $0.matched == "转化" },
+                "\(a.reasons.map(\.conclusion))")
+    }
+
+    @Test func aResultTurnedIntoAProductIsStillATransfer() throws {
+        let a = try Self.assess("太赫兹成像芯片转化为安检产品",
+                                "电子科技大学太赫兹成像芯片成果在成都高新区转化为安检产品，由校企合资公司生产，已批量交付机场和地铁，新增产值1.2亿元。")
+        #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
+    }
 }
