@@ -72,4 +72,13 @@ import Testing
                                 "电子科技大学太赫兹成像芯片成果在成都高新区转化为安检产品，由校企合资公司生产，已批量交付机场和地铁，新增产值1.2亿元。")
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
+
+    @Test func aDeviceSelectedAsAProgressIsNotAFacilitySelected() throws {
+        // 装置 is a facility in 大科学装置 but a device in 实验装置入选十大进展: 入选 makes 其它 only for the
+        // kinds that are always facilities or platforms (实验室, 平台, 科技园 …).
+        let a = try Self.assess("柔性钙钛矿光伏原型装置入选年度中国科学十大进展",
+                                "四川大学团队研制出柔性全钙钛矿叠层光伏原型装置，光电转换效率创同类器件纪录，成果入选年度中国科学十大进展。")
+        #expect(a.category != "其它", "\(a.reasons.map(\.conclusion))")
+        #expect(!a.reasons.contains { $0.rule == "constructions" && $0.conclusion.contains("入选") })
+    }
 }
