@@ -81,4 +81,12 @@ import Testing
         #expect(a.category != "其它", "\(a.reasons.map(\.conclusion))")
         #expect(!a.reasons.contains { $0.rule == "constructions" && $0.conclusion.contains("入选") })
     }
+
+    @Test func localStandardsCountedInPassingDoNotMakeATechniqueOther() throws {
+        // Only a title whose head is a local standard is about one; a count of standards among a technique's outputs is not.
+        let a = try Self.assess("茶园病虫害绿色防控技术",
+                                "四川农业大学团队研发茶园病虫害绿色防控技术，集成理化诱控和生物防治，制定地方标准3项，在雅安、乐山示范应用。")
+        #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
+        #expect(!a.reasons.contains { $0.matched.contains("地方标准") && $0.weight > 0 })
+    }
 }
