@@ -4,8 +4,8 @@ import Testing
 
 /// The sixth round of subtype evidence: the title's head noun says what was delivered. A title ending with
 /// 关键技术 is a technique even when a machine it serves is named before it (the technique-head pattern used to be
-/// hidden inside the phrase 关键技术); a title ending with a surgical procedure (…根治术, …切除手术) is a method
-/// performed, 关键技术, not the robot used for it; a bridge or tunnel built (大桥建成) is an engineering work, 其它.
+/// hidden inside the phrase 关键技术); a surgical procedure done with a device (机器人…根治术, 机器人…切除手术) is a
+/// method performed, 关键技术, not the robot used for it; a bridge or tunnel built (大桥建成) is an engineering work, 其它.
 @Suite struct ScoreSubtypeHeadTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
         try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
