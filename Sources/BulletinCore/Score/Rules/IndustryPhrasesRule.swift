@@ -23,9 +23,12 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The class each phrase of scoring.industries comes from (its group's `source`, the first group naming it, as
     /// a word is voted once), keyed by the lowercased phrase: the guide's table reads what a word *is* from it.
     let classOf: [String: String]
+    /// The one-character heads of goods of scoring.industryTitleHeads.
+    let heads: IndustryTitleHeads
 
     init(config: ScoringConfig, file: String) throws {
         ruleWeight = Self.weight(in: config)
+        heads = IndustryTitleHeads(config.industryTitleHeads)
         var classOf: [String: String] = [:]
         for group in config.industries {
             guard let source = group.source else { continue }
@@ -51,7 +54,7 @@ struct IndustryPhrasesRule: ScoringRule {
         }
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
         // once, from the title, and from the summary only when the title names nothing.
-        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
+        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight, heads: heads) else {
             if let made = Self.madeObject(reader) ?? Self.copulaObject(reader) {
                 sheet.vote(.industry, for: made.label, because: Reason(
                     rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
@@ -165,7 +168,8 @@ struct IndustryPhrasesRule: ScoringRule {
 
     /// The strong industry cue found in the title that ends last (the longer one when two end at the same
     /// place), with its label; nil when the title has none.
-    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double) -> (word: String, label: String, because: String?)? {
+    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double,
+                          heads: IndustryTitleHeads) -> (word: String, label: String, because: String?)? {
         guard let title = sheet.fields[.title], sheet.votes.count - votesFrom == sheet.reasons.count - reasonsFrom,
               let titleText = sheet.texts.first(where: { $0.field == .title }) else { return nil }
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
@@ -181,7 +185,7 @@ struct IndustryPhrasesRule: ScoringRule {
         }
         let units = Array(title.utf16)
         // A head character anywhere in the title (rare: 11 of 454 real titles) is what makes the subject worth finding.
-        let hasHeadChar = IndustryTitleHeads.last(in: units, before: units.count) != nil
+        let hasHeadChar = heads.last(in: units, before: units.count) != nil
         // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
         // achievement before it: the head is the last cue of the subject when the subject has one (read only when
         // there is a choice: two cues, or a head character).
@@ -202,7 +206,7 @@ struct IndustryPhrasesRule: ScoringRule {
         }
         // A one-character head of goods that ends the subject after every cue (采棉机, 破冰船, 手撕钢) names the thing.
         let chosen = subject ?? best
-        if hasHeadChar, let char = IndustryTitleHeads.last(in: units, before: cut ?? units.count),
+        if hasHeadChar, let char = heads.last(in: units, before: cut ?? units.count),
            chosen.map({ char.offset + 1 > $0.end || (cut != nil && subject == nil && $0.end > (cut ?? 0)) }) ?? true {
             let context = String(decoding: units[max(0, char.offset - 3)...char.offset], as: UTF16.self)
             return (char.char, char.industry,
