@@ -88,6 +88,11 @@ struct IndustryTitleHeads: Sendable {
 
     static func isHan(_ u: UInt16) -> Bool { u >= 0x4E00 && u <= 0x9FFF }
 
+    /// Whether any head character occurs after the first unit (where one could end a compound).
+    func occurs(in units: [UInt16]) -> Bool {
+        units.count > 1 && units[1...].contains { unitTable[$0] != nil }
+    }
+
     /// The last head character in `units[0..<end]` that ends a compound (a Han character before it) and is followed by
     /// the end, a character that is not Han (a quote, a digit), a tail word (关键技术, 首批 …) or a short name
     /// (国信1号, 雪龙2号): its offset, character and table entry. Nil when there is none.

@@ -62,6 +62,19 @@ import Testing
         #expect(Self.headReason(a) == nil, "\(title): \(Self.headReason(a)?.conclusion ?? "")")
     }
 
+    /// A milestone in the title (建成通车, 并网, 批量供货) is its predicate: 车 of 通车 is no vehicle, and the head of
+    /// goods that ends the subject before it (超高强钢) names the thing.
+    @Test func aMilestoneIsThePredicateNotTheHead() throws {
+        let bridge = try Self.assess("江门银洲湖特大桥建成通车",
+                                     "大桥全长三公里，主跨五百米，采用钢箱梁斜拉桥结构，建成后两市车程缩短四十分钟，是区域公路网的重要节点工程。")
+        #expect(Self.headReason(bridge) == nil, "\(Self.headReason(bridge)?.conclusion ?? "")")
+        #expect(bridge.industry != "装备制造")
+        let steel = try Self.assess("第二代高强韧耐磨钢批量供货",
+                                    "某钢铁企业研发的耐磨钢已向多家工程机械和汽车零部件企业批量供货，用于挖掘机铲斗。")
+        #expect(Self.headReason(steel)?.matched == "钢")
+        #expect(steel.industry == "先进材料")
+    }
+
     /// The table in pipeline.json is the one the script derives from GB/T 4754-2017 (data/industry-title-heads.tsv),
     /// each head's words shortened to three.
     @Test func theTableIsTheDerivedOne() throws {

@@ -184,8 +184,9 @@ struct IndustryPhrasesRule: ScoringRule {
             }
         }
         let units = Array(title.utf16)
-        // A head character anywhere in the title (rare: 11 of 454 real titles) is what makes the subject worth finding.
-        let hasHeadChar = heads.last(in: units, before: units.count) != nil
+        // A head character in the title is what makes the subject worth finding (it may end the subject only:
+        // 超高强钢批量供货).
+        let hasHeadChar = heads.occurs(in: units)
         // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
         // achievement before it: the head is the last cue of the subject when the subject has one (read only when
         // there is a choice: two cues, or a head character).
@@ -219,7 +220,10 @@ struct IndustryPhrasesRule: ScoringRule {
 extension IndustryPhrasesRule {
     /// Verbs that begin a title's predicate (…实现…, …通过验收, …入选…): what comes before them is the subject.
     static let predicateVerbs = ["实现", "完成", "通过", "获得", "获批", "荣获", "入选", "助力", "推动", "支撑", "破解",
-                                 "刷新", "登上", "交付", "问世", "下线", "首飞", "研发成功", "研制成功"]
+                                 "刷新", "登上", "交付", "问世", "下线", "首飞", "研发成功", "研制成功",
+                                 // A work or a product reaching a milestone (the milestones of the category's
+                                 // engineering construction in pipeline.json, and delivery beside 交付).
+                                 "建成", "投产", "投用", "启用", "并网", "开通", "竣工", "贯通", "合龙", "通车", "供货", "批量供货", "批量交付"]
 
     static let predicateVerbUnits = predicateVerbs.map { Array($0.utf16) }
 
