@@ -16,6 +16,8 @@ import Testing
         return try Scorer(config: config, profile: "sichuan").assess(fields, extras: [:])
     }
 
+    static func industryReasons(_ a: Assessment) -> [Reason] { ScoreIndustryTests.industryReasons(a) }
+
     static func headReason(_ a: Assessment) -> Reason? {
         ScoreIndustryTests.industryReasons(a).first { $0.conclusion.contains("中心字") }
     }
@@ -73,6 +75,15 @@ import Testing
                                     "某钢铁企业研发的耐磨钢已向多家工程机械和汽车零部件企业批量供货，用于挖掘机铲斗。")
         #expect(Self.headReason(steel)?.matched == "钢")
         #expect(steel.industry == "先进材料")
+    }
+
+    /// …成功 after a two-character verb (试轧成功, 轧制成功) begins the predicate: the steel before it is the thing, not
+    /// the motors it is used in.
+    @Test func aVerbOfSuccessBeginsThePredicate() throws {
+        let a = try Self.assess("高磁感取向硅钢试轧成功",
+                                "该硅钢用于大型变压器和电机铁芯，可降低电机损耗百分之十，已送多家电机企业评估。")
+        #expect(Self.headReason(a)?.matched == "钢", "\(Self.industryReasons(a).map(\.conclusion))")
+        #expect(a.industry == "先进材料")
     }
 
     /// The table in pipeline.json is the one the script derives from GB/T 4754-2017 (data/industry-title-heads.tsv),

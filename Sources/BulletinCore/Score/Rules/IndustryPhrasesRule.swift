@@ -230,8 +230,13 @@ extension IndustryPhrasesRule {
     /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first unit), nil
     /// when the title has none.
     static func predicateStart(in units: [UInt16]) -> Int? {
-        predicateVerbUnits.compactMap { ClauseReader.starts(of: $0, in: units, 1..<units.count).first }.min()
+        let listed = predicateVerbUnits.compactMap { ClauseReader.starts(of: $0, in: units, 1..<units.count).first }.min()
+        // …成功 after a two-character verb (轧制成功, 试产成功, 发射成功): the predicate begins with the verb.
+        let succeeded = ClauseReader.starts(of: successUnits, in: units, 3..<units.count).first.map { $0 - 2 }
+        return [listed, succeeded].compactMap { $0 }.min()
     }
+
+    static let successUnits = Array("成功".utf16)
 }
 
 /// A summary read for the constructions of `IndustryPhrasesRule`: its UTF-16 units and where each industry cue
