@@ -47,8 +47,9 @@ struct IndustryPhrasesRule: ScoringRule {
         // The summary's clauses are read once for the three constructions (what was made, what it is, its use).
         let reader = sheet.fields[.summary].flatMap { ClauseReader($0, found: found) }
         var machineDecided = false  // the guide table counted the title's head as a machine
+        var machineHead = false  // the title's head is a machine (not one named after a technology: 技术装备)
         defer {
-            applyProcessing(to: &sheet, machineDecided: machineDecided)
+            applyProcessing(to: &sheet, machineDecided: machineDecided, machineHead: machineHead)
             applyRegulator(to: &sheet)
             noteUse(on: &sheet, reader: reader)
         }
@@ -74,6 +75,9 @@ struct IndustryPhrasesRule: ScoringRule {
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
                             weight: (cueWeight + Self.headWeight) * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
+        if head.label == Self.machineIndustry, let title = sheet.fields[.title] {
+            machineHead = !Self.technologyBefore(head.word, in: title)
+        }
         machineDecided = applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
     }
 
