@@ -77,12 +77,16 @@ struct IndustryTitleHeads: Sendable {
     /// What may follow a head in a title: the rest of a title names the work on the thing or the thing's name.
     let tails: [[UInt16]]
 
+    /// The heads' units, for a test without hashing (most title characters are no head).
+    let marks: HanMarks
+
     init(_ config: ScoringConfig.TitleHeads) {
         var out: [UInt16: (industry: String, words: String)] = [:]
         for h in config.heads {
             if let u = h.char.utf16.first, out[u] == nil { out[u] = (h.industry, h.words) }
         }
         unitTable = out
+        marks = HanMarks(out.keys)
         tails = config.tails.map { Array($0.utf16) }
     }
 
@@ -90,7 +94,7 @@ struct IndustryTitleHeads: Sendable {
 
     /// Whether any head character occurs after the first unit (where one could end a compound).
     func occurs(in units: [UInt16]) -> Bool {
-        units.count > 1 && units[1...].contains { unitTable[$0] != nil }
+        units.count > 1 && units[1...].contains { marks.contains($0) }
     }
 
     /// The last head character in `units[0..<end]` that ends a compound (a Han character before it) and is followed by
@@ -100,7 +104,7 @@ struct IndustryTitleHeads: Sendable {
         if unitTable.isEmpty { return nil }
         var p = end - 1
         while p >= 1 {
-            if let entry = unitTable[units[p]], Self.isHan(units[p - 1]), endsNoun(units, after: p + 1, end: end) {
+            if marks.contains(units[p]), let entry = unitTable[units[p]], Self.isHan(units[p - 1]), endsNoun(units, after: p + 1, end: end) {
                 return (p, String(decoding: [units[p]], as: UTF16.self), entry.industry, entry.words)
             }
             p -= 1
@@ -115,5 +119,24 @@ struct IndustryTitleHeads: Sendable {
         var k = q
         while k < end, k - q < 4, Self.isHan(units[k]), units[k] != 0x53F7 { k += 1 }
         return k > q && k < end && ((units[k] >= 0x30 && units[k] <= 0x39) || units[k] == 0x53F7)
+    }
+}
+
+/// A set of CJK unified ideographs (U+4E00–U+9FFF) as a bitmap: membership is a shift and a mask, no hashing.
+struct HanMarks: Sendable {
+    private var bits = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
+
+    init<S: Sequence>(_ units: S) where S.Element == UInt16 {
+        for u in units where IndustryTitleHeads.isHan(u) {
+            let i = Int(u) - 0x4E00
+            bits[i >> 6] |= 1 << UInt64(i & 63)
+        }
+    }
+
+    /// Whether `u` is one of the set's characters.
+    @inline(__always) func contains(_ u: UInt16) -> Bool {
+        guard u >= 0x4E00, u <= 0x9FFF else { return false }
+        let i = Int(u) - 0x4E00
+        return bits[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 }

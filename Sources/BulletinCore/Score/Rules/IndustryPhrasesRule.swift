@@ -230,14 +230,27 @@ extension IndustryPhrasesRule {
                                  "建成", "投产", "投用", "启用", "并网", "开通", "竣工", "贯通", "合龙", "通车", "供货", "批量供货", "批量交付"]
 
     static let predicateVerbUnits = predicateVerbs.map { Array($0.utf16) }
+    /// The verbs by their first unit, and those first units as a bitmap: a title is read once.
+    static let predicateVerbsByFirst: [UInt16: [[UInt16]]] = Dictionary(grouping: predicateVerbUnits) { $0[0] }
+    static let predicateMarks = HanMarks(predicateVerbUnits.map { $0[0] })
 
-    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first unit), nil
-    /// when the title has none.
+    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first unit, or of the
+    /// two-character verb before …成功), nil when the title has none.
     static func predicateStart(in units: [UInt16]) -> Int? {
-        let listed = predicateVerbUnits.compactMap { ClauseReader.starts(of: $0, in: units, 1..<units.count).first }.min()
-        // …成功 after a two-character verb (轧制成功, 试产成功, 发射成功): the predicate begins with the verb.
-        let succeeded = ClauseReader.starts(of: successUnits, in: units, 3..<units.count).first.map { $0 - 2 }
-        return [listed, succeeded].compactMap { $0 }.min()
+        let n = units.count
+        var i = 1
+        while i < n {
+            let u = units[i]
+            if predicateMarks.contains(u) {
+                if let verbs = predicateVerbsByFirst[u] {
+                    for v in verbs where i + v.count <= n && units[i..<(i + v.count)].elementsEqual(v) { return i }
+                }
+            }
+            // …成功 after a two-character verb (轧制成功, 试产成功, 发射成功): the predicate begins with the verb.
+            if i + 3 < n, units[i + 2] == successUnits[0], units[i + 3] == successUnits[1] { return i }
+            i += 1
+        }
+        return nil
     }
 
     static let successUnits = Array("成功".utf16)
