@@ -174,10 +174,11 @@ struct ScoreRealSetTests {
     /// is never tuned on. holdout2 (103 cases, labelled blind later still) was read for the fifth category round and
     /// the fourth industry pass (docs/scoring.md), so its category, subtype and industry floors guard those rounds.
     /// holdout3 (103 cases, labelled blind after that) was measured once, after those rounds were merged; its floors
-    /// sit just under that blind figure and nobody has tuned on it.
+    /// sit just under that blind figure. It was then opened for the fifth industry pass, so its industry floor (and the
+    /// industry floors of holdout and holdout2) guard that pass.
     @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.92), ("dev", 0.89, 0.85, 0.97, 0.89), ("test", 0.90, 0.90, 0.96, 0.79),
-                      ("holdout", 0.98, 0.97, 0.98, 0.85), ("holdout2", 0.93, 0.88, 0.96, 0.85),
-                      ("holdout3", 0.87, 0.78, 0.98, 0.87)])
+                      ("holdout", 0.98, 0.97, 0.98, 0.87), ("holdout2", 0.93, 0.88, 0.96, 0.88),
+                      ("holdout3", 0.87, 0.78, 0.98, 0.91)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
         #expect(report.accuracy("category") >= category)
