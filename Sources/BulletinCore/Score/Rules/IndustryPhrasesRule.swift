@@ -266,13 +266,33 @@ struct ClauseReader {
     let cues: [(start: Int, end: Int, word: String, label: String)]
 
     /// Nil when the rule found no cue in the summary (no construction can hold one).
+    ///
+    /// The summary is read once for all the cues whose first character is Han (a bitmap of those characters says where
+    /// one may start), and once per other cue; at one place the cues are taken in the order of their reasons, so that
+    /// of two cues over the same span the first reason's is first, as `lastCue` expects.
     init?(_ summary: String, found: [(Reason, Vote)]) {
+        var han: [(units: [UInt16], word: String, label: String)] = []
+        var other: [(units: [UInt16], word: String, label: String)] = []
+        for (reason, vote) in found where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
+            let w = Array(reason.matched.utf16)
+            if IndustryTitleHeads.isHan(w[0]) { han.append((w, reason.matched, vote.label)) } else { other.append((w, reason.matched, vote.label)) }
+        }
+        guard !han.isEmpty || !other.isEmpty else { return nil }
         let units = Array(summary.utf16)
         self.units = units
         var cues: [(start: Int, end: Int, word: String, label: String)] = []
-        for (reason, vote) in found where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
-            let w = Array(reason.matched.utf16)
-            for s in Self.starts(of: w, in: units, 0..<units.count) { cues.append((s, s + w.count, reason.matched, vote.label)) }
+        if !han.isEmpty {
+            let marks = HanMarks(han.map { $0.units[0] })
+            let n = units.count
+            for i in 0..<n where marks.contains(units[i]) {
+                for c in han where c.units[0] == units[i] && i + c.units.count <= n
+                    && units[i..<(i + c.units.count)].elementsEqual(c.units) {
+                    cues.append((i, i + c.units.count, c.word, c.label))
+                }
+            }
+        }
+        for c in other {
+            for s in Self.starts(of: c.units, in: units, 0..<units.count) { cues.append((s, s + c.units.count, c.word, c.label)) }
         }
         guard !cues.isEmpty else { return nil }
         self.cues = cues
