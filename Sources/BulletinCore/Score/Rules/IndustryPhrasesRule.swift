@@ -187,7 +187,7 @@ struct IndustryPhrasesRule: ScoringRule {
                 candidates.append((reason.matched, vote.label))
             }
         }
-        let units = Array(title.utf16)
+        let units = ClauseReader.utf16(title)
         // A head character in the title is what makes the subject worth finding (it may end the subject only:
         // 超高强钢批量供货).
         let hasHeadChar = heads.occurs(in: units)
@@ -267,7 +267,7 @@ struct ClauseReader {
 
     /// Nil when the rule found no cue in the summary (no construction can hold one).
     ///
-    /// The summary is read once for all the cues whose first character is Han (a bitmap of those characters says where
+    /// The summary is read once for all the cues whose first character is Han (a filter of those characters says where
     /// one may start), and once per other cue; at one place the cues are taken in the order of their reasons, so that
     /// of two cues over the same span the first reason's is first, as `lastCue` expects.
     init?(_ summary: String, found: [(Reason, Vote)]) {
@@ -278,13 +278,15 @@ struct ClauseReader {
             if IndustryTitleHeads.isHan(w[0]) { han.append((w, reason.matched, vote.label)) } else { other.append((w, reason.matched, vote.label)) }
         }
         guard !han.isEmpty || !other.isEmpty else { return nil }
-        let units = Array(summary.utf16)
+        let units = Self.utf16(summary)
         self.units = units
         var cues: [(start: Int, end: Int, word: String, label: String)] = []
         if !han.isEmpty {
-            let marks = HanMarks(han.map { $0.units[0] })
+            // A 64-bit filter of the first characters (bit u mod 64): no allocation for a set built per summary.
+            var marks: UInt64 = 0
+            for c in han { marks |= 1 << UInt64(c.units[0] & 63) }
             let n = units.count
-            for i in 0..<n where marks.contains(units[i]) {
+            for i in 0..<n where marks & (1 << UInt64(units[i] & 63)) != 0 {
                 for c in han where c.units[0] == units[i] && i + c.units.count <= n
                     && units[i..<(i + c.units.count)].elementsEqual(c.units) {
                     cues.append((i, i + c.units.count, c.word, c.label))
@@ -296,6 +298,21 @@ struct ClauseReader {
         }
         guard !cues.isEmpty else { return nil }
         self.cues = cues
+    }
+
+    /// The UTF-16 units of `text`, transcoded from its Unicode scalars (the same units as `Array(text.utf16)`, which
+    /// walks a native UTF-8 string's UTF-16 view several times slower).
+    static func utf16(_ text: String) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x10000 {
+                units.append(UInt16(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF16.encode(scalar) { units.append($0) }
+            }
+        }
+        return units
     }
 
     /// Where `word` starts in `units`, within `range`.
