@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes scoring.industries of pipeline.json from data/industry-taxonomy.json.
+"""Writes scoring.industries of pipeline.json from data/industry-taxonomy.json, and scoring.industryTitleHeads from
+data/industry-title-heads.tsv (written by tools/industry_words.py --title-heads) and the taxonomy's `gbt4754.headTails`.
 
 One cue group per class and strength: {"label", "weight" (2 strong, 1 weak), "phrases", "patterns", "source"}.
 `source` (the class's source, code and name) is provenance: `explain` names it beside the cue word.
@@ -57,6 +58,62 @@ def listed_groups(taxonomy):
                     out.append(g)
     return out
 
+TITLE_HEADS = os.path.join("data", "industry-title-heads.tsv")
+INDUSTRIES = ["电子信息", "装备制造", "先进材料", "能源化工", "食品轻纺", "医药健康", "现代农业", "其他"]
+
+
+def shortened(words):
+    """The first three class words, and … when there are more (the reason names a few, the file all)."""
+    return "、".join(words[:3]) + ("…" if len(words) > 3 else "")
+
+
+def title_heads(taxonomy, path=None):
+    """scoring.industryTitleHeads: {"source", "heads": [{"char", "industry", "words"}], "tails"}. A malformed line of
+    the TSV stops the script with its file and line number and what to do."""
+    path = path or os.path.join(ROOT, TITLE_HEADS)
+    heads, seen = [], {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            where = "%s:%d" % (os.path.relpath(path, ROOT), n)
+            if len(cells) != 4:
+                sys.exit("%s: has %d tab-separated cells; a line is: char, industry, words (、-separated), classes. "
+                         "Rewrite the file with python3 tools/industry_words.py --title-heads" % (where, len(cells)))
+            char, industry, words, _ = cells
+            if len(char) != 1 or not "\u4e00" <= char <= "\u9fff":
+                sys.exit("%s: the head \"%s\" is not one Han character" % (where, char))
+            if industry not in INDUSTRIES:
+                sys.exit("%s: \"%s\" is not an industry; use one of %s" % (where, industry, "、".join(INDUSTRIES)))
+            if char in seen:
+                sys.exit("%s: the head \"%s\" is listed again (first on line %d)" % (where, char, seen[char]))
+            ws = words.split("、")
+            if not all(w.endswith(char) for w in ws):
+                sys.exit("%s: every class word must end with \"%s\": %s" % (where, char, words))
+            seen[char] = n
+            heads.append(collections.OrderedDict(char=char, industry=industry, words=shortened(ws)))
+    return collections.OrderedDict(
+        source="%s (python3 tools/industry_words.py --title-heads) and gbt4754.headTails of data/industry-taxonomy.json" % TITLE_HEADS,
+        heads=heads, tails=taxonomy["gbt4754"]["headTails"])
+
+
+def write_title_heads(text, heads):
+    """pipeline.json's text with scoring.industryTitleHeads (one head per line) after scoring.industries."""
+    block = ('"industryTitleHeads": {\n      "source": %s,\n      "heads": [\n' % json.dumps(heads["source"], ensure_ascii=False)
+             + ",\n".join("        " + json.dumps(h, ensure_ascii=False).replace('{"', '{ "').replace('"}', '" }') for h in heads["heads"])
+             + '\n      ],\n      "tails": %s\n    }' % json.dumps(heads["tails"], ensure_ascii=False))
+    scoring = text.index('"scoring"')
+    if '"industryTitleHeads": {' in text:
+        start = text.index('"industryTitleHeads": {', scoring)
+        end = text.index("\n    }", start) + len("\n    }")
+        return text[:start] + block + text[end:]
+    start = text.index('"industries": [', scoring)
+    end = text.index("\n    ],", start) + len("\n    ],")
+    return text[:end] + "\n    " + block + "," + text[end:]
+
+
 def main():
     with open(os.path.join(ROOT, "data", "industry-taxonomy.json"), encoding="utf-8") as f:
         taxonomy = json.load(f)
@@ -67,18 +124,21 @@ def main():
     new = groups(taxonomy, derived="--listed-only" not in sys.argv, listed="--derived-only" not in sys.argv)
     if "--out" in sys.argv:
         path = sys.argv[sys.argv.index("--out") + 1]
+    heads = title_heads(taxonomy)
     if "--check" in sys.argv:
-        sys.exit(0 if config["scoring"]["industries"] == json.loads(json.dumps(new)) else 1)
+        same = config["scoring"]["industries"] == json.loads(json.dumps(new))
+        sys.exit(0 if same and config["scoring"].get("industryTitleHeads") == json.loads(json.dumps(heads)) else 1)
     # Replace only the text of scoring.industries (one group per line, as the file is written by hand),
     # so the rest of pipeline.json keeps its layout.
     start = text.index('"industries": [', text.index('"scoring"'))
     end = text.index("\n    ],", start) + len("\n    ]")
     lines = ",\n".join("      " + json.dumps(g, ensure_ascii=False).replace('{"', '{ "').replace('"}', '" }').replace('], "', '], "') for g in new)
     text = text[:start] + '"industries": [\n' + lines + text[end - len("\n    ]"):]
+    text = write_title_heads(text, heads)
     json.loads(text)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
-    print("scoring.industries: %d groups" % len(new))
+    print("scoring.industries: %d groups; scoring.industryTitleHeads: %d heads" % (len(new), len(heads["heads"])))
 
 if __name__ == "__main__":
     main()

@@ -158,15 +158,25 @@ extension IndustryPhrasesRule {
 
     /// Adds a vote for 食品轻纺 of the margin plus the head's weight when the title names processing and the tally
     /// would go to 现代农业, unless the guide table has counted the title's head as a machine (`machineDecided`).
-    func applyProcessing(to sheet: inout ScoreSheet, machineDecided: Bool) {
+    /// Also when the tally would go to 装备制造 from the summary's equipment (羊肉梯次加工 …技术装备) while the title's
+    /// head is no machine (`machineHead` false: none, or one named after a technology, 关键技术装备) and the summary
+    /// or title names food or farm produce: the processing is the achievement, the equipment its means.
+    func applyProcessing(to sheet: inout ScoreSheet, machineDecided: Bool, machineHead: Bool) {
         guard let title = sheet.fields[.title], let word = Self.processingWords.first(where: { Self.contains(title, $0) })
         else { return }
-        guard !machineDecided, let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.foodIndustry),
-              sector == Self.farmingIndustry else { return }
+        let totals = sheet.totals(.industry)
+        guard !machineDecided, let (sector, margin) = Self.leader(totals, over: Self.foodIndustry) else { return }
         let activity = String(decoding: word, as: UTF8.self)
-        sheet.vote(.industry, for: Self.foodIndustry, because: Reason(
-            rule: Self.name, field: Field.title.rawValue, matched: activity, weight: margin + Self.headWeight * ruleWeight,
-            conclusion: "按标注指南，农产品的\(activity)归「食品轻纺」（GB/T 4754-2017 C13 农副食品加工业、C1530 精制茶加工），不归种养的「现代农业」"))
+        if sector == Self.farmingIndustry {
+            sheet.vote(.industry, for: Self.foodIndustry, because: Reason(
+                rule: Self.name, field: Field.title.rawValue, matched: activity, weight: margin + Self.headWeight * ruleWeight,
+                conclusion: "按标注指南，农产品的\(activity)归「食品轻纺」（GB/T 4754-2017 C13 农副食品加工业、C1530 精制茶加工），不归种养的「现代农业」"))
+        } else if sector == Self.machineIndustry, !machineHead,
+                  (totals[Self.foodIndustry] ?? 0) + (totals[Self.farmingIndustry] ?? 0) > 0 {
+            sheet.vote(.industry, for: Self.foodIndustry, because: Reason(
+                rule: Self.name, field: Field.title.rawValue, matched: activity, weight: margin + Self.headWeight * ruleWeight,
+                conclusion: "按标注指南，农产品的\(activity)归「食品轻纺」（GB/T 4754-2017 C13 农副食品加工业、C1530 精制茶加工）：成果名称说的是\(activity)，不是机器，案例简介中的装备是\(activity)的手段"))
+        }
     }
 }
 

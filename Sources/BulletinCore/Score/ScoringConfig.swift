@@ -27,6 +27,8 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
     public var evidence: Evidence
     /// Constructions (a word and the word it governs, in one clause) that point at a category or subtype.
     public var constructions: [Construction] = []
+    /// One-character heads of goods read at the end of a title (机, 船, 钢 …), derived from GB/T 4754-2017.
+    public var industryTitleHeads = TitleHeads()
     /// Thresholds and defaults used when votes are counted.
     public var decision: Decision
     /// The parts of the ranking score.
@@ -310,7 +312,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case formula, rules, fieldWeights, categories, subtypes, industries, levels, levelReading, evidence,
-             decision, score, profiles, eligibility, constructions
+             decision, score, profiles, eligibility, constructions, industryTitleHeads
     }
 
     /// Decodes the section. Every key is required: the rules live in pipeline.json alone, and a missing
@@ -331,6 +333,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         profiles = try c.decode([String: Profile].self, forKey: .profiles)
         eligibility = try c.decode(Eligibility.self, forKey: .eligibility)
         constructions = try c.decodeIfPresent([Construction].self, forKey: .constructions) ?? []
+        industryTitleHeads = try c.decodeIfPresent(TitleHeads.self, forKey: .industryTitleHeads) ?? TitleHeads()
     }
 
     /// The switch of a rule: as configured, or on with weight 1.

@@ -48,6 +48,7 @@ extension ScoringConfig {
         try groups(categories, "scoring.categories", labels: AchievementTaxonomy.categories)
         try groups(subtypes, "scoring.subtypes", labels: AchievementTaxonomy.subtypes)
         try groups(industries, "scoring.industries", labels: AchievementTaxonomy.industries)
+        try industryTitleHeads.validate(file: file)
 
         // MARK: ladder
         guard levels.count == AchievementTaxonomy.levels.count else {

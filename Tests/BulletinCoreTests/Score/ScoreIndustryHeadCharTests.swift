@@ -9,6 +9,15 @@ import Testing
         try ScoreIndustryTests.assess(title, summary)
     }
 
+    static func assess(_ title: String, _ summary: String, config: ScoringConfig) throws -> Assessment {
+        var fields = ScoreScorerTests.form
+        fields[.title] = title
+        fields[.summary] = summary
+        return try Scorer(config: config, profile: "sichuan").assess(fields, extras: [:])
+    }
+
+    static func industryReasons(_ a: Assessment) -> [Reason] { ScoreIndustryTests.industryReasons(a) }
+
     static func headReason(_ a: Assessment) -> Reason? {
         ScoreIndustryTests.industryReasons(a).first { $0.conclusion.contains("中心字") }
     }
@@ -55,21 +64,86 @@ import Testing
         #expect(Self.headReason(a) == nil, "\(title): \(Self.headReason(a)?.conclusion ?? "")")
     }
 
-    /// The table in the code is the one the script derives from GB/T 4754-2017 (data/industry-title-heads.tsv).
+    /// A milestone in the title (建成通车, 并网, 批量供货) is its predicate: 车 of 通车 is no vehicle, and the head of
+    /// goods that ends the subject before it (超高强钢) names the thing.
+    @Test func aMilestoneIsThePredicateNotTheHead() throws {
+        let bridge = try Self.assess("江门银洲湖特大桥建成通车",
+                                     "大桥全长三公里，主跨五百米，采用钢箱梁斜拉桥结构，建成后两市车程缩短四十分钟，是区域公路网的重要节点工程。")
+        #expect(Self.headReason(bridge) == nil, "\(Self.headReason(bridge)?.conclusion ?? "")")
+        #expect(bridge.industry != "装备制造")
+        let steel = try Self.assess("第二代高强韧耐磨钢批量供货",
+                                    "某钢铁企业研发的耐磨钢已向多家工程机械和汽车零部件企业批量供货，用于挖掘机铲斗。")
+        #expect(Self.headReason(steel)?.matched == "钢")
+        #expect(steel.industry == "先进材料")
+    }
+
+    /// …成功 after a two-character verb (试轧成功, 轧制成功) begins the predicate: the steel before it is the thing, not
+    /// the motors it is used in.
+    @Test func aVerbOfSuccessBeginsThePredicate() throws {
+        let a = try Self.assess("高磁感取向硅钢试轧成功",
+                                "该硅钢用于大型变压器和电机铁芯，可降低电机损耗百分之十，已送多家电机企业评估。")
+        #expect(Self.headReason(a)?.matched == "钢", "\(Self.industryReasons(a).map(\.conclusion))")
+        #expect(a.industry == "先进材料")
+    }
+
+    /// The table in pipeline.json is the one the script derives from GB/T 4754-2017 (data/industry-title-heads.tsv),
+    /// each head's words shortened to three.
     @Test func theTableIsTheDerivedOne() throws {
         let url = ScoreTestSupport.root.appendingPathComponent("data/industry-title-heads.tsv")
         let text = try String(contentsOf: url, encoding: .utf8)
-        var file: [Character: String] = [:]
+        var file: [ScoringConfig.TitleHeads.Head] = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let cells = line.split(separator: "\t")
             try #require(cells.count == 4, "bad line: \(line)")
-            let char = try #require(cells[0].first)
-            file[char] = String(cells[1])
+            let words = cells[2].split(separator: "、").map(String.init)
+            file.append(.init(char: String(cells[0]), industry: String(cells[1]),
+                              words: words.prefix(3).joined(separator: "、") + (words.count > 3 ? "…" : "")))
         }
-        #expect(file == IndustryTitleHeads.table.mapValues(\.industry))
-        for (char, entry) in IndustryTitleHeads.table {
+        let shipped = ScoringConfig.standard.industryTitleHeads
+        #expect(shipped.heads == file)
+        #expect(shipped.heads.count == 24)
+        #expect(shipped.tails.contains("关键技术"))
+        for entry in shipped.heads {
             let words = entry.words.replacingOccurrences(of: "…", with: "").split(separator: "、")
-            #expect(words.allSatisfy { $0.last == char }, "\(char): \(entry.words)")
+            #expect(words.allSatisfy { $0.hasSuffix(entry.char) }, "\(entry.char): \(entry.words)")
+        }
+    }
+
+    /// The table is configuration: a scorer without it reads no head of goods, and one with a head added reads it.
+    @Test func theHeadsComeFromTheConfiguration() throws {
+        let title = "国产六行自走式采棉机首批交付"
+        let summary = "该采棉机针对新疆棉花种植模式设计，每天可采收棉花四百亩，已交付农场使用。"
+        var without = ScoringConfig.standard
+        without.industryTitleHeads.heads.removeAll { $0.char == "机" }
+        let a = try Self.assess(title, summary, config: without)
+        #expect(Self.headReason(a) == nil)
+        var with = ScoringConfig.standard
+        with.industryTitleHeads.heads.append(.init(char: "罐", industry: "食品轻纺", words: "罐"))
+        let b = try Self.assess("新型低糖水果罐", "产品已上市。", config: with)
+        #expect(Self.headReason(b)?.matched == "罐")
+        #expect(b.industry == "食品轻纺")
+    }
+
+    /// A malformed head is refused when the configuration is loaded, naming its JSON path and what to do.
+    @Test(arguments: [
+        (["char": "机器", "industry": "装备制造", "words": "机器"], "scoring.industryTitleHeads.heads[24].char"),
+        (["char": "罐", "industry": "轻工", "words": "罐"], "scoring.industryTitleHeads.heads[24].industry"),
+        (["char": "罐", "industry": "食品轻纺", "words": "罐头、饮料"], "scoring.industryTitleHeads.heads[24].words"),
+        (["char": "机", "industry": "装备制造", "words": "机"], "scoring.industryTitleHeads.heads[24].char"),
+    ])
+    func aMalformedHeadIsAnError(head: [String: String], path: String) throws {
+        var object = try ScoreTestSupport.standardObject()
+        var section = object["industryTitleHeads"] as? [String: Any] ?? [:]
+        section["heads"] = (section["heads"] as? [Any] ?? []) + [head]
+        object["industryTitleHeads"] = section
+        let config = try ScoreTestSupport.config(from: object)
+        do {
+            try config.validate(file: "pipeline.json")
+            Issue.record("expected an error at \(path)")
+        } catch let error as ConfigError {
+            #expect(error.path == path, "\(error)")
+            #expect(error.file == "pipeline.json")
+            #expect(error.message.contains("\(head["char"] ?? "")") || error.message.contains("\(head["industry"] ?? "")"))
         }
     }
 }

@@ -28,6 +28,25 @@ import Testing
         #expect(!ScoreIndustryTests.industryReasons(a).contains { $0.conclusion.contains("农产品的") })
     }
 
+    /// The processing is the achievement when the title names it and no machine, even when the summary's equipment
+    /// (the means of processing) outvotes the food: 鲜切果蔬加工 with its 成套装备 is food.
+    @Test(arguments: [
+        ("鲜切果蔬加工关键技术集成与示范", "研发了清洗、切分、保鲜成套装备和智能分拣机器人，在农产品主产区建成示范线五条，带动农民增收。"),
+    ])
+    func processingOutvotedByItsEquipmentIsFood(title: String, summary: String) throws {
+        let a = try Self.assess(title, summary)
+        #expect(a.industry == "食品轻纺", "\(ScoreIndustryTests.industryReasons(a).map(\.conclusion))")
+        let reason = try #require(ScoreIndustryTests.industryReasons(a).first { $0.conclusion.contains("不是机器") })
+        #expect(reason.matched == "加工")
+    }
+
+    /// A machine named as such in the title stays a machine, processing or not (精密加工数控机床).
+    @Test func aMachineHeadWithProcessingStaysAMachine() throws {
+        let a = try Self.assess("果蔬清洗加工一体机", "该一体机集清洗、去皮、切片于一体，用于果蔬加工企业，已销售三百台，果蔬加工效率提高一倍，配套装备齐全。")
+        #expect(a.industry == "装备制造")
+        #expect(!ScoreIndustryTests.industryReasons(a).contains { $0.conclusion.contains("不是机器") })
+    }
+
     /// Farm work without processing stays 现代农业.
     @Test func farmingWithoutProcessingStaysFarming() throws {
         let a = try Self.assess("高山茶园绿色栽培技术推广", "在茶园推广茶树绿色栽培和病虫害综合防治，茶叶亩产提高百分之十五。")

@@ -23,9 +23,12 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The class each phrase of scoring.industries comes from (its group's `source`, the first group naming it, as
     /// a word is voted once), keyed by the lowercased phrase: the guide's table reads what a word *is* from it.
     let classOf: [String: String]
+    /// The one-character heads of goods of scoring.industryTitleHeads.
+    let heads: IndustryTitleHeads
 
     init(config: ScoringConfig, file: String) throws {
         ruleWeight = Self.weight(in: config)
+        heads = IndustryTitleHeads(config.industryTitleHeads)
         var classOf: [String: String] = [:]
         for group in config.industries {
             guard let source = group.source else { continue }
@@ -44,14 +47,15 @@ struct IndustryPhrasesRule: ScoringRule {
         // The summary's clauses are read once for the three constructions (what was made, what it is, its use).
         let reader = sheet.fields[.summary].flatMap { ClauseReader($0, found: found) }
         var machineDecided = false  // the guide table counted the title's head as a machine
+        var machineHead = false  // the title's head is a machine (not one named after a technology: 技术装备)
         defer {
-            applyProcessing(to: &sheet, machineDecided: machineDecided)
+            applyProcessing(to: &sheet, machineDecided: machineDecided, machineHead: machineHead)
             applyRegulator(to: &sheet)
             noteUse(on: &sheet, reader: reader)
         }
         // What was made (研制出…) and the title's head say the same thing, what the achievement is: it counts
         // once, from the title, and from the summary only when the title names nothing.
-        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight) else {
+        guard var head = Self.titleHead(sheet, reasonsFrom: reasonsBefore, votesFrom: votesBefore, ruleWeight: ruleWeight, heads: heads) else {
             if let made = Self.madeObject(reader) ?? Self.copulaObject(reader) {
                 sheet.vote(.industry, for: made.label, because: Reason(
                     rule: Self.name, field: Field.summary.rawValue, matched: made.phrase, weight: Self.madeWeight * ruleWeight,
@@ -71,6 +75,9 @@ struct IndustryPhrasesRule: ScoringRule {
         let reason = Reason(rule: Self.name, field: Field.title.rawValue, matched: head.word,
                             weight: (cueWeight + Self.headWeight) * ruleWeight, conclusion: conclusion)
         sheet.vote(.industry, for: head.label, because: reason)
+        if head.label == Self.machineIndustry, let title = sheet.fields[.title] {
+            machineHead = !Self.technologyBefore(head.word, in: title)
+        }
         machineDecided = applyGuideTable(to: &sheet, head: (head.word, head.label), precise: precise, found: found)
     }
 
@@ -165,7 +172,8 @@ struct IndustryPhrasesRule: ScoringRule {
 
     /// The strong industry cue found in the title that ends last (the longer one when two end at the same
     /// place), with its label; nil when the title has none.
-    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double) -> (word: String, label: String, because: String?)? {
+    static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double,
+                          heads: IndustryTitleHeads) -> (word: String, label: String, because: String?)? {
         guard let title = sheet.fields[.title], sheet.votes.count - votesFrom == sheet.reasons.count - reasonsFrom,
               let titleText = sheet.texts.first(where: { $0.field == .title }) else { return nil }
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
@@ -179,9 +187,10 @@ struct IndustryPhrasesRule: ScoringRule {
                 candidates.append((reason.matched, vote.label))
             }
         }
-        let units = Array(title.utf16)
-        // A head character anywhere in the title (rare: 11 of 454 real titles) is what makes the subject worth finding.
-        let hasHeadChar = IndustryTitleHeads.last(in: units, before: units.count) != nil
+        let units = ClauseReader.utf16(title)
+        // A head character in the title is what makes the subject worth finding (it may end the subject only:
+        // 超高强钢批量供货).
+        let hasHeadChar = heads.occurs(in: units)
         // A title that goes on with a predicate (盘古气象大模型实现精准天气预报, …疫苗研发成功并应用) names the
         // achievement before it: the head is the last cue of the subject when the subject has one (read only when
         // there is a choice: two cues, or a head character).
@@ -202,7 +211,7 @@ struct IndustryPhrasesRule: ScoringRule {
         }
         // A one-character head of goods that ends the subject after every cue (采棉机, 破冰船, 手撕钢) names the thing.
         let chosen = subject ?? best
-        if hasHeadChar, let char = IndustryTitleHeads.last(in: units, before: cut ?? units.count),
+        if hasHeadChar, let char = heads.last(in: units, before: cut ?? units.count),
            chosen.map({ char.offset + 1 > $0.end || (cut != nil && subject == nil && $0.end > (cut ?? 0)) }) ?? true {
             let context = String(decoding: units[max(0, char.offset - 3)...char.offset], as: UTF16.self)
             return (char.char, char.industry,
@@ -215,15 +224,36 @@ struct IndustryPhrasesRule: ScoringRule {
 extension IndustryPhrasesRule {
     /// Verbs that begin a title's predicate (…实现…, …通过验收, …入选…): what comes before them is the subject.
     static let predicateVerbs = ["实现", "完成", "通过", "获得", "获批", "荣获", "入选", "助力", "推动", "支撑", "破解",
-                                 "刷新", "登上", "交付", "问世", "下线", "首飞", "研发成功", "研制成功"]
+                                 "刷新", "登上", "交付", "问世", "下线", "首飞", "研发成功", "研制成功",
+                                 // A work or a product reaching a milestone (the milestones of the category's
+                                 // engineering construction in pipeline.json, and delivery beside 交付).
+                                 "建成", "投产", "投用", "启用", "并网", "开通", "竣工", "贯通", "合龙", "通车", "供货", "批量供货", "批量交付"]
 
     static let predicateVerbUnits = predicateVerbs.map { Array($0.utf16) }
+    /// The verbs by their first unit, and those first units as a bitmap: a title is read once.
+    static let predicateVerbsByFirst: [UInt16: [[UInt16]]] = Dictionary(grouping: predicateVerbUnits) { $0[0] }
+    static let predicateMarks = HanMarks(predicateVerbUnits.map { $0[0] })
 
-    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first unit), nil
-    /// when the title has none.
+    /// Where the title's predicate begins (UTF-16 offset of the first predicate verb after the first unit, or of the
+    /// two-character verb before …成功), nil when the title has none.
     static func predicateStart(in units: [UInt16]) -> Int? {
-        predicateVerbUnits.compactMap { ClauseReader.starts(of: $0, in: units, 1..<units.count).first }.min()
+        let n = units.count
+        var i = 1
+        while i < n {
+            let u = units[i]
+            if predicateMarks.contains(u) {
+                if let verbs = predicateVerbsByFirst[u] {
+                    for v in verbs where i + v.count <= n && units[i..<(i + v.count)].elementsEqual(v) { return i }
+                }
+            }
+            // …成功 after a two-character verb (轧制成功, 试产成功, 发射成功): the predicate begins with the verb.
+            if i + 3 < n, units[i + 2] == successUnits[0], units[i + 3] == successUnits[1] { return i }
+            i += 1
+        }
+        return nil
     }
+
+    static let successUnits = Array("成功".utf16)
 }
 
 /// A summary read for the constructions of `IndustryPhrasesRule`: its UTF-16 units and where each industry cue
@@ -236,16 +266,53 @@ struct ClauseReader {
     let cues: [(start: Int, end: Int, word: String, label: String)]
 
     /// Nil when the rule found no cue in the summary (no construction can hold one).
+    ///
+    /// The summary is read once for all the cues whose first character is Han (a filter of those characters says where
+    /// one may start), and once per other cue; at one place the cues are taken in the order of their reasons, so that
+    /// of two cues over the same span the first reason's is first, as `lastCue` expects.
     init?(_ summary: String, found: [(Reason, Vote)]) {
-        let units = Array(summary.utf16)
-        self.units = units
-        var cues: [(start: Int, end: Int, word: String, label: String)] = []
+        var han: [(units: [UInt16], word: String, label: String)] = []
+        var other: [(units: [UInt16], word: String, label: String)] = []
         for (reason, vote) in found where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
             let w = Array(reason.matched.utf16)
-            for s in Self.starts(of: w, in: units, 0..<units.count) { cues.append((s, s + w.count, reason.matched, vote.label)) }
+            if IndustryTitleHeads.isHan(w[0]) { han.append((w, reason.matched, vote.label)) } else { other.append((w, reason.matched, vote.label)) }
+        }
+        guard !han.isEmpty || !other.isEmpty else { return nil }
+        let units = Self.utf16(summary)
+        self.units = units
+        var cues: [(start: Int, end: Int, word: String, label: String)] = []
+        if !han.isEmpty {
+            // A 64-bit filter of the first characters (bit u mod 64): no allocation for a set built per summary.
+            var marks: UInt64 = 0
+            for c in han { marks |= 1 << UInt64(c.units[0] & 63) }
+            let n = units.count
+            for i in 0..<n where marks & (1 << UInt64(units[i] & 63)) != 0 {
+                for c in han where c.units[0] == units[i] && i + c.units.count <= n
+                    && units[i..<(i + c.units.count)].elementsEqual(c.units) {
+                    cues.append((i, i + c.units.count, c.word, c.label))
+                }
+            }
+        }
+        for c in other {
+            for s in Self.starts(of: c.units, in: units, 0..<units.count) { cues.append((s, s + c.units.count, c.word, c.label)) }
         }
         guard !cues.isEmpty else { return nil }
         self.cues = cues
+    }
+
+    /// The UTF-16 units of `text`, transcoded from its Unicode scalars (the same units as `Array(text.utf16)`, which
+    /// walks a native UTF-8 string's UTF-16 view several times slower).
+    static func utf16(_ text: String) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x10000 {
+                units.append(UInt16(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF16.encode(scalar) { units.append($0) }
+            }
+        }
+        return units
     }
 
     /// Where `word` starts in `units`, within `range`.
