@@ -129,14 +129,14 @@ final class ScoringText: Sendable {
     func words(_ range: NSRange) -> String {
         let lower = max(0, min(range.location, originalUnits.count))
         let upper = max(lower, min(range.location + range.length, originalUnits.count))
-        return String(decoding: originalUnits[lower..<upper], as: UTF16.self)
+        return UTF16Text.string(originalUnits[lower..<upper])
     }
 
     /// The half-width text of a range.
     func normalisedWords(_ range: NSRange) -> String {
         let lower = max(0, min(range.location, units.count))
         let upper = max(lower, min(range.location + range.length, units.count))
-        return String(decoding: units[lower..<upper], as: UTF16.self)
+        return UTF16Text.string(units[lower..<upper])
     }
 
     // MARK: - Boundaries
