@@ -47,10 +47,21 @@ struct CuePattern: Sendable {
 
     /// The pattern as alternatives of sequences.
     let alternatives: [[Node]]
+    /// The pattern as a flat program (plain values, no references: matching retains nothing).
+    private let ops: [Op]
+    /// Where each alternative of a group or lookaround starts in `ops`: `alternativeStarts[op.a ..< op.a + op.b]`.
+    private let alternativeStarts: [Int32]
+    /// The ranges of every set, as pairs of code points: a set's are pairs `op.a ..< op.a + op.b`.
+    private let setRanges: [UInt32]
+    /// Where each top-level alternative starts in `ops`.
+    private let topStarts: [Int32]
     /// Every unit a match can start with (a 65,536-bit map), or nil when a match may start anywhere.
     private let firstUnits: [UInt64]?
     /// Whether every match starts at the start of the text (`^` first in every alternative).
     private let anchoredAtStart: Bool
+    /// When every alternative ends with `$` and a match is at most this many units long: no match starts before
+    /// the text's length minus 2 minus this (a `$` stands at most two units before the end).
+    private let longestBeforeEnd: Int?
 
     // MARK: - Reading the pattern
 
@@ -59,7 +70,10 @@ struct CuePattern: Sendable {
         var parser = Parser(units: Array(pattern.utf16))
         guard let alternatives = parser.alternation(), parser.at == parser.units.count else { return nil }
         self.alternatives = alternatives
-        anchoredAtStart = alternatives.allSatisfy { alt in if case .start? = alt.first { return true } else { return false } }
+        anchoredAtStart = alternatives.allSatisfy { alt in
+            if case .start? = alt.first { return true }
+            return false
+        }
         var map = [UInt64](repeating: 0, count: 1024)
         var any = false
         for alt in alternatives {
@@ -67,6 +81,118 @@ struct CuePattern: Sendable {
             for u in first { map[Int(u >> 6)] |= 1 << UInt64(u & 63) }
         }
         firstUnits = any ? nil : map
+        let endsAtEnd = alternatives.allSatisfy { alt in
+            if case .end? = alt.last { return true }
+            return false
+        }
+        var longest: Int? = 0
+        for alt in alternatives {
+            if let l = longest, let m = Self.maxUnits(alt) { longest = Swift.max(l, m) } else { longest = nil }
+        }
+        longestBeforeEnd = endsAtEnd ? longest : nil
+        var program = Program()
+        topStarts = alternatives.map { program.emit($0) }
+        ops = program.ops
+        alternativeStarts = program.alternativeStarts
+        setRanges = program.setRanges
+    }
+
+    /// The most units a sequence can match; nil when unbounded.
+    private static func maxUnits(_ nodes: [Node]) -> Int? {
+        var total = 0
+        for node in nodes {
+            guard let m = maxUnits(node) else { return nil }
+            total += m
+        }
+        return total
+    }
+
+    private static func maxUnits(_ node: Node) -> Int? {
+        switch node {
+        case .unit: return 1
+        case .set(let s): return s.negated || s.ranges.contains { $0.upperBound > 0xFFFF } ? 2 : 1
+        case .repeated(let atom, _, let max):
+            guard max != Int.max, let one = maxUnits(atom) else { return nil }
+            return max * one
+        case .group(let alts, _):
+            var longest = 0
+            for alt in alts {
+                guard let m = maxUnits(alt) else { return nil }
+                longest = Swift.max(longest, m)
+            }
+            return longest
+        case .start, .end, .notAhead, .notBehind: return 0
+        }
+    }
+
+    /// One step of the flat program.
+    struct Op: Sendable {
+        enum Kind: Int32, Sendable { case endOfSequence, unit, set, repeatedUnit, repeatedSet, group, start, end, notAhead, notBehind }
+        var kind: Kind
+        /// unit: the unit; set: its first range pair; group and lookarounds: first entry in `alternativeStarts`.
+        var a: Int32 = 0
+        /// set: how many range pairs; group and lookarounds: how many alternatives.
+        var b: Int32 = 0
+        /// repeated: min; group: 1 when optional.
+        var c: Int32 = 0
+        /// repeated: max (Int32.max: unbounded).
+        var d: Int32 = 0
+        /// set: 1 when negated.
+        var e: Int32 = 0
+    }
+
+    /// Lowers the tree into `Op`s: each sequence a run of ops ended by `endOfSequence`, its groups' alternatives after it.
+    private struct Program {
+        var ops: [Op] = []
+        var alternativeStarts: [Int32] = []
+        var setRanges: [UInt32] = []
+
+        mutating func setOp(_ set: CharSet, kind: Op.Kind) -> Op {
+            let first = Int32(setRanges.count / 2)
+            for r in set.ranges { setRanges += [r.lowerBound, r.upperBound] }
+            return Op(kind: kind, a: first, b: Int32(set.ranges.count), e: set.negated ? 1 : 0)
+        }
+
+        mutating func emit(_ sequence: [Node]) -> Int32 {
+            let start = Int32(ops.count)
+            var pending: [(at: Int, alternatives: [[Node]])] = []
+            for node in sequence {
+                switch node {
+                case .unit(let u): ops.append(Op(kind: .unit, a: Int32(u)))
+                case .set(let set): ops.append(setOp(set, kind: .set))
+                case .repeated(let atom, let min, let max):
+                    let high = max >= Int(Int32.max) ? Int32.max : Int32(max)
+                    switch atom {
+                    case .unit(let u): ops.append(Op(kind: .repeatedUnit, a: Int32(u), c: Int32(min), d: high))
+                    case .set(let set):
+                        var op = setOp(set, kind: .repeatedSet)
+                        op.c = Int32(min)
+                        op.d = high
+                        ops.append(op)
+                    default: ops.append(Op(kind: .notAhead))  // not produced by the parser
+                    }
+                case .group(let alts, let optional):
+                    pending.append((ops.count, alts))
+                    ops.append(Op(kind: .group, c: optional ? 1 : 0))
+                case .start: ops.append(Op(kind: .start))
+                case .end: ops.append(Op(kind: .end))
+                case .notAhead(let alts):
+                    pending.append((ops.count, alts))
+                    ops.append(Op(kind: .notAhead))
+                case .notBehind(let alts):
+                    pending.append((ops.count, alts))
+                    ops.append(Op(kind: .notBehind))
+                }
+            }
+            ops.append(Op(kind: .endOfSequence))
+            for (at, alts) in pending {
+                let starts = alts.map { emit($0) }
+                ops[at].a = Int32(alternativeStarts.count)
+                ops[at].b = Int32(alts.count)
+                alternativeStarts += starts
+            }
+            return start
+        }
     }
 
     /// The units a sequence can start with; nil when it could start with anything (or match empty).
@@ -296,14 +422,14 @@ struct CuePattern: Sendable {
 
     /// Every match in `units` (a text's folded units), non-overlapping, left to right, as UTF-16 offsets.
     func ranges(in units: [UInt16]) -> [Range<Int>] {
-        units.withUnsafeBufferPointer { buffer in
+        withMatcher(units) { m in
             var out: [Range<Int>] = []
             var from = 0
-            while let r = find(buffer, from: from) {
+            while let r = m.find(from: from) {
                 out.append(r)
                 if r.isEmpty {
-                    guard r.upperBound < buffer.count else { break }
-                    from = Self.next(buffer, r.upperBound)
+                    guard r.upperBound < m.t.count else { break }
+                    from = Matcher.next(m.t, r.upperBound)
                 } else {
                     from = r.upperBound
                 }
@@ -314,139 +440,191 @@ struct CuePattern: Sendable {
 
     /// The first match in `units`, or nil.
     func firstRange(in units: [UInt16]) -> Range<Int>? {
-        units.withUnsafeBufferPointer { find($0, from: 0) }
+        withMatcher(units) { $0.find(from: 0) }
     }
 
-    /// The position after the code point at `i`.
-    @inline(__always)
-    private static func next(_ t: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int {
-        if t[i] & 0xFC00 == 0xD800, i + 1 < t.count, t[i + 1] & 0xFC00 == 0xDC00 { return i + 2 }
-        return i + 1
-    }
-
-    /// The leftmost match starting at `from` or later.
-    private func find(_ t: UnsafeBufferPointer<UInt16>, from: Int) -> Range<Int>? {
-        var start = from
-        let n = t.count
-        if anchoredAtStart && start > 0 { return nil }
-        while start <= n {
-            let candidate: Bool
-            if let firstUnits {
-                if start < n {
-                    let u = t[start]
-                    candidate = firstUnits[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
-                } else {
-                    candidate = false
-                }
-            } else {
-                candidate = true
-            }
-            if candidate {
-                var end = -1
-                for alt in alternatives {
-                    if run(t, alt, 0, start, { e in end = e; return true }) { break }
-                }
-                if end >= 0 { return start..<end }
-            }
-            if anchoredAtStart || start == n { return nil }
-            start = Self.next(t, start)
-        }
-        return nil
-    }
-
-    /// The code point at `i` (a lone surrogate as itself) and the position after it.
-    @inline(__always)
-    private static func codePoint(_ t: UnsafeBufferPointer<UInt16>, _ i: Int) -> (UInt32, Int) {
-        let u = t[i]
-        if u & 0xFC00 == 0xD800, i + 1 < t.count, t[i + 1] & 0xFC00 == 0xDC00 {
-            return (0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(t[i + 1]) - 0xDC00), i + 2)
-        }
-        return (UInt32(u), i + 1)
-    }
-
-    /// Whether one unit or set node matches at `i`; the position after it, or -1.
-    @inline(__always)
-    private static func one(_ t: UnsafeBufferPointer<UInt16>, _ node: Node, _ i: Int) -> Int {
-        guard i < t.count else { return -1 }
-        switch node {
-        case .unit(let u): return t[i] == u ? i + 1 : -1
-        case .set(let set):
-            let (c, after) = codePoint(t, i)
-            return set.contains(c) ? after : -1
-        default: return -1
-        }
-    }
-
-    @inline(__always)
-    private static func isLineTerminator(_ u: UInt16) -> Bool {
-        (0x0A...0x0D).contains(u) || u == 0x85 || u == 0x2028 || u == 0x2029
-    }
-
-    /// Matches `nodes[i...]` at `pos`, then calls `k` with the end; true when `k` accepted one.
-    private func run(_ t: UnsafeBufferPointer<UInt16>, _ nodes: [Node], _ i: Int, _ pos: Int, _ k: (Int) -> Bool) -> Bool {
-        var i = i, pos = pos
-        // Straight-line nodes without choices are matched in a loop; the first choice recurses.
-        while i < nodes.count {
-            switch nodes[i] {
-            case .unit, .set:
-                pos = Self.one(t, nodes[i], pos)
-                if pos < 0 { return false }
-                i += 1
-            case .start:
-                if pos != 0 { return false }
-                i += 1
-            case .end:
-                let n = t.count
-                let atEnd = pos == n
-                    || (pos == n - 1 && Self.isLineTerminator(t[pos]) && !(t[pos] == 0x0A && pos > 0 && t[pos - 1] == 0x0D))
-                    || (pos == n - 2 && t[pos] == 0x0D && t[pos + 1] == 0x0A)
-                if !atEnd { return false }
-                i += 1
-            case .notAhead(let alts):
-                for alt in alts where run(t, alt, 0, pos, { _ in true }) { return false }
-                i += 1
-            case .notBehind(let alts):
-                for alt in alts where alt.count <= pos {
-                    var p = pos - alt.count, ok = true
-                    for node in alt {
-                        if Self.one(t, node, p) != p + 1 { ok = false; break }
-                        p += 1
+    private func withMatcher<R>(_ units: [UInt16], _ body: (Matcher) -> R) -> R {
+        units.withUnsafeBufferPointer { t in
+            ops.withUnsafeBufferPointer { ops in
+                alternativeStarts.withUnsafeBufferPointer { alts in
+                    setRanges.withUnsafeBufferPointer { ranges in
+                        topStarts.withUnsafeBufferPointer { tops in
+                            if let firstUnits {
+                                return firstUnits.withUnsafeBufferPointer { first in
+                                    body(Matcher(t: t, ops: ops, alts: alts, ranges: ranges, tops: tops, first: first,
+                                                 anchored: anchoredAtStart, longestBeforeEnd: longestBeforeEnd))
+                                }
+                            }
+                            return body(Matcher(t: t, ops: ops, alts: alts, ranges: ranges, tops: tops, first: nil,
+                                                anchored: anchoredAtStart, longestBeforeEnd: longestBeforeEnd))
+                        }
                     }
-                    if ok { return false }
                 }
-                i += 1
-            case .group(let alts, let optional):
-                let rest = i + 1
-                for alt in alts where run(t, alt, 0, pos, { p in run(t, nodes, rest, p, k) }) { return true }
-                return optional ? run(t, nodes, rest, pos, k) : false
-            case .repeated(let atom, let min, let max):
-                // Greedy: as many as allowed, then back off one code point at a time.
-                var p = pos, count = 0
-                var wide = false
-                while count < max {
-                    let q = Self.one(t, atom, p)
-                    if q < 0 { break }
-                    if q - p == 2 { wide = true }
-                    count += 1
-                    p = q
-                }
-                if count < min { return false }
-                let rest = i + 1
-                var c = count
-                while c >= min {
-                    let end: Int
-                    if !wide { end = pos + c } else {
-                        // Recount from the start: the first code points may be narrow, later ones wide.
-                        var q = pos
-                        for _ in 0..<c { q = Self.one(t, atom, q) }
-                        end = q
-                    }
-                    if run(t, nodes, rest, end, k) { return true }
-                    c -= 1
-                }
-                return false
             }
         }
-        return k(pos)
+    }
+
+    /// The program over one text, all by pointer: nothing is retained while matching.
+    private struct Matcher {
+        let t: UnsafeBufferPointer<UInt16>
+        let ops: UnsafeBufferPointer<Op>
+        let alts: UnsafeBufferPointer<Int32>
+        let ranges: UnsafeBufferPointer<UInt32>
+        let tops: UnsafeBufferPointer<Int32>
+        let first: UnsafeBufferPointer<UInt64>?
+        let anchored: Bool
+        let longestBeforeEnd: Int?
+
+        /// The position after the code point at `i`.
+        @inline(__always)
+        static func next(_ t: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int {
+            if t[i] & 0xFC00 == 0xD800, i + 1 < t.count, t[i + 1] & 0xFC00 == 0xDC00 { return i + 2 }
+            return i + 1
+        }
+
+        /// The leftmost match starting at `from` or later.
+        func find(from: Int) -> Range<Int>? {
+            let n = t.count
+            var start = from
+            if anchored && start > 0 { return nil }
+            if let longest = longestBeforeEnd, n - 2 - longest > start {
+                // No match starts this far from the end; start on a code point (not inside a pair).
+                start = n - 2 - longest
+                if t[start] & 0xFC00 == 0xDC00, t[start - 1] & 0xFC00 == 0xD800 { start += 1 }
+            }
+            while start <= n {
+                var candidate = true
+                if let first {
+                    if start < n {
+                        let u = t[start]
+                        candidate = first[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
+                    } else {
+                        candidate = false
+                    }
+                }
+                if candidate {
+                    var end = -1
+                    for top in tops where run(Int(top), start, { e in end = e; return true }) { break }
+                    if end >= 0 { return start..<end }
+                }
+                if anchored || start == n { return nil }
+                start = Self.next(t, start)
+            }
+            return nil
+        }
+
+        /// The code point at `i` (a lone surrogate as itself) and the position after it.
+        @inline(__always)
+        func codePoint(_ i: Int) -> (UInt32, Int) {
+            let u = t[i]
+            if u & 0xFC00 == 0xD800, i + 1 < t.count, t[i + 1] & 0xFC00 == 0xDC00 {
+                return (0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(t[i + 1]) - 0xDC00), i + 2)
+            }
+            return (UInt32(u), i + 1)
+        }
+
+        @inline(__always)
+        func inSet(_ c: UInt32, _ op: Op) -> Bool {
+            var r = Int(op.a) * 2
+            let end = r + Int(op.b) * 2
+            var inside = false
+            while r < end {
+                if c >= ranges[r] && c <= ranges[r + 1] { inside = true; break }
+                r += 2
+            }
+            return inside != (op.e != 0)
+        }
+
+        /// One unit (`unit`, `repeatedUnit`) or one code point of a set (`set`, `repeatedSet`) at `i`: the position
+        /// after it, or -1.
+        @inline(__always)
+        func one(_ op: Op, _ i: Int) -> Int {
+            guard i < t.count else { return -1 }
+            switch op.kind {
+            case .unit, .repeatedUnit: return t[i] == UInt16(truncatingIfNeeded: op.a) ? i + 1 : -1
+            default:
+                let (c, after) = codePoint(i)
+                return inSet(c, op) ? after : -1
+            }
+        }
+
+        @inline(__always)
+        static func isLineTerminator(_ u: UInt16) -> Bool {
+            (0x0A...0x0D).contains(u) || u == 0x85 || u == 0x2028 || u == 0x2029
+        }
+
+        /// Matches the sequence from op `at` on at `pos`, then calls `k` with the end; true when `k` accepted one.
+        func run(_ at: Int, _ pos: Int, _ k: (Int) -> Bool) -> Bool {
+            var i = at, pos = pos
+            while true {
+                let op = ops[i]
+                switch op.kind {
+                case .endOfSequence:
+                    return k(pos)
+                case .unit:
+                    guard pos < t.count, t[pos] == UInt16(truncatingIfNeeded: op.a) else { return false }
+                    pos += 1
+                case .set:
+                    pos = one(op, pos)
+                    if pos < 0 { return false }
+                case .start:
+                    if pos != 0 { return false }
+                case .end:
+                    let n = t.count
+                    let atEnd = pos == n
+                        || (pos == n - 1 && Self.isLineTerminator(t[pos]) && !(t[pos] == 0x0A && pos > 0 && t[pos - 1] == 0x0D))
+                        || (pos == n - 2 && t[pos] == 0x0D && t[pos + 1] == 0x0A)
+                    if !atEnd { return false }
+                case .notAhead:
+                    for j in Int(op.a)..<Int(op.a + op.b) where run(Int(alts[j]), pos, { _ in true }) { return false }
+                case .notBehind:
+                    for j in Int(op.a)..<Int(op.a + op.b) {
+                        // A fixed run of units and BMP sets, ending at `pos`.
+                        var length = 0
+                        while ops[Int(alts[j]) + length].kind != .endOfSequence { length += 1 }
+                        guard length <= pos else { continue }
+                        let p = pos - length
+                        var matched = true
+                        for q in 0..<length where one(ops[Int(alts[j]) + q], p + q) != p + q + 1 {
+                            matched = false
+                            break
+                        }
+                        if matched { return false }
+                    }
+                case .group:
+                    let rest = i + 1
+                    for j in Int(op.a)..<Int(op.a + op.b) where run(Int(alts[j]), pos, { p in run(rest, p, k) }) {
+                        return true
+                    }
+                    return op.c != 0 ? run(rest, pos, k) : false
+                case .repeatedUnit, .repeatedSet:
+                    // Greedy: as many as allowed, then back off one code point at a time.
+                    let min = Int(op.c), max = op.d == Int32.max ? Int.max : Int(op.d)
+                    var p = pos, count = 0, wide = false
+                    while count < max {
+                        let q = one(op, p)
+                        if q < 0 { break }
+                        if q - p == 2 { wide = true }
+                        count += 1
+                        p = q
+                    }
+                    if count < min { return false }
+                    let rest = i + 1
+                    var c = count
+                    while c >= min {
+                        var end = pos + c
+                        if wide {
+                            // Recount: the first code points may be narrow, later ones wide.
+                            end = pos
+                            for _ in 0..<c { end = one(op, end) }
+                        }
+                        if run(rest, end, k) { return true }
+                        c -= 1
+                    }
+                    return false
+                }
+                i += 1
+            }
+        }
     }
 }

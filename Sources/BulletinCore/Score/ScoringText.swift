@@ -43,7 +43,8 @@ final class ScoringText: Sendable {
         for id in literalIDs where found.last != id { found.append(id) }
         literalsFound = found
         literalsScanned = automaton.literals.count
-        let originalUnits = Self.utf16(text)
+        // Most fields hold no full-width ASCII: then the original's units are the normalised ones (no second copy).
+        let originalUnits = Self.sameBytes(normalised, text) ? units : Self.utf16(text)
         self.originalUnits = originalUnits.count == units.count ? originalUnits : units
         self.weight = weight
     }
@@ -61,6 +62,18 @@ final class ScoringText: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes (not `==`, which compares canonical equivalents).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 
     /// ASCII A–Z to a–z; every other unit unchanged.
