@@ -143,4 +143,13 @@ import Testing
         #expect(cue.matcher == nil)
         #expect(cue.regex != nil)
     }
+
+    /// A field without full-width ASCII reuses its units for the original; one with them keeps its own.
+    @Test func originalWordsAreTheFieldsOwn() {
+        let plain = ScoringText(field: .summary, text: "达到国际先进水平", weight: 1)
+        #expect(plain.words(NSRange(location: 2, length: 4)) == "国际先进")
+        let wide = ScoringText(field: .summary, text: "ＰＣＴ专利３件", weight: 1)
+        #expect(wide.words(NSRange(location: 0, length: 5)) == "ＰＣＴ专利")
+        #expect(wide.normalisedWords(NSRange(location: 0, length: 5)) == "PCT专利")
+    }
 }
