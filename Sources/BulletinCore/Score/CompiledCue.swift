@@ -24,10 +24,15 @@ final class CompiledCue: Sendable {
     /// For a pattern: the other things every match must contain, each one of a few Chinese words (one of
     /// 处于, 居于, 保持 in `(国际|世界)上?(处于|居于|保持)领先`): a text missing one of them is not searched either.
     let alternatives: [[(literal: [UInt16], id: Int32)]]
+    /// For a pattern of the kind `CuePattern` reads (every shipped one): the hand-written matcher that gives the
+    /// expression's matches without copying the field into NSString at each call; nil keeps the expression.
+    let matcher: CuePattern?
 
     init(source: String, regex: NSRegularExpression?, literal: [UInt16]?, literalID: Int32?, wordStart: Bool, wordEnd: Bool,
-         gate: (literal: [UInt16], id: Int32)? = nil, alternatives: [[(literal: [UInt16], id: Int32)]] = []) {
+         gate: (literal: [UInt16], id: Int32)? = nil, alternatives: [[(literal: [UInt16], id: Int32)]] = [],
+         matcher: CuePattern? = nil) {
         self.source = source
+        self.matcher = matcher
         self.regex = regex
         self.literal = literal
         self.literalID = literalID
@@ -174,13 +179,16 @@ final class CompiledCue: Sendable {
             throw ConfigError(file: file, path: path, message: "\"\(source)\" matches the empty string, so it would match every text; make it match at least one character")
         }
         return CompiledCue(source: source, regex: regex, literal: nil, literalID: nil, wordStart: false, wordEnd: false, gate: gate,
-                           alternatives: alternatives)
+                           alternatives: alternatives, matcher: CuePattern(pattern))
     }
 
     /// Every match in a text, as UTF-16 ranges (non-overlapping, left to right, as the expression would give).
     func ranges(in text: ScoringText) -> [NSRange] {
         guard let literal, let literalID else {
             if gateMissing(in: text) { return [] }
+            if let matcher {
+                return matcher.ranges(in: text.foldedUnits).map { NSRange(location: $0.lowerBound, length: $0.count) }
+            }
             return regex?.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range) ?? []
         }
         var out: [NSRange] = []
@@ -199,6 +207,9 @@ final class CompiledCue: Sendable {
     func firstRange(in text: ScoringText) -> NSRange? {
         guard let literal, let literalID else {
             if gateMissing(in: text) { return nil }
+            if let matcher {
+                return matcher.firstRange(in: text.foldedUnits).map { NSRange(location: $0.lowerBound, length: $0.count) }
+            }
             return regex?.firstMatch(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length))?.range
         }
         let at = text.starts(ofLiteral: literalID, literal).first { boundariesHold(text.foldedUnits, $0, $0 + literal.count) }

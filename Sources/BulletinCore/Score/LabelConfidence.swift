@@ -48,7 +48,7 @@ enum ConfidenceAssessor {
 
         var subtype = 1.0
         if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
-            let totals = sheet.totals(.subtype).filter { allowed.contains($0.key) && $0.value > 0 }
+            let totals = sheet.labelTotals(.subtype).filter { label, sum in allowed.contains(label) && sum > 0 }
             if totals.isEmpty {
                 // A basic-research case without a word about a book is a paper far more often than not;
                 // an applied case without a word about its kind could be any of five.
@@ -64,7 +64,7 @@ enum ConfidenceAssessor {
         let level = levelConfidence(sheet)
         if level.value < below, let why = level.why { reasons.append(why) }
 
-        let industryTotals = sheet.totals(.industry)
+        let industryTotals = sheet.labelTotals(.industry)
         var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
         if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
             industry = min(industry, 0.4)
@@ -100,7 +100,7 @@ enum ConfidenceAssessor {
     /// The review reason when the category was taken below `minimumCategoryVotes` (依据弱: the best-voted of the
     /// other three for want of enough evidence, however unopposed); nil when it clears the threshold. Unopposed weak
     /// votes (2.5 of 3) used to score 0.7 and go out unflagged: on the real sets 6 of the 22 such cases are wrong.
-    static func weakCategory(_ totals: [String: Double], chosen: String, threshold: Double) -> String? {
+    static func weakCategory(_ totals: LabelTotals, chosen: String, threshold: Double) -> String? {
         let top = totals[chosen] ?? 0
         guard top > 0, top < threshold else { return nil }
         return "成果类别「\(chosen)」依据弱（最高 \(Tally.format(top))，低于门槛 \(Tally.format(threshold))），请确认"
@@ -117,10 +117,10 @@ enum ConfidenceAssessor {
 
     /// share × strength: the chosen label's share of the positive votes, times how far its total
     /// clears the threshold (half weight below it). 0.2 when the chosen label has no vote at all.
-    static func voteConfidence(_ totals: [String: Double], chosen: String, threshold: Double) -> Double {
-        let positive = totals.filter { $0.value > 0 }
+    static func voteConfidence(_ totals: LabelTotals, chosen: String, threshold: Double) -> Double {
+        let positive = totals.filter { _, sum in sum > 0 }
         guard let top = positive[chosen] else { return 0.2 }
-        let runnerUp = positive.filter { $0.key != chosen }.map(\.value).max() ?? 0
+        let runnerUp = positive.largest(except: chosen) ?? 0
         let share = top / (top + runnerUp)
         let strength = min(1, top / max(2 * threshold, 1e-9))
         return share * (0.5 + 0.5 * strength)

@@ -116,6 +116,12 @@ public struct ScoreSheet: Sendable {
 
     /// Total votes per label for one dimension; positive subtype votes also count for their category.
     public func totals(_ dimension: VoteDimension) -> [String: Double] {
+        labelTotals(dimension).dictionary
+    }
+
+    /// `totals(_:)` as a short list in the order labels were first voted for (no hashing of Chinese labels: the tally
+    /// and the confidence read these a dozen times a case).
+    func labelTotals(_ dimension: VoteDimension) -> LabelTotals {
         var totals = LabelTotals()
         for v in votes {
             switch (dimension, v.dimension) {
@@ -128,7 +134,7 @@ public struct ScoreSheet: Sendable {
                 break
             }
         }
-        return totals.dictionary
+        return totals
     }
 }
 
@@ -146,6 +152,34 @@ struct LabelTotals {
             labels.append(label)
             sums.append(0 + weight)
         }
+    }
+
+    /// The sum of a label, nil when it has no vote (as a dictionary's lookup: labels compare as strings do).
+    subscript(label: String) -> Double? {
+        guard let i = labels.firstIndex(of: label) else { return nil }
+        return sums[i]
+    }
+
+    /// Whether no label has a vote.
+    var isEmpty: Bool { labels.isEmpty }
+
+    /// The labels and sums that `keep` accepts, in the same order.
+    func filter(_ keep: (_ label: String, _ sum: Double) -> Bool) -> LabelTotals {
+        var out = LabelTotals()
+        for (label, sum) in zip(labels, sums) where keep(label, sum) {
+            out.labels.append(label)
+            out.sums.append(sum)
+        }
+        return out
+    }
+
+    /// The largest sum of a label other than `label`, or nil when there is none.
+    func largest(except label: String) -> Double? {
+        var top: Double?
+        for (l, sum) in zip(labels, sums) where l != label {
+            if let t = top { top = Swift.max(t, sum) } else { top = sum }
+        }
+        return top
     }
 
     var dictionary: [String: Double] {

@@ -43,7 +43,8 @@ final class ScoringText: Sendable {
         for id in literalIDs where found.last != id { found.append(id) }
         literalsFound = found
         literalsScanned = automaton.literals.count
-        let originalUnits = Self.utf16(text)
+        // Most fields hold no full-width ASCII: then the original's units are the normalised ones (no second copy).
+        let originalUnits = Self.sameBytes(normalised, text) ? units : Self.utf16(text)
         self.originalUnits = originalUnits.count == units.count ? originalUnits : units
         self.weight = weight
     }
@@ -61,6 +62,18 @@ final class ScoringText: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes (not `==`, which compares canonical equivalents).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 
     /// ASCII A–Z to a–z; every other unit unchanged.
@@ -129,14 +142,14 @@ final class ScoringText: Sendable {
     func words(_ range: NSRange) -> String {
         let lower = max(0, min(range.location, originalUnits.count))
         let upper = max(lower, min(range.location + range.length, originalUnits.count))
-        return String(decoding: originalUnits[lower..<upper], as: UTF16.self)
+        return UTF16Text.string(originalUnits[lower..<upper])
     }
 
     /// The half-width text of a range.
     func normalisedWords(_ range: NSRange) -> String {
         let lower = max(0, min(range.location, units.count))
         let upper = max(lower, min(range.location + range.length, units.count))
-        return String(decoding: units[lower..<upper], as: UTF16.self)
+        return UTF16Text.string(units[lower..<upper])
     }
 
     // MARK: - Boundaries

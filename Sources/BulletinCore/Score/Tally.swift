@@ -18,7 +18,7 @@ enum Tally {
             // 其它 is a class with its own evidence (a facility, a platform, a book…), not the answer for
             // weak evidence: below the threshold the best-voted of the other three is taken, and with no
             // evidence at all the configured default (decision.defaultCategory).
-            let others = categoryTotals.filter { $0.key != AchievementTaxonomy.otherCategory }
+            let others = categoryTotals.filter { label, _ in label != AchievementTaxonomy.otherCategory }
             let top = category.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何类别的依据"
             if let weak = best(others, order: AchievementTaxonomy.categories) {
                 sheet.category = weak.label
@@ -32,7 +32,7 @@ enum Tally {
         }
         sheet.subtype = subtype(for: sheet.category, on: &sheet, decision: decision)
 
-        let industryTotals = sheet.totals(.industry)
+        let industryTotals = sheet.labelTotals(.industry)
         let industry = best(industryTotals, order: AchievementTaxonomy.industries)
         if let industry, industry.total >= decision.minimumIndustryVotes {
             sheet.industry = industry.label
@@ -70,7 +70,7 @@ enum Tally {
     /// Votes per category: category votes, and positive subtype votes for their category times
     /// `decision.subtypeShare` (a counter-cue against a subtype says nothing against its category; a vote
     /// marked not to count for its category, such as a construction's, only chooses within it).
-    static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> [String: Double] {
+    static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> LabelTotals {
         var totals = LabelTotals()
         for v in sheet.votes {
             switch v.dimension {
@@ -84,14 +84,14 @@ enum Tally {
                 break
             }
         }
-        return totals.dictionary
+        return totals
     }
 
     /// The best-voted subtype of a category, its default when none has a vote, "" for categories
     /// without subtypes; adds the reason.
     static func subtype(for category: String, on sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> String {
         guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else { return "" }
-        let totals = sheet.totals(.subtype).filter { allowed.contains($0.key) }
+        let totals = sheet.labelTotals(.subtype).filter { label, _ in allowed.contains(label) }
         if let top = best(totals, order: allowed) {
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "子类取「\(top.label)」：\(describe(totals, order: allowed))"))
@@ -105,9 +105,19 @@ enum Tally {
 
     /// The label with the highest positive total; ties go to the earlier label in `order`.
     static func best(_ totals: [String: Double], order: [String]) -> (label: String, total: Double)? {
+        best(order: order) { totals[$0] }
+    }
+
+    /// `best(_:order:)` over a short list of sums.
+    static func best(_ totals: LabelTotals, order: [String]) -> (label: String, total: Double)? {
+        best(order: order) { totals[$0] }
+    }
+
+    @inline(__always)
+    private static func best(order: [String], _ total: (String) -> Double?) -> (label: String, total: Double)? {
         var best: (label: String, total: Double)?
         for label in order {
-            guard let t = totals[label], t > 0 else { continue }
+            guard let t = total(label), t > 0 else { continue }
             if best == nil || t > (best?.total ?? 0) + 1e-9 { best = (label, t) }
         }
         return best
@@ -115,10 +125,20 @@ enum Tally {
 
     /// "应用研究成果 14.00，成果转移转化案例 6.00", highest first.
     static func describe(_ totals: [String: Double], order: [String]) -> String {
+        describe(order: order) { totals[$0] }
+    }
+
+    /// `describe(_:order:)` over a short list of sums.
+    static func describe(_ totals: LabelTotals, order: [String]) -> String {
+        describe(order: order) { totals[$0] }
+    }
+
+    @inline(__always)
+    private static func describe(order: [String], _ total: (String) -> Double?) -> String {
         // Ties go by the label's place in `order` (its first place: the labels of `order` are distinct).
         var listed: [(String, Double, Int)] = []
         for (i, label) in order.enumerated() {
-            if let t = totals[label], t > 0 { listed.append((label, t, i)) }
+            if let t = total(label), t > 0 { listed.append((label, t, i)) }
         }
         listed.sort { a, b in a.1 != b.1 ? a.1 > b.1 : a.2 < b.2 }
         return listed.map { "\($0.0) \(format($0.1))" }.joined(separator: "，")

@@ -1,0 +1,155 @@
+@testable import BulletinCore
+import Foundation
+import Testing
+
+/// The fourth speed pass (issue 14) replaces general library calls with hand-written ones; each must give what the
+/// library gives, on every title and summary of every labelled set and on texts made to reach the corners.
+@Suite struct ScoreSpeedEquivalence4Tests {
+    /// Every title and summary of every labelled set under Fixtures/labelled (each once), and a few made-up texts.
+    static let texts: [String] = {
+        let folder = ScoreTestSupport.root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/labelled")
+        var files: [URL] = []
+        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) {
+            for case let url as URL in walker where url.pathExtension == "json" { files.append(url) }
+        }
+        var seen = Set<String>()
+        var out: [String] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            guard let set = try? LabelledSet.load(from: file) else { continue }
+            for c in set.cases {
+                for text in [c.title, c.summary] where seen.insert(text).inserted { out.append(text) }
+            }
+        }
+        out += ["项目总体技术处于国际领先地位，部分指标国际同类产品领先水平。", "获授权发明专利12件、国际专利3项，专利共20件。",
+                "ＡＢＣ技术与工程应用", "含扩展区汉字𠀀𪚥与表情😀的简介：达到国际先进水平。", "Ünïcödé ç 2-byte ü and ASCII",
+                "推广应用4404万亩，覆盖12个市（州）的56家企业。\n第二行\r\n"]
+        return out
+    }()
+
+    @Test func theLabelledTextsAreRead() {
+        #expect(Self.texts.count > 1000)
+    }
+
+    /// `UTF16Text.string` gives the standard library's string for every short range of every text (every place a
+    /// reason's words can start, lengths 0 to 40) and for each whole text.
+    @Test func stringsFromUnitsAreTheStandardLibrarysStrings() {
+        var checked = 0
+        for text in Self.texts {
+            let units = Array(text.utf16)
+            #expect(UTF16Text.string(units[...]) == String(decoding: units, as: UTF16.self))
+            for start in 0..<units.count {
+                for length in [0, 1, 2, 3, 4, 5, 8, 13, 40] where start + length <= units.count {
+                    let slice = units[start..<(start + length)]
+                    let made = UTF16Text.string(slice)
+                    let standard = String(decoding: slice, as: UTF16.self)
+                    if Array(made.utf8) != Array(standard.utf8) {
+                        Issue.record("\(start)+\(length) of \(text)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100_000)
+    }
+
+    /// Lone and cut surrogates are repaired as the standard library repairs them (U+FFFD each, the next unit read on
+    /// its own).
+    @Test(arguments: [
+        [UInt16](), [0xD83D], [0xDE00], [0xD83D, 0xDE00], [0xDE00, 0xD83D], [0xD83D, 0x41], [0xD83D, 0xD83D, 0xDE00],
+        [0x41, 0xDBFF, 0xDFFF, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0xD800], [0x6280, 0xDC00, 0x672F],
+    ])
+    func brokenSurrogatesAreRepairedAsTheStandardLibraryDoes(units: [UInt16]) {
+        let made = UTF16Text.string(units[...])
+        let standard = String(decoding: units, as: UTF16.self)
+        #expect(Array(made.utf8) == Array(standard.utf8))
+    }
+
+    /// Every pattern string of the repository's pipeline.json (any key ending in "patterns" or "Patterns").
+    static func repositoryPatterns() throws -> [String] {
+        let data = try Data(contentsOf: ScoreTestSupport.root.appendingPathComponent("pipeline.json"))
+        var out: [String] = []
+        func walk(_ value: Any, key: String) {
+            if let object = value as? [String: Any] {
+                for (k, v) in object { walk(v, key: k) }
+            } else if let list = value as? [Any] {
+                if key.lowercased().hasSuffix("patterns") {
+                    out += list.compactMap { $0 as? String }
+                } else {
+                    for v in list { walk(v, key: key) }
+                }
+            }
+        }
+        walk(try JSONSerialization.jsonObject(with: data), key: "")
+        return out
+    }
+
+    /// Patterns that reach the corners of the hand-written matcher: anchors, lookarounds, empty and wide matches,
+    /// line terminators before `$`, classes and repetition counted in code points, letters matched without case.
+    static let cornerPatterns = [
+        "技术$", "^一种", "(?<![无没不])(存在|有)(争议|纠纷)", "(?<!无|没有)争议", "增产(?!值)", ".{0,3}专利", "[^,。]{2,4}亩",
+        "[0-9]+(件|项)", "pct专利", "(国际|世界)?领先", "简介.$", "a+的", "(项目|课题)?验收$", "[0-9百千]{1,3}", "的.的", "^.{1,2}",
+        "(及|与)?(其)?应用$", "x?y", "(?:技术|方法)突破", ".?领先$",
+    ]
+
+    static let cornerTexts = [
+        "技术\n", "技术\r\n", "技术\n\n", "技术\r", "技术\u{2028}", "一种方法", "无争议，有争议，存在纠纷，没有争议", "增产值增产",
+        "𠀀专利𠀀𠀀亩，𪚥亩", "PCT专利Pct专利pCT专利", "国际领先世界领先领先", "简介😀", "项目验收\r\n", "的😀的的a的", "😀😀😀",
+        "技术与其应用", "xyxy", "方法突破。", "专利", "",
+    ]
+
+    /// Every pattern of pipeline.json and the corner patterns find, through `CompiledCue`, exactly what their
+    /// expression finds, first match and all matches, on every labelled title and summary and the corner texts;
+    /// and every pattern of pipeline.json is read by the hand-written matcher (none left on the slow path).
+    @Test func handWrittenPatternsFindWhatTheirExpressionsFind() throws {
+        let shipped = try Self.repositoryPatterns()
+        #expect(shipped.count >= 20)
+        var cues: [CompiledCue] = []
+        for pattern in shipped + Self.cornerPatterns {
+            cues.append(try CompiledCue.pattern(pattern, path: "test", file: "test.json"))
+        }
+        for cue in cues where shipped.contains(cue.source) {
+            #expect(cue.matcher != nil, "not read by hand: \(cue.source)")
+        }
+        var compared = 0, found = 0
+        for text in Self.texts + Self.cornerTexts {
+            let t = ScoringText(field: .summary, text: text, weight: 1)
+            for cue in cues {
+                let regex = try #require(cue.regex)
+                let whole = NSRange(location: 0, length: t.length)
+                let direct = regex.matches(in: t.normalised, range: whole).map(\.range)
+                let ranges = cue.ranges(in: t)
+                if ranges != direct { Issue.record("\(cue.source) in \(text): \(ranges) ≠ \(direct)") }
+                if cue.firstRange(in: t) != regex.firstMatch(in: t.normalised, range: whole)?.range {
+                    Issue.record("first: \(cue.source) in \(text)")
+                }
+                // Without the gates too: the matcher alone, on every text.
+                if let matcher = cue.matcher {
+                    let alone = matcher.ranges(in: t.foldedUnits).map { NSRange(location: $0.lowerBound, length: $0.count) }
+                    if alone != direct { Issue.record("ungated: \(cue.source) in \(text): \(alone) ≠ \(direct)") }
+                }
+                compared += 1
+                found += direct.count
+            }
+        }
+        #expect(compared > 10_000)
+        #expect(found > 500)
+    }
+
+    /// What the hand-written matcher does not read keeps its expression.
+    @Test(arguments: ["\\d+项", "(a|b)+", "技术??", "(?i)pct", "\\s*元", "ks", "(?<=国际)领先", "[a-z]+", "(技术){2}", "技术(?=突破)"])
+    func patternsOutsideTheKindKeepTheirExpression(pattern: String) throws {
+        #expect(CuePattern(pattern) == nil)
+        let cue = try CompiledCue.pattern(pattern, path: "test", file: "test.json")
+        #expect(cue.matcher == nil)
+        #expect(cue.regex != nil)
+    }
+
+    /// A field without full-width ASCII reuses its units for the original; one with them keeps its own.
+    @Test func originalWordsAreTheFieldsOwn() {
+        let plain = ScoringText(field: .summary, text: "达到国际先进水平", weight: 1)
+        #expect(plain.words(NSRange(location: 2, length: 4)) == "国际先进")
+        let wide = ScoringText(field: .summary, text: "ＰＣＴ专利３件", weight: 1)
+        #expect(wide.words(NSRange(location: 0, length: 5)) == "ＰＣＴ专利")
+        #expect(wide.normalisedWords(NSRange(location: 0, length: 5)) == "PCT专利")
+    }
+}
