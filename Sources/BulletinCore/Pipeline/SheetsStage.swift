@@ -260,8 +260,8 @@ public struct ReviewSheetPlanner: Sendable {
     /// The strongest finding that concludes `value`, in one line: `rule「words」: conclusion`.
     static func reason(for value: String, _ a: Assessment) -> String {
         guard !value.isEmpty else { return "" }
-        let found = a.reasons.filter { $0.conclusion.contains(value) }.max { $0.weight < $1.weight }
-        guard let r = found else { return a.flags.first { $0.contains(value) } ?? "" }
+        let found = a.reasons.filter { $0.conclusion.containsAsFoundation(value) }.max { $0.weight < $1.weight }
+        guard let r = found else { return a.flags.first { $0.containsAsFoundation(value) } ?? "" }
         return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
     }
 
