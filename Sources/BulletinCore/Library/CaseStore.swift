@@ -43,7 +43,9 @@ extension CaseLibrary {
     public func store(fileSHA256: String, fileName: String, size: Int, outcome: InputOutcome, received: CalendarDate,
                       runId: String, firstStage: CaseStage, arrivals: [Arrival]) throws -> StoreResult {
         let encoder = Self.encoder
-        return try db.write { db in
+        var created: [(record: CaseRecord, jsonBytes: Int)] = []
+        let result = try db.write { db in
+            created = []
             try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
                            arguments: [fileSHA256, fileName, size, received.description, outcome.rawValue])
             var links: [(String, Bool)] = []
@@ -75,6 +77,7 @@ extension CaseLibrary {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [id, r.period.description, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
                                          received.description, json])
+                    created.append((record, json.utf8.count))
                     try CaseText.insert(record, db)
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
                                                            to: record.classified ? .classified : firstStage, who: "bulletin",
@@ -91,6 +94,9 @@ extension CaseLibrary {
             }
             return StoreResult(links: links)
         }
+        // Only once the transaction has committed: a rolled-back case is never remembered.
+        storedRecords.remember(created)
+        return result
     }
 
     /// Records a file that added no case (quarantined, or a review sheet).
@@ -196,7 +202,9 @@ extension CaseLibrary {
                 }
             }
             return try rows.map { row in
-                let record = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
+                let json: String = row["json"]
+                let record = try storedRecords.record(id: row["id"], jsonBytes: json.utf8.count)
+                    ?? decoder.decode(CaseRecord.self, from: Data(json.utf8))
                 let merged = (mergedIn[record.id] ?? []).flatMap { sightings[$0] ?? [] }
                 return CaseState(record: record, sightings: (sightings[record.id] ?? []) + merged, history: history[record.id] ?? [],
                                  possibleDuplicates: flags[record.id] ?? [])
