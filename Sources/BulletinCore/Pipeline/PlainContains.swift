@@ -7,11 +7,16 @@ extension String {
     ///
     /// A plain string holds only scalars that are each a character of their own and have no canonical
     /// decomposition (printable ASCII, CJK ideographs, CJK and fullwidth punctuation, general punctuation
-    /// dashes and quotes): for two such strings canonical equivalence is scalar identity and every match starts
+    /// dashes and quotes, the simple arrows): for two such strings canonical equivalence is scalar identity and every match starts
     /// and ends on a character boundary, so Foundation's answer is the byte-for-byte UTF-8 one. Anything else
     /// (combining marks, kana that compose, Hangul, controls, emoji) is left to Foundation.
     func containsAsFoundation(_ needle: String) -> Bool {
-        if needle.isPlainForSearch && isPlainForSearch { return holds(needle) }
+        containsAsFoundation(needle, needleIsPlain: needle.isPlainForSearch)
+    }
+
+    /// `containsAsFoundation(_:)` for a needle whose `isPlainForSearch` the caller has found (once for many strings).
+    func containsAsFoundation(_ needle: String, needleIsPlain: Bool) -> Bool {
+        if needleIsPlain && isPlainForSearch { return holds(needle) }
         return contains(needle)
     }
 
@@ -28,6 +33,7 @@ extension String {
         case 0x3000...0x3029, 0x3030...0x303F: return true  // CJK punctuation, without the combining tone marks 302A–302F
         case 0xFF01...0xFF60: return true                   // fullwidth ASCII forms and brackets
         case 0x2010...0x2027: return true                   // dashes, quotes, ellipsis
+        case 0x2190...0x2199: return true                   // arrows (219A and later ones decompose canonically)
         default: return false
         }
     }

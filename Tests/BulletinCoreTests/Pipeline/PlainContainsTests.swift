@@ -9,7 +9,7 @@ import Testing
     @Test func conclusionsAnswerAsFoundation() {
         let conclusions = ["类别：应用研究成果（命中「产业化」「示范应用」）", "技术水平：国际领先（经第三方评价）",
                            "行业：电子信息——集成电路", "成果转移转化案例：签订技术转让合同 3 项，合同金额 1200 万元",
-                           "未见技术水平表述…", "“国内先进”见于摘要"]
+                           "未见技术水平表述…", "“国内先进”见于摘要", "产业化→应用研究成果"]
         let values = ["应用研究成果", "国际领先", "国内先进", "电子信息", "成果转移转化案例", "集成电路", "基础研究成果", "", "1200", "“国内"]
         for c in conclusions {
             for v in values where !v.isEmpty {
@@ -43,7 +43,7 @@ import Testing
         // Each pair is one where byte search and Foundation disagree; the answer must be Foundation's.
         let cases: [(String, String)] = [("cafe\u{301}", "cafe"), ("caf\u{E9}", "cafe\u{301}"), ("\u{304C}", "\u{304B}"),
                                          ("\u{304B}\u{3099}", "\u{304C}"), ("\u{AC00}", "\u{1100}"), ("a\r\nb", "\n"),
-                                         ("国内\u{302A}先进", "国内")]
+                                         ("国内\u{302A}先进", "国内"), ("\u{219A}", "\u{2190}"), ("\u{2190}\u{338}", "\u{219A}")]
         for (hay, needle) in cases {
             #expect(hay.containsAsFoundation(needle) == hay.contains(needle), "\(hay.unicodeScalars.map(\.value)) / \(needle.unicodeScalars.map(\.value))")
         }
