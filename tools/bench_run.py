@@ -4,9 +4,10 @@ N rows of a generated UTF-8 CSV (tools/bench_tabular.py's rows) are dropped into
 `bulletin run` goes into an empty outbox. Prints, for each N, the run's seconds and peak memory for this binary
 and an optional baseline side by side, and the ratio to a bare Python csv read of the same rows.
 
-Usage: python3 tools/bench_run.py [--rows 2000,5000,10000,20000] [--bin PATH] [--baseline PATH] [--keep DIR]
+Usage: python3 tools/bench_run.py [--rows 2000,5000,10000,20000] [--bin PATH] [--baseline PATH] [--keep DIR] [--stages]
+--stages adds, per binary and N, the CPU seconds of each stage (from the run's `[i/n] stage` lines).
 """
-import argparse, csv, io, os, shutil, subprocess, sys, tempfile, time
+import argparse, csv, io, os, resource, shutil, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_common as common
 
@@ -56,6 +57,34 @@ def run_once(binary, config, source, year, month, keep=None):
         return t, peak
 
 
+def staged(binary, config, source, year, month):
+    """One run as run_once, with the CPU seconds (user+system, read from /proc at each `[i/n] stage` line the run
+    prints) spent in each stage: [(stage, seconds)], the last stage ending with the process."""
+    with tempfile.TemporaryDirectory() as folder:
+        inbox, outbox = os.path.join(folder, "inbox"), os.path.join(folder, "outbox")
+        os.makedirs(inbox)
+        os.makedirs(outbox)
+        p = os.path.join(inbox, f"{year}-{month:02d}-汇总.csv")
+        shutil.copyfile(source, p)
+        past = time.time() - 3600
+        os.utime(p, (past, past))
+        proc = subprocess.Popen(["stdbuf", "-oL", binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
+                                 "--today", f"{year}-{month:02d}-20"], stdout=subprocess.PIPE, text=True)
+        tick = os.sysconf("SC_CLK_TCK")
+
+        def cpu():
+            with open(f"/proc/{proc.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / tick
+
+        marks = [(line.split("]", 1)[1].strip(), cpu()) for line in proc.stdout if line.startswith("[")]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        proc.wait()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        end = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        return [(name, (marks[i + 1][1] if i + 1 < len(marks) else end) - t) for i, (name, t) in enumerate(marks)]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", default="2000,5000,10000,20000", help="comma-separated row counts")
@@ -68,6 +97,8 @@ def main():
     ap.add_argument("--keep", help="keep each run's inbox and outbox in KEEP/<rows>/<name> (then: tools/compare_outboxes.py KEEP/<rows>)")
     ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                     help="cpu: user+system seconds of each process (default; steady on a shared machine); wall: elapsed")
+    ap.add_argument("--stages", action="store_true",
+                    help="also one run per binary and N printing the CPU seconds and share of each stage (the run's [i/n] lines)")
     a = ap.parse_args()
     common.CLOCK = a.clock
     os.makedirs(a.data, exist_ok=True)
@@ -88,6 +119,12 @@ def main():
             t, peak = run_once(binary, a.config, source, a.year, a.month, keep)
             line += f"{t:>14.2f}{peak / 1024:>8.1f}{t / max(floor, 1e-6):>8.1f}"
         print(line, flush=True)
+        if a.stages:
+            for name, binary in runs:
+                table = staged(binary, a.config, source, a.year, a.month)
+                total = sum(t for _, t in table) or 1e-9
+                print(f"  {name} stages (cpu s, %): " + ", ".join(f"{s} {t:.2f} {100 * t / total:.0f}%" for s, t in table if t >= 0.005),
+                      flush=True)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ public final class CaseLibrary: Sendable {
     let db: DatabaseQueue
     /// Where the library is.
     public let path: String
+    /// The cases this library value stored (`StoredRecords`), read back without decoding their JSON.
+    let storedRecords = StoredRecords()
 
     /// Opens (creating and migrating) the library at `path`; a file that cannot be opened throws a
     /// `LibraryOpenError` naming the path and the backup to restore, before anything else of the run happens.

@@ -43,7 +43,9 @@ extension CaseLibrary {
     public func store(fileSHA256: String, fileName: String, size: Int, outcome: InputOutcome, received: CalendarDate,
                       runId: String, firstStage: CaseStage, arrivals: [Arrival]) throws -> StoreResult {
         let encoder = Self.encoder
-        return try db.write { db in
+        var created: [(record: CaseRecord, jsonBytes: Int)] = []
+        let result = try db.write { db in
+            created = []
             try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
                            arguments: [fileSHA256, fileName, size, received.description, outcome.rawValue])
             var links: [(String, Bool)] = []
@@ -51,11 +53,11 @@ extension CaseLibrary {
                 let r = a.record
                 var caseId = a.attachTo
                 if caseId == nil {
-                    caseId = try String.fetchOne(db, sql: "SELECT id FROM caseRecord WHERE titleKey = ? ORDER BY period, seq LIMIT 1", arguments: [r.titleKey])
+                    caseId = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM caseRecord WHERE titleKey = ? ORDER BY period, seq LIMIT 1"), arguments: [r.titleKey])
                 }
                 let added = caseId == nil
                 if let id = caseId {
-                    if a.classified, try !(Bool.fetchOne(db, sql: "SELECT classified FROM caseRecord WHERE id = ?", arguments: [id]) ?? true) {
+                    if a.classified, try !(Bool.fetchOne(db.cachedStatement(sql: "SELECT classified FROM caseRecord WHERE id = ?"), arguments: [id]) ?? true) {
                         // Classified wins: the case leaves every public path, and the history says why.
                         try db.execute(sql: "UPDATE caseRecord SET classified = 1 WHERE id = ?", arguments: [id])
                         let from = try Self.currentStage(id, db)
@@ -64,17 +66,18 @@ extension CaseLibrary {
                                                                source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db, encoder: encoder)
                     }
                 } else {
-                    let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?", arguments: [r.period.description]) ?? 0) + 1
+                    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [r.period.description]) ?? 0) + 1
                     let id = String(format: "%@-%04d", r.period.description, seq)
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
                     let json = String(decoding: try encoder.encode(record), as: UTF8.self)
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, r.period.description, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
+                        """).execute(arguments: [id, r.period.description, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
                                          received.description, json])
+                    created.append((record, json.utf8.count))
                     try CaseText.insert(record, db)
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
                                                            to: record.classified ? .classified : firstStage, who: "bulletin",
@@ -83,14 +86,17 @@ extension CaseLibrary {
                     caseId = id
                 }
                 guard let id = caseId else { continue }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO sighting (caseId, fileSHA256, fileName, idx, received, channel, classified, submitter)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, fileSHA256, fileName, r.sourceIndex, received.description, a.channel.rawValue, a.classified, r[.submitter]])
+                    """).execute(arguments: [id, fileSHA256, fileName, r.sourceIndex, received.description, a.channel.rawValue, a.classified, r[.submitter]])
                 links.append((id, added))
             }
             return StoreResult(links: links)
         }
+        // Only once the transaction has committed: a rolled-back case is never remembered.
+        storedRecords.remember(created)
+        return result
     }
 
     /// Records a file that added no case (quarantined, or a review sheet).
@@ -196,7 +202,9 @@ extension CaseLibrary {
                 }
             }
             return try rows.map { row in
-                let record = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
+                let json: String = row["json"]
+                let record = try storedRecords.record(id: row["id"], jsonBytes: json.utf8.count)
+                    ?? decoder.decode(CaseRecord.self, from: Data(json.utf8))
                 let merged = (mergedIn[record.id] ?? []).flatMap { sightings[$0] ?? [] }
                 return CaseState(record: record, sightings: (sightings[record.id] ?? []) + merged, history: history[record.id] ?? [],
                                  possibleDuplicates: flags[record.id] ?? [])

@@ -25,12 +25,16 @@ enum CaseText {
         try db.execute(sql: "INSERT INTO caseText (caseId, \(columns.joined(separator: ", "))) SELECT id, \(values.joined(separator: ", ")) FROM caseRecord")
     }
 
+    /// The statement `insert` runs (made once, then cached by the connection).
+    static let insertSQL: String = {
+        let columns = ["caseId"] + fields.map(\.rawValue) + ["received"]
+        return "INSERT OR REPLACE INTO caseText (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))"
+    }()
+
     /// Writes the row of a case being created.
     static func insert(_ record: CaseRecord, _ db: Database) throws {
-        let columns = ["caseId"] + fields.map(\.rawValue) + ["received"]
         let values: [(any DatabaseValueConvertible)?] = [record.id] + fields.map { record[$0] } + [record.received.description]
-        try db.execute(sql: "INSERT OR REPLACE INTO caseText (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
-                       arguments: StatementArguments(values))
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(values))
     }
 
     /// The SQL value of a field of case `c` (table `caseRecord c LEFT JOIN caseText t`), from its row, else from

@@ -44,12 +44,19 @@ extension CaseLibrary {
     /// Flags `caseId` as possibly the same achievement as each verdict's other case (疑似重复), keeping the
     /// verdict (evidence, vetoes) for `explain`.
     public func flagDuplicates(caseId: String, verdicts: [MatchVerdict], date: CalendarDate) throws {
-        guard !verdicts.isEmpty else { return }
+        try flagDuplicates([(caseId, verdicts)], date: date)
+    }
+
+    /// Flags each case as `flagDuplicates(caseId:verdicts:date:)` does, in order, in one transaction.
+    public func flagDuplicates(_ flags: [(caseId: String, verdicts: [MatchVerdict])], date: CalendarDate) throws {
+        guard flags.contains(where: { !$0.verdicts.isEmpty }) else { return }
         let encoder = Self.encoder
         try db.write { db in
-            for v in verdicts where v.otherID != caseId {
-                try db.execute(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [caseId, v.otherID, v.score, date.description, String(decoding: try encoder.encode(v), as: UTF8.self)])
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, ?)")
+            for (caseId, verdicts) in flags {
+                for v in verdicts where v.otherID != caseId {
+                    try insert.execute(arguments: [caseId, v.otherID, v.score, date.description, String(decoding: try encoder.encode(v), as: UTF8.self)])
+                }
             }
         }
     }

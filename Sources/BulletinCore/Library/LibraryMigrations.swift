@@ -218,9 +218,9 @@ enum LibraryMigrations {
     @discardableResult
     static func insert(_ event: CaseEvent, _ db: Database, encoder: JSONEncoder) throws -> Int {
         let json = String(decoding: try encoder.encode(event), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO caseEvent (caseId, date, runId, step, fromStage, toStage, decision, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [event.caseId, event.date.description, event.runId, event.step, event.from?.rawValue, event.to.rawValue,
+            """).execute(arguments: [event.caseId, event.date.description, event.runId, event.step, event.from?.rawValue, event.to.rawValue,
                              event.decision, json])
         return Int(db.lastInsertedRowID)
     }

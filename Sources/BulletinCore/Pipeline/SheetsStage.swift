@@ -247,6 +247,9 @@ public struct ReviewSheetPlanner: Sendable {
     /// A case as a sheet row: what it is, the machine's suggestions with a one-line reason each, its version.
     static func row(_ c: CaseState, duplicates: String = "") -> ReviewRow {
         let a = c.record.assessment
+        // Whether each finding's conclusion is plain text, found once for the four suggestions' reasons.
+        let plain = a.reasons.map(\.conclusion.isPlainForSearch)
+        func reason(for value: String, _ a: Assessment) -> String { Self.reason(for: value, a, plainConclusions: plain) }
         return ReviewRow(caseId: c.id, title: c.record[.title], submitter: c.record[.submitter], supervisor: c.record[.supervisor],
                          source: c.record[.source],
                          category: ReviewSuggestion(c.effectiveCategory, reason: reason(for: a.category, a)),
@@ -258,10 +261,14 @@ public struct ReviewSheetPlanner: Sendable {
     }
 
     /// The strongest finding that concludes `value`, in one line: `rule「words」: conclusion`.
-    static func reason(for value: String, _ a: Assessment) -> String {
+    /// `plainConclusions`, when given, holds `isPlainForSearch` of each reason's conclusion, in order.
+    static func reason(for value: String, _ a: Assessment, plainConclusions: [Bool]? = nil) -> String {
         guard !value.isEmpty else { return "" }
-        let found = a.reasons.filter { $0.conclusion.contains(value) }.max { $0.weight < $1.weight }
-        guard let r = found else { return a.flags.first { $0.contains(value) } ?? "" }
+        let plain = value.isPlainForSearch
+        let conclusions = plainConclusions ?? a.reasons.map(\.conclusion.isPlainForSearch)
+        let found = zip(a.reasons, conclusions).filter { r, p in plain && p ? r.conclusion.holds(value) : r.conclusion.contains(value) }
+            .map(\.0).max { $0.weight < $1.weight }
+        guard let r = found else { return a.flags.first { $0.containsAsFoundation(value, needleIsPlain: plain) } ?? "" }
         return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
     }
 

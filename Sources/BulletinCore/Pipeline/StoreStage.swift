@@ -40,10 +40,14 @@ extension Pipeline {
                                            outcome: outcome, received: run.today, runId: run.runId, firstStage: run.firstStage,
                                            arrivals: arrivals)
         var reasons = w.notes
+        var flags: [(caseId: String, verdicts: [MatchVerdict])] = []
         for ((arrival, m), link) in zip(zip(arrivals, found), result.links) {
             matches.stored[NightMatches.provisionalId(w.item.sha256, arrival.record.sourceIndex)] = link.caseId
-            reasons += try recordMatch(m, arrival: arrival, caseId: link.caseId, added: link.added, fileSHA256: w.item.sha256, matches: matches, run)
+            reasons += try recordMatch(m, arrival: arrival, caseId: link.caseId, added: link.added, fileSHA256: w.item.sha256,
+                                       matches: matches, flags: &flags, run)
         }
+        // The file's 疑似重复 flags in one transaction (one per case cost a commit each), before the file moves.
+        try run.library.flagDuplicates(flags, date: run.today)
         let target = FileOps.freeName(for: file.name, in: run.paths.archive(run.today))
         if !refused.isEmpty {
             // Nothing lost: the refused submissions go to the quarantine with their reasons, the rest are accepted.
@@ -67,10 +71,10 @@ extension Pipeline {
     }
 
     /// Keeps what the match step concluded for one stored submission: the verdict that attached it, or the
-    /// 疑似重复 flags of a new case; a sighting attached to a case already in an approved bulletin is flagged
+    /// 疑似重复 flags of a new case (added to `flags`, written for the whole file at once); a sighting attached to a case already in an approved bulletin is flagged
     /// for 重大处, never merged silently. Returns lines for the log.
     private func recordMatch(_ m: SubmissionMatch?, arrival: Arrival, caseId: String, added: Bool, fileSHA256: String,
-                             matches: NightMatches, _ run: RunContext) throws -> [String] {
+                             matches: NightMatches, flags: inout [(caseId: String, verdicts: [MatchVerdict])], _ run: RunContext) throws -> [String] {
         let index = arrival.record.sourceIndex
         guard let m else { return [] }
         if let same = m.sameAs, !added {
@@ -92,7 +96,7 @@ extension Pipeline {
             return v
         }
         guard added, !probable.isEmpty else { return [] }
-        try run.library.flagDuplicates(caseId: caseId, verdicts: probable, date: run.today)
+        flags.append((caseId, probable))
         return ["#\(index) new case \(caseId), possibly the same achievement as " + probable.map { "\($0.otherID) (score \(String(format: "%.2f", $0.score)))" }.joined(separator: ", ") + "; a reviewer decides (合并到 / 不是重复)"]
     }
 

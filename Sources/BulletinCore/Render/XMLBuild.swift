@@ -20,6 +20,8 @@ enum XMLBuild {
     /// `text` without the characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage
     /// return; U+FFFE, U+FFFF). libxml2 escapes `<`, `&` and quotes; these it cannot write at all.
     static func legal(_ text: String) -> String {
+        // Most text is legal throughout: then it is returned as it is, not rebuilt scalar by scalar.
+        if text.unicodeScalars.allSatisfy(isLegal) { return text }
         var out = String.UnicodeScalarView()
         for u in text.unicodeScalars {
             switch u.value {
@@ -30,6 +32,14 @@ enum XMLBuild {
             }
         }
         return String(out)
+    }
+
+    /// Whether XML 1.0 allows the scalar (the cases `legal` keeps).
+    static func isLegal(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
     }
 
     /// One line of text for a run: legal XML, line breaks and tabs as spaces, runs of spaces joined, trimmed.
