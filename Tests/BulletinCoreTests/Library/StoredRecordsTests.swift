@@ -12,7 +12,7 @@ import Testing
     func storeMonth(_ library: CaseLibrary) throws -> [String] {
         let processor = try SubmissionProcessor(config: try TestSupport.config())
         let (_, scored) = try processor.process(bytes: NightlyCostTests.csv(), fileName: "十月汇总.csv")
-        let period = try #require(BulletinPeriod("2026-10"))
+        let period = BulletinPeriod("2026-10")
         let arrivals = scored.filter(\.checked.isValid).map { s in
             Arrival(record: CaseRecord(id: "", titleKey: s.titleKey, fields: s.checked.submission.fields, classified: s.checked.submission.isClassified,
                                        assessment: s.assessment, period: period, sourceFile: "十月汇总.csv", sourceIndex: s.checked.submission.index,
