@@ -187,7 +187,7 @@ struct IndustryPhrasesRule: ScoringRule {
                 candidates.append((reason.matched, vote.label))
             }
         }
-        let units = ClauseReader.utf16(title)
+        let units = ScoringText.utf16(title)
         // A head character in the title is what makes the subject worth finding (it may end the subject only:
         // 超高强钢批量供货).
         let hasHeadChar = heads.occurs(in: units)
@@ -278,7 +278,7 @@ struct ClauseReader {
             if IndustryTitleHeads.isHan(w[0]) { han.append((w, reason.matched, vote.label)) } else { other.append((w, reason.matched, vote.label)) }
         }
         guard !han.isEmpty || !other.isEmpty else { return nil }
-        let units = Self.utf16(summary)
+        let units = ScoringText.utf16(summary)
         self.units = units
         var cues: [(start: Int, end: Int, word: String, label: String)] = []
         if !han.isEmpty {
@@ -298,21 +298,6 @@ struct ClauseReader {
         }
         guard !cues.isEmpty else { return nil }
         self.cues = cues
-    }
-
-    /// The UTF-16 units of `text`, transcoded from its Unicode scalars (the same units as `Array(text.utf16)`, which
-    /// walks a native UTF-8 string's UTF-16 view several times slower).
-    static func utf16(_ text: String) -> [UInt16] {
-        var units: [UInt16] = []
-        units.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x10000 {
-                units.append(UInt16(truncatingIfNeeded: scalar.value))
-            } else {
-                UTF16.encode(scalar) { units.append($0) }
-            }
-        }
-        return units
     }
 
     /// Where `word` starts in `units`, within `range`.
