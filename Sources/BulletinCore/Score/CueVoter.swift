@@ -126,8 +126,8 @@ struct CueVoter: Sendable {
                 let group = groups[Int(flatGroups[Int(at)])]
                 let lead = range.location < leadEnd
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
-                let conclusion = conclusions[Int(at)]
-                    + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : "")
+                // The shared words as they are (appending "" to them copied them, ~650 instructions a finding).
+                let conclusion = lead && w != 0 ? conclusions[Int(at)] + "（首句，×\(Tally.format(leadWeight))）" : conclusions[Int(at)]
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
                                     conclusion: conclusion)
                 if countsAsEvidence {

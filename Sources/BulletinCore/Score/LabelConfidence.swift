@@ -48,7 +48,7 @@ enum ConfidenceAssessor {
 
         var subtype = 1.0
         if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
-            let totals = sheet.labelTotals(.subtype).filter { label, sum in allowed.contains(label) && sum > 0 }
+            let totals = sheet.labelTotals(.subtype).filter { label, sum in LabelText.firstIndex(of: label, in: allowed) != nil && sum > 0 }
             if totals.isEmpty {
                 // A basic-research case without a word about a book is a paper far more often than not;
                 // an applied case without a word about its kind could be any of five.

@@ -146,7 +146,7 @@ struct LabelTotals {
     private var sums: [Double] = []
 
     mutating func add(_ weight: Double, to label: String) {
-        if let i = labels.firstIndex(of: label) {
+        if let i = LabelText.firstIndex(of: label, in: labels) {
             sums[i] += weight
         } else {
             labels.append(label)
@@ -156,7 +156,7 @@ struct LabelTotals {
 
     /// The sum of a label, nil when it has no vote (as a dictionary's lookup: labels compare as strings do).
     subscript(label: String) -> Double? {
-        guard let i = labels.firstIndex(of: label) else { return nil }
+        guard let i = LabelText.firstIndex(of: label, in: labels) else { return nil }
         return sums[i]
     }
 
@@ -176,7 +176,7 @@ struct LabelTotals {
     /// The largest sum of a label other than `label`, or nil when there is none.
     func largest(except label: String) -> Double? {
         var top: Double?
-        for (l, sum) in zip(labels, sums) where l != label {
+        for (l, sum) in zip(labels, sums) where !LabelText.same(l, label) {
             if let t = top { top = Swift.max(t, sum) } else { top = sum }
         }
         return top

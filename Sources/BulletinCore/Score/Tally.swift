@@ -91,7 +91,7 @@ enum Tally {
     /// without subtypes; adds the reason.
     static func subtype(for category: String, on sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> String {
         guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else { return "" }
-        let totals = sheet.labelTotals(.subtype).filter { label, _ in allowed.contains(label) }
+        let totals = sheet.labelTotals(.subtype).filter { label, _ in LabelText.firstIndex(of: label, in: allowed) != nil }
         if let top = best(totals, order: allowed) {
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                               conclusion: "子类取「\(top.label)」：\(describe(totals, order: allowed))"))
@@ -141,7 +141,15 @@ enum Tally {
             if let t = total(label), t > 0 { listed.append((label, t, i)) }
         }
         listed.sort { a, b in a.1 != b.1 ? a.1 > b.1 : a.2 < b.2 }
-        return listed.map { "\($0.0) \(format($0.1))" }.joined(separator: "，")
+        // Appended in place (a string per label, then a joined copy, cost twice as much).
+        var out = ""
+        for (n, item) in listed.enumerated() {
+            if n > 0 { out += "，" }
+            out += item.0
+            out += " "
+            out += format(item.1)
+        }
+        return out
     }
 
     /// A number with two decimals, as `String(format: "%.2f", x)` writes it (every reason carries a few; the
@@ -168,7 +176,26 @@ enum Tally {
             whole += 1
             cents -= 100
         }
-        let c = Int(cents)
-        return (x.sign == .minus ? "-" : "") + String(Int64(whole)) + (c < 10 ? ".0" : ".") + String(c)
+        // Written digit by digit into the string's own buffer (at most "-" + 13 digits + ".00").
+        let c = Int(cents), minus = x.sign == .minus
+        var w = Int64(whole)
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var digits = 1
+            var rest = w / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            var i = 0
+            if minus { buffer[0] = 0x2D; i = 1 }
+            var at = i + digits - 1
+            repeat {
+                buffer[at] = UInt8(0x30 + w % 10)
+                w /= 10
+                at -= 1
+            } while w > 0
+            i += digits
+            buffer[i] = 0x2E
+            buffer[i + 1] = UInt8(0x30 + c / 10)
+            buffer[i + 2] = UInt8(0x30 + c % 10)
+            return i + 3
+        }
     }
 }
