@@ -92,7 +92,7 @@ enum ConfidenceAssessor {
     /// The review reason when the summary's use construction (用于…, 为…提供 …, recorded by industryPhrases)
     /// points to another industry than the one inferred; nil when it agrees or there is none.
     static func useDisagreement(_ sheet: ScoreSheet) -> String? {
-        guard let use = sheet.reasons.first(where: { $0.rule == IndustryPhrasesRule.name && $0.conclusion.hasPrefix(IndustryPhrasesRule.useConclusionPrefix) }),
+        guard let use = sheet.reasons.first(where: { $0.rule == IndustryPhrasesRule.name && LabelText.hasPrefix($0.conclusion, IndustryPhrasesRule.useConclusionPrefix) }),
               !use.conclusion.hasSuffix("指向产业「\(sheet.inferred.industry)」") else { return nil }
         return "产业「\(sheet.inferred.industry)」与用途不一致：「\(use.matched)」\(use.conclusion.dropFirst(IndustryPhrasesRule.useConclusionPrefix.count))，请确认按成果本身还是按用途归类"
     }
@@ -130,8 +130,8 @@ enum ConfidenceAssessor {
     /// claimed or several claims disagree.
     static func levelConfidence(_ sheet: ScoreSheet) -> (value: Double, why: String?) {
         let claims = sheet.reasons.filter { $0.rule == LevelClaimRule.name && !$0.matched.isEmpty }
-        let taken = claims.filter { $0.conclusion.hasPrefix("技术水平取") }
-        let partial = claims.first { $0.conclusion.hasPrefix("只对部分工作") }
+        let taken = claims.filter { LabelText.hasPrefix($0.conclusion, "技术水平取") }
+        let partial = claims.first { LabelText.hasPrefix($0.conclusion, "只对部分工作") }
         let notTaken = claims.filter { LevelClaimReader.has($0.conclusion, "不取") && LevelClaimReader.has($0.conclusion, "低于所取") }
         if !taken.isEmpty {
             return notTaken.isEmpty ? (0.9, nil) : (0.6, nil)

@@ -44,7 +44,7 @@ enum LabelText {
     }
 
     /// Only ASCII and three-byte sequences led by E4–E9 (U+4000–U+9FFF).
-    private static func plain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func plain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = u.count
         while i < n {
@@ -59,4 +59,94 @@ enum LabelText {
         }
         return true
     }
+}
+
+/// The taxonomy's labels (categories, subtypes, industries) as small numbers, so the tally and the confidence
+/// compare votes' labels as integers: a vote's label is looked up once, when it is cast, not at each of the dozen
+/// sums a case takes of its votes.
+///
+/// Two known labels are equal exactly when their numbers are (the table's labels are distinct strings); a known
+/// label never equals an unknown one (-1); two unknown ones compare as strings.
+enum LabelIndex {
+    /// Every label of `AchievementTaxonomy`, each once: categories, subtypes, industries.
+    static let labels: [String] = {
+        var out: [String] = []
+        for label in AchievementTaxonomy.categories + AchievementTaxonomy.subtypes + AchievementTaxonomy.industries
+        where !out.contains(label) {
+            out.append(label)
+        }
+        return out
+    }()
+
+    /// Each label's UTF-8 bytes, all in one buffer: label `i` is `bytes[starts[i] ..< starts[i + 1]]`.
+    private static let table: (bytes: [UInt8], starts: [Int]) = {
+        var bytes: [UInt8] = [], starts = [0]
+        for label in labels {
+            bytes += Array(label.utf8)
+            starts.append(bytes.count)
+        }
+        return (bytes, starts)
+    }()
+
+    /// For each subtype's number, its category and the category's number (nil for labels that are no subtype).
+    static let categoryOfSubtype: [(label: String, id: Int16)?] = labels.map { label in
+        AchievementTaxonomy.category(ofSubtype: label).map { ($0, of($0)) }
+    }
+
+    /// The number of a label, -1 when it is none of the taxonomy's (as `labels.firstIndex(of:)`, by `==`).
+    static func of(_ label: String) -> Int16 {
+        let (bytes, starts) = table
+        let known: Int16? = label.utf8.withContiguousStorageIfAvailable { u -> Int16? in
+            // A plain label equals a known (plain) one only with the same bytes; any other is left to `==`.
+            guard LabelText.plain(u) else { return nil }
+            return bytes.withUnsafeBufferPointer { b -> Int16 in
+                let n = u.count
+                for i in 0..<(starts.count - 1) where starts[i + 1] - starts[i] == n {
+                    var k = 0, s = starts[i]
+                    while k < n && b[s] == u[k] {
+                        k += 1
+                        s += 1
+                    }
+                    if k == n { return Int16(i) }
+                }
+                return -1
+            }
+        } ?? nil
+        if let known { return known }
+        return labels.firstIndex(of: label).map { Int16($0) } ?? -1
+    }
+
+    /// Whether label `a` (number `i`) equals label `b` (number `j`), as `a == b`.
+    @inline(__always)
+    static func same(_ i: Int16, _ a: String, _ j: Int16, _ b: String) -> Bool {
+        if i >= 0 || j >= 0 { return i == j }
+        return LabelText.same(a, b)
+    }
+}
+
+extension LabelIndex {
+    /// `AchievementTaxonomy.category(ofSubtype:)` of a label whose number is `id`, with the category's number.
+    @inline(__always)
+    static func category(ofSubtype label: String, id: Int16) -> (label: String, id: Int16)? {
+        if id >= 0 { return categoryOfSubtype[Int(id)] }
+        // An unknown label is no subtype (the subtypes are all known), as the taxonomy's own lookup would say.
+        return AchievementTaxonomy.category(ofSubtype: label).map { ($0, of($0)) }
+    }
+}
+
+extension LabelText {
+    /// `s.hasPrefix(prefix)`, answered at once when the first scalars differ and both are CJK ideographs
+    /// (U+4E00–U+9FFF) or CJK punctuation (U+3000–U+301F): neither decomposes nor composes, so the first characters
+    /// differ. A reason's conclusion is looked at this way by the tally and the confidence, over every reason of a rule
+    /// (the standard library compares Chinese strings character by character, a few hundred instructions each).
+    static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        if let a = s.unicodeScalars.first?.value, let b = prefix.unicodeScalars.first?.value, a != b,
+           cjk(a), cjk(b) {
+            return false
+        }
+        return s.hasPrefix(prefix)
+    }
+
+    @inline(__always)
+    private static func cjk(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3000...0x301F).contains(v) }
 }

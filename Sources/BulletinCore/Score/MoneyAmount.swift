@@ -10,6 +10,10 @@ enum MoneyAmount {
     /// Amounts found in a range of a text, with their ranges, in 万元.
     static func amounts(in text: ScoringText, range: NSRange) -> [(wanYuan: Double, range: NSRange)] {
         guard let expression, range.length > 0 else { return [] }
+        // Every match ends with 元: a range without one has none (most windows after an indicator), and the expression
+        // (which copies the whole text into UTF-16 at each call) is not asked.
+        let lower = max(0, range.location), upper = min(text.units.count, range.location + range.length)
+        guard lower < upper, text.units[lower..<upper].contains(0x5143) else { return [] }
         return expression.matches(in: text.normalised, options: [], range: range).compactMap { m in
             let number = text.normalisedWords(m.range(at: 1))
             let unit = m.range(at: 2).location == NSNotFound ? "" : text.normalisedWords(m.range(at: 2))

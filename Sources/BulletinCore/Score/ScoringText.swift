@@ -24,7 +24,7 @@ final class ScoringText: Sendable {
     /// How many literals the automaton knew; a cue registered later is searched directly.
     private let literalsScanned: Int
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
-    private let originalUnits: [UInt16]
+    let originalUnits: [UInt16]
     /// How much a finding in this field counts.
     let weight: Double
 
@@ -33,8 +33,25 @@ final class ScoringText: Sendable {
         self.field = field
         original = text
         normalised = TextForm.halfWidthASCII(text)
-        units = Self.utf16(normalised)
-        foldedUnits = units.map(Self.fold)
+        // The original's units once; the half-width ones and the folded ones from them in one pass (the scalars
+        // halfWidthASCII replaces are all one unit and become one unit, so this is `utf16(normalised)`).
+        let originalUnits = Self.utf16(text)
+        var units = originalUnits, folded = originalUnits
+        var changed = false
+        units.withUnsafeMutableBufferPointer { h in
+            folded.withUnsafeMutableBufferPointer { f in
+                for i in 0..<h.count {
+                    let u = h[i], w = Self.halfWidth(u)
+                    if w != u {
+                        h[i] = w
+                        changed = true
+                    }
+                    f[i] = Self.fold(w)
+                }
+            }
+        }
+        self.units = changed ? units : originalUnits
+        foldedUnits = folded
         let automaton = CueAutomaton.current
         let (literalIDs, literalStarts) = automaton.scan(foldedUnits)
         self.literalIDs = literalIDs
@@ -43,9 +60,7 @@ final class ScoringText: Sendable {
         for id in literalIDs where found.last != id { found.append(id) }
         literalsFound = found
         literalsScanned = automaton.literals.count
-        // Most fields hold no full-width ASCII: then the original's units are the normalised ones (no second copy).
-        let originalUnits = Self.sameBytes(normalised, text) ? units : Self.utf16(text)
-        self.originalUnits = originalUnits.count == units.count ? originalUnits : units
+        self.originalUnits = originalUnits
         self.weight = weight
     }
 
@@ -73,6 +88,16 @@ final class ScoringText: Sendable {
                 guard let p = x.baseAddress, let q = y.baseAddress else { return true }
                 return memcmp(p, q, x.count) == 0
             }
+        }
+    }
+
+    /// A unit as `TextForm.halfWidthASCII` reads its scalar: full-width ASCII to ASCII, odd spaces to a space.
+    @inline(__always)
+    static func halfWidth(_ u: UInt16) -> UInt16 {
+        switch u {
+        case 0xFF01...0xFF5E: return u - 0xFEE0
+        case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: return 0x20
+        default: return u
         }
     }
 

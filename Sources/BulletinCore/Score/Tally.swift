@@ -63,7 +63,7 @@ enum Tally {
     /// evidence does not take it out of 其他 (docs/labelling.md §4).
     static func findingWithoutUse(_ sheet: ScoreSheet) -> Bool {
         sheet.category == "基础研究成果" && !sheet.reasons.contains {
-            $0.rule == IndustryPhrasesRule.name && $0.conclusion.hasPrefix(IndustryPhrasesRule.useConclusionPrefix)
+            $0.rule == IndustryPhrasesRule.name && LabelText.hasPrefix($0.conclusion, IndustryPhrasesRule.useConclusionPrefix)
         }
     }
 
@@ -72,13 +72,13 @@ enum Tally {
     /// marked not to count for its category, such as a construction's, only chooses within it).
     static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> LabelTotals {
         var totals = LabelTotals()
-        for v in sheet.votes {
+        for (k, v) in sheet.votes.enumerated() {
             switch v.dimension {
             case .category:
-                totals.add(v.weight, to: v.label)
+                totals.add(v.weight, to: v.label, id: sheet.voteLabelIDs[k])
             case .subtype:
-                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory {
-                    totals.add(v.weight * decision.subtypeShare, to: c)
+                if let c = LabelIndex.category(ofSubtype: v.label, id: sheet.voteLabelIDs[k]), v.weight > 0, v.countsForCategory {
+                    totals.add(v.weight * decision.subtypeShare, to: c.label, id: c.id)
                 }
             case .industry:
                 break
