@@ -88,6 +88,10 @@ enum LabelIndex {
         return (bytes, starts)
     }()
 
+    /// The numbers of `AchievementTaxonomy.categories` and `.industries`, in their order.
+    static let categoryIDs: [Int16] = AchievementTaxonomy.categories.map(of)
+    static let industryIDs: [Int16] = AchievementTaxonomy.industries.map(of)
+
     /// For each subtype's number, its category and the category's number (nil for labels that are no subtype).
     static let categoryOfSubtype: [(label: String, id: Int16)?] = labels.map { label in
         AchievementTaxonomy.category(ofSubtype: label).map { ($0, of($0)) }

@@ -83,9 +83,20 @@ public struct ScoreSheet: Sendable {
 
     /// Records a vote for a label with its reason (the reason's weight is the vote's weight).
     public mutating func vote(_ dimension: VoteDimension, for label: String, because reason: Reason, countsForCategory: Bool = true) {
+        vote(dimension, for: label, id: LabelIndex.of(label), because: reason, countsForCategory: countsForCategory)
+    }
+
+    /// `vote(_:for:because:countsForCategory:)` with the label's `LabelIndex` number, known beforehand.
+    mutating func vote(_ dimension: VoteDimension, for label: String, id: Int16, because reason: Reason, countsForCategory: Bool = true) {
         votes.append(Vote(dimension: dimension, label: label, weight: reason.weight, countsForCategory: countsForCategory))
-        voteLabelIDs.append(LabelIndex.of(label))
+        voteLabelIDs.append(id)
         reasons.append(reason)
+    }
+
+    /// `evidence(_:for:because:)` with the label's `LabelIndex` number.
+    mutating func evidence(_ dimension: VoteDimension, for label: String, id: Int16, because reason: Reason) {
+        vote(dimension, for: label, id: id, because: reason)
+        evidencePoints += reason.weight
     }
 
     /// Records a vote that is also evidence: it counts for the label and adds evidence points.
@@ -180,6 +191,23 @@ struct LabelTotals {
         if entries.isEmpty { return nil }
         guard let i = index(of: label, id: LabelIndex.of(label)) else { return nil }
         return entries[i].sum
+    }
+
+    /// The sum of `label`, whose `LabelIndex` number is `id` (`self[label]` without looking the number up).
+    @inline(__always)
+    func sum(of label: String, id: Int16) -> Double? {
+        for e in entries where LabelIndex.same(e.id, e.label, id, label) { return e.sum }
+        return nil
+    }
+
+    /// The entries whose label is one of `labels` (numbers `ids`), in the same order: `filter` by
+    /// `labels.contains`, compared by number.
+    func filter(ids: [Int16], labels: [String]) -> LabelTotals {
+        var out = LabelTotals()
+        for e in entries where zip(ids, labels).contains(where: { LabelIndex.same($0.0, $0.1, e.id, e.label) }) {
+            out.entries.append(e)
+        }
+        return out
     }
 
     /// Whether no label has a vote.

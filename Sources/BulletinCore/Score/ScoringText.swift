@@ -21,6 +21,9 @@ final class ScoringText: Sendable {
     private let literalStarts: [Int32]
     /// The ids of the literal cues found in the text, each once, in increasing order.
     let literalsFound: [Int32]
+    /// The same ids as bits (id i is bit i mod 64 of word i / 64): most cues asked about were not found, and the bit
+    /// says so without a search of `literalIDs`.
+    private let foundBits: [UInt64]
     /// How many literals the automaton knew; a cue registered later is searched directly.
     private let literalsScanned: Int
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
@@ -32,7 +35,6 @@ final class ScoringText: Sendable {
     init(field: Field, text: String, weight: Double) {
         self.field = field
         original = text
-        normalised = TextForm.halfWidthASCII(text)
         // The original's units once; the half-width ones and the folded ones from them in one pass (the scalars
         // halfWidthASCII replaces are all one unit and become one unit, so this is `utf16(normalised)`).
         let originalUnits = Self.utf16(text)
@@ -52,13 +54,20 @@ final class ScoringText: Sendable {
         }
         self.units = changed ? units : originalUnits
         foldedUnits = folded
+        // `TextForm.halfWidthASCII(text)`, from its units (the same bytes: valid UTF-16 written back as UTF-8).
+        normalised = changed ? UTF16Text.string(units[...]) : text
         let automaton = CueAutomaton.current
         let (literalIDs, literalStarts) = automaton.scan(foldedUnits)
         self.literalIDs = literalIDs
         self.literalStarts = literalStarts
         var found: [Int32] = []
-        for id in literalIDs where found.last != id { found.append(id) }
+        var bits = [UInt64](repeating: 0, count: (automaton.literals.count + 63) / 64)
+        for id in literalIDs where found.last != id {
+            found.append(id)
+            bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
+        }
         literalsFound = found
+        foundBits = bits
         literalsScanned = automaton.literals.count
         self.originalUnits = originalUnits
         self.weight = weight
@@ -115,8 +124,8 @@ final class ScoringText: Sendable {
 
     /// Whether the scan found the literal with this id (which it knew: see `scanned`).
     func contains(literal id: Int32) -> Bool {
-        let low = firstFinding(of: id)
-        return low < literalIDs.count && literalIDs[low] == id
+        let word = Int(id) >> 6
+        return id >= 0 && word < foundBits.count && foundBits[word] & (1 << UInt64(id & 63)) != 0
     }
 
     /// The index of the first finding of literal `id` in `literalIDs` (sorted), or where it would be.
@@ -152,6 +161,7 @@ final class ScoringText: Sendable {
             for at in starts(ofLiteral: id, literal) { body(at) }
             return
         }
+        guard contains(literal: id) else { return }
         var low = firstFinding(of: id)
         literalIDs.withUnsafeBufferPointer { ids in
             literalStarts.withUnsafeBufferPointer { starts in

@@ -100,6 +100,49 @@ import Testing
         }
     }
 
+    /// Money amounts read from the window's own words are those the expression finds in the whole text within the
+    /// window (as `MoneyAmount` read them before), for windows starting anywhere in every labelled text.
+    @Test func amountsInAWindowAreThoseOfTheWholeText() throws {
+        let expression = try NSRegularExpression(
+            pattern: "(数十|数百|数千|数|[0-9][0-9,]*(?:\\.[0-9]+)?|[零一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(亿|千万|百万|万)?\\s*元")
+        let corners = ["新增产值3.2亿元，利润5000万元", "销售收入十余亿元、数百亿元", "合同金额1,200万元", "产值 12 . 5 万 元", "利税二千三百万元",
+                       "收入12.5.3元", "𠀀3亿元😀4万元", "金额\t5\u{2028}万元"]
+        var compared = 0, found = 0
+        for text in ScoreSpeedEquivalence4Tests.texts.prefix(600) + corners {
+            let t = ScoringText(field: .summary, text: text, weight: 1)
+            for start in stride(from: 0, to: t.length, by: 5) {
+                for length in [4, 12, 30] where start + length <= t.length {
+                    let range = NSRange(location: start, length: length)
+                    let direct = expression.matches(in: t.normalised, range: range).compactMap { m -> (Double, NSRange)? in
+                        let number = t.normalisedWords(m.range(at: 1))
+                        let unit = m.range(at: 2).location == NSNotFound ? "" : t.normalisedWords(m.range(at: 2))
+                        let several: [String: Double] = ["数": 2, "数十": 20, "数百": 200, "数千": 2000]
+                        let scales: [String: Double] = ["亿": 10_000, "千万": 1_000, "百万": 100, "万": 1]
+                        guard let v = Double(number.replacingOccurrences(of: ",", with: "")) ?? MoneyAmount.chineseValue(number)
+                            ?? several[number] else { return nil }
+                        let scale = scales[unit] ?? 0.0001
+                        return (v * scale, m.range)
+                    }
+                    let made = MoneyAmount.amounts(in: t, range: range)
+                    #expect(made.map { $0.wanYuan } == direct.map { $0.0 }, "\(text) \(range)")
+                    #expect(made.map { $0.range } == direct.map { $0.1 }, "\(text) \(range)")
+                    compared += 1
+                    found += direct.count
+                }
+            }
+        }
+        #expect(compared > 10_000)
+        #expect(found > 100)
+    }
+
+    /// The summary's length counted from its units is `TextForm`'s count from its scalars, nil where that is nil.
+    @Test func lengthsFromUnitsAreThoseFromScalars() {
+        let corners = ["简介\n第二行", "e\u{301}", "𠀀扩展区", "😀", "\r\n", "ＡＢＣ，。", "\u{2028}", "", "ĀāŐ", "\u{250}"]
+        for text in ScoreSpeedEquivalence4Tests.texts + corners {
+            #expect(CompletenessRule.simpleCount(Array(text.utf16)) == TextForm.simpleCharacterCount(text), "\(text)")
+        }
+    }
+
     /// Two decimals written digit by digit are `String(format: "%.2f")`'s.
     @Test(arguments: [0.0, -0.0, 0.005, 0.015, 0.125, 1.0, 2.5, 9.995, 10, 99.999, 123456.785, -3.14159, 1e12 + 0.5, 0.1 + 0.2])
     func twoDecimalsAreTheFormattersOwn(x: Double) {
