@@ -66,6 +66,16 @@ extension IndustryPhrasesRule {
 
     /// Whether the title names a technology right before its head (技术与装备, 技术装备).
     static func technologyBefore(_ head: String, in title: String) -> Bool {
+        if let last = lastBytes(of: head, in: title) {
+            // Read as bytes (see `holds`): the leads are Chinese words, so a byte suffix is a character suffix.
+            guard let at = last else { return false }
+            var title = title
+            return title.withUTF8 { t in
+                technologyLeadBytes.contains { lead in
+                    lead.count <= at && zip(t[(at - lead.count)..<at], lead).allSatisfy { $0 == $1 }
+                }
+            }
+        }
         guard let range = title.range(of: head, options: .backwards) else { return false }
         let before = title[..<range.lowerBound]
         return technologyLeads.contains { before.hasSuffix($0) }
@@ -140,18 +150,43 @@ extension IndustryPhrasesRule {
         bytesHold(text, word) ?? text.contains(word)
     }
 
+    /// `technologyLeads` as UTF-8 bytes.
+    static let technologyLeadBytes = technologyLeads.map { Array($0.utf8) }
+
+    /// Where Foundation's `text.range(of: word, options: .backwards)` starts, as a UTF-8 offset, read as the last
+    /// match of the word's bytes when that cannot differ (see `holds`): .some(nil) when there is none, nil when
+    /// Foundation must decide.
+    static func lastBytes(of word: String, in text: String) -> Int?? {
+        let bytes = Array(word.utf8)
+        guard plainBytes(bytes) else { return nil }
+        var text = text
+        return text.withUTF8 { t -> Int?? in
+            guard simple(t), bytes.count <= t.count else { return simple(t) ? .some(nil) : nil }
+            var at = t.count - bytes.count
+            while at >= 0 {
+                var k = 0
+                while k < bytes.count && t[at + k] == bytes[k] { k += 1 }
+                if k == bytes.count { return .some(at) }
+                at -= 1
+            }
+            return .some(nil)
+        }
+    }
+
+    /// Whether a word's UTF-8 bytes are printable ASCII and CJK ideographs (U+4000–U+9FFF) only, and not empty.
+    static func plainBytes(_ w: [UInt8]) -> Bool {
+        var i = 0
+        while i < w.count {
+            let b = w[i]
+            if b >= 0x20 && b < 0x7F { i += 1 } else if b >= 0xE4 && b <= 0xE9 && i + 2 < w.count { i += 3 } else { return false }
+        }
+        return !w.isEmpty
+    }
+
     /// The answer of a byte search when it is Foundation's, else nil.
     private static func bytesHold(_ text: Substring, _ word: String) -> Bool? {
         let bytes = Array(word.utf8)
-        var plainWord = !bytes.isEmpty
-        bytes.withUnsafeBufferPointer { w in
-            var i = 0
-            while i < w.count && plainWord {
-                let b = w[i]
-                if b >= 0x20 && b < 0x7F { i += 1 } else if b >= 0xE4 && b <= 0xE9 && i + 2 < w.count { i += 3 } else { plainWord = false }
-            }
-        }
-        guard plainWord else { return nil }
+        guard plainBytes(bytes) else { return nil }
         var copy = text
         return copy.withUTF8 { t in
             guard simple(t) else { return nil }

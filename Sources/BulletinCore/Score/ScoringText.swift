@@ -10,7 +10,11 @@ final class ScoringText: Sendable {
     /// The text as it stands in the field.
     let original: String
     /// The text with full-width ASCII read as half-width (Ｎａｔｕｒｅ → Nature, ３.２ → 3.2, ， → ,).
-    let normalised: String
+    /// Written from `units` when asked (only a pattern outside `CuePattern`'s kind reads it, through
+    /// NSRegularExpression): `TextForm.halfWidthASCII(original)`, the same bytes.
+    var normalised: String { halfWidthChanged ? UTF16Text.string(units[...]) : original }
+    /// Whether `units` differ from the original's (the field holds full-width ASCII or odd spaces).
+    private let halfWidthChanged: Bool
     /// The UTF-16 code units of `normalised`.
     let units: [UInt16]
     /// `units` with ASCII letters folded to lower case, for literal cues.
@@ -54,8 +58,7 @@ final class ScoringText: Sendable {
         }
         self.units = changed ? units : originalUnits
         foldedUnits = folded
-        // `TextForm.halfWidthASCII(text)`, from its units (the same bytes: valid UTF-16 written back as UTF-8).
-        normalised = changed ? UTF16Text.string(units[...]) : text
+        halfWidthChanged = changed
         let automaton = CueAutomaton.current
         let (literalIDs, literalStarts) = automaton.scan(foldedUnits)
         self.literalIDs = literalIDs

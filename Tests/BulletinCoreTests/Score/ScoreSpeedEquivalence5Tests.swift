@@ -143,6 +143,27 @@ import Testing
         }
     }
 
+    /// Whether a title names a technology before its head, by bytes, is what Foundation's backward search and
+    /// `hasSuffix` said, on every labelled title and on corners.
+    @Test func technologyBeforeTheHeadAsFoundationReadsIt() {
+        func reference(_ head: String, _ title: String) -> Bool {
+            guard let range = title.range(of: head, options: .backwards) else { return false }
+            let before = title[..<range.lowerBound]
+            return IndustryPhrasesRule.technologyLeads.contains { before.hasSuffix($0) }
+        }
+        let heads = ["装备", "设备", "机组", "系统", "装置", "机", "技术", "平台", "Pump"]
+        let corners = ["关键技术与装备", "核心技术装备及其应用", "技术\u{301}装备", "\u{F900}技术装备", "装备技术装备", "技术和装备😀",
+                       "技术及Pump", "装备"]
+        var checked = 0
+        for title in Array(ScoreSpeedEquivalence4Tests.texts.prefix(1500)) + corners where title.count < 80 {
+            for head in heads {
+                #expect(IndustryPhrasesRule.technologyBefore(head, in: title) == reference(head, title), "\(head) in \(title)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     /// Two decimals written digit by digit are `String(format: "%.2f")`'s.
     @Test(arguments: [0.0, -0.0, 0.005, 0.015, 0.125, 1.0, 2.5, 9.995, 10, 99.999, 123456.785, -3.14159, 1e12 + 0.5, 0.1 + 0.2])
     func twoDecimalsAreTheFormattersOwn(x: Double) {
