@@ -170,9 +170,9 @@ struct ProximityMatcher: Sendable {
 
     /// The first object in the text with an action near it: the joined range.
     func find(in text: ScoringText) -> NSRange? {
-        let actionRanges = actions.flatMap { $0.ranges(in: text) }
+        let actionRanges = CompiledCue.ranges(of: actions, in: text)
         guard !actionRanges.isEmpty else { return nil }
-        let objectRanges = objects.flatMap { $0.ranges(in: text) }.sorted { $0.location < $1.location }
+        let objectRanges = CompiledCue.ranges(of: objects, in: text).sorted { $0.location < $1.location }
         for o in objectRanges {
             let near = actionRanges
                 .filter { text.sameSentence($0, o) && $0.gap(to: o) <= window }
