@@ -203,6 +203,21 @@ final class CompiledCue: Sendable {
         return out
     }
 
+    /// Appends `ranges(in:)` to `out`: a literal the text's scan did not find adds nothing and costs no array (the
+    /// constructions and proximity lists ask dozens of cues of every field, and find few).
+    @inline(__always)
+    func appendRanges(in text: ScoringText, to out: inout [NSRange]) {
+        if let literalID, text.scanned(literalID), !text.contains(literal: literalID) { return }
+        out.append(contentsOf: ranges(in: text))
+    }
+
+    /// Every match of every cue of a list, in list order: `cues.flatMap { $0.ranges(in: text) }`.
+    static func ranges(of cues: [CompiledCue], in text: ScoringText) -> [NSRange] {
+        var out: [NSRange] = []
+        for cue in cues { cue.appendRanges(in: text, to: &out) }
+        return out
+    }
+
     /// The first match in a text.
     func firstRange(in text: ScoringText) -> NSRange? {
         guard let literal, let literalID else {

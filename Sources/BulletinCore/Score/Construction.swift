@@ -68,11 +68,11 @@ final class ConstructionMatcher: Sendable {
     /// The first place where a `first` word is followed, in its clause and within the window, by a `then`
     /// word not cancelled by an `unless` word: the joined range.
     func find(in text: ScoringText) -> NSRange? {
-        let heads = first.flatMap { $0.ranges(in: text) }.sorted { $0.location < $1.location }
+        let heads = CompiledCue.ranges(of: first, in: text).sorted { $0.location < $1.location }
         guard !heads.isEmpty else { return nil }
-        let tails = then.flatMap { $0.ranges(in: text) }.sorted { $0.location < $1.location }
+        let tails = CompiledCue.ranges(of: then, in: text).sorted { $0.location < $1.location }
         guard !tails.isEmpty else { return nil }
-        let cancels = unless.flatMap { $0.ranges(in: text) }.map(\.location)
+        let cancels = CompiledCue.ranges(of: unless, in: text).map(\.location)
         for head in heads {
             let headEnd = head.location + head.length
             let clause = text.clauseStart(before: head.location)

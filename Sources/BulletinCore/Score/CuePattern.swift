@@ -1,7 +1,7 @@
 /// A configured pattern of the small kind the shipped rules write, matched by hand on a text's folded UTF-16 units
 /// with the matches NSRegularExpression (ICU, case-insensitive) gives: literal Chinese words and ASCII, groups of
-/// alternatives (optional or not), classes, `.`, greedy `?` `*` `+` `{m,n}` on one character, `^`, `$`, a negative
-/// lookahead, and a negative lookbehind of fixed-length words.
+/// alternatives (optional or not), classes, `.`, greedy `?` `*` `+` `{m,n}` on one character, `^`, `$`, a lookahead
+/// (positive or negative), and a negative lookbehind of fixed-length words.
 ///
 /// Why: each NSRegularExpression call copied the whole field into UTF-16 again and went through CoreFoundation
 /// and ICU, about 31,000 instructions a call and a twelfth of a submission's scoring; a field is searched by
@@ -41,6 +41,8 @@ struct CuePattern: Sendable {
         case end
         /// `(?!…)`
         case notAhead([[Node]])
+        /// `(?=…)`
+        case ahead([[Node]])
         /// `(?<!…)`: each alternative a fixed run of units and sets of BMP characters.
         case notBehind([[Node]])
     }
@@ -121,13 +123,13 @@ struct CuePattern: Sendable {
                 longest = Swift.max(longest, m)
             }
             return longest
-        case .start, .end, .notAhead, .notBehind: return 0
+        case .start, .end, .notAhead, .ahead, .notBehind: return 0
         }
     }
 
     /// One step of the flat program.
     struct Op: Sendable {
-        enum Kind: Int32, Sendable { case endOfSequence, unit, set, repeatedUnit, repeatedSet, group, start, end, notAhead, notBehind }
+        enum Kind: Int32, Sendable { case endOfSequence, unit, set, repeatedUnit, repeatedSet, group, start, end, notAhead, notBehind, ahead }
         var kind: Kind
         /// unit: the unit; set: its first range pair; group and lookarounds: first entry in `alternativeStarts`.
         var a: Int32 = 0
@@ -179,6 +181,9 @@ struct CuePattern: Sendable {
                 case .notAhead(let alts):
                     pending.append((ops.count, alts))
                     ops.append(Op(kind: .notAhead))
+                case .ahead(let alts):
+                    pending.append((ops.count, alts))
+                    ops.append(Op(kind: .ahead))
                 case .notBehind(let alts):
                     pending.append((ops.count, alts))
                     ops.append(Op(kind: .notBehind))
@@ -218,7 +223,7 @@ struct CuePattern: Sendable {
                 out += f
             }
             return out
-        case .notAhead, .notBehind, .start: return firstUnits(rest)
+        case .notAhead, .ahead, .notBehind, .start: return firstUnits(rest)
         case .end: return nil
         }
     }
@@ -271,11 +276,12 @@ struct CuePattern: Sendable {
             var node: Node
             switch u {
             case 0x28:  // (
-                var kind = 0  // 0 plain, 1 (?!, 2 (?<!
+                var kind = 0  // 0 plain, 1 (?!, 2 (?<!, 3 (?=
                 if peek == 0x3F {  // ?
                     let next = at + 1 < units.count ? units[at + 1] : 0
                     if next == 0x3A { at += 2 }  // (?:
                     else if next == 0x21 { at += 2; kind = 1 }  // (?!
+                    else if next == 0x3D { at += 2; kind = 3 }  // (?=
                     else if next == 0x3C, at + 2 < units.count, units[at + 2] == 0x21 { at += 3; kind = 2 }  // (?<!
                     else { return nil }
                 }
@@ -289,6 +295,9 @@ struct CuePattern: Sendable {
                     if isQuantifier(peek) { return nil }
                     guard alts.allSatisfy({ $0.allSatisfy(Self.fixedBMP) }) else { return nil }
                     return .notBehind(alts)
+                case 3:
+                    if isQuantifier(peek) { return nil }
+                    return .ahead(alts)
                 default:
                     if peek == 0x3F {  // ?
                         at += 1
@@ -402,9 +411,9 @@ struct CuePattern: Sendable {
             return plainWide(u) ? u : nil
         }
 
-        /// CJK punctuation, ideographs and full-width forms: no case, no surrogates.
+        /// Curly quotation marks, CJK punctuation, ideographs and full-width forms: no case, no surrogates.
         static func plainWide(_ u: UInt16) -> Bool {
-            (0x3000...0x303F).contains(u) || (0x3400...0x4DBF).contains(u) || (0x4E00...0x9FFF).contains(u)
+            (0x2018...0x201F).contains(u) || (0x3000...0x303F).contains(u) || (0x3400...0x4DBF).contains(u) || (0x4E00...0x9FFF).contains(u)
                 || (0xFF01...0xFF20).contains(u) || (0xFF3B...0xFF40).contains(u) || (0xFF5B...0xFF65).contains(u)
         }
 
@@ -577,6 +586,14 @@ struct CuePattern: Sendable {
                     if !atEnd { return false }
                 case .notAhead:
                     for j in Int(op.a)..<Int(op.a + op.b) where run(Int(alts[j]), pos, { _ in true }) { return false }
+                case .ahead:
+                    // Atomic, as ICU's: whether one alternative matches here; nothing is consumed.
+                    var holds = false
+                    for j in Int(op.a)..<Int(op.a + op.b) where run(Int(alts[j]), pos, { _ in true }) {
+                        holds = true
+                        break
+                    }
+                    if !holds { return false }
                 case .notBehind:
                     for j in Int(op.a)..<Int(op.a + op.b) {
                         // A fixed run of units and BMP sets, ending at `pos`.

@@ -21,6 +21,8 @@ struct CueVoter: Sendable {
     let flatCues: ContiguousArray<CompiledCue>
     /// The group of each flat cue.
     private let flatGroups: ContiguousArray<Int32>
+    /// Each group's label as a `LabelIndex` number (looked up once, not at every vote).
+    private let groupLabelIDs: [Int16]
     /// The literal cues by their automaton id, as flat indices: those of literal `id` are
     /// `literalOwners[ownerStart[id] ..< ownerStart[id + 1]]`, for ids up to `highestLiteral` (an array, not a
     /// `Dictionary<Int32, …>`: the lookup ran for every literal found in every field).
@@ -67,6 +69,7 @@ struct CueVoter: Sendable {
         self.leadWeight = leadWeight
         let compiled = try groups.enumerated().map { try CompiledGroup($0.element, path: "\(section)[\($0.offset)]", file: file) }
         self.groups = compiled
+        groupLabelIDs = compiled.map { LabelIndex.of($0.label) }
         var cues = ContiguousArray<CompiledCue>(), cueGroups = ContiguousArray<Int32>()
         var owners: [Int32: [Int32]] = [:]
         var others = ContiguousArray<Int32>()
@@ -110,7 +113,9 @@ struct CueVoter: Sendable {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             // Only the cues found: most of the hundreds of cues find nothing in a given field.
             var found: [(at: Int32, ranges: [NSRange])] = []
-            for at in candidates(in: text) {
+            let tried = candidates(in: text)
+            found.reserveCapacity(tried.count)
+            for at in tried {
                 let ranges = flatCues[Int(at)].ranges(in: text)
                 if !ranges.isEmpty { found.append((at, ranges)) }
             }
@@ -123,17 +128,18 @@ struct CueVoter: Sendable {
                     }
                 }
                 guard let range = free else { continue }
-                let group = groups[Int(flatGroups[Int(at)])]
+                let g = Int(flatGroups[Int(at)])
+                let group = groups[g]
                 let lead = range.location < leadEnd
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
-                let conclusion = conclusions[Int(at)]
-                    + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : "")
+                // The shared words as they are (appending "" to them copied them, ~650 instructions a finding).
+                let conclusion = lead && w != 0 ? conclusions[Int(at)] + "（首句，×\(Tally.format(leadWeight))）" : conclusions[Int(at)]
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
                                     conclusion: conclusion)
                 if countsAsEvidence {
-                    sheet.evidence(dimension, for: group.label, because: reason)
+                    sheet.evidence(dimension, for: group.label, id: groupLabelIDs[g], because: reason)
                 } else {
-                    sheet.vote(dimension, for: group.label, because: reason)
+                    sheet.vote(dimension, for: group.label, id: groupLabelIDs[g], because: reason)
                 }
             }
         }
@@ -164,9 +170,9 @@ struct ProximityMatcher: Sendable {
 
     /// The first object in the text with an action near it: the joined range.
     func find(in text: ScoringText) -> NSRange? {
-        let actionRanges = actions.flatMap { $0.ranges(in: text) }
+        let actionRanges = CompiledCue.ranges(of: actions, in: text)
         guard !actionRanges.isEmpty else { return nil }
-        let objectRanges = objects.flatMap { $0.ranges(in: text) }.sorted { $0.location < $1.location }
+        let objectRanges = CompiledCue.ranges(of: objects, in: text).sorted { $0.location < $1.location }
         for o in objectRanges {
             let near = actionRanges
                 .filter { text.sameSentence($0, o) && $0.gap(to: o) <= window }

@@ -34,7 +34,7 @@ extension IndustryPhrasesRule {
     func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) -> Bool {
         let named = precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」"
         guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return false }
-        let totals = sheet.totals(.industry)
+        let totals = sheet.labelTotals(.industry)
         if head.label == Self.machineIndustry,
            let (sector, margin) = Self.leader(totals, over: Self.machineIndustry), Self.machineServedSectors.contains(sector),
            !Self.technologyBefore(head.word, in: title), !Self.straddles(head.word, in: title, found: found) {
@@ -57,15 +57,25 @@ extension IndustryPhrasesRule {
     }
 
     /// The best-voted industry and how far it leads `label`, when it is another industry and leads.
-    static func leader(_ totals: [String: Double], over label: String) -> (String, Double)? {
+    static func leader(_ totals: LabelTotals, over label: String) -> (String, Double)? {
         let own = totals[label] ?? 0
-        guard let top = AchievementTaxonomy.industries.filter({ $0 != label }).max(by: { (totals[$0] ?? 0) < (totals[$1] ?? 0) }),
+        guard let top = AchievementTaxonomy.industries.filter({ !LabelText.same($0, label) }).max(by: { (totals[$0] ?? 0) < (totals[$1] ?? 0) }),
               let value = totals[top], value >= own else { return nil }
         return (top, value - own)
     }
 
     /// Whether the title names a technology right before its head (技术与装备, 技术装备).
     static func technologyBefore(_ head: String, in title: String) -> Bool {
+        if let last = lastBytes(of: head, in: title) {
+            // Read as bytes (see `holds`): the leads are Chinese words, so a byte suffix is a character suffix.
+            guard let at = last else { return false }
+            var title = title
+            return title.withUTF8 { t in
+                technologyLeadBytes.contains { lead in
+                    lead.count <= at && zip(t[(at - lead.count)..<at], lead).allSatisfy { $0 == $1 }
+                }
+            }
+        }
         guard let range = title.range(of: head, options: .backwards) else { return false }
         let before = title[..<range.lowerBound]
         return technologyLeads.contains { before.hasSuffix($0) }
@@ -108,7 +118,7 @@ extension IndustryPhrasesRule {
     /// title, or one in the summary in the same sentence as the drug. Nil when there is none.
     func farmAnimal(for drug: String, title: String, summary: String?, found: [(Reason, Vote)]) -> (word: String, field: String)? {
         for (field, text) in [(Field.title, title), (Field.summary, summary ?? "")] {
-            if let word = Self.veterinaryWords.first(where: { text.contains($0) }) { return (word, field.rawValue) }
+            if let word = Self.veterinaryWords.first(where: { Self.holds(text, $0) }) { return (word, field.rawValue) }
         }
         let animals = found.filter { r, v in
             v.label == Self.farmingIndustry && source(of: r).map { s in Self.animalSources.contains { s.hasPrefix($0) } } == true
@@ -117,12 +127,101 @@ extension IndustryPhrasesRule {
             return (a.0.matched, Field.title.rawValue)
         }
         guard let summary, !animals.isEmpty else { return nil }
-        for sentence in summary.split(whereSeparator: { "。；！？;!?\n".contains($0) }) where sentence.contains(drug) {
-            if let a = animals.first(where: { $0.0.field == Field.summary.rawValue && sentence.contains($0.0.matched) }) {
+        for sentence in summary.split(whereSeparator: { "。；！？;!?\n".contains($0) }) where Self.holds(sentence, drug) {
+            if let a = animals.first(where: { $0.0.field == Field.summary.rawValue && Self.holds(sentence, $0.0.matched) }) {
                 return (a.0.matched, Field.summary.rawValue)
             }
         }
         return nil
+    }
+
+    /// Foundation's `text.contains(word)` (a non-literal search: canonical equivalents match, and a match must
+    /// cover whole composed characters), read as a search of UTF-8 bytes when that cannot differ: the word is
+    /// printable ASCII and CJK ideographs (U+4000–U+9FFF), and every character of the text is one `simple` says
+    /// (nothing that combines with or extends the character before it, nothing canonically equivalent to ASCII or to an
+    /// ideograph). Otherwise Foundation decides. (Foundation's search, through CFStringFind, cost ~300,000
+    /// instructions a call here.)
+    static func holds(_ text: String, _ word: String) -> Bool {
+        bytesHold(Substring(text), word) ?? text.contains(word)
+    }
+
+    /// `holds` of a sentence (Foundation's `Substring.contains` when the bytes cannot tell).
+    static func holds(_ text: Substring, _ word: String) -> Bool {
+        bytesHold(text, word) ?? text.contains(word)
+    }
+
+    /// `technologyLeads` as UTF-8 bytes.
+    static let technologyLeadBytes = technologyLeads.map { Array($0.utf8) }
+
+    /// Where Foundation's `text.range(of: word, options: .backwards)` starts, as a UTF-8 offset, read as the last
+    /// match of the word's bytes when that cannot differ (see `holds`): .some(nil) when there is none, nil when
+    /// Foundation must decide.
+    static func lastBytes(of word: String, in text: String) -> Int?? {
+        let bytes = Array(word.utf8)
+        guard plainBytes(bytes) else { return nil }
+        var text = text
+        return text.withUTF8 { t -> Int?? in
+            guard simple(t), bytes.count <= t.count else { return simple(t) ? .some(nil) : nil }
+            var at = t.count - bytes.count
+            while at >= 0 {
+                var k = 0
+                while k < bytes.count && t[at + k] == bytes[k] { k += 1 }
+                if k == bytes.count { return .some(at) }
+                at -= 1
+            }
+            return .some(nil)
+        }
+    }
+
+    /// Whether a word's UTF-8 bytes are printable ASCII and CJK ideographs (U+4000–U+9FFF) only, and not empty.
+    static func plainBytes(_ w: [UInt8]) -> Bool {
+        var i = 0
+        while i < w.count {
+            let b = w[i]
+            if b >= 0x20 && b < 0x7F { i += 1 } else if b >= 0xE4 && b <= 0xE9 && i + 2 < w.count { i += 3 } else { return false }
+        }
+        return !w.isEmpty
+    }
+
+    /// The answer of a byte search when it is Foundation's, else nil.
+    private static func bytesHold(_ text: Substring, _ word: String) -> Bool? {
+        let bytes = Array(word.utf8)
+        guard plainBytes(bytes) else { return nil }
+        var copy = text
+        return copy.withUTF8 { t in
+            guard simple(t) else { return nil }
+            return ByteSearch.firstIndex(of: bytes, in: t, from: 0) != nil
+        }
+    }
+
+    /// Whether every character of UTF-8 `t` is below U+0300, or in U+2010–U+2027, U+2030–U+205E, U+2150–U+2BFF,
+    /// U+3000–U+3029, U+3030–U+3098, U+309B–U+9FFF, U+FF00–U+FF9D, U+FFA0–U+FFEF: no combining mark, joiner,
+    /// variation selector or other extender, and no character whose canonical decomposition is ASCII or an ideograph
+    /// (U+037E, U+212A, U+F900… are left out).
+    static func simple(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = t.count
+        while i < n {
+            let b = t[i]
+            if b < 0x80 { i += 1; continue }
+            var c: UInt32
+            if b < 0xE0 {
+                guard i + 1 < n else { return false }
+                c = (UInt32(b & 0x1F) << 6) | UInt32(t[i + 1] & 0x3F)
+                i += 2
+            } else if b < 0xF0 {
+                guard i + 2 < n else { return false }
+                c = (UInt32(b & 0x0F) << 12) | (UInt32(t[i + 1] & 0x3F) << 6) | UInt32(t[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return false
+            }
+            let ok = c < 0x300 || (0x2010...0x2027).contains(c) || (0x2030...0x205E).contains(c) || (0x2150...0x2BFF).contains(c)
+                || (0x3000...0x3029).contains(c) || (0x3030...0x3098).contains(c) || (0x309B...0x9FFF).contains(c)
+                || (0xFF00...0xFF9D).contains(c) || (0xFFA0...0xFFEF).contains(c)
+            if !ok { return false }
+        }
+        return true
     }
 }
 
@@ -164,7 +263,7 @@ extension IndustryPhrasesRule {
     func applyProcessing(to sheet: inout ScoreSheet, machineDecided: Bool, machineHead: Bool) {
         guard let title = sheet.fields[.title], let word = Self.processingWords.first(where: { Self.contains(title, $0) })
         else { return }
-        let totals = sheet.totals(.industry)
+        let totals = sheet.labelTotals(.industry)
         guard !machineDecided, let (sector, margin) = Self.leader(totals, over: Self.foodIndustry) else { return }
         let activity = String(decoding: word, as: UTF8.self)
         if sector == Self.farmingIndustry {
@@ -195,7 +294,7 @@ extension IndustryPhrasesRule {
     func applyRegulator(to sheet: inout ScoreSheet) {
         guard let summary = sheet.fields[.summary], Self.contains(summary, Self.regulatorLead),
               let name = Self.drugRegulator.first(where: { Self.contains(summary, $0) }),
-              let (sector, margin) = Self.leader(sheet.totals(.industry), over: Self.medicineIndustry),
+              let (sector, margin) = Self.leader(sheet.labelTotals(.industry), over: Self.medicineIndustry),
               sector == "电子信息" || sector == Self.machineIndustry else { return }
         let regulator = String(decoding: name, as: UTF8.self)
         sheet.vote(.industry, for: Self.medicineIndustry, because: Reason(

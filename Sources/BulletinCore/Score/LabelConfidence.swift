@@ -37,7 +37,7 @@ enum ConfidenceAssessor {
         let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
         var category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes)
         if category < below {
-            reasons.append("成果类别「\(sheet.inferred.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories).ifEmpty("没有任何类别的依据"))）")
+            reasons.append("成果类别「\(sheet.inferred.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs).ifEmpty("没有任何类别的依据"))）")
         } else if let weak = weakCategory(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes) {
             category = min(category, 0.5)
             reasons.append(weak)
@@ -48,7 +48,8 @@ enum ConfidenceAssessor {
 
         var subtype = 1.0
         if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
-            let totals = sheet.labelTotals(.subtype).filter { label, sum in allowed.contains(label) && sum > 0 }
+            let allowedIDs = allowed.map(LabelIndex.of)
+            let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
             if totals.isEmpty {
                 // A basic-research case without a word about a book is a paper far more often than not;
                 // an applied case without a word about its kind could be any of five.
@@ -57,7 +58,7 @@ enum ConfidenceAssessor {
                 subtype = voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
             }
             if subtype < below {
-                reasons.append("子类「\(sheet.subtype)」依据不足（\(Tally.describe(totals, order: allowed).ifEmpty("各子类都没有依据，取默认"))）")
+                reasons.append("子类「\(sheet.subtype)」依据不足（\(Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"))）")
             }
         }
 
@@ -70,7 +71,7 @@ enum ConfidenceAssessor {
             industry = min(industry, 0.4)
         }
         if industry < below {
-            reasons.append("产业「\(sheet.inferred.industry)」依据不足或有争议（\(Tally.describe(industryTotals, order: AchievementTaxonomy.industries).ifEmpty("没有任何产业的依据"))）")
+            reasons.append("产业「\(sheet.inferred.industry)」依据不足或有争议（\(Tally.describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs).ifEmpty("没有任何产业的依据"))）")
         } else if let use = useDisagreement(sheet) {
             // What the achievement is used for points elsewhere than what it is: the guide's call (the
             // thing wins), but one a reviewer should confirm.
@@ -92,7 +93,7 @@ enum ConfidenceAssessor {
     /// The review reason when the summary's use construction (用于…, 为…提供 …, recorded by industryPhrases)
     /// points to another industry than the one inferred; nil when it agrees or there is none.
     static func useDisagreement(_ sheet: ScoreSheet) -> String? {
-        guard let use = sheet.reasons.first(where: { $0.rule == IndustryPhrasesRule.name && $0.conclusion.hasPrefix(IndustryPhrasesRule.useConclusionPrefix) }),
+        guard let use = sheet.reasons.first(where: { $0.rule == IndustryPhrasesRule.name && LabelText.hasPrefix($0.conclusion, IndustryPhrasesRule.useConclusionPrefix) }),
               !use.conclusion.hasSuffix("指向产业「\(sheet.inferred.industry)」") else { return nil }
         return "产业「\(sheet.inferred.industry)」与用途不一致：「\(use.matched)」\(use.conclusion.dropFirst(IndustryPhrasesRule.useConclusionPrefix.count))，请确认按成果本身还是按用途归类"
     }
@@ -130,8 +131,8 @@ enum ConfidenceAssessor {
     /// claimed or several claims disagree.
     static func levelConfidence(_ sheet: ScoreSheet) -> (value: Double, why: String?) {
         let claims = sheet.reasons.filter { $0.rule == LevelClaimRule.name && !$0.matched.isEmpty }
-        let taken = claims.filter { $0.conclusion.hasPrefix("技术水平取") }
-        let partial = claims.first { $0.conclusion.hasPrefix("只对部分工作") }
+        let taken = claims.filter { LabelText.hasPrefix($0.conclusion, "技术水平取") }
+        let partial = claims.first { LabelText.hasPrefix($0.conclusion, "只对部分工作") }
         let notTaken = claims.filter { LevelClaimReader.has($0.conclusion, "不取") && LevelClaimReader.has($0.conclusion, "低于所取") }
         if !taken.isEmpty {
             return notTaken.isEmpty ? (0.9, nil) : (0.6, nil)

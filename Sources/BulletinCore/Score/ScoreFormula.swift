@@ -26,10 +26,18 @@ enum ScoreFormula {
         let evidence = min(sheet.evidencePoints, weights.evidenceCap)
         let parts = [category, sheet.levelPoints, evidence, sheet.amountPoints, sheet.completenessPoints]
         let total = rounded(parts.reduce(0, +))
-        let f = Tally.format
-        sheet.note(Reason(
-            rule: ruleName, field: "", matched: "", weight: total,
-            conclusion: "得分 \(f(total)) = 类别 \(f(category)) + 水平 \(f(sheet.levelPoints)) + 证据 \(f(evidence))（\(f(sheet.evidencePoints))，上限 \(f(weights.evidenceCap))）+ 金额 \(f(sheet.amountPoints)) + 完整度 \(f(sheet.completenessPoints))"))
+        // "得分 … = 类别 … + 水平 … + 证据 …（…，上限 …）+ 金额 … + 完整度 …", written as UTF-8 bytes into one buffer
+        // (the interpolation grew the string sixteen times).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160)
+        let written: [(String, Double)] = [("得分 ", total), (" = 类别 ", category), (" + 水平 ", sheet.levelPoints), (" + 证据 ", evidence),
+                                           ("（", sheet.evidencePoints), ("，上限 ", weights.evidenceCap), ("）+ 金额 ", sheet.amountPoints),
+                                           (" + 完整度 ", sheet.completenessPoints)]
+        for (words, value) in written {
+            bytes += words.utf8
+            bytes += Tally.format(value).utf8
+        }
+        sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: total, conclusion: String(decoding: bytes, as: UTF8.self)))
         return total
     }
 }

@@ -38,6 +38,8 @@ public struct ScoreSheet: Sendable {
     public private(set) var reasons: [Reason] = []
     /// Every vote so far.
     public private(set) var votes: [Vote] = []
+    /// The `LabelIndex` number of each vote's label, in the order of `votes`.
+    private(set) var voteLabelIDs: [Int16] = []
     /// Points from evidence rules (capped by the formula).
     public private(set) var evidencePoints: Double = 0
     /// Points from the level claim.
@@ -81,8 +83,20 @@ public struct ScoreSheet: Sendable {
 
     /// Records a vote for a label with its reason (the reason's weight is the vote's weight).
     public mutating func vote(_ dimension: VoteDimension, for label: String, because reason: Reason, countsForCategory: Bool = true) {
+        vote(dimension, for: label, id: LabelIndex.of(label), because: reason, countsForCategory: countsForCategory)
+    }
+
+    /// `vote(_:for:because:countsForCategory:)` with the label's `LabelIndex` number, known beforehand.
+    mutating func vote(_ dimension: VoteDimension, for label: String, id: Int16, because reason: Reason, countsForCategory: Bool = true) {
         votes.append(Vote(dimension: dimension, label: label, weight: reason.weight, countsForCategory: countsForCategory))
+        voteLabelIDs.append(id)
         reasons.append(reason)
+    }
+
+    /// `evidence(_:for:because:)` with the label's `LabelIndex` number.
+    mutating func evidence(_ dimension: VoteDimension, for label: String, id: Int16, because reason: Reason) {
+        vote(dimension, for: label, id: id, because: reason)
+        evidencePoints += reason.weight
     }
 
     /// Records a vote that is also evidence: it counts for the label and adds evidence points.
@@ -123,13 +137,15 @@ public struct ScoreSheet: Sendable {
     /// and the confidence read these a dozen times a case).
     func labelTotals(_ dimension: VoteDimension) -> LabelTotals {
         var totals = LabelTotals()
-        for v in votes {
+        for (k, v) in votes.enumerated() {
             switch (dimension, v.dimension) {
             case (.category, .category), (.subtype, .subtype), (.industry, .industry):
-                totals.add(v.weight, to: v.label)
+                totals.add(v.weight, to: v.label, id: voteLabelIDs[k])
             case (.category, .subtype):
                 // A counter-cue against a subtype (专利12件 says "not a patent case") says nothing against its category.
-                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory { totals.add(v.weight, to: c) }
+                if let c = LabelIndex.category(ofSubtype: v.label, id: voteLabelIDs[k]), v.weight > 0, v.countsForCategory {
+                    totals.add(v.weight, to: c.label, id: c.id)
+                }
             default:
                 break
             }
@@ -140,51 +156,83 @@ public struct ScoreSheet: Sendable {
 
 /// Sums per label, kept in a short list while votes are added: a case has a few labels and dozens of votes, and
 /// a dictionary keyed by Chinese labels hashed (and normalised) the label at every vote. Each sum starts at 0 and
-/// adds the votes in order, as `dictionary[label, default: 0] += weight` did, so the figures are the same.
+/// adds the votes in order, as `dictionary[label, default: 0] += weight` did, so the figures are the same. Labels
+/// are compared by their `LabelIndex` numbers (as `==` compares them).
 struct LabelTotals {
-    private var labels: [String] = []
-    private var sums: [Double] = []
+    private struct Entry {
+        var label: String
+        var id: Int16
+        var sum: Double
+    }
+
+    private var entries: [Entry] = []
 
     mutating func add(_ weight: Double, to label: String) {
-        if let i = labels.firstIndex(of: label) {
-            sums[i] += weight
+        add(weight, to: label, id: LabelIndex.of(label))
+    }
+
+    /// Adds to the sum of `label`, whose `LabelIndex` number is `id`.
+    mutating func add(_ weight: Double, to label: String, id: Int16) {
+        if let i = index(of: label, id: id) {
+            entries[i].sum += weight
         } else {
-            labels.append(label)
-            sums.append(0 + weight)
+            entries.append(Entry(label: label, id: id, sum: 0 + weight))
         }
+    }
+
+    @inline(__always)
+    private func index(of label: String, id: Int16) -> Int? {
+        for i in entries.indices where LabelIndex.same(entries[i].id, entries[i].label, id, label) { return i }
+        return nil
     }
 
     /// The sum of a label, nil when it has no vote (as a dictionary's lookup: labels compare as strings do).
     subscript(label: String) -> Double? {
-        guard let i = labels.firstIndex(of: label) else { return nil }
-        return sums[i]
+        if entries.isEmpty { return nil }
+        guard let i = index(of: label, id: LabelIndex.of(label)) else { return nil }
+        return entries[i].sum
+    }
+
+    /// The sum of `label`, whose `LabelIndex` number is `id` (`self[label]` without looking the number up).
+    @inline(__always)
+    func sum(of label: String, id: Int16) -> Double? {
+        for e in entries where LabelIndex.same(e.id, e.label, id, label) { return e.sum }
+        return nil
+    }
+
+    /// The entries whose label is one of `labels` (numbers `ids`), in the same order: `filter` by
+    /// `labels.contains`, compared by number.
+    func filter(ids: [Int16], labels: [String]) -> LabelTotals {
+        var out = LabelTotals()
+        for e in entries where zip(ids, labels).contains(where: { LabelIndex.same($0.0, $0.1, e.id, e.label) }) {
+            out.entries.append(e)
+        }
+        return out
     }
 
     /// Whether no label has a vote.
-    var isEmpty: Bool { labels.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 
     /// The labels and sums that `keep` accepts, in the same order.
     func filter(_ keep: (_ label: String, _ sum: Double) -> Bool) -> LabelTotals {
         var out = LabelTotals()
-        for (label, sum) in zip(labels, sums) where keep(label, sum) {
-            out.labels.append(label)
-            out.sums.append(sum)
-        }
+        for e in entries where keep(e.label, e.sum) { out.entries.append(e) }
         return out
     }
 
     /// The largest sum of a label other than `label`, or nil when there is none.
     func largest(except label: String) -> Double? {
+        let id = LabelIndex.of(label)
         var top: Double?
-        for (l, sum) in zip(labels, sums) where l != label {
-            if let t = top { top = Swift.max(t, sum) } else { top = sum }
+        for e in entries where !LabelIndex.same(e.id, e.label, id, label) {
+            if let t = top { top = Swift.max(t, e.sum) } else { top = e.sum }
         }
         return top
     }
 
     var dictionary: [String: Double] {
-        var out = [String: Double](minimumCapacity: labels.count)
-        for (label, sum) in zip(labels, sums) { out[label] = sum }
+        var out = [String: Double](minimumCapacity: entries.count)
+        for e in entries { out[e.label] = e.sum }
         return out
     }
 }

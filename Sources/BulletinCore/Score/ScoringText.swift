@@ -10,7 +10,11 @@ final class ScoringText: Sendable {
     /// The text as it stands in the field.
     let original: String
     /// The text with full-width ASCII read as half-width (Ｎａｔｕｒｅ → Nature, ３.２ → 3.2, ， → ,).
-    let normalised: String
+    /// Written from `units` when asked (only a pattern outside `CuePattern`'s kind reads it, through
+    /// NSRegularExpression): `TextForm.halfWidthASCII(original)`, the same bytes.
+    var normalised: String { halfWidthChanged ? UTF16Text.string(units[...]) : original }
+    /// Whether `units` differ from the original's (the field holds full-width ASCII or odd spaces).
+    private let halfWidthChanged: Bool
     /// The UTF-16 code units of `normalised`.
     let units: [UInt16]
     /// `units` with ASCII letters folded to lower case, for literal cues.
@@ -21,10 +25,13 @@ final class ScoringText: Sendable {
     private let literalStarts: [Int32]
     /// The ids of the literal cues found in the text, each once, in increasing order.
     let literalsFound: [Int32]
+    /// The same ids as bits (id i is bit i mod 64 of word i / 64): most cues asked about were not found, and the bit
+    /// says so without a search of `literalIDs`.
+    private let foundBits: [UInt64]
     /// How many literals the automaton knew; a cue registered later is searched directly.
     private let literalsScanned: Int
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
-    private let originalUnits: [UInt16]
+    let originalUnits: [UInt16]
     /// How much a finding in this field counts.
     let weight: Double
 
@@ -32,20 +39,40 @@ final class ScoringText: Sendable {
     init(field: Field, text: String, weight: Double) {
         self.field = field
         original = text
-        normalised = TextForm.halfWidthASCII(text)
-        units = Self.utf16(normalised)
-        foldedUnits = units.map(Self.fold)
+        // The original's units once; the half-width ones and the folded ones from them in one pass (the scalars
+        // halfWidthASCII replaces are all one unit and become one unit, so this is `utf16(normalised)`).
+        let originalUnits = Self.utf16(text)
+        var units = originalUnits, folded = originalUnits
+        var changed = false
+        units.withUnsafeMutableBufferPointer { h in
+            folded.withUnsafeMutableBufferPointer { f in
+                for i in 0..<h.count {
+                    let u = h[i], w = Self.halfWidth(u)
+                    if w != u {
+                        h[i] = w
+                        changed = true
+                    }
+                    f[i] = Self.fold(w)
+                }
+            }
+        }
+        self.units = changed ? units : originalUnits
+        foldedUnits = folded
+        halfWidthChanged = changed
         let automaton = CueAutomaton.current
         let (literalIDs, literalStarts) = automaton.scan(foldedUnits)
         self.literalIDs = literalIDs
         self.literalStarts = literalStarts
         var found: [Int32] = []
-        for id in literalIDs where found.last != id { found.append(id) }
+        var bits = [UInt64](repeating: 0, count: (automaton.literals.count + 63) / 64)
+        for id in literalIDs where found.last != id {
+            found.append(id)
+            bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
+        }
         literalsFound = found
+        foundBits = bits
         literalsScanned = automaton.literals.count
-        // Most fields hold no full-width ASCII: then the original's units are the normalised ones (no second copy).
-        let originalUnits = Self.sameBytes(normalised, text) ? units : Self.utf16(text)
-        self.originalUnits = originalUnits.count == units.count ? originalUnits : units
+        self.originalUnits = originalUnits
         self.weight = weight
     }
 
@@ -76,6 +103,16 @@ final class ScoringText: Sendable {
         }
     }
 
+    /// A unit as `TextForm.halfWidthASCII` reads its scalar: full-width ASCII to ASCII, odd spaces to a space.
+    @inline(__always)
+    static func halfWidth(_ u: UInt16) -> UInt16 {
+        switch u {
+        case 0xFF01...0xFF5E: return u - 0xFEE0
+        case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: return 0x20
+        default: return u
+        }
+    }
+
     /// ASCII A–Z to a–z; every other unit unchanged.
     static func fold(_ u: UInt16) -> UInt16 { (0x41...0x5A).contains(u) ? u + 0x20 : u }
 
@@ -90,8 +127,8 @@ final class ScoringText: Sendable {
 
     /// Whether the scan found the literal with this id (which it knew: see `scanned`).
     func contains(literal id: Int32) -> Bool {
-        let low = firstFinding(of: id)
-        return low < literalIDs.count && literalIDs[low] == id
+        let word = Int(id) >> 6
+        return id >= 0 && word < foundBits.count && foundBits[word] & (1 << UInt64(id & 63)) != 0
     }
 
     /// The index of the first finding of literal `id` in `literalIDs` (sorted), or where it would be.
@@ -127,6 +164,7 @@ final class ScoringText: Sendable {
             for at in starts(ofLiteral: id, literal) { body(at) }
             return
         }
+        guard contains(literal: id) else { return }
         var low = firstFinding(of: id)
         literalIDs.withUnsafeBufferPointer { ids in
             literalStarts.withUnsafeBufferPointer { starts in

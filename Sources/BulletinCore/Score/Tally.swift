@@ -9,18 +9,18 @@ enum Tally {
     /// Decides category, subtype and industry from the votes, and records them as the inferred values.
     static func decide(_ sheet: inout ScoreSheet, decision: ScoringConfig.Decision) {
         let categoryTotals = Self.categoryTotals(sheet, decision: decision)
-        let category = best(categoryTotals, order: AchievementTaxonomy.categories)
+        let category = best(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs)
         if let category, category.total >= decision.minimumCategoryVotes {
             sheet.category = category.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "成果类别取「\(category.label)」：\(describe(categoryTotals, order: AchievementTaxonomy.categories))"))
+                              conclusion: "成果类别取「\(category.label)」：\(describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs))"))
         } else {
             // 其它 is a class with its own evidence (a facility, a platform, a book…), not the answer for
             // weak evidence: below the threshold the best-voted of the other three is taken, and with no
             // evidence at all the configured default (decision.defaultCategory).
             let others = categoryTotals.filter { label, _ in label != AchievementTaxonomy.otherCategory }
             let top = category.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何类别的依据"
-            if let weak = best(others, order: AchievementTaxonomy.categories) {
+            if let weak = best(others, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs) {
                 sheet.category = weak.label
                 sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                                   conclusion: "成果类别取「\(weak.label)」（依据弱）：\(top)，低于门槛 \(format(decision.minimumCategoryVotes))"))
@@ -33,11 +33,11 @@ enum Tally {
         sheet.subtype = subtype(for: sheet.category, on: &sheet, decision: decision)
 
         let industryTotals = sheet.labelTotals(.industry)
-        let industry = best(industryTotals, order: AchievementTaxonomy.industries)
+        let industry = best(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs)
         if let industry, industry.total >= decision.minimumIndustryVotes {
             sheet.industry = industry.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "产业取「\(industry.label)」：\(describe(industryTotals, order: AchievementTaxonomy.industries))"))
+                              conclusion: "产业取「\(industry.label)」：\(describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs))"))
         } else if let weak = industry, weak.label != AchievementTaxonomy.otherIndustry,
                   weak.total >= decision.minimumIndustryVotes / 2,
                   (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0,
@@ -47,7 +47,7 @@ enum Tally {
             // One weak word alone (a 设备 in passing) is not enough: below half the threshold it is 其他.
             sheet.industry = weak.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "产业取「\(weak.label)」（依据弱）：\(describe(industryTotals, order: AchievementTaxonomy.industries))，低于门槛 \(format(decision.minimumIndustryVotes))"))
+                              conclusion: "产业取「\(weak.label)」（依据弱）：\(describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs))，低于门槛 \(format(decision.minimumIndustryVotes))"))
         } else {
             sheet.industry = AchievementTaxonomy.otherIndustry
             var top = industry.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何产业的依据"
@@ -63,7 +63,7 @@ enum Tally {
     /// evidence does not take it out of 其他 (docs/labelling.md §4).
     static func findingWithoutUse(_ sheet: ScoreSheet) -> Bool {
         sheet.category == "基础研究成果" && !sheet.reasons.contains {
-            $0.rule == IndustryPhrasesRule.name && $0.conclusion.hasPrefix(IndustryPhrasesRule.useConclusionPrefix)
+            $0.rule == IndustryPhrasesRule.name && LabelText.hasPrefix($0.conclusion, IndustryPhrasesRule.useConclusionPrefix)
         }
     }
 
@@ -72,13 +72,13 @@ enum Tally {
     /// marked not to count for its category, such as a construction's, only chooses within it).
     static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> LabelTotals {
         var totals = LabelTotals()
-        for v in sheet.votes {
+        for (k, v) in sheet.votes.enumerated() {
             switch v.dimension {
             case .category:
-                totals.add(v.weight, to: v.label)
+                totals.add(v.weight, to: v.label, id: sheet.voteLabelIDs[k])
             case .subtype:
-                if let c = AchievementTaxonomy.category(ofSubtype: v.label), v.weight > 0, v.countsForCategory {
-                    totals.add(v.weight * decision.subtypeShare, to: c)
+                if let c = LabelIndex.category(ofSubtype: v.label, id: sheet.voteLabelIDs[k]), v.weight > 0, v.countsForCategory {
+                    totals.add(v.weight * decision.subtypeShare, to: c.label, id: c.id)
                 }
             case .industry:
                 break
@@ -91,10 +91,11 @@ enum Tally {
     /// without subtypes; adds the reason.
     static func subtype(for category: String, on sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> String {
         guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else { return "" }
-        let totals = sheet.labelTotals(.subtype).filter { label, _ in allowed.contains(label) }
-        if let top = best(totals, order: allowed) {
+        let allowedIDs = allowed.map(LabelIndex.of)
+        let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed)
+        if let top = best(totals, order: allowed, ids: allowedIDs) {
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "子类取「\(top.label)」：\(describe(totals, order: allowed))"))
+                              conclusion: "子类取「\(top.label)」：\(describe(totals, order: allowed, ids: allowedIDs))"))
             return top.label
         }
         let fallback = decision.defaultSubtypes[category] ?? allowed[0]
@@ -110,7 +111,17 @@ enum Tally {
 
     /// `best(_:order:)` over a short list of sums.
     static func best(_ totals: LabelTotals, order: [String]) -> (label: String, total: Double)? {
-        best(order: order) { totals[$0] }
+        best(totals, order: order, ids: order.map(LabelIndex.of))
+    }
+
+    /// `best(_:order:)` with the `LabelIndex` numbers of `order` (`LabelIndex.categoryIDs` …).
+    static func best(_ totals: LabelTotals, order: [String], ids: [Int16]) -> (label: String, total: Double)? {
+        var best: (label: String, total: Double)?
+        for (label, id) in zip(order, ids) {
+            guard let t = totals.sum(of: label, id: id), t > 0 else { continue }
+            if best == nil || t > (best?.total ?? 0) + 1e-9 { best = (label, t) }
+        }
+        return best
     }
 
     @inline(__always)
@@ -130,8 +141,31 @@ enum Tally {
 
     /// `describe(_:order:)` over a short list of sums.
     static func describe(_ totals: LabelTotals, order: [String]) -> String {
-        describe(order: order) { totals[$0] }
+        describe(totals, order: order, ids: order.map(LabelIndex.of))
     }
+
+    /// `describe(_:order:)` with the `LabelIndex` numbers of `order`, written as UTF-8 bytes into one buffer (a
+    /// string grown by four appends a label cost three times as much).
+    static func describe(_ totals: LabelTotals, order: [String], ids: [Int16]) -> String {
+        var listed: [(String, Double, Int)] = []
+        for (i, (label, id)) in zip(order, ids).enumerated() {
+            if let t = totals.sum(of: label, id: id), t > 0 { listed.append((label, t, i)) }
+        }
+        if listed.isEmpty { return "" }
+        listed.sort { a, b in a.1 != b.1 ? a.1 > b.1 : a.2 < b.2 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(listed.count * 40)
+        for (n, item) in listed.enumerated() {
+            if n > 0 { bytes += Self.listSeparator }
+            bytes += item.0.utf8
+            bytes.append(0x20)
+            bytes += format(item.1).utf8
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// "，" in UTF-8.
+    private static let listSeparator: [UInt8] = Array("，".utf8)
 
     @inline(__always)
     private static func describe(order: [String], _ total: (String) -> Double?) -> String {
@@ -141,7 +175,15 @@ enum Tally {
             if let t = total(label), t > 0 { listed.append((label, t, i)) }
         }
         listed.sort { a, b in a.1 != b.1 ? a.1 > b.1 : a.2 < b.2 }
-        return listed.map { "\($0.0) \(format($0.1))" }.joined(separator: "，")
+        // Appended in place (a string per label, then a joined copy, cost twice as much).
+        var out = ""
+        for (n, item) in listed.enumerated() {
+            if n > 0 { out += "，" }
+            out += item.0
+            out += " "
+            out += format(item.1)
+        }
+        return out
     }
 
     /// A number with two decimals, as `String(format: "%.2f", x)` writes it (every reason carries a few; the
@@ -168,7 +210,26 @@ enum Tally {
             whole += 1
             cents -= 100
         }
-        let c = Int(cents)
-        return (x.sign == .minus ? "-" : "") + String(Int64(whole)) + (c < 10 ? ".0" : ".") + String(c)
+        // Written digit by digit into the string's own buffer (at most "-" + 13 digits + ".00").
+        let c = Int(cents), minus = x.sign == .minus
+        var w = Int64(whole)
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var digits = 1
+            var rest = w / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            var i = 0
+            if minus { buffer[0] = 0x2D; i = 1 }
+            var at = i + digits - 1
+            repeat {
+                buffer[at] = UInt8(0x30 + w % 10)
+                w /= 10
+                at -= 1
+            } while w > 0
+            i += digits
+            buffer[i] = 0x2E
+            buffer[i + 1] = UInt8(0x30 + c / 10)
+            buffer[i + 2] = UInt8(0x30 + c % 10)
+            return i + 3
+        }
     }
 }

@@ -89,23 +89,22 @@ import Testing
         "技术$", "^一种", "(?<![无没不])(存在|有)(争议|纠纷)", "(?<!无|没有)争议", "增产(?!值)", ".{0,3}专利", "[^,。]{2,4}亩",
         "[0-9]+(件|项)", "pct专利", "(国际|世界)?领先", "简介.$", "a+的", "(项目|课题)?验收$", "[0-9百千]{1,3}", "的.的", "^.{1,2}",
         "(及|与)?(其)?应用$", "x?y", "(?:技术|方法)突破", ".?领先$",
+        "(项目|工程)(“[^”]{0,4}”)?[^,。]{0,6}验收$", "((关键|核心)(?=技术$))?(技术|方法)(的)?(应用)?$", "技术(?=突破|创新)",
+        "(?=.{0,2}专利)[0-9]+", "‘[^’]+’",
     ]
 
     static let cornerTexts = [
         "技术\n", "技术\r\n", "技术\n\n", "技术\r", "技术\u{2028}", "一种方法", "无争议，有争议，存在纠纷，没有争议", "增产值增产",
         "𠀀专利𠀀𠀀亩，𪚥亩", "PCT专利Pct专利pCT专利", "国际领先世界领先领先", "简介😀", "项目验收\r\n", "的😀的的a的", "😀😀😀",
         "技术与其应用", "xyxy", "方法突破。", "专利", "",
+        "项目“海上风电”通过验收", "项目“名称很长的一个工程”验收", "工程“”验收\n", "项目“未闭合验收", "关键技术", "核心技术应用",
+        "关键方法", "核心技术的应用\r\n", "技术突破技术创新技术", "12专利，3件专利", "‘甲’与‘乙’",
     ]
 
-    /// Shipped patterns the hand-written matcher does not read yet, so they keep NSRegularExpression (still compared
-    /// below): a quoted name inside an optional group, and a lookahead. They came with the sixth category round, after
-    /// the matcher was written; any other shipped pattern must be read by hand.
-    static let shippedOnTheSlowPath: Set<String> = [
-        "(项目|工程|课题|专项|计划|装置|设施|平台)(“[^”]{0,40}”)?[^,。]{0,16}验收$",
-        "(项目|工程|课题|专项|计划|装置|设施|平台)(“[^”]{0,40}”)?[^,。]{0,16}启动$",
-        "(项目|工程|课题|专项|计划|提案)(“[^”]{0,40}”)?[^,。]{0,16}立项$",
-        "((关键|核心|成套|共性)(?=技术$))?(技术|方法|工艺)(集成|创新|研究|研发|开发|突破)?(及|与|和|的)?(其)?(工业|工程)?(应用|研究|工程化|示范)?$",
-    ]
+    /// Shipped patterns the hand-written matcher does not read, which keep NSRegularExpression (still compared below).
+    /// None since it reads curly quotes and `(?=…)` (the four of the sixth category round: a quoted name in an
+    /// optional group, and a lookahead); any shipped pattern must be read by hand.
+    static let shippedOnTheSlowPath: Set<String> = []
 
     /// Every pattern of pipeline.json and the corner patterns find, through `CompiledCue`, exactly what their
     /// expression finds, first match and all matches, on every labelled title and summary and the corner texts;
@@ -146,7 +145,7 @@ import Testing
     }
 
     /// What the hand-written matcher does not read keeps its expression.
-    @Test(arguments: ["\\d+项", "(a|b)+", "技术??", "(?i)pct", "\\s*元", "ks", "(?<=国际)领先", "[a-z]+", "(技术){2}", "技术(?=突破)"])
+    @Test(arguments: ["\\d+项", "(a|b)+", "技术??", "(?i)pct", "\\s*元", "ks", "(?<=国际)领先", "[a-z]+", "(技术){2}"])
     func patternsOutsideTheKindKeepTheirExpression(pattern: String) throws {
         #expect(CuePattern(pattern) == nil)
         let cue = try CompiledCue.pattern(pattern, path: "test", file: "test.json")

@@ -27,10 +27,29 @@ struct CompletenessRule: ScoringRule {
         }
     }
 
+    /// `TextForm.simpleCharacterCount` read from the summary's UTF-16 units (its `ScoringText`'s, already made): every
+    /// scalar it counts is one unit below the surrogates, so the units give the same count, or nil where it gives nil.
+    static func simpleCount(_ units: [UInt16]) -> Int? {
+        var count = 0
+        for u in units {
+            switch u {
+            case 0x0A: continue
+            case 0x20...0x7E, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+                 0x3040...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFE0...0xFFEE:
+                count += 1
+            default:
+                return nil
+            }
+        }
+        return count
+    }
+
     func apply(to sheet: inout ScoreSheet) {
         let missing = Field.allCases.filter { Self.isBlank(sheet.fields[$0] ?? "") }
         let filled = Double(Field.allCases.count - missing.count) / Double(Field.allCases.count)
-        let length = TextForm.characterCount(sheet.fields[.summary] ?? "")
+        let summary = sheet.fields[.summary] ?? ""
+        let length = sheet.texts.first { $0.field == .summary }.flatMap { Self.simpleCount($0.originalUnits) }
+            ?? TextForm.characterCount(summary)
         let share = min(1, Double(length) / Double(fullLength))
         let w = ScoreFormula.rounded(points * (0.5 * filled + 0.5 * share))
         sheet.completenessPoints = w

@@ -45,7 +45,8 @@ struct IndustryPhrasesRule: ScoringRule {
         voter.apply(to: &sheet)
         let found = Array(zip(sheet.reasons[reasonsBefore...], sheet.votes[votesBefore...]))
         // The summary's clauses are read once for the three constructions (what was made, what it is, its use).
-        let reader = sheet.fields[.summary].flatMap { ClauseReader($0, found: found) }
+        let summaryUnits = sheet.texts.first { $0.field == .summary }?.originalUnits
+        let reader = sheet.fields[.summary].flatMap { ClauseReader($0, units: summaryUnits, found: found) }
         var machineDecided = false  // the guide table counted the title's head as a machine
         var machineHead = false  // the title's head is a machine (not one named after a technology: 技术装备)
         defer {
@@ -98,7 +99,7 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The first such cue in the summary; nil when there is none.
     static func specificHead(_ head: String, found: [(Reason, Vote)], strong: Double) -> (word: String, label: String)? {
         for (reason, vote) in found where reason.field == Field.summary.rawValue && vote.weight >= strong - 1e-9
-            && reason.matched.count > head.count && reason.matched.contains(head) {
+            && reason.matched.count > head.count && Self.holds(reason.matched, head) {
             return (reason.matched, vote.label)
         }
         return nil
@@ -270,7 +271,8 @@ struct ClauseReader {
     /// The summary is read once for all the cues whose first character is Han (a filter of those characters says where
     /// one may start), and once per other cue; at one place the cues are taken in the order of their reasons, so that
     /// of two cues over the same span the first reason's is first, as `lastCue` expects.
-    init?(_ summary: String, found: [(Reason, Vote)]) {
+    /// `summaryUnits`, when given, are the summary's UTF-16 units already read (its `ScoringText`'s).
+    init?(_ summary: String, units summaryUnits: [UInt16]? = nil, found: [(Reason, Vote)]) {
         var han: [(units: [UInt16], word: String, label: String)] = []
         var other: [(units: [UInt16], word: String, label: String)] = []
         for (reason, vote) in found where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
@@ -278,7 +280,7 @@ struct ClauseReader {
             if IndustryTitleHeads.isHan(w[0]) { han.append((w, reason.matched, vote.label)) } else { other.append((w, reason.matched, vote.label)) }
         }
         guard !han.isEmpty || !other.isEmpty else { return nil }
-        let units = ScoringText.utf16(summary)
+        let units = summaryUnits ?? ScoringText.utf16(summary)
         self.units = units
         var cues: [(start: Int, end: Int, word: String, label: String)] = []
         if !han.isEmpty {

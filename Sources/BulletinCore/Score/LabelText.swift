@@ -1,0 +1,156 @@
+/// Equality of labels (成果类别, 子类, 产业) as `==` says, without Unicode normalisation where none can matter.
+///
+/// Why: the tally and the confidence compare labels a few hundred times a case (vote sums kept in a short list,
+/// ties broken by the taxonomy's order). Two different Chinese strings go through `==`'s normalising comparison,
+/// about 400 instructions each, and a dictionary keyed by them hashes the normalised bytes (about 1,000): together
+/// a fifth of a submission's scoring.
+///
+/// Exact: equal UTF-8 bytes are equal strings; and two strings made only of ASCII and U+4000–U+9FFF (CJK ideographs,
+/// Yijing symbols: no decompositions, canonical combining class 0, NFC quick check Yes) are already in NFC, where
+/// canonical equivalence is byte equality, so different bytes are different strings. Anything else (a combining mark,
+/// full-width forms, other scripts) falls back to `==`.
+enum LabelText {
+    /// Whether `a == b`.
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool {
+        // 1: equal, 0: different, -1: `==` decides (nil: a string without contiguous UTF-8).
+        let known: Int8? = a.utf8.withContiguousStorageIfAvailable { x -> Int8 in
+            let inner: Int8? = b.utf8.withContiguousStorageIfAvailable { y -> Int8 in
+                if x.count == y.count && bytesEqual(x, y) { return 1 }
+                return plain(x) && plain(y) ? 0 : -1
+            }
+            return inner ?? -1
+        }
+        if let known, known >= 0 { return known == 1 }
+        return a == b
+    }
+
+    /// The first index of `label` in `labels`, as `labels.firstIndex(of: label)` gives it.
+    @inline(__always)
+    static func firstIndex(of label: String, in labels: [String]) -> Int? {
+        for i in labels.indices where same(labels[i], label) { return i }
+        return nil
+    }
+
+    @inline(__always)
+    private static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        if x.baseAddress == y.baseAddress { return true }
+        var i = 0
+        while i < x.count {
+            if x[i] != y[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Only ASCII and three-byte sequences led by E4–E9 (U+4000–U+9FFF).
+    static func plain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            if b < 0x80 {
+                i += 1
+            } else if b >= 0xE4 && b <= 0xE9 && i + 2 < n {
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// The taxonomy's labels (categories, subtypes, industries) as small numbers, so the tally and the confidence
+/// compare votes' labels as integers: a vote's label is looked up once, when it is cast, not at each of the dozen
+/// sums a case takes of its votes.
+///
+/// Two known labels are equal exactly when their numbers are (the table's labels are distinct strings); a known
+/// label never equals an unknown one (-1); two unknown ones compare as strings.
+enum LabelIndex {
+    /// Every label of `AchievementTaxonomy`, each once: categories, subtypes, industries.
+    static let labels: [String] = {
+        var out: [String] = []
+        for label in AchievementTaxonomy.categories + AchievementTaxonomy.subtypes + AchievementTaxonomy.industries
+        where !out.contains(label) {
+            out.append(label)
+        }
+        return out
+    }()
+
+    /// Each label's UTF-8 bytes, all in one buffer: label `i` is `bytes[starts[i] ..< starts[i + 1]]`.
+    private static let table: (bytes: [UInt8], starts: [Int]) = {
+        var bytes: [UInt8] = [], starts = [0]
+        for label in labels {
+            bytes += Array(label.utf8)
+            starts.append(bytes.count)
+        }
+        return (bytes, starts)
+    }()
+
+    /// The numbers of `AchievementTaxonomy.categories` and `.industries`, in their order.
+    static let categoryIDs: [Int16] = AchievementTaxonomy.categories.map(of)
+    static let industryIDs: [Int16] = AchievementTaxonomy.industries.map(of)
+
+    /// For each subtype's number, its category and the category's number (nil for labels that are no subtype).
+    static let categoryOfSubtype: [(label: String, id: Int16)?] = labels.map { label in
+        AchievementTaxonomy.category(ofSubtype: label).map { ($0, of($0)) }
+    }
+
+    /// The number of a label, -1 when it is none of the taxonomy's (as `labels.firstIndex(of:)`, by `==`).
+    static func of(_ label: String) -> Int16 {
+        let (bytes, starts) = table
+        let known: Int16? = label.utf8.withContiguousStorageIfAvailable { u -> Int16? in
+            // A plain label equals a known (plain) one only with the same bytes; any other is left to `==`.
+            guard LabelText.plain(u) else { return nil }
+            return bytes.withUnsafeBufferPointer { b -> Int16 in
+                let n = u.count
+                for i in 0..<(starts.count - 1) where starts[i + 1] - starts[i] == n {
+                    var k = 0, s = starts[i]
+                    while k < n && b[s] == u[k] {
+                        k += 1
+                        s += 1
+                    }
+                    if k == n { return Int16(i) }
+                }
+                return -1
+            }
+        } ?? nil
+        if let known { return known }
+        return labels.firstIndex(of: label).map { Int16($0) } ?? -1
+    }
+
+    /// Whether label `a` (number `i`) equals label `b` (number `j`), as `a == b`.
+    @inline(__always)
+    static func same(_ i: Int16, _ a: String, _ j: Int16, _ b: String) -> Bool {
+        if i >= 0 || j >= 0 { return i == j }
+        return LabelText.same(a, b)
+    }
+}
+
+extension LabelIndex {
+    /// `AchievementTaxonomy.category(ofSubtype:)` of a label whose number is `id`, with the category's number.
+    @inline(__always)
+    static func category(ofSubtype label: String, id: Int16) -> (label: String, id: Int16)? {
+        if id >= 0 { return categoryOfSubtype[Int(id)] }
+        // An unknown label is no subtype (the subtypes are all known), as the taxonomy's own lookup would say.
+        return AchievementTaxonomy.category(ofSubtype: label).map { ($0, of($0)) }
+    }
+}
+
+extension LabelText {
+    /// `s.hasPrefix(prefix)`, answered at once when the first scalars differ and both are CJK ideographs
+    /// (U+4E00–U+9FFF) or CJK punctuation (U+3000–U+301F): neither decomposes nor composes, so the first characters
+    /// differ. A reason's conclusion is looked at this way by the tally and the confidence, over every reason of a rule
+    /// (the standard library compares Chinese strings character by character, a few hundred instructions each).
+    static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        if let a = s.unicodeScalars.first?.value, let b = prefix.unicodeScalars.first?.value, a != b,
+           cjk(a), cjk(b) {
+            return false
+        }
+        return s.hasPrefix(prefix)
+    }
+
+    @inline(__always)
+    private static func cjk(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3000...0x301F).contains(v) }
+}
