@@ -15,7 +15,9 @@
 /// - summary overlap: the same weight (0 when a summary is empty);
 /// - shared figures: `max(0, k × figureShared)` with k = min(2, the smaller figure count), since at most that many
 ///   can be shared and counted (the line is absent when none are);
-/// - submitting unit, mobile, supervisor, months: the same weights, by the same tests;
+/// - submitting unit, mobile, supervisor, months: the same weights, by the same tests (whether one unit's text
+///   names the other, a choice between 0 and `submitterDifferent`, is added last, and looked up only when the two
+///   choices fall on either side of `probableScore`; otherwise the larger is added, which gives the same answer);
 /// - hard tokens: 0 when neither title holds a token (`compareTokens` then writes nothing); otherwise
 ///   `max(0, hardTokenContradicted)` for each title token of either side (at most one line each) and
 ///   `max(0, 2 × hardTokenShared)` for the shared line (min(shared, 2) × the weight);
@@ -58,8 +60,11 @@ extension CaseMatcher {
         }
         // Shared figures: at most min(2, the smaller set) are counted.
         add(max(0, Double(min(2, a.figures.count, b.figures.count)) * w.figureShared))
-        // Submitting unit, by compare's tests.
+        // Submitting unit, by compare's tests. Two units that are not the same, not forwarding and not parent and
+        // part weigh 0 when one's text names the other, `submitterDifferent` otherwise: that search of the texts
+        // is left to the end and made only when the two answers fall on either side of `probableScore`.
         let forwarded = a.forwards || b.forwards
+        var namesEachOther = false
         if !a.submitterKey.isEmpty && !b.submitterKey.isEmpty {
             if a.submitterKey == b.submitterKey || a.submitterCore == b.submitterCore {
                 add(w.submitterSame)
@@ -67,13 +72,11 @@ extension CaseMatcher {
                 let (fw, other) = a.forwards ? (a, b) : (b, a)
                 let named = !other.forwards && other.submitterAliases.contains { fw.textKey.holds($0) }
                 add(named ? w.submitterNamed : 0)
-            } else if a.submitterCore.count >= 4 && b.submitterCore.count >= 4
+            } else if Self.atLeastFour(a.submitterCore) && Self.atLeastFour(b.submitterCore)
                         && (a.submitterCore.holds(b.submitterCore) || b.submitterCore.holds(a.submitterCore)) {
                 add(w.submitterSame / 2)
-            } else if a.submitterAliases.contains(where: { b.textKey.holds($0) }) || b.submitterAliases.contains(where: { a.textKey.holds($0) }) {
-                add(0)
             } else {
-                add(w.submitterDifferent)
+                namesEachOther = true
             }
         }
         // Mobile.
@@ -98,9 +101,23 @@ extension CaseMatcher {
             add(Double(a.titleTokens.count + b.titleTokens.count) * max(0, w.hardTokenContradicted))
             add(max(0, 2 * w.hardTokenShared))
         }
+        if namesEachOther {
+            let low = min(0, w.submitterDifferent), high = max(0, w.submitterDifferent)
+            let margin = 1e-9 * (1 + magnitude + abs(w.submitterDifferent))
+            if sum + high < settings.probableScore - margin || sum + low >= settings.probableScore + margin {
+                add(high)  // below either way, or through either way: the larger is a bound, with the same answer
+            } else if a.submitterAliases.contains(where: { b.textKey.holds($0) }) || b.submitterAliases.contains(where: { a.textKey.holds($0) }) {
+                add(0)
+            } else {
+                add(w.submitterDifferent)
+            }
+        }
         guard sum.isFinite, magnitude.isFinite else { return nil }
         return (sum, magnitude)
     }
+
+    /// `s.count >= 4`, looking at four characters at most.
+    static func atLeastFour(_ s: String) -> Bool { !s.dropFirst(3).isEmpty }
 
     /// `matchNight`, keeping of each submission only the verdicts the run acts on (`.same` and `.probable`, best
     /// first): the verdicts of `matchNight` without its `.different` ones, for a fraction of the comparing.
