@@ -16,6 +16,8 @@ struct BenchMatchCommand: ParsableCommand {
     @Option(help: "Submissions in the night.")
     var night: Int = 1000
 
+    @Flag(help: "Match as a run does: only same and probable verdicts, the candidates that can only be different skipped (then \"compared\" counts the verdicts kept).")
+    var decided = false
     @Option(help: "Seed achievements (JSON with a `subjects` or `night1` list, as in Tests/BulletinCoreTests/Fixtures/match).")
     var seeds: [String] = ["Tests/BulletinCoreTests/Fixtures/match/pairs.json", "Tests/BulletinCoreTests/Fixtures/match/night.json"]
 
@@ -55,7 +57,9 @@ struct BenchMatchCommand: ParsableCommand {
         let cpu1 = Self.cpuSeconds()
         let matcher = CaseMatcher()
         var results: [SubmissionMatch] = []
-        let match = clock.measure { results = matcher.matchNight(nightCases, into: &index) }
+        let match = clock.measure {
+            results = decided ? matcher.matchNightDecided(nightCases, into: &index) : matcher.matchNight(nightCases, into: &index)
+        }
         let cpu2 = Self.cpuSeconds()
         let compared = results.reduce(0) { $0 + $1.verdicts.count }
         let same = results.reduce(0) { $0 + $1.verdicts.filter { $0.outcome == .same }.count }

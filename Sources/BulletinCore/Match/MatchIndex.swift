@@ -84,10 +84,11 @@ public struct MatchIndex: Sendable {
     /// containment first, lower document number first when tied (a total order, so the answer is the one of
     /// sorting them all). Only documents good enough for the current best `limit` are checked with `keep` and
     /// placed, so a query touching thousands of cases through common grams costs one pass, not a sort of all.
-    static func best(_ touched: [Int: (Double, Double)], limit: Int, keep: (Int) -> Bool) -> [(key: Int, value: (Double, Double))] {
+    static func best<Touched: Sequence>(_ touched: Touched, limit: Int, keep: (Int) -> Bool) -> [(key: Int, value: (Double, Double))]
+    where Touched.Element == (key: Int, value: (Double, Double)) {
         guard limit > 0 else { return [] }
         var top: [(key: Int, value: (Double, Double))] = []
-        top.reserveCapacity(min(limit, touched.count) + 1)
+        top.reserveCapacity(min(limit, touched.underestimatedCount) + 1)
         func before(_ d: Int, _ x: Double, _ e: Int, _ y: Double) -> Bool { x != y ? x > y : d < e }
         for (d, v) in touched {
             let x = max(v.0, v.1)
@@ -117,23 +118,37 @@ public struct MatchIndex: Sendable {
     /// The cases worth comparing with a profile, best first, at most `candidateLimit`; a case with the profile's
     /// own id is left out. A candidate shares enough title or summary n-grams, or one of the title's hard tokens.
     public func candidates(for profile: MatchProfile) -> [Candidate] {
-        var best: [Int: (Double, Double)] = [:]
+        // Touched documents with their (title, summary) containment, in a list with a slot per document rather
+        // than a dictionary (a query of a big night touches thousands of cases through one template's grams).
+        var best: [(key: Int, value: (Double, Double))] = []
+        var slot = [Int32](repeating: -1, count: count)
+        func entry(_ d: Int) -> Int {
+            if slot[d] < 0 {
+                slot[d] = Int32(best.count)
+                best.append((key: d, value: (0, 0)))
+            }
+            return Int(slot[d])
+        }
+        func current(_ d: Int) -> (Double, Double) { slot[d] < 0 ? (0, 0) : best[Int(slot[d])].value }
         for (d, c) in titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate) {
-            best[d] = (c, 0)
+            best[entry(d)].value = (c, 0)
         }
         let skip = count >= 200 ? max(20, Int(settings.frequentGramShare * Double(count))) : Int.max
         for (d, c) in summaries.containment(of: profile.summaryGrams, atLeast: settings.summaryCandidate, skipAbove: skip) {
-            best[d] = (best[d]?.0 ?? 0, c)
+            best[entry(d)].value.1 = c
         }
         // A case naming one of the title's hard tokens (川麦104, SKB264, ISO 23678) is worth comparing even when
         // its title and summary are worded apart; tokens most of the library holds are not followed.
         let tokenFloor = (settings.titleCandidate + settings.summaryCandidate) / 2
         for t in profile.titleTokens where t.kind != .contrast {
             guard let docs = tokens[t.value], docs.count <= skip else { continue }
-            for d in docs.map(Int.init) where max(best[d]?.0 ?? 0, best[d]?.1 ?? 0) < tokenFloor {
-                best[d] = (max(best[d]?.0 ?? 0, tokenFloor), best[d]?.1 ?? 0)
+            for d in docs.map(Int.init) {
+                let v = current(d)
+                guard max(v.0, v.1) < tokenFloor else { continue }
+                best[entry(d)].value = (max(v.0, tokenFloor), v.1)
             }
         }
+        // The ranking is a total order (containment, then document number), so the list's order does not matter.
         let ranked = MatchIndex.best(best, limit: settings.candidateLimit) { ids[$0] != profile.subject.id }
         // Profiles not held are rebuilt from the library, in one read for the lot.
         let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }

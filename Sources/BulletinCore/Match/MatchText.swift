@@ -134,16 +134,20 @@ extension String {
         var hay = self, pin = needle
         return hay.withUTF8 { h in
             pin.withUTF8 { n in
-                guard n.count <= h.count, let first = n.first else { return false }
+                guard n.count <= h.count, let final = n.last else { return false }
+                // The last byte is tested first: in UTF-8 Chinese the first bytes of most characters are alike
+                // (E4…E9), the last ones much less, so fewer places go on to the byte-by-byte test.
+                let hp = h.baseAddress.unsafelyUnwrapped, np = n.baseAddress.unsafelyUnwrapped
+                let span = n.count &- 1
                 var i = 0
-                let last = h.count - n.count
+                let last = h.count &- n.count
                 while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count && h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
+                    if hp[i &+ span] == final {
+                        var k = 0
+                        while k < span && hp[i &+ k] == np[k] { k &+= 1 }
+                        if k == span { return true }
                     }
-                    i += 1
+                    i &+= 1
                 }
                 return false
             }

@@ -37,14 +37,37 @@ public struct NGramIndex: Sendable {
     }
 
     /// Containment of the query in each touched document: shared grams over the smaller of the two sets.
+    /// The counting of `shared(with:skipAbove:)` in one pass over raw buffers (the postings of one template's
+    /// grams run to thousands of documents on a big night, and this loop was a third of the match step).
     public func containment(of grams: [UInt64], atLeast floor: Double, skipAbove: Int = .max) -> [(document: Int, containment: Double)] {
         let q = grams.count
-        guard q > 0 else { return [] }
-        var out: [(Int, Double)] = []
-        for (d, n) in shared(with: grams, skipAbove: skipAbove) {
-            let m = min(q, Int(sizes[d]))
-            let c = m == 0 ? 0 : Double(n) / Double(m)
-            if c >= floor { out.append((d, c)) }
+        guard q > 0, !sizes.isEmpty else { return [] }
+        var counts = [UInt16](repeating: 0, count: sizes.count)
+        var touched: [Int32] = []
+        counts.withUnsafeMutableBufferPointer { c in
+            let cp = c.baseAddress.unsafelyUnwrapped
+            for g in grams {
+                guard let list = postings[g], list.count <= skipAbove else { continue }
+                list.withUnsafeBufferPointer { l in
+                    for d in l {
+                        let k = Int(truncatingIfNeeded: d)
+                        if cp[k] == 0 { touched.append(d) }
+                        cp[k] &+= 1
+                    }
+                }
+            }
+        }
+        var out: [(document: Int, containment: Double)] = []
+        out.reserveCapacity(touched.count)
+        sizes.withUnsafeBufferPointer { sz in
+            counts.withUnsafeBufferPointer { c in
+                for d in touched {
+                    let k = Int(truncatingIfNeeded: d)
+                    let m = min(q, Int(sz[k]))
+                    let x = m == 0 ? 0 : Double(Int(c[k])) / Double(m)
+                    if x >= floor { out.append((k, x)) }
+                }
+            }
         }
         return out
     }

@@ -63,7 +63,9 @@ extension Pipeline {
                                              channel: run.channels.channel(submitter: sub[.submitter], fileName: w.item.file.name)))
             }
         }
-        let results = CaseMatcher(settings: settings).matchNight(subjects, into: &index)
+        // Only the verdicts the run acts on are made (same, probable): an exact filter skips the pairs that
+        // can only be different (`CaseMatcher.mayDecide`).
+        let results = CaseMatcher(settings: settings).matchNightDecided(subjects, into: &index)
         if let error = failure.error { throw error }
         return NightMatches(bySubmission: Dictionary(results.map { ($0.subject.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }

@@ -1,0 +1,139 @@
+/// The match step of a run keeps only the verdicts it acts on: the `.same` verdict that attaches a submission and
+/// the `.probable` ones that flag it (疑似重复). Most candidates the index finds (nine in ten on a 20,000-row
+/// backlog of one template's titles) end `.different`, and building their waterfall (alignment of titles, hard
+/// tokens, unit names looked up in the other's text, a note per line) was most of the step's comparing time.
+/// `mayDecide` is an exact filter in front of `compare`: it lets through every pair `compare` could call `.same`
+/// or `.probable`, so the verdicts kept are those of comparing every candidate and dropping the `.different` ones.
+///
+/// Why it is exact. `compare` gives `.same` only when the normalised titles are the same, and `.probable` only
+/// when its score, the sum of its evidence weights in evidence order, is at least `probableScore`; any other pair
+/// is `.different`. `mayDecide` lets every pair with the same normalised title through. For the others it adds,
+/// in `compare`'s evidence order, for each evidence line `compare` could write, a number at least that line's
+/// weight (0 for a line that may be absent stands for it, and is at least the weight when the line is absent):
+/// - title containment and title-in-summary: the same weights, computed the same way (`MatchText.shared`);
+/// - one template, another subject: `max(0, titleTemplate)` (the line is written or not);
+/// - summary overlap: the same weight (0 when a summary is empty);
+/// - shared figures: `max(0, k × figureShared)` with k = min(2, the smaller figure count), since at most that many
+///   can be shared and counted (the line is absent when none are);
+/// - submitting unit, mobile, supervisor, months: the same weights, by the same tests (whether one unit's text
+///   names the other, a choice between 0 and `submitterDifferent`, is added last, and looked up only when the two
+///   choices fall on either side of `probableScore`; otherwise the larger is added, which gives the same answer);
+/// - hard tokens: 0 when neither title holds a token (`compareTokens` then writes nothing); otherwise
+///   `max(0, hardTokenContradicted)` for each title token of either side (at most one line each) and
+///   `max(0, 2 × hardTokenShared)` for the shared line (min(shared, 2) × the weight);
+/// - approved: 0, as written.
+/// Rounded floating-point addition is monotone in each operand, so a sum of terms each at least the matching
+/// weight, taken in the same order, is at least the score; the bound is compared with a margin anyway
+/// (`probableScore` less a billionth of the terms' magnitude), so an order or rounding difference cannot drop a
+/// pair. A pair whose bound stays below `probableScore` is `.different`, vetoes or not. `DecidedMatchesTests`
+/// checks the bound against `compare`'s score and the kept verdicts against the full path's, pair by pair.
+extension CaseMatcher {
+    /// Whether `compare(a, b)` may be `.same` or `.probable` (false only when it is certainly `.different`).
+    public func mayDecide(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
+        if !a.titleKey.isEmpty && a.titleKey == b.titleKey { return true }
+        guard let bound = scoreBound(a, b) else { return true }
+        return !(bound.sum < settings.probableScore - 1e-9 * (1 + bound.magnitude))
+    }
+
+    /// An upper bound on `compare(a, b).score` for two titles that are not the same (see the type's note), and
+    /// the sum of the magnitudes of its terms; nil when a weight is not finite.
+    func scoreBound(_ a: MatchProfile, _ b: MatchProfile) -> (sum: Double, magnitude: Double)? {
+        let w = settings.weights
+        var sum = 0.0, magnitude = 0.0
+        func add(_ x: Double) {
+            sum += x
+            magnitude += abs(x)
+        }
+        // Title containment.
+        let n = MatchText.shared(a.titleGrams, b.titleGrams), m = min(a.titleGrams.count, b.titleGrams.count)
+        let c = m == 0 ? 0 : Double(n) / Double(m)
+        add(clamp(w.titleSlope * (c - w.titlePivot), -w.titleFloor, w.titleCap))
+        // Title found in the other's summary.
+        let cross = max(share(a.titleGrams, in: b.summaryTitleGrams), share(b.titleGrams, in: a.summaryTitleGrams))
+        add(clamp(w.crossSlope * (cross - w.crossPivot), -w.crossFloor, w.crossCap))
+        // One template, another subject: written or not.
+        add(max(0, w.titleTemplate))
+        // Summary overlap.
+        if !a.summaryGrams.isEmpty && !b.summaryGrams.isEmpty {
+            let k = MatchText.shared(a.summaryGrams, b.summaryGrams), l = min(a.summaryGrams.count, b.summaryGrams.count)
+            add(clamp(w.summarySlope * (Double(k) / Double(l) - w.summaryPivot), -w.summaryFloor, w.summaryCap))
+        }
+        // Shared figures: at most min(2, the smaller set) are counted.
+        add(max(0, Double(min(2, a.figures.count, b.figures.count)) * w.figureShared))
+        // Submitting unit, by compare's tests. Two units that are not the same, not forwarding and not parent and
+        // part weigh 0 when one's text names the other, `submitterDifferent` otherwise: that search of the texts
+        // is left to the end and made only when the two answers fall on either side of `probableScore`.
+        let forwarded = a.forwards || b.forwards
+        var namesEachOther = false
+        if !a.submitterKey.isEmpty && !b.submitterKey.isEmpty {
+            if a.submitterKey == b.submitterKey || a.submitterCore == b.submitterCore {
+                add(w.submitterSame)
+            } else if forwarded {
+                let (fw, other) = a.forwards ? (a, b) : (b, a)
+                let named = !other.forwards && other.submitterAliases.contains { fw.textKey.holds($0) }
+                add(named ? w.submitterNamed : 0)
+            } else if Self.atLeastFour(a.submitterCore) && Self.atLeastFour(b.submitterCore)
+                        && (a.submitterCore.holds(b.submitterCore) || b.submitterCore.holds(a.submitterCore)) {
+                add(w.submitterSame / 2)
+            } else {
+                namesEachOther = true
+            }
+        }
+        // Mobile.
+        if a.mobile.count == 11 && a.mobile == b.mobile {
+            add(w.mobileSame)
+        } else if a.mobile.count == 11 && b.mobile.count == 11 {
+            add(forwarded ? 0 : w.mobileDifferent)
+        }
+        // Supervisor.
+        if !a.supervisorKey.isEmpty && !b.supervisorKey.isEmpty {
+            if a.supervisorKey == b.supervisorKey {
+                add(w.supervisorSame)
+            } else if !forwarded {
+                add(w.supervisorDifferent)
+            }
+        }
+        // Months.
+        let months = abs(a.subject.monthNumber - b.subject.monthNumber)
+        add(months <= 1 ? w.monthsNear : months > settings.monthWindow ? w.monthsFar : 0)
+        // Hard tokens: nothing when neither title holds one.
+        if !(a.titleTokens.isEmpty && b.titleTokens.isEmpty) {
+            add(Double(a.titleTokens.count + b.titleTokens.count) * max(0, w.hardTokenContradicted))
+            add(max(0, 2 * w.hardTokenShared))
+        }
+        if namesEachOther {
+            let low = min(0, w.submitterDifferent), high = max(0, w.submitterDifferent)
+            let margin = 1e-9 * (1 + magnitude + abs(w.submitterDifferent))
+            if sum + high < settings.probableScore - margin || sum + low >= settings.probableScore + margin {
+                add(high)  // below either way, or through either way: the larger is a bound, with the same answer
+            } else if a.submitterAliases.contains(where: { b.textKey.holds($0) }) || b.submitterAliases.contains(where: { a.textKey.holds($0) }) {
+                add(0)
+            } else {
+                add(w.submitterDifferent)
+            }
+        }
+        guard sum.isFinite, magnitude.isFinite else { return nil }
+        return (sum, magnitude)
+    }
+
+    /// `s.count >= 4`, looking at four characters at most.
+    static func atLeastFour(_ s: String) -> Bool { !s.dropFirst(3).isEmpty }
+
+    /// `matchNight`, keeping of each submission only the verdicts the run acts on (`.same` and `.probable`, best
+    /// first): the verdicts of `matchNight` without its `.different` ones, for a fraction of the comparing.
+    public func matchNightDecided(_ subjects: [MatchSubject], into index: inout MatchIndex) -> [SubmissionMatch] {
+        var out: [SubmissionMatch] = []
+        out.reserveCapacity(subjects.count)
+        for s in subjects {
+            let p = MatchProfile(s, settings: index.settings)
+            var verdicts: [MatchVerdict] = []
+            for c in index.candidates(for: p) where mayDecide(p, c.profile) {
+                let v = compare(p, c.profile)
+                if v.outcome != .different { verdicts.append(v) }
+            }
+            out.append(SubmissionMatch(subject: s, verdicts: sorted(verdicts)))
+            index.add(p)
+        }
+        return out
+    }
+}
