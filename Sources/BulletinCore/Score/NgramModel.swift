@@ -1,0 +1,248 @@
+import Foundation
+
+/// The character n-gram logistic regression of data/scoring-model.json (written by tools/train_scoring_model.py),
+/// read for category, subtype and industry.
+///
+/// Features as the trainer computes them: the 1- to 3-grams of the folded UTF-16 units the rules read
+/// (`ScoringText.foldedUnits`), grams holding a surrogate or whitespace unit left out; each occurrence counts the
+/// model's title weight in the title and 1 in the summary; value log(1 + count), L2-normalised over the grams the
+/// dimension knows. Grams are found by a 64-bit FNV-1a hash of their units in an open-addressing table built at
+/// load time: no String is made per gram.
+struct NgramModel: Sendable {
+    /// One dimension's labels, biases and weights.
+    struct Dimension: Sendable {
+        /// The labels, in the file's order.
+        let labels: [String]
+        /// One bias per label.
+        let bias: [Double]
+        /// The grams, for explaining (row order).
+        let grams: [String]
+        /// Row-major: `weights[row * labels.count + k]`.
+        let weights: [Double]
+    }
+
+    /// What the model says of one dimension.
+    struct Verdict: Sendable, Equatable {
+        /// The most probable label.
+        var label: String
+        /// Its probability.
+        var probability: Double
+        /// Every label's probability, in the dimension's label order (only the allowed ones for a subtype).
+        var probabilities: [(String, Double)]
+        /// The grams that pushed the label most, strongest first (at most three).
+        var grams: [String]
+
+        static func == (a: Verdict, b: Verdict) -> Bool {
+            a.label == b.label && a.probability == b.probability && a.grams == b.grams
+                && a.probabilities.map(\.0) == b.probabilities.map(\.0) && a.probabilities.map(\.1) == b.probabilities.map(\.1)
+        }
+    }
+
+    /// The n-gram lengths.
+    let lengths: [Int]
+    /// How much an occurrence in the title counts (1 in the summary).
+    let titleWeight: Double
+    /// Category, subtype and industry.
+    let category: Dimension, subtype: Dimension, industry: Dimension
+    /// The union of the three dimensions' grams: hash table keys (0 = empty), and per slot the gram's row in
+    /// each dimension (-1 where the dimension does not know it).
+    private let keys: [UInt64]
+    private let rows: [SIMD4<Int32>]
+    private let mask: Int
+    private let longest: Int
+
+    /// Reads the model file; a ConfigError naming `file`, `jsonPath` and what to do when it is missing or malformed.
+    init(contentsOf url: URL, file: String, jsonPath: String) throws {
+        let redo = "retrain it with python3 tools/train_scoring_model.py, or point \(jsonPath) at the file"
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which cannot be read (\(error.localizedDescription)); \(redo)")
+        }
+        let doc: ModelFile
+        do {
+            doc = try JSONDecoder().decode(ModelFile.self, from: data)
+        } catch {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which is not a scoring model (\(Self.describe(error))); \(redo)")
+        }
+        func dimension(_ name: String, expected: [String]) throws -> Dimension {
+            guard let d = doc.dimensions[name] else {
+                throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which has no dimensions.\(name); \(redo)")
+            }
+            guard Set(d.labels) == Set(expected), d.bias.count == d.labels.count, d.grams.count == d.weights.count,
+                  d.weights.allSatisfy({ $0.count == d.labels.count }) else {
+                throw ConfigError(file: file, path: jsonPath,
+                                  message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(expected.joined(separator: "、")), one bias per label, one weight row of that length per gram); \(redo)")
+            }
+            return Dimension(labels: d.labels, bias: d.bias, grams: d.grams, weights: d.weights.flatMap { $0 })
+        }
+        category = try dimension("category", expected: AchievementTaxonomy.categories)
+        subtype = try dimension("subtype", expected: AchievementTaxonomy.subtypes)
+        industry = try dimension("industry", expected: AchievementTaxonomy.industries)
+        guard !doc.features.ngrams.isEmpty, doc.features.ngrams.allSatisfy({ (1...8).contains($0) }), doc.features.titleWeight > 0 else {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose features.ngrams must be lengths 1 to 8 and features.titleWeight positive; \(redo)")
+        }
+        lengths = doc.features.ngrams.sorted()
+        longest = lengths.last ?? 1
+        titleWeight = doc.features.titleWeight
+
+        var union: [String: SIMD4<Int32>] = [:]
+        for (d, dim) in [category, subtype, industry].enumerated() {
+            for (row, gram) in dim.grams.enumerated() {
+                union[gram, default: SIMD4(-1, -1, -1, -1)][d] = Int32(row)
+            }
+        }
+        var capacity = 16
+        while capacity < union.count * 2 { capacity *= 2 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var rows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
+        for gram in union.keys.sorted() {
+            let units = Array(gram.utf16)
+            let h = Self.hash(units[...])
+            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = h
+            rows[slot] = union[gram] ?? SIMD4(-1, -1, -1, -1)
+        }
+        self.keys = keys
+        self.rows = rows
+        mask = capacity - 1
+    }
+
+    /// FNV-1a over UTF-16 units, never 0 (0 marks an empty slot).
+    static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for u in units { h = (h ^ UInt64(u)) &* 0x0000_0100_0000_01b3 }
+        return h == 0 ? 1 : h
+    }
+
+    @inline(__always)
+    private func slot(of h: UInt64) -> Int {
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = keys[s]
+            if k == h { return s }
+            if k == 0 { return -1 }
+            s = (s + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private static func skipped(_ u: UInt16) -> Bool {
+        (0xD800...0xDFFF).contains(u) || u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D
+    }
+
+    /// The known grams of the texts with their log(1 + weighted count), by table slot, in slot order.
+    func features(_ texts: [(units: [UInt16], weight: Double)]) -> [(slot: Int, value: Double)] {
+        var found: [(slot: Int, weight: Double)] = []
+        found.reserveCapacity(texts.reduce(0) { $0 + $1.units.count } * 2)
+        for (units, weight) in texts {
+            let n = units.count
+            for i in 0..<n {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                var length = 0
+                while length < longest && i + length < n {
+                    let u = units[i + length]
+                    if Self.skipped(u) { break }
+                    h = (h ^ UInt64(u)) &* 0x0000_0100_0000_01b3
+                    length += 1
+                    if lengths.contains(length) {
+                        let s = slot(of: h == 0 ? 1 : h)
+                        if s >= 0 { found.append((s, weight)) }
+                    }
+                }
+            }
+        }
+        found.sort { $0.slot < $1.slot }
+        var out: [(slot: Int, value: Double)] = []
+        out.reserveCapacity(found.count)
+        var i = 0
+        while i < found.count {
+            let s = found[i].slot
+            var count = 0.0
+            while i < found.count && found[i].slot == s {
+                count += found[i].weight
+                i += 1
+            }
+            out.append((s, log1p(count)))
+        }
+        return out
+    }
+
+    /// Features of a title and a summary as the rules fold them (for callers without a sheet).
+    func features(title: String, summary: String) -> [(slot: Int, value: Double)] {
+        let fold = { (s: String) in ScoringText.utf16(TextForm.halfWidthASCII(s)).map(ScoringText.fold) }
+        return features([(fold(title), titleWeight), (fold(summary), 1)])
+    }
+
+    /// The verdict of one dimension (0 category, 1 subtype, 2 industry), its softmax taken over `allowed` labels
+    /// when given (a subtype within its category); nil when no label is allowed.
+    func verdict(_ d: Int, _ features: [(slot: Int, value: Double)], allowed: [String]? = nil) -> Verdict? {
+        let dim = d == 0 ? category : d == 1 ? subtype : industry
+        let k = dim.labels.count
+        var norm = 0.0
+        for f in features where rows[f.slot][d] >= 0 { norm += f.value * f.value }
+        norm = norm > 0 ? norm.squareRoot() : 1
+        var z = dim.bias
+        for f in features {
+            let row = Int(rows[f.slot][d])
+            guard row >= 0 else { continue }
+            let v = f.value / norm
+            for j in 0..<k { z[j] += dim.weights[row * k + j] * v }
+        }
+        let keep = (0..<k).filter { allowed?.contains(dim.labels[$0]) ?? true }
+        guard let top = keep.map({ z[$0] }).max() else { return nil }
+        let e = keep.map { exp(z[$0] - top) }
+        let sum = e.reduce(0, +)
+        var best = keep[0]
+        var bestP = -1.0
+        var probabilities: [(String, Double)] = []
+        for (i, j) in keep.enumerated() {
+            let p = e[i] / sum
+            probabilities.append((dim.labels[j], p))
+            if p > bestP + 1e-12 { best = j; bestP = p }
+        }
+        // The grams that pushed the chosen label most against the mean of the others.
+        var pushes: [(gram: String, push: Double)] = []
+        for f in features {
+            let row = Int(rows[f.slot][d])
+            guard row >= 0 else { continue }
+            let others = keep.filter { $0 != best }
+            let mean = others.isEmpty ? 0 : others.reduce(0.0) { $0 + dim.weights[row * k + $1] } / Double(others.count)
+            let push = (dim.weights[row * k + best] - mean) * f.value / norm
+            if push > 0 { pushes.append((dim.grams[row], push)) }
+        }
+        pushes.sort { $0.push != $1.push ? $0.push > $1.push : $0.gram < $1.gram }
+        return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: pushes.prefix(3).map(\.gram))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "\((context.codingPath + [key]).map(\.stringValue).joined(separator: ".")) is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return "not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// The file as the trainer writes it (other keys, such as provenance, are for people).
+    private struct ModelFile: Decodable {
+        struct Features: Decodable {
+            var ngrams: [Int]
+            var titleWeight: Double
+        }
+        struct Dim: Decodable {
+            var labels: [String]
+            var bias: [Double]
+            var grams: [String]
+            var weights: [[Double]]
+        }
+        var features: Features
+        var dimensions: [String: Dim]
+    }
+}
