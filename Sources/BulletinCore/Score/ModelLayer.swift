@@ -87,7 +87,7 @@ public struct ModelLayer: Sendable {
 
     /// Applies the layer to a sheet whose votes are counted; returns the review reasons it adds (disagreements).
     func apply(_ sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> [String] {
-        let f = model.features(sheet.texts.map { ($0.foldedUnits, $0.field == .title ? model.titleWeight : 1) })
+        let f = model.features(sheet.texts.map { ($0.foldedUnits, $0.field == .title) })
         guard let category = model.verdict(0, f), let industry = model.verdict(2, f) else { return [] }
         let (_, flagged, _) = ConfidenceAssessor.assess(sheet, decision: decision)
         let weak = { (word: String) in flagged.contains { $0.hasPrefix("\(word)「") } }

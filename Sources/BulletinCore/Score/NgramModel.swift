@@ -133,39 +133,46 @@ struct NgramModel: Sendable {
         (0xD800...0xDFFF).contains(u) || u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D
     }
 
-    /// The known grams of the texts with their log(1 + weighted count), by table slot, in slot order.
-    func features(_ texts: [(units: [UInt16], weight: Double)]) -> [(slot: Int, value: Double)] {
-        var found: [(slot: Int, weight: Double)] = []
+    /// The known grams of the texts with their log(1 + weighted count), by table slot, in slot order. Texts are
+    /// title (counted `titleWeight`) or not (counted 1).
+    func features(_ texts: [(units: [UInt16], title: Bool)]) -> [(slot: Int, value: Double)] {
+        // One UInt64 per occurrence found: slot × 2 + (1 for the title), sorted without a closure.
+        var found: [UInt64] = []
         found.reserveCapacity(texts.reduce(0) { $0 + $1.units.count } * 2)
-        for (units, weight) in texts {
+        var lengthMask = 0
+        for n in lengths { lengthMask |= 1 << n }
+        for (units, title) in texts {
             let n = units.count
-            for i in 0..<n {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                var length = 0
-                while length < longest && i + length < n {
-                    let u = units[i + length]
-                    if Self.skipped(u) { break }
-                    h = (h ^ UInt64(u)) &* 0x0000_0100_0000_01b3
-                    length += 1
-                    if lengths.contains(length) {
-                        let s = slot(of: h == 0 ? 1 : h)
-                        if s >= 0 { found.append((s, weight)) }
+            let tag: UInt64 = title ? 1 : 0
+            units.withUnsafeBufferPointer { u in
+                for i in 0..<n {
+                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                    var length = 0
+                    while length < longest && i + length < n {
+                        let unit = u[i + length]
+                        if Self.skipped(unit) { break }
+                        h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+                        length += 1
+                        if (lengthMask >> length) & 1 == 1 {
+                            let s = slot(of: h == 0 ? 1 : h)
+                            if s >= 0 { found.append(UInt64(s) << 1 | tag) }
+                        }
                     }
                 }
             }
         }
-        found.sort { $0.slot < $1.slot }
+        found.sort()
         var out: [(slot: Int, value: Double)] = []
         out.reserveCapacity(found.count)
         var i = 0
         while i < found.count {
-            let s = found[i].slot
+            let s = found[i] >> 1
             var count = 0.0
-            while i < found.count && found[i].slot == s {
-                count += found[i].weight
+            while i < found.count && found[i] >> 1 == s {
+                count += found[i] & 1 == 1 ? titleWeight : 1
                 i += 1
             }
-            out.append((s, log1p(count)))
+            out.append((Int(s), log1p(count)))
         }
         return out
     }
@@ -173,7 +180,7 @@ struct NgramModel: Sendable {
     /// Features of a title and a summary as the rules fold them (for callers without a sheet).
     func features(title: String, summary: String) -> [(slot: Int, value: Double)] {
         let fold = { (s: String) in ScoringText.utf16(TextForm.halfWidthASCII(s)).map(ScoringText.fold) }
-        return features([(fold(title), titleWeight), (fold(summary), 1)])
+        return features([(fold(title), true), (fold(summary), false)])
     }
 
     /// The verdict of one dimension (0 category, 1 subtype, 2 industry), its softmax taken over `allowed` labels
@@ -203,18 +210,26 @@ struct NgramModel: Sendable {
             probabilities.append((dim.labels[j], p))
             if p > bestP + 1e-12 { best = j; bestP = p }
         }
-        // The grams that pushed the chosen label most against the mean of the others.
-        var pushes: [(gram: String, push: Double)] = []
+        // The grams that pushed the chosen label most against the mean of the others: the best three rows kept
+        // as they come, a String only for them.
+        var strongest: [(row: Int, push: Double)] = []
+        let others = Double(max(keep.count - 1, 1))
         for f in features {
             let row = Int(rows[f.slot][d])
             guard row >= 0 else { continue }
-            let others = keep.filter { $0 != best }
-            let mean = others.isEmpty ? 0 : others.reduce(0.0) { $0 + dim.weights[row * k + $1] } / Double(others.count)
-            let push = (dim.weights[row * k + best] - mean) * f.value / norm
-            if push > 0 { pushes.append((dim.grams[row], push)) }
+            var sum = 0.0
+            for j in keep { sum += dim.weights[row * k + j] }
+            let w = dim.weights[row * k + best]
+            let push = (w - (sum - w) / others) * f.value / norm
+            guard push > 0 else { continue }
+            if strongest.count < 3 || push > strongest[strongest.count - 1].push || (push == strongest[strongest.count - 1].push && dim.grams[row] < dim.grams[strongest[strongest.count - 1].row]) {
+                var at = strongest.count
+                while at > 0 && (push > strongest[at - 1].push || (push == strongest[at - 1].push && dim.grams[row] < dim.grams[strongest[at - 1].row])) { at -= 1 }
+                strongest.insert((row, push), at: at)
+                if strongest.count > 3 { strongest.removeLast() }
+            }
         }
-        pushes.sort { $0.push != $1.push ? $0.push > $1.push : $0.gram < $1.gram }
-        return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: pushes.prefix(3).map(\.gram))
+        return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: strongest.map { dim.grams[$0.row] })
     }
 
     static func describe(_ error: any Error) -> String {
