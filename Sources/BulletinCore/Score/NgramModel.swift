@@ -70,12 +70,21 @@ struct NgramModel: Sendable {
             guard let d = doc.dimensions[name] else {
                 throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which has no dimensions.\(name); \(redo)")
             }
-            guard Set(d.labels) == Set(expected), d.bias.count == d.labels.count, d.grams.count == d.weights.count,
-                  d.weights.allSatisfy({ $0.count == d.labels.count }) else {
-                throw ConfigError(file: file, path: jsonPath,
-                                  message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(expected.joined(separator: "、")), one bias per label, one weight row of that length per gram); \(redo)")
+            let malformed = ConfigError(file: file, path: jsonPath,
+                                        message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(expected.joined(separator: "、")), one bias per label, one string of that many numbers per gram); \(redo)")
+            guard Set(d.labels) == Set(expected), d.bias.count == d.labels.count, d.grams.count == d.weights.count else { throw malformed }
+            var weights: [Double] = []
+            weights.reserveCapacity(d.weights.count * d.labels.count)
+            for row in d.weights {
+                var count = 0
+                for number in row.utf8.split(separator: UInt8(ascii: " ")) {
+                    guard let w = Double(Substring(number)) else { throw malformed }
+                    weights.append(w)
+                    count += 1
+                }
+                guard count == d.labels.count else { throw malformed }
             }
-            return Dimension(labels: d.labels, bias: d.bias, grams: d.grams, weights: d.weights.flatMap { $0 })
+            return Dimension(labels: d.labels, bias: d.bias, grams: d.grams, weights: weights)
         }
         category = try dimension("category", expected: AchievementTaxonomy.categories)
         subtype = try dimension("subtype", expected: AchievementTaxonomy.subtypes)
@@ -255,7 +264,8 @@ struct NgramModel: Sendable {
             var labels: [String]
             var bias: [Double]
             var grams: [String]
-            var weights: [[Double]]
+            /// One string per gram: its weight for each label, separated by spaces.
+            var weights: [String]
         }
         var features: Features
         var dimensions: [String: Dim]

@@ -41,9 +41,12 @@ struct ScoreModelLayerTests {
         try TestSupport.withTemporaryFolder { folder in
             let cases: [(String, String)] = [
                 ("{\"features\":", "not valid JSON"),
+                ("""
+                {"features":{"ngrams":[1],"titleWeight":2},"dimensions":{"category":{"labels":["基础研究成果","应用研究成果","成果转移转化案例","其它"],"bias":[0,0,0,0],"grams":["揭"],"weights":["1 0 x 0"]}}}
+                """, "dimensions.category is malformed"),
                 ("{\"features\":{\"ngrams\":[1,2],\"titleWeight\":2},\"dimensions\":{}}", "no dimensions.category"),
                 ("""
-                {"features":{"ngrams":[1],"titleWeight":2},"dimensions":{"category":{"labels":["基础研究成果","应用研究成果"],"bias":[0,0],"grams":["揭"],"weights":[[1,0]]}}}
+                {"features":{"ngrams":[1],"titleWeight":2},"dimensions":{"category":{"labels":["基础研究成果","应用研究成果"],"bias":[0,0],"grams":["揭"],"weights":["1 0"]}}}
                 """, "dimensions.category is malformed"),
             ]
             for (i, (text, expected)) in cases.enumerated() {
