@@ -78,7 +78,7 @@ struct NgramModel: Sendable {
             for row in d.weights {
                 var count = 0
                 for number in row.utf8.split(separator: UInt8(ascii: " ")) {
-                    guard let w = Double(Substring(number)) else { throw malformed }
+                    guard let w = Self.decimal(number) ?? Double(Substring(number)) else { throw malformed }
                     weights.append(w)
                     count += 1
                 }
@@ -96,28 +96,50 @@ struct NgramModel: Sendable {
         longest = lengths.last ?? 1
         titleWeight = doc.features.titleWeight
 
-        var union: [String: SIMD4<Int32>] = [:]
-        for (d, dim) in [category, subtype, industry].enumerated() {
-            for (row, gram) in dim.grams.enumerated() {
-                union[gram, default: SIMD4(-1, -1, -1, -1)][d] = Int32(row)
-            }
-        }
+        // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
+        // depend on the order of insertion).
+        let total = category.grams.count + subtype.grams.count + industry.grams.count
         var capacity = 16
-        while capacity < union.count * 2 { capacity *= 2 }
+        while capacity < total * 2 { capacity *= 2 }
         var keys = [UInt64](repeating: 0, count: capacity)
         var rows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
-        for gram in union.keys.sorted() {
-            let units = Array(gram.utf16)
-            let h = Self.hash(units[...])
-            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = h
-            rows[slot] = union[gram] ?? SIMD4(-1, -1, -1, -1)
+        for (d, dim) in [category, subtype, industry].enumerated() {
+            for (row, gram) in dim.grams.enumerated() {
+                let h = Self.hash(Array(gram.utf16)[...])
+                var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+                while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (capacity - 1) }
+                keys[slot] = h
+                rows[slot][d] = Int32(row)
+            }
         }
         self.keys = keys
         self.rows = rows
         mask = capacity - 1
     }
+
+    /// A plain decimal (-0.12345, 3, 0.0) read exactly as strtod reads it: its digits as an integer divided by a power
+    /// of ten, both exact, so the quotient is the nearest double. nil for anything else (1e-05), left to `Double`.
+    static func decimal(_ bytes: Substring.UTF8View) -> Double? {
+        var mantissa: Int64 = 0
+        var digits = 0, decimals = 0
+        var negative = false, point = false
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case UInt8(ascii: "-") where i == 0: negative = true
+            case UInt8(ascii: "."): if point { return nil } else { point = true }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa * 10 + Int64(b - UInt8(ascii: "0"))
+                digits += 1
+                if point { decimals += 1 }
+            default: return nil
+            }
+        }
+        guard digits > 0, digits <= 15, decimals < powersOfTen.count else { return nil }
+        let value = Double(mantissa) / powersOfTen[decimals]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
     /// FNV-1a over UTF-16 units, never 0 (0 marks an empty slot).
     static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {

@@ -82,6 +82,16 @@ struct ScoreModelLayerTests {
 
     // MARK: - Agreement with Python, determinism
 
+    @Test func theWeightReaderReadsNumbersAsStrtodDoes() throws {
+        for text in ["-0.56935", "1.06109", "0.0", "-0.0", "3", "0.1111", "-0.09105", "12.5", "0.30000000000004"] {
+            let fast = try #require(NgramModel.decimal(Substring(text).utf8), "\(text)")
+            #expect(fast.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+        for text in ["1e-05", "-2.5e-05", "0.30000000000000004", "", "-", "1.2.3", "0x1p3", "１"] {
+            #expect(NgramModel.decimal(Substring(text).utf8) == nil, "\(text)")
+        }
+    }
+
     @Test func swiftAndPythonComputeTheSameProbabilities() throws {
         struct Fixture: Decodable {
             struct Case: Decodable {
