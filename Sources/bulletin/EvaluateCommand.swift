@@ -10,7 +10,8 @@ struct EvaluateCommand: ParsableCommand {
         discussion: """
         The report gives accuracy per label, precision and recall per value, the confusion between categories, \
         the disagreements, and the cases flagged 需人工确认 with how many of them were wrong. \
-        --case ID prints the reasons behind one case's labels.
+        --case ID prints the reasons behind one case's labels. With scoring.model in pipeline.json (on or off), \
+        the report ends with rules alone, the model alone and the two combined.
         """)
 
     @OptionGroup var options: ConfigOption
@@ -41,6 +42,14 @@ struct EvaluateCommand: ParsableCommand {
                 print("  [\(r.rule)] \(r.field) 「\(r.matched)」 \(String(format: "%.2f", r.weight)) \(r.conclusion)")
             }
             for f in a.flags { print("  flag: \(f)") }
+            if scorer.modelLayer == nil, let model = config.scoring.model {
+                // The layer is off: what it would say and do, below the rules' reasons.
+                let layer = try ModelLayer(settings: model, directory: config.scoring.directory, file: options.config)
+                let b = scorer.with(modelLayer: layer).assess([.title: c.title, .summary: c.summary], extras: [:])
+                print("model layer (off in pipeline.json); combined: \(b.category) / \(b.subtype) / \(b.level) / \(b.industry)")
+                for r in b.reasons where r.rule == ModelLayer.ruleName { print("  [\(r.rule)] \(r.conclusion)") }
+                for f in b.flags where !a.flags.contains(f) { print("  flag: \(f)") }
+            }
             return
         }
         if bench > 0 {
@@ -61,5 +70,9 @@ struct EvaluateCommand: ParsableCommand {
         }
         let report = try LabelledSetReport.evaluate(casesAt: url, scorer: scorer)
         print(report.description)
+        if let model = config.scoring.model {
+            let layer = try ModelLayer(settings: model, directory: config.scoring.directory, file: options.config)
+            print(ModelComparison.compare(try LabelledSet.load(from: url).cases, scorer: scorer, layer: layer).description)
+        }
     }
 }

@@ -175,7 +175,7 @@ extension PipelineConfig {
         } catch {
             throw ConfigError(file: file, path: "", message: "cannot be read (\(error.localizedDescription)); pass --config with the path of pipeline.json")
         }
-        let config: PipelineConfig
+        var config: PipelineConfig
         do {
             config = try JSONDecoder().decode(PipelineConfig.self, from: try decodableJSON(data, file: file))
         } catch let DecodingError.keyNotFound(key, context) {
@@ -187,6 +187,7 @@ extension PipelineConfig {
         } catch let DecodingError.dataCorrupted(context) {
             throw ConfigError(file: file, path: Self.path(context.codingPath), message: "is not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
         }
+        config.scoring.directory = url.deletingLastPathComponent()
         try config.validate(file: file)
         return config
     }

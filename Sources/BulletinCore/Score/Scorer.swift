@@ -11,6 +11,8 @@ public struct Scorer: Sendable {
     public let profile: String
     let evidenceRules: [any ScoringRule]
     let reviewRules: [any ScoringRule]
+    /// The statistical layer, when `scoring.model.enabled` (or set by `with(modelLayer:)`).
+    public private(set) var modelLayer: ModelLayer?
 
     /// The name under which configuration errors are reported when the scorer builds itself.
     static let configFile = "pipeline.json"
@@ -38,6 +40,16 @@ public struct Scorer: Sendable {
         self.profile = profile
         evidenceRules = evidence
         reviewRules = review
+        if let model = config.model, model.enabled {
+            modelLayer = try ModelLayer(settings: model, directory: config.directory, file: file)
+        }
+    }
+
+    /// The same scorer with another model layer (nil: rules alone).
+    public func with(modelLayer: ModelLayer?) -> Scorer {
+        var copy = self
+        copy.modelLayer = modelLayer
+        return copy
     }
 
     /// The names of the rules that run, in order.
@@ -50,10 +62,12 @@ public struct Scorer: Sendable {
         var sheet = ScoreSheet(fields: fields, extras: extras, profile: profile, fieldWeights: config.fieldWeights)
         for rule in evidenceRules { rule.apply(to: &sheet) }
         Tally.decide(&sheet, decision: config.decision)
+        let modelReview = modelLayer?.apply(&sheet, decision: config.decision) ?? []
         for rule in reviewRules { rule.apply(to: &sheet) }
         let score = ScoreFormula.score(&sheet, weights: config.score)
-        let (confidence, review, newFlags) = ConfidenceAssessor.assess(sheet, decision: config.decision)
-        for r in review.prefix(newFlags) { sheet.flag("需人工确认：\(r)") }
+        let (confidence, rulesReview, newFlags) = ConfidenceAssessor.assess(sheet, decision: config.decision)
+        let review = modelReview.isEmpty ? rulesReview : Array(rulesReview.prefix(newFlags)) + modelReview + rulesReview.dropFirst(newFlags)
+        for r in review.prefix(newFlags + modelReview.count) { sheet.flag("需人工确认：\(r)") }
         var assessment = Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
                                     score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
                                     inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)

@@ -37,6 +37,11 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
     public var profiles: [String: Profile]
     /// What the eligibility rules (the zhejiang profile) read.
     public var eligibility: Eligibility
+    /// The statistical layer (`scoring.model`), or nil for rules alone.
+    public var model: Model?
+    /// The folder of the pipeline.json this was read from (set by `PipelineConfig.load`), against which
+    /// `model.weights` is resolved; nil: the current folder.
+    public var directory: URL?
 
     // MARK: - Parts
 
@@ -312,7 +317,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case formula, rules, fieldWeights, categories, subtypes, industries, levels, levelReading, evidence,
-             decision, score, profiles, eligibility, constructions, industryTitleHeads
+             decision, score, profiles, eligibility, constructions, industryTitleHeads, model
     }
 
     /// Decodes the section. Every key is required: the rules live in pipeline.json alone, and a missing
@@ -334,6 +339,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         eligibility = try c.decode(Eligibility.self, forKey: .eligibility)
         constructions = try c.decodeIfPresent([Construction].self, forKey: .constructions) ?? []
         industryTitleHeads = try c.decodeIfPresent(TitleHeads.self, forKey: .industryTitleHeads) ?? TitleHeads()
+        model = try c.decodeIfPresent(Model.self, forKey: .model)
     }
 
     /// The switch of a rule: as configured, or on with weight 1.

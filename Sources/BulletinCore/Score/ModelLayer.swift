@@ -1,0 +1,218 @@
+import Foundation
+
+extension ScoringConfig {
+    /// `scoring.model`: the statistical layer (docs/scoring.md, "The model layer"). The rules give the reasons;
+    /// where they are weak or contested the model may break the tie, and where both are sure and disagree the
+    /// label is flagged 需人工确认.
+    public struct Model: Sendable, Codable, Equatable {
+        /// Whether the layer takes part in scoring (off: `bulletin evaluate` still reports it beside the rules).
+        public var enabled: Bool
+        /// The weights file (data/scoring-model.json), relative to pipeline.json's folder.
+        public var weights: String
+        /// The model's probability at or above which it replaces a category (and its subtype) the rules flagged
+        /// as weak or contested; above 1: never.
+        public var categoryOverrideAbove: Double
+        /// The same for the industry.
+        public var industryOverrideAbove: Double
+        /// The model's probability at or above which a label the rules were sure of, and the model disagrees
+        /// with, is flagged 需人工确认; above 1: never.
+        public var flagAbove: Double
+
+        /// Creates the settings.
+        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 0.9) {
+            self.enabled = enabled
+            self.weights = weights
+            self.categoryOverrideAbove = categoryOverrideAbove
+            self.industryOverrideAbove = industryOverrideAbove
+            self.flagAbove = flagAbove
+        }
+
+        /// Decodes the settings: `weights` is required, the rest default to the figures chosen on dev.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? false
+            weights = try c.decode(String.self, forKey: .weights)
+            categoryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .categoryOverrideAbove) ?? 0.6
+            industryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .industryOverrideAbove) ?? 0.4
+            flagAbove = try c.decodeIfPresent(Double.self, forKey: .flagAbove) ?? 0.9
+        }
+    }
+}
+
+/// The model layer as the scorer applies it: one hook after the votes are counted (`Tally.decide`).
+///
+/// - Where the confidence assessor would flag a label of the rules (weak or contested evidence, the 其他 fallback)
+///   and the model is at least `categoryOverrideAbove` (`industryOverrideAbove`) sure of its own label, the model's
+///   label is taken; a new category takes the model's subtype within it, so the subtype stays inside the category.
+/// - Where the rules are sure and the model is at least `flagAbove` sure of another label, the rules' label stays and
+///   a review reason says what the model prefers.
+/// - Every dimension gets a reason (rule `model`) with the model's label, its probability and the grams that
+///   pushed it most, so `explain` shows the model's part.
+public struct ModelLayer: Sendable {
+    /// The rule name the layer's reasons carry.
+    public static let ruleName = "model"
+
+    /// The settings.
+    public let settings: ScoringConfig.Model
+    let model: NgramModel
+
+    /// Loads the weights named by `settings.weights`, resolved against `directory` (pipeline.json's folder; the
+    /// current folder when nil). A missing or malformed file is a ConfigError naming it and `scoring.model.weights`.
+    public init(settings: ScoringConfig.Model, directory: URL?, file: String = "pipeline.json") throws {
+        let url = settings.weights.hasPrefix("/") ? URL(fileURLWithPath: settings.weights)
+            : (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(settings.weights)
+        self.settings = settings
+        model = try NgramModel(contentsOf: url, file: file, jsonPath: "scoring.model.weights")
+    }
+
+    /// The model's own labels for a title and a summary (the subtype within the model's category), without rules.
+    public func labels(title: String, summary: String) -> InferredValues {
+        let f = model.features(title: title, summary: summary)
+        let category = model.verdict(0, f)?.label ?? AchievementTaxonomy.categories[1]
+        let subtype = AchievementTaxonomy.subtypesByCategory[category].flatMap { model.verdict(1, f, allowed: $0)?.label } ?? ""
+        return InferredValues(category: category, subtype: subtype, level: "", industry: model.verdict(2, f)?.label ?? AchievementTaxonomy.otherIndustry)
+    }
+
+    /// Probabilities per label of one dimension ("category", "subtype" within `category`, "industry"), for tests.
+    func probabilities(_ dimension: String, title: String, summary: String, category: String = "") -> [String: Double] {
+        let f = model.features(title: title, summary: summary)
+        let v: NgramModel.Verdict?
+        switch dimension {
+        case "category": v = model.verdict(0, f)
+        case "subtype": v = model.verdict(1, f, allowed: AchievementTaxonomy.subtypesByCategory[category] ?? [])
+        default: v = model.verdict(2, f)
+        }
+        return Dictionary(uniqueKeysWithValues: v?.probabilities ?? [])
+    }
+
+    /// Applies the layer to a sheet whose votes are counted; returns the review reasons it adds (disagreements).
+    func apply(_ sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> [String] {
+        let f = model.features(sheet.texts.map { ($0.foldedUnits, $0.field == .title) })
+        guard let category = model.verdict(0, f), let industry = model.verdict(2, f) else { return [] }
+        let (_, flagged, _) = ConfidenceAssessor.assess(sheet, decision: decision)
+        let weak = { (word: String) in flagged.contains { $0.hasPrefix("\(word)「") } }
+        var review: [String] = []
+        let rulesCategory = sheet.category
+
+        note(&sheet, "成果类别", category)
+        if sheet.category != category.label {
+            if weak("成果类别") && category.probability >= settings.categoryOverrideAbove {
+                sheet.category = category.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
+                                  conclusion: "成果类别改取「\(category.label)」：规则的依据不足或有争议（取「\(rulesCategory)」），模型把握 \(Tally.format(category.probability))"))
+            } else if !weak("成果类别") && category.probability >= settings.flagAbove {
+                review.append(disagreement("成果类别", category, rules: rulesCategory))
+            }
+        }
+        if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category], let subtype = model.verdict(1, f, allowed: allowed) {
+            note(&sheet, "子类", subtype)
+            if sheet.category != rulesCategory {
+                sheet.subtype = subtype.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
+                                  conclusion: "子类随类别改取「\(subtype.label)」（模型把握 \(Tally.format(subtype.probability))）"))
+            } else if subtype.label != sheet.subtype && weak("子类") && subtype.probability >= settings.categoryOverrideAbove {
+                let before = sheet.subtype
+                sheet.subtype = subtype.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
+                                  conclusion: "子类改取「\(subtype.label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(subtype.probability))"))
+            }
+        } else if sheet.category != rulesCategory {
+            sheet.subtype = ""
+        }
+
+        note(&sheet, "产业", industry)
+        if sheet.industry != industry.label {
+            let before = sheet.industry
+            if weak("产业") && industry.probability >= settings.industryOverrideAbove {
+                sheet.industry = industry.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
+                                  conclusion: "产业改取「\(industry.label)」：规则的依据不足或有争议（取「\(before)」），模型把握 \(Tally.format(industry.probability))"))
+            } else if !weak("产业") && industry.probability >= settings.flagAbove {
+                review.append(disagreement("产业", industry, rules: before))
+            }
+        }
+        sheet.inferred = InferredValues(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry)
+        return review
+    }
+
+    /// The model's view of one label, as a reason `explain` shows.
+    private func note(_ sheet: inout ScoreSheet, _ name: String, _ v: NgramModel.Verdict) {
+        sheet.note(Reason(rule: Self.ruleName, field: "", matched: v.grams.map { "「\($0)」" }.joined(), weight: 0,
+                          conclusion: "模型：\(name)倾向「\(v.label)」（把握 \(Tally.format(v.probability))），推动最多的字串 \(v.grams.map { "「\($0)」" }.joined(separator: "").ifEmpty("无"))"))
+    }
+
+    private func disagreement(_ name: String, _ v: NgramModel.Verdict, rules: String) -> String {
+        "\(name)：规则取「\(rules)」，模型倾向「\(v.label)」（把握 \(Tally.format(v.probability))，依据字串 \(v.grams.map { "「\($0)」" }.joined())），两者都有把握而不一致，请确认"
+    }
+}
+
+/// Rules alone, the model alone and the two combined over one labelled set: what `bulletin evaluate` adds
+/// below its table, so the model layer is judged where the rules are.
+public struct ModelComparison: Sendable, CustomStringConvertible {
+    /// Agreement with the labels per dimension (category, subtype, industry).
+    public struct Row: Sendable, Equatable {
+        /// category, subtype or industry.
+        public var dimension: String
+        /// Cases where the rules alone agree.
+        public var rules: Int
+        /// Cases where the model alone agrees.
+        public var model: Int
+        /// Cases where rules and model combined agree.
+        public var combined: Int
+    }
+
+    /// Number of cases.
+    public var cases: Int
+    /// Category, subtype, industry.
+    public var rows: [Row]
+    /// Cases flagged 需人工确认 by the rules alone.
+    public var flaggedByRules: Int
+    /// Cases flagged 需人工确认 combined.
+    public var flaggedCombined: Int
+    /// Cases whose labels the combination changed.
+    public var changed: Int
+    /// Whether the layer is on in pipeline.json (the main table then shows the combined figures).
+    public var enabled: Bool
+    /// The weights file.
+    public var weights: String
+
+    /// Scores the cases three ways; `scorer`'s own layer is ignored (rules alone), `layer` is forced on for combined.
+    public static func compare(_ cases: [LabelledCase], scorer: Scorer, layer: ModelLayer) -> ModelComparison {
+        let rulesScorer = scorer.with(modelLayer: nil)
+        let combinedScorer = scorer.with(modelLayer: layer)
+        var rows = ["category", "subtype", "industry"].map { Row(dimension: $0, rules: 0, model: 0, combined: 0) }
+        var flaggedByRules = 0, flaggedCombined = 0, changed = 0
+        for c in cases {
+            let fields: [Field: String] = [.title: c.title, .summary: c.summary]
+            let r = rulesScorer.assess(fields, extras: [:])
+            let m = layer.labels(title: c.title, summary: c.summary)
+            let b = combinedScorer.assess(fields, extras: [:])
+            let expected = [c.expected.category, c.expected.subtype, c.expected.industry]
+            let got = [[r.category, r.subtype, r.industry], [m.category, m.subtype, m.industry], [b.category, b.subtype, b.industry]]
+            for i in 0..<3 {
+                rows[i].rules += got[0][i] == expected[i] ? 1 : 0
+                rows[i].model += got[1][i] == expected[i] ? 1 : 0
+                rows[i].combined += got[2][i] == expected[i] ? 1 : 0
+            }
+            flaggedByRules += r.needsReview ? 1 : 0
+            flaggedCombined += b.needsReview ? 1 : 0
+            changed += got[0] != got[2] ? 1 : 0
+        }
+        return ModelComparison(cases: cases.count, rows: rows, flaggedByRules: flaggedByRules, flaggedCombined: flaggedCombined,
+                               changed: changed, enabled: scorer.config.model?.enabled ?? false, weights: layer.settings.weights)
+    }
+
+    /// The lines `bulletin evaluate` prints after its table.
+    public var description: String {
+        var lines = ["", "model layer (\(weights); \(enabled ? "on" : "off") in pipeline.json): rules alone, model alone, combined"]
+        let widths = [12, 16, 16, 16]
+        lines.append(EvaluationReport.row(["dimension", "rules", "model", "combined"], widths: widths))
+        for r in rows {
+            let cell = { (n: Int) in "\(EvaluationReport.percent(Double(n) / Double(max(cases, 1)))) \(n)/\(cases)" }
+            lines.append(EvaluationReport.row([r.dimension, cell(r.rules), cell(r.model), cell(r.combined)], widths: widths))
+        }
+        let delta = flaggedCombined - flaggedByRules
+        lines.append("需人工确认 rules alone \(flaggedByRules), combined \(flaggedCombined) (\(delta >= 0 ? "+" : "")\(delta)); labels changed by the model in \(changed) cases")
+        return lines.joined(separator: "\n")
+    }
+}
