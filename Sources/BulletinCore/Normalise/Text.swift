@@ -243,15 +243,22 @@ public enum TextForm {
     static func simpleCharacterCount(_ s: String) -> Int? {
         var count = 0
         for u in s.unicodeScalars {
-            switch u.value {
-            case 0x0A: continue
-            case 0x20...0x7E, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
-                 0x3040...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFE0...0xFFEE:
-                count += 1
-            default:
-                return nil
-            }
+            if u.value == 0x0A { continue }
+            guard isSimpleCharacter(u.value) else { return nil }
+            count += 1
         }
         return count
+    }
+
+    /// Whether a scalar is one of those `simpleCharacterCount` counts as a character of its own (Chinese, Latin,
+    /// common punctuation; all below the surrogates, so a UTF-16 unit in these ranges is the whole scalar).
+    static func isSimpleCharacter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20...0x7E, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3040...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFE0...0xFFEE:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -32,14 +32,9 @@ struct CompletenessRule: ScoringRule {
     static func simpleCount(_ units: [UInt16]) -> Int? {
         var count = 0
         for u in units {
-            switch u {
-            case 0x0A: continue
-            case 0x20...0x7E, 0xA0...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
-                 0x3040...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFE0...0xFFEE:
-                count += 1
-            default:
-                return nil
-            }
+            if u == 0x0A { continue }
+            guard TextForm.isSimpleCharacter(UInt32(u)) else { return nil }
+            count += 1
         }
         return count
     }
