@@ -162,6 +162,32 @@ def timed(cmd, stdout=subprocess.PIPE, env=None):
     return (cpu if CLOCK == "cpu" else elapsed), p.stdout, peak, p.returncode
 
 
+def staged(cmd):
+    """Runs cmd (a `bulletin run`, which prints `[i/n] stage` lines) and returns ([(stage, CPU seconds)], peak
+    resident KiB, exit code): the CPU time (user+system, read from /proc at each stage line) spent in each stage,
+    the last stage ending with the process; the peak and the final CPU time come from wait4 of that process."""
+    proc = subprocess.Popen(["stdbuf", "-oL"] + cmd, stdout=subprocess.PIPE, text=True)
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def cpu():
+        with open(f"/proc/{proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick
+
+    marks = [(line.split("]", 1)[1].strip(), cpu()) for line in proc.stdout if line.startswith("[")]
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    end = usage.ru_utime + usage.ru_stime
+    table = [(name, (marks[i + 1][1] if i + 1 < len(marks) else end) - t) for i, (name, t) in enumerate(marks)]
+    return table, usage.ru_maxrss, proc.returncode
+
+
+def stage_line(table):
+    """The stages of one run as `name seconds share%`, stages under 5 ms left out."""
+    total = sum(t for _, t in table) or 1e-9
+    return ", ".join(f"{s} {t:.2f} {100 * t / total:.0f}%" for s, t in table if t >= 0.005)
+
+
 def interleaved(contenders, rounds):
     """Runs every contender once per round, in an order that rotates each round, so that the machine's load
     falls on all alike; returns {name: (median seconds, max peak KiB, last stdout)}."""

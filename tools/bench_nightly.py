@@ -4,7 +4,7 @@ varied, real-looking rows, see tools/bench_common.py) are dropped into one inbox
 over the same outbox, for --months months. Prints the time and peak memory of each month's run, which should
 follow the night's input, not the size of the library.
 
-Usage: python3 tools/bench_nightly.py [--months 12] [--rows 1000] [--year 2026] [--bin PATH] [--baseline PATH] [--keep DIR]
+Usage: python3 tools/bench_nightly.py [--months 12] [--rows 1000] [--year 2026] [--bin PATH] [--baseline PATH] [--keep DIR] [--stages]
 """
 import argparse, csv, os, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -20,7 +20,7 @@ def drop(inbox, month, rows, year):
     os.utime(p, (past, past))
 
 
-def series(binary, config, months, rows, year, keep=None):
+def series(binary, config, months, rows, year, keep=None, stages=False):
     out = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or scratch
@@ -29,13 +29,18 @@ def series(binary, config, months, rows, year, keep=None):
         os.makedirs(outbox)
         for m in range(1, months + 1):
             drop(inbox, m, rows, year)
-            t, _, peak, rc = common.timed([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
-                                           "--today", f"{year}-{m:02d}-20"], stdout=subprocess.DEVNULL)
+            cmd = [binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox, "--today", f"{year}-{m:02d}-20"]
+            if stages:
+                table, peak, rc = common.staged(cmd)
+                t = sum(s for _, s in table)
+            else:
+                table = None
+                t, _, peak, rc = common.timed(cmd, stdout=subprocess.DEVNULL)
             if rc not in (0, 1):
                 raise SystemExit(f"month {m}: bulletin run failed with exit code {rc}")
             library = os.path.join(outbox, "library.sqlite")
             size = os.path.getsize(library) if os.path.exists(library) else 0
-            out.append((m, t, peak, size))
+            out.append((m, t, peak, size, table))
     return out
 
 
@@ -48,6 +53,8 @@ def main():
     ap.add_argument("--baseline", help="another bulletin binary, run over its own library after this one")
     ap.add_argument("--config", default="pipeline.json")
     ap.add_argument("--keep", help="keep each binary's inbox and outbox in KEEP/<name> (to diff two binaries' outputs)")
+    ap.add_argument("--stages", action="store_true",
+                    help="also print each month's CPU seconds per stage (the run's [i/n] lines); seconds are then CPU")
     ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                     help="cpu: user+system seconds of each process (default; steady on a shared machine); wall: elapsed")
     a = ap.parse_args()
@@ -58,8 +65,10 @@ def main():
         print(f"{name} = {binary}")
         print(f"{'month':>5}{'library rows':>14}{'seconds':>9}{'peak MiB':>10}{'library MiB':>13}")
         keep = os.path.join(a.keep, name) if a.keep else None
-        for m, t, peak, size in series(binary, a.config, a.months, a.rows, a.year, keep):
-            print(f"{m:>5}{m * a.rows:>14}{t:>9.2f}{peak / 1024:>10.1f}{size / 1048576:>13.1f}")
+        for m, t, peak, size, table in series(binary, a.config, a.months, a.rows, a.year, keep, a.stages):
+            print(f"{m:>5}{m * a.rows:>14}{t:>9.2f}{peak / 1024:>10.1f}{size / 1048576:>13.1f}", flush=True)
+            if table:
+                print("       stages (cpu s, %): " + common.stage_line(table), flush=True)
 
 
 if __name__ == "__main__":

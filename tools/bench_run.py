@@ -7,7 +7,7 @@ and an optional baseline side by side, and the ratio to a bare Python csv read o
 Usage: python3 tools/bench_run.py [--rows 2000,5000,10000,20000] [--bin PATH] [--baseline PATH] [--keep DIR] [--stages]
 --stages adds, per binary and N, the CPU seconds of each stage (from the run's `[i/n] stage` lines).
 """
-import argparse, csv, io, os, resource, shutil, subprocess, sys, tempfile, time
+import argparse, csv, io, os, shutil, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_common as common
 
@@ -58,8 +58,7 @@ def run_once(binary, config, source, year, month, keep=None):
 
 
 def staged(binary, config, source, year, month):
-    """One run as run_once, with the CPU seconds (user+system, read from /proc at each `[i/n] stage` line the run
-    prints) spent in each stage: [(stage, seconds)], the last stage ending with the process."""
+    """One run as run_once, with the CPU seconds spent in each stage (bench_common.staged)."""
     with tempfile.TemporaryDirectory() as folder:
         inbox, outbox = os.path.join(folder, "inbox"), os.path.join(folder, "outbox")
         os.makedirs(inbox)
@@ -68,21 +67,9 @@ def staged(binary, config, source, year, month):
         shutil.copyfile(source, p)
         past = time.time() - 3600
         os.utime(p, (past, past))
-        proc = subprocess.Popen(["stdbuf", "-oL", binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
-                                 "--today", f"{year}-{month:02d}-20"], stdout=subprocess.PIPE, text=True)
-        tick = os.sysconf("SC_CLK_TCK")
-
-        def cpu():
-            with open(f"/proc/{proc.pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / tick
-
-        marks = [(line.split("]", 1)[1].strip(), cpu()) for line in proc.stdout if line.startswith("[")]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        proc.wait()
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        end = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-        return [(name, (marks[i + 1][1] if i + 1 < len(marks) else end) - t) for i, (name, t) in enumerate(marks)]
+        table, _, _ = common.staged([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
+                                     "--today", f"{year}-{month:02d}-20"])
+        return table
 
 
 def main():
@@ -122,9 +109,7 @@ def main():
         if a.stages:
             for name, binary in runs:
                 table = staged(binary, a.config, source, a.year, a.month)
-                total = sum(t for _, t in table) or 1e-9
-                print(f"  {name} stages (cpu s, %): " + ", ".join(f"{s} {t:.2f} {100 * t / total:.0f}%" for s, t in table if t >= 0.005),
-                      flush=True)
+                print(f"  {name} stages (cpu s, %): " + common.stage_line(table), flush=True)
 
 
 if __name__ == "__main__":
