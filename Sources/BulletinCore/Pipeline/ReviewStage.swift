@@ -215,7 +215,7 @@ public enum ReviewSession {
         let states = Dictionary(try library.states(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let period = BulletinPeriod(sheet.period)
         let revisions = try library.approvals(kind: .bulletin).filter { $0.key == sheet.period }.count
-        let periodCases = try period.map { try library.states(periods: [$0]) } ?? []
+        let periodCases = try approvalPeriodCases(step: step, period: period, library: library)
         let outcome = plan(validation, sheet: sheet, step: step, process: process, file: file, sha256: sha256, date: date, runId: runId,
                            states: states, approvedRevisions: revisions, periodCases: periodCases)
         try library.apply(events: outcome.events, approval: outcome.approval)
@@ -224,6 +224,14 @@ public enum ReviewSession {
 }
 
 extension ReviewSession {
+    /// The cases of the sheet's month, which `plan` reads only for a step that approves the issue (to take the
+    /// month's waiting cases left off the sheet out of it); for every other step, none are read: decoding a
+    /// month's cases for each division's 初选 sheet cost more than applying its decisions.
+    static func approvalPeriodCases(step: ProcessConfig.ReviewStep, period: BulletinPeriod?, library: CaseLibrary) throws -> [CaseState] {
+        guard step.approves == true, let period else { return [] }
+        return try library.states(periods: [period])
+    }
+
     /// A dry run: what applying `sheet` now would change, as lines a person reads, touching nothing.
     public static func dryRun(_ sheet: ReturnedReviewSheet, fileName: String, sha256: String, config: PipelineConfig,
                               library: CaseLibrary, today: CalendarDate) throws -> [String] {
@@ -242,7 +250,7 @@ extension ReviewSession {
         var outcome = plan(validation, sheet: rest, step: step, process: process, file: fileName, sha256: sha256, date: today,
                            runId: "dry-run", states: states,
                            approvedRevisions: try library.approvals(kind: .bulletin).filter { $0.key == sheet.period }.count,
-                           periodCases: try period.map { try library.states(periods: [$0]) } ?? [])
+                           periodCases: try approvalPeriodCases(step: step, period: period, library: library))
         outcome.changes += duplicates.changes
         var lines = ["\(fileName): review sheet \(sheet.sheetId) (\(sheet.stage)\(sheet.group.isEmpty ? "" : " " + sheet.group), \(sheet.period)) — dry run, nothing applied",
                      "  \(validation.summary)"]
