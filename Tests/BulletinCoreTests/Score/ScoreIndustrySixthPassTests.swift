@@ -24,6 +24,21 @@ import Testing
         #expect(!ScoreIndustryTests.industryReasons(a).contains { $0.conclusion.contains("A0164") })
     }
 
+    /// Tea processed is food by its own words now (it needed the processing entry while 茶叶 was the crop's word).
+    @Test func teaProcessingIsFoodByItsWord() throws {
+        let a = try ScoreIndustryTests.assess("一种茶叶的清香型加工工艺获发明专利授权",
+            "该工艺以本地茶树鲜叶为原料，经摊青、杀青、揉捻和烘干制成茶叶，香气持久，已在茶叶合作社推广。")
+        #expect(a.industry == "食品轻纺")
+        #expect(ScoreIndustryTests.industryReasons(a).contains { $0.matched == "茶叶" && $0.conclusion.contains("C1530") })
+    }
+
+    /// The guide's tea garden (docs/labelling.md §4) is a farm word: 高山茶园 is a garden, not 高山茶.
+    @Test func aTeaGardenIsAgriculture() throws {
+        let a = try ScoreIndustryTests.assess("高山茶园绿色栽培技术推广", "在茶园推广茶树绿色栽培和病虫害综合防治，茶叶亩产提高百分之十五。")
+        #expect(a.industry == "现代农业")
+        #expect(ScoreIndustryTests.industryReasons(a).contains { $0.matched == "茶园" && $0.conclusion.contains("现代农业") })
+    }
+
     @Test func aTeaVarietyStaysAgriculture() throws {
         let a = try ScoreIndustryTests.assess("茶树新品种“川茶6号”通过省级审定",
             "农科院茶叶研究所选育的茶树新品种川茶6号通过省级审定，发芽早、产量高、抗寒性强，适合在川西丘陵茶区推广种植。")
