@@ -47,7 +47,8 @@ def decide(outbox, inbox, since, word):
 
 
 def series(binary, config, months, rows, year, keep=None, stages=False, decision=None):
-    out = []
+    """Runs the months one after another over one outbox; yields (month, seconds, peak KiB, library bytes, stage
+    table or None) as each month's run ends."""
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or scratch
         inbox, outbox = os.path.join(folder, "inbox"), os.path.join(folder, "outbox")
@@ -70,8 +71,7 @@ def series(binary, config, months, rows, year, keep=None, stages=False, decision
                 decide(outbox, inbox, started, decision)
             library = os.path.join(outbox, "library.sqlite")
             size = os.path.getsize(library) if os.path.exists(library) else 0
-            out.append((m, t, peak, size, table))
-    return out
+            yield m, t, peak, size, table  # printed as each month ends
 
 
 def main():
