@@ -53,7 +53,8 @@ lint:
 # Benchmarks (release build), each an interleaved run with ratios: realistic DOCX forms against python-docx and
 # a C floor (libzip + libxml2), with label variants; 20,000 CSV/XLSX rows against a bare Python csv read.
 # BASELINE=path/to/other/bulletin runs another build side by side (before/after).
-# `make bench-nightly`: the nightly run over a growing library (1,000 rows a month for 12 months).
+# `make bench-nightly`: the nightly run over a growing library (1,000 rows a month for 12 months; MONTHS=24 runs
+# past the match window, DECIDE=不通过 returns every sheet decided so the backlog stays a month deep).
 BENCH_BASELINE = $(if $(BASELINE),--baseline $(BASELINE))
 bench: deps
 	$(SWIFT) build -c release --scratch-path .build-release
@@ -63,7 +64,7 @@ bench: deps
 
 bench-nightly: deps
 	$(SWIFT) build -c release --scratch-path .build-release
-	python3 tools/bench_nightly.py --months $(or $(MONTHS),12) --rows $(or $(ROWS),1000) $(BENCH_BASELINE)
+	python3 tools/bench_nightly.py --months $(or $(MONTHS),12) --rows $(or $(ROWS),1000) $(if $(DECIDE),--decide $(DECIDE)) $(BENCH_BASELINE)
 
 clean:
 	rm -rf .build .build-release $(DEMO)
