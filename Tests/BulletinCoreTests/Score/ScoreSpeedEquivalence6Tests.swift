@@ -122,4 +122,33 @@ import Testing
             }
         }
     }
+    /// The rules a validation built are taken by the scorer of an equal configuration only: scorers of two
+    /// configurations validated in turn (the kept rules switching between them) each score with their own weights,
+    /// as scorers built first do.
+    @Test func rulesKeptByValidationServeOnlyAnEqualConfiguration() throws {
+        var object = try ScoreTestSupport.standardObject()
+        let groups = try #require(object["industries"] as? [[String: Any]])
+        object["industries"] = groups.map { g -> [String: Any] in
+            var g = g
+            g["weight"] = ((g["weight"] as? Double) ?? 1) * 2
+            return g
+        }
+        let doubled = try ScoreTestSupport.config(from: object)
+        let standard = ScoringConfig.standard
+        #expect(doubled != standard)
+        let fields: [Field: String] = [.title: "页岩气压裂泵送装备", .summary: "研制出页岩气压裂泵送装备，用于油气开采，年产值1.2亿元。"]
+        func industryWeights(_ config: ScoringConfig) throws -> [Double] {
+            try Scorer(config: config, profile: "sichuan").assess(fields, extras: [:]).reasons
+                .filter { $0.rule == IndustryPhrasesRule.name }.map(\.weight)
+        }
+        let first = (try industryWeights(standard), try industryWeights(doubled))
+        #expect(!first.0.isEmpty && first.0 != first.1)
+        for _ in 0..<3 {
+            try standard.validate(file: "pipeline.json")
+            #expect(try industryWeights(doubled) == first.1)
+            try doubled.validate(file: "other.json")
+            #expect(try industryWeights(standard) == first.0)
+        }
+        if let kept = BuiltRules.rules(for: standard, file: "x") { #expect(kept.count == ScoringRules.all.count) }
+    }
 }
