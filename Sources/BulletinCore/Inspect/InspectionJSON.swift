@@ -21,9 +21,8 @@ extension InspectionLine {
     /// and then what was appended is not valid JSON.
     @discardableResult
     public func writeJSON(appendingTo bytes: inout [UInt8]) -> Bool {
-        var w = JSONBytes()
-        swap(&w.bytes, &bytes)
-        defer { swap(&w.bytes, &bytes) }
+        var w = JSONBytes(capacity: 8192)
+        defer { w.append(to: &bytes) }
         w.raw("{\"category\":"); w.string(category)
         w.raw(",\"classified\":"); w.bool(classified)
         if let c = confidence {
@@ -35,11 +34,26 @@ extension InspectionLine {
         }
         w.raw(",\"eligible\":"); w.bool(eligible)
         w.raw(",\"fields\":{")
-        for (i, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            if i > 0 { w.raw(",") }
-            w.string(key)
-            w.raw(":")
-            w.string(fields[key] ?? "")
+        // The form's fields (every line of a read file has all of them) in their sorted order, made once; other keys
+        // (none, or some missing) sorted here.
+        var known = fields.count == Self.fieldKeys.count
+        if known {
+            let mark = w.mark
+            for (i, key) in Self.fieldKeys.enumerated() {
+                guard let value = fields[key] else { known = false; w.rewind(to: mark); break }
+                if i > 0 { w.raw(",") }
+                w.string(key)
+                w.raw(":")
+                w.string(value)
+            }
+        }
+        if !known {
+            for (i, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if i > 0 { w.raw(",") }
+                w.string(key)
+                w.raw(":")
+                w.string(fields[key] ?? "")
+            }
         }
         w.raw("},\"file\":"); w.string(file)
         w.raw(",\"flags\":"); w.strings(flags)
@@ -73,20 +87,89 @@ extension InspectionLine {
     }
 }
 
+extension InspectionLine {
+    /// The raw values of `Field`, sorted by their UTF-8 bytes (as JSONEncoder sorts keys).
+    static let fieldKeys: [String] = Field.allCases.map(\.rawValue).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+}
+
 /// A growing UTF-8 buffer with JSONEncoder's spelling of strings, numbers and booleans.
-struct JSONBytes {
-    var bytes: [UInt8] = []
+///
+/// Written through a raw pointer into memory it owns (freed when it goes): an `[UInt8]` grown by ~150 appends a
+/// line (quotes, keys, strings) checked its uniqueness and capacity at each, about half of `inspect --json`'s
+/// printing. `append(to:)` hands the bytes over in one copy.
+struct JSONBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// False once a NaN or an infinity was written.
     var finite = true
 
+    init(capacity: Int = 4096) {
+        self.capacity = Swift.max(capacity, 64)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// How many bytes are written, for `rewind(to:)`.
+    var mark: Int { count }
+
+    /// Forgets what was written after `mark`.
+    mutating func rewind(to mark: Int) { count = Swift.min(count, Swift.max(0, mark)) }
+
+    /// Appends the bytes written to `out`.
+    func append(to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Room for `n` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count &+ n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    @inline(__always)
+    private mutating func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count &+= 1
+    }
+
+    /// Copies `n` bytes from `p` (room already reserved).
+    @inline(__always)
+    private mutating func copy(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        if n <= 16 {
+            var i = 0
+            while i < n { base[count &+ i] = p[i]; i &+= 1 }
+        } else {
+            (base + count).update(from: p, count: n)
+        }
+        count &+= n
+    }
+
     mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        let n = s.utf8CodeUnitCount
+        reserve(n)
+        copy(s.utf8Start, n)
     }
 
     /// A String's bytes as they are. Not an overload of `raw`: a literal would then be taken as a String (the
     /// default literal type) and every key copied through String's UTF-8 view.
     mutating func rawText(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+        for b in s.utf8 { byte(b) }
     }
 
     mutating func bool(_ b: Bool) {
@@ -94,35 +177,64 @@ struct JSONBytes {
     }
 
     /// As JSONEncoder writes a Double: its description, without a trailing ".0". Whole numbers of up to 15
-    /// digits (most weights and scores) are written as integers, which is what that gives, without a String.
+    /// digits (most weights and scores) are written as integers, which is what that gives, without a String; so
+    /// are numbers of at most two decimals below 10^9 (see `hundredths`).
     mutating func number(_ d: Double) {
         guard d.isFinite else { finite = false; raw("0"); return }
         if d.rounded(.towardZero) == d, abs(d) < 1e15, !(d == 0 && d.sign == .minus) {
             integer(Int(d))
             return
         }
+        if let h = Self.hundredths(d) {
+            let m = h.magnitude
+            if h < 0 { byte(UInt8(ascii: "-")) }
+            integer(Int(m / 100))
+            let cents = Int(m % 100)
+            reserve(3)
+            base[count] = UInt8(ascii: ".")
+            base[count &+ 1] = UInt8(truncatingIfNeeded: 0x30 + cents / 10)
+            count &+= 2
+            if cents % 10 != 0 {
+                base[count] = UInt8(truncatingIfNeeded: 0x30 + cents % 10)
+                count &+= 1
+            }
+            return
+        }
         let s = d.description
-        if s.hasSuffix(".0") { bytes.append(contentsOf: s.utf8.dropLast(2)) } else { bytes.append(contentsOf: s.utf8) }
+        if s.hasSuffix(".0") { for b in s.utf8.dropLast(2) { byte(b) } } else { rawText(s) }
+    }
+
+    /// `d` × 100 as a whole number k, when `d` is not whole, |d| < 10^9 and k / 100 == d exactly: then
+    /// `d.description` is the decimal k / 100 with its trailing zero dropped ("0.35", "-2.5", "61.25"): k / 100 reads
+    /// back as `d`, and below 10^9 no other decimal of at most two places lies so near `d`, so none is shorter.
+    /// Nil otherwise (the caller asks `description`). `JSONBytesTests` compares the two.
+    @inline(__always)
+    static func hundredths(_ d: Double) -> Int64? {
+        guard abs(d) < 1e9, d.rounded(.towardZero) != d else { return nil }
+        let k = (d * 100).rounded()
+        guard k / 100 == d else { return nil }
+        return Int64(k)
     }
 
     /// An integer in decimal, as `String(n)` spells it.
     mutating func integer(_ n: Int) {
+        reserve(21)
         if n < 0 {
             guard n != .min else { rawText(String(n)); return }
-            bytes.append(UInt8(ascii: "-"))
+            base[count] = UInt8(ascii: "-")
+            count &+= 1
         }
         var v = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, the lowest first
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[count] = UInt8(truncatingIfNeeded: v % 10) + 0x30
-                v /= 10
-                count += 1
-            } while v > 0
-            var i = count
-            while i > 0 { i -= 1; bytes.append(d[i]) }
-        }
+        var digits = 1
+        var rest = v / 10
+        while rest > 0 { digits &+= 1; rest /= 10 }
+        var at = count &+ digits &- 1
+        repeat {
+            base[at] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+            v /= 10
+            at &-= 1
+        } while v > 0
+        count &+= digits
     }
 
     mutating func strings(_ list: [String]) {
@@ -137,41 +249,63 @@ struct JSONBytes {
     /// A quoted string: `"` and `\` escaped, \b \t \n \f \r by name, other controls below 0x20 as \u00xx
     /// (lower-case hex), everything else (DEL, U+2028, non-ASCII) as its UTF-8 bytes; `/` is not escaped.
     mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { b in
-            var start = 0
-            var i = 0
-            let n = b.count
-            while i < n {
-                // Eight bytes at a time while none of them needs escaping (most text, Chinese or not).
-                if i &+ 8 <= n, !Self.needsEscape(UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)) {
+        if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) != nil { return }
+        var contiguous = s
+        contiguous.makeContiguousUTF8()
+        contiguous.withUTF8 { quoted($0) }
+    }
+
+    /// `string(_:)` of a string's UTF-8 bytes.
+    private mutating func quoted(_ b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        // At most six bytes for each byte (\u00xx), and the quotes.
+        reserve(n &* 6 &+ 2)
+        base[count] = UInt8(ascii: "\"")
+        count &+= 1
+        guard n > 0, let p = b.baseAddress else {
+            base[count] = UInt8(ascii: "\"")
+            count &+= 1
+            return
+        }
+        var start = 0
+        var i = 0
+        while i < n {
+            // Eight bytes at a time while none of them needs escaping (most text, Chinese or not); eight bytes that
+            // all have their high bit (the inside of Chinese text) need no further test.
+            if i &+ 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 || !Self.needsEscape(w) {
                     i &+= 8
                     continue
                 }
-                let c = b[i]
-                i &+= 1
-                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                let at = i &- 1
-                if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<at])) }
-                start = i
-                switch c {
-                case 0x22: raw("\\\"")
-                case 0x5C: raw("\\\\")
-                case 0x08: raw("\\b")
-                case 0x09: raw("\\t")
-                case 0x0A: raw("\\n")
-                case 0x0C: raw("\\f")
-                case 0x0D: raw("\\r")
-                default:
-                    raw("\\u00")
-                    bytes.append(Self.hex(c >> 4))
-                    bytes.append(Self.hex(c & 0xF))
-                }
             }
-            if start < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<n])) }
+            let c = p[i]
+            i &+= 1
+            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+            let at = i &- 1
+            if start < at { copy(p + start, at &- start) }
+            start = i
+            base[count] = UInt8(ascii: "\\")
+            switch c {
+            case 0x22: base[count &+ 1] = UInt8(ascii: "\""); count &+= 2
+            case 0x5C: base[count &+ 1] = UInt8(ascii: "\\"); count &+= 2
+            case 0x08: base[count &+ 1] = UInt8(ascii: "b"); count &+= 2
+            case 0x09: base[count &+ 1] = UInt8(ascii: "t"); count &+= 2
+            case 0x0A: base[count &+ 1] = UInt8(ascii: "n"); count &+= 2
+            case 0x0C: base[count &+ 1] = UInt8(ascii: "f"); count &+= 2
+            case 0x0D: base[count &+ 1] = UInt8(ascii: "r"); count &+= 2
+            default:
+                base[count &+ 1] = UInt8(ascii: "u")
+                base[count &+ 2] = UInt8(ascii: "0")
+                base[count &+ 3] = UInt8(ascii: "0")
+                base[count &+ 4] = Self.hex(c >> 4)
+                base[count &+ 5] = Self.hex(c & 0xF)
+                count &+= 6
+            }
         }
-        bytes.append(UInt8(ascii: "\""))
+        if start < n { copy(p + start, n &- start) }
+        base[count] = UInt8(ascii: "\"")
+        count &+= 1
     }
 
     /// Whether one of the eight bytes of `w` is below 0x20, `"` or `\` (exact: the classic zero-byte tests

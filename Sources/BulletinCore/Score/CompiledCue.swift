@@ -205,10 +205,24 @@ final class CompiledCue: Sendable {
 
     /// Appends `ranges(in:)` to `out`: a literal the text's scan did not find adds nothing and costs no array (the
     /// constructions and proximity lists ask dozens of cues of every field, and find few).
+    /// A literal's ranges are appended as they are found (no array of its own).
     @inline(__always)
     func appendRanges(in text: ScoringText, to out: inout [NSRange]) {
-        if let literalID, text.scanned(literalID), !text.contains(literal: literalID) { return }
-        out.append(contentsOf: ranges(in: text))
+        guard let literal, let literalID, text.scanned(literalID) else {
+            out.append(contentsOf: ranges(in: text))
+            return
+        }
+        guard text.contains(literal: literalID) else { return }
+        // `ranges(in:)`'s loop, appending to `out` (the boundaries read only for a cue that has them).
+        var from = 0
+        let length = literal.count
+        let bounded = wordStart || wordEnd
+        text.forEachStart(ofLiteral: literalID, literal) { at in
+            if at >= from && (!bounded || boundariesHold(text.foldedUnits, at, at + length)) {
+                out.append(NSRange(location: at, length: length))
+                from = at + length
+            }
+        }
     }
 
     /// Every match of every cue of a list, in list order: `cues.flatMap { $0.ranges(in: text) }`.

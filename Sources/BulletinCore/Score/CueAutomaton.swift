@@ -131,17 +131,34 @@ final class CueAutomaton: Sendable {
         // Each finding as one number, id << 32 | start: sorting them sorts by id, then by position.
         var found: [UInt64] = []
         var state: Int32 = 0
-        for (i, u) in units.enumerated() {
-            while true {
-                let to = step(state, u)
-                if to >= 0 { state = to; break }
-                if state == 0 { break }
-                state = failure[Int(state)]
-            }
-            let s = Int(state)
-            for k in Int(outputStart[s])..<Int(outputStart[s + 1]) {
-                let id = outputIDs[k]
-                found.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(i + 1 - Int(lengths[Int(id)]))))
+        // By pointers (no bounds check, no retain of the tables at each unit).
+        rootNext.withUnsafeBufferPointer { root in
+            failure.withUnsafeBufferPointer { fail in
+                outputStart.withUnsafeBufferPointer { outStart in
+                    outputIDs.withUnsafeBufferPointer { outIDs in
+                        lengths.withUnsafeBufferPointer { lengths in
+                            units.withUnsafeBufferPointer { us in
+                                for i in 0..<us.count {
+                                    let u = us[i]
+                                    while true {
+                                        let to = state == 0 ? root[Int(u)] : table.find(UInt64(state) << 16 | UInt64(u))
+                                        if to >= 0 { state = to; break }
+                                        if state == 0 { break }
+                                        state = fail[Int(state)]
+                                    }
+                                    let s = Int(state)
+                                    var k = Int(outStart[s])
+                                    let end = Int(outStart[s + 1])
+                                    while k < end {
+                                        let id = outIDs[k]
+                                        found.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(i + 1 - Int(lengths[Int(id)]))))
+                                        k += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         found.sort()

@@ -111,21 +111,24 @@ struct CueVoter: Sendable {
     func apply(to sheet: inout ScoreSheet) {
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
-            // Only the cues found: most of the hundreds of cues find nothing in a given field.
-            var found: [(at: Int32, ranges: [NSRange])] = []
+            // Only the cues found: most of the hundreds of cues find nothing in a given field. Their ranges go into
+            // one array, cue after cue (`found` says where each cue's are), not an array per cue.
+            var all: [NSRange] = []
+            var found: [(at: Int32, lower: Int, upper: Int)] = []
             let tried = candidates(in: text)
             found.reserveCapacity(tried.count)
+            all.reserveCapacity(tried.count + 8)
             for at in tried {
-                let ranges = flatCues[Int(at)].ranges(in: text)
-                if !ranges.isEmpty { found.append((at, ranges)) }
+                let before = all.count
+                flatCues[Int(at)].appendRanges(in: text, to: &all)
+                if all.count > before { found.append((at, before, all.count)) }
             }
             let several = found.count > 1
-            for (at, ranges) in found {
-                // The first range no longer range of any cue found holds (without building the list of them all).
-                let free = !several ? ranges.first : ranges.first { r in
-                    !found.contains { f in
-                        f.ranges.contains { other in other.length > r.length && NSIntersectionRange(other, r).length == r.length }
-                    }
+            for (at, lower, upper) in found {
+                // The first range no longer range of any cue found holds (without building the list of them all):
+                // `all` holds every range of every cue found.
+                let free = !several ? Optional(all[lower]) : all[lower..<upper].first { r in
+                    !all.contains { other in other.length > r.length && Self.holds(other, r) }
                 }
                 guard let range = free else { continue }
                 let g = Int(flatGroups[Int(at)])
@@ -143,6 +146,13 @@ struct CueVoter: Sendable {
                 }
             }
         }
+    }
+
+    /// `NSIntersectionRange(outer, inner).length == inner.length`: `outer` holds all of `inner` (an empty `inner`
+    /// always).
+    @inline(__always)
+    static func holds(_ outer: NSRange, _ inner: NSRange) -> Bool {
+        inner.length == 0 || (outer.location <= inner.location && inner.location + inner.length <= outer.location + outer.length)
     }
 
     static func conclusion(_ dimension: VoteDimension, _ label: String, cue: String, evidence: Bool) -> String {

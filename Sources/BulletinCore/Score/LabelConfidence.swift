@@ -119,9 +119,10 @@ enum ConfidenceAssessor {
     /// share × strength: the chosen label's share of the positive votes, times how far its total
     /// clears the threshold (half weight below it). 0.2 when the chosen label has no vote at all.
     static func voteConfidence(_ totals: LabelTotals, chosen: String, threshold: Double) -> Double {
-        let positive = totals.filter { _, sum in sum > 0 }
-        guard let top = positive[chosen] else { return 0.2 }
-        let runnerUp = positive.largest(except: chosen) ?? 0
+        // The positive sums: the chosen label's, and the largest of the others (no filtered copy of the list).
+        let (chosenSum, others) = totals.positiveSum(of: chosen)
+        guard let top = chosenSum else { return 0.2 }
+        let runnerUp = others ?? 0
         let share = top / (top + runnerUp)
         let strength = min(1, top / max(2 * threshold, 1e-9))
         return share * (0.5 + 0.5 * strength)
@@ -130,17 +131,23 @@ enum ConfidenceAssessor {
     /// Level: sure when a claim was taken or nothing was claimed; unsure when only part of the work is
     /// claimed or several claims disagree.
     static func levelConfidence(_ sheet: ScoreSheet) -> (value: Double, why: String?) {
-        let claims = sheet.reasons.filter { $0.rule == LevelClaimRule.name && !$0.matched.isEmpty }
-        let taken = claims.filter { LabelText.hasPrefix($0.conclusion, "技术水平取") }
-        let partial = claims.first { LabelText.hasPrefix($0.conclusion, "只对部分工作") }
-        let notTaken = claims.filter { LevelClaimReader.has($0.conclusion, "不取") && LevelClaimReader.has($0.conclusion, "低于所取") }
-        if !taken.isEmpty {
-            return notTaken.isEmpty ? (0.9, nil) : (0.6, nil)
+        // One pass over the level claims (no filtered copies of the reasons): whether one was taken, one not taken as
+        // below the one taken, the first claimed for part of the work.
+        var anyClaim = false, anyTaken = false, anyNotTaken = false
+        var partial: String?
+        for r in sheet.reasons where r.rule == LevelClaimRule.name && !r.matched.isEmpty {
+            anyClaim = true
+            if !anyTaken, LabelText.hasPrefix(r.conclusion, "技术水平取") { anyTaken = true }
+            if partial == nil, LabelText.hasPrefix(r.conclusion, "只对部分工作") { partial = r.matched }
+            if !anyNotTaken, LevelClaimReader.has(r.conclusion, "不取"), LevelClaimReader.has(r.conclusion, "低于所取") { anyNotTaken = true }
+        }
+        if anyTaken {
+            return anyNotTaken ? (0.6, nil) : (0.9, nil)
         }
         if let partial {
-            return (0.5, "技术水平：只见对部分工作的声称「\(partial.matched)」，留空，请确认是否有整体声称")
+            return (0.5, "技术水平：只见对部分工作的声称「\(partial)」，留空，请确认是否有整体声称")
         }
-        return claims.isEmpty ? (0.95, nil) : (0.8, nil)
+        return anyClaim ? (0.8, nil) : (0.95, nil)
     }
 
     static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }

@@ -34,8 +34,8 @@ enum ScoreFormula {
                                            ("（", sheet.evidencePoints), ("，上限 ", weights.evidenceCap), ("）+ 金额 ", sheet.amountPoints),
                                            (" + 完整度 ", sheet.completenessPoints)]
         for (words, value) in written {
-            bytes += words.utf8
-            bytes += Tally.format(value).utf8
+            Tally.appendUTF8(words, to: &bytes)
+            if !Tally.appendTwoDecimals(value, to: &bytes) { bytes += Tally.format(value).utf8 }
         }
         sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: total, conclusion: String(decoding: bytes, as: UTF8.self)))
         return total

@@ -77,6 +77,10 @@ public struct ScoreSheet: Sendable {
             if !text.isEmpty { texts.append(ScoringText(field: field, text: text, weight: weight)) }
         }
         self.texts = texts
+        // Room for a case's findings (about 30 reasons and 20 votes; the arrays grew five times each).
+        reasons.reserveCapacity(48)
+        votes.reserveCapacity(32)
+        voteLabelIDs.reserveCapacity(32)
     }
 
     // MARK: - Adding findings
@@ -228,6 +232,23 @@ struct LabelTotals {
             if let t = top { top = Swift.max(t, e.sum) } else { top = e.sum }
         }
         return top
+    }
+
+    /// Among the positive sums: `label`'s (nil when it has none above zero) and the largest of the other labels' (nil
+    /// when none): `filter { $1 > 0 }`'s `[label]` and `largest(except: label)`, without the filtered copy.
+    func positiveSum(of label: String) -> (sum: Double?, largestOther: Double?) {
+        let id = LabelIndex.of(label)
+        var mine: Double?, top: Double?
+        for e in entries where e.sum > 0 {
+            if LabelIndex.same(e.id, e.label, id, label) {
+                if mine == nil { mine = e.sum }
+            } else if let t = top {
+                top = Swift.max(t, e.sum)
+            } else {
+                top = e.sum
+            }
+        }
+        return (mine, top)
     }
 
     var dictionary: [String: Double] {

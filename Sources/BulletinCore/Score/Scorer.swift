@@ -28,9 +28,11 @@ public struct Scorer: Sendable {
         }
         var evidence: [any ScoringRule] = []
         var review: [any ScoringRule] = []
-        for type in ScoringRules.all where config.ruleSwitch(type.name).enabled {
+        // The rules `validate` built from this configuration, when it kept them (else each is built here).
+        let built = BuiltRules.rules(for: config, file: file)
+        for (k, type) in ScoringRules.all.enumerated() where config.ruleSwitch(type.name).enabled {
             if type.profileOnly && !selected.rules.contains(type.name) { continue }
-            let rule = try type.init(config: config, file: file)
+            let rule = try built.map { $0[k] } ?? type.init(config: config, file: file)
             switch type.phase {
             case .evidence: evidence.append(rule)
             case .review: review.append(rule)

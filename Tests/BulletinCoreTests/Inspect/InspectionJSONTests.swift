@@ -69,4 +69,74 @@ import Testing
         line.score = 1
         #expect(line.jsonBytes() != nil)
     }
+    /// Numbers of at most two decimals are written without `description`; every other one through it. Both
+    /// spell a number as JSONEncoder does (its description, a trailing ".0" dropped).
+    @Test func numbersOfTwoDecimalsAreSpelledAsTheirDescription() {
+        var values: [Double] = [0.01, -0.01, 0.1, 0.35, 0.5, 1.25, 2.675, 61.25, -2.5, 99.99, 12345678.91, 999_999_999.99,
+                                0.30000000000000004, 1e-7, 1.005, 0.015, 1e9 + 0.5, -1e9 - 0.25, 123.456, .pi, -.pi, 0.07]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let cents = Double(Int64.random(in: -10_000_000_000...10_000_000_000, using: &g))
+            values.append(cents / 100)
+            values.append(cents / 1000)
+            values.append(Double.random(in: -1e9...1e9, using: &g))
+            values.append(Double(Int.random(in: 0...400, using: &g)) * 0.05)
+            values.append(Double(Int.random(in: 0...100, using: &g)) / 100 * 1.5)
+        }
+        var listed = 0
+        for v in values {
+            var w = JSONBytes(capacity: 8)
+            w.number(v)
+            let d = v.description
+            let expected = d.hasSuffix(".0") ? String(d.dropLast(2)) : d
+            #expect(String(decoding: w.bytes, as: UTF8.self) == expected, "\(v)")
+            if JSONBytes.hundredths(v) != nil { listed += 1 }
+        }
+        #expect(listed > 40_000)
+    }
+
+    /// Long strings (the buffer grows from its first size) with characters to escape at every place of an
+    /// eight-byte word, Chinese, emoji, NFD and full-width text: JSONEncoder's bytes.
+    @Test func longStringsAndEscapesAtEveryPlaceHaveTheEncodersBytes() throws {
+        let pieces = ["重大科技成果", "\"", "\\", "\n", "\u{1}", "é", "e\u{301}", "😀", "／ＡＢＣ，。", "a", "\u{2028}", "/", "\t", "\u{7F}"]
+        var texts: [String] = [""]
+        for shift in 0..<9 {
+            var t = String(repeating: "x", count: shift)
+            for (k, p) in pieces.enumerated() { t += p + String(repeating: "中", count: k % 3) }
+            texts.append(t)
+        }
+        texts.append(String(repeating: "成果转化，年产值1.2亿元。", count: 2_000))
+        texts.append(String(repeating: "引号\"与反斜杠\\", count: 3_000))
+        let bridged = NSString(string: "桥接的字符串 \"Foundation\"") as String
+        texts.append(bridged)
+        for t in texts {
+            let line = InspectionLine(file: t, index: 3, location: "第 4 行", fields: ["summary": t, "title": "标题"], classified: false,
+                                      category: "应用研究成果", subtype: "", level: "", industry: "", score: 12.5,
+                                      reasons: [Reason(rule: "r", field: "summary", matched: t, weight: 1.5, conclusion: t)],
+                                      problems: [], notes: [t], flags: [], titleKey: "k", eligible: true, assessment: Assessment())
+            #expect(line.jsonBytes() == (try Self.encoderBytes(line)), "\(t.prefix(40))")
+            var buffer: [UInt8] = Array("前缀".utf8)
+            #expect(line.writeJSON(appendingTo: &buffer))
+            #expect(buffer == Array("前缀".utf8) + (try Self.encoderBytes(line)))
+        }
+    }
+    /// Every field of the form (written in an order known beforehand), and as many keys with one of them missing (the
+    /// writer goes back and sorts them): JSONEncoder's bytes either way.
+    @Test func theFormsFieldsAndAsManyOtherKeysHaveTheEncodersBytes() throws {
+        var all: [String: String] = [:]
+        for (i, f) in Field.allCases.enumerated() { all[f.rawValue] = "值\(i)「\"」" }
+        var other = all
+        other.removeValue(forKey: Field.allCases[0].rawValue)
+        other["zzz"] = "多出的键"
+        var first = all
+        first.removeValue(forKey: Field.allCases[Field.allCases.count - 1].rawValue)
+        first["A"] = "前面的键"
+        for fields in [all, other, first] {
+            #expect(fields.count == Field.allCases.count)
+            let line = InspectionLine(file: "a.csv", index: 1, location: "第 2 行", fields: fields, classified: false, category: "", subtype: "",
+                                      level: "", industry: "", score: 1, reasons: [], problems: [], notes: [], flags: [], titleKey: "",
+                                      eligible: true, assessment: Assessment())
+            #expect(line.jsonBytes() == (try Self.encoderBytes(line)))
+        }
+    }
 }

@@ -140,6 +140,9 @@ struct IndustryPhrasesRule: ScoringRule {
     static let useMarkers = ["用于", "服务于", "面向"]
     /// Markers whose object runs up to a closing word in the same clause: 为…提供, 在…领域/行业.
     static let framedUseMarkers: [(open: String, close: [String])] = [("为", ["提供"]), ("在", ["领域", "行业"])]
+    /// `useMarkers` and `framedUseMarkers` as UTF-16 units (made once, not at every summary).
+    static let useMarkerUnits = useMarkers.map { Array($0.utf16) }
+    static let framedUseMarkerUnits = framedUseMarkers.map { (Array($0.open.utf16), $0.close.map { Array($0.utf16) }) }
 
     /// The first use construction of the summary whose object holds an industry cue of this rule: the
     /// marker, the cue that ends last in the object (a Chinese noun phrase ends with its head: 生产正电子显像药物 is
@@ -151,19 +154,21 @@ struct IndustryPhrasesRule: ScoringRule {
             guard best.map({ start < $0.start }) ?? true, let last = reader.lastCue(in: object) else { return }
             best = (start, marker, last.word, last.label, reader.text(start..<last.end))
         }
-        for marker in useMarkers {
-            let m = Array(marker.utf16)
+        for (marker, m) in zip(useMarkers, useMarkerUnits) {
             for s in reader.starts(of: m) {
                 consider(s, marker, (s + m.count)..<reader.clauseEnd(from: s + m.count))
             }
         }
-        for (open, closes) in framedUseMarkers {
-            let o = Array(open.utf16)
+        for ((open, closes), (o, closeUnits)) in zip(framedUseMarkers, framedUseMarkerUnits) {
             for s in reader.starts(of: o) {
                 let from = s + o.count
                 let end = reader.clauseEnd(from: from)
-                let close = closes.compactMap { c in reader.starts(of: Array(c.utf16), in: from..<end).first.map { ($0, c) } }
-                    .min { $0.0 < $1.0 }
+                // The first close of each word in the clause, the earliest taken (the first word's at a tie).
+                var close: (Int, String)?
+                for (c, cu) in zip(closes, closeUnits) {
+                    guard let at = reader.firstStart(of: cu, in: from..<end) else { continue }
+                    if close.map({ at < $0.0 }) ?? true { close = (at, c) }
+                }
                 guard let close else { continue }
                 consider(s, "\(open)…\(close.1)", from..<close.0)
             }
@@ -287,11 +292,13 @@ struct ClauseReader {
             // A 64-bit filter of the first characters (bit u mod 64): no allocation for a set built per summary.
             var marks: UInt64 = 0
             for c in han { marks |= 1 << UInt64(c.units[0] & 63) }
+            // The cues' first units apart (a cue is copied, its three references retained, only where its first unit is).
+            let firsts = han.map { $0.units[0] }
             let n = units.count
             for i in 0..<n where marks & (1 << UInt64(units[i] & 63)) != 0 {
-                for c in han where c.units[0] == units[i] && i + c.units.count <= n
-                    && units[i..<(i + c.units.count)].elementsEqual(c.units) {
-                    cues.append((i, i + c.units.count, c.word, c.label))
+                let u = units[i]
+                for k in firsts.indices where firsts[k] == u && i + han[k].units.count <= n && Self.holds(units, han[k].units, at: i) {
+                    cues.append((i, i + han[k].units.count, han[k].word, han[k].label))
                 }
             }
         }
@@ -302,16 +309,59 @@ struct ClauseReader {
         self.cues = cues
     }
 
-    /// Where `word` starts in `units`, within `range`.
+    /// Where `word` starts in `units`, within `range` (a range outside `units` is cut to it).
     static func starts(of word: [UInt16], in units: [UInt16], _ range: Range<Int>) -> [Int] {
-        guard let first = word.first, word.count <= range.count else { return [] }
         var out: [Int] = []
-        var i = range.lowerBound
-        while i + word.count <= range.upperBound {
-            if units[i] == first, units[i..<(i + word.count)].elementsEqual(word) { out.append(i) }
-            i += 1
-        }
+        forEachStart(of: word, in: units, range) { out.append($0); return true }
         return out
+    }
+
+    /// Calls `body` with each place `starts(of:in:_:)` gives, in order, while it returns true; by pointers (the
+    /// slices compared as collections cost a few hundred instructions a place).
+    @inline(__always)
+    static func forEachStart(of word: [UInt16], in units: [UInt16], _ range: Range<Int>, _ body: (Int) -> Bool) {
+        let n = word.count
+        guard n > 0, n <= range.count else { return }
+        // The callers pass ranges within `units`; one reaching outside is cut to them.
+        let lower = Swift.max(range.lowerBound, 0), upper = Swift.min(range.upperBound, units.count)
+        units.withUnsafeBufferPointer { u in
+            word.withUnsafeBufferPointer { w in
+                guard let up = u.baseAddress, let wp = w.baseAddress else { return }
+                let first = wp[0]
+                var i = lower
+                while i + n <= upper {
+                    if up[i] == first {
+                        var k = 1
+                        while k < n && up[i + k] == wp[k] { k += 1 }
+                        if k == n, !body(i) { return }
+                    }
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// Whether `word` stands in `units` at `at` (`units[at..<(at + word.count)].elementsEqual(word)`, the range within
+    /// `units`), compared by pointers.
+    @inline(__always)
+    static func holds(_ units: [UInt16], _ word: [UInt16], at: Int) -> Bool {
+        units.withUnsafeBufferPointer { u in
+            word.withUnsafeBufferPointer { w in
+                var k = 0
+                while k < w.count {
+                    if u[at + k] != w[k] { return false }
+                    k += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// The first of `starts(of:in:)`, nil when there is none.
+    func firstStart(of word: [UInt16], in range: Range<Int>) -> Int? {
+        var first: Int?
+        Self.forEachStart(of: word, in: units, range) { first = $0; return false }
+        return first
     }
 
     func starts(of word: [UInt16]) -> [Int] { Self.starts(of: word, in: units, 0..<units.count) }
@@ -320,8 +370,17 @@ struct ClauseReader {
     /// Where the clause holding `i` ends (a unit of `clauseEnds`, or the end).
     func clauseEnd(from i: Int) -> Int {
         var j = i
-        while j < units.count, !Self.clauseEnds.contains(units[j]) { j += 1 }
+        while j < units.count, !Self.endsClause(units[j]) { j += 1 }
         return j
+    }
+
+    /// Whether a unit is one of `clauseEnds` (a switch: the set hashed every unit read).
+    @inline(__always)
+    static func endsClause(_ u: UInt16) -> Bool {
+        switch u {
+        case 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2C, 0x3B, 0x21, 0x3F, 0x0A: return true  // ，。；：！？,;!?\n
+        default: return false
+        }
     }
 
     /// The cue that ends last within `range` (the longer one when two end at the same place): a Chinese noun
