@@ -44,12 +44,18 @@ struct NgramModel: Sendable {
     let titleWeight: Double
     /// Category, subtype and industry.
     let category: Dimension, subtype: Dimension, industry: Dimension
-    /// The union of the three dimensions' grams: hash table keys (0 = empty), and per slot the gram's row in
-    /// each dimension (-1 where the dimension does not know it).
+    /// The union of the three dimensions' grams: hash table keys (0 = empty) and per slot the gram's entry (-1 empty).
     private let keys: [UInt64]
-    private let rows: [SIMD4<Int32>]
+    private let slotEntry: [Int32]
     private let mask: Int
     private let longest: Int
+    /// Per entry (a gram of the union, numbered in slot order): its row in each dimension (-1 where the dimension
+    /// does not know it), and its weights for all labels side by side (`lanes` numbers: category, subtype, industry).
+    private let entryRows: [SIMD4<Int32>]
+    private let entryWeights: [Double]
+    /// Where each dimension's labels start among the lanes, and the lane count.
+    let laneStart: [Int]
+    let lanes: Int
 
     /// Reads the model file; a ConfigError naming `file`, `jsonPath` and what to do when it is missing or malformed.
     init(contentsOf url: URL, file: String, jsonPath: String) throws {
@@ -96,14 +102,17 @@ struct NgramModel: Sendable {
         longest = lengths.last ?? 1
         titleWeight = doc.features.titleWeight
 
+        let dims = [category, subtype, industry]
+        laneStart = [0, category.labels.count, category.labels.count + subtype.labels.count]
+        lanes = laneStart[2] + industry.labels.count
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
-        // depend on the order of insertion).
+        // depend on the order of insertion); entries are then numbered in slot order.
         let total = category.grams.count + subtype.grams.count + industry.grams.count
         var capacity = 16
         while capacity < total * 2 { capacity *= 2 }
         var keys = [UInt64](repeating: 0, count: capacity)
         var rows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
-        for (d, dim) in [category, subtype, industry].enumerated() {
+        for (d, dim) in dims.enumerated() {
             for (row, gram) in dim.grams.enumerated() {
                 let h = Self.hash(Array(gram.utf16)[...])
                 var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
@@ -112,8 +121,22 @@ struct NgramModel: Sendable {
                 rows[slot][d] = Int32(row)
             }
         }
+        var slotEntry = [Int32](repeating: -1, count: capacity)
+        var entryRows: [SIMD4<Int32>] = []
+        var entryWeights: [Double] = []
+        for slot in 0..<capacity where keys[slot] != 0 {
+            slotEntry[slot] = Int32(entryRows.count)
+            entryRows.append(rows[slot])
+            for (d, dim) in dims.enumerated() {
+                let k = dim.labels.count
+                let row = Int(rows[slot][d])
+                for j in 0..<k { entryWeights.append(row >= 0 ? dim.weights[row * k + j] : 0) }
+            }
+        }
         self.keys = keys
-        self.rows = rows
+        self.slotEntry = slotEntry
+        self.entryRows = entryRows
+        self.entryWeights = entryWeights
         mask = capacity - 1
     }
 
@@ -149,89 +172,128 @@ struct NgramModel: Sendable {
     }
 
     @inline(__always)
-    private func slot(of h: UInt64) -> Int {
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = keys[s]
-            if k == h { return s }
-            if k == 0 { return -1 }
-            s = (s + 1) & mask
-        }
-    }
-
-    @inline(__always)
     private static func skipped(_ u: UInt16) -> Bool {
         (0xD800...0xDFFF).contains(u) || u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D
     }
 
-    /// The known grams of the texts with their log(1 + weighted count), by table slot, in slot order. Texts are
-    /// title (counted `titleWeight`) or not (counted 1).
-    func features(_ texts: [(units: [UInt16], title: Bool)]) -> [(slot: Int, value: Double)] {
-        // One UInt64 per occurrence found: slot × 2 + (1 for the title), sorted without a closure.
-        var found: [UInt64] = []
-        found.reserveCapacity(texts.reduce(0) { $0 + $1.units.count } * 2)
+    /// The known grams of some texts: entries and their log(1 + weighted count), in a fixed order.
+    struct Features: Sendable {
+        var entries: [Int32] = []
+        var values: [Double] = []
+    }
+
+    /// The known grams of the texts. Texts are title (counted `titleWeight`) or not (counted 1). One pass over
+    /// the units: a gram's hash grows unit by unit, each length looked up in the model's table, each hit counted in
+    /// a small open-addressing table of the call's own (no sort, no allocation per gram).
+    func features(_ texts: [(units: [UInt16], title: Bool)]) -> Features {
+        var occurrences = 0
+        for t in texts { occurrences += t.units.count }
+        occurrences *= longest
+        var size = 64
+        while size < occurrences * 2 { size *= 2 }
+        let sizeMask = size - 1
+        var seen = [Int32](repeating: -1, count: size)
+        var counts = [Double](repeating: 0, count: size)
         var lengthMask = 0
         for n in lengths { lengthMask |= 1 << n }
-        for (units, title) in texts {
-            let n = units.count
-            let tag: UInt64 = title ? 1 : 0
-            units.withUnsafeBufferPointer { u in
-                for i in 0..<n {
-                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                    var length = 0
-                    while length < longest && i + length < n {
-                        let unit = u[i + length]
-                        if Self.skipped(unit) { break }
-                        h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
-                        length += 1
-                        if (lengthMask >> length) & 1 == 1 {
-                            let s = slot(of: h == 0 ? 1 : h)
-                            if s >= 0 { found.append(UInt64(s) << 1 | tag) }
+        let longest = self.longest, tableMask = mask, titleWeight = self.titleWeight
+        keys.withUnsafeBufferPointer { keys in
+            slotEntry.withUnsafeBufferPointer { slotEntry in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        for (units, title) in texts {
+                            let n = units.count
+                            let weight = title ? titleWeight : 1
+                            units.withUnsafeBufferPointer { u in
+                                for i in 0..<n {
+                                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                                    var length = 0
+                                    while length < longest && i + length < n {
+                                        let unit = u[i + length]
+                                        if Self.skipped(unit) { break }
+                                        h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+                                        length += 1
+                                        guard (lengthMask >> length) & 1 == 1 else { continue }
+                                        let key = h == 0 ? 1 : h
+                                        var s = Int(truncatingIfNeeded: key) & tableMask
+                                        while keys[s] != key && keys[s] != 0 { s = (s + 1) & tableMask }
+                                        guard keys[s] == key else { continue }
+                                        let entry = slotEntry[s]
+                                        var t = Int(UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
+                                        while seen[t] != entry && seen[t] >= 0 { t = (t + 1) & sizeMask }
+                                        seen[t] = entry
+                                        counts[t] += weight
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        found.sort()
-        var out: [(slot: Int, value: Double)] = []
-        out.reserveCapacity(found.count)
-        var i = 0
-        while i < found.count {
-            let s = found[i] >> 1
-            var count = 0.0
-            while i < found.count && found[i] >> 1 == s {
-                count += found[i] & 1 == 1 ? titleWeight : 1
-                i += 1
-            }
-            out.append((Int(s), log1p(count)))
+        var out = Features()
+        out.entries.reserveCapacity(occurrences)
+        out.values.reserveCapacity(occurrences)
+        for t in 0..<size where seen[t] >= 0 {
+            out.entries.append(seen[t])
+            out.values.append(log1p(counts[t]))
         }
         return out
     }
 
     /// Features of a title and a summary as the rules fold them (for callers without a sheet).
-    func features(title: String, summary: String) -> [(slot: Int, value: Double)] {
+    func features(title: String, summary: String) -> Features {
         let fold = { (s: String) in ScoringText.utf16(TextForm.halfWidthASCII(s)).map(ScoringText.fold) }
         return features([(fold(title), true), (fold(summary), false)])
     }
 
-    /// The verdict of one dimension (0 category, 1 subtype, 2 industry), its softmax taken over `allowed` labels
-    /// when given (a subtype within its category); nil when no label is allowed.
-    func verdict(_ d: Int, _ features: [(slot: Int, value: Double)], allowed: [String]? = nil) -> Verdict? {
-        let dim = d == 0 ? category : d == 1 ? subtype : industry
-        let k = dim.labels.count
-        var norm = 0.0
-        for f in features where rows[f.slot][d] >= 0 { norm += f.value * f.value }
-        norm = norm > 0 ? norm.squareRoot() : 1
-        var z = dim.bias
-        for f in features {
-            let row = Int(rows[f.slot][d])
-            guard row >= 0 else { continue }
-            let v = f.value / norm
-            for j in 0..<k { z[j] += dim.weights[row * k + j] * v }
+    /// The three dimensions' raw scores in one pass over the features (`lanes` numbers, category, subtype,
+    /// industry: bias + Σ weight × value / norm, the norm over the grams each dimension knows).
+    func scores(_ f: Features) -> [Double] {
+        var norm: [Double] = [0, 0, 0]
+        for (i, e) in f.entries.enumerated() {
+            let v = f.values[i], rows = entryRows[Int(e)]
+            if rows[0] >= 0 { norm[0] += v * v }
+            if rows[1] >= 0 { norm[1] += v * v }
+            if rows[2] >= 0 { norm[2] += v * v }
         }
-        let keep = (0..<k).filter { allowed?.contains(dim.labels[$0]) ?? true }
-        guard let top = keep.map({ z[$0] }).max() else { return nil }
-        let e = keep.map { exp(z[$0] - top) }
+        for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
+        var z = category.bias + subtype.bias + industry.bias
+        let lanes = self.lanes, c1 = laneStart[1], c2 = laneStart[2]
+        z.withUnsafeMutableBufferPointer { z in
+            entryWeights.withUnsafeBufferPointer { w in
+                entryRows.withUnsafeBufferPointer { entryRows in
+                    for (i, e) in f.entries.enumerated() {
+                        let rows = entryRows[Int(e)]
+                        let base = Int(e) * lanes
+                        let v = f.values[i]
+                        if rows[0] >= 0 {
+                            let x = v / norm[0]
+                            for j in 0..<c1 { z[j] += w[base + j] * x }
+                        }
+                        if rows[1] >= 0 {
+                            let x = v / norm[1]
+                            for j in c1..<c2 { z[j] += w[base + j] * x }
+                        }
+                        if rows[2] >= 0 {
+                            let x = v / norm[2]
+                            for j in c2..<lanes { z[j] += w[base + j] * x }
+                        }
+                    }
+                }
+            }
+        }
+        return z
+    }
+
+    /// The verdict of one dimension (0 category, 1 subtype, 2 industry) from `scores`, its softmax taken over
+    /// `allowed` labels when given (a subtype within its category); nil when no label is allowed. No grams.
+    func verdict(_ d: Int, _ z: [Double], allowed: [String]? = nil) -> Verdict? {
+        let dim = d == 0 ? category : d == 1 ? subtype : industry
+        let start = laneStart[d]
+        let keep = (0..<dim.labels.count).filter { allowed?.contains(dim.labels[$0]) ?? true }
+        guard let top = keep.map({ z[start + $0] }).max() else { return nil }
+        let e = keep.map { exp(z[start + $0] - top) }
         let sum = e.reduce(0, +)
         var best = keep[0]
         var bestP = -1.0
@@ -241,17 +303,28 @@ struct NgramModel: Sendable {
             probabilities.append((dim.labels[j], p))
             if p > bestP + 1e-12 { best = j; bestP = p }
         }
-        // The grams that pushed the chosen label most against the mean of the others: the best three rows kept
-        // as they come, a String only for them.
+        return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: [])
+    }
+
+    /// The verdict with the grams that pushed its label most against the mean of the other allowed labels
+    /// (at most three, strongest first): made only where a reason is kept.
+    func explained(_ d: Int, _ f: Features, _ verdict: Verdict, allowed: [String]? = nil) -> Verdict {
+        let dim = d == 0 ? category : d == 1 ? subtype : industry
+        let k = dim.labels.count
+        guard let best = dim.labels.firstIndex(of: verdict.label) else { return verdict }
+        let keep = (0..<k).filter { allowed?.contains(dim.labels[$0]) ?? true }
+        var norm = 0.0
+        for (i, e) in f.entries.enumerated() where entryRows[Int(e)][d] >= 0 { norm += f.values[i] * f.values[i] }
+        norm = norm > 0 ? norm.squareRoot() : 1
         var strongest: [(row: Int, push: Double)] = []
         let others = Double(max(keep.count - 1, 1))
-        for f in features {
-            let row = Int(rows[f.slot][d])
+        for (i, e) in f.entries.enumerated() {
+            let row = Int(entryRows[Int(e)][d])
             guard row >= 0 else { continue }
             var sum = 0.0
             for j in keep { sum += dim.weights[row * k + j] }
             let w = dim.weights[row * k + best]
-            let push = (w - (sum - w) / others) * f.value / norm
+            let push = (w - (sum - w) / others) * f.values[i] / norm
             guard push > 0 else { continue }
             if strongest.count < 3 || push > strongest[strongest.count - 1].push || (push == strongest[strongest.count - 1].push && dim.grams[row] < dim.grams[strongest[strongest.count - 1].row]) {
                 var at = strongest.count
@@ -260,7 +333,9 @@ struct NgramModel: Sendable {
                 if strongest.count > 3 { strongest.removeLast() }
             }
         }
-        return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: strongest.map { dim.grams[$0.row] })
+        var out = verdict
+        out.grams = strongest.map { dim.grams[$0.row] }
+        return out
     }
 
     static func describe(_ error: any Error) -> String {

@@ -143,10 +143,51 @@ struct ScoreModelLayerTests {
         let changed = try #require(combined.reasons.first { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("成果类别改取") })
         #expect(changed.conclusion.contains("取「成果转移转化案例」"))
         #expect(changed.conclusion.contains("模型把握 0."))
-        // explain's reasons show the model's own view, with the grams behind it.
-        #expect(combined.reasons.contains { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("模型：成果类别倾向「应用研究成果」") && $0.conclusion.contains("推动最多的字串 「") })
+        // explain's reasons show the grams behind the change.
+        #expect(changed.conclusion.contains("推动最多的字串 「"))
+        #expect(changed.matched.hasPrefix("「"))
+        #expect(combined.reasons.contains { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("子类随类别改取「创新产品」") })
         // A label the votes do not back stays a question for the reviewer.
         #expect(combined.needsReview)
+    }
+
+    @Test func theLayerLeavesNoReasonWhereItNeitherChangesNorFlagsALabel() throws {
+        let scorer = try ScoreTestSupport.scorer()
+        let combined = scorer.with(modelLayer: try Self.layer())
+        var quiet = 0
+        for c in try LabelledSet.load(from: Self.dev).cases {
+            let fields: [Field: String] = [.title: c.title, .summary: c.summary]
+            let r = scorer.assess(fields, extras: [:]), b = combined.assess(fields, extras: [:])
+            let modelReasons = b.reasons.filter { $0.rule == ModelLayer.ruleName }
+            if [r.category, r.subtype, r.industry] == [b.category, b.subtype, b.industry] && r.reviewReasons == b.reviewReasons {
+                #expect(modelReasons.isEmpty, "case \(c.id): \(modelReasons.map(\.conclusion))")
+                #expect(b == r, "case \(c.id): an idle layer changes nothing")
+                quiet += 1
+            } else {
+                #expect(!modelReasons.isEmpty || b.reviewReasons.contains { $0.contains("模型倾向") }, "case \(c.id)")
+            }
+        }
+        #expect(quiet > 0)
+    }
+
+    @Test func theWeakLabelsAreTheOnesTheConfidenceAssessorFlags() throws {
+        let scorer = try ScoreTestSupport.scorer()
+        let decision = scorer.config.decision
+        var weakSeen = [0, 0, 0]
+        for name in ["train", "dev", "holdout", "holdout2", "holdout3"] {
+            let url = Self.root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/labelled/real/\(name).json")
+            for c in try LabelledSet.load(from: url).cases {
+                var sheet = ScoreSheet(fields: [.title: c.title, .summary: c.summary], extras: [:], profile: scorer.profile, fieldWeights: scorer.config.fieldWeights)
+                for rule in scorer.evidenceRules { rule.apply(to: &sheet) }
+                Tally.decide(&sheet, decision: decision)
+                let (_, reasons, _) = ConfidenceAssessor.assess(sheet, decision: decision)
+                let weak = ModelLayer.weakLabels(sheet, decision: decision)
+                let flagged = ["成果类别「", "子类「", "产业「"].map { prefix in reasons.contains { $0.hasPrefix(prefix) } }
+                #expect([weak.category, weak.subtype, weak.industry] == flagged, "\(name) \(c.id)")
+                for i in 0..<3 where flagged[i] { weakSeen[i] += 1 }
+            }
+        }
+        #expect(weakSeen.allSatisfy { $0 > 0 }, "\(weakSeen)")
     }
 
     @Test func aConfidentDisagreementIsFlaggedAndTheRulesLabelKept() throws {
