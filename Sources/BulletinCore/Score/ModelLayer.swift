@@ -19,7 +19,7 @@ extension ScoringConfig {
         public var flagAbove: Double
 
         /// Creates the settings.
-        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 0.9) {
+        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 1.01) {
             self.enabled = enabled
             self.weights = weights
             self.categoryOverrideAbove = categoryOverrideAbove
@@ -34,7 +34,7 @@ extension ScoringConfig {
             weights = try c.decode(String.self, forKey: .weights)
             categoryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .categoryOverrideAbove) ?? 0.6
             industryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .industryOverrideAbove) ?? 0.4
-            flagAbove = try c.decodeIfPresent(Double.self, forKey: .flagAbove) ?? 0.9
+            flagAbove = try c.decodeIfPresent(Double.self, forKey: .flagAbove) ?? 1.01
         }
     }
 }

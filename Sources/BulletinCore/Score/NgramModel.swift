@@ -15,10 +15,16 @@ struct NgramModel: Sendable {
         let labels: [String]
         /// One bias per label.
         let bias: [Double]
-        /// The grams, for explaining (row order).
-        let grams: [String]
+        /// The weights file's bytes and where each row's gram lies in them (a String is made only to explain).
+        let text: [UInt8]
+        let rows: [(start: Int32, end: Int32)]
         /// Row-major: `weights[row * labels.count + k]`.
         let weights: [Double]
+
+        /// The gram of a row.
+        func gram(_ row: Int) -> String {
+            String(decoding: text[Int(rows[row].start)..<Int(rows[row].end)], as: UTF8.self)
+        }
     }
 
     /// What the model says of one dimension.
@@ -57,7 +63,8 @@ struct NgramModel: Sendable {
     let laneStart: [Int]
     let lanes: Int
 
-    /// Reads the model file; a ConfigError naming `file`, `jsonPath` and what to do when it is missing or malformed.
+    /// Reads the model file and the weights file it names; a ConfigError naming `file`, `jsonPath` and what to do
+    /// when either is missing or malformed.
     init(contentsOf url: URL, file: String, jsonPath: String) throws {
         let redo = "retrain it with python3 tools/train_scoring_model.py, or point \(jsonPath) at the file"
         let data: Data
@@ -72,53 +79,104 @@ struct NgramModel: Sendable {
         } catch {
             throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which is not a scoring model (\(Self.describe(error))); \(redo)")
         }
-        func dimension(_ name: String, expected: [String]) throws -> Dimension {
-            guard let d = doc.dimensions[name] else {
-                throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which has no dimensions.\(name); \(redo)")
-            }
-            let malformed = ConfigError(file: file, path: jsonPath,
-                                        message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(expected.joined(separator: "、")), one bias per label, one string of that many numbers per gram); \(redo)")
-            guard Set(d.labels) == Set(expected), d.bias.count == d.labels.count, d.grams.count == d.weights.count else { throw malformed }
-            var weights: [Double] = []
-            weights.reserveCapacity(d.weights.count * d.labels.count)
-            for row in d.weights {
-                var count = 0
-                for number in row.utf8.split(separator: UInt8(ascii: " ")) {
-                    guard let w = Self.decimal(number) ?? Double(Substring(number)) else { throw malformed }
-                    weights.append(w)
-                    count += 1
-                }
-                guard count == d.labels.count else { throw malformed }
-            }
-            return Dimension(labels: d.labels, bias: d.bias, grams: d.grams, weights: weights)
-        }
-        category = try dimension("category", expected: AchievementTaxonomy.categories)
-        subtype = try dimension("subtype", expected: AchievementTaxonomy.subtypes)
-        industry = try dimension("industry", expected: AchievementTaxonomy.industries)
         guard !doc.features.ngrams.isEmpty, doc.features.ngrams.allSatisfy({ (1...8).contains($0) }), doc.features.titleWeight > 0 else {
             throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose features.ngrams must be lengths 1 to 8 and features.titleWeight positive; \(redo)")
         }
+        let names = ["category", "subtype", "industry"]
+        let expected = [AchievementTaxonomy.categories, AchievementTaxonomy.subtypes, AchievementTaxonomy.industries]
+        for (name, labels) in zip(names, expected) {
+            guard let d = doc.dimensions[name] else {
+                throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which has no dimensions.\(name); \(redo)")
+            }
+            guard Set(d.labels) == Set(labels), d.labels.count == labels.count, d.bias.count == d.labels.count, d.rows >= 0 else {
+                throw ConfigError(file: file, path: jsonPath,
+                                  message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(labels.joined(separator: "、")), one bias per label, rows a count); \(redo)")
+            }
+        }
+        let weightsURL = url.deletingLastPathComponent().appendingPathComponent(doc.weightsFile)
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: weightsURL))
+        } catch {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose weightsFile \(weightsURL.path) cannot be read (\(error.localizedDescription)); \(redo)")
+        }
+        // The weights file: one line per gram, `dimension<TAB>gram<TAB>weights`, the weights integers in units of
+        // 1e-5 separated by spaces (one per label, in the dimension's label order), the dimensions in the order
+        // category, subtype, industry. An integer over 1e5 is the decimal the trainer rounded to, read exactly.
+        var rows: [[(start: Int32, end: Int32)]] = [[], [], []]
+        var weights: [[Double]] = [[], [], []]
+        let nameBytes = names.map { Array($0.utf8) }
+        var line = 1
+        var at = 0
+        let n = bytes.count
+        func bad(_ why: String) -> ConfigError {
+            ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose weights file \(weightsURL.path) line \(line) \(why); \(redo)")
+        }
+        while at < n {
+            var tab1 = at
+            while tab1 < n && bytes[tab1] != 0x09 && bytes[tab1] != 0x0A { tab1 += 1 }
+            guard tab1 < n, bytes[tab1] == 0x09, let d = nameBytes.firstIndex(where: { $0.elementsEqual(bytes[at..<tab1]) }) else {
+                throw bad("does not start with category, subtype or industry and a tab")
+            }
+            var tab2 = tab1 + 1
+            while tab2 < n && bytes[tab2] != 0x09 && bytes[tab2] != 0x0A { tab2 += 1 }
+            guard tab2 < n, bytes[tab2] == 0x09, tab2 > tab1 + 1 else { throw bad("has no gram between two tabs") }
+            rows[d].append((Int32(tab1 + 1), Int32(tab2)))
+            let k = doc.dimensions[names[d]]?.labels.count ?? 0
+            var count = 0
+            var p = tab2 + 1
+            while p < n && bytes[p] != 0x0A {
+                var negative = false
+                if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+                var value = 0
+                var digits = 0
+                while p < n, bytes[p] >= 0x30, bytes[p] <= 0x39, digits < 15 {
+                    value = value * 10 + Int(bytes[p] - 0x30)
+                    digits += 1
+                    p += 1
+                }
+                guard digits > 0, p == n || bytes[p] == 0x20 || bytes[p] == 0x0A else { throw bad("has a weight that is not an integer") }
+                weights[d].append(Double(negative ? -value : value) / 100_000)
+                count += 1
+                if p < n && bytes[p] == 0x20 { p += 1 }
+            }
+            guard count == k else { throw bad("has \(count) weights for the \(k) labels of \(names[d])") }
+            at = p + 1
+            line += 1
+        }
+        for (d, name) in names.enumerated() where rows[d].count != doc.dimensions[name]?.rows {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose dimensions.\(name).rows is \(doc.dimensions[name]?.rows ?? 0) but its weights file \(weightsURL.path) has \(rows[d].count) lines for it; \(redo)")
+        }
+        let dims = names.enumerated().map { d, name in
+            let spec = doc.dimensions[name]
+            return Dimension(labels: spec?.labels ?? [], bias: spec?.bias ?? [], text: bytes, rows: rows[d], weights: weights[d])
+        }
+        category = dims[0]
+        subtype = dims[1]
+        industry = dims[2]
         lengths = doc.features.ngrams.sorted()
         longest = lengths.last ?? 1
         titleWeight = doc.features.titleWeight
 
-        let dims = [category, subtype, industry]
         laneStart = [0, category.labels.count, category.labels.count + subtype.labels.count]
         lanes = laneStart[2] + industry.labels.count
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
         // depend on the order of insertion); entries are then numbered in slot order.
-        let total = category.grams.count + subtype.grams.count + industry.grams.count
+        let total = rows[0].count + rows[1].count + rows[2].count
         var capacity = 16
         while capacity < total * 2 { capacity *= 2 }
         var keys = [UInt64](repeating: 0, count: capacity)
-        var rows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
-        for (d, dim) in dims.enumerated() {
-            for (row, gram) in dim.grams.enumerated() {
-                let h = Self.hash(Array(gram.utf16)[...])
+        var slotRows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
+        for d in 0..<3 {
+            for (row, range) in rows[d].enumerated() {
+                guard let h = Self.hash(utf8: bytes[Int(range.start)..<Int(range.end)]) else {
+                    line = Int(row) + 1 + (0..<d).reduce(0) { $0 + rows[$1].count }
+                    throw bad("has a gram that is not UTF-8 of the basic plane")
+                }
                 var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
                 while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (capacity - 1) }
                 keys[slot] = h
-                rows[slot][d] = Int32(row)
+                slotRows[slot][d] = Int32(row)
             }
         }
         var slotEntry = [Int32](repeating: -1, count: capacity)
@@ -126,10 +184,10 @@ struct NgramModel: Sendable {
         var entryWeights: [Double] = []
         for slot in 0..<capacity where keys[slot] != 0 {
             slotEntry[slot] = Int32(entryRows.count)
-            entryRows.append(rows[slot])
+            entryRows.append(slotRows[slot])
             for (d, dim) in dims.enumerated() {
                 let k = dim.labels.count
-                let row = Int(rows[slot][d])
+                let row = Int(slotRows[slot][d])
                 for j in 0..<k { entryWeights.append(row >= 0 ? dim.weights[row * k + j] : 0) }
             }
         }
@@ -140,29 +198,31 @@ struct NgramModel: Sendable {
         mask = capacity - 1
     }
 
-    /// A plain decimal (-0.12345, 3, 0.0) read exactly as strtod reads it: its digits as an integer divided by a power
-    /// of ten, both exact, so the quotient is the nearest double. nil for anything else (1e-05), left to `Double`.
-    static func decimal(_ bytes: Substring.UTF8View) -> Double? {
-        var mantissa: Int64 = 0
-        var digits = 0, decimals = 0
-        var negative = false, point = false
-        for (i, b) in bytes.enumerated() {
-            switch b {
-            case UInt8(ascii: "-") where i == 0: negative = true
-            case UInt8(ascii: "."): if point { return nil } else { point = true }
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                mantissa = mantissa * 10 + Int64(b - UInt8(ascii: "0"))
-                digits += 1
-                if point { decimals += 1 }
-            default: return nil
+    /// FNV-1a over the UTF-16 units of UTF-8 bytes of the basic plane (as `hash(_:)` of the same text's units);
+    /// nil for anything else.
+    static func hash(utf8 bytes: ArraySlice<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            var unit: UInt32
+            if b < 0x80 {
+                unit = UInt32(b)
+                i += 1
+            } else if b & 0xE0 == 0xC0, i + 1 < bytes.endIndex {
+                unit = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b & 0xF0 == 0xE0, i + 2 < bytes.endIndex {
+                unit = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return nil
             }
+            if (0xD800...0xDFFF).contains(unit) { return nil }
+            h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
         }
-        guard digits > 0, digits <= 15, decimals < powersOfTen.count else { return nil }
-        let value = Double(mantissa) / powersOfTen[decimals]
-        return negative ? -value : value
+        return h == 0 ? 1 : h
     }
-
-    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
     /// FNV-1a over UTF-16 units, never 0 (0 marks an empty slot).
     static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {
@@ -326,15 +386,15 @@ struct NgramModel: Sendable {
             let w = dim.weights[row * k + best]
             let push = (w - (sum - w) / others) * f.values[i] / norm
             guard push > 0 else { continue }
-            if strongest.count < 3 || push > strongest[strongest.count - 1].push || (push == strongest[strongest.count - 1].push && dim.grams[row] < dim.grams[strongest[strongest.count - 1].row]) {
+            if strongest.count < 3 || push > strongest[strongest.count - 1].push || (push == strongest[strongest.count - 1].push && dim.gram(row) < dim.gram(strongest[strongest.count - 1].row)) {
                 var at = strongest.count
-                while at > 0 && (push > strongest[at - 1].push || (push == strongest[at - 1].push && dim.grams[row] < dim.grams[strongest[at - 1].row])) { at -= 1 }
+                while at > 0 && (push > strongest[at - 1].push || (push == strongest[at - 1].push && dim.gram(row) < dim.gram(strongest[at - 1].row))) { at -= 1 }
                 strongest.insert((row, push), at: at)
                 if strongest.count > 3 { strongest.removeLast() }
             }
         }
         var out = verdict
-        out.grams = strongest.map { dim.grams[$0.row] }
+        out.grams = strongest.map { dim.gram($0.row) }
         return out
     }
 
@@ -360,11 +420,12 @@ struct NgramModel: Sendable {
         struct Dim: Decodable {
             var labels: [String]
             var bias: [Double]
-            var grams: [String]
-            /// One string per gram: its weight for each label, separated by spaces.
-            var weights: [String]
+            /// How many lines of the weights file are this dimension's.
+            var rows: Int
         }
         var features: Features
         var dimensions: [String: Dim]
+        /// The weights file, relative to this file's folder.
+        var weightsFile: String
     }
 }
