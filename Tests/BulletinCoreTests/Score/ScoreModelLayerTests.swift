@@ -85,8 +85,7 @@ struct ScoreModelLayerTests {
 
     @Test func anEnabledLayerWhoseFileIsMissingStopsTheScorerAndAnOffOneIsNotLoaded() throws {
         var config = ScoringConfig.standard
-        #expect(config.model?.enabled == true, "the layer ships on")
-        config.model?.enabled = false
+        #expect(config.model?.enabled == false, "the layer ships off")
         #expect(try Scorer(config: config, profile: "sichuan").modelLayer == nil)
         config.model = Self.settings(weights: "nowhere/scoring-model.json")
         config.directory = Self.root
@@ -270,7 +269,7 @@ struct ScoreModelLayerTests {
         #expect(comparison.flaggedCombined == combined.flagged.count)
         #expect(comparison.changed > 0)
         let text = comparison.description
-        #expect(text.contains("model layer (data/scoring-model.json; on in pipeline.json): rules alone, model alone, combined"))
+        #expect(text.contains("model layer (data/scoring-model.json; off in pipeline.json): rules alone, model alone, combined"))
         #expect(text.contains("需人工确认 rules alone \(rules.flagged.count), combined \(combined.flagged.count)"))
     }
 }
