@@ -120,13 +120,14 @@ public struct ModelLayer: Sendable {
         let weak = Self.weakLabels(sheet, decision: decision)
         let flagging = settings.flagAbove <= 1
         guard weak.category || weak.subtype || weak.industry || flagging else { return [] }
+        // Only the dimensions the model may act on are scored (a category may change: its subtype too).
+        let needCategory = weak.category || flagging, needIndustry = weak.industry || flagging
         let f = model.features(sheet.texts.map { ($0.foldedUnits, $0.field == .title) })
-        let z = model.scores(f)
-        guard let category = model.verdict(0, z), let industry = model.verdict(2, z) else { return [] }
+        let z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, needCategory || weak.subtype ? 1 : 0, needIndustry ? 1 : 0, 0))
         var review: [String] = []
         let rulesCategory = sheet.category
 
-        if sheet.category != category.label {
+        if needCategory, let category = model.verdict(0, z), sheet.category != category.label {
             if weak.category && category.probability >= settings.categoryOverrideAbove {
                 let v = model.explained(0, f, category)
                 sheet.category = v.label
@@ -154,7 +155,7 @@ public struct ModelLayer: Sendable {
             sheet.subtype = ""
         }
 
-        if sheet.industry != industry.label {
+        if needIndustry, let industry = model.verdict(2, z), sheet.industry != industry.label {
             let before = sheet.industry
             if weak.industry && industry.probability >= settings.industryOverrideAbove {
                 let v = model.explained(2, f, industry)

@@ -296,10 +296,14 @@ struct NgramModel: Sendable {
         out.values.reserveCapacity(occurrences)
         for t in 0..<size where seen[t] >= 0 {
             out.entries.append(seen[t])
-            out.values.append(log1p(counts[t]))
+            let c = counts[t]
+            out.values.append(c < 64 && c == c.rounded(.down) ? Self.smallLogs[Int(c)] : log1p(c))
         }
         return out
     }
+
+    /// log1p of the whole counts below 64, computed once (the same numbers log1p gives).
+    private static let smallLogs: [Double] = (0..<64).map { log1p(Double($0)) }
 
     /// Features of a title and a summary as the rules fold them (for callers without a sheet).
     func features(title: String, summary: String) -> Features {
@@ -308,11 +312,15 @@ struct NgramModel: Sendable {
     }
 
     /// The three dimensions' raw scores in one pass over the features (`lanes` numbers, category, subtype,
-    /// industry: bias + Σ weight × value / norm, the norm over the grams each dimension knows).
-    func scores(_ f: Features) -> [Double] {
+    /// industry: bias + Σ weight × value / norm, the norm over the grams each dimension knows); only the
+    /// dimensions whose lane of `dimensions` is not 0 are computed.
+    func scores(_ f: Features, dimensions: SIMD4<Int32> = SIMD4(1, 1, 1, 0)) -> [Double] {
         var norm: [Double] = [0, 0, 0]
+        // A dimension not asked for is left at its bias: its rows read as unknown.
+        let unknown = SIMD4<Int32>(repeating: -1)
+        let off = dimensions .== 0
         for (i, e) in f.entries.enumerated() {
-            let v = f.values[i], rows = entryRows[Int(e)]
+            let v = f.values[i], rows = entryRows[Int(e)].replacing(with: unknown, where: off)
             if rows[0] >= 0 { norm[0] += v * v }
             if rows[1] >= 0 { norm[1] += v * v }
             if rows[2] >= 0 { norm[2] += v * v }
@@ -324,7 +332,7 @@ struct NgramModel: Sendable {
             entryWeights.withUnsafeBufferPointer { w in
                 entryRows.withUnsafeBufferPointer { entryRows in
                     for (i, e) in f.entries.enumerated() {
-                        let rows = entryRows[Int(e)]
+                        let rows = entryRows[Int(e)].replacing(with: unknown, where: off)
                         let base = Int(e) * lanes
                         let v = f.values[i]
                         if rows[0] >= 0 {
