@@ -92,7 +92,7 @@ public struct ModelLayer: Sendable {
     static func weakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (category: Bool, subtype: Bool, industry: Bool) {
         let below = decision.reviewBelow
         let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
-        let category = ConfidenceAssessor.voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes) < below
+        let category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes) < below
             || {
                 let top = categoryTotals[sheet.inferred.category] ?? 0
                 return top > 0 && top < decision.minimumCategoryVotes
@@ -102,15 +102,25 @@ public struct ModelLayer: Sendable {
         if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
             let totals = sheet.labelTotals(.subtype).filter(ids: allowed.map(LabelIndex.of), labels: allowed).filter { _, sum in sum > 0 }
             let confidence = totals.isEmpty ? (sheet.category == "基础研究成果" ? 0.7 : 0.3)
-                : ConfidenceAssessor.voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
+                : voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
             subtype = confidence < below
         }
         let industryTotals = sheet.labelTotals(.industry)
-        var industry = ConfidenceAssessor.voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
+        var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
         if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
             industry = min(industry, 0.4)
         }
         return (category, subtype, industry < below || ConfidenceAssessor.useDisagreement(sheet) != nil)
+    }
+
+    /// `ConfidenceAssessor.voteConfidence` without the filtered copy of the totals: the same arithmetic (a label
+    /// at or below 0 counts as no vote, so the runner-up is at least 0).
+    private static func voteConfidence(_ totals: LabelTotals, chosen: String, threshold: Double) -> Double {
+        guard let top = totals[chosen], top > 0 else { return 0.2 }
+        let runnerUp = max(0, totals.largest(except: chosen) ?? 0)
+        let share = top / (top + runnerUp)
+        let strength = min(1, top / max(2 * threshold, 1e-9))
+        return share * (0.5 + 0.5 * strength)
     }
 
     /// Applies the layer to a sheet whose votes are counted; returns the review reasons it adds (disagreements).

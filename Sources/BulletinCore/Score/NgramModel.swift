@@ -249,8 +249,9 @@ struct NgramModel: Sendable {
         var occurrences = 0
         for t in texts { occurrences += t.units.count }
         occurrences *= longest
+        // Never more distinct grams than occurrences: a table one larger always has an empty slot.
         var size = 64
-        while size < occurrences * 2 { size *= 2 }
+        while size <= occurrences { size *= 2 }
         let sizeMask = size - 1
         var seen = [Int32](repeating: -1, count: size)
         var counts = [Double](repeating: 0, count: size)
