@@ -19,7 +19,7 @@ extension ScoringConfig {
         public var flagAbove: Double
 
         /// Creates the settings.
-        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 0.9) {
+        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 1.01) {
             self.enabled = enabled
             self.weights = weights
             self.categoryOverrideAbove = categoryOverrideAbove
@@ -34,7 +34,7 @@ extension ScoringConfig {
             weights = try c.decode(String.self, forKey: .weights)
             categoryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .categoryOverrideAbove) ?? 0.6
             industryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .industryOverrideAbove) ?? 0.4
-            flagAbove = try c.decodeIfPresent(Double.self, forKey: .flagAbove) ?? 0.9
+            flagAbove = try c.decodeIfPresent(Double.self, forKey: .flagAbove) ?? 1.01
         }
     }
 }
@@ -46,8 +46,9 @@ extension ScoringConfig {
 ///   label is taken; a new category takes the model's subtype within it, so the subtype stays inside the category.
 /// - Where the rules are sure and the model is at least `flagAbove` sure of another label, the rules' label stays and
 ///   a review reason says what the model prefers.
-/// - Every dimension gets a reason (rule `model`) with the model's label, its probability and the grams that
-///   pushed it most, so `explain` shows the model's part.
+/// - Each label the model changes or flags gets a reason (rule `model`) with the model's probability and the grams
+///   that pushed it most, so `explain` shows the model's part; where it does neither it leaves no reason (and where
+///   it cannot act, nothing weak and `flagAbove` above 1, it is not read at all).
 public struct ModelLayer: Sendable {
     /// The rule name the layer's reasons carry.
     public static let ruleName = "model"
@@ -67,82 +68,124 @@ public struct ModelLayer: Sendable {
 
     /// The model's own labels for a title and a summary (the subtype within the model's category), without rules.
     public func labels(title: String, summary: String) -> InferredValues {
-        let f = model.features(title: title, summary: summary)
-        let category = model.verdict(0, f)?.label ?? AchievementTaxonomy.categories[1]
-        let subtype = AchievementTaxonomy.subtypesByCategory[category].flatMap { model.verdict(1, f, allowed: $0)?.label } ?? ""
-        return InferredValues(category: category, subtype: subtype, level: "", industry: model.verdict(2, f)?.label ?? AchievementTaxonomy.otherIndustry)
+        let z = model.scores(model.features(title: title, summary: summary))
+        let category = model.verdict(0, z)?.label ?? AchievementTaxonomy.categories[1]
+        let subtype = AchievementTaxonomy.subtypesByCategory[category].flatMap { model.verdict(1, z, allowed: $0)?.label } ?? ""
+        return InferredValues(category: category, subtype: subtype, level: "", industry: model.verdict(2, z)?.label ?? AchievementTaxonomy.otherIndustry)
     }
 
     /// Probabilities per label of one dimension ("category", "subtype" within `category`, "industry"), for tests.
     func probabilities(_ dimension: String, title: String, summary: String, category: String = "") -> [String: Double] {
-        let f = model.features(title: title, summary: summary)
+        let z = model.scores(model.features(title: title, summary: summary))
         let v: NgramModel.Verdict?
         switch dimension {
-        case "category": v = model.verdict(0, f)
-        case "subtype": v = model.verdict(1, f, allowed: AchievementTaxonomy.subtypesByCategory[category] ?? [])
-        default: v = model.verdict(2, f)
+        case "category": v = model.verdict(0, z)
+        case "subtype": v = model.verdict(1, z, allowed: AchievementTaxonomy.subtypesByCategory[category] ?? [])
+        default: v = model.verdict(2, z)
         }
         return Dictionary(uniqueKeysWithValues: v?.probabilities ?? [])
     }
 
+    /// Which of the rules' labels the confidence assessor would flag as weak or contested (the tests of
+    /// `ConfidenceAssessor.assess` that give a 成果类别「, 子类「 or 产业「 reason, without making its text): the
+    /// labels the model may replace. `ScoreModelLayerTests` checks the two agree on the real sets.
+    static func weakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (category: Bool, subtype: Bool, industry: Bool) {
+        let below = decision.reviewBelow
+        let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
+        let category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes) < below
+            || {
+                let top = categoryTotals[sheet.inferred.category] ?? 0
+                return top > 0 && top < decision.minimumCategoryVotes
+            }()
+            || (sheet.inferred.category == "成果转移转化案例" && !sheet.inferred.level.isEmpty)
+        var subtype = false
+        if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
+            let totals = sheet.labelTotals(.subtype).filter(ids: allowed.map(LabelIndex.of), labels: allowed).filter { _, sum in sum > 0 }
+            let confidence = totals.isEmpty ? (sheet.category == "基础研究成果" ? 0.7 : 0.3)
+                : voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
+            subtype = confidence < below
+        }
+        let industryTotals = sheet.labelTotals(.industry)
+        var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
+        if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
+            industry = min(industry, 0.4)
+        }
+        return (category, subtype, industry < below || ConfidenceAssessor.useDisagreement(sheet) != nil)
+    }
+
+    /// `ConfidenceAssessor.voteConfidence` without the filtered copy of the totals: the same arithmetic (a label
+    /// at or below 0 counts as no vote, so the runner-up is at least 0).
+    private static func voteConfidence(_ totals: LabelTotals, chosen: String, threshold: Double) -> Double {
+        guard let top = totals[chosen], top > 0 else { return 0.2 }
+        let runnerUp = max(0, totals.largest(except: chosen) ?? 0)
+        let share = top / (top + runnerUp)
+        let strength = min(1, top / max(2 * threshold, 1e-9))
+        return share * (0.5 + 0.5 * strength)
+    }
+
     /// Applies the layer to a sheet whose votes are counted; returns the review reasons it adds (disagreements).
+    /// The model is read only where it may act: a label the rules hold weakly, or any label when `flagAbove` can be
+    /// reached; the grams behind a verdict and the reason's text only where the model changes or flags a label.
     func apply(_ sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> [String] {
+        let weak = Self.weakLabels(sheet, decision: decision)
+        let flagging = settings.flagAbove <= 1
+        guard weak.category || weak.subtype || weak.industry || flagging else { return [] }
+        // Only the dimensions the model may act on are scored (a category may change: its subtype too).
+        let needCategory = weak.category || flagging, needIndustry = weak.industry || flagging
         let f = model.features(sheet.texts.map { ($0.foldedUnits, $0.field == .title) })
-        guard let category = model.verdict(0, f), let industry = model.verdict(2, f) else { return [] }
-        let (_, flagged, _) = ConfidenceAssessor.assess(sheet, decision: decision)
-        let weak = { (word: String) in flagged.contains { $0.hasPrefix("\(word)「") } }
+        let z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, needCategory || weak.subtype ? 1 : 0, needIndustry ? 1 : 0, 0))
         var review: [String] = []
         let rulesCategory = sheet.category
 
-        note(&sheet, "成果类别", category)
-        if sheet.category != category.label {
-            if weak("成果类别") && category.probability >= settings.categoryOverrideAbove {
-                sheet.category = category.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
-                                  conclusion: "成果类别改取「\(category.label)」：规则的依据不足或有争议（取「\(rulesCategory)」），模型把握 \(Tally.format(category.probability))"))
-            } else if !weak("成果类别") && category.probability >= settings.flagAbove {
-                review.append(disagreement("成果类别", category, rules: rulesCategory))
+        if needCategory, let category = model.verdict(0, z), sheet.category != category.label {
+            if weak.category && category.probability >= settings.categoryOverrideAbove {
+                let v = model.explained(0, f, category)
+                sheet.category = v.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                                  conclusion: "成果类别改取「\(v.label)」：规则的依据不足或有争议（取「\(rulesCategory)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
+            } else if !weak.category && category.probability >= settings.flagAbove {
+                review.append(disagreement("成果类别", model.explained(0, f, category), rules: rulesCategory))
             }
         }
-        if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category], let subtype = model.verdict(1, f, allowed: allowed) {
-            note(&sheet, "子类", subtype)
+        if sheet.category != rulesCategory || weak.subtype, let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category],
+           let subtype = model.verdict(1, z, allowed: allowed) {
             if sheet.category != rulesCategory {
-                sheet.subtype = subtype.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
-                                  conclusion: "子类随类别改取「\(subtype.label)」（模型把握 \(Tally.format(subtype.probability))）"))
-            } else if subtype.label != sheet.subtype && weak("子类") && subtype.probability >= settings.categoryOverrideAbove {
+                let v = model.explained(1, f, subtype, allowed: allowed)
+                sheet.subtype = v.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                                  conclusion: "子类随类别改取「\(v.label)」（模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))）"))
+            } else if subtype.label != sheet.subtype && subtype.probability >= settings.categoryOverrideAbove {
                 let before = sheet.subtype
-                sheet.subtype = subtype.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
-                                  conclusion: "子类改取「\(subtype.label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(subtype.probability))"))
+                let v = model.explained(1, f, subtype, allowed: allowed)
+                sheet.subtype = v.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                                  conclusion: "子类改取「\(v.label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
             }
         } else if sheet.category != rulesCategory {
             sheet.subtype = ""
         }
 
-        note(&sheet, "产业", industry)
-        if sheet.industry != industry.label {
+        if needIndustry, let industry = model.verdict(2, z), sheet.industry != industry.label {
             let before = sheet.industry
-            if weak("产业") && industry.probability >= settings.industryOverrideAbove {
-                sheet.industry = industry.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: "", weight: 0,
-                                  conclusion: "产业改取「\(industry.label)」：规则的依据不足或有争议（取「\(before)」），模型把握 \(Tally.format(industry.probability))"))
-            } else if !weak("产业") && industry.probability >= settings.flagAbove {
-                review.append(disagreement("产业", industry, rules: before))
+            if weak.industry && industry.probability >= settings.industryOverrideAbove {
+                let v = model.explained(2, f, industry)
+                sheet.industry = v.label
+                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                                  conclusion: "产业改取「\(v.label)」：规则的依据不足或有争议（取「\(before)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
+            } else if !weak.industry && industry.probability >= settings.flagAbove {
+                review.append(disagreement("产业", model.explained(2, f, industry), rules: before))
             }
         }
         sheet.inferred = InferredValues(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry)
         return review
     }
 
-    /// The model's view of one label, as a reason `explain` shows.
-    private func note(_ sheet: inout ScoreSheet, _ name: String, _ v: NgramModel.Verdict) {
-        sheet.note(Reason(rule: Self.ruleName, field: "", matched: v.grams.map { "「\($0)」" }.joined(), weight: 0,
-                          conclusion: "模型：\(name)倾向「\(v.label)」（把握 \(Tally.format(v.probability))），推动最多的字串 \(v.grams.map { "「\($0)」" }.joined(separator: "").ifEmpty("无"))"))
+    private static func quoted(_ grams: [String]) -> String {
+        grams.map { "「\($0)」" }.joined()
     }
 
     private func disagreement(_ name: String, _ v: NgramModel.Verdict, rules: String) -> String {
-        "\(name)：规则取「\(rules)」，模型倾向「\(v.label)」（把握 \(Tally.format(v.probability))，依据字串 \(v.grams.map { "「\($0)」" }.joined())），两者都有把握而不一致，请确认"
+        "\(name)：规则取「\(rules)」，模型倾向「\(v.label)」（把握 \(Tally.format(v.probability))，依据字串 \(Self.quoted(v.grams))），两者都有把握而不一致，请确认"
     }
 }
 

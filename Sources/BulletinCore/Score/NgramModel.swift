@@ -15,10 +15,16 @@ struct NgramModel: Sendable {
         let labels: [String]
         /// One bias per label.
         let bias: [Double]
-        /// The grams, for explaining (row order).
-        let grams: [String]
+        /// The weights file's bytes and where each row's gram lies in them (a String is made only to explain).
+        let text: [UInt8]
+        let rows: [(start: Int32, end: Int32)]
         /// Row-major: `weights[row * labels.count + k]`.
         let weights: [Double]
+
+        /// The gram of a row.
+        func gram(_ row: Int) -> String {
+            String(decoding: text[Int(rows[row].start)..<Int(rows[row].end)], as: UTF8.self)
+        }
     }
 
     /// What the model says of one dimension.
@@ -44,14 +50,21 @@ struct NgramModel: Sendable {
     let titleWeight: Double
     /// Category, subtype and industry.
     let category: Dimension, subtype: Dimension, industry: Dimension
-    /// The union of the three dimensions' grams: hash table keys (0 = empty), and per slot the gram's row in
-    /// each dimension (-1 where the dimension does not know it).
+    /// The union of the three dimensions' grams: hash table keys (0 = empty) and per slot the gram's entry (-1 empty).
     private let keys: [UInt64]
-    private let rows: [SIMD4<Int32>]
+    private let slotEntry: [Int32]
     private let mask: Int
     private let longest: Int
+    /// Per entry (a gram of the union, numbered in slot order): its row in each dimension (-1 where the dimension
+    /// does not know it), and its weights for all labels side by side (`lanes` numbers: category, subtype, industry).
+    private let entryRows: [SIMD4<Int32>]
+    private let entryWeights: [Double]
+    /// Where each dimension's labels start among the lanes, and the lane count.
+    let laneStart: [Int]
+    let lanes: Int
 
-    /// Reads the model file; a ConfigError naming `file`, `jsonPath` and what to do when it is missing or malformed.
+    /// Reads the model file and the weights file it names; a ConfigError naming `file`, `jsonPath` and what to do
+    /// when either is missing or malformed.
     init(contentsOf url: URL, file: String, jsonPath: String) throws {
         let redo = "retrain it with python3 tools/train_scoring_model.py, or point \(jsonPath) at the file"
         let data: Data
@@ -66,80 +79,150 @@ struct NgramModel: Sendable {
         } catch {
             throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which is not a scoring model (\(Self.describe(error))); \(redo)")
         }
-        func dimension(_ name: String, expected: [String]) throws -> Dimension {
-            guard let d = doc.dimensions[name] else {
-                throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which has no dimensions.\(name); \(redo)")
-            }
-            let malformed = ConfigError(file: file, path: jsonPath,
-                                        message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(expected.joined(separator: "、")), one bias per label, one string of that many numbers per gram); \(redo)")
-            guard Set(d.labels) == Set(expected), d.bias.count == d.labels.count, d.grams.count == d.weights.count else { throw malformed }
-            var weights: [Double] = []
-            weights.reserveCapacity(d.weights.count * d.labels.count)
-            for row in d.weights {
-                var count = 0
-                for number in row.utf8.split(separator: UInt8(ascii: " ")) {
-                    guard let w = Self.decimal(number) ?? Double(Substring(number)) else { throw malformed }
-                    weights.append(w)
-                    count += 1
-                }
-                guard count == d.labels.count else { throw malformed }
-            }
-            return Dimension(labels: d.labels, bias: d.bias, grams: d.grams, weights: weights)
-        }
-        category = try dimension("category", expected: AchievementTaxonomy.categories)
-        subtype = try dimension("subtype", expected: AchievementTaxonomy.subtypes)
-        industry = try dimension("industry", expected: AchievementTaxonomy.industries)
         guard !doc.features.ngrams.isEmpty, doc.features.ngrams.allSatisfy({ (1...8).contains($0) }), doc.features.titleWeight > 0 else {
             throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose features.ngrams must be lengths 1 to 8 and features.titleWeight positive; \(redo)")
         }
+        let names = ["category", "subtype", "industry"]
+        let expected = [AchievementTaxonomy.categories, AchievementTaxonomy.subtypes, AchievementTaxonomy.industries]
+        for (name, labels) in zip(names, expected) {
+            guard let d = doc.dimensions[name] else {
+                throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which has no dimensions.\(name); \(redo)")
+            }
+            guard Set(d.labels) == Set(labels), d.labels.count == labels.count, d.bias.count == d.labels.count, d.rows >= 0 else {
+                throw ConfigError(file: file, path: jsonPath,
+                                  message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(labels.joined(separator: "、")), one bias per label, rows a count); \(redo)")
+            }
+        }
+        let weightsURL = url.deletingLastPathComponent().appendingPathComponent(doc.weightsFile)
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: weightsURL))
+        } catch {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose weightsFile \(weightsURL.path) cannot be read (\(error.localizedDescription)); \(redo)")
+        }
+        // The weights file: one line per gram, `dimension<TAB>gram<TAB>weights`, the weights integers in units of
+        // 1e-5 separated by spaces (one per label, in the dimension's label order), the dimensions in the order
+        // category, subtype, industry. An integer over 1e5 is the decimal the trainer rounded to, read exactly.
+        var rows: [[(start: Int32, end: Int32)]] = [[], [], []]
+        var weights: [[Double]] = [[], [], []]
+        let nameBytes = names.map { Array($0.utf8) }
+        var line = 1
+        var at = 0
+        let n = bytes.count
+        func bad(_ why: String) -> ConfigError {
+            ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose weights file \(weightsURL.path) line \(line) \(why); \(redo)")
+        }
+        while at < n {
+            var tab1 = at
+            while tab1 < n && bytes[tab1] != 0x09 && bytes[tab1] != 0x0A { tab1 += 1 }
+            guard tab1 < n, bytes[tab1] == 0x09, let d = nameBytes.firstIndex(where: { $0.elementsEqual(bytes[at..<tab1]) }) else {
+                throw bad("does not start with category, subtype or industry and a tab")
+            }
+            var tab2 = tab1 + 1
+            while tab2 < n && bytes[tab2] != 0x09 && bytes[tab2] != 0x0A { tab2 += 1 }
+            guard tab2 < n, bytes[tab2] == 0x09, tab2 > tab1 + 1 else { throw bad("has no gram between two tabs") }
+            rows[d].append((Int32(tab1 + 1), Int32(tab2)))
+            let k = doc.dimensions[names[d]]?.labels.count ?? 0
+            var count = 0
+            var p = tab2 + 1
+            while p < n && bytes[p] != 0x0A {
+                var negative = false
+                if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+                var value = 0
+                var digits = 0
+                while p < n, bytes[p] >= 0x30, bytes[p] <= 0x39, digits < 15 {
+                    value = value * 10 + Int(bytes[p] - 0x30)
+                    digits += 1
+                    p += 1
+                }
+                guard digits > 0, p == n || bytes[p] == 0x20 || bytes[p] == 0x0A else { throw bad("has a weight that is not an integer") }
+                weights[d].append(Double(negative ? -value : value) / 100_000)
+                count += 1
+                if p < n && bytes[p] == 0x20 { p += 1 }
+            }
+            guard count == k else { throw bad("has \(count) weights for the \(k) labels of \(names[d])") }
+            at = p + 1
+            line += 1
+        }
+        for (d, name) in names.enumerated() where rows[d].count != doc.dimensions[name]?.rows {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose dimensions.\(name).rows is \(doc.dimensions[name]?.rows ?? 0) but its weights file \(weightsURL.path) has \(rows[d].count) lines for it; \(redo)")
+        }
+        let dims = names.enumerated().map { d, name in
+            let spec = doc.dimensions[name]
+            return Dimension(labels: spec?.labels ?? [], bias: spec?.bias ?? [], text: bytes, rows: rows[d], weights: weights[d])
+        }
+        category = dims[0]
+        subtype = dims[1]
+        industry = dims[2]
         lengths = doc.features.ngrams.sorted()
         longest = lengths.last ?? 1
         titleWeight = doc.features.titleWeight
 
+        laneStart = [0, category.labels.count, category.labels.count + subtype.labels.count]
+        lanes = laneStart[2] + industry.labels.count
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
-        // depend on the order of insertion).
-        let total = category.grams.count + subtype.grams.count + industry.grams.count
+        // depend on the order of insertion); entries are then numbered in slot order.
+        let total = rows[0].count + rows[1].count + rows[2].count
         var capacity = 16
         while capacity < total * 2 { capacity *= 2 }
         var keys = [UInt64](repeating: 0, count: capacity)
-        var rows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
-        for (d, dim) in [category, subtype, industry].enumerated() {
-            for (row, gram) in dim.grams.enumerated() {
-                let h = Self.hash(Array(gram.utf16)[...])
+        var slotRows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
+        for d in 0..<3 {
+            for (row, range) in rows[d].enumerated() {
+                guard let h = Self.hash(utf8: bytes[Int(range.start)..<Int(range.end)]) else {
+                    line = Int(row) + 1 + (0..<d).reduce(0) { $0 + rows[$1].count }
+                    throw bad("has a gram that is not UTF-8 of the basic plane")
+                }
                 var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
                 while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (capacity - 1) }
                 keys[slot] = h
-                rows[slot][d] = Int32(row)
+                slotRows[slot][d] = Int32(row)
+            }
+        }
+        var slotEntry = [Int32](repeating: -1, count: capacity)
+        var entryRows: [SIMD4<Int32>] = []
+        var entryWeights: [Double] = []
+        for slot in 0..<capacity where keys[slot] != 0 {
+            slotEntry[slot] = Int32(entryRows.count)
+            entryRows.append(slotRows[slot])
+            for (d, dim) in dims.enumerated() {
+                let k = dim.labels.count
+                let row = Int(slotRows[slot][d])
+                for j in 0..<k { entryWeights.append(row >= 0 ? dim.weights[row * k + j] : 0) }
             }
         }
         self.keys = keys
-        self.rows = rows
+        self.slotEntry = slotEntry
+        self.entryRows = entryRows
+        self.entryWeights = entryWeights
         mask = capacity - 1
     }
 
-    /// A plain decimal (-0.12345, 3, 0.0) read exactly as strtod reads it: its digits as an integer divided by a power
-    /// of ten, both exact, so the quotient is the nearest double. nil for anything else (1e-05), left to `Double`.
-    static func decimal(_ bytes: Substring.UTF8View) -> Double? {
-        var mantissa: Int64 = 0
-        var digits = 0, decimals = 0
-        var negative = false, point = false
-        for (i, b) in bytes.enumerated() {
-            switch b {
-            case UInt8(ascii: "-") where i == 0: negative = true
-            case UInt8(ascii: "."): if point { return nil } else { point = true }
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                mantissa = mantissa * 10 + Int64(b - UInt8(ascii: "0"))
-                digits += 1
-                if point { decimals += 1 }
-            default: return nil
+    /// FNV-1a over the UTF-16 units of UTF-8 bytes of the basic plane (as `hash(_:)` of the same text's units);
+    /// nil for anything else.
+    static func hash(utf8 bytes: ArraySlice<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            var unit: UInt32
+            if b < 0x80 {
+                unit = UInt32(b)
+                i += 1
+            } else if b & 0xE0 == 0xC0, i + 1 < bytes.endIndex {
+                unit = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b & 0xF0 == 0xE0, i + 2 < bytes.endIndex {
+                unit = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return nil
             }
+            if (0xD800...0xDFFF).contains(unit) { return nil }
+            h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
         }
-        guard digits > 0, digits <= 15, decimals < powersOfTen.count else { return nil }
-        let value = Double(mantissa) / powersOfTen[decimals]
-        return negative ? -value : value
+        return h == 0 ? 1 : h
     }
-
-    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
     /// FNV-1a over UTF-16 units, never 0 (0 marks an empty slot).
     static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {
@@ -149,89 +232,137 @@ struct NgramModel: Sendable {
     }
 
     @inline(__always)
-    private func slot(of h: UInt64) -> Int {
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = keys[s]
-            if k == h { return s }
-            if k == 0 { return -1 }
-            s = (s + 1) & mask
-        }
-    }
-
-    @inline(__always)
     private static func skipped(_ u: UInt16) -> Bool {
         (0xD800...0xDFFF).contains(u) || u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D
     }
 
-    /// The known grams of the texts with their log(1 + weighted count), by table slot, in slot order. Texts are
-    /// title (counted `titleWeight`) or not (counted 1).
-    func features(_ texts: [(units: [UInt16], title: Bool)]) -> [(slot: Int, value: Double)] {
-        // One UInt64 per occurrence found: slot × 2 + (1 for the title), sorted without a closure.
-        var found: [UInt64] = []
-        found.reserveCapacity(texts.reduce(0) { $0 + $1.units.count } * 2)
+    /// The known grams of some texts: entries and their log(1 + weighted count), in a fixed order.
+    struct Features: Sendable {
+        var entries: [Int32] = []
+        var values: [Double] = []
+    }
+
+    /// The known grams of the texts. Texts are title (counted `titleWeight`) or not (counted 1). One pass over
+    /// the units: a gram's hash grows unit by unit, each length looked up in the model's table, each hit counted in
+    /// a small open-addressing table of the call's own (no sort, no allocation per gram).
+    func features(_ texts: [(units: [UInt16], title: Bool)]) -> Features {
+        var occurrences = 0
+        for t in texts { occurrences += t.units.count }
+        occurrences *= longest
+        // Never more distinct grams than occurrences: a table one larger always has an empty slot.
+        var size = 64
+        while size <= occurrences { size *= 2 }
+        let sizeMask = size - 1
+        var seen = [Int32](repeating: -1, count: size)
+        var counts = [Double](repeating: 0, count: size)
         var lengthMask = 0
         for n in lengths { lengthMask |= 1 << n }
-        for (units, title) in texts {
-            let n = units.count
-            let tag: UInt64 = title ? 1 : 0
-            units.withUnsafeBufferPointer { u in
-                for i in 0..<n {
-                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                    var length = 0
-                    while length < longest && i + length < n {
-                        let unit = u[i + length]
-                        if Self.skipped(unit) { break }
-                        h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
-                        length += 1
-                        if (lengthMask >> length) & 1 == 1 {
-                            let s = slot(of: h == 0 ? 1 : h)
-                            if s >= 0 { found.append(UInt64(s) << 1 | tag) }
+        let longest = self.longest, tableMask = mask, titleWeight = self.titleWeight
+        keys.withUnsafeBufferPointer { keys in
+            slotEntry.withUnsafeBufferPointer { slotEntry in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        for (units, title) in texts {
+                            let n = units.count
+                            let weight = title ? titleWeight : 1
+                            units.withUnsafeBufferPointer { u in
+                                for i in 0..<n {
+                                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                                    var length = 0
+                                    while length < longest && i + length < n {
+                                        let unit = u[i + length]
+                                        if Self.skipped(unit) { break }
+                                        h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+                                        length += 1
+                                        guard (lengthMask >> length) & 1 == 1 else { continue }
+                                        let key = h == 0 ? 1 : h
+                                        var s = Int(truncatingIfNeeded: key) & tableMask
+                                        while keys[s] != key && keys[s] != 0 { s = (s + 1) & tableMask }
+                                        guard keys[s] == key else { continue }
+                                        let entry = slotEntry[s]
+                                        var t = Int(UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
+                                        while seen[t] != entry && seen[t] >= 0 { t = (t + 1) & sizeMask }
+                                        seen[t] = entry
+                                        counts[t] += weight
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        found.sort()
-        var out: [(slot: Int, value: Double)] = []
-        out.reserveCapacity(found.count)
-        var i = 0
-        while i < found.count {
-            let s = found[i] >> 1
-            var count = 0.0
-            while i < found.count && found[i] >> 1 == s {
-                count += found[i] & 1 == 1 ? titleWeight : 1
-                i += 1
-            }
-            out.append((Int(s), log1p(count)))
+        var out = Features()
+        out.entries.reserveCapacity(occurrences)
+        out.values.reserveCapacity(occurrences)
+        for t in 0..<size where seen[t] >= 0 {
+            out.entries.append(seen[t])
+            let c = counts[t]
+            out.values.append(c < 64 && c == c.rounded(.down) ? Self.smallLogs[Int(c)] : log1p(c))
         }
         return out
     }
 
+    /// log1p of the whole counts below 64, computed once (the same numbers log1p gives).
+    private static let smallLogs: [Double] = (0..<64).map { log1p(Double($0)) }
+
     /// Features of a title and a summary as the rules fold them (for callers without a sheet).
-    func features(title: String, summary: String) -> [(slot: Int, value: Double)] {
+    func features(title: String, summary: String) -> Features {
         let fold = { (s: String) in ScoringText.utf16(TextForm.halfWidthASCII(s)).map(ScoringText.fold) }
         return features([(fold(title), true), (fold(summary), false)])
     }
 
-    /// The verdict of one dimension (0 category, 1 subtype, 2 industry), its softmax taken over `allowed` labels
-    /// when given (a subtype within its category); nil when no label is allowed.
-    func verdict(_ d: Int, _ features: [(slot: Int, value: Double)], allowed: [String]? = nil) -> Verdict? {
-        let dim = d == 0 ? category : d == 1 ? subtype : industry
-        let k = dim.labels.count
-        var norm = 0.0
-        for f in features where rows[f.slot][d] >= 0 { norm += f.value * f.value }
-        norm = norm > 0 ? norm.squareRoot() : 1
-        var z = dim.bias
-        for f in features {
-            let row = Int(rows[f.slot][d])
-            guard row >= 0 else { continue }
-            let v = f.value / norm
-            for j in 0..<k { z[j] += dim.weights[row * k + j] * v }
+    /// The three dimensions' raw scores in one pass over the features (`lanes` numbers, category, subtype,
+    /// industry: bias + Σ weight × value / norm, the norm over the grams each dimension knows); only the
+    /// dimensions whose lane of `dimensions` is not 0 are computed.
+    func scores(_ f: Features, dimensions: SIMD4<Int32> = SIMD4(1, 1, 1, 0)) -> [Double] {
+        var norm: [Double] = [0, 0, 0]
+        // A dimension not asked for is left at its bias: its rows read as unknown.
+        let unknown = SIMD4<Int32>(repeating: -1)
+        let off = dimensions .== 0
+        for (i, e) in f.entries.enumerated() {
+            let v = f.values[i], rows = entryRows[Int(e)].replacing(with: unknown, where: off)
+            if rows[0] >= 0 { norm[0] += v * v }
+            if rows[1] >= 0 { norm[1] += v * v }
+            if rows[2] >= 0 { norm[2] += v * v }
         }
-        let keep = (0..<k).filter { allowed?.contains(dim.labels[$0]) ?? true }
-        guard let top = keep.map({ z[$0] }).max() else { return nil }
-        let e = keep.map { exp(z[$0] - top) }
+        for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
+        var z = category.bias + subtype.bias + industry.bias
+        let lanes = self.lanes, c1 = laneStart[1], c2 = laneStart[2]
+        z.withUnsafeMutableBufferPointer { z in
+            entryWeights.withUnsafeBufferPointer { w in
+                entryRows.withUnsafeBufferPointer { entryRows in
+                    for (i, e) in f.entries.enumerated() {
+                        let rows = entryRows[Int(e)].replacing(with: unknown, where: off)
+                        let base = Int(e) * lanes
+                        let v = f.values[i]
+                        if rows[0] >= 0 {
+                            let x = v / norm[0]
+                            for j in 0..<c1 { z[j] += w[base + j] * x }
+                        }
+                        if rows[1] >= 0 {
+                            let x = v / norm[1]
+                            for j in c1..<c2 { z[j] += w[base + j] * x }
+                        }
+                        if rows[2] >= 0 {
+                            let x = v / norm[2]
+                            for j in c2..<lanes { z[j] += w[base + j] * x }
+                        }
+                    }
+                }
+            }
+        }
+        return z
+    }
+
+    /// The verdict of one dimension (0 category, 1 subtype, 2 industry) from `scores`, its softmax taken over
+    /// `allowed` labels when given (a subtype within its category); nil when no label is allowed. No grams.
+    func verdict(_ d: Int, _ z: [Double], allowed: [String]? = nil) -> Verdict? {
+        let dim = d == 0 ? category : d == 1 ? subtype : industry
+        let start = laneStart[d]
+        let keep = (0..<dim.labels.count).filter { allowed?.contains(dim.labels[$0]) ?? true }
+        guard let top = keep.map({ z[start + $0] }).max() else { return nil }
+        let e = keep.map { exp(z[start + $0] - top) }
         let sum = e.reduce(0, +)
         var best = keep[0]
         var bestP = -1.0
@@ -241,26 +372,39 @@ struct NgramModel: Sendable {
             probabilities.append((dim.labels[j], p))
             if p > bestP + 1e-12 { best = j; bestP = p }
         }
-        // The grams that pushed the chosen label most against the mean of the others: the best three rows kept
-        // as they come, a String only for them.
+        return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: [])
+    }
+
+    /// The verdict with the grams that pushed its label most against the mean of the other allowed labels
+    /// (at most three, strongest first): made only where a reason is kept.
+    func explained(_ d: Int, _ f: Features, _ verdict: Verdict, allowed: [String]? = nil) -> Verdict {
+        let dim = d == 0 ? category : d == 1 ? subtype : industry
+        let k = dim.labels.count
+        guard let best = dim.labels.firstIndex(of: verdict.label) else { return verdict }
+        let keep = (0..<k).filter { allowed?.contains(dim.labels[$0]) ?? true }
+        var norm = 0.0
+        for (i, e) in f.entries.enumerated() where entryRows[Int(e)][d] >= 0 { norm += f.values[i] * f.values[i] }
+        norm = norm > 0 ? norm.squareRoot() : 1
         var strongest: [(row: Int, push: Double)] = []
         let others = Double(max(keep.count - 1, 1))
-        for f in features {
-            let row = Int(rows[f.slot][d])
+        for (i, e) in f.entries.enumerated() {
+            let row = Int(entryRows[Int(e)][d])
             guard row >= 0 else { continue }
             var sum = 0.0
             for j in keep { sum += dim.weights[row * k + j] }
             let w = dim.weights[row * k + best]
-            let push = (w - (sum - w) / others) * f.value / norm
+            let push = (w - (sum - w) / others) * f.values[i] / norm
             guard push > 0 else { continue }
-            if strongest.count < 3 || push > strongest[strongest.count - 1].push || (push == strongest[strongest.count - 1].push && dim.grams[row] < dim.grams[strongest[strongest.count - 1].row]) {
+            if strongest.count < 3 || push > strongest[strongest.count - 1].push || (push == strongest[strongest.count - 1].push && dim.gram(row) < dim.gram(strongest[strongest.count - 1].row)) {
                 var at = strongest.count
-                while at > 0 && (push > strongest[at - 1].push || (push == strongest[at - 1].push && dim.grams[row] < dim.grams[strongest[at - 1].row])) { at -= 1 }
+                while at > 0 && (push > strongest[at - 1].push || (push == strongest[at - 1].push && dim.gram(row) < dim.gram(strongest[at - 1].row))) { at -= 1 }
                 strongest.insert((row, push), at: at)
                 if strongest.count > 3 { strongest.removeLast() }
             }
         }
-        return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: strongest.map { dim.grams[$0.row] })
+        var out = verdict
+        out.grams = strongest.map { dim.gram($0.row) }
+        return out
     }
 
     static func describe(_ error: any Error) -> String {
@@ -285,11 +429,12 @@ struct NgramModel: Sendable {
         struct Dim: Decodable {
             var labels: [String]
             var bias: [Double]
-            var grams: [String]
-            /// One string per gram: its weight for each label, separated by spaces.
-            var weights: [String]
+            /// How many lines of the weights file are this dimension's.
+            var rows: Int
         }
         var features: Features
         var dimensions: [String: Dim]
+        /// The weights file, relative to this file's folder.
+        var weightsFile: String
     }
 }
