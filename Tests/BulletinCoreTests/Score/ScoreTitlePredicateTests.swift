@@ -82,6 +82,25 @@ import Testing
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
     }
 
+    @Test func theProductHeadIsReadInTheTitleOnly() throws {
+        // A summary that happens to end with a product noun (no closing 。) is not a title's head noun.
+        let a = try Self.assess("高导热氮化铝陶瓷基板材料", "团队研制出高导热氮化铝陶瓷基板材料")
+        let heads = a.reasons.filter { $0.rule == "subtypePhrases" && $0.conclusion.hasPrefix("成果名称的中心词") }
+        #expect(heads.map(\.field) == ["title"], "\(a.reasons.map(\.conclusion))")
+        #expect(heads.first?.weight == 6)
+        #expect(heads.first?.matched == "材料")
+    }
+
+    @Test(arguments: [("国产通用视觉大模型SegGPT", true), ("车规级功率芯片“天府一号”", true), ("国产服务器处理器系列发布", true),
+                      ("KX-7000N处理器问世", true), ("航天级碳纤维", true),
+                      ("高性能锂电池材料研制成功", false), ("航空发动机及其应用", false), ("基于光纤的振动传感器", false),
+                      ("水吸收法丙酮回收装置", false)])
+    func whatMayFollowTheHeadNoun(title: String, isHead: Bool) throws {
+        let a = try Self.assess(title, "某团队完成了该项工作。")
+        let heads = a.reasons.filter { $0.rule == "subtypePhrases" && $0.conclusion.hasPrefix("成果名称的中心词") }
+        #expect(heads.isEmpty != isHead, "\(title): \(heads.map(\.matched))")
+    }
+
     @Test func aTitleNamingTheMethodStaysATechnique() throws {
         let a = try Self.assess("碳化硅功率芯片低缺陷外延生长技术",
                                 "电子科技大学团队提出碳化硅外延层缺陷抑制新方法，建立了低缺陷外延生长工艺，缺陷密度降低一个数量级，已用于功率芯片制备。")
