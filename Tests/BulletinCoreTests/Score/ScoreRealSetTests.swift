@@ -178,7 +178,7 @@ struct ScoreRealSetTests {
     /// holdout4 (104 cases, labelled blind after that) was measured once, on the merge of those rounds; holdout5
     /// (102 cases) once after that; both were then read for the seventh category, subtype and level round
     /// (docs/scoring.md), so their category, subtype and level floors guard that round.
-    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.92), ("dev", 0.93, 0.92, 0.97, 0.89), ("test", 0.90, 0.90, 0.96, 0.79),
+    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.92), ("dev", 0.93, 0.92, 0.97, 0.89), ("test", 0.92, 0.90, 0.96, 0.79),
                       ("holdout", 0.98, 0.97, 0.98, 0.87), ("holdout2", 0.93, 0.88, 0.96, 0.88),
                       ("holdout3", 0.96, 0.91, 0.98, 0.91), ("holdout4", 0.92, 0.89, 0.99, 0.74),
                       ("holdout5", 0.87, 0.91, 0.99, 0.86)])
