@@ -84,13 +84,18 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         public var patterns: [String]
         /// Where the words come from (an industry class: `GB/T 4754-2017 C2740 中成药生产`), named in the reasons.
         public var source: String?
+        /// `true` for a group read in the title only (what the title's head noun says), where the rule that reads the
+        /// section supports it (`scoring.subtypes`); nil or false: read in every field.
+        public var titleOnly: Bool?
         /// Creates a group.
-        public init(label: String, weight: Double, phrases: [String] = [], patterns: [String] = [], source: String? = nil) {
+        public init(label: String, weight: Double, phrases: [String] = [], patterns: [String] = [], source: String? = nil,
+                    titleOnly: Bool? = nil) {
             self.label = label
             self.weight = weight
             self.phrases = phrases
             self.patterns = patterns
             self.source = source
+            self.titleOnly = titleOnly
         }
         /// Decodes a group; `phrases` and `patterns` are optional.
         public init(from decoder: any Decoder) throws {
@@ -100,6 +105,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
             phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
             patterns = try c.decodeIfPresent([String].self, forKey: .patterns) ?? []
             source = try c.decodeIfPresent(String.self, forKey: .source)
+            titleOnly = try c.decodeIfPresent(Bool.self, forKey: .titleOnly)
         }
     }
 

@@ -152,15 +152,17 @@ struct ScoreModelLayerTests {
     // MARK: - Combination
 
     @Test func theModelBreaksAContestedCategoryAndSaysSo() throws {
-        // r053: the rules read the sale of a drone fleet as a transfer, against a claimed 国际先进 level, and flag it.
-        let c = try Self.devCase("r053")
+        // r041 (train): the rules read a reactor's demonstration plant entering commercial operation (商运投产) as a
+        // transfer, against a claimed 国际领先 level, and flag it. (It was dev's r053, an exported press line, until the
+        // seventh category round weighed 出口 as a product's sale, not a transfer: the guide labels r053 applied.)
+        let c = try #require(try LabelledSet.load(from: Self.dev.deletingLastPathComponent().appendingPathComponent("train.json")).cases.first { $0.id == "r041" })
         let fields: [Field: String] = [.title: c.title, .summary: c.summary]
         let rules = try Self.rules().assess(fields, extras: [:])
         #expect(rules.category == "成果转移转化案例")
         #expect(rules.reviewReasons.contains { $0.hasPrefix("成果类别「成果转移转化案例」") })
         let combined = try Self.rules().with(modelLayer: try Self.layer()).assess(fields, extras: [:])
         #expect(combined.category == "应用研究成果")
-        #expect(combined.subtype == "创新产品", "the subtype follows the new category")
+        #expect(combined.subtype == "关键技术", "the subtype follows the new category")
         #expect(combined.inferred?.category == "应用研究成果")
         let changed = try #require(combined.reasons.first { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("成果类别改取") })
         #expect(changed.conclusion.contains("取「成果转移转化案例」"))
@@ -168,7 +170,7 @@ struct ScoreModelLayerTests {
         // explain's reasons show the grams behind the change.
         #expect(changed.conclusion.contains("推动最多的字串 「"))
         #expect(changed.matched.hasPrefix("「"))
-        #expect(combined.reasons.contains { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("子类随类别改取「创新产品」") })
+        #expect(combined.reasons.contains { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("子类随类别改取「关键技术」") })
         // A label the votes do not back stays a question for the reviewer.
         #expect(combined.needsReview)
     }
