@@ -11,8 +11,9 @@ import Synchronization
 final class CueAutomaton: Sendable {
     /// Literals known, by id.
     let literals: [[UInt16]]
-    /// Transitions out of the root, by unit (-1: none): the scan falls back to the root at most units.
-    private let rootNext: [Int32]
+    /// Transitions out of the root (the scan falls back to the root at most units), kept compact so that
+    /// they stay in cache (a table of 65,536 states, 256 KB, missed it): `RootTable`.
+    let root: RootTable
     /// Transitions out of the other states: (state << 16 | unit) → state, in an open-addressing table
     /// (a `Dictionary` hashed every key with SipHash, which showed in the profile).
     private let table: TransitionTable
@@ -105,7 +106,7 @@ final class CueAutomaton: Sendable {
         for (key, to) in next {
             if key >> 16 == 0 { rootNext[Int(key & 0xFFFF)] = to } else { others.append((key, to)) }
         }
-        self.rootNext = rootNext
+        root = RootTable(rootNext)
         table = TransitionTable(others)
         self.failure = failure
         var outputStart: [Int32] = [0]
@@ -122,7 +123,7 @@ final class CueAutomaton: Sendable {
     /// The state reached from `state` by `u`, or -1.
     @inline(__always)
     private func step(_ state: Int32, _ u: UInt16) -> Int32 {
-        state == 0 ? rootNext[Int(u)] : table.find(UInt64(state) << 16 | UInt64(u))
+        state == 0 ? root.next(u) : table.find(UInt64(state) << 16 | UInt64(u))
     }
 
     /// Every occurrence of every literal in `units` (overlapping ones included), sorted by literal id and
@@ -132,7 +133,9 @@ final class CueAutomaton: Sendable {
         var found: [UInt64] = []
         var state: Int32 = 0
         // By pointers (no bounds check, no retain of the tables at each unit).
-        rootNext.withUnsafeBufferPointer { root in
+        root.bits.withUnsafeBufferPointer { rootBits in
+          root.rank.withUnsafeBufferPointer { rootRank in
+            root.states.withUnsafeBufferPointer { rootStates in
             failure.withUnsafeBufferPointer { fail in
                 outputStart.withUnsafeBufferPointer { outStart in
                     outputIDs.withUnsafeBufferPointer { outIDs in
@@ -141,7 +144,9 @@ final class CueAutomaton: Sendable {
                                 for i in 0..<us.count {
                                     let u = us[i]
                                     while true {
-                                        let to = state == 0 ? root[Int(u)] : table.find(UInt64(state) << 16 | UInt64(u))
+                                        let to = state == 0
+                                            ? RootTable.next(u, rootBits, rootRank, rootStates)
+                                            : table.find(UInt64(state) << 16 | UInt64(u))
                                         if to >= 0 { state = to; break }
                                         if state == 0 { break }
                                         state = fail[Int(state)]
@@ -160,9 +165,62 @@ final class CueAutomaton: Sendable {
                     }
                 }
             }
+            }
+          }
         }
         found.sort()
         return (found.map { Int32(truncatingIfNeeded: $0 >> 32) }, found.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
+    }
+}
+
+/// The transitions out of the root by unit, in 12 KB plus one entry per unit that starts a literal: a bit
+/// per unit (set: a transition), the count of set bits before each 64-unit word, and the states of the set
+/// units in unit order; the state of unit `u` is at the rank of its bit.
+struct RootTable: Sendable {
+    /// Bit `u & 63` of word `u >> 6` is set when unit `u` leads out of the root.
+    let bits: [UInt64]
+    /// Set bits in the words before each word.
+    let rank: [Int32]
+    /// The states of the set units, in unit order.
+    let states: [Int32]
+
+    /// The table of `next`, indexed by unit (65,536 entries, -1: no transition).
+    init(_ next: [Int32]) {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var rank = [Int32](repeating: 0, count: 1024)
+        var states: [Int32] = []
+        for w in 0..<1024 {
+            rank[w] = Int32(states.count)
+            for b in 0..<64 {
+                let u = w << 6 | b
+                if u < next.count, next[u] >= 0 {
+                    bits[w] |= 1 << UInt64(b)
+                    states.append(next[u])
+                }
+            }
+        }
+        self.bits = bits
+        self.rank = rank
+        self.states = states
+    }
+
+    /// The state reached from the root by `u`, or -1.
+    func next(_ u: UInt16) -> Int32 {
+        bits.withUnsafeBufferPointer { b in
+            rank.withUnsafeBufferPointer { r in
+                states.withUnsafeBufferPointer { s in Self.next(u, b, r, s) }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func next(_ u: UInt16, _ bits: UnsafeBufferPointer<UInt64>, _ rank: UnsafeBufferPointer<Int32>,
+                     _ states: UnsafeBufferPointer<Int32>) -> Int32 {
+        let w = Int(u >> 6)
+        let word = bits[w]
+        let bit = UInt64(1) << UInt64(u & 63)
+        if word & bit == 0 { return -1 }
+        return states[Int(rank[w]) + (word & (bit &- 1)).nonzeroBitCount]
     }
 }
 
