@@ -14,6 +14,26 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
     case source
     /// 案例简介
     case summary
+
+    /// The case's place in the form's order.
+    var ordinal: Int {
+        switch self {
+        case .submitter: 0
+        case .supervisor: 1
+        case .contact: 2
+        case .mobile: 3
+        case .title: 4
+        case .source: 5
+        case .summary: 6
+        }
+    }
+
+    /// Hashed by case, not by its raw String as RawRepresentable would: a form is a `[Field: String]`, and
+    /// scoring looks fields up in it thousands of times a submission.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    /// Compared by case (the same answer as comparing raw values, which differ for every case).
+    public static func == (a: Field, b: Field) -> Bool { a.ordinal == b.ordinal }
 }
 
 /// Optional rows some units add to the form, read when present.
@@ -26,4 +46,20 @@ public enum OptionalField: String, CaseIterable, Codable, CodingKeyRepresentable
     case level
     /// 所属产业, declared by the unit
     case industry
+
+    /// The case's place in the declaration order.
+    var ordinal: Int {
+        switch self {
+        case .classified: 0
+        case .category: 1
+        case .level: 2
+        case .industry: 3
+        }
+    }
+
+    /// Hashed by case, not by its raw String (see `Field.hash(into:)`).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    /// Compared by case.
+    public static func == (a: OptionalField, b: OptionalField) -> Bool { a.ordinal == b.ordinal }
 }
