@@ -137,15 +137,9 @@ public struct ModelLayer: Sendable {
         var review: [String] = []
         let rulesCategory = sheet.category
 
-        if needCategory, let category = model.verdict(0, z), sheet.category != category.label {
-            if weak.category && category.probability >= settings.categoryOverrideAbove {
-                let v = model.explained(0, f, category)
-                sheet.category = v.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                                  conclusion: "成果类别改取「\(v.label)」：规则的依据不足或有争议（取「\(rulesCategory)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
-            } else if !weak.category && category.probability >= settings.flagAbove {
-                review.append(disagreement("成果类别", model.explained(0, f, category), rules: rulesCategory))
-            }
+        if needCategory, let label = decide(0, "成果类别", rules: rulesCategory, weak: weak.category, above: settings.categoryOverrideAbove,
+                                            f, z, &sheet, &review) {
+            sheet.category = label
         }
         if sheet.category != rulesCategory || weak.subtype, let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category],
            let subtype = model.verdict(1, z, allowed: allowed) {
@@ -165,16 +159,9 @@ public struct ModelLayer: Sendable {
             sheet.subtype = ""
         }
 
-        if needIndustry, let industry = model.verdict(2, z), sheet.industry != industry.label {
-            let before = sheet.industry
-            if weak.industry && industry.probability >= settings.industryOverrideAbove {
-                let v = model.explained(2, f, industry)
-                sheet.industry = v.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                                  conclusion: "产业改取「\(v.label)」：规则的依据不足或有争议（取「\(before)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
-            } else if !weak.industry && industry.probability >= settings.flagAbove {
-                review.append(disagreement("产业", model.explained(2, f, industry), rules: before))
-            }
+        if needIndustry, let label = decide(2, "产业", rules: sheet.industry, weak: weak.industry, above: settings.industryOverrideAbove,
+                                            f, z, &sheet, &review) {
+            sheet.industry = label
         }
         sheet.inferred = InferredValues(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry)
         return review
@@ -182,6 +169,24 @@ public struct ModelLayer: Sendable {
 
     private static func quoted(_ grams: [String]) -> String {
         grams.map { "「\($0)」" }.joined()
+    }
+
+    /// One dimension (category 0, industry 2) where the model disagrees with the rules' label `rules`: the model's
+    /// label, with a reason noted on the sheet, when the rules hold theirs weakly and the model is at least `above`
+    /// sure; otherwise nil, with a review reason added when the rules are sure and the model at least `flagAbove`.
+    private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, _ f: NgramModel.Features, _ z: [Double],
+                        _ sheet: inout ScoreSheet, _ review: inout [String]) -> String? {
+        guard let verdict = model.verdict(d, z), verdict.label != rules else { return nil }
+        if weak && verdict.probability >= above {
+            let v = model.explained(d, f, verdict)
+            sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                              conclusion: "\(name)改取「\(v.label)」：规则的依据不足或有争议（取「\(rules)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
+            return v.label
+        }
+        if !weak && verdict.probability >= settings.flagAbove {
+            review.append(disagreement(name, model.explained(d, f, verdict), rules: rules))
+        }
+        return nil
     }
 
     private func disagreement(_ name: String, _ v: NgramModel.Verdict, rules: String) -> String {
