@@ -29,7 +29,7 @@ public struct Scorer: Sendable {
         var evidence: [any ScoringRule] = []
         var review: [any ScoringRule] = []
         // The rules `validate` built from this configuration, when it kept them (else each is built here).
-        let built = BuiltRules.rules(for: config, file: file)
+        let built = BuiltRules.rules(for: config)
         for (k, type) in ScoringRules.all.enumerated() where config.ruleSwitch(type.name).enabled {
             if type.profileOnly && !selected.rules.contains(type.name) { continue }
             let rule = try built.map { $0[k] } ?? type.init(config: config, file: file)

@@ -142,12 +142,12 @@ extension ScoringConfig {
         // MARK: phrases and patterns: build every rule once, as the scorer will (and keep them for it: a configuration
         // is validated when it is loaded and again by the scorer built from it, and the rules' cues, compiled three
         // times, cost a tenth of inspecting 2,000 rows)
-        if BuiltRules.rules(for: self, file: file) != nil { return }
+        if BuiltRules.rules(for: self) != nil { return }
         var built: [any ScoringRule] = []
         for type in ScoringRules.all {
             built.append(try type.init(config: self, file: file))
         }
-        BuiltRules.keep(built, for: self, file: file)
+        BuiltRules.keep(built, for: self)
     }
 }
 
@@ -160,12 +160,12 @@ enum BuiltRules {
     private static let last = Mutex<(config: ScoringConfig, rules: [any ScoringRule])?>(nil)
 
     /// Keeps the rules built from `config` (without an error, under any file name).
-    static func keep(_ rules: [any ScoringRule], for config: ScoringConfig, file: String) {
+    static func keep(_ rules: [any ScoringRule], for config: ScoringConfig) {
         last.withLock { $0 = (config, rules) }
     }
 
     /// The rules kept for a configuration equal to `config`, nil otherwise.
-    static func rules(for config: ScoringConfig, file: String) -> [any ScoringRule]? {
+    static func rules(for config: ScoringConfig) -> [any ScoringRule]? {
         last.withLock { kept in
             guard let k = kept, k.rules.count == ScoringRules.all.count, k.config == config else { return nil }
             return k.rules

@@ -149,6 +149,6 @@ import Testing
             try doubled.validate(file: "other.json")
             #expect(try industryWeights(standard) == first.0)
         }
-        if let kept = BuiltRules.rules(for: standard, file: "x") { #expect(kept.count == ScoringRules.all.count) }
+        if let kept = BuiltRules.rules(for: standard) { #expect(kept.count == ScoringRules.all.count) }
     }
 }
