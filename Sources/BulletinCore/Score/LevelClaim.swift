@@ -53,6 +53,7 @@ struct LevelClaimReader: Sendable {
     private let partialScope: [String]
     private let hedges: [String]
     private let comparisons: [String]
+    private let yardsticks: [String]
     private let followers: [String]
 
     init(config: ScoringConfig, file: String) throws {
@@ -73,6 +74,7 @@ struct LevelClaimReader: Sendable {
         partialScope = half(reading.partialScopeMarkers)
         hedges = half(reading.hedgeMarkers)
         comparisons = half(reading.comparisonMarkers)
+        yardsticks = half(reading.yardstickMarkers ?? ["较", "比"])
         followers = half(reading.notClaimFollowers)
     }
 
@@ -112,7 +114,7 @@ struct LevelClaimReader: Sendable {
                 scope = .hedged; marker = h
             } else if let c = comparisons.first(where: { Self.has(tail, $0) }) {
                 scope = .comparison; marker = c
-            } else if let c = Self.comparedWith(lead) {
+            } else if let c = yardsticks.first(where: { lead.hasSuffix($0) }) {
                 scope = .comparison; marker = c
             } else if !m.implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScope.first(where: { Self.has(scopeLead, $0) }) {
                 scope = .partial; marker = p
@@ -123,15 +125,6 @@ struct LevelClaimReader: Sendable {
             claims.append(LevelClaim(level: m.level, scope: scope, field: text.field, words: words, marker: marker, location: start))
         }
         return claims
-    }
-
-    /// The comparison word right before a level phrase (寿命较国际领先水平低约40%, 能耗比国内先进水平低15%): the
-    /// level is the yardstick the work is measured against, not a level claimed for it (docs/labelling.md §3,
-    /// "comparisons are not claims"). Only the last character before the phrase counts, so 较为成熟，达到… and
-    /// 相比之下达到… stay claims.
-    static func comparedWith(_ lead: String) -> String? {
-        guard let last = lead.last else { return nil }
-        return last == "较" || last == "比" ? String(last) : nil
     }
 
     /// Whether `text` holds `marker`, comparing UTF-8 bytes (Foundation's `contains` on Linux bridges to

@@ -150,6 +150,10 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         public var hedgeWindow: Int
         /// Words after a claim, in its clause, that make it a comparison, not a claim (差距, 相比).
         public var comparisonMarkers: [String]
+        /// Words right before a level phrase that make it the yardstick of a comparison, not a claim
+        /// (寿命较国际领先水平低约40%); absent: 较 and 比. Only the words ending just where the phrase begins count,
+        /// so 较为成熟，达到… stays a claim.
+        public var yardstickMarkers: [String]?
         /// Words right after a level phrase that make it a description of others (国际领先企业).
         public var notClaimFollowers: [String]
         /// Share of a level's points that a claim for part of the work adds to the score (the level stays "").

@@ -119,4 +119,20 @@ import Testing
         let a = try Self.assess("某项成果", summary)
         #expect(a.level == expected, "\(summary) → \(a.level)")
     }
+
+    @Test func theYardstickWordsAreConfiguration() throws {
+        let summary = "国产大型轴承寿命较国际领先水平低约30%，仍需攻关。"
+        var object = try ScoreTestSupport.standardObject()
+        var reading = try #require(object["levelReading"] as? [String: Any])
+        reading["yardstickMarkers"] = [String]()
+        object["levelReading"] = reading
+        let without = try Scorer(config: ScoreTestSupport.config(from: object), profile: "sichuan")
+        #expect(without.assess([.title: "某项成果", .summary: summary], extras: [:]).level == "国际领先",
+                "with no yardstick words the level phrase is read as a claim")
+        reading.removeValue(forKey: "yardstickMarkers")
+        object["levelReading"] = reading
+        let absent = try Scorer(config: ScoreTestSupport.config(from: object), profile: "sichuan")
+        #expect(absent.assess([.title: "某项成果", .summary: summary], extras: [:]).level == "",
+                "an older pipeline.json without the key reads 较 and 比 as yardsticks")
+    }
 }
