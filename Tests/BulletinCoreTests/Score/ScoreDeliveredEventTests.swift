@@ -72,4 +72,22 @@ import Testing
         #expect(closing.first?.weight == 20)
         #expect(inTitle.category == "其它")
     }
+
+    @Test(arguments: [
+        ("《川西高原湿地植物图谱》编纂完成",
+         "四川大学生命科学学院联合阿坝州林业部门，历时六年野外调查，整理若尔盖、红原等地湿地维管植物412种，配以生境照片和分布记录，编纂完成《川西高原湿地植物图谱》，为湿地保护和物种鉴定提供依据。"),
+        ("《临床肿瘤内科学》第三版修订",
+         "四川大学华西医院肿瘤中心牵头，组织全国40余位专家修订《临床肿瘤内科学》第三版，新增免疫治疗、靶向治疗和分子分型等章节，系统总结近五年肿瘤内科诊疗进展。"),
+    ])
+    func aTitleOpeningWithTheNameOfAReferenceWorkIsAMonograph(title: String, summary: String) throws {
+        let a = try Self.assess(title, summary)
+        #expect(a.category == "基础研究成果", "\(a.reasons.map(\.conclusion))")
+        #expect(a.subtype == "专著", "\(a.reasons.map(\.conclusion))")
+    }
+
+    @Test func aJournalNamedFirstIsNotAMonograph() throws {
+        let a = try Self.assess("《中国科学》刊发川大团队稀土催化新成果",
+                                "四川大学化学学院团队在《中国科学：化学》发表论文，揭示了稀土催化剂表面氧空位调控二氧化碳还原选择性的机理。")
+        #expect(a.subtype == "论文", "\(a.reasons.map(\.conclusion))")
+    }
 }
