@@ -85,7 +85,7 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
         /// Where the words come from (an industry class: `GB/T 4754-2017 C2740 中成药生产`), named in the reasons.
         public var source: String?
         /// `true` for a group read in the title only (what the title's head noun says), where the rule that reads the
-        /// section supports it (`scoring.subtypes`); nil or false: read in every field.
+        /// section supports it (`scoring.subtypes`, `scoring.categories`); nil or false: read in every field.
         public var titleOnly: Bool?
         /// Creates a group.
         public init(label: String, weight: Double, phrases: [String] = [], patterns: [String] = [], source: String? = nil,
