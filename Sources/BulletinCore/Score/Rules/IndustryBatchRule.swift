@@ -27,6 +27,8 @@ struct IndustryBatchRule: ScoringRule {
     /// Milestones of a platform or a project (the category 其它's) that end the title, within `milestoneReach` units
     /// after the institution.
     static let milestones = ["验收", "揭牌", "签约", "获批", "组建", "认定", "启用"].map { Array($0.utf16) }
+    /// The milestones' last units: a title ending with none of them is left after one look at its last unit.
+    static let milestoneEnds = milestones.compactMap { $0.last }
     /// A collective opening or signing at the title's end: a batch whatever is counted.
     static let collective = ["集中揭牌", "集中签约"].map { Array($0.utf16) }
     static let countReach = 16
@@ -59,7 +61,8 @@ struct IndustryBatchRule: ScoringRule {
     /// The span of the title that announces a batch (from the count, else from 集中, to the end), nil when none does.
     static func batch(in units: [UInt16]) -> Range<Int>? {
         let n = units.count
-        guard let milestone = milestones.first(where: { ends(units, with: $0) }) else { return nil }
+        guard let last = units.last, milestoneEnds.contains(last),
+              let milestone = milestones.first(where: { ends(units, with: $0) }) else { return nil }
         let milestoneStart = n - milestone.count
         var i = 1
         while i < milestoneStart {
