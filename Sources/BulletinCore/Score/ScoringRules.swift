@@ -19,6 +19,7 @@ public enum ScoringRules {
         EconomicBenefitRule.self,
         LevelClaimRule.self,
         IndustryPhrasesRule.self,
+        IndustryBatchRule.self,
         // MARK: review: read the decisions and the optional rows
         CompletenessRule.self,
         DeclaredCategoryRule.self,

@@ -178,11 +178,12 @@ struct ScoreRealSetTests {
     /// holdout4 (104 cases, labelled blind after that) was measured once, on the merge of those rounds; holdout5
     /// (102 cases) once after that, on main c7510c0; both were then read for the seventh category, subtype and level
     /// round and the sixth industry pass (docs/scoring.md), so their floors guard those. holdout6 (103 cases) was
-    /// measured once on main d1e76c1, then read for the eighth category and subtype round, so its floors guard that.
-    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.92), ("dev", 0.93, 0.92, 0.97, 0.89), ("test", 0.92, 0.90, 0.96, 0.79),
+    /// measured once on main d1e76c1, then read for the eighth category and subtype round and the seventh industry pass,
+    /// so its floors guard those.
+    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.93), ("dev", 0.93, 0.92, 0.97, 0.89), ("test", 0.92, 0.90, 0.96, 0.79),
                       ("holdout", 0.98, 0.97, 0.98, 0.87), ("holdout2", 0.93, 0.89, 0.96, 0.90),
                       ("holdout3", 0.96, 0.92, 0.98, 0.91), ("holdout4", 0.92, 0.89, 0.99, 0.76),
-                      ("holdout5", 0.89, 0.93, 0.99, 0.89), ("holdout6", 0.90, 0.89, 0.98, 0.78)])
+                      ("holdout5", 0.89, 0.93, 0.99, 0.89), ("holdout6", 0.90, 0.89, 0.98, 0.82)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
         #expect(report.accuracy("category") >= category)
