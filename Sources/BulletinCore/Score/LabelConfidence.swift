@@ -31,6 +31,13 @@ enum ConfidenceAssessor {
     /// reasons come first and are new to the sheet's flags (the declared-value conflicts, last, are
     /// already flagged by the declared* rules).
     static func assess(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (LabelConfidence, [String], newFlags: Int) {
+        let (confidence, reasons, newFlags, _) = assessWithWeakLabels(sheet, decision: decision)
+        return (confidence, reasons, newFlags)
+    }
+
+    /// `assess`, and which of the text's labels (`sheet.inferred`) it found weak or contested: the labels the model
+    /// layer may replace (`ModelLayer.Weak`), from this one pass.
+    static func assessWithWeakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (LabelConfidence, [String], newFlags: Int, weak: ModelLayer.Weak) {
         var reasons: [String] = []
         let below = decision.reviewBelow
 
@@ -45,6 +52,7 @@ enum ConfidenceAssessor {
             category = min(category, 0.5)
             reasons.append(conflict)
         }
+        var weak = ModelLayer.Weak(category: !reasons.isEmpty, subtype: false, industry: false)
 
         var subtype = 1.0
         if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
@@ -61,10 +69,20 @@ enum ConfidenceAssessor {
                 reasons.append("子类「\(sheet.subtype)」依据不足（\(Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"))）")
             }
         }
+        // The model reads the text's subtype; a declared category (taken again within it) is read apart.
+        if sheet.category == sheet.inferred.category && sheet.subtype == sheet.inferred.subtype {
+            weak.subtype = subtype < below
+        } else if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.inferred.category] {
+            let totals = sheet.labelTotals(.subtype).filter(ids: allowed.map(LabelIndex.of), labels: allowed).filter { _, sum in sum > 0 }
+            let confidence = totals.isEmpty ? (sheet.inferred.category == "基础研究成果" ? 0.7 : 0.3)
+                : voteConfidence(totals, chosen: sheet.inferred.subtype, threshold: 2)
+            weak.subtype = confidence < below
+        }
 
         let level = levelConfidence(sheet)
         if level.value < below, let why = level.why { reasons.append(why) }
 
+        let industryStart = reasons.count
         let industryTotals = sheet.labelTotals(.industry)
         var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
         if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
@@ -78,6 +96,7 @@ enum ConfidenceAssessor {
             industry = min(industry, 0.5)
             reasons.append(use)
         }
+        weak.industry = reasons.count > industryStart
 
         let newFlags = reasons.count
         // A declared value kept against the text is a conflict a person settles.
@@ -87,7 +106,7 @@ enum ConfidenceAssessor {
             reasons.append("\(name)：申报「\(declared.ifEmpty("无"))」与简介推断「\(inferred.ifEmpty("无"))」不一致")
         }
         return (LabelConfidence(category: rounded(category), subtype: rounded(subtype), level: rounded(level.value),
-                                industry: rounded(industry)), reasons, newFlags)
+                                industry: rounded(industry)), reasons, newFlags, weak)
     }
 
     /// The review reason when the summary's use construction (用于…, 为…提供 …, recorded by industryPhrases)

@@ -86,10 +86,18 @@ public struct ModelLayer: Sendable {
         return Dictionary(uniqueKeysWithValues: v?.probabilities ?? [])
     }
 
-    /// Which of the rules' labels the confidence assessor would flag as weak or contested (the tests of
-    /// `ConfidenceAssessor.assess` that give a 成果类别「, 子类「 or 产业「 reason, without making its text): the
-    /// labels the model may replace. `ScoreModelLayerTests` checks the two agree on the real sets.
-    static func weakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (category: Bool, subtype: Bool, industry: Bool) {
+    /// Which of the text's labels the confidence assessor found weak or contested (a 成果类别「, 子类「 or 产业「
+    /// reason): the labels the model may replace.
+    struct Weak: Sendable, Equatable {
+        var category: Bool
+        var subtype: Bool
+        var industry: Bool
+    }
+
+    /// The weak labels of a sheet whose votes are counted, computed apart from the assessor (the scorer takes them
+    /// from `ConfidenceAssessor.assessWithWeakLabels`, after the review rules): the reference `ScoreModelLayerTests`
+    /// holds the assessor's pass to, on the real sets and on declared rows.
+    static func weakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> Weak {
         let below = decision.reviewBelow
         let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
         let category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes) < below
@@ -110,7 +118,7 @@ public struct ModelLayer: Sendable {
         if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
             industry = min(industry, 0.4)
         }
-        return (category, subtype, industry < below || ConfidenceAssessor.useDisagreement(sheet) != nil)
+        return Weak(category: category, subtype: subtype, industry: industry < below || ConfidenceAssessor.useDisagreement(sheet) != nil)
     }
 
     /// `ConfidenceAssessor.voteConfidence` without the filtered copy of the totals: the same arithmetic (a label
@@ -123,48 +131,69 @@ public struct ModelLayer: Sendable {
         return share * (0.5 + 0.5 * strength)
     }
 
-    /// Applies the layer to a sheet whose votes are counted; returns the review reasons it adds (disagreements).
-    /// The model is read only where it may act: a label the rules hold weakly, or any label when `flagAbove` can be
-    /// reached; the grams behind a verdict and the reason's text only where the model changes or flags a label.
-    func apply(_ sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> [String] {
-        let weak = Self.weakLabels(sheet, decision: decision)
+    /// What the layer does to one submission: the labels it leaves (the text's labels, some replaced), the reasons it
+    /// notes and the review reasons it adds (disagreements).
+    struct Outcome: Sendable {
+        var labels: InferredValues
+        var reasons: [Reason]
+        var review: [String]
+    }
+
+    /// What the layer would do to a sheet whose labels are decided, from its texts and the text's labels
+    /// (`sheet.inferred`, which the review rules leave as they are), `weak` the labels the confidence assessor found
+    /// weak; nil when it would change no label and add no reason. The model is read only where it may act: a label
+    /// the rules hold weakly, or any label when `flagAbove` can be reached; the grams behind a verdict and the
+    /// reason's text only where the model changes or flags a label.
+    func outcome(for sheet: ScoreSheet, weak: Weak) -> Outcome? {
         let flagging = settings.flagAbove <= 1
-        guard weak.category || weak.subtype || weak.industry || flagging else { return [] }
+        guard weak.category || weak.subtype || weak.industry || flagging else { return nil }
         // Only the dimensions the model may act on are scored (a category may change: its subtype too).
         let needCategory = weak.category || flagging, needIndustry = weak.industry || flagging
         let f = model.features(sheet.texts.map { ($0.foldedUnits, $0.field == .title) })
         let z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, needCategory || weak.subtype ? 1 : 0, needIndustry ? 1 : 0, 0))
         var review: [String] = []
-        let rulesCategory = sheet.category
+        var notes: [Reason] = []
+        var labels = sheet.inferred
+        let rulesCategory = labels.category
 
         if needCategory, let label = decide(0, "成果类别", rules: rulesCategory, weak: weak.category, above: settings.categoryOverrideAbove,
-                                            f, z, &sheet, &review) {
-            sheet.category = label
+                                            f, z, &notes, &review) {
+            labels.category = label
         }
-        if sheet.category != rulesCategory || weak.subtype, let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category],
+        if labels.category != rulesCategory || weak.subtype, let allowed = AchievementTaxonomy.subtypesByCategory[labels.category],
            let subtype = model.verdict(1, z, allowed: allowed) {
-            if sheet.category != rulesCategory {
+            if labels.category != rulesCategory {
                 let v = model.explained(1, f, subtype, allowed: allowed)
-                sheet.subtype = v.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                                  conclusion: "子类随类别改取「\(v.label)」（模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))）"))
-            } else if subtype.label != sheet.subtype && subtype.probability >= settings.categoryOverrideAbove {
-                let before = sheet.subtype
+                labels.subtype = v.label
+                notes.append(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                                    conclusion: "子类随类别改取「\(v.label)」（模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))）"))
+            } else if subtype.label != labels.subtype && subtype.probability >= settings.categoryOverrideAbove {
+                let before = labels.subtype
                 let v = model.explained(1, f, subtype, allowed: allowed)
-                sheet.subtype = v.label
-                sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                                  conclusion: "子类改取「\(v.label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
+                labels.subtype = v.label
+                notes.append(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                                    conclusion: "子类改取「\(v.label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
             }
-        } else if sheet.category != rulesCategory {
-            sheet.subtype = ""
+        } else if labels.category != rulesCategory {
+            labels.subtype = ""
         }
 
-        if needIndustry, let label = decide(2, "产业", rules: sheet.industry, weak: weak.industry, above: settings.industryOverrideAbove,
-                                            f, z, &sheet, &review) {
-            sheet.industry = label
+        if needIndustry, let label = decide(2, "产业", rules: labels.industry, weak: weak.industry, above: settings.industryOverrideAbove,
+                                            f, z, &notes, &review) {
+            labels.industry = label
         }
-        sheet.inferred = InferredValues(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry)
-        return review
+        guard !notes.isEmpty || !review.isEmpty else { return nil }
+        return Outcome(labels: labels, reasons: notes, review: review)
+    }
+
+    /// Puts an outcome on a sheet whose labels are decided and not yet reviewed: its reasons, its labels, which
+    /// become the text's labels.
+    static func apply(_ outcome: Outcome, to sheet: inout ScoreSheet) {
+        for r in outcome.reasons { sheet.note(r) }
+        sheet.category = outcome.labels.category
+        sheet.subtype = outcome.labels.subtype
+        sheet.industry = outcome.labels.industry
+        sheet.inferred = outcome.labels
     }
 
     private static func quoted(_ grams: [String]) -> String {
@@ -175,12 +204,12 @@ public struct ModelLayer: Sendable {
     /// label, with a reason noted on the sheet, when the rules hold theirs weakly and the model is at least `above`
     /// sure; otherwise nil, with a review reason added when the rules are sure and the model at least `flagAbove`.
     private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, _ f: NgramModel.Features, _ z: [Double],
-                        _ sheet: inout ScoreSheet, _ review: inout [String]) -> String? {
+                        _ notes: inout [Reason], _ review: inout [String]) -> String? {
         guard let verdict = model.verdict(d, z), verdict.label != rules else { return nil }
         if weak && verdict.probability >= above {
             let v = model.explained(d, f, verdict)
-            sheet.note(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                              conclusion: "\(name)改取「\(v.label)」：规则的依据不足或有争议（取「\(rules)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
+            notes.append(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
+                                conclusion: "\(name)改取「\(v.label)」：规则的依据不足或有争议（取「\(rules)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
             return v.label
         }
         if !weak && verdict.probability >= settings.flagAbove {

@@ -56,9 +56,12 @@ struct NgramModel: Sendable {
     private let mask: Int
     private let longest: Int
     /// Per entry (a gram of the union, numbered in slot order): its row in each dimension (-1 where the dimension
-    /// does not know it), and its weights for all labels side by side (`lanes` numbers: category, subtype, industry).
+    /// does not know it), and its weights for each dimension's labels as one vector (0 in the lanes past the labels,
+    /// 0 where the dimension does not know the gram): category (4 labels), subtype (7), industry (8).
     private let entryRows: [SIMD4<Int32>]
-    private let entryWeights: [Double]
+    private let entryCategory: [SIMD4<Double>]
+    private let entrySubtype: [SIMD8<Double>]
+    private let entryIndustry: [SIMD8<Double>]
     /// Where each dimension's labels start among the lanes, and the lane count.
     let laneStart: [Int]
     let lanes: Int
@@ -181,20 +184,27 @@ struct NgramModel: Sendable {
         }
         var slotEntry = [Int32](repeating: -1, count: capacity)
         var entryRows: [SIMD4<Int32>] = []
-        var entryWeights: [Double] = []
+        var entryCategory: [SIMD4<Double>] = [], entrySubtype: [SIMD8<Double>] = [], entryIndustry: [SIMD8<Double>] = []
+        // The labels are the taxonomy's (checked above): 4, 7 and 8 fit the vectors.
+        func vector<V: SIMD>(_ d: Int, _ slot: Int, _: V.Type) -> V where V.Scalar == Double {
+            var v = V()
+            let k = dims[d].labels.count, row = Int(slotRows[slot][d])
+            if row >= 0 { for j in 0..<min(k, V.scalarCount) { v[j] = dims[d].weights[row * k + j] } }
+            return v
+        }
         for slot in 0..<capacity where keys[slot] != 0 {
             slotEntry[slot] = Int32(entryRows.count)
             entryRows.append(slotRows[slot])
-            for (d, dim) in dims.enumerated() {
-                let k = dim.labels.count
-                let row = Int(slotRows[slot][d])
-                for j in 0..<k { entryWeights.append(row >= 0 ? dim.weights[row * k + j] : 0) }
-            }
+            entryCategory.append(vector(0, slot, SIMD4<Double>.self))
+            entrySubtype.append(vector(1, slot, SIMD8<Double>.self))
+            entryIndustry.append(vector(2, slot, SIMD8<Double>.self))
         }
         self.keys = keys
         self.slotEntry = slotEntry
         self.entryRows = entryRows
-        self.entryWeights = entryWeights
+        self.entryCategory = entryCategory
+        self.entrySubtype = entrySubtype
+        self.entryIndustry = entryIndustry
         mask = capacity - 1
     }
 
@@ -255,6 +265,8 @@ struct NgramModel: Sendable {
         let sizeMask = size - 1
         var seen = [Int32](repeating: -1, count: size)
         var counts = [Double](repeating: 0, count: size)
+        // The slots taken, one bit each: read in slot order at the end without visiting the empty ones.
+        var taken = [UInt64](repeating: 0, count: size >> 6)
         var lengthMask = 0
         for n in lengths { lengthMask |= 1 << n }
         let longest = self.longest, tableMask = mask, titleWeight = self.titleWeight
@@ -262,6 +274,7 @@ struct NgramModel: Sendable {
             slotEntry.withUnsafeBufferPointer { slotEntry in
                 seen.withUnsafeMutableBufferPointer { seen in
                     counts.withUnsafeMutableBufferPointer { counts in
+                      taken.withUnsafeMutableBufferPointer { taken in
                         for (units, title) in texts {
                             let n = units.count
                             let weight = title ? titleWeight : 1
@@ -282,23 +295,41 @@ struct NgramModel: Sendable {
                                         let entry = slotEntry[s]
                                         var t = Int(UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
                                         while seen[t] != entry && seen[t] >= 0 { t = (t + 1) & sizeMask }
+                                        if seen[t] < 0 { taken[t >> 6] |= 1 << UInt64(t & 63) }
                                         seen[t] = entry
                                         counts[t] += weight
                                     }
                                 }
                             }
                         }
+                      }
                     }
                 }
             }
         }
+        var hits = 0
+        for word in taken { hits += word.nonzeroBitCount }
+        let logs = Self.smallLogs
         var out = Features()
-        out.entries.reserveCapacity(occurrences)
-        out.values.reserveCapacity(occurrences)
-        for t in 0..<size where seen[t] >= 0 {
-            out.entries.append(seen[t])
-            let c = counts[t]
-            out.values.append(c < 64 && c == c.rounded(.down) ? Self.smallLogs[Int(c)] : log1p(c))
+        out.entries = [Int32](unsafeUninitializedCapacity: hits) { entries, filled in
+            out.values = [Double](unsafeUninitializedCapacity: hits) { values, filledValues in
+                var n = 0
+                for (w, word) in taken.enumerated() {
+                    var bits = word
+                    while bits != 0 {
+                        let t = w << 6 | bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        entries[n] = seen[t]
+                        // Counts are sums of positive weights; a whole one below 64 reads its log from the table.
+                        let c = counts[t]
+                        let whole = c < 64 ? Int(c) : -1
+                        values[n] = whole >= 0 && Double(whole) == c ? logs[whole] : log1p(c)
+                        n += 1
+                    }
+                }
+                filledValues = n
+            }
+            filled = out.values.count
         }
         return out
     }
@@ -314,44 +345,49 @@ struct NgramModel: Sendable {
 
     /// The three dimensions' raw scores in one pass over the features (`lanes` numbers, category, subtype,
     /// industry: bias + Σ weight × value / norm, the norm over the grams each dimension knows); only the
-    /// dimensions whose lane of `dimensions` is not 0 are computed.
+    /// dimensions whose lane of `dimensions` is not 0 are computed. Each dimension's labels are added up as one
+    /// vector: per label the same additions in the same order as one at a time.
     func scores(_ f: Features, dimensions: SIMD4<Int32> = SIMD4(1, 1, 1, 0)) -> [Double] {
-        var norm: [Double] = [0, 0, 0]
+        var norm: SIMD4<Double> = .zero
         // A dimension not asked for is left at its bias: its rows read as unknown.
         let unknown = SIMD4<Int32>(repeating: -1)
         let off = dimensions .== 0
-        for (i, e) in f.entries.enumerated() {
-            let v = f.values[i], rows = entryRows[Int(e)].replacing(with: unknown, where: off)
-            if rows[0] >= 0 { norm[0] += v * v }
-            if rows[1] >= 0 { norm[1] += v * v }
-            if rows[2] >= 0 { norm[2] += v * v }
-        }
-        for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
-        var z = category.bias + subtype.bias + industry.bias
-        let lanes = self.lanes, c1 = laneStart[1], c2 = laneStart[2]
-        z.withUnsafeMutableBufferPointer { z in
-            entryWeights.withUnsafeBufferPointer { w in
-                entryRows.withUnsafeBufferPointer { entryRows in
-                    for (i, e) in f.entries.enumerated() {
-                        let rows = entryRows[Int(e)].replacing(with: unknown, where: off)
-                        let base = Int(e) * lanes
-                        let v = f.values[i]
-                        if rows[0] >= 0 {
-                            let x = v / norm[0]
-                            for j in 0..<c1 { z[j] += w[base + j] * x }
-                        }
-                        if rows[1] >= 0 {
-                            let x = v / norm[1]
-                            for j in c1..<c2 { z[j] += w[base + j] * x }
-                        }
-                        if rows[2] >= 0 {
-                            let x = v / norm[2]
-                            for j in c2..<lanes { z[j] += w[base + j] * x }
+        var zc = SIMD4<Double>(), zs = SIMD8<Double>(), zi = SIMD8<Double>()
+        for j in 0..<category.labels.count { zc[j] = category.bias[j] }
+        for j in 0..<subtype.labels.count { zs[j] = subtype.bias[j] }
+        for j in 0..<industry.labels.count { zi[j] = industry.bias[j] }
+        entryRows.withUnsafeBufferPointer { entryRows in
+            f.entries.withUnsafeBufferPointer { entries in
+                f.values.withUnsafeBufferPointer { values in
+                    for i in 0..<entries.count {
+                        let v = values[i], rows = entryRows[Int(entries[i])].replacing(with: unknown, where: off)
+                        if rows[0] >= 0 { norm[0] += v * v }
+                        if rows[1] >= 0 { norm[1] += v * v }
+                        if rows[2] >= 0 { norm[2] += v * v }
+                    }
+                    for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
+                    entryCategory.withUnsafeBufferPointer { wc in
+                        entrySubtype.withUnsafeBufferPointer { ws in
+                            entryIndustry.withUnsafeBufferPointer { wi in
+                                for i in 0..<entries.count {
+                                    let e = Int(entries[i])
+                                    let rows = entryRows[e].replacing(with: unknown, where: off)
+                                    let v = values[i]
+                                    if rows[0] >= 0 { zc += wc[e] * SIMD4(repeating: v / norm[0]) }
+                                    if rows[1] >= 0 { zs += ws[e] * SIMD8(repeating: v / norm[1]) }
+                                    if rows[2] >= 0 { zi += wi[e] * SIMD8(repeating: v / norm[2]) }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
+        var z = [Double]()
+        z.reserveCapacity(lanes)
+        for j in 0..<category.labels.count { z.append(zc[j]) }
+        for j in 0..<subtype.labels.count { z.append(zs[j]) }
+        for j in 0..<industry.labels.count { z.append(zi[j]) }
         return z
     }
 

@@ -277,3 +277,42 @@ public struct InferredValues: Sendable, Codable, Equatable {
         self.industry = industry
     }
 }
+
+extension ScoreSheet {
+    /// A sheet's state after its labels are decided, before the review rules and the score: the counts of its
+    /// findings and flags, its points and labels (the review rules and the score only add findings and flags and set
+    /// those). `rewind(to:)` takes the sheet back to it without a copy of the findings (the model layer's second pass).
+    struct Checkpoint {
+        fileprivate var reasons: Int, votes: Int, flags: Int
+        fileprivate var evidencePoints: Double, levelPoints: Double, amountWanYuan: Double?, amountPoints: Double, completenessPoints: Double
+        fileprivate var category: String, subtype: String, level: String, industry: String
+        fileprivate var inferred: InferredValues
+        fileprivate var eligible: Bool
+    }
+
+    /// The sheet's state now.
+    func checkpoint() -> Checkpoint {
+        Checkpoint(reasons: reasons.count, votes: votes.count, flags: flags.count, evidencePoints: evidencePoints, levelPoints: levelPoints,
+                   amountWanYuan: amountWanYuan, amountPoints: amountPoints, completenessPoints: completenessPoints,
+                   category: category, subtype: subtype, level: level, industry: industry, inferred: inferred, eligible: eligible)
+    }
+
+    /// Takes the sheet back to a checkpoint of its own: what was added since is removed, what was set is restored.
+    mutating func rewind(to c: Checkpoint) {
+        reasons.removeLast(reasons.count - c.reasons)
+        votes.removeLast(votes.count - c.votes)
+        voteLabelIDs.removeLast(voteLabelIDs.count - c.votes)
+        flags.removeLast(flags.count - c.flags)
+        evidencePoints = c.evidencePoints
+        levelPoints = c.levelPoints
+        amountWanYuan = c.amountWanYuan
+        amountPoints = c.amountPoints
+        completenessPoints = c.completenessPoints
+        category = c.category
+        subtype = c.subtype
+        level = c.level
+        industry = c.industry
+        inferred = c.inferred
+        eligible = c.eligible
+    }
+}

@@ -209,9 +209,49 @@ struct ScoreModelLayerTests {
                 let flagged = ["成果类别「", "子类「", "产业「"].map { prefix in reasons.contains { $0.hasPrefix(prefix) } }
                 #expect([weak.category, weak.subtype, weak.industry] == flagged, "\(name) \(c.id)")
                 for i in 0..<3 where flagged[i] { weakSeen[i] += 1 }
+                // The scorer takes them from the assessor's pass after the review rules: the same, with or without
+                // a declared category, level or industry that the review rules keep against the text.
+                for extras: [OptionalField: String] in [[:], [.category: "其它", .level: "国际领先", .industry: "现代农业"],
+                                                         [.category: "基础研究成果", .industry: "医药健康"]] {
+                    var reviewed = ScoreSheet(fields: [.title: c.title, .summary: c.summary], extras: extras, profile: scorer.profile, fieldWeights: scorer.config.fieldWeights)
+                    for rule in scorer.evidenceRules { rule.apply(to: &reviewed) }
+                    Tally.decide(&reviewed, decision: decision)
+                    let before = ModelLayer.weakLabels(reviewed, decision: decision)
+                    for rule in scorer.reviewRules { rule.apply(to: &reviewed) }
+                    _ = ScoreFormula.score(&reviewed, weights: scorer.config.score)
+                    let (_, _, _, after) = ConfidenceAssessor.assessWithWeakLabels(reviewed, decision: decision)
+                    #expect(after == before, "\(name) \(c.id) \(extras)")
+                    #expect(extras.isEmpty ? before == weak : true)
+                }
             }
         }
         #expect(weakSeen.allSatisfy { $0 > 0 }, "\(weakSeen)")
+    }
+
+    @Test func aRewoundSheetIsTheSheetBeforeTheReviewRules() throws {
+        let scorer = try Self.rules()
+        var rewound = 0
+        for c in try LabelledSet.load(from: Self.dev).cases {
+            // Declared rows the review rules keep against the text: a category, a level and an industry.
+            for extras: [OptionalField: String] in [[:], [.category: "其它", .level: "国际领先", .industry: "现代农业"]] {
+                var sheet = ScoreSheet(fields: [.title: c.title, .summary: c.summary], extras: extras, profile: scorer.profile, fieldWeights: scorer.config.fieldWeights)
+                for rule in scorer.evidenceRules { rule.apply(to: &sheet) }
+                Tally.decide(&sheet, decision: scorer.config.decision)
+                let before = sheet, mark = sheet.checkpoint()
+                for rule in scorer.reviewRules { rule.apply(to: &sheet) }
+                _ = ScoreFormula.score(&sheet, weights: scorer.config.score)
+                sheet.flag("需人工确认：测试")
+                let changed = sheet.reasons.count != before.reasons.count || sheet.category != before.category || sheet.level != before.level
+                sheet.rewind(to: mark)
+                #expect(sheet.reasons == before.reasons && sheet.votes == before.votes && sheet.voteLabelIDs == before.voteLabelIDs, "case \(c.id)")
+                #expect(sheet.flags == before.flags && sheet.eligible == before.eligible, "case \(c.id)")
+                #expect([sheet.category, sheet.subtype, sheet.level, sheet.industry] == [before.category, before.subtype, before.level, before.industry], "case \(c.id)")
+                #expect(sheet.inferred == before.inferred && sheet.evidencePoints == before.evidencePoints && sheet.levelPoints == before.levelPoints, "case \(c.id)")
+                #expect(sheet.amountPoints == before.amountPoints && sheet.completenessPoints == before.completenessPoints && sheet.amountWanYuan == before.amountWanYuan, "case \(c.id)")
+                rewound += changed ? 1 : 0
+            }
+        }
+        #expect(rewound > 0)
     }
 
     @Test func aConfidentDisagreementIsFlaggedAndTheRulesLabelKept() throws {
