@@ -34,7 +34,7 @@ OUT = os.path.join(ROOT, "data", "scoring-model.json")
 FIXTURE = os.path.join(ROOT, "Tests", "BulletinCoreTests", "Fixtures", "model", "agreement.json")
 
 # The shipped model is trained on every read set; test.json is never read here.
-SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"]
+SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
 # The dev choice of thresholds trains on these and judges on dev (never on holdout4/5).
 TRAIN_SETS = ["train", "holdout", "holdout2", "holdout3"]
 DEV_SET = "dev"
@@ -237,7 +237,7 @@ def write_model(path):
             "trainingSets": {("Tests/BulletinCoreTests/Fixtures/labelled/real/%s.json" % n): len(sets[n]) for n in SHIP_SETS},
             "cases": len(cases),
             "thresholdsChosenOn": "dev.json (%d cases) with a model trained on %s, by the rule in `--study` (docs/scoring.md, The model layer)" % (len(load(DEV_SET)), "+".join(TRAIN_SETS)),
-            "judgedOn": "holdout4.json and holdout5.json, each with a model trained on the other read sets (`--study`); this file has read them since",
+            "judgedOn": "holdout4.json and holdout5.json (main c7510c0), then holdout6.json (main d1e76c1), each with a model trained on the other read sets (`--study`); this file has read them since",
             "neverRead": ["test.json"],
         },
         "features": {"ngrams": PARAMS["ngrams"], "titleWeight": PARAMS["titleWeight"], "value": "log1p(count), L2-normalised over the model's grams",
@@ -466,5 +466,9 @@ if __name__ == "__main__":
               sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, "pipeline.json"))
     elif len(sys.argv) > 1 and sys.argv[1] == "--fixture":
         fixture()
+    elif len(sys.argv) > 1 and sys.argv[1].startswith("-"):
+        # An unknown option is never taken for the output path (it used to write a model named "--help").
+        sys.stderr.write("train_scoring_model.py: unknown option %s\n%s" % (sys.argv[1], __doc__))
+        sys.exit(2)
     else:
         write_model(sys.argv[1] if len(sys.argv) > 1 else OUT)
