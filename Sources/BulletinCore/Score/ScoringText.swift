@@ -43,13 +43,17 @@ final class ScoringText: Sendable {
         // halfWidthASCII replaces are all one unit and become one unit, so this is `utf16(normalised)`).
         let originalUnits = Self.utf16(text)
         let n = originalUnits.count
-        // The folded units written straight into their own storage (no copy of the original's made first, then
-        // written over); the half-width ones only when a unit differs.
+        // The half-width and folded units written in one pass into storage of their own (no copy of the original's
+        // written over, no second pass): nearly every Chinese text has a full-width comma, so the half-width units
+        // differ from the original's.
+        var half = [UInt16](repeating: 0, count: n)
         var folded = [UInt16](repeating: 0, count: n)
-        let changed = folded.withUnsafeMutableBufferPointer { f in
-            originalUnits.withUnsafeBufferPointer { o in Self.fold(o, into: f) }
+        let changed = half.withUnsafeMutableBufferPointer { h in
+            folded.withUnsafeMutableBufferPointer { f in
+                originalUnits.withUnsafeBufferPointer { o in Self.fold(o, half: h, folded: f) }
+            }
         }
-        let units = changed ? originalUnits.map(Self.halfWidth) : originalUnits
+        let units = changed ? half : originalUnits
         self.units = units
         foldedUnits = folded
         halfWidthChanged = changed
@@ -139,21 +143,24 @@ final class ScoringText: Sendable {
         }
     }
 
-    /// Writes `fold(halfWidth(u))` of each unit of `units` into `out` (as long), and says whether some unit's
-    /// half-width differs from it.
-    private static func fold(_ units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutableBufferPointer<UInt16>) -> Bool {
+    /// Writes `halfWidth(u)` and `fold(halfWidth(u))` of each unit of `units` into `half` and `folded` (as long), and
+    /// says whether some unit's half-width differs from it.
+    private static func fold(_ units: UnsafeBufferPointer<UInt16>, half: UnsafeMutableBufferPointer<UInt16>,
+                             folded: UnsafeMutableBufferPointer<UInt16>) -> Bool {
         var changed = false
         for i in 0..<units.count {
             let u = units[i]
             // U+3001…U+FF00 (Chinese text and its punctuation but the full-width forms): neither half-width nor
             // fold changes it.
             if u > 0x3000 && u < 0xFF01 {
-                out[i] = u
+                half[i] = u
+                folded[i] = u
                 continue
             }
             let w = halfWidth(u)
             if w != u { changed = true }
-            out[i] = fold(w)
+            half[i] = w
+            folded[i] = fold(w)
         }
         return changed
     }
