@@ -269,6 +269,7 @@ struct JSONBytes: ~Copyable {
         }
         var start = 0
         var i = 0
+        var tailRead = false
         while i < n {
             // Eight bytes at a time while none of them needs escaping (most text, Chinese or not); eight bytes that
             // all have their high bit (the inside of Chinese text) need no further test.
@@ -277,6 +278,15 @@ struct JSONBytes: ~Copyable {
                 if w & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 || !Self.needsEscape(w) {
                     i &+= 8
                     continue
+                }
+            } else if n >= 8 && !tailRead {
+                tailRead = true
+                // Fewer than eight bytes left: the string's last eight (some of them already passed) tell at once that none
+                // of the rest needs escaping; else the rest goes byte by byte.
+                let w = UnsafeRawPointer(p + (n &- 8)).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 || !Self.needsEscape(w) {
+                    i = n
+                    break
                 }
             }
             let c = p[i]

@@ -26,6 +26,8 @@ public enum ControlCharacters {
             var i = 0
             while i < n {
                 let c = b[i]
+                // U+4000…U+9FFF (lead bytes E4…E9): none of its bytes can start what is looked for; passed at once.
+                if c >= 0xE4 && c <= 0xE9 { i += 3; continue }
                 if c < 0x20 || c == 0x7F {
                     if c <= 0x08 || c >= 0x0E { return true }
                 } else if c == 0xC2, i + 1 < n, (0x80...0x9F).contains(b[i + 1]), b[i + 1] != 0x85 {

@@ -195,6 +195,9 @@ public enum TextForm {
             while i < n {
                 let c = b[i]
                 if c >= 0x21 && c < 0x7F { i += 1; continue }
+                // A scalar of U+4000…U+9FFF (lead bytes E4…E9, most Chinese text): none of its three bytes is looked at
+                // below (continuation bytes fall to `default`), so it is passed at once.
+                if c >= 0xE4 && c <= 0xE9 { i += 3; continue }
                 switch c {
                 case 0x20:
                     if b[i + 1] == 0x20 { return false }  // b[i + 1] exists: the last byte is not a space
@@ -241,11 +244,46 @@ public enum TextForm {
     /// scalars of Chinese, Latin and common punctuation, none of which join a neighbour into one grapheme
     /// cluster (no combining marks, joiners, variation selectors, Hangul jamo, CR). nil otherwise.
     static func simpleCharacterCount(_ s: String) -> Int? {
+        if let count = s.utf8.withContiguousStorageIfAvailable(simpleCharacterCount(utf8:)) { return count < 0 ? nil : count }
         var count = 0
         for u in s.unicodeScalars {
             if u.value == 0x0A { continue }
             guard isSimpleCharacter(u.value) else { return nil }
             count += 1
+        }
+        return count
+    }
+
+    /// `simpleCharacterCount` of a string's UTF-8 bytes (valid, as a `String`'s are), -1 for nil: scalars decoded by
+    /// hand, U+5000…U+9FFF (lead bytes E5…E9) counted by their lead byte (the walk of `unicodeScalars` cost ~50
+    /// instructions a character).
+    static func simpleCharacterCount(utf8 b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        var i = 0, count = 0
+        while i < n {
+            let c = b[i]
+            let value: UInt32
+            if c < 0x80 {
+                i &+= 1
+                if c == 0x0A { continue }
+                value = UInt32(c)
+            } else if c >= 0xE5 && c <= 0xE9 {
+                i &+= 3
+                count &+= 1
+                continue
+            } else if c < 0xE0 {
+                value = UInt32(c & 0x1F) << 6 | UInt32(b[i &+ 1] & 0x3F)
+                i &+= 2
+            } else if c < 0xF0 {
+                value = UInt32(c & 0x0F) << 12 | UInt32(b[i &+ 1] & 0x3F) << 6 | UInt32(b[i &+ 2] & 0x3F)
+                i &+= 3
+            } else {
+                value = UInt32(c & 0x07) << 18 | UInt32(b[i &+ 1] & 0x3F) << 12 | UInt32(b[i &+ 2] & 0x3F) << 6
+                    | UInt32(b[i &+ 3] & 0x3F)
+                i &+= 4
+            }
+            guard isSimpleCharacter(value) else { return -1 }
+            count &+= 1
         }
         return count
     }

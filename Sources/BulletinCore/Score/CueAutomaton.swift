@@ -25,6 +25,9 @@ final class CueAutomaton: Sendable {
     private let outputIDs: [Int32]
     /// The length of each literal, by id.
     private let lengths: [Int32]
+    /// Bit `u & 63` of word `u >> 6` is set when unit `u` occurs in some literal: from any state, a unit that occurs
+    /// in none leads back to the root (which ends no literal), without walking the failure chain's transitions.
+    private let inSomeLiteral: [UInt64]
 
     // MARK: - The registry
 
@@ -118,6 +121,13 @@ final class CueAutomaton: Sendable {
         self.outputStart = outputStart
         self.outputIDs = outputIDs
         lengths = literals.map { Int32($0.count) }
+        var inSome = [UInt64](repeating: 0, count: 1024)
+        for literal in literals {
+            for u in literal { inSome[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+        }
+        // The root ends no literal (none is empty); were it to end one, every unit takes the full walk.
+        if outputStart[1] != outputStart[0] { inSome = [UInt64](repeating: ~0, count: 1024) }
+        inSomeLiteral = inSome
     }
 
     /// The state reached from `state` by `u`, or -1.
@@ -131,8 +141,10 @@ final class CueAutomaton: Sendable {
     func scan(_ units: [UInt16]) -> (ids: [Int32], starts: [Int32]) {
         // Each finding as one number, id << 32 | start: sorting them sorts by id, then by position.
         var found: [UInt64] = []
+        found.reserveCapacity(units.count)
         var state: Int32 = 0
         // By pointers (no bounds check, no retain of the tables at each unit).
+        inSomeLiteral.withUnsafeBufferPointer { inSome in
         root.bits.withUnsafeBufferPointer { rootBits in
           root.rank.withUnsafeBufferPointer { rootRank in
             root.states.withUnsafeBufferPointer { rootStates in
@@ -143,6 +155,10 @@ final class CueAutomaton: Sendable {
                             units.withUnsafeBufferPointer { us in
                                 for i in 0..<us.count {
                                     let u = us[i]
+                                    if inSome[Int(u >> 6)] & (1 << UInt64(u & 63)) == 0 {
+                                        state = 0
+                                        continue
+                                    }
                                     while true {
                                         let to = state == 0
                                             ? RootTable.next(u, rootBits, rootRank, rootStates)
@@ -167,6 +183,7 @@ final class CueAutomaton: Sendable {
             }
             }
           }
+        }
         }
         found.sort()
         return (found.map { Int32(truncatingIfNeeded: $0 >> 32) }, found.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
