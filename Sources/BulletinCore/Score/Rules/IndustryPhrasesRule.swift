@@ -99,7 +99,7 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The first such cue in the summary; nil when there is none.
     static func specificHead(_ head: String, found: [(Reason, Vote)], strong: Double) -> (word: String, label: String)? {
         for (reason, vote) in found where reason.field == Field.summary.rawValue && vote.weight >= strong - 1e-9
-            && reason.matched.count > head.count && Self.holds(reason.matched, head) {
+            && Self.holds(reason.matched, head) && reason.matched.count > head.count {
             return (reason.matched, vote.label)
         }
         return nil
