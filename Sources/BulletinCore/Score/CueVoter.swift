@@ -142,12 +142,16 @@ struct CueVoter: Sendable {
     /// 推广应用 hides 推广): the longest words decide. A cue in the summary's first sentence (what was
     /// achieved) counts `leadWeight` times; its first place decides.
     func apply(to sheet: inout ScoreSheet) {
+        // The two lists of findings, emptied for each field with their room kept (one allocation each a sheet, not a
+        // field).
+        var all: [NSRange] = []
+        var found: [(at: Int32, lower: Int, upper: Int)] = []
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             // Only the cues found: most of the hundreds of cues find nothing in a given field. Their ranges go into
             // one array, cue after cue (`found` says where each cue's are), not an array per cue.
-            var all: [NSRange] = []
-            var found: [(at: Int32, lower: Int, upper: Int)] = []
+            all.removeAll(keepingCapacity: true)
+            found.removeAll(keepingCapacity: true)
             let tried = candidates(in: text)
             found.reserveCapacity(tried.count)
             all.reserveCapacity(tried.count + 8)

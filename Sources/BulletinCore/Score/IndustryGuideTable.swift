@@ -32,7 +32,8 @@ extension IndustryPhrasesRule {
     /// farm animals outvoted by medicine. `head` is the title's head with the industry it was voted for, `precise`
     /// the summary's more precise name of it (供电 → 供电装置), if any. True when the machine entry decided.
     func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) -> Bool {
-        let named = precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」"
+        // The head as the conclusions name it, written only for a conclusion (most heads decide nothing here).
+        var named: String { precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」" }
         guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return false }
         let totals = sheet.labelTotals(.industry)
         if head.label == Self.machineIndustry,
