@@ -35,6 +35,12 @@ struct CueVoter: Sendable {
     /// Each cue's conclusion (without the lead-sentence note), by flat index: the same words for every
     /// finding of the cue, so they are written once, not per finding.
     private let conclusions: ContiguousArray<String>
+    /// Each literal cue's units as a string (`UTF16Text.string` of them), by flat index ("" for a pattern): a finding
+    /// whose original words are those units (most Chinese findings) takes this string, shared, instead of a new one
+    /// made from the field at every finding. The units are `wordUnits[wordStart[i] ..< wordStart[i + 1]]`.
+    private let words: ContiguousArray<String>
+    private let wordStart: ContiguousArray<Int32>
+    private let wordUnits: ContiguousArray<UInt16>
 
     /// The cues worth trying on a text, as sorted flat indices: the literals its scan found, those the scan
     /// could not know, and every pattern.
@@ -62,6 +68,25 @@ struct CueVoter: Sendable {
         return out
     }
 
+    /// The words of a finding of flat cue `at` at `range` in `text`: `text.words(range)`, taken from `words` when the
+    /// original units there are the cue's own.
+    @inline(__always)
+    private func matched(_ at: Int, _ range: NSRange, in text: ScoringText) -> String {
+        let lower = Int(wordStart[at]), upper = Int(wordStart[at + 1])
+        let n = upper - lower
+        if n > 0, n == range.length, range.location >= 0, range.location + n <= text.originalUnits.count {
+            let same = text.originalUnits.withUnsafeBufferPointer { o in
+                wordUnits.withUnsafeBufferPointer { w in
+                    var k = 0
+                    while k < n && o[range.location + k] == w[lower + k] { k += 1 }
+                    return k == n
+                }
+            }
+            if same { return words[at] }
+        }
+        return text.words(range)
+    }
+
     /// Compiles the configured groups (their JSON path is `section[i]`).
     init(rule: String, groups: [ScoringConfig.CueGroup], section: String, dimension: VoteDimension,
          weight: Double, countsAsEvidence: Bool, leadWeight: Double = 1, file: String) throws {
@@ -74,8 +99,13 @@ struct CueVoter: Sendable {
         var owners: [Int32: [Int32]] = [:]
         var others = ContiguousArray<Int32>()
         var conclusions = ContiguousArray<String>()
+        var words = ContiguousArray<String>(), wordStart: ContiguousArray<Int32> = [0], wordUnits = ContiguousArray<UInt16>()
         for (g, group) in compiled.enumerated() {
             for cue in group.cues {
+                let literal = cue.literal ?? []
+                words.append(literal.isEmpty ? "" : UTF16Text.string(literal[...]))
+                wordUnits.append(contentsOf: literal)
+                wordStart.append(Int32(wordUnits.count))
                 let flat = Int32(cues.count)
                 cues.append(cue)
                 cueGroups.append(Int32(g))
@@ -100,6 +130,9 @@ struct CueVoter: Sendable {
         patternCues = others
         highestLiteral = highest
         self.conclusions = conclusions
+        self.words = words
+        self.wordStart = wordStart
+        self.wordUnits = wordUnits
         self.dimension = dimension
         self.weight = weight
         self.countsAsEvidence = countsAsEvidence
@@ -109,12 +142,16 @@ struct CueVoter: Sendable {
     /// 推广应用 hides 推广): the longest words decide. A cue in the summary's first sentence (what was
     /// achieved) counts `leadWeight` times; its first place decides.
     func apply(to sheet: inout ScoreSheet) {
+        // The two lists of findings, emptied for each field with their room kept (one allocation each a sheet, not a
+        // field).
+        var all: [NSRange] = []
+        var found: [(at: Int32, lower: Int, upper: Int)] = []
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             // Only the cues found: most of the hundreds of cues find nothing in a given field. Their ranges go into
             // one array, cue after cue (`found` says where each cue's are), not an array per cue.
-            var all: [NSRange] = []
-            var found: [(at: Int32, lower: Int, upper: Int)] = []
+            all.removeAll(keepingCapacity: true)
+            found.removeAll(keepingCapacity: true)
             let tried = candidates(in: text)
             found.reserveCapacity(tried.count)
             all.reserveCapacity(tried.count + 8)
@@ -137,7 +174,7 @@ struct CueVoter: Sendable {
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
                 // The shared words as they are (appending "" to them copied them, ~650 instructions a finding).
                 let conclusion = lead && w != 0 ? conclusions[Int(at)] + "（首句，×\(Tally.format(leadWeight))）" : conclusions[Int(at)]
-                let reason = Reason(rule: rule, field: text.field.rawValue, matched: text.words(range), weight: w,
+                let reason = Reason(rule: rule, field: text.field.rawValue, matched: matched(Int(at), range, in: text), weight: w,
                                     conclusion: conclusion)
                 if countsAsEvidence {
                     sheet.evidence(dimension, for: group.label, id: groupLabelIDs[g], because: reason)

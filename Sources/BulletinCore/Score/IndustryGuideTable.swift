@@ -32,7 +32,8 @@ extension IndustryPhrasesRule {
     /// farm animals outvoted by medicine. `head` is the title's head with the industry it was voted for, `precise`
     /// the summary's more precise name of it (供电 → 供电装置), if any. True when the machine entry decided.
     func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) -> Bool {
-        let named = precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」"
+        // The head as the conclusions name it, written only for a conclusion (most heads decide nothing here).
+        var named: String { precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」" }
         guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return false }
         let totals = sheet.labelTotals(.industry)
         if head.label == Self.machineIndustry,
@@ -58,10 +59,19 @@ extension IndustryPhrasesRule {
 
     /// The best-voted industry and how far it leads `label`, when it is another industry and leads.
     static func leader(_ totals: LabelTotals, over label: String) -> (String, Double)? {
-        let own = totals[label] ?? 0
-        guard let top = AchievementTaxonomy.industries.filter({ !LabelText.same($0, label) }).max(by: { (totals[$0] ?? 0) < (totals[$1] ?? 0) }),
-              let value = totals[top], value >= own else { return nil }
-        return (top, value - own)
+        // `industries.filter { $0 != label }.max { (totals[$0] ?? 0) < (totals[$1] ?? 0) }` (the first of the largest),
+        // read by the industries' `LabelIndex` numbers: each `totals[…]` looked the label's number up anew, ~11,000
+        // instructions a call.
+        let id = LabelIndex.of(label)
+        let own = totals.sum(of: label, id: id) ?? 0
+        var top: (label: String, id: Int16, value: Double)?
+        for (industry, industryID) in zip(AchievementTaxonomy.industries, LabelIndex.industryIDs)
+        where !LabelIndex.same(industryID, industry, id, label) {
+            let value = totals.sum(of: industry, id: industryID) ?? 0
+            if top.map({ $0.value < value }) ?? true { top = (industry, industryID, value) }
+        }
+        guard let top, let value = totals.sum(of: top.label, id: top.id), value >= own else { return nil }
+        return (top.label, value - own)
     }
 
     /// Whether the title names a technology right before its head (技术与装备, 技术装备).

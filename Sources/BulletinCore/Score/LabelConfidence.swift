@@ -55,8 +55,8 @@ enum ConfidenceAssessor {
         var weak = ModelLayer.Weak(category: !reasons.isEmpty, subtype: false, industry: false)
 
         var subtype = 1.0
-        if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
-            let allowedIDs = allowed.map(LabelIndex.of)
+        if let kinds = Tally.subtypes(of: sheet.category) {
+            let allowed = kinds.labels, allowedIDs = kinds.ids
             let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
             if totals.isEmpty {
                 // A basic-research case without a word about a book is a paper far more often than not;
@@ -72,8 +72,9 @@ enum ConfidenceAssessor {
         // The model reads the text's subtype; a declared category (taken again within it) is read apart.
         if sheet.category == sheet.inferred.category && sheet.subtype == sheet.inferred.subtype {
             weak.subtype = subtype < below
-        } else if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.inferred.category] {
-            let totals = sheet.labelTotals(.subtype).filter(ids: allowed.map(LabelIndex.of), labels: allowed).filter { _, sum in sum > 0 }
+        } else if let kinds = Tally.subtypes(of: sheet.inferred.category) {
+            let allowed = kinds.labels, allowedIDs = kinds.ids
+            let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
             let confidence = totals.isEmpty ? (sheet.inferred.category == "基础研究成果" ? 0.7 : 0.3)
                 : voteConfidence(totals, chosen: sheet.inferred.subtype, threshold: 2)
             weak.subtype = confidence < below

@@ -86,31 +86,35 @@ public struct ScoreSheet: Sendable {
     // MARK: - Adding findings
 
     /// Records a vote for a label with its reason (the reason's weight is the vote's weight).
-    public mutating func vote(_ dimension: VoteDimension, for label: String, because reason: Reason, countsForCategory: Bool = true) {
+    public mutating func vote(_ dimension: VoteDimension, for label: String, because reason: consuming Reason, countsForCategory: Bool = true) {
         vote(dimension, for: label, id: LabelIndex.of(label), because: reason, countsForCategory: countsForCategory)
     }
 
-    /// `vote(_:for:because:countsForCategory:)` with the label's `LabelIndex` number, known beforehand.
-    mutating func vote(_ dimension: VoteDimension, for label: String, id: Int16, because reason: Reason, countsForCategory: Bool = true) {
+    /// `vote(_:for:because:countsForCategory:)` with the label's `LabelIndex` number, known beforehand. The reason is
+    /// taken, not copied (`consuming`, here and in `evidence` and `note`): a copy retained its four strings and the
+    /// caller's released them, at every finding.
+    mutating func vote(_ dimension: VoteDimension, for label: String, id: Int16, because reason: consuming Reason, countsForCategory: Bool = true) {
         votes.append(Vote(dimension: dimension, label: label, weight: reason.weight, countsForCategory: countsForCategory))
         voteLabelIDs.append(id)
         reasons.append(reason)
     }
 
     /// `evidence(_:for:because:)` with the label's `LabelIndex` number.
-    mutating func evidence(_ dimension: VoteDimension, for label: String, id: Int16, because reason: Reason) {
+    mutating func evidence(_ dimension: VoteDimension, for label: String, id: Int16, because reason: consuming Reason) {
+        let weight = reason.weight
         vote(dimension, for: label, id: id, because: reason)
-        evidencePoints += reason.weight
+        evidencePoints += weight
     }
 
     /// Records a vote that is also evidence: it counts for the label and adds evidence points.
-    public mutating func evidence(_ dimension: VoteDimension, for label: String, because reason: Reason) {
+    public mutating func evidence(_ dimension: VoteDimension, for label: String, because reason: consuming Reason) {
+        let weight = reason.weight
         vote(dimension, for: label, because: reason)
-        evidencePoints += reason.weight
+        evidencePoints += weight
     }
 
     /// Records a finding that changes no vote (a claim not taken, a decision, a check passed).
-    public mutating func note(_ reason: Reason) {
+    public mutating func note(_ reason: consuming Reason) {
         reasons.append(reason)
     }
 
@@ -180,12 +184,21 @@ struct LabelTotals {
         if let i = index(of: label, id: id) {
             entries[i].sum += weight
         } else {
+            // Room for a case's labels at once (the list grew by reallocating at nearly every new label).
+            if entries.capacity == 0 { entries.reserveCapacity(8) }
             entries.append(Entry(label: label, id: id, sum: 0 + weight))
         }
     }
 
     @inline(__always)
     private func index(of label: String, id: Int16) -> Int? {
+        if id >= 0 {
+            // A known number equals only the same number (`LabelIndex.same`): the numbers read alone, no label touched.
+            return entries.withUnsafeBufferPointer { b in
+                for i in 0..<b.count where b[i].id == id { return i }
+                return nil
+            }
+        }
         for i in entries.indices where LabelIndex.same(entries[i].id, entries[i].label, id, label) { return i }
         return nil
     }

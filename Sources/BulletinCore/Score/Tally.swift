@@ -13,7 +13,7 @@ enum Tally {
         if let category, category.total >= decision.minimumCategoryVotes {
             sheet.category = category.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "成果类别取「\(category.label)」：\(describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs))"))
+                              conclusion: concat("成果类别取「", category.label, "」：", describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs))))
         } else {
             // 其它 is a class with its own evidence (a facility, a platform, a book…), not the answer for
             // weak evidence: below the threshold the best-voted of the other three is taken, and with no
@@ -37,7 +37,7 @@ enum Tally {
         if let industry, industry.total >= decision.minimumIndustryVotes {
             sheet.industry = industry.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "产业取「\(industry.label)」：\(describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs))"))
+                              conclusion: concat("产业取「", industry.label, "」：", describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs))))
         } else if let weak = industry, weak.label != AchievementTaxonomy.otherIndustry,
                   weak.total >= decision.minimumIndustryVotes / 2,
                   (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0,
@@ -47,7 +47,8 @@ enum Tally {
             // One weak word alone (a 设备 in passing) is not enough: below half the threshold it is 其他.
             sheet.industry = weak.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "产业取「\(weak.label)」（依据弱）：\(describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs))，低于门槛 \(format(decision.minimumIndustryVotes))"))
+                              conclusion: concat("产业取「", weak.label, "」（依据弱）：", describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs),
+                                                 "，低于门槛 ", format(decision.minimumIndustryVotes))))
         } else {
             sheet.industry = AchievementTaxonomy.otherIndustry
             var top = industry.map { "最高为「\($0.label)」\(format($0.total))" } ?? "没有任何产业的依据"
@@ -90,18 +91,35 @@ enum Tally {
     /// The best-voted subtype of a category, its default when none has a vote, "" for categories
     /// without subtypes; adds the reason.
     static func subtype(for category: String, on sheet: inout ScoreSheet, decision: ScoringConfig.Decision) -> String {
-        guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else { return "" }
-        let allowedIDs = allowed.map(LabelIndex.of)
+        guard let kinds = Self.subtypes(of: category) else { return "" }
+        let allowed = kinds.labels, allowedIDs = kinds.ids
         let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed)
         if let top = best(totals, order: allowed, ids: allowedIDs) {
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: "子类取「\(top.label)」：\(describe(totals, order: allowed, ids: allowedIDs))"))
+                              conclusion: concat("子类取「", top.label, "」：", describe(totals, order: allowed, ids: allowedIDs))))
             return top.label
         }
         let fallback = decision.defaultSubtypes[category] ?? allowed[0]
         sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
                           conclusion: "子类取默认「\(fallback)」：「\(category)」的各子类都没有依据"))
         return fallback
+    }
+
+    /// The subtypes of each category (`AchievementTaxonomy.subtypesByCategory`) with their `LabelIndex` numbers, by the
+    /// category's number: read twice or three times a case, where the dictionary hashed the Chinese category and the
+    /// subtypes' numbers were looked up anew.
+    private static let subtypeTable: [(id: Int16, labels: [String], ids: [Int16])] =
+        AchievementTaxonomy.subtypesByCategory.map { (LabelIndex.of($0.key), $0.value, $0.value.map(LabelIndex.of)) }
+
+    /// `AchievementTaxonomy.subtypesByCategory[category]` and the subtypes' `LabelIndex` numbers; nil for a category
+    /// without subtypes.
+    static func subtypes(of category: String) -> (labels: [String], ids: [Int16])? {
+        let id = LabelIndex.of(category)
+        if id >= 0 {
+            for e in subtypeTable where e.id == id { return (e.labels, e.ids) }
+        }
+        guard let allowed = AchievementTaxonomy.subtypesByCategory[category] else { return nil }
+        return (allowed, allowed.map(LabelIndex.of))
     }
 
     /// The label with the highest positive total; ties go to the earlier label in `order`.
@@ -176,6 +194,24 @@ enum Tally {
     @inline(__always)
     static func appendUTF8(_ s: String, to bytes: inout [UInt8]) {
         if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += s.utf8 }
+    }
+
+    /// The strings one after the other (`a + b + …`, the bytes of each in turn), written once into a string of their
+    /// total size: an interpolation appended part by part, growing the string, at ~470 instructions a part.
+    static func concat(_ parts: String...) -> String {
+        var size = 0
+        for p in parts { size += p.utf8.count }
+        if size == 0 { return "" }
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var o = 0
+            for var p in parts {
+                p.withUTF8 { u in
+                    if let from = u.baseAddress, let to = buffer.baseAddress { (to + o).update(from: from, count: u.count) }
+                    o += u.count
+                }
+            }
+            return o
+        }
     }
 
     /// "，" in UTF-8.

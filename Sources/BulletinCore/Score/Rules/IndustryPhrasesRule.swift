@@ -64,7 +64,7 @@ struct IndustryPhrasesRule: ScoringRule {
             }
             return
         }
-        var conclusion = head.because ?? "成果名称的中心词「\(head.word)」说明成果是什么，再指向产业「\(head.label)」"
+        var conclusion = head.because ?? Tally.concat("成果名称的中心词「", head.word, "」说明成果是什么，再指向产业「", head.label, "」")
         var precise: String?
         if head.because == nil, let specific = Self.specificHead(head.word, found: found, strong: 2 * ruleWeight) {
             conclusion = "成果名称的中心词「\(head.word)」在案例简介中说得更具体：「\(specific.word)」，指向产业「\(specific.label)」"
@@ -88,7 +88,7 @@ struct IndustryPhrasesRule: ScoringRule {
             // Recorded, not voted: what a thing serves agrees with what it is far more often than not, and where
             // they differ the guide takes the thing (a machine serving farms is 装备制造). The confidence reads it.
             sheet.note(Reason(rule: Self.name, field: Field.summary.rawValue, matched: use.phrase, weight: 0,
-                              conclusion: "\(Self.useConclusionPrefix)「\(use.marker)」的对象「\(use.word)」指向产业「\(use.label)」"))
+                              conclusion: Tally.concat(Self.useConclusionPrefix, "「", use.marker, "」的对象「", use.word, "」指向产业「", use.label, "」")))
         }
     }
 
@@ -99,7 +99,7 @@ struct IndustryPhrasesRule: ScoringRule {
     /// The first such cue in the summary; nil when there is none.
     static func specificHead(_ head: String, found: [(Reason, Vote)], strong: Double) -> (word: String, label: String)? {
         for (reason, vote) in found where reason.field == Field.summary.rawValue && vote.weight >= strong - 1e-9
-            && reason.matched.count > head.count && Self.holds(reason.matched, head) {
+            && Self.holds(reason.matched, head) && reason.matched.count > head.count {
             return (reason.matched, vote.label)
         }
         return nil
