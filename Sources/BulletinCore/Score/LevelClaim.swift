@@ -101,7 +101,6 @@ struct LevelClaimReader: Sendable {
             let lead = text.normalisedWords(NSRange(location: leadStart, length: start - leadStart))
             let hedgeStart = max(leadStart, start - reading.hedgeWindow)
             let hedgeLead = text.normalisedWords(NSRange(location: hedgeStart, length: start - hedgeStart))
-            let scopeLead = text.normalisedWords(NSRange(location: sentence, length: start - sentence))
             let clauseEnd = text.clauseEnd(after: end)
             let tail = text.normalisedWords(NSRange(location: end, length: clauseEnd - end))
             previousEnd[sentence] = end
@@ -116,7 +115,7 @@ struct LevelClaimReader: Sendable {
                 scope = .comparison; marker = c
             } else if let c = yardsticks.first(where: { Self.endsWith(lead, $0) }) {
                 scope = .comparison; marker = c
-            } else if !m.implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScope.first(where: { Self.has(scopeLead, $0) }) {
+            } else if !m.implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScopeMarker(in: text.normalisedWords(NSRange(location: sentence, length: start - sentence))) {
                 scope = .partial; marker = p
             } else if !m.implied, let o = overall.first(where: { Self.has(lead, $0) }) {
                 scope = .overall; marker = o
@@ -125,6 +124,12 @@ struct LevelClaimReader: Sendable {
             claims.append(LevelClaim(level: m.level, scope: scope, field: text.field, words: words, marker: marker, location: start))
         }
         return claims
+    }
+
+    /// The first partial-scope marker in the sentence's words before a phrase (read only when no partial marker
+    /// stands in the clause: the words were made for every claim and seldom read).
+    private func partialScopeMarker(in scopeLead: String) -> String? {
+        partialScope.first { Self.has(scopeLead, $0) }
     }
 
     /// Whether `text` holds `marker`, comparing UTF-8 bytes (Foundation's `contains` on Linux bridges to
