@@ -139,17 +139,11 @@ struct LevelClaimReader: Sendable {
         var text = text, marker = marker
         return text.withUTF8 { hay in
             marker.withUTF8 { needle in
-                guard !needle.isEmpty, hay.count >= needle.count else { return needle.isEmpty }
-                guard let h = hay.baseAddress, let m = needle.baseAddress else { return false }
-                // The first byte found by libc's memchr, the rest compared by memcmp (the byte loop cost ~250
-                // instructions a call; 33 calls a claim).
-                let first = Int32(needle[0]), last = hay.count - needle.count  // the last place a match can start
+                guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
                 var i = 0
-                while i <= last {
-                    guard let found = memchr(h + i, first, last - i + 1) else { return false }
-                    let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - h
-                    if memcmp(h + at, m, needle.count) == 0 { return true }
-                    i = at + 1
+                while i <= hay.count - needle.count {
+                    if hay[i] == first && hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                    i += 1
                 }
                 return false
             }
@@ -206,13 +200,9 @@ struct LevelClaimReader: Sendable {
 
     private func matches(in text: ScoringText, implied: Bool) -> [Match] {
         var out: [Match] = []
-        var found: [NSRange] = []
         for (i, rung) in rungs.enumerated() {
             for cue in implied ? rung.implied : rung.explicit {
-                // `appendRanges` is `ranges(in:)` without an array for a literal the text's scan did not find.
-                found.removeAll(keepingCapacity: true)
-                cue.appendRanges(in: text, to: &found)
-                for r in found { out.append(Match(level: rung.level, rung: i, range: r, implied: implied)) }
+                for r in cue.ranges(in: text) { out.append(Match(level: rung.level, rung: i, range: r, implied: implied)) }
             }
         }
         return out
