@@ -207,6 +207,8 @@ extension PipelineConfig {
     /// re-written effective JSON (`profiles` is no setting); else the effective JSON. Writing 164 KB of JSON back
     /// through JSONSerialization cost two thirds of every command's start-up.
     static func decodableJSON(_ data: Data, file: String) throws -> Data {
+        // The same answer read from the bytes without building the whole tree, when the scan is sure.
+        if ConfigHead.isPlain(data) { return data }
         guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw ConfigError(file: file, path: "", message: "is not a JSON object; check the file's syntax (a missing comma or quote)")
         }

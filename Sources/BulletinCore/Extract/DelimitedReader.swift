@@ -38,16 +38,20 @@ public struct DelimitedReader: Sendable {
         for m in columns.values {
             if case .field = m { fieldColumns += 1 } else if case .optional = m { optionalColumns += 1 }
         }
+        // Each column's match by its index, read for every cell (a dictionary lookup cost ~200 instructions).
+        var byIndex = [LabelMatch?](repeating: nil, count: (columns.keys.max() ?? -1) + 1)
+        for (i, m) in columns where i >= 0 { byIndex[i] = m }
         for record in records[(headerIndex + 1)...] where !record.isBlank {
             var s = Submission(file: fileName, index: submissions.count + 1, location: "line \(record.line)")
-            s.fields.reserveCapacity(fieldColumns)
-            s.extras.reserveCapacity(optionalColumns)
+            // Made at their size (an unspecialised `reserveCapacity` on the empty dictionaries cost ~2,400 instructions).
+            s.fields = [Field: String](minimumCapacity: fieldColumns)
+            s.extras = [OptionalField: String](minimumCapacity: optionalColumns)
             if record.cells.count != header.cells.count {
                 let diff = record.cells.count - header.cells.count
                 s.problems.append(Problem(field: "row", message: "line \(record.line) of \(fileName) has \(record.cells.count) cells where the header has \(header.cells.count) (\(diff > 0 ? "\(diff) too many" : "\(-diff) too few")); check for an unquoted comma or a missing cell"))
             }
             for (i, cell) in record.cells.enumerated() {
-                switch columns[i] {
+                switch i < byIndex.count ? byIndex[i] : nil {
                 case .field(let f)?: s.fields[f] = cell
                 case .optional(let f)?: s.extras[f] = cell
                 default: break

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A submission that passed or failed validation, with its problems.
@@ -75,8 +76,27 @@ public struct SubmissionProcessor: Sendable {
     /// One key for finding an achievement again, not its identity.
     public static func titleKey(title: String) -> String {
         let half = TextForm.halfWidthASCII(title)
-        return "C" + Hashing.sha256(TitleKeyText.fastBytes(half) ?? TitleKeyText.bytes(half)).prefix(12)
+        return key(ofDigest: SHA256.hash(data: TitleKeyText.fastBytes(half) ?? TitleKeyText.bytes(half)))
     }
+
+    /// "C" and the first twelve lower-case hex digits of a digest, written at once (the whole digest's hex, a
+    /// prefix of it and a concatenation made three Strings a row): `"C" + Hashing.sha256(bytes).prefix(12)`.
+    static func key(ofDigest digest: SHA256.Digest) -> String {
+        digest.withUnsafeBytes { d in
+            String(unsafeUninitializedCapacity: 13) { out in
+                out[0] = UInt8(ascii: "C")
+                for k in 0..<6 {
+                    let b = d[k]
+                    out[1 + 2 * k] = hexDigit(b >> 4)
+                    out[2 + 2 * k] = hexDigit(b & 0x0F)
+                }
+                return 13
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 }
 
 /// The text a title's key hashes: the title lower-cased, keeping only letters and decimal digits.

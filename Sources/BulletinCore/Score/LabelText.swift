@@ -88,6 +88,37 @@ enum LabelIndex {
         return (bytes, starts)
     }()
 
+    /// Open-addressed table over `table`: label number + 1 at the slot of its bytes' hash (or a later one), 0 for
+    /// none; a power of two at least four times the labels. Labels with the bytes of an earlier one are left out.
+    private static let slots: [Int16] = {
+        let (bytes, starts) = table
+        var size = 16
+        while size < 4 * labels.count { size *= 2 }
+        var out = [Int16](repeating: 0, count: size)
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<labels.count {
+                let u = UnsafeBufferPointer(rebasing: b[starts[i]..<starts[i + 1]])
+                var h = hash(u)
+                var duplicate = false
+                while out[Int(h) & (size - 1)] != 0 {
+                    let j = Int(out[Int(h) & (size - 1)]) - 1
+                    if b[starts[j]..<starts[j + 1]].elementsEqual(u) { duplicate = true; break }
+                    h &+= 1
+                }
+                if !duplicate { out[Int(h) & (size - 1)] = Int16(i + 1) }
+            }
+        }
+        return out
+    }()
+
+    /// FNV-1a of some bytes.
+    @inline(__always)
+    private static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for c in u { h = (h ^ UInt32(c)) &* 16_777_619 }
+        return h
+    }
+
     /// The numbers of `AchievementTaxonomy.categories` and `.industries`, in their order.
     static let categoryIDs: [Int16] = AchievementTaxonomy.categories.map(of)
     static let industryIDs: [Int16] = AchievementTaxonomy.industries.map(of)
@@ -103,17 +134,29 @@ enum LabelIndex {
         let known: Int16? = label.utf8.withContiguousStorageIfAvailable { u -> Int16? in
             // A plain label equals a known (plain) one only with the same bytes; any other is left to `==`.
             guard LabelText.plain(u) else { return nil }
+            // By the bytes' hash in an open-addressed table (a linear search over every label cost ~750
+            // instructions a call): the first label with the same bytes, as the search found it.
+            let n = u.count
+            var h = hash(u)
             return bytes.withUnsafeBufferPointer { b -> Int16 in
-                let n = u.count
-                for i in 0..<(starts.count - 1) where starts[i + 1] - starts[i] == n {
-                    var k = 0, s = starts[i]
-                    while k < n && b[s] == u[k] {
-                        k += 1
-                        s += 1
+                slots.withUnsafeBufferPointer { t -> Int16 in
+                    let mask = t.count - 1
+                    while true {
+                        let slot = Int(t[Int(h) & mask])
+                        if slot == 0 { return -1 }
+                        let i = slot - 1
+                        var s = starts[i]
+                        if starts[i + 1] - s == n {
+                            var k = 0
+                            while k < n && b[s] == u[k] {
+                                k += 1
+                                s += 1
+                            }
+                            if k == n { return Int16(i) }
+                        }
+                        h &+= 1
                     }
-                    if k == n { return Int16(i) }
                 }
-                return -1
             }
         } ?? nil
         if let known { return known }

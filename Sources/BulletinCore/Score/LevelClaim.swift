@@ -101,7 +101,6 @@ struct LevelClaimReader: Sendable {
             let lead = text.normalisedWords(NSRange(location: leadStart, length: start - leadStart))
             let hedgeStart = max(leadStart, start - reading.hedgeWindow)
             let hedgeLead = text.normalisedWords(NSRange(location: hedgeStart, length: start - hedgeStart))
-            let scopeLead = text.normalisedWords(NSRange(location: sentence, length: start - sentence))
             let clauseEnd = text.clauseEnd(after: end)
             let tail = text.normalisedWords(NSRange(location: end, length: clauseEnd - end))
             previousEnd[sentence] = end
@@ -114,9 +113,9 @@ struct LevelClaimReader: Sendable {
                 scope = .hedged; marker = h
             } else if let c = comparisons.first(where: { Self.has(tail, $0) }) {
                 scope = .comparison; marker = c
-            } else if let c = yardsticks.first(where: { lead.hasSuffix($0) }) {
+            } else if let c = yardsticks.first(where: { Self.endsWith(lead, $0) }) {
                 scope = .comparison; marker = c
-            } else if !m.implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScope.first(where: { Self.has(scopeLead, $0) }) {
+            } else if !m.implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScopeMarker(in: text.normalisedWords(NSRange(location: sentence, length: start - sentence))) {
                 scope = .partial; marker = p
             } else if !m.implied, let o = overall.first(where: { Self.has(lead, $0) }) {
                 scope = .overall; marker = o
@@ -125,6 +124,12 @@ struct LevelClaimReader: Sendable {
             claims.append(LevelClaim(level: m.level, scope: scope, field: text.field, words: words, marker: marker, location: start))
         }
         return claims
+    }
+
+    /// The first partial-scope marker in the sentence's words before a phrase (read only when no partial marker
+    /// stands in the clause: the words were made for every claim and seldom read).
+    private func partialScopeMarker(in scopeLead: String) -> String? {
+        partialScope.first { Self.has(scopeLead, $0) }
     }
 
     /// Whether `text` holds `marker`, comparing UTF-8 bytes (Foundation's `contains` on Linux bridges to
@@ -143,6 +148,26 @@ struct LevelClaimReader: Sendable {
                 return false
             }
         }
+    }
+
+    /// `text.hasSuffix(marker)`, read on the UTF-8 bytes when that gives the same answer: both made only of
+    /// ASCII and U+4000–U+9FFF (already NFC, so canonical equivalence is byte equality) and the marker starting
+    /// with an ideograph, before which a grapheme always breaks after ASCII or an ideograph. Else `hasSuffix`
+    /// (String's comparison by characters cost ~1,200 instructions a call).
+    static func endsWith(_ text: String, _ marker: String) -> Bool {
+        var text = text, marker = marker
+        let known: Bool? = text.withUTF8 { t in
+            marker.withUTF8 { m -> Bool? in
+                guard let first = m.first, first >= 0xE4 && first <= 0xE9, LabelText.plain(m), LabelText.plain(t) else { return nil }
+                guard t.count >= m.count else { return false }
+                let offset = t.count - m.count
+                // The suffix must start at a character of `t` (not inside a three-byte one).
+                guard t[offset] < 0x80 || (t[offset] >= 0xE4 && t[offset] <= 0xE9) else { return false }
+                for k in 0..<m.count where t[offset + k] != m[k] { return false }
+                return true
+            }
+        }
+        return known ?? text.hasSuffix(marker)
     }
 
     /// The claim taken as the achievement's level: the highest overall claim, else the highest plain

@@ -17,6 +17,12 @@ struct ConstructionRule: ScoringRule {
     let roles: [Int32: [(construction: Int, bit: UInt8)]]
     /// The highest id among them (a text scanned with it knows them all).
     let highestLiteral: Int32?
+    /// `roles` as flat arrays, read for every literal a text holds (a dictionary lookup cost ~120 instructions):
+    /// the roles of id `i` are `roleList[roleStarts[i] ..< roleStarts[i + 1]]`, in `roles[i]`'s order.
+    private let roleStarts: [Int32]
+    private let roleList: [UInt32]
+    /// Whether some id is negative (never, for the automaton's ids): then `roles` is read as it is.
+    private let negativeIDs: Bool
 
     init(config: ScoringConfig, file: String) throws {
         constructions = try config.constructions.enumerated().map { i, c in
@@ -32,6 +38,16 @@ struct ConstructionRule: ScoringRule {
         }
         self.roles = roles
         highestLiteral = roles.keys.max()
+        var starts: [Int32] = [0], list: [UInt32] = []
+        if let highest = roles.keys.max(), highest >= 0 {
+            for id in 0...highest {
+                for role in roles[id] ?? [] { list.append(UInt32(role.construction) << 8 | UInt32(role.bit)) }
+                starts.append(Int32(list.count))
+            }
+        }
+        roleStarts = starts
+        roleList = list
+        negativeIDs = roles.keys.contains { $0 < 0 }
     }
 
     /// Which constructions have a word of both lists in the text (every one, for a text scanned before
@@ -39,8 +55,27 @@ struct ConstructionRule: ScoringRule {
     func candidates(in text: ScoringText) -> [Bool] {
         guard let highestLiteral, text.scanned(highestLiteral) else { return Array(repeating: true, count: constructions.count) }
         var found = [UInt8](repeating: 0, count: constructions.count)
-        for id in text.literalsFound {
-            for role in roles[id] ?? [] { found[role.construction] |= role.bit }
+        let known = roleStarts.count - 1  // ids 0 ..< known have their roles in the table
+        if negativeIDs {
+            for id in text.literalsFound {
+                for role in roles[id] ?? [] { found[role.construction] |= role.bit }
+            }
+        } else {
+            roleStarts.withUnsafeBufferPointer { starts in
+                roleList.withUnsafeBufferPointer { list in
+                    found.withUnsafeMutableBufferPointer { found in
+                        for id in text.literalsFound where id >= 0 && Int(id) < known {
+                            var k = Int(starts[Int(id)])
+                            let end = Int(starts[Int(id) + 1])
+                            while k < end {
+                                let role = list[k]
+                                found[Int(role >> 8)] |= UInt8(truncatingIfNeeded: role)
+                                k += 1
+                            }
+                        }
+                    }
+                }
+            }
         }
         return found.map { $0 == 3 }
     }
