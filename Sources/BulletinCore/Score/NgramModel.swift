@@ -62,6 +62,20 @@ struct NgramModel: Sendable {
     private let entryCategory: [SIMD4<Double>]
     private let entrySubtype: [SIMD8<Double>]
     private let entryIndustry: [SIMD8<Double>]
+    /// The scan's tables when every length is at most 3 (nil otherwise: the FNV table above is probed). A gram's
+    /// units packed into one integer are its exact key (no collision to check); per key one word: bit 31 set when
+    /// the gram is a proper prefix of a longer model gram (the scan extends only then), the low bits its entry + 1
+    /// (0: not a model gram, or not of a length the model reads). 1-grams are read straight from `units`, indexed
+    /// by the unit; 2- and 3-grams from an open-addressing table keyed by `length << 48 | units` (never 0).
+    private let fast: Fast?
+    struct Fast: Sendable {
+        var units: [UInt32]
+        var keys: [UInt64]
+        var values: [UInt32]
+        var shift: UInt64
+    }
+    /// Per category label, the subtypes allowed within it (`subtypeMask`).
+    private let allowedSubtypes: [UInt32?]
     /// Where each dimension's labels start among the lanes, and the lane count.
     let laneStart: [Int]
     let lanes: Int
@@ -161,6 +175,7 @@ struct NgramModel: Sendable {
         longest = lengths.last ?? 1
         titleWeight = doc.features.titleWeight
 
+        allowedSubtypes = Self.subtypeMasks(category: category, subtype: subtype)
         laneStart = [0, category.labels.count, category.labels.count + subtype.labels.count]
         lanes = laneStart[2] + industry.labels.count
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
@@ -199,6 +214,7 @@ struct NgramModel: Sendable {
             entrySubtype.append(vector(1, slot, SIMD8<Double>.self))
             entryIndustry.append(vector(2, slot, SIMD8<Double>.self))
         }
+        fast = Self.fastTables(dims: dims, slotRows: slotRows, slotEntry: slotEntry, lengths: lengths)
         self.keys = keys
         self.slotEntry = slotEntry
         self.entryRows = entryRows
@@ -206,6 +222,68 @@ struct NgramModel: Sendable {
         self.entrySubtype = entrySubtype
         self.entryIndustry = entryIndustry
         mask = capacity - 1
+    }
+
+    /// The direct 1-gram table and the packed-key table of `Fast` for the grams of the slots (entries as numbered
+    /// from `slotEntry`); nil when a length above 3 is read. Grams holding a unit the scan skips, or of a length the
+    /// model does not read, are left out: the scan would never count them.
+    private static func fastTables(dims: [Dimension], slotRows: [SIMD4<Int32>], slotEntry: [Int32], lengths: [Int]) -> Fast? {
+        guard let longest = lengths.last, longest <= 3 else { return nil }
+        var units = [UInt32](repeating: 0, count: 65_536)
+        // At most two packed keys per gram (itself and its 2-unit prefix): a table twice that has room.
+        var bits: UInt64 = 4
+        while 1 << bits < slotEntry.count * 2 { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var values = [UInt32](repeating: 0, count: 1 << bits)
+        let mask = (1 << Int(bits)) - 1
+        let prefix: UInt32 = 1 << 31
+        for slot in 0..<slotRows.count where slotEntry[slot] >= 0 {
+            let rows = slotRows[slot]
+            guard let d = (0..<3).first(where: { rows[$0] >= 0 }) else { continue }
+            let range = dims[d].rows[Int(rows[d])]
+            guard let gram = packed(utf8: dims[d].text[Int(range.start)..<Int(range.end)]), lengths.contains(gram.count) else { continue }
+            for length in 1...gram.count {
+                let key = gram.key >> (16 * UInt64(gram.count - length))
+                let mark = length == gram.count ? UInt32(slotEntry[slot]) + 1 : prefix
+                if length == 1 {
+                    units[Int(key)] |= mark
+                    continue
+                }
+                let probe = UInt64(length) << 48 | key
+                var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+                while keys[s] != probe && keys[s] != 0 { s = (s + 1) & mask }
+                keys[s] = probe
+                values[s] |= mark
+            }
+        }
+        return Fast(units: units, keys: keys, values: values, shift: 64 - bits)
+    }
+
+    /// The UTF-16 units of UTF-8 bytes packed 16 bits each, first unit highest, and their count; nil for more than
+    /// 3 units, a unit the scan skips or bytes that are not UTF-8 of the basic plane.
+    private static func packed(utf8 bytes: ArraySlice<UInt8>) -> (key: UInt64, count: Int)? {
+        var key: UInt64 = 0, count = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            var unit: UInt32
+            if b < 0x80 {
+                unit = UInt32(b)
+                i += 1
+            } else if b & 0xE0 == 0xC0, i + 1 < bytes.endIndex {
+                unit = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b & 0xF0 == 0xE0, i + 2 < bytes.endIndex {
+                unit = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return nil
+            }
+            guard unit <= 0xFFFF, !skipped(UInt16(unit)), count < 3 else { return nil }
+            key = key << 16 | UInt64(unit)
+            count += 1
+        }
+        return count > 0 ? (key, count) : nil
     }
 
     /// FNV-1a over the UTF-16 units of UTF-8 bytes of the basic plane (as `hash(_:)` of the same text's units);
@@ -275,6 +353,45 @@ struct NgramModel: Sendable {
                 seen.withUnsafeMutableBufferPointer { seen in
                     counts.withUnsafeMutableBufferPointer { counts in
                       taken.withUnsafeMutableBufferPointer { taken in
+                        @inline(__always) func count(_ entry: Int32, _ weight: Double) {
+                            var t = Int(UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
+                            while seen[t] != entry && seen[t] >= 0 { t = (t + 1) & sizeMask }
+                            if seen[t] < 0 { taken[t >> 6] |= 1 << UInt64(t & 63) }
+                            seen[t] = entry
+                            counts[t] += weight
+                        }
+                        if let fast {
+                            fast.units.withUnsafeBufferPointer { direct in
+                                fast.keys.withUnsafeBufferPointer { fastKeys in
+                                    fast.values.withUnsafeBufferPointer { fastValues in
+                                        let shift = fast.shift, fastMask = fastKeys.count - 1
+                                        for (units, title) in texts {
+                                            let n = units.count
+                                            let weight = title ? titleWeight : 1
+                                            units.withUnsafeBufferPointer { u in
+                                                for i in 0..<n {
+                                                    // Units the scan skips are in no gram: their words are 0.
+                                                    var value = direct[Int(u[i])]
+                                                    if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) - 1, weight) }
+                                                    var key = UInt64(u[i])
+                                                    var length: UInt64 = 1
+                                                    while value >= 0x8000_0000 && i + Int(length) < n {
+                                                        key = key << 16 | UInt64(u[i + Int(length)])
+                                                        length += 1
+                                                        let probe = length << 48 | key
+                                                        var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                                                        while fastKeys[s] != probe && fastKeys[s] != 0 { s = (s + 1) & fastMask }
+                                                        value = fastKeys[s] == probe ? fastValues[s] : 0
+                                                        if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) - 1, weight) }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            return
+                        }
                         for (units, title) in texts {
                             let n = units.count
                             let weight = title ? titleWeight : 1
@@ -292,12 +409,7 @@ struct NgramModel: Sendable {
                                         var s = Int(truncatingIfNeeded: key) & tableMask
                                         while keys[s] != key && keys[s] != 0 { s = (s + 1) & tableMask }
                                         guard keys[s] == key else { continue }
-                                        let entry = slotEntry[s]
-                                        var t = Int(UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
-                                        while seen[t] != entry && seen[t] >= 0 { t = (t + 1) & sizeMask }
-                                        if seen[t] < 0 { taken[t >> 6] |= 1 << UInt64(t & 63) }
-                                        seen[t] = entry
-                                        counts[t] += weight
+                                        count(slotEntry[s], weight)
                                     }
                                 }
                             }
@@ -411,13 +523,74 @@ struct NgramModel: Sendable {
         return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: [])
     }
 
+    /// Per category label (the file's order), the subtype labels allowed within it as bits (bit j: subtype label
+    /// j); nil where the taxonomy gives the category no subtypes.
+    private static func subtypeMasks(category: Dimension, subtype: Dimension) -> [UInt32?] {
+        category.labels.map { c in
+            AchievementTaxonomy.subtypesByCategory[c].map { allowed in
+                var mask: UInt32 = 0
+                for (j, label) in subtype.labels.enumerated() where allowed.contains(label) { mask |= 1 << UInt32(j) }
+                return mask
+            }
+        }
+    }
+
+    /// The subtype labels allowed within a category, as `top` and `grams` read them; nil where it has none.
+    func subtypeMask(_ category: String) -> UInt32? {
+        guard let c = self.category.labels.firstIndex(of: category) else { return nil }
+        return allowedSubtypes[c]
+    }
+
+    /// `verdict` without the probabilities of every label: the index of the most probable label among `allowed`
+    /// (bit j: label j) and its probability, by the same arithmetic; nil when no label is allowed. No allocation.
+    func top(_ d: Int, _ z: [Double], allowed: UInt32 = .max) -> (label: Int, probability: Double)? {
+        let k = d == 0 ? category.labels.count : d == 1 ? subtype.labels.count : industry.labels.count
+        let start = laneStart[d]
+        var top = 0.0, any = false
+        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
+            let v = z[start + j]
+            if !any || top < v { top = v }
+            any = true
+        }
+        guard any else { return nil }
+        var e = SIMD8<Double>()
+        var sum = 0.0
+        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
+            e[j] = exp(z[start + j] - top)
+            sum += e[j]
+        }
+        var best = -1, bestP = -1.0
+        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
+            let p = e[j] / sum
+            if best < 0 { best = j }
+            if p > bestP + 1e-12 { best = j; bestP = p }
+        }
+        return (best, bestP)
+    }
+
+    /// The label `label` of dimension `d`.
+    func label(_ d: Int, _ label: Int) -> String {
+        (d == 0 ? category : d == 1 ? subtype : industry).labels[label]
+    }
+
     /// The verdict with the grams that pushed its label most against the mean of the other allowed labels
     /// (at most three, strongest first): made only where a reason is kept.
     func explained(_ d: Int, _ f: Features, _ verdict: Verdict, allowed: [String]? = nil) -> Verdict {
         let dim = d == 0 ? category : d == 1 ? subtype : industry
-        let k = dim.labels.count
         guard let best = dim.labels.firstIndex(of: verdict.label) else { return verdict }
-        let keep = (0..<k).filter { allowed?.contains(dim.labels[$0]) ?? true }
+        var mask: UInt32 = 0
+        for (j, label) in dim.labels.enumerated() where allowed?.contains(label) ?? true { mask |= 1 << UInt32(j) }
+        var out = verdict
+        out.grams = grams(d, f, best: best, allowed: mask)
+        return out
+    }
+
+    /// The grams that pushed label `best` of dimension `d` most against the mean of the other `allowed` labels
+    /// (bit j: label j), at most three, strongest first.
+    func grams(_ d: Int, _ f: Features, best: Int, allowed: UInt32 = .max) -> [String] {
+        let dim = d == 0 ? category : d == 1 ? subtype : industry
+        let k = dim.labels.count
+        let keep = (0..<k).filter { (allowed >> UInt32($0)) & 1 == 1 }
         var norm = 0.0
         for (i, e) in f.entries.enumerated() where entryRows[Int(e)][d] >= 0 { norm += f.values[i] * f.values[i] }
         norm = norm > 0 ? norm.squareRoot() : 1
@@ -438,9 +611,7 @@ struct NgramModel: Sendable {
                 if strongest.count > 3 { strongest.removeLast() }
             }
         }
-        var out = verdict
-        out.grams = strongest.map { dim.gram($0.row) }
-        return out
+        return strongest.map { dim.gram($0.row) }
     }
 
     static func describe(_ error: any Error) -> String {
