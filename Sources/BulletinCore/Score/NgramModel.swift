@@ -62,6 +62,11 @@ struct NgramModel: Sendable {
     private let entryCategory: [SIMD4<Double>]
     private let entrySubtype: [SIMD8<Double>]
     private let entryIndustry: [SIMD8<Double>]
+    /// Per entry, the sum of its weights over each dimension's labels (label order; 0 where the dimension does
+    /// not know the gram).
+    private let entrySums: [SIMD4<Double>]
+    /// Per entry, 1 in each dimension's lane that knows the gram, 0 elsewhere.
+    private let entryKnown: [SIMD4<Double>]
     /// The scan's tables when every length is at most 3 (nil otherwise: the FNV table above is probed). A gram's
     /// units packed into one integer are its exact key (no collision to check); per key one word: bit 31 set when
     /// the gram is a proper prefix of a longer model gram (the scan extends only then), the low bits its entry + 1
@@ -218,6 +223,17 @@ struct NgramModel: Sendable {
         self.keys = keys
         self.slotEntry = slotEntry
         self.entryRows = entryRows
+        entrySums = entryRows.map { rows in
+            var sums = SIMD4<Double>()
+            for d in 0..<3 where rows[d] >= 0 {
+                let k = dims[d].labels.count, row = Int(rows[d])
+                var sum = 0.0
+                for j in 0..<k { sum += dims[d].weights[row * k + j] }
+                sums[d] = sum
+            }
+            return sums
+        }
+        entryKnown = entryRows.map { rows in SIMD4<Double>(rows[0] >= 0 ? 1 : 0, rows[1] >= 0 ? 1 : 0, rows[2] >= 0 ? 1 : 0, 0) }
         self.entryCategory = entryCategory
         self.entrySubtype = entrySubtype
         self.entryIndustry = entryIndustry
@@ -354,11 +370,19 @@ struct NgramModel: Sendable {
                     counts.withUnsafeMutableBufferPointer { counts in
                       taken.withUnsafeMutableBufferPointer { taken in
                         @inline(__always) func count(_ entry: Int32, _ weight: Double) {
-                            var t = Int(UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
-                            while seen[t] != entry && seen[t] >= 0 { t = (t + 1) & sizeMask }
-                            if seen[t] < 0 { taken[t >> 6] |= 1 << UInt64(t & 63) }
-                            seen[t] = entry
-                            counts[t] += weight
+                            var t = Int(truncatingIfNeeded: UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
+                            var at = seen[t]
+                            while at != entry && at >= 0 {
+                                t = (t &+ 1) & sizeMask
+                                at = seen[t]
+                            }
+                            if at < 0 {
+                                taken[t &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: t & 63)
+                                seen[t] = entry
+                                counts[t] = weight
+                            } else {
+                                counts[t] += weight
+                            }
                         }
                         if let fast {
                             fast.units.withUnsafeBufferPointer { direct in
@@ -372,17 +396,22 @@ struct NgramModel: Sendable {
                                                 for i in 0..<n {
                                                     // Units the scan skips are in no gram: their words are 0.
                                                     var value = direct[Int(u[i])]
-                                                    if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) - 1, weight) }
+                                                    if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
                                                     var key = UInt64(u[i])
-                                                    var length: UInt64 = 1
-                                                    while value >= 0x8000_0000 && i + Int(length) < n {
-                                                        key = key << 16 | UInt64(u[i + Int(length)])
-                                                        length += 1
-                                                        let probe = length << 48 | key
-                                                        var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                                                        while fastKeys[s] != probe && fastKeys[s] != 0 { s = (s + 1) & fastMask }
-                                                        value = fastKeys[s] == probe ? fastValues[s] : 0
-                                                        if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) - 1, weight) }
+                                                    var next = i &+ 1
+                                                    while value >= 0x8000_0000 && next < n {
+                                                        key = key &<< 16 | UInt64(u[next])
+                                                        // The length tag: 2 after one step, 3 after two.
+                                                        let probe = UInt64(truncatingIfNeeded: next &- i &+ 1) &<< 48 | key
+                                                        next &+= 1
+                                                        var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+                                                        var k = fastKeys[s]
+                                                        while k != probe && k != 0 {
+                                                            s = (s &+ 1) & fastMask
+                                                            k = fastKeys[s]
+                                                        }
+                                                        value = k == probe ? fastValues[s] : 0
+                                                        if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
                                                     }
                                                 }
                                             }
@@ -461,35 +490,37 @@ struct NgramModel: Sendable {
     /// vector: per label the same additions in the same order as one at a time.
     func scores(_ f: Features, dimensions: SIMD4<Int32> = SIMD4(1, 1, 1, 0)) -> [Double] {
         var norm: SIMD4<Double> = .zero
-        // A dimension not asked for is left at its bias: its rows read as unknown.
-        let unknown = SIMD4<Int32>(repeating: -1)
-        let off = dimensions .== 0
+        // A dimension not asked for is left at its bias. A gram a dimension does not know adds 0 to its norm and
+        // 0 × value to its scores (its weights are 0): the same sums as leaving it out.
+        let want = SIMD4<Double>(dimensions[0] != 0 ? 1 : 0, dimensions[1] != 0 ? 1 : 0, dimensions[2] != 0 ? 1 : 0, 0)
         var zc = SIMD4<Double>(), zs = SIMD8<Double>(), zi = SIMD8<Double>()
         for j in 0..<category.labels.count { zc[j] = category.bias[j] }
         for j in 0..<subtype.labels.count { zs[j] = subtype.bias[j] }
         for j in 0..<industry.labels.count { zi[j] = industry.bias[j] }
-        entryRows.withUnsafeBufferPointer { entryRows in
+        entryKnown.withUnsafeBufferPointer { known in
             f.entries.withUnsafeBufferPointer { entries in
                 f.values.withUnsafeBufferPointer { values in
                     for i in 0..<entries.count {
-                        let v = values[i], rows = entryRows[Int(entries[i])].replacing(with: unknown, where: off)
-                        if rows[0] >= 0 { norm[0] += v * v }
-                        if rows[1] >= 0 { norm[1] += v * v }
-                        if rows[2] >= 0 { norm[2] += v * v }
+                        let v = values[i]
+                        norm += known[Int(entries[i])] * want * SIMD4(repeating: v * v)
                     }
                     for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
-                    entryCategory.withUnsafeBufferPointer { wc in
+                    if dimensions[0] != 0 {
+                        let n = norm[0]
+                        entryCategory.withUnsafeBufferPointer { wc in
+                            for i in 0..<entries.count { zc += wc[Int(entries[i])] * SIMD4(repeating: values[i] / n) }
+                        }
+                    }
+                    if dimensions[1] != 0 {
+                        let n = norm[1]
                         entrySubtype.withUnsafeBufferPointer { ws in
-                            entryIndustry.withUnsafeBufferPointer { wi in
-                                for i in 0..<entries.count {
-                                    let e = Int(entries[i])
-                                    let rows = entryRows[e].replacing(with: unknown, where: off)
-                                    let v = values[i]
-                                    if rows[0] >= 0 { zc += wc[e] * SIMD4(repeating: v / norm[0]) }
-                                    if rows[1] >= 0 { zs += ws[e] * SIMD8(repeating: v / norm[1]) }
-                                    if rows[2] >= 0 { zi += wi[e] * SIMD8(repeating: v / norm[2]) }
-                                }
-                            }
+                            for i in 0..<entries.count { zs += ws[Int(entries[i])] * SIMD8(repeating: values[i] / n) }
+                        }
+                    }
+                    if dimensions[2] != 0 {
+                        let n = norm[2]
+                        entryIndustry.withUnsafeBufferPointer { wi in
+                            for i in 0..<entries.count { zi += wi[Int(entries[i])] * SIMD8(repeating: values[i] / n) }
                         }
                     }
                 }
@@ -590,7 +621,10 @@ struct NgramModel: Sendable {
     func grams(_ d: Int, _ f: Features, best: Int, allowed: UInt32 = .max) -> [String] {
         let dim = d == 0 ? category : d == 1 ? subtype : industry
         let k = dim.labels.count
+        let all: UInt32 = (1 << UInt32(k)) - 1
         let keep = (0..<k).filter { (allowed >> UInt32($0)) & 1 == 1 }
+        // Every label kept: the row's sum over its labels, added up at load in the same order.
+        let whole = allowed & all == all
         var norm = 0.0
         for (i, e) in f.entries.enumerated() where entryRows[Int(e)][d] >= 0 { norm += f.values[i] * f.values[i] }
         norm = norm > 0 ? norm.squareRoot() : 1
@@ -600,7 +634,11 @@ struct NgramModel: Sendable {
             let row = Int(entryRows[Int(e)][d])
             guard row >= 0 else { continue }
             var sum = 0.0
-            for j in keep { sum += dim.weights[row * k + j] }
+            if whole {
+                sum = entrySums[Int(e)][d]
+            } else {
+                for j in keep { sum += dim.weights[row * k + j] }
+            }
             let w = dim.weights[row * k + best]
             let push = (w - (sum - w) / others) * f.values[i] / norm
             guard push > 0 else { continue }
