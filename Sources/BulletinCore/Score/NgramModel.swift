@@ -450,22 +450,33 @@ struct NgramModel: Sendable {
         }
         var hits = 0
         for word in taken { hits += word.nonzeroBitCount }
-        let logs = Self.smallLogs
         var out = Features()
         out.entries = [Int32](unsafeUninitializedCapacity: hits) { entries, filled in
             out.values = [Double](unsafeUninitializedCapacity: hits) { values, filledValues in
                 var n = 0
-                for (w, word) in taken.enumerated() {
-                    var bits = word
-                    while bits != 0 {
-                        let t = w << 6 | bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        entries[n] = seen[t]
-                        // Counts are sums of positive weights; a whole one below 64 reads its log from the table.
-                        let c = counts[t]
-                        let whole = c < 64 ? Int(c) : -1
-                        values[n] = whole >= 0 && Double(whole) == c ? logs[whole] : log1p(c)
-                        n += 1
+                Self.smallLogs.withUnsafeBufferPointer { logs in
+                    seen.withUnsafeBufferPointer { seen in
+                        counts.withUnsafeBufferPointer { counts in
+                            taken.withUnsafeBufferPointer { taken in
+                                for w in 0..<taken.count {
+                                    var bits = taken[w]
+                                    while bits != 0 {
+                                        let t = w &<< 6 | bits.trailingZeroBitCount
+                                        bits &= bits &- 1
+                                        entries[n] = seen[t]
+                                        // Counts are sums of positive weights; a whole one below 64 reads its log
+                                        // from the table.
+                                        let c = counts[t]
+                                        if c >= 0, c < 64, case let whole = Int(c), Double(whole) == c {
+                                            values[n] = logs[whole]
+                                        } else {
+                                            values[n] = log1p(c)
+                                        }
+                                        n &+= 1
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 filledValues = n
