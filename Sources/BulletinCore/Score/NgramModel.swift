@@ -6,8 +6,9 @@ import Foundation
 /// Features as the trainer computes them: the 1- to 3-grams of the folded UTF-16 units the rules read
 /// (`ScoringText.foldedUnits`), grams holding a surrogate or whitespace unit left out; each occurrence counts the
 /// model's title weight in the title and 1 in the summary; value log(1 + count), L2-normalised over the grams the
-/// dimension knows. Grams are found by a 64-bit FNV-1a hash of their units in an open-addressing table built at
-/// load time: no String is made per gram.
+/// dimension knows. Grams of up to 3 units (the shipped model's) are found by exact keys: a 1-gram in a table indexed
+/// by its unit, a 2- or 3-gram by its units packed into one integer, extended only while a prefix of a model gram;
+/// longer ones by a 64-bit FNV-1a hash of their units in an open-addressing table. No String is made per gram.
 struct NgramModel: Sendable {
     /// One dimension's labels, biases and weights.
     struct Dimension: Sendable {
@@ -347,8 +348,9 @@ struct NgramModel: Sendable {
     }
 
     /// The known grams of the texts. Texts are title (counted `titleWeight`) or not (counted 1). One pass over
-    /// the units: a gram's hash grows unit by unit, each length looked up in the model's table, each hit counted in
-    /// a small open-addressing table of the call's own (no sort, no allocation per gram).
+    /// the units: a gram grows unit by unit (while it is a prefix of a model gram, with the `fast` tables), each
+    /// length looked up, each hit counted in a small open-addressing table of the call's own (no sort, no allocation
+    /// per gram).
     func features(_ texts: [(units: [UInt16], title: Bool)]) -> Features {
         var occurrences = 0
         for t in texts { occurrences += t.units.count }
