@@ -160,19 +160,20 @@ public struct ModelLayer: Sendable {
                                             f, z, &notes, &review) {
             labels.category = label
         }
-        if labels.category != rulesCategory || weak.subtype, let allowed = AchievementTaxonomy.subtypesByCategory[labels.category],
-           let subtype = model.verdict(1, z, allowed: allowed) {
+        if labels.category != rulesCategory || weak.subtype, let allowed = model.subtypeMask(labels.category),
+           let subtype = model.top(1, z, allowed: allowed) {
+            let label = model.label(1, subtype.label)
             if labels.category != rulesCategory {
-                let v = model.explained(1, f, subtype, allowed: allowed)
-                labels.subtype = v.label
-                notes.append(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                                    conclusion: "子类随类别改取「\(v.label)」（模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))）"))
-            } else if subtype.label != labels.subtype && subtype.probability >= settings.categoryOverrideAbove {
+                let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed))
+                labels.subtype = label
+                notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
+                                    conclusion: "子类随类别改取「\(label)」（模型把握 \(Tally.format(subtype.probability))，推动最多的字串 \(grams.ifEmpty("无"))）"))
+            } else if label != labels.subtype && subtype.probability >= settings.categoryOverrideAbove {
                 let before = labels.subtype
-                let v = model.explained(1, f, subtype, allowed: allowed)
-                labels.subtype = v.label
-                notes.append(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                                    conclusion: "子类改取「\(v.label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
+                let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed))
+                labels.subtype = label
+                notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
+                                    conclusion: "子类改取「\(label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(subtype.probability))，推动最多的字串 \(grams.ifEmpty("无"))"))
             }
         } else if labels.category != rulesCategory {
             labels.subtype = ""
@@ -205,15 +206,18 @@ public struct ModelLayer: Sendable {
     /// sure; otherwise nil, with a review reason added when the rules are sure and the model at least `flagAbove`.
     private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, _ f: NgramModel.Features, _ z: [Double],
                         _ notes: inout [Reason], _ review: inout [String]) -> String? {
-        guard let verdict = model.verdict(d, z), verdict.label != rules else { return nil }
-        if weak && verdict.probability >= above {
-            let v = model.explained(d, f, verdict)
-            notes.append(Reason(rule: Self.ruleName, field: "", matched: Self.quoted(v.grams), weight: 0,
-                                conclusion: "\(name)改取「\(v.label)」：规则的依据不足或有争议（取「\(rules)」），模型把握 \(Tally.format(v.probability))，推动最多的字串 \(Self.quoted(v.grams).ifEmpty("无"))"))
-            return v.label
+        guard let top = model.top(d, z) else { return nil }
+        let label = model.label(d, top.label)
+        guard label != rules else { return nil }
+        if weak && top.probability >= above {
+            let grams = Self.quoted(model.grams(d, f, best: top.label))
+            notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
+                                conclusion: "\(name)改取「\(label)」：规则的依据不足或有争议（取「\(rules)」），模型把握 \(Tally.format(top.probability))，推动最多的字串 \(grams.ifEmpty("无"))"))
+            return label
         }
-        if !weak && verdict.probability >= settings.flagAbove {
-            review.append(disagreement(name, model.explained(d, f, verdict), rules: rules))
+        if !weak && top.probability >= settings.flagAbove {
+            let v = NgramModel.Verdict(label: label, probability: top.probability, probabilities: [], grams: model.grams(d, f, best: top.label))
+            review.append(disagreement(name, v, rules: rules))
         }
         return nil
     }

@@ -6,8 +6,9 @@ import Foundation
 /// Features as the trainer computes them: the 1- to 3-grams of the folded UTF-16 units the rules read
 /// (`ScoringText.foldedUnits`), grams holding a surrogate or whitespace unit left out; each occurrence counts the
 /// model's title weight in the title and 1 in the summary; value log(1 + count), L2-normalised over the grams the
-/// dimension knows. Grams are found by a 64-bit FNV-1a hash of their units in an open-addressing table built at
-/// load time: no String is made per gram.
+/// dimension knows. Grams of up to 3 units (the shipped model's) are found by exact keys: a 1-gram in a table indexed
+/// by its unit, a 2- or 3-gram by its units packed into one integer, extended only while a prefix of a model gram;
+/// longer ones by a 64-bit FNV-1a hash of their units in an open-addressing table. No String is made per gram.
 struct NgramModel: Sendable {
     /// One dimension's labels, biases and weights.
     struct Dimension: Sendable {
@@ -62,6 +63,25 @@ struct NgramModel: Sendable {
     private let entryCategory: [SIMD4<Double>]
     private let entrySubtype: [SIMD8<Double>]
     private let entryIndustry: [SIMD8<Double>]
+    /// Per entry, the sum of its weights over each dimension's labels (label order; 0 where the dimension does
+    /// not know the gram).
+    private let entrySums: [SIMD4<Double>]
+    /// Per entry, 1 in each dimension's lane that knows the gram, 0 elsewhere.
+    private let entryKnown: [SIMD4<Double>]
+    /// The scan's tables when every length is at most 3 (nil otherwise: the FNV table above is probed). A gram's
+    /// units packed into one integer are its exact key (no collision to check); per key one word: bit 31 set when
+    /// the gram is a proper prefix of a longer model gram (the scan extends only then), the low bits its entry + 1
+    /// (0: not a model gram, or not of a length the model reads). 1-grams are read straight from `units`, indexed
+    /// by the unit; 2- and 3-grams from an open-addressing table keyed by `length << 48 | units` (never 0).
+    private let fast: Fast?
+    struct Fast: Sendable {
+        var units: [UInt32]
+        var keys: [UInt64]
+        var values: [UInt32]
+        var shift: UInt64
+    }
+    /// Per category label, the subtypes allowed within it (`subtypeMask`).
+    private let allowedSubtypes: [UInt32?]
     /// Where each dimension's labels start among the lanes, and the lane count.
     let laneStart: [Int]
     let lanes: Int
@@ -161,6 +181,7 @@ struct NgramModel: Sendable {
         longest = lengths.last ?? 1
         titleWeight = doc.features.titleWeight
 
+        allowedSubtypes = Self.subtypeMasks(category: category, subtype: subtype)
         laneStart = [0, category.labels.count, category.labels.count + subtype.labels.count]
         lanes = laneStart[2] + industry.labels.count
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
@@ -199,13 +220,87 @@ struct NgramModel: Sendable {
             entrySubtype.append(vector(1, slot, SIMD8<Double>.self))
             entryIndustry.append(vector(2, slot, SIMD8<Double>.self))
         }
+        fast = Self.fastTables(dims: dims, slotRows: slotRows, slotEntry: slotEntry, lengths: lengths)
         self.keys = keys
         self.slotEntry = slotEntry
         self.entryRows = entryRows
+        entrySums = entryRows.map { rows in
+            var sums = SIMD4<Double>()
+            for d in 0..<3 where rows[d] >= 0 {
+                let k = dims[d].labels.count, row = Int(rows[d])
+                var sum = 0.0
+                for j in 0..<k { sum += dims[d].weights[row * k + j] }
+                sums[d] = sum
+            }
+            return sums
+        }
+        entryKnown = entryRows.map { rows in SIMD4<Double>(rows[0] >= 0 ? 1 : 0, rows[1] >= 0 ? 1 : 0, rows[2] >= 0 ? 1 : 0, 0) }
         self.entryCategory = entryCategory
         self.entrySubtype = entrySubtype
         self.entryIndustry = entryIndustry
         mask = capacity - 1
+    }
+
+    /// The direct 1-gram table and the packed-key table of `Fast` for the grams of the slots (entries as numbered
+    /// from `slotEntry`); nil when a length above 3 is read. Grams holding a unit the scan skips, or of a length the
+    /// model does not read, are left out: the scan would never count them.
+    private static func fastTables(dims: [Dimension], slotRows: [SIMD4<Int32>], slotEntry: [Int32], lengths: [Int]) -> Fast? {
+        guard let longest = lengths.last, longest <= 3 else { return nil }
+        var units = [UInt32](repeating: 0, count: 65_536)
+        // At most two packed keys per gram (itself and its 2-unit prefix): a table twice that has room.
+        var bits: UInt64 = 4
+        while 1 << bits < slotEntry.count * 2 { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var values = [UInt32](repeating: 0, count: 1 << bits)
+        let mask = (1 << Int(bits)) - 1
+        let prefix: UInt32 = 1 << 31
+        for slot in 0..<slotRows.count where slotEntry[slot] >= 0 {
+            let rows = slotRows[slot]
+            guard let d = (0..<3).first(where: { rows[$0] >= 0 }) else { continue }
+            let range = dims[d].rows[Int(rows[d])]
+            guard let gram = packed(utf8: dims[d].text[Int(range.start)..<Int(range.end)]), lengths.contains(gram.count) else { continue }
+            for length in 1...gram.count {
+                let key = gram.key >> (16 * UInt64(gram.count - length))
+                let mark = length == gram.count ? UInt32(slotEntry[slot]) + 1 : prefix
+                if length == 1 {
+                    units[Int(key)] |= mark
+                    continue
+                }
+                let probe = UInt64(length) << 48 | key
+                var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+                while keys[s] != probe && keys[s] != 0 { s = (s + 1) & mask }
+                keys[s] = probe
+                values[s] |= mark
+            }
+        }
+        return Fast(units: units, keys: keys, values: values, shift: 64 - bits)
+    }
+
+    /// The UTF-16 units of UTF-8 bytes packed 16 bits each, first unit highest, and their count; nil for more than
+    /// 3 units, a unit the scan skips or bytes that are not UTF-8 of the basic plane.
+    private static func packed(utf8 bytes: ArraySlice<UInt8>) -> (key: UInt64, count: Int)? {
+        var key: UInt64 = 0, count = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            var unit: UInt32
+            if b < 0x80 {
+                unit = UInt32(b)
+                i += 1
+            } else if b & 0xE0 == 0xC0, i + 1 < bytes.endIndex {
+                unit = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b & 0xF0 == 0xE0, i + 2 < bytes.endIndex {
+                unit = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return nil
+            }
+            guard unit <= 0xFFFF, !skipped(UInt16(unit)), count < 3 else { return nil }
+            key = key << 16 | UInt64(unit)
+            count += 1
+        }
+        return count > 0 ? (key, count) : nil
     }
 
     /// FNV-1a over the UTF-16 units of UTF-8 bytes of the basic plane (as `hash(_:)` of the same text's units);
@@ -253,8 +348,9 @@ struct NgramModel: Sendable {
     }
 
     /// The known grams of the texts. Texts are title (counted `titleWeight`) or not (counted 1). One pass over
-    /// the units: a gram's hash grows unit by unit, each length looked up in the model's table, each hit counted in
-    /// a small open-addressing table of the call's own (no sort, no allocation per gram).
+    /// the units: a gram grows unit by unit (while it is a prefix of a model gram, with the `fast` tables), each
+    /// length looked up, each hit counted in a small open-addressing table of the call's own (no sort, no allocation
+    /// per gram).
     func features(_ texts: [(units: [UInt16], title: Bool)]) -> Features {
         var occurrences = 0
         for t in texts { occurrences += t.units.count }
@@ -275,6 +371,58 @@ struct NgramModel: Sendable {
                 seen.withUnsafeMutableBufferPointer { seen in
                     counts.withUnsafeMutableBufferPointer { counts in
                       taken.withUnsafeMutableBufferPointer { taken in
+                        @inline(__always) func count(_ entry: Int32, _ weight: Double) {
+                            var t = Int(truncatingIfNeeded: UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
+                            var at = seen[t]
+                            while at != entry && at >= 0 {
+                                t = (t &+ 1) & sizeMask
+                                at = seen[t]
+                            }
+                            if at < 0 {
+                                taken[t &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: t & 63)
+                                seen[t] = entry
+                                counts[t] = weight
+                            } else {
+                                counts[t] += weight
+                            }
+                        }
+                        if let fast {
+                            fast.units.withUnsafeBufferPointer { direct in
+                                fast.keys.withUnsafeBufferPointer { fastKeys in
+                                    fast.values.withUnsafeBufferPointer { fastValues in
+                                        let shift = fast.shift, fastMask = fastKeys.count - 1
+                                        for (units, title) in texts {
+                                            let n = units.count
+                                            let weight = title ? titleWeight : 1
+                                            units.withUnsafeBufferPointer { u in
+                                                for i in 0..<n {
+                                                    // Units the scan skips are in no gram: their words are 0.
+                                                    var value = direct[Int(u[i])]
+                                                    if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
+                                                    var key = UInt64(u[i])
+                                                    var next = i &+ 1
+                                                    while value >= 0x8000_0000 && next < n {
+                                                        key = key &<< 16 | UInt64(u[next])
+                                                        // The length tag: 2 after one step, 3 after two.
+                                                        let probe = UInt64(truncatingIfNeeded: next &- i &+ 1) &<< 48 | key
+                                                        next &+= 1
+                                                        var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+                                                        var k = fastKeys[s]
+                                                        while k != probe && k != 0 {
+                                                            s = (s &+ 1) & fastMask
+                                                            k = fastKeys[s]
+                                                        }
+                                                        value = k == probe ? fastValues[s] : 0
+                                                        if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            return
+                        }
                         for (units, title) in texts {
                             let n = units.count
                             let weight = title ? titleWeight : 1
@@ -292,12 +440,7 @@ struct NgramModel: Sendable {
                                         var s = Int(truncatingIfNeeded: key) & tableMask
                                         while keys[s] != key && keys[s] != 0 { s = (s + 1) & tableMask }
                                         guard keys[s] == key else { continue }
-                                        let entry = slotEntry[s]
-                                        var t = Int(UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
-                                        while seen[t] != entry && seen[t] >= 0 { t = (t + 1) & sizeMask }
-                                        if seen[t] < 0 { taken[t >> 6] |= 1 << UInt64(t & 63) }
-                                        seen[t] = entry
-                                        counts[t] += weight
+                                        count(slotEntry[s], weight)
                                     }
                                 }
                             }
@@ -309,22 +452,33 @@ struct NgramModel: Sendable {
         }
         var hits = 0
         for word in taken { hits += word.nonzeroBitCount }
-        let logs = Self.smallLogs
         var out = Features()
         out.entries = [Int32](unsafeUninitializedCapacity: hits) { entries, filled in
             out.values = [Double](unsafeUninitializedCapacity: hits) { values, filledValues in
                 var n = 0
-                for (w, word) in taken.enumerated() {
-                    var bits = word
-                    while bits != 0 {
-                        let t = w << 6 | bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        entries[n] = seen[t]
-                        // Counts are sums of positive weights; a whole one below 64 reads its log from the table.
-                        let c = counts[t]
-                        let whole = c < 64 ? Int(c) : -1
-                        values[n] = whole >= 0 && Double(whole) == c ? logs[whole] : log1p(c)
-                        n += 1
+                Self.smallLogs.withUnsafeBufferPointer { logs in
+                    seen.withUnsafeBufferPointer { seen in
+                        counts.withUnsafeBufferPointer { counts in
+                            taken.withUnsafeBufferPointer { taken in
+                                for w in 0..<taken.count {
+                                    var bits = taken[w]
+                                    while bits != 0 {
+                                        let t = w &<< 6 | bits.trailingZeroBitCount
+                                        bits &= bits &- 1
+                                        entries[n] = seen[t]
+                                        // Counts are sums of positive weights; a whole one below 64 reads its log
+                                        // from the table.
+                                        let c = counts[t]
+                                        if c >= 0, c < 64, case let whole = Int(c), Double(whole) == c {
+                                            values[n] = logs[whole]
+                                        } else {
+                                            values[n] = log1p(c)
+                                        }
+                                        n &+= 1
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 filledValues = n
@@ -349,35 +503,37 @@ struct NgramModel: Sendable {
     /// vector: per label the same additions in the same order as one at a time.
     func scores(_ f: Features, dimensions: SIMD4<Int32> = SIMD4(1, 1, 1, 0)) -> [Double] {
         var norm: SIMD4<Double> = .zero
-        // A dimension not asked for is left at its bias: its rows read as unknown.
-        let unknown = SIMD4<Int32>(repeating: -1)
-        let off = dimensions .== 0
+        // A dimension not asked for is left at its bias. A gram a dimension does not know adds 0 to its norm and
+        // 0 × value to its scores (its weights are 0): the same sums as leaving it out.
+        let want = SIMD4<Double>(dimensions[0] != 0 ? 1 : 0, dimensions[1] != 0 ? 1 : 0, dimensions[2] != 0 ? 1 : 0, 0)
         var zc = SIMD4<Double>(), zs = SIMD8<Double>(), zi = SIMD8<Double>()
         for j in 0..<category.labels.count { zc[j] = category.bias[j] }
         for j in 0..<subtype.labels.count { zs[j] = subtype.bias[j] }
         for j in 0..<industry.labels.count { zi[j] = industry.bias[j] }
-        entryRows.withUnsafeBufferPointer { entryRows in
+        entryKnown.withUnsafeBufferPointer { known in
             f.entries.withUnsafeBufferPointer { entries in
                 f.values.withUnsafeBufferPointer { values in
                     for i in 0..<entries.count {
-                        let v = values[i], rows = entryRows[Int(entries[i])].replacing(with: unknown, where: off)
-                        if rows[0] >= 0 { norm[0] += v * v }
-                        if rows[1] >= 0 { norm[1] += v * v }
-                        if rows[2] >= 0 { norm[2] += v * v }
+                        let v = values[i]
+                        norm += known[Int(entries[i])] * want * SIMD4(repeating: v * v)
                     }
                     for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
-                    entryCategory.withUnsafeBufferPointer { wc in
+                    if dimensions[0] != 0 {
+                        let n = norm[0]
+                        entryCategory.withUnsafeBufferPointer { wc in
+                            for i in 0..<entries.count { zc += wc[Int(entries[i])] * SIMD4(repeating: values[i] / n) }
+                        }
+                    }
+                    if dimensions[1] != 0 {
+                        let n = norm[1]
                         entrySubtype.withUnsafeBufferPointer { ws in
-                            entryIndustry.withUnsafeBufferPointer { wi in
-                                for i in 0..<entries.count {
-                                    let e = Int(entries[i])
-                                    let rows = entryRows[e].replacing(with: unknown, where: off)
-                                    let v = values[i]
-                                    if rows[0] >= 0 { zc += wc[e] * SIMD4(repeating: v / norm[0]) }
-                                    if rows[1] >= 0 { zs += ws[e] * SIMD8(repeating: v / norm[1]) }
-                                    if rows[2] >= 0 { zi += wi[e] * SIMD8(repeating: v / norm[2]) }
-                                }
-                            }
+                            for i in 0..<entries.count { zs += ws[Int(entries[i])] * SIMD8(repeating: values[i] / n) }
+                        }
+                    }
+                    if dimensions[2] != 0 {
+                        let n = norm[2]
+                        entryIndustry.withUnsafeBufferPointer { wi in
+                            for i in 0..<entries.count { zi += wi[Int(entries[i])] * SIMD8(repeating: values[i] / n) }
                         }
                     }
                 }
@@ -411,13 +567,77 @@ struct NgramModel: Sendable {
         return Verdict(label: dim.labels[best], probability: bestP, probabilities: probabilities, grams: [])
     }
 
+    /// Per category label (the file's order), the subtype labels allowed within it as bits (bit j: subtype label
+    /// j); nil where the taxonomy gives the category no subtypes.
+    private static func subtypeMasks(category: Dimension, subtype: Dimension) -> [UInt32?] {
+        category.labels.map { c in
+            AchievementTaxonomy.subtypesByCategory[c].map { allowed in
+                var mask: UInt32 = 0
+                for (j, label) in subtype.labels.enumerated() where allowed.contains(label) { mask |= 1 << UInt32(j) }
+                return mask
+            }
+        }
+    }
+
+    /// The subtype labels allowed within a category, as `top` and `grams` read them; nil where it has none.
+    func subtypeMask(_ category: String) -> UInt32? {
+        guard let c = self.category.labels.firstIndex(of: category) else { return nil }
+        return allowedSubtypes[c]
+    }
+
+    /// `verdict` without the probabilities of every label: the index of the most probable label among `allowed`
+    /// (bit j: label j) and its probability, by the same arithmetic; nil when no label is allowed. No allocation.
+    func top(_ d: Int, _ z: [Double], allowed: UInt32 = .max) -> (label: Int, probability: Double)? {
+        let k = d == 0 ? category.labels.count : d == 1 ? subtype.labels.count : industry.labels.count
+        let start = laneStart[d]
+        var top = 0.0, any = false
+        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
+            let v = z[start + j]
+            if !any || top < v { top = v }
+            any = true
+        }
+        guard any else { return nil }
+        var e = SIMD8<Double>()
+        var sum = 0.0
+        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
+            e[j] = exp(z[start + j] - top)
+            sum += e[j]
+        }
+        var best = -1, bestP = -1.0
+        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
+            let p = e[j] / sum
+            if best < 0 { best = j }
+            if p > bestP + 1e-12 { best = j; bestP = p }
+        }
+        return (best, bestP)
+    }
+
+    /// The label `label` of dimension `d`.
+    func label(_ d: Int, _ label: Int) -> String {
+        (d == 0 ? category : d == 1 ? subtype : industry).labels[label]
+    }
+
     /// The verdict with the grams that pushed its label most against the mean of the other allowed labels
     /// (at most three, strongest first): made only where a reason is kept.
     func explained(_ d: Int, _ f: Features, _ verdict: Verdict, allowed: [String]? = nil) -> Verdict {
         let dim = d == 0 ? category : d == 1 ? subtype : industry
-        let k = dim.labels.count
         guard let best = dim.labels.firstIndex(of: verdict.label) else { return verdict }
-        let keep = (0..<k).filter { allowed?.contains(dim.labels[$0]) ?? true }
+        var mask: UInt32 = 0
+        for (j, label) in dim.labels.enumerated() where allowed?.contains(label) ?? true { mask |= 1 << UInt32(j) }
+        var out = verdict
+        out.grams = grams(d, f, best: best, allowed: mask)
+        return out
+    }
+
+    /// The grams that pushed label `best` of dimension `d` most against the mean of the other `allowed` labels
+    /// (bit j: label j), at most three, strongest first.
+    func grams(_ d: Int, _ f: Features, best: Int, allowed: UInt32 = .max) -> [String] {
+        let dim = d == 0 ? category : d == 1 ? subtype : industry
+        let k = dim.labels.count
+        let all: UInt32 = (1 << UInt32(k)) - 1
+        let keep = (0..<k).filter { (allowed >> UInt32($0)) & 1 == 1 }
+        // Every label kept: the row's sum over its labels, added up at load in the same order.
+        let whole = allowed & all == all
         var norm = 0.0
         for (i, e) in f.entries.enumerated() where entryRows[Int(e)][d] >= 0 { norm += f.values[i] * f.values[i] }
         norm = norm > 0 ? norm.squareRoot() : 1
@@ -427,7 +647,11 @@ struct NgramModel: Sendable {
             let row = Int(entryRows[Int(e)][d])
             guard row >= 0 else { continue }
             var sum = 0.0
-            for j in keep { sum += dim.weights[row * k + j] }
+            if whole {
+                sum = entrySums[Int(e)][d]
+            } else {
+                for j in keep { sum += dim.weights[row * k + j] }
+            }
             let w = dim.weights[row * k + best]
             let push = (w - (sum - w) / others) * f.values[i] / norm
             guard push > 0 else { continue }
@@ -438,9 +662,7 @@ struct NgramModel: Sendable {
                 if strongest.count > 3 { strongest.removeLast() }
             }
         }
-        var out = verdict
-        out.grams = strongest.map { dim.gram($0.row) }
-        return out
+        return strongest.map { dim.gram($0.row) }
     }
 
     static func describe(_ error: any Error) -> String {
