@@ -280,33 +280,29 @@ struct NgramModel: Sendable {
     /// 3 units, a unit the scan skips or bytes that are not UTF-8 of the basic plane.
     private static func packed(utf8 bytes: ArraySlice<UInt8>) -> (key: UInt64, count: Int)? {
         var key: UInt64 = 0, count = 0
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            var unit: UInt32
-            if b < 0x80 {
-                unit = UInt32(b)
-                i += 1
-            } else if b & 0xE0 == 0xC0, i + 1 < bytes.endIndex {
-                unit = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                i += 2
-            } else if b & 0xF0 == 0xE0, i + 2 < bytes.endIndex {
-                unit = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                i += 3
-            } else {
-                return nil
-            }
-            guard unit <= 0xFFFF, !skipped(UInt16(unit)), count < 3 else { return nil }
+        let whole = eachUnit(utf8: bytes) { unit in
+            guard !skipped(unit), count < 3 else { return false }
             key = key << 16 | UInt64(unit)
             count += 1
+            return true
         }
-        return count > 0 ? (key, count) : nil
+        return whole && count > 0 ? (key, count) : nil
     }
 
     /// FNV-1a over the UTF-16 units of UTF-8 bytes of the basic plane (as `hash(_:)` of the same text's units);
     /// nil for anything else.
     static func hash(utf8 bytes: ArraySlice<UInt8>) -> UInt64? {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let whole = eachUnit(utf8: bytes) { unit in
+            h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+            return true
+        }
+        return whole ? (h == 0 ? 1 : h) : nil
+    }
+
+    /// Calls `body` with each UTF-16 unit of UTF-8 bytes of the basic plane (one- to three-byte sequences, no
+    /// surrogate) until it returns false; false when it did, or when the bytes are anything else. Load time only.
+    private static func eachUnit(utf8 bytes: ArraySlice<UInt8>, _ body: (UInt16) -> Bool) -> Bool {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let b = bytes[i]
@@ -321,12 +317,11 @@ struct NgramModel: Sendable {
                 unit = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                 i += 3
             } else {
-                return nil
+                return false
             }
-            if (0xD800...0xDFFF).contains(unit) { return nil }
-            h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+            if (0xD800...0xDFFF).contains(unit) || !body(UInt16(unit)) { return false }
         }
-        return h == 0 ? 1 : h
+        return true
     }
 
     /// FNV-1a over UTF-16 units, never 0 (0 marks an empty slot).
