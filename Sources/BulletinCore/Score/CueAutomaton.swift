@@ -137,26 +137,11 @@ final class CueAutomaton: Sendable {
     }
 
     /// Every occurrence of every literal in `units` (overlapping ones included), sorted by literal id and
-    /// then by position: `ids[i]` occurs at `starts[i]` (`findings(in:)` written out).
+    /// then by position: `ids[i]` occurs at `starts[i]`.
     func scan(_ units: [UInt16]) -> (ids: [Int32], starts: [Int32]) {
-        let found = findings(in: units)
-        var ids: [Int32] = []
-        ids.reserveCapacity(found.starts.count)
-        for (k, id) in found.ids.enumerated() {
-            let count = Int(found.groupStart[k + 1] - found.groupStart[k])
-            ids.append(contentsOf: repeatElement(id, count: count))
-        }
-        return (ids, found.starts)
-    }
-
-    /// Every occurrence of every literal in `units`, grouped by literal: the scan writes them in the order of the text,
-    /// and they are then put in groups by counting (each literal's rank among those found, from the bits), not sorted:
-    /// sorting the findings as numbers cost about half the scan.
-    func findings(in units: [UInt16]) -> LiteralFindings {
-        // Each finding as one number, id << 32 | start, in the order the scan meets them (by end, then by output).
+        // Each finding as one number, id << 32 | start: sorting them sorts by id, then by position.
         var found: [UInt64] = []
-        found.reserveCapacity(units.count + 16)
-        var bits = [UInt64](repeating: 0, count: (literals.count + 63) / 64)
+        found.reserveCapacity(units.count)
         var state: Int32 = 0
         // By pointers (no bounds check, no retain of the tables at each unit).
         inSomeLiteral.withUnsafeBufferPointer { inSome in
@@ -167,7 +152,6 @@ final class CueAutomaton: Sendable {
                 outputStart.withUnsafeBufferPointer { outStart in
                     outputIDs.withUnsafeBufferPointer { outIDs in
                         lengths.withUnsafeBufferPointer { lengths in
-                          bits.withUnsafeMutableBufferPointer { bits in
                             units.withUnsafeBufferPointer { us in
                                 for i in 0..<us.count {
                                     let u = us[i]
@@ -188,13 +172,11 @@ final class CueAutomaton: Sendable {
                                     let end = Int(outStart[s + 1])
                                     while k < end {
                                         let id = outIDs[k]
-                                        bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
                                         found.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(i + 1 - Int(lengths[Int(id)]))))
                                         k += 1
                                     }
                                 }
                             }
-                          }
                         }
                     }
                 }
@@ -203,93 +185,8 @@ final class CueAutomaton: Sendable {
           }
         }
         }
-        return LiteralFindings(found, bits: bits)
-    }
-}
-
-/// The literals a scan found in one text, grouped by literal: the ids found (increasing), each one's places
-/// (increasing) as a run of `starts`, and the ids as bits with the count of set bits before each word, so that a
-/// literal's run is found by its rank among the ids found (no search).
-struct LiteralFindings: Sendable {
-    /// Bit `id & 63` of word `id >> 6` is set when literal `id` was found.
-    let bits: [UInt64]
-    /// Set bits in the words before each word of `bits`.
-    let rank: [Int32]
-    /// The ids found, each once, increasing.
-    let ids: [Int32]
-    /// The places of the `k`-th id found are `starts[groupStart[k] ..< groupStart[k + 1]]`.
-    let groupStart: [Int32]
-    /// Every place found, grouped by id (in the order of `ids`), each group increasing.
-    let starts: [Int32]
-
-    /// Groups findings `id << 32 | start` given in the order of the text (each literal's places increasing) whose ids
-    /// are the set bits of `bits`: a stable counting sort by id, which gives what sorting the numbers gives.
-    init(_ found: [UInt64], bits: [UInt64]) {
-        var rank = [Int32](repeating: 0, count: bits.count)
-        var total: Int32 = 0
-        for w in 0..<bits.count {
-            rank[w] = total
-            total += Int32(bits[w].nonzeroBitCount)
-        }
-        let distinct = Int(total)
-        var ids: [Int32] = []
-        ids.reserveCapacity(distinct)
-        for w in 0..<bits.count {
-            var word = bits[w]
-            while word != 0 {
-                ids.append(Int32(w << 6 | word.trailingZeroBitCount))
-                word &= word &- 1
-            }
-        }
-        var groupStart = [Int32](repeating: 0, count: distinct + 1)
-        let n = found.count
-        var starts = [Int32](repeating: 0, count: n)
-        bits.withUnsafeBufferPointer { bits in
-            rank.withUnsafeBufferPointer { rank in
-                found.withUnsafeBufferPointer { found in
-                    groupStart.withUnsafeMutableBufferPointer { groupStart in
-                        @inline(__always) func rankOf(_ id: Int) -> Int {
-                            Int(rank[id >> 6]) + (bits[id >> 6] & ((1 << UInt64(id & 63)) &- 1)).nonzeroBitCount
-                        }
-                        for f in found { groupStart[rankOf(Int(f >> 32)) + 1] += 1 }
-                        for k in 0..<distinct { groupStart[k + 1] += groupStart[k] }
-                        // Each finding at the next free place of its group (the groups' starts moved on, then put back).
-                        starts.withUnsafeMutableBufferPointer { starts in
-                            for f in found {
-                                let r = rankOf(Int(f >> 32))
-                                starts[Int(groupStart[r])] = Int32(truncatingIfNeeded: f & 0xFFFF_FFFF)
-                                groupStart[r] += 1
-                            }
-                        }
-                        var k = distinct
-                        while k > 0 {
-                            groupStart[k] = groupStart[k - 1]
-                            k -= 1
-                        }
-                        groupStart[0] = 0
-                    }
-                }
-            }
-        }
-        self.bits = bits
-        self.rank = rank
-        self.ids = ids
-        self.groupStart = groupStart
-        self.starts = starts
-    }
-
-    /// The rank of a found id among the ids found (its index in `ids`); the id must be found.
-    @inline(__always)
-    func rank(of id: Int32) -> Int {
-        let w = Int(id) >> 6
-        return Int(rank[w]) + (bits[w] & ((1 << UInt64(id & 63)) &- 1)).nonzeroBitCount
-    }
-
-    /// Whether literal `id` was found.
-    @inline(__always)
-    func contains(_ id: Int32) -> Bool {
-        let w = Int(id) >> 6
-        return id >= 0 && w < bits.count && bits[w] & (1 << UInt64(id & 63)) != 0
+        found.sort()
+        return (found.map { Int32(truncatingIfNeeded: $0 >> 32) }, found.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
     }
 }
 

@@ -19,10 +19,15 @@ final class ScoringText: Sendable {
     let units: [UInt16]
     /// `units` with ASCII letters folded to lower case, for literal cues.
     let foldedUnits: [UInt16]
-    /// Where the literal cues occur, from one scan with the run's `CueAutomaton`, grouped by literal.
-    private let findings: LiteralFindings
+    /// Where the literal cues occur, from one scan with the run's `CueAutomaton`: literal `literalIDs[i]`
+    /// starts at `literalStarts[i]`, sorted by id and position.
+    private let literalIDs: [Int32]
+    private let literalStarts: [Int32]
     /// The ids of the literal cues found in the text, each once, in increasing order.
-    var literalsFound: [Int32] { findings.ids }
+    let literalsFound: [Int32]
+    /// The same ids as bits (id i is bit i mod 64 of word i / 64): most cues asked about were not found, and the bit
+    /// says so without a search of `literalIDs`.
+    private let foundBits: [UInt64]
     /// How many literals the automaton knew; a cue registered later is searched directly.
     private let literalsScanned: Int
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
@@ -41,6 +46,7 @@ final class ScoringText: Sendable {
         // The half-width and folded units written in one pass into storage of their own (no copy of the original's
         // written over, no second pass): nearly every Chinese text has a full-width comma, so the half-width units
         // differ from the original's.
+        // Written straight into new storage (not zeroed first: `fold` writes every unit).
         var changed = false
         var folded: [UInt16] = []
         let half = [UInt16](unsafeUninitializedCapacity: n) { h, madeHalf in
@@ -55,7 +61,19 @@ final class ScoringText: Sendable {
         foldedUnits = folded
         halfWidthChanged = changed
         let automaton = CueAutomaton.current
-        findings = automaton.findings(in: foldedUnits)
+        let (literalIDs, literalStarts) = automaton.scan(foldedUnits)
+        self.literalIDs = literalIDs
+        self.literalStarts = literalStarts
+        var found: [Int32] = []
+        // Room for every id found at once (the list grew three or four times a text).
+        found.reserveCapacity(literalIDs.count)
+        var bits = [UInt64](repeating: 0, count: (automaton.literals.count + 63) / 64)
+        for id in literalIDs where found.last != id {
+            found.append(id)
+            bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
+        }
+        literalsFound = found
+        foundBits = bits
         literalsScanned = automaton.literals.count
         self.originalUnits = originalUnits
         self.weight = weight
@@ -165,7 +183,20 @@ final class ScoringText: Sendable {
     func scanned(_ id: Int32) -> Bool { Int(id) < literalsScanned }
 
     /// Whether the scan found the literal with this id (which it knew: see `scanned`).
-    func contains(literal id: Int32) -> Bool { findings.contains(id) }
+    func contains(literal id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return id >= 0 && word < foundBits.count && foundBits[word] & (1 << UInt64(id & 63)) != 0
+    }
+
+    /// The index of the first finding of literal `id` in `literalIDs` (sorted), or where it would be.
+    private func firstFinding(of id: Int32) -> Int {
+        var low = 0, high = literalIDs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if literalIDs[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
 
     /// Where a literal cue (`CueAutomaton` id `id`, folded units `literal`) occurs, overlapping occurrences
     /// included, left to right.
@@ -190,11 +221,14 @@ final class ScoringText: Sendable {
             for at in starts(ofLiteral: id, literal) { body(at) }
             return
         }
-        guard findings.contains(id) else { return }
-        let k = findings.rank(of: id)
-        findings.groupStart.withUnsafeBufferPointer { group in
-            findings.starts.withUnsafeBufferPointer { starts in
-                for j in Int(group[k])..<Int(group[k + 1]) { body(Int(starts[j])) }
+        guard contains(literal: id) else { return }
+        var low = firstFinding(of: id)
+        literalIDs.withUnsafeBufferPointer { ids in
+            literalStarts.withUnsafeBufferPointer { starts in
+                while low < ids.count && ids[low] == id {
+                    body(Int(starts[low]))
+                    low += 1
+                }
             }
         }
     }
