@@ -27,6 +27,18 @@ final class CompiledCue: Sendable {
     /// For a pattern of the kind `CuePattern` reads (every shipped one): the hand-written matcher that gives the
     /// expression's matches without copying the field into NSString at each call; nil keeps the expression.
     let matcher: CuePattern?
+    /// For a pattern `matcher` reads: the required element (the gate, or one of the required groups) whose places in a
+    /// text say where a match can start, each of its words with its automaton id, and how far into every match it
+    /// stands (`CuePattern.requiredOffsets`): the matcher tries only the starts that far before one of its places, not
+    /// every start of the field (trying every start was most of a pattern's cost). Nil: every start is tried.
+    let seed: Seed?
+
+    /// See `seed`.
+    struct Seed: Sendable {
+        let words: [(literal: [UInt16], id: Int32)]
+        let minOffset: Int
+        let maxOffset: Int?
+    }
 
     init(source: String, regex: NSRegularExpression?, literal: [UInt16]?, literalID: Int32?, wordStart: Bool, wordEnd: Bool,
          gate: (literal: [UInt16], id: Int32)? = nil, alternatives: [[(literal: [UInt16], id: Int32)]] = [],
@@ -40,6 +52,51 @@ final class CompiledCue: Sendable {
         self.wordEnd = wordEnd
         self.gate = gate
         self.alternatives = alternatives
+        seed = matcher.flatMap { Self.seed(of: $0, gate: gate, alternatives: alternatives) }
+    }
+
+    /// The required element with the narrowest span of offsets (the earliest among equals), nil when none is found in
+    /// the pattern's top level or every match starts at the text's start (then only that start is tried anyway).
+    static func seed(of matcher: CuePattern, gate: (literal: [UInt16], id: Int32)?,
+                     alternatives: [[(literal: [UInt16], id: Int32)]]) -> Seed? {
+        guard !matcher.isAnchoredAtStart else { return nil }
+        var best: (seed: Seed, span: Int)?
+        let elements = alternatives + (gate.map { [[$0]] } ?? [])
+        for words in elements {
+            guard let offsets = matcher.requiredOffsets(of: words.map(\.literal)) else { continue }
+            let span = offsets.max.map { $0 - offsets.min } ?? Int.max
+            if best.map({ span < $0.span }) ?? true {
+                best = (Seed(words: words, minOffset: offsets.min, maxOffset: offsets.max), span)
+            }
+        }
+        return best?.seed
+    }
+
+    /// The places a match of the pattern can start in a text, as `CuePattern` takes them (pairs `lo, hi`, increasing
+    /// and apart): from each place `p` of a word of `seed`, `p - maxOffset ... p - minOffset`. Nil when the pattern has
+    /// no seed or the text's scan did not know its words (then every start is tried).
+    func windows(in text: ScoringText) -> [Int]? {
+        guard let seed, seed.words.allSatisfy({ text.scanned($0.id) }) else { return nil }
+        var pairs: [(lo: Int, hi: Int)] = []
+        for word in seed.words where text.contains(literal: word.id) {
+            text.forEachStart(ofLiteral: word.id, word.literal) { p in
+                let hi = p - seed.minOffset
+                guard hi >= 0 else { return }
+                pairs.append((seed.maxOffset.map { Swift.max(0, p - $0) } ?? 0, hi))
+            }
+        }
+        if seed.words.count > 1 { pairs.sort { $0.lo < $1.lo } }
+        var out: [Int] = []
+        out.reserveCapacity(pairs.count * 2)
+        for pair in pairs {
+            if let last = out.last, pair.lo <= last + 1 {
+                out[out.count - 1] = Swift.max(last, pair.hi)
+            } else {
+                out.append(pair.lo)
+                out.append(pair.hi)
+            }
+        }
+        return out
     }
 
     /// A literal phrase: read as half-width, matched case-insensitively.
@@ -175,7 +232,7 @@ final class CompiledCue: Sendable {
     }
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
-    private func gateMissing(in text: ScoringText) -> Bool {
+    func gateMissing(in text: ScoringText) -> Bool {
         if let gate, text.scanned(gate.id), !text.contains(literal: gate.id) { return true }
         for words in alternatives where words.allSatisfy({ text.scanned($0.id) && !text.contains(literal: $0.id) }) {
             return true
@@ -204,7 +261,9 @@ final class CompiledCue: Sendable {
         guard let literal, let literalID else {
             if gateMissing(in: text) { return [] }
             if let matcher {
-                return matcher.ranges(in: text.foldedUnits).map { NSRange(location: $0.lowerBound, length: $0.count) }
+                let windows = self.windows(in: text)
+                if let windows, windows.isEmpty { return [] }
+                return matcher.ranges(in: text.foldedUnits, windows: windows).map { NSRange(location: $0.lowerBound, length: $0.count) }
             }
             return regex?.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range) ?? []
         }
@@ -254,7 +313,9 @@ final class CompiledCue: Sendable {
         guard let literal, let literalID else {
             if gateMissing(in: text) { return nil }
             if let matcher {
-                return matcher.firstRange(in: text.foldedUnits).map { NSRange(location: $0.lowerBound, length: $0.count) }
+                let windows = self.windows(in: text)
+                if let windows, windows.isEmpty { return nil }
+                return matcher.firstRange(in: text.foldedUnits, windows: windows).map { NSRange(location: $0.lowerBound, length: $0.count) }
             }
             return regex?.firstMatch(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length))?.range
         }

@@ -127,6 +127,59 @@ struct CuePattern: Sendable {
         }
     }
 
+    /// The fewest units a node can match.
+    private static func minUnits(_ node: Node) -> Int {
+        switch node {
+        case .unit, .set: return 1
+        case .repeated(let atom, let min, _): return min * minUnits(atom)
+        case .group(let alts, let optional):
+            if optional { return 0 }
+            return alts.map { $0.reduce(0) { $0 + minUnits($1) } }.min() ?? 0
+        case .start, .end, .notAhead, .ahead, .notBehind: return 0
+        }
+    }
+
+    /// Whether every match starts at the start of the text.
+    var isAnchoredAtStart: Bool { anchoredAtStart }
+
+    /// Where a required element of the pattern stands in every match, counted in units from the match's start:
+    /// `words` given as one word of top-level units (领先 in `(国际|世界)上?(处于|居于|保持)领先`) or as the
+    /// alternatives of a top-level group that is not optional (`(处于|居于|保持)`). Nil when the pattern has a top-level
+    /// `|` or holds no such element; `max` nil when what comes before it is unbounded. Every match then holds one of
+    /// `words` at `start + min ... start + max`, so a match can only start that far before an occurrence of one.
+    func requiredOffsets(of words: [[UInt16]]) -> (min: Int, max: Int?)? {
+        guard alternatives.count == 1, !words.isEmpty, !words.contains(where: \.isEmpty) else { return nil }
+        let sequence = alternatives[0]
+        var low = 0
+        var high: Int? = 0
+        for k in sequence.indices {
+            if Self.holds(sequence, at: k, words) { return (low, high) }
+            low += Self.minUnits(sequence[k])
+            if let h = high, let m = Self.maxUnits(sequence[k]) { high = h + m } else { high = nil }
+        }
+        return nil
+    }
+
+    /// Whether `sequence[k...]` begins with the one word of `words` as plain units, or `sequence[k]` is a group (not
+    /// optional) whose alternatives are exactly `words`, each as plain units.
+    private static func holds(_ sequence: [Node], at k: Int, _ words: [[UInt16]]) -> Bool {
+        func plain(_ nodes: [Node]) -> [UInt16]? {
+            var out: [UInt16] = []
+            for node in nodes {
+                guard case .unit(let u) = node else { return nil }
+                out.append(u)
+            }
+            return out
+        }
+        if case .group(let alts, let optional) = sequence[k], !optional {
+            let plainAlts = alts.compactMap(plain)
+            return plainAlts.count == alts.count && alts.count == words.count && Set(plainAlts) == Set(words)
+        }
+        guard words.count == 1, k + words[0].count <= sequence.count,
+              let run = plain(Array(sequence[k..<(k + words[0].count)])) else { return false }
+        return run == words[0]
+    }
+
     /// One step of the flat program.
     struct Op: Sendable {
         enum Kind: Int32, Sendable { case endOfSequence, unit, set, repeatedUnit, repeatedSet, group, start, end, notAhead, notBehind, ahead }
@@ -430,11 +483,13 @@ struct CuePattern: Sendable {
     // MARK: - Matching
 
     /// Every match in `units` (a text's folded units), non-overlapping, left to right, as UTF-16 offsets.
-    func ranges(in units: [UInt16]) -> [Range<Int>] {
+    /// `windows`, when given, are the only places a match can start: pairs `lo, hi` (inclusive), increasing and apart,
+    /// from `requiredOffsets` (starts outside them are not tried; they hold no match, so the matches are the same).
+    func ranges(in units: [UInt16], windows: [Int]? = nil) -> [Range<Int>] {
         withMatcher(units) { m in
             var out: [Range<Int>] = []
             var from = 0
-            while let r = m.find(from: from) {
+            while let r = m.find(from: from, windows: windows) {
                 out.append(r)
                 if r.isEmpty {
                     guard r.upperBound < m.t.count else { break }
@@ -447,9 +502,9 @@ struct CuePattern: Sendable {
         }
     }
 
-    /// The first match in `units`, or nil.
-    func firstRange(in units: [UInt16]) -> Range<Int>? {
-        withMatcher(units) { $0.find(from: 0) }
+    /// The first match in `units`, or nil (`windows` as for `ranges(in:windows:)`).
+    func firstRange(in units: [UInt16], windows: [Int]? = nil) -> Range<Int>? {
+        withMatcher(units) { $0.find(from: 0, windows: windows) }
     }
 
     private func withMatcher<R>(_ units: [UInt16], _ body: (Matcher) -> R) -> R {
@@ -489,6 +544,43 @@ struct CuePattern: Sendable {
         static func next(_ t: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int {
             if t[i] & 0xFC00 == 0xD800, i + 1 < t.count, t[i + 1] & 0xFC00 == 0xDC00 { return i + 2 }
             return i + 1
+        }
+
+        /// `find(from:)` trying only the starts within `windows` (pairs `lo, hi`, increasing and apart); every start
+        /// outside them is known to hold no match. Nil windows: every start.
+        func find(from: Int, windows: [Int]?) -> Range<Int>? {
+            guard let windows, !anchored else { return find(from: from) }
+            let n = t.count
+            var floor = from
+            if let longest = longestBeforeEnd, n - 2 - longest > floor { floor = n - 2 - longest }
+            var w = 0
+            while w + 1 < windows.count {
+                let lo = windows[w], hi = Swift.min(windows[w + 1], n)
+                w += 2
+                if hi < floor { continue }
+                var start = Swift.max(lo, floor)
+                // On a code point (not inside a pair), as the search from `from` steps.
+                if start > from, start < n, t[start] & 0xFC00 == 0xDC00, t[start - 1] & 0xFC00 == 0xD800 { start += 1 }
+                while start <= hi {
+                    var candidate = true
+                    if let first {
+                        if start < n {
+                            let u = t[start]
+                            candidate = first[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
+                        } else {
+                            candidate = false
+                        }
+                    }
+                    if candidate {
+                        var end = -1
+                        for top in tops where run(Int(top), start, { e in end = e; return true }) { break }
+                        if end >= 0 { return start..<end }
+                    }
+                    if start == n { return nil }
+                    start = Self.next(t, start)
+                }
+            }
+            return nil
         }
 
         /// The leftmost match starting at `from` or later.

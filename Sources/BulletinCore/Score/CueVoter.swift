@@ -43,29 +43,48 @@ struct CueVoter: Sendable {
     private let wordUnits: ContiguousArray<UInt16>
 
     /// The cues worth trying on a text, as sorted flat indices: the literals its scan found, those the scan
-    /// could not know, and every pattern.
+    /// could not know, and every pattern whose required words the text holds (`CompiledCue.gateMissing`: the others
+    /// find nothing). Marked in bits of the flat indices and read out in order (appending and sorting the list cost
+    /// about a thousand instructions a field and voter).
     func candidates(in text: ScoringText) -> [Int32] {
-        var out = Array(patternCues)
-        guard let highestLiteral else { return out }
-        let high = Int(highestLiteral)
-        ownerStart.withUnsafeBufferPointer { starts in
-            literalOwners.withUnsafeBufferPointer { owners in
-                for id in text.literalsFound {
-                    let i = Int(id)
-                    if i > high { break }  // literalsFound is increasing
-                    let lower = Int(starts[i]), upper = Int(starts[i + 1])
-                    if lower < upper { out.append(contentsOf: owners[lower..<upper]) }
-                }
-                if !text.scanned(highestLiteral) {
-                    for i in 0...high where !text.scanned(Int32(i)) {
-                        let lower = Int(starts[i]), upper = Int(starts[i + 1])
-                        if lower < upper { out.append(contentsOf: owners[lower..<upper]) }
+        let count = flatCues.count
+        let wordCount = (count + 63) / 64
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Swift.max(wordCount, 1)) { marks -> [Int32] in
+            marks.initialize(repeating: 0)
+            @inline(__always) func mark(_ i: Int32) { marks[Int(i) >> 6] |= 1 << UInt64(i & 63) }
+            flatCues.withUnsafeBufferPointer { cues in
+                for p in patternCues where !cues[Int(p)].gateMissing(in: text) { mark(p) }
+            }
+            if let highestLiteral {
+                let high = Int(highestLiteral)
+                ownerStart.withUnsafeBufferPointer { starts in
+                    literalOwners.withUnsafeBufferPointer { owners in
+                        for id in text.literalsFound {
+                            let i = Int(id)
+                            if i > high { break }  // literalsFound is increasing
+                            for k in Int(starts[i])..<Int(starts[i + 1]) { mark(owners[k]) }
+                        }
+                        if !text.scanned(highestLiteral) {
+                            for i in 0...high where !text.scanned(Int32(i)) {
+                                for k in Int(starts[i])..<Int(starts[i + 1]) { mark(owners[k]) }
+                            }
+                        }
                     }
                 }
             }
+            var total = 0
+            for w in 0..<wordCount { total += marks[w].nonzeroBitCount }
+            var out: [Int32] = []
+            out.reserveCapacity(total)
+            for w in 0..<wordCount {
+                var word = marks[w]
+                while word != 0 {
+                    out.append(Int32(w << 6 | word.trailingZeroBitCount))
+                    word &= word &- 1
+                }
+            }
+            return out
         }
-        out.sort()
-        return out
     }
 
     /// The words of a finding of flat cue `at` at `range` in `text`: `text.words(range)`, taken from `words` when the

@@ -46,12 +46,15 @@ final class ScoringText: Sendable {
         // The half-width and folded units written in one pass into storage of their own (no copy of the original's
         // written over, no second pass): nearly every Chinese text has a full-width comma, so the half-width units
         // differ from the original's.
-        var half = [UInt16](repeating: 0, count: n)
-        var folded = [UInt16](repeating: 0, count: n)
-        let changed = half.withUnsafeMutableBufferPointer { h in
-            folded.withUnsafeMutableBufferPointer { f in
-                originalUnits.withUnsafeBufferPointer { o in Self.fold(o, half: h, folded: f) }
+        // Written straight into new storage (not zeroed first: `fold` writes every unit).
+        var changed = false
+        var folded: [UInt16] = []
+        let half = [UInt16](unsafeUninitializedCapacity: n) { h, madeHalf in
+            folded = [UInt16](unsafeUninitializedCapacity: n) { f, madeFolded in
+                changed = originalUnits.withUnsafeBufferPointer { o in Self.fold(o, half: h, folded: f) }
+                madeFolded = n
             }
+            madeHalf = n
         }
         let units = changed ? half : originalUnits
         self.units = units
@@ -62,6 +65,8 @@ final class ScoringText: Sendable {
         self.literalIDs = literalIDs
         self.literalStarts = literalStarts
         var found: [Int32] = []
+        // Room for every id found at once (the list grew three or four times a text).
+        found.reserveCapacity(literalIDs.count)
         var bits = [UInt64](repeating: 0, count: (automaton.literals.count + 63) / 64)
         for id in literalIDs where found.last != id {
             found.append(id)

@@ -91,6 +91,10 @@ import Testing
         "(及|与)?(其)?应用$", "x?y", "(?:技术|方法)突破", ".?领先$",
         "(项目|工程)(“[^”]{0,4}”)?[^,。]{0,6}验收$", "((关键|核心)(?=技术$))?(技术|方法)(的)?(应用)?$", "技术(?=突破|创新)",
         "(?=.{0,2}专利)[0-9]+", "‘[^’]+’",
+        // Seeded by a required word or group (the starts tried are only those before its places): after wide
+        // characters, at the text's start and end, with the word's places overlapping, unbounded before it.
+        "[^,。]{1,3}领先", "(国际|世界)上?(处于|居于)领先", "[0-9]+(件|项)专利", ".*专利", "领先(于)?(国际|世界)", "能源能",
+        "(推广|增产)[^,，。]{0,4}[0-9]+亩", "(能源|源能)源",
     ]
 
     static let cornerTexts = [
@@ -99,6 +103,8 @@ import Testing
         "技术与其应用", "xyxy", "方法突破。", "专利", "",
         "项目“海上风电”通过验收", "项目“名称很长的一个工程”验收", "工程“”验收\n", "项目“未闭合验收", "关键技术", "核心技术应用",
         "关键方法", "核心技术的应用\r\n", "技术突破技术创新技术", "12专利，3件专利", "‘甲’与‘乙’",
+        "😀😀领先", "𠀀领先𠀀领先领先", "领先", "国际上处于领先，世界居于领先国际处于领先", "3件专利12项专利", "专利专利",
+        "领先于国际领先世界", "能源能源能源能", "推广😀12亩，增产3亩增产4亩", "源能源能源源", "😀3件专利",
     ]
 
     /// Shipped patterns the hand-written matcher does not read, which keep NSRegularExpression (still compared below).
@@ -142,6 +148,56 @@ import Testing
         }
         #expect(compared > 10_000)
         #expect(found > 500)
+    }
+
+    /// Where a pattern has a seed (a required word or group at a bounded place in every match), every match of its
+    /// expression holds one of the seed's words that far from its start, so the starts the matcher skips hold none;
+    /// and the matcher gives the same matches with the windows as without. Most shipped patterns have one.
+    @Test func seedsStandWhereEveryMatchHoldsThem() throws {
+        let shipped = try Self.repositoryPatterns()
+        var seeded = 0, checked = 0
+        for pattern in shipped + Self.cornerPatterns {
+            let cue = try CompiledCue.pattern(pattern, path: "test", file: "test.json")
+            guard let seed = cue.seed, let matcher = cue.matcher, let regex = cue.regex else { continue }
+            if shipped.contains(pattern) { seeded += 1 }
+            for text in Self.texts + Self.cornerTexts {
+                let t = ScoringText(field: .summary, text: text, weight: 1)
+                let matches = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
+                for m in matches {
+                    let held = seed.words.contains { word in
+                        (seed.minOffset...(seed.maxOffset ?? m.length)).contains { o in
+                            m.location + o + word.literal.count <= t.foldedUnits.count
+                                && Array(t.foldedUnits[(m.location + o)..<(m.location + o + word.literal.count)]) == word.literal
+                        }
+                    }
+                    if !held { Issue.record("seed not held: \(pattern) in \(text) at \(m)") }
+                    checked += 1
+                }
+                let windows = cue.windows(in: t)
+                let windowed = matcher.ranges(in: t.foldedUnits, windows: windows)
+                let everywhere = matcher.ranges(in: t.foldedUnits)
+                if windowed != everywhere { Issue.record("windows: \(pattern) in \(text): \(windowed) ≠ \(everywhere)") }
+                if matcher.firstRange(in: t.foldedUnits, windows: windows) != matcher.firstRange(in: t.foldedUnits) {
+                    Issue.record("first with windows: \(pattern) in \(text)")
+                }
+            }
+        }
+        #expect(seeded >= 25)
+        #expect(checked > 300)
+    }
+
+    /// Windows are increasing and apart, and cover every place a seed word allows.
+    @Test func windowsAreMergedInOrder() throws {
+        let cue = try CompiledCue.pattern("(能源|源能)源", path: "test", file: "test.json")
+        let t = ScoringText(field: .summary, text: "源能源能源能源", weight: 1)
+        let windows = try #require(cue.windows(in: t))
+        // 能源 at 1, 3, 5 and 源能 at 0, 2, 4: a start at 0 ... 5, one window.
+        #expect(windows == [0, 5])
+        let apart = try CompiledCue.pattern("[^,。]{1,2}领先", path: "test", file: "test.json")
+        let u = ScoringText(field: .summary, text: "甲领先乙丙丁戊己领先", weight: 1)
+        // 领先 at 1 and 8, one or two characters before it (each up to two units: 1 ... 4 units before).
+        #expect(apart.windows(in: u) == [0, 0, 4, 7])
+        #expect(apart.ranges(in: u) == [NSRange(location: 0, length: 3), NSRange(location: 6, length: 4)])
     }
 
     /// What the hand-written matcher does not read keeps its expression.

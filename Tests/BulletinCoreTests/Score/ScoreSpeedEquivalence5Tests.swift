@@ -164,6 +164,46 @@ import Testing
         #expect(checked > 1000)
     }
 
+    /// A voter's candidates, marked as bits and read out in order, are what the sorted list gave less the patterns
+    /// whose required words the text lacks (which find nothing): every literal cue the scan found and every other
+    /// pattern, in flat order, each once; on every labelled text, for each voter of the repository's rules.
+    @Test func votersTryTheCuesTheSortedListTried() throws {
+        let scorer = try ScoreTestSupport.scorer()
+        var voters: [CueVoter] = []
+        for rule in scorer.evidenceRules {
+            switch rule {
+            case let r as CategoryPhrasesRule: voters.append(r.voter)
+            case let r as SubtypePhrasesRule: voters.append(r.voter)
+            case let r as IndustryPhrasesRule: voters.append(r.voter)
+            case let r as TransferEvidenceRule: voters.append(r.voter)
+            case let r as FirstOfKindRule: voters.append(r.voter)
+            default: break
+            }
+        }
+        #expect(voters.count == 5)
+        var patternsSkipped = 0, patternsTried = 0
+        for text in ScoreSpeedEquivalence4Tests.texts.prefix(800) {
+            let t = ScoringText(field: .summary, text: text, weight: 1)
+            for voter in voters {
+                var expected: [Int32] = []
+                for (i, cue) in voter.flatCues.enumerated() {
+                    if let id = cue.literalID {
+                        if t.contains(literal: id) { expected.append(Int32(i)) }
+                    } else if cue.gateMissing(in: t) {
+                        #expect(cue.ranges(in: t).isEmpty)
+                        patternsSkipped += 1
+                    } else {
+                        expected.append(Int32(i))
+                        patternsTried += 1
+                    }
+                }
+                #expect(voter.candidates(in: t) == expected)
+            }
+        }
+        #expect(patternsSkipped > 1000)
+        #expect(patternsTried > 100)
+    }
+
     /// Two decimals written digit by digit are `String(format: "%.2f")`'s.
     @Test(arguments: [0.0, -0.0, 0.005, 0.015, 0.125, 1.0, 2.5, 9.995, 10, 99.999, 123456.785, -3.14159, 1e12 + 0.5, 0.1 + 0.2])
     func twoDecimalsAreTheFormattersOwn(x: Double) {
