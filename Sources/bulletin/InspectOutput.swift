@@ -14,3 +14,14 @@ func writeStandardOutput(_ bytes: [UInt8]) {
         _ = fwrite(base, 1, b.count, out)
     }
 }
+
+/// Gives C's standard output a 1 MiB buffer. `inspect --json` of 20,000 rows writes about 130 MB; through a pipe
+/// the default buffer (4 KiB) made a write call every 4 KiB, and the system time of those calls was about a tenth
+/// of the run's CPU time. Called before anything is written to standard output (setvbuf's condition); the
+/// buffer is flushed at exit as before. A terminal keeps its line buffering, so a person sees each line as it
+/// comes and in order with the messages on standard error.
+func enlargeStandardOutputBuffer() {
+    guard isatty(STDOUT_FILENO) == 0 else { return }
+    nonisolated(unsafe) let out = stdout
+    _ = setvbuf(out, nil, _IOFBF, 1 << 20)
+}
