@@ -43,6 +43,7 @@ struct InspectCommand: ParsableCommand {
             throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
         }
         let inspector = try Inspector(config: config)
+        enlargeStandardOutputBuffer()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var buffer: [UInt8] = []  // one line's JSON, reused
