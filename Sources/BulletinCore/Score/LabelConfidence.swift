@@ -18,6 +18,33 @@ public struct LabelConfidence: Sendable, Codable, Equatable {
     }
 }
 
+/// The vote totals the confidence assessor reads: per category (a subtype's positive votes counted for its category
+/// at `subtypeShare`, as `Tally.categoryTotals`), per subtype and per industry (as `ScoreSheet.labelTotals`), counted
+/// in one pass over the votes, each in the same order and with the same additions as those. The review rules add no
+/// vote, so the totals counted once the votes are decided hold to the end.
+struct VoteTotals {
+    var category = LabelTotals()
+    var subtype = LabelTotals()
+    var industry = LabelTotals()
+
+    init(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) {
+        for (k, v) in sheet.votes.enumerated() {
+            let id = sheet.voteLabelIDs[k]
+            switch v.dimension {
+            case .category:
+                category.add(v.weight, to: v.label, id: id)
+            case .subtype:
+                subtype.add(v.weight, to: v.label, id: id)
+                if let c = LabelIndex.category(ofSubtype: v.label, id: id), v.weight > 0, v.countsForCategory {
+                    category.add(v.weight * decision.subtypeShare, to: c.label, id: c.id)
+                }
+            case .industry:
+                industry.add(v.weight, to: v.label, id: id)
+            }
+        }
+    }
+}
+
 /// Reads a scored sheet and says how sure each label is, and which labels a person should check
 /// (需人工确认): weak or contested votes, a level claimed only for part of the work, a default taken for
 /// want of evidence, or a declared value that the text contradicts.
@@ -29,19 +56,14 @@ enum ConfidenceAssessor {
 
     /// The figures, the review reasons (empty when nothing needs checking), and how many of the
     /// reasons come first and are new to the sheet's flags (the declared-value conflicts, last, are
-    /// already flagged by the declared* rules).
-    static func assess(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (LabelConfidence, [String], newFlags: Int) {
-        let (confidence, reasons, newFlags, _) = assessWithWeakLabels(sheet, decision: decision)
-        return (confidence, reasons, newFlags)
-    }
-
-    /// `assess`, and which of the text's labels (`sheet.inferred`) it found weak or contested: the labels the model
-    /// layer may replace (`ModelLayer.Weak`), from this one pass.
-    static func assessWithWeakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (LabelConfidence, [String], newFlags: Int, weak: ModelLayer.Weak) {
+    /// already flagged by the declared* rules). `totals`: the sheet's vote totals when already counted
+    /// (the model layer counts them before the review rules, which add no vote); counted here otherwise.
+    static func assess(_ sheet: ScoreSheet, decision: ScoringConfig.Decision, totals: VoteTotals? = nil) -> (LabelConfidence, [String], newFlags: Int) {
         var reasons: [String] = []
         let below = decision.reviewBelow
+        let counted = totals ?? VoteTotals(sheet, decision: decision)
 
-        let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
+        let categoryTotals = counted.category
         var category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes)
         if category < below {
             reasons.append("成果类别「\(sheet.inferred.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs).ifEmpty("没有任何类别的依据"))）")
@@ -52,12 +74,11 @@ enum ConfidenceAssessor {
             category = min(category, 0.5)
             reasons.append(conflict)
         }
-        var weak = ModelLayer.Weak(category: !reasons.isEmpty, subtype: false, industry: false)
 
         var subtype = 1.0
         if let kinds = Tally.subtypes(of: sheet.category) {
             let allowed = kinds.labels, allowedIDs = kinds.ids
-            let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
+            let totals = counted.subtype.filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
             if totals.isEmpty {
                 // A basic-research case without a word about a book is a paper far more often than not;
                 // an applied case without a word about its kind could be any of five.
@@ -69,22 +90,10 @@ enum ConfidenceAssessor {
                 reasons.append("子类「\(sheet.subtype)」依据不足（\(Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"))）")
             }
         }
-        // The model reads the text's subtype; a declared category (taken again within it) is read apart.
-        if sheet.category == sheet.inferred.category && sheet.subtype == sheet.inferred.subtype {
-            weak.subtype = subtype < below
-        } else if let kinds = Tally.subtypes(of: sheet.inferred.category) {
-            let allowed = kinds.labels, allowedIDs = kinds.ids
-            let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
-            let confidence = totals.isEmpty ? (sheet.inferred.category == "基础研究成果" ? 0.7 : 0.3)
-                : voteConfidence(totals, chosen: sheet.inferred.subtype, threshold: 2)
-            weak.subtype = confidence < below
-        }
-
         let level = levelConfidence(sheet)
         if level.value < below, let why = level.why { reasons.append(why) }
 
-        let industryStart = reasons.count
-        let industryTotals = sheet.labelTotals(.industry)
+        let industryTotals = counted.industry
         var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
         if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
             industry = min(industry, 0.4)
@@ -97,7 +106,6 @@ enum ConfidenceAssessor {
             industry = min(industry, 0.5)
             reasons.append(use)
         }
-        weak.industry = reasons.count > industryStart
 
         let newFlags = reasons.count
         // A declared value kept against the text is a conflict a person settles.
@@ -107,7 +115,31 @@ enum ConfidenceAssessor {
             reasons.append("\(name)：申报「\(declared.ifEmpty("无"))」与简介推断「\(inferred.ifEmpty("无"))」不一致")
         }
         return (LabelConfidence(category: rounded(category), subtype: rounded(subtype), level: rounded(level.value),
-                                industry: rounded(industry)), reasons, newFlags, weak)
+                                industry: rounded(industry)), reasons, newFlags)
+    }
+
+    /// Which of the text's labels (`sheet.inferred`) `assess` finds weak or contested, by the same tests on the same
+    /// totals (a 成果类别「, 子类「 or 产业「 reason for the text's label): the labels the model layer may replace. It reads
+    /// the text's labels, the vote totals and the evidence rules' reasons, which the review rules leave as they are, so
+    /// it says the same before the review rules as after them (the model layer reads it before them).
+    static func weakLabels(_ sheet: ScoreSheet, totals: VoteTotals, decision: ScoringConfig.Decision) -> ModelLayer.Weak {
+        let below = decision.reviewBelow
+        let inferred = sheet.inferred
+        let category = voteConfidence(totals.category, chosen: inferred.category, threshold: decision.minimumCategoryVotes) < below
+            || weakCategory(totals.category, chosen: inferred.category, threshold: decision.minimumCategoryVotes) != nil
+            || transferWithClaimedLevel(sheet) != nil
+        var subtype = false
+        if let kinds = Tally.subtypes(of: inferred.category) {
+            let subtypeTotals = totals.subtype.filter(ids: kinds.ids, labels: kinds.labels).filter { _, sum in sum > 0 }
+            let confidence = subtypeTotals.isEmpty ? (inferred.category == "基础研究成果" ? 0.7 : 0.3)
+                : voteConfidence(subtypeTotals, chosen: inferred.subtype, threshold: 2)
+            subtype = confidence < below
+        }
+        var industry = voteConfidence(totals.industry, chosen: inferred.industry, threshold: decision.minimumIndustryVotes)
+        if inferred.industry == AchievementTaxonomy.otherIndustry && (totals.industry[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
+            industry = min(industry, 0.4)
+        }
+        return ModelLayer.Weak(category: category, subtype: subtype, industry: industry < below || useDisagreement(sheet) != nil)
     }
 
     /// The review reason when the summary's use construction (用于…, 为…提供 …, recorded by industryPhrases)
