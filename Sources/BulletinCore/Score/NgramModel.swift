@@ -727,12 +727,9 @@ struct NgramModel: Sendable {
                 let w = dim.weights[row * k + best]
                 let push = (w - (sum - w) / others) * values[i] / norm
                 guard push > 0 else { continue }
-                @inline(__always) func before(_ at: Int) -> Bool {
-                    push > pushes[at] || (push == pushes[at] && dim.gram(row) < dim.gram(rows[at]))
-                }
-                guard held < 3 || before(held - 1) else { continue }
+                guard held < 3 || Self.stronger(push, row, than: pushes[held - 1], rows[held - 1], dim) else { continue }
                 var at = held
-                while at > 0 && before(at - 1) { at -= 1 }
+                while at > 0 && Self.stronger(push, row, than: pushes[at - 1], rows[at - 1], dim) { at -= 1 }
                 var j = held
                 while j > at {
                     rows[j] = rows[j - 1]
@@ -745,6 +742,12 @@ struct NgramModel: Sendable {
             }
             return (0..<held).map { dim.gram(rows[$0]) }
         }
+    }
+
+    /// Whether a gram's push ranks before another's: larger, or equal and the gram first in string order.
+    @inline(__always)
+    private static func stronger(_ push: Double, _ row: Int, than other: Double, _ otherRow: Int, _ dim: Dimension) -> Bool {
+        push > other || (push == other && dim.gram(row) < dim.gram(otherRow))
     }
 
     static func describe(_ error: any Error) -> String {

@@ -65,13 +65,16 @@ public struct Scorer: Sendable {
         for rule in evidenceRules { rule.apply(to: &sheet) }
         Tally.decide(&sheet, decision: config.decision)
         // The model layer acts before the review rules, on the labels the confidence assessor will find weak: it reads
-        // them from the vote totals, which the review rules leave as they are, and the assessor reads the same totals.
+        // them from the assessor's reading of the text's labels and the vote totals, which the review rules leave as
+        // they are; the assessor takes both over (the reading where the model changed no label).
         var totals: VoteTotals?
+        var reading: TextReading?
         var modelReview: [String] = []
         if let layer = modelLayer {
             let counted = VoteTotals(sheet, decision: config.decision)
-            totals = counted
-            if let outcome = layer.outcome(for: sheet, weak: ConfidenceAssessor.weakLabels(sheet, totals: counted, decision: config.decision)) {
+            let text = ConfidenceAssessor.read(sheet, totals: counted, decision: config.decision)
+            (totals, reading) = (counted, text)
+            if let outcome = layer.outcome(for: sheet, weak: text.weak) {
                 ModelLayer.apply(outcome, to: &sheet)
                 modelReview = outcome.review
             }
@@ -79,7 +82,7 @@ public struct Scorer: Sendable {
         for rule in reviewRules { rule.apply(to: &sheet) }
         let score = ScoreFormula.score(&sheet, weights: config.score)
         // The model's review reasons come after the assessor's new ones, and all new ones are flagged 需人工确认.
-        let (confidence, rulesReview, newFlags) = ConfidenceAssessor.assess(sheet, decision: config.decision, totals: totals)
+        let (confidence, rulesReview, newFlags) = ConfidenceAssessor.assess(sheet, decision: config.decision, totals: totals, reading: reading)
         let review = modelReview.isEmpty ? rulesReview : Array(rulesReview.prefix(newFlags)) + modelReview + rulesReview.dropFirst(newFlags)
         for r in review.prefix(newFlags + modelReview.count) { sheet.flag("需人工确认：\(r)") }
         var assessment = Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
