@@ -18,6 +18,51 @@ public struct LabelConfidence: Sendable, Codable, Equatable {
     }
 }
 
+/// The vote totals the confidence assessor reads: per category (a subtype's positive votes counted for its category
+/// at `subtypeShare`, as `Tally.categoryTotals`), per subtype and per industry (as `ScoreSheet.labelTotals`), counted
+/// in one pass over the votes, each in the same order and with the same additions as those. The review rules add no
+/// vote, so the totals counted once the votes are decided hold to the end.
+struct VoteTotals {
+    var category = LabelTotals()
+    var subtype = LabelTotals()
+    var industry = LabelTotals()
+
+    init(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) {
+        for (k, v) in sheet.votes.enumerated() {
+            let id = sheet.voteLabelIDs[k]
+            switch v.dimension {
+            case .category:
+                category.add(v.weight, to: v.label, id: id)
+            case .subtype:
+                subtype.add(v.weight, to: v.label, id: id)
+                if let c = LabelIndex.category(ofSubtype: v.label, id: id), v.weight > 0, v.countsForCategory {
+                    category.add(v.weight * decision.subtypeShare, to: c.label, id: c.id)
+                }
+            case .industry:
+                industry.add(v.weight, to: v.label, id: id)
+            }
+        }
+    }
+}
+
+/// `ConfidenceAssessor.read`: the figures and review reasons of the text's labels.
+struct TextReading {
+    /// The labels read (the sheet's `inferred`).
+    var labels: InferredValues
+    var category: Double
+    var categoryReason: String?
+    /// 1 and nil for a category without subtypes.
+    var subtype: Double
+    var subtypeReason: String?
+    var industry: Double
+    var industryReason: String?
+
+    /// The labels with a review reason: the ones the model layer may replace.
+    var weak: ModelLayer.Weak {
+        ModelLayer.Weak(category: categoryReason != nil, subtype: subtypeReason != nil, industry: industryReason != nil)
+    }
+}
+
 /// Reads a scored sheet and says how sure each label is, and which labels a person should check
 /// (需人工确认): weak or contested votes, a level claimed only for part of the work, a default taken for
 /// want of evidence, or a declared value that the text contradicts.
@@ -29,75 +74,34 @@ enum ConfidenceAssessor {
 
     /// The figures, the review reasons (empty when nothing needs checking), and how many of the
     /// reasons come first and are new to the sheet's flags (the declared-value conflicts, last, are
-    /// already flagged by the declared* rules).
-    static func assess(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (LabelConfidence, [String], newFlags: Int) {
-        let (confidence, reasons, newFlags, _) = assessWithWeakLabels(sheet, decision: decision)
-        return (confidence, reasons, newFlags)
-    }
-
-    /// `assess`, and which of the text's labels (`sheet.inferred`) it found weak or contested: the labels the model
-    /// layer may replace (`ModelLayer.Weak`), from this one pass.
-    static func assessWithWeakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> (LabelConfidence, [String], newFlags: Int, weak: ModelLayer.Weak) {
+    /// already flagged by the declared* rules). `totals`: the sheet's vote totals when already counted
+    /// (the model layer counts them before the review rules, which add no vote); counted here otherwise.
+    /// `reading`: `read` of the sheet's text labels, when already made; made here when missing or made for other labels.
+    static func assess(_ sheet: ScoreSheet, decision: ScoringConfig.Decision, totals: VoteTotals? = nil,
+                       reading: TextReading? = nil) -> (LabelConfidence, [String], newFlags: Int) {
         var reasons: [String] = []
         let below = decision.reviewBelow
+        let counted: VoteTotals
+        if let totals { counted = totals } else { counted = VoteTotals(sheet, decision: decision) }
+        let text: TextReading
+        if let reading, reading.labels == sheet.inferred { text = reading } else { text = read(sheet, totals: counted, decision: decision) }
 
-        let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
-        var category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes)
-        if category < below {
-            reasons.append("成果类别「\(sheet.inferred.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs).ifEmpty("没有任何类别的依据"))）")
-        } else if let weak = weakCategory(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes) {
-            category = min(category, 0.5)
-            reasons.append(weak)
-        } else if let conflict = transferWithClaimedLevel(sheet) {
-            category = min(category, 0.5)
-            reasons.append(conflict)
-        }
-        var weak = ModelLayer.Weak(category: !reasons.isEmpty, subtype: false, industry: false)
+        if let why = text.categoryReason { reasons.append(why) }
 
         var subtype = 1.0
-        if let kinds = Tally.subtypes(of: sheet.category) {
-            let allowed = kinds.labels, allowedIDs = kinds.ids
-            let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
-            if totals.isEmpty {
-                // A basic-research case without a word about a book is a paper far more often than not;
-                // an applied case without a word about its kind could be any of five.
-                subtype = sheet.category == "基础研究成果" ? 0.7 : 0.3
-            } else {
-                subtype = voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
-            }
-            if subtype < below {
-                reasons.append("子类「\(sheet.subtype)」依据不足（\(Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"))）")
-            }
+        if sheet.category == text.labels.category && sheet.subtype == text.labels.subtype {
+            subtype = text.subtype
+            if let why = text.subtypeReason { reasons.append(why) }
+        } else if let kinds = Tally.subtypes(of: sheet.category) {
+            // A category declared against the text: its subtype, taken again within it.
+            let taken = subtypeConfidence(category: sheet.category, subtype: sheet.subtype, kinds: kinds, totals: counted, below: below)
+            subtype = taken.0
+            if let why = taken.why { reasons.append(why) }
         }
-        // The model reads the text's subtype; a declared category (taken again within it) is read apart.
-        if sheet.category == sheet.inferred.category && sheet.subtype == sheet.inferred.subtype {
-            weak.subtype = subtype < below
-        } else if let kinds = Tally.subtypes(of: sheet.inferred.category) {
-            let allowed = kinds.labels, allowedIDs = kinds.ids
-            let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
-            let confidence = totals.isEmpty ? (sheet.inferred.category == "基础研究成果" ? 0.7 : 0.3)
-                : voteConfidence(totals, chosen: sheet.inferred.subtype, threshold: 2)
-            weak.subtype = confidence < below
-        }
-
         let level = levelConfidence(sheet)
         if level.value < below, let why = level.why { reasons.append(why) }
 
-        let industryStart = reasons.count
-        let industryTotals = sheet.labelTotals(.industry)
-        var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
-        if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
-            industry = min(industry, 0.4)
-        }
-        if industry < below {
-            reasons.append("产业「\(sheet.inferred.industry)」依据不足或有争议（\(Tally.describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs).ifEmpty("没有任何产业的依据"))）")
-        } else if let use = useDisagreement(sheet) {
-            // What the achievement is used for points elsewhere than what it is: the guide's call (the
-            // thing wins), but one a reviewer should confirm.
-            industry = min(industry, 0.5)
-            reasons.append(use)
-        }
-        weak.industry = reasons.count > industryStart
+        if let why = text.industryReason { reasons.append(why) }
 
         let newFlags = reasons.count
         // A declared value kept against the text is a conflict a person settles.
@@ -106,8 +110,67 @@ enum ConfidenceAssessor {
                                            ("产业", sheet.industry, sheet.inferred.industry)] where declared != inferred {
             reasons.append("\(name)：申报「\(declared.ifEmpty("无"))」与简介推断「\(inferred.ifEmpty("无"))」不一致")
         }
-        return (LabelConfidence(category: rounded(category), subtype: rounded(subtype), level: rounded(level.value),
-                                industry: rounded(industry)), reasons, newFlags, weak)
+        return (LabelConfidence(category: rounded(text.category), subtype: rounded(subtype), level: rounded(level.value),
+                                industry: rounded(text.industry)), reasons, newFlags)
+    }
+
+    /// How sure the votes make a subtype within its category (`kinds`), and the review reason when below `below`.
+    private static func subtypeConfidence(category: String, subtype: String, kinds: (labels: [String], ids: [Int16]),
+                                          totals counted: VoteTotals, below: Double) -> (Double, why: String?) {
+        let allowed = kinds.labels, allowedIDs = kinds.ids
+        let totals = counted.subtype.filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
+        // A basic-research case without a word about a book is a paper far more often than not; an applied case
+        // without a word about its kind could be any of five.
+        let confidence = totals.isEmpty ? (category == "基础研究成果" ? 0.7 : 0.3) : voteConfidence(totals, chosen: subtype, threshold: 2)
+        guard confidence < below else { return (confidence, nil) }
+        return (confidence, "子类「\(subtype)」依据不足（\(Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"))）")
+    }
+
+    /// The assessor's reading of the text's labels (`sheet.inferred`): the figures and review reasons of the category,
+    /// its subtype and the industry. It reads the text's labels, the vote totals and the evidence rules' reasons, which
+    /// the review rules leave as they are, so it says the same before the review rules as after them: the model layer
+    /// reads the weak labels from it before them, and `assess` takes it over where the labels are still the same.
+    static func read(_ sheet: ScoreSheet, totals: VoteTotals, decision: ScoringConfig.Decision) -> TextReading {
+        let below = decision.reviewBelow
+        let labels = sheet.inferred
+        let categoryTotals = totals.category
+        var category = voteConfidence(categoryTotals, chosen: labels.category, threshold: decision.minimumCategoryVotes)
+        var categoryReason: String?
+        if category < below {
+            categoryReason = "成果类别「\(labels.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs).ifEmpty("没有任何类别的依据"))）"
+        } else if let weak = weakCategory(categoryTotals, chosen: labels.category, threshold: decision.minimumCategoryVotes) {
+            category = min(category, 0.5)
+            categoryReason = weak
+        } else if let conflict = transferWithClaimedLevel(sheet) {
+            category = min(category, 0.5)
+            categoryReason = conflict
+        }
+        var subtype = 1.0
+        var subtypeReason: String?
+        if let kinds = Tally.subtypes(of: labels.category) {
+            (subtype, subtypeReason) = subtypeConfidence(category: labels.category, subtype: labels.subtype, kinds: kinds, totals: totals, below: below)
+        }
+        let industryTotals = totals.industry
+        var industry = voteConfidence(industryTotals, chosen: labels.industry, threshold: decision.minimumIndustryVotes)
+        if labels.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
+            industry = min(industry, 0.4)
+        }
+        var industryReason: String?
+        if industry < below {
+            industryReason = "产业「\(labels.industry)」依据不足或有争议（\(Tally.describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs).ifEmpty("没有任何产业的依据"))）"
+        } else if let use = useDisagreement(sheet) {
+            // What the achievement is used for points elsewhere than what it is: the guide's call (the
+            // thing wins), but one a reviewer should confirm.
+            industry = min(industry, 0.5)
+            industryReason = use
+        }
+        return TextReading(labels: labels, category: category, categoryReason: categoryReason, subtype: subtype, subtypeReason: subtypeReason,
+                           industry: industry, industryReason: industryReason)
+    }
+
+    /// Which of the text's labels (`sheet.inferred`) `assess` finds weak or contested (`read`'s weak labels).
+    static func weakLabels(_ sheet: ScoreSheet, totals: VoteTotals, decision: ScoringConfig.Decision) -> ModelLayer.Weak {
+        read(sheet, totals: totals, decision: decision).weak
     }
 
     /// The review reason when the summary's use construction (用于…, 为…提供 …, recorded by industryPhrases)

@@ -86,49 +86,12 @@ public struct ModelLayer: Sendable {
         return Dictionary(uniqueKeysWithValues: v?.probabilities ?? [])
     }
 
-    /// Which of the text's labels the confidence assessor found weak or contested (a 成果类别「, 子类「 or 产业「
-    /// reason): the labels the model may replace.
+    /// Which of the text's labels the confidence assessor finds weak or contested (a 成果类别「, 子类「 or 产业「
+    /// reason; `ConfidenceAssessor.weakLabels`): the labels the model may replace.
     struct Weak: Sendable, Equatable {
         var category: Bool
         var subtype: Bool
         var industry: Bool
-    }
-
-    /// The weak labels of a sheet whose votes are counted, computed apart from the assessor (the scorer takes them
-    /// from `ConfidenceAssessor.assessWithWeakLabels`, after the review rules): the reference `ScoreModelLayerTests`
-    /// holds the assessor's pass to, on the real sets and on declared rows.
-    static func weakLabels(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> Weak {
-        let below = decision.reviewBelow
-        let categoryTotals = Tally.categoryTotals(sheet, decision: decision)
-        let category = voteConfidence(categoryTotals, chosen: sheet.inferred.category, threshold: decision.minimumCategoryVotes) < below
-            || {
-                let top = categoryTotals[sheet.inferred.category] ?? 0
-                return top > 0 && top < decision.minimumCategoryVotes
-            }()
-            || (sheet.inferred.category == "成果转移转化案例" && !sheet.inferred.level.isEmpty)
-        var subtype = false
-        if let allowed = AchievementTaxonomy.subtypesByCategory[sheet.category] {
-            let totals = sheet.labelTotals(.subtype).filter(ids: allowed.map(LabelIndex.of), labels: allowed).filter { _, sum in sum > 0 }
-            let confidence = totals.isEmpty ? (sheet.category == "基础研究成果" ? 0.7 : 0.3)
-                : voteConfidence(totals, chosen: sheet.subtype, threshold: 2)
-            subtype = confidence < below
-        }
-        let industryTotals = sheet.labelTotals(.industry)
-        var industry = voteConfidence(industryTotals, chosen: sheet.inferred.industry, threshold: decision.minimumIndustryVotes)
-        if sheet.inferred.industry == AchievementTaxonomy.otherIndustry && (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0 {
-            industry = min(industry, 0.4)
-        }
-        return Weak(category: category, subtype: subtype, industry: industry < below || ConfidenceAssessor.useDisagreement(sheet) != nil)
-    }
-
-    /// `ConfidenceAssessor.voteConfidence` without the filtered copy of the totals: the same arithmetic (a label
-    /// at or below 0 counts as no vote, so the runner-up is at least 0).
-    private static func voteConfidence(_ totals: LabelTotals, chosen: String, threshold: Double) -> Double {
-        guard let top = totals[chosen], top > 0 else { return 0.2 }
-        let runnerUp = max(0, totals.largest(except: chosen) ?? 0)
-        let share = top / (top + runnerUp)
-        let strength = min(1, top / max(2 * threshold, 1e-9))
-        return share * (0.5 + 0.5 * strength)
     }
 
     /// What the layer does to one submission: the labels it leaves (the text's labels, some replaced), the reasons it
@@ -147,10 +110,10 @@ public struct ModelLayer: Sendable {
     func outcome(for sheet: ScoreSheet, weak: Weak) -> Outcome? {
         let flagging = settings.flagAbove <= 1
         guard weak.category || weak.subtype || weak.industry || flagging else { return nil }
-        // Only the dimensions the model may act on are scored (a category may change: its subtype too).
+        // Only the dimensions the model may act on are scored; the subtype too once the category changes.
         let needCategory = weak.category || flagging, needIndustry = weak.industry || flagging
-        let f = model.features(sheet.texts.map { ($0.foldedUnits, $0.field == .title) })
-        let z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, needCategory || weak.subtype ? 1 : 0, needIndustry ? 1 : 0, 0))
+        let f = model.features(sheet.texts)
+        var z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, weak.subtype ? 1 : 0, needIndustry ? 1 : 0, 0))
         var review: [String] = []
         var notes: [Reason] = []
         var labels = sheet.inferred
@@ -159,6 +122,7 @@ public struct ModelLayer: Sendable {
         if needCategory, let label = decide(0, "成果类别", rules: rulesCategory, weak: weak.category, above: settings.categoryOverrideAbove,
                                             f, z, &notes, &review) {
             labels.category = label
+            if !weak.subtype { model.addScores(1, f, to: &z) }
         }
         if labels.category != rulesCategory || weak.subtype, let allowed = model.subtypeMask(labels.category),
            let subtype = model.top(1, z, allowed: allowed) {
@@ -204,7 +168,7 @@ public struct ModelLayer: Sendable {
     /// One dimension (category 0, industry 2) where the model disagrees with the rules' label `rules`: the model's
     /// label, with a reason noted on the sheet, when the rules hold theirs weakly and the model is at least `above`
     /// sure; otherwise nil, with a review reason added when the rules are sure and the model at least `flagAbove`.
-    private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, _ f: NgramModel.Features, _ z: [Double],
+    private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, _ f: NgramModel.Features, _ z: NgramModel.Scores,
                         _ notes: inout [Reason], _ review: inout [String]) -> String? {
         guard let top = model.top(d, z) else { return nil }
         let label = model.label(d, top.label)

@@ -82,9 +82,6 @@ struct NgramModel: Sendable {
     }
     /// Per category label, the subtypes allowed within it (`subtypeMask`).
     private let allowedSubtypes: [UInt32?]
-    /// Where each dimension's labels start among the lanes, and the lane count.
-    let laneStart: [Int]
-    let lanes: Int
 
     /// Reads the model file and the weights file it names; a ConfigError naming `file`, `jsonPath` and what to do
     /// when either is missing or malformed.
@@ -128,6 +125,13 @@ struct NgramModel: Sendable {
         // category, subtype, industry. An integer over 1e5 is the decimal the trainer rounded to, read exactly.
         var rows: [[(start: Int32, end: Int32)]] = [[], [], []]
         var weights: [[Double]] = [[], [], []]
+        // Each dimension's label count, looked up once (not once a line), and room for the rows the file declares.
+        let labelCounts = names.map { doc.dimensions[$0]?.labels.count ?? 0 }
+        for (d, name) in names.enumerated() {
+            let declared = max(0, min(doc.dimensions[name]?.rows ?? 0, bytes.count / 4))
+            rows[d].reserveCapacity(declared)
+            weights[d].reserveCapacity(declared * labelCounts[d])
+        }
         let nameBytes = names.map { Array($0.utf8) }
         var line = 1
         var at = 0
@@ -135,37 +139,48 @@ struct NgramModel: Sendable {
         func bad(_ why: String) -> ConfigError {
             ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose weights file \(weightsURL.path) line \(line) \(why); \(redo)")
         }
-        while at < n {
-            var tab1 = at
-            while tab1 < n && bytes[tab1] != 0x09 && bytes[tab1] != 0x0A { tab1 += 1 }
-            guard tab1 < n, bytes[tab1] == 0x09, let d = nameBytes.firstIndex(where: { $0.elementsEqual(bytes[at..<tab1]) }) else {
-                throw bad("does not start with category, subtype or industry and a tab")
-            }
-            var tab2 = tab1 + 1
-            while tab2 < n && bytes[tab2] != 0x09 && bytes[tab2] != 0x0A { tab2 += 1 }
-            guard tab2 < n, bytes[tab2] == 0x09, tab2 > tab1 + 1 else { throw bad("has no gram between two tabs") }
-            rows[d].append((Int32(tab1 + 1), Int32(tab2)))
-            let k = doc.dimensions[names[d]]?.labels.count ?? 0
-            var count = 0
-            var p = tab2 + 1
-            while p < n && bytes[p] != 0x0A {
-                var negative = false
-                if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
-                var value = 0
-                var digits = 0
-                while p < n, bytes[p] >= 0x30, bytes[p] <= 0x39, digits < 15 {
-                    value = value * 10 + Int(bytes[p] - 0x30)
-                    digits += 1
-                    p += 1
+        try bytes.withUnsafeBufferPointer { bytes in
+            /// The dimension whose name the bytes `start..<end` spell, or nil.
+            func dimension(_ start: Int, _ end: Int) -> Int? {
+                for (d, name) in nameBytes.enumerated() where name.count == end - start {
+                    var k = 0
+                    while k < name.count && name[k] == bytes[start + k] { k += 1 }
+                    if k == name.count { return d }
                 }
-                guard digits > 0, p == n || bytes[p] == 0x20 || bytes[p] == 0x0A else { throw bad("has a weight that is not an integer") }
-                weights[d].append(Double(negative ? -value : value) / 100_000)
-                count += 1
-                if p < n && bytes[p] == 0x20 { p += 1 }
+                return nil
             }
-            guard count == k else { throw bad("has \(count) weights for the \(k) labels of \(names[d])") }
-            at = p + 1
-            line += 1
+            while at < n {
+                var tab1 = at
+                while tab1 < n && bytes[tab1] != 0x09 && bytes[tab1] != 0x0A { tab1 += 1 }
+                guard tab1 < n, bytes[tab1] == 0x09, let d = dimension(at, tab1) else {
+                    throw bad("does not start with category, subtype or industry and a tab")
+                }
+                var tab2 = tab1 + 1
+                while tab2 < n && bytes[tab2] != 0x09 && bytes[tab2] != 0x0A { tab2 += 1 }
+                guard tab2 < n, bytes[tab2] == 0x09, tab2 > tab1 + 1 else { throw bad("has no gram between two tabs") }
+                rows[d].append((Int32(tab1 + 1), Int32(tab2)))
+                let k = labelCounts[d]
+                var count = 0
+                var p = tab2 + 1
+                while p < n && bytes[p] != 0x0A {
+                    var negative = false
+                    if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+                    var value = 0
+                    var digits = 0
+                    while p < n, bytes[p] >= 0x30, bytes[p] <= 0x39, digits < 15 {
+                        value = value * 10 + Int(bytes[p] - 0x30)
+                        digits += 1
+                        p += 1
+                    }
+                    guard digits > 0, p == n || bytes[p] == 0x20 || bytes[p] == 0x0A else { throw bad("has a weight that is not an integer") }
+                    weights[d].append(Double(negative ? -value : value) / 100_000)
+                    count += 1
+                    if p < n && bytes[p] == 0x20 { p += 1 }
+                }
+                guard count == k else { throw bad("has \(count) weights for the \(k) labels of \(names[d])") }
+                at = p + 1
+                line += 1
+            }
         }
         for (d, name) in names.enumerated() where rows[d].count != doc.dimensions[name]?.rows {
             throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose dimensions.\(name).rows is \(doc.dimensions[name]?.rows ?? 0) but its weights file \(weightsURL.path) has \(rows[d].count) lines for it; \(redo)")
@@ -182,8 +197,6 @@ struct NgramModel: Sendable {
         titleWeight = doc.features.titleWeight
 
         allowedSubtypes = Self.subtypeMasks(category: category, subtype: subtype)
-        laneStart = [0, category.labels.count, category.labels.count + subtype.labels.count]
-        lanes = laneStart[2] + industry.labels.count
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
         // depend on the order of insertion); entries are then numbered in slot order.
         let total = rows[0].count + rows[1].count + rows[2].count
@@ -206,6 +219,10 @@ struct NgramModel: Sendable {
         var slotEntry = [Int32](repeating: -1, count: capacity)
         var entryRows: [SIMD4<Int32>] = []
         var entryCategory: [SIMD4<Double>] = [], entrySubtype: [SIMD8<Double>] = [], entryIndustry: [SIMD8<Double>] = []
+        entryRows.reserveCapacity(total)
+        entryCategory.reserveCapacity(total)
+        entrySubtype.reserveCapacity(total)
+        entryIndustry.reserveCapacity(total)
         // The labels are the taxonomy's (checked above): 4, 7 and 8 fit the vectors.
         func vector<V: SIMD>(_ d: Int, _ slot: Int, _: V.Type) -> V where V.Scalar == Double {
             var v = V()
@@ -336,151 +353,183 @@ struct NgramModel: Sendable {
         (0xD800...0xDFFF).contains(u) || u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D
     }
 
-    /// The known grams of some texts: entries and their log(1 + weighted count), in a fixed order.
-    struct Features: Sendable {
-        var entries: [Int32] = []
-        var values: [Double] = []
+    /// The known grams of some texts: `count` entries and their log(1 + weighted count), in a fixed order. They stay in
+    /// the words the scan counted them in: one array per call (each array made costs a lookup of its type's metadata,
+    /// and five of them cost more than a short text's scan). Read through `withGrams`.
+    struct Features {
+        /// How many grams.
+        let count: Int
+        fileprivate let words: [UInt64]
+        /// Where the values (as Double) and the entries (one a word) start among the words.
+        fileprivate let valuesAt: Int, entriesAt: Int
+
+        /// Calls `body` with the entries and their values.
+        func withGrams<R>(_ body: (_ entries: UnsafeBufferPointer<UInt64>, _ values: UnsafeBufferPointer<Double>) -> R) -> R {
+            words.withUnsafeBufferPointer { w in
+                let entries = UnsafeBufferPointer(rebasing: w[entriesAt..<(entriesAt + count)])
+                return UnsafeBufferPointer(rebasing: w[valuesAt..<(valuesAt + count)]).withMemoryRebound(to: Double.self) { values in
+                    body(entries, values)
+                }
+            }
+        }
     }
 
-    /// The known grams of the texts. Texts are title (counted `titleWeight`) or not (counted 1). One pass over
-    /// the units: a gram grows unit by unit (while it is a prefix of a model gram, with the `fast` tables), each
-    /// length looked up, each hit counted in a small open-addressing table of the call's own (no sort, no allocation
-    /// per gram).
+    /// The known grams of a sheet's texts (the title counted `titleWeight`, the summary 1).
+    func features(_ texts: [ScoringText]) -> Features {
+        features(texts.count) { (texts[$0].foldedUnits, texts[$0].field == .title) }
+    }
+
+    /// The known grams of texts, each the title (counted `titleWeight`) or not (counted 1).
     func features(_ texts: [(units: [UInt16], title: Bool)]) -> Features {
+        features(texts.count) { texts[$0] }
+    }
+
+    /// The known grams of `n` texts, `text(i)` the i-th. One pass over the units: a gram grows unit by unit (while it
+    /// is a prefix of a model gram, with the `fast` tables), each length looked up, each hit counted in a small
+    /// open-addressing table of the call's own (no sort, no allocation per gram); the hits are read out in the
+    /// table's slot order.
+    private func features(_ n: Int, _ text: (Int) -> (units: [UInt16], title: Bool)) -> Features {
         var occurrences = 0
-        for t in texts { occurrences += t.units.count }
+        for i in 0..<n { occurrences += text(i).units.count }
         occurrences *= longest
         // Never more distinct grams than occurrences: a table one larger always has an empty slot.
         var size = 64
         while size <= occurrences { size *= 2 }
+        // One array of words: the table's slots (an entry as 32 bits) and the slots taken (one bit each: zeroed), the
+        // counts (a slot's entry and count are written when it is taken), then room for as many values and entries as
+        // slots.
+        let seenWords = size / 2, takenWords = size / 64
+        let countsAt = seenWords + takenWords, valuesAt = countsAt + size, entriesAt = valuesAt + size
+        var hits = 0
+        let words = [UInt64](unsafeUninitializedCapacity: entriesAt + size) { w, filled in
+            let taken = UnsafeMutableBufferPointer(rebasing: w[seenWords..<countsAt])
+            taken.initialize(repeating: 0)
+            let entries = UnsafeMutableBufferPointer(rebasing: w[entriesAt..<(entriesAt + size)])
+            UnsafeMutableBufferPointer(rebasing: w[0..<seenWords]).withMemoryRebound(to: UInt32.self) { seen in
+                UnsafeMutableBufferPointer(rebasing: w[countsAt..<valuesAt]).withMemoryRebound(to: Double.self) { counts in
+                    UnsafeMutableBufferPointer(rebasing: w[valuesAt..<entriesAt]).withMemoryRebound(to: Double.self) { values in
+                        scan(n, text, size: size, seen: seen, taken: taken, counts: counts)
+                        // The hits in slot order. Counts are sums of positive weights; a whole one below 64 reads its
+                        // log from the table.
+                        Self.smallLogs.withUnsafeBufferPointer { logs in
+                            for word in 0..<takenWords {
+                                var bits = taken[word]
+                                while bits != 0 {
+                                    let t = word &<< 6 | bits.trailingZeroBitCount
+                                    bits &= bits &- 1
+                                    entries[hits] = UInt64(seen[t])
+                                    let c = counts[t]
+                                    if c >= 0, c < 64, case let whole = Int(c), Double(whole) == c {
+                                        values[hits] = logs[whole]
+                                    } else {
+                                        values[hits] = log1p(c)
+                                    }
+                                    hits &+= 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Plain words: those past what was written are never read.
+            filled = entriesAt + size
+        }
+        return Features(count: hits, words: words, valuesAt: valuesAt, entriesAt: entriesAt)
+    }
+
+    /// The scan of `features`: counts each hit of the `n` texts in the table `seen` (`size` slots), marking the slots
+    /// taken.
+    private func scan(_ n: Int, _ text: (Int) -> (units: [UInt16], title: Bool), size: Int, seen: UnsafeMutableBufferPointer<UInt32>,
+                      taken: UnsafeMutableBufferPointer<UInt64>, counts: UnsafeMutableBufferPointer<Double>) {
         let sizeMask = size - 1
-        var seen = [Int32](repeating: -1, count: size)
-        var counts = [Double](repeating: 0, count: size)
-        // The slots taken, one bit each: read in slot order at the end without visiting the empty ones.
-        var taken = [UInt64](repeating: 0, count: size >> 6)
         var lengthMask = 0
         for n in lengths { lengthMask |= 1 << n }
         let longest = self.longest, tableMask = mask, titleWeight = self.titleWeight
-        keys.withUnsafeBufferPointer { keys in
-            slotEntry.withUnsafeBufferPointer { slotEntry in
-                seen.withUnsafeMutableBufferPointer { seen in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                      taken.withUnsafeMutableBufferPointer { taken in
-                        @inline(__always) func count(_ entry: Int32, _ weight: Double) {
-                            var t = Int(truncatingIfNeeded: UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
-                            var at = seen[t]
-                            while at != entry && at >= 0 {
-                                t = (t &+ 1) & sizeMask
-                                at = seen[t]
-                            }
-                            if at < 0 {
-                                taken[t &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: t & 63)
-                                seen[t] = entry
-                                counts[t] = weight
-                            } else {
-                                counts[t] += weight
-                            }
-                        }
-                        if let fast {
-                            fast.units.withUnsafeBufferPointer { direct in
-                                fast.keys.withUnsafeBufferPointer { fastKeys in
-                                    fast.values.withUnsafeBufferPointer { fastValues in
-                                        let shift = fast.shift, fastMask = fastKeys.count - 1
-                                        for (units, title) in texts {
-                                            let n = units.count
-                                            let weight = title ? titleWeight : 1
-                                            units.withUnsafeBufferPointer { u in
-                                                for i in 0..<n {
-                                                    // Units the scan skips are in no gram: their words are 0.
-                                                    var value = direct[Int(u[i])]
-                                                    if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
-                                                    var key = UInt64(u[i])
-                                                    var next = i &+ 1
-                                                    while value >= 0x8000_0000 && next < n {
-                                                        key = key &<< 16 | UInt64(u[next])
-                                                        // The length tag: 2 after one step, 3 after two.
-                                                        let probe = UInt64(truncatingIfNeeded: next &- i &+ 1) &<< 48 | key
-                                                        next &+= 1
-                                                        var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) &>> shift)
-                                                        var k = fastKeys[s]
-                                                        while k != probe && k != 0 {
-                                                            s = (s &+ 1) & fastMask
-                                                            k = fastKeys[s]
-                                                        }
-                                                        value = k == probe ? fastValues[s] : 0
-                                                        if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            return
-                        }
-                        for (units, title) in texts {
+        // Linear probing from the entry's hash: a slot is empty while its bit in `taken` is 0 (nothing else is zeroed:
+        // a 2 KB table cleared cost more than the probes' bit tests).
+        @inline(__always) func count(_ entry: Int32, _ weight: Double) {
+            var t = Int(truncatingIfNeeded: UInt32(bitPattern: entry) &* 2_654_435_761) & sizeMask
+            let mark = UInt32(bitPattern: entry)
+            while true {
+                let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: t & 63)
+                if taken[t &>> 6] & bit == 0 {
+                    taken[t &>> 6] |= bit
+                    seen[t] = mark
+                    counts[t] = weight
+                    return
+                }
+                if seen[t] == mark {
+                    counts[t] += weight
+                    return
+                }
+                t = (t &+ 1) & sizeMask
+            }
+        }
+        if let fast {
+            fast.units.withUnsafeBufferPointer { direct in
+                fast.keys.withUnsafeBufferPointer { fastKeys in
+                    fast.values.withUnsafeBufferPointer { fastValues in
+                        let shift = fast.shift, fastMask = fastKeys.count - 1
+                        for which in 0..<n {
+                            let (units, title) = text(which)
                             let n = units.count
                             let weight = title ? titleWeight : 1
                             units.withUnsafeBufferPointer { u in
                                 for i in 0..<n {
-                                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                                    var length = 0
-                                    while length < longest && i + length < n {
-                                        let unit = u[i + length]
-                                        if Self.skipped(unit) { break }
-                                        h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
-                                        length += 1
-                                        guard (lengthMask >> length) & 1 == 1 else { continue }
-                                        let key = h == 0 ? 1 : h
-                                        var s = Int(truncatingIfNeeded: key) & tableMask
-                                        while keys[s] != key && keys[s] != 0 { s = (s + 1) & tableMask }
-                                        guard keys[s] == key else { continue }
-                                        count(slotEntry[s], weight)
-                                    }
-                                }
-                            }
-                        }
-                      }
-                    }
-                }
-            }
-        }
-        var hits = 0
-        for word in taken { hits += word.nonzeroBitCount }
-        var out = Features()
-        out.entries = [Int32](unsafeUninitializedCapacity: hits) { entries, filled in
-            out.values = [Double](unsafeUninitializedCapacity: hits) { values, filledValues in
-                var n = 0
-                Self.smallLogs.withUnsafeBufferPointer { logs in
-                    seen.withUnsafeBufferPointer { seen in
-                        counts.withUnsafeBufferPointer { counts in
-                            taken.withUnsafeBufferPointer { taken in
-                                for w in 0..<taken.count {
-                                    var bits = taken[w]
-                                    while bits != 0 {
-                                        let t = w &<< 6 | bits.trailingZeroBitCount
-                                        bits &= bits &- 1
-                                        entries[n] = seen[t]
-                                        // Counts are sums of positive weights; a whole one below 64 reads its log
-                                        // from the table.
-                                        let c = counts[t]
-                                        if c >= 0, c < 64, case let whole = Int(c), Double(whole) == c {
-                                            values[n] = logs[whole]
-                                        } else {
-                                            values[n] = log1p(c)
+                                    // Units the scan skips are in no gram: their words are 0.
+                                    var value = direct[Int(u[i])]
+                                    if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
+                                    var key = UInt64(u[i])
+                                    var next = i &+ 1
+                                    while value >= 0x8000_0000 && next < n {
+                                        key = key &<< 16 | UInt64(u[next])
+                                        // The length tag: 2 after one step, 3 after two.
+                                        let probe = UInt64(truncatingIfNeeded: next &- i &+ 1) &<< 48 | key
+                                        next &+= 1
+                                        var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+                                        var k = fastKeys[s]
+                                        while k != probe && k != 0 {
+                                            s = (s &+ 1) & fastMask
+                                            k = fastKeys[s]
                                         }
-                                        n &+= 1
+                                        value = k == probe ? fastValues[s] : 0
+                                        if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
                                     }
                                 }
                             }
                         }
                     }
                 }
-                filledValues = n
             }
-            filled = out.values.count
+        } else {
+            keys.withUnsafeBufferPointer { keys in
+                slotEntry.withUnsafeBufferPointer { slotEntry in
+                    for which in 0..<n {
+                        let (units, title) = text(which)
+                        let n = units.count
+                        let weight = title ? titleWeight : 1
+                        units.withUnsafeBufferPointer { u in
+                            for i in 0..<n {
+                                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                                var length = 0
+                                while length < longest && i + length < n {
+                                    let unit = u[i + length]
+                                    if Self.skipped(unit) { break }
+                                    h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+                                    length += 1
+                                    guard (lengthMask >> length) & 1 == 1 else { continue }
+                                    let key = h == 0 ? 1 : h
+                                    var s = Int(truncatingIfNeeded: key) & tableMask
+                                    while keys[s] != key && keys[s] != 0 { s = (s + 1) & tableMask }
+                                    guard keys[s] == key else { continue }
+                                    count(slotEntry[s], weight)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return out
     }
 
     /// log1p of the whole counts below 64, computed once (the same numbers log1p gives).
@@ -492,64 +541,88 @@ struct NgramModel: Sendable {
         return features([(fold(title), true), (fold(summary), false)])
     }
 
-    /// The three dimensions' raw scores in one pass over the features (`lanes` numbers, category, subtype,
-    /// industry: bias + Σ weight × value / norm, the norm over the grams each dimension knows); only the
-    /// dimensions whose lane of `dimensions` is not 0 are computed. Each dimension's labels are added up as one
-    /// vector: per label the same additions in the same order as one at a time.
-    func scores(_ f: Features, dimensions: SIMD4<Int32> = SIMD4(1, 1, 1, 0)) -> [Double] {
+    /// The raw scores of the three dimensions' labels, each dimension's as one vector (category 4 lanes, subtype and
+    /// industry 8; the lanes past a dimension's labels unused): no array to allocate.
+    struct Scores {
+        var category = SIMD4<Double>()
+        var subtype = SIMD8<Double>()
+        var industry = SIMD8<Double>()
+
+        /// Label `j` of dimension `d` (0 category, 1 subtype, 2 industry).
+        subscript(d: Int, j: Int) -> Double {
+            d == 0 ? category[j] : d == 1 ? subtype[j] : industry[j]
+        }
+    }
+
+    /// The three dimensions' raw scores in one pass over the features (bias + Σ weight × value / norm, the norm over
+    /// the grams each dimension knows); only the dimensions whose lane of `dimensions` is not 0 are computed, the
+    /// others are left at their biases. Each dimension's labels are added up as one vector: per label the same
+    /// additions in the same order as one at a time.
+    func scores(_ f: Features, dimensions: SIMD4<Int32> = SIMD4(1, 1, 1, 0)) -> Scores {
+        var z = Scores()
+        for j in 0..<category.labels.count { z.category[j] = category.bias[j] }
+        for j in 0..<subtype.labels.count { z.subtype[j] = subtype.bias[j] }
+        for j in 0..<industry.labels.count { z.industry[j] = industry.bias[j] }
+        add(f, dimensions: dimensions, to: &z)
+        return z
+    }
+
+    /// Adds dimension `d`'s scores to scores computed without it (`scores` with its lane 0): the same numbers as
+    /// `scores` computes with the others, since each dimension's norm and sums are lane-wise and its own.
+    func addScores(_ d: Int, _ f: Features, to z: inout Scores) {
+        var one = SIMD4<Int32>()
+        one[d] = 1
+        add(f, dimensions: one, to: &z)
+    }
+
+    /// The sums of `scores` for the dimensions asked for, added to `z` (which holds their biases).
+    private func add(_ f: Features, dimensions: SIMD4<Int32>, to z: inout Scores) {
         var norm: SIMD4<Double> = .zero
-        // A dimension not asked for is left at its bias. A gram a dimension does not know adds 0 to its norm and
-        // 0 × value to its scores (its weights are 0): the same sums as leaving it out.
+        // A gram a dimension does not know adds 0 to its norm and 0 × value to its scores (its weights are 0): the same
+        // sums as leaving it out.
         let want = SIMD4<Double>(dimensions[0] != 0 ? 1 : 0, dimensions[1] != 0 ? 1 : 0, dimensions[2] != 0 ? 1 : 0, 0)
-        var zc = SIMD4<Double>(), zs = SIMD8<Double>(), zi = SIMD8<Double>()
-        for j in 0..<category.labels.count { zc[j] = category.bias[j] }
-        for j in 0..<subtype.labels.count { zs[j] = subtype.bias[j] }
-        for j in 0..<industry.labels.count { zi[j] = industry.bias[j] }
-        entryKnown.withUnsafeBufferPointer { known in
-            f.entries.withUnsafeBufferPointer { entries in
-                f.values.withUnsafeBufferPointer { values in
-                    for i in 0..<entries.count {
-                        let v = values[i]
-                        norm += known[Int(entries[i])] * want * SIMD4(repeating: v * v)
-                    }
-                    for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
-                    if dimensions[0] != 0 {
-                        let n = norm[0]
-                        entryCategory.withUnsafeBufferPointer { wc in
-                            for i in 0..<entries.count { zc += wc[Int(entries[i])] * SIMD4(repeating: values[i] / n) }
-                        }
-                    }
-                    if dimensions[1] != 0 {
-                        let n = norm[1]
-                        entrySubtype.withUnsafeBufferPointer { ws in
-                            for i in 0..<entries.count { zs += ws[Int(entries[i])] * SIMD8(repeating: values[i] / n) }
-                        }
-                    }
-                    if dimensions[2] != 0 {
-                        let n = norm[2]
-                        entryIndustry.withUnsafeBufferPointer { wi in
-                            for i in 0..<entries.count { zi += wi[Int(entries[i])] * SIMD8(repeating: values[i] / n) }
-                        }
-                    }
+        f.withGrams { entries, values in
+            entryKnown.withUnsafeBufferPointer { known in
+                for i in 0..<entries.count {
+                    let v = values[i]
+                    norm += known[Int(truncatingIfNeeded: entries[i])] * want * SIMD4(repeating: v * v)
                 }
             }
+            for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
+            if dimensions[0] != 0 {
+                let n = norm[0]
+                var zc = z.category
+                entryCategory.withUnsafeBufferPointer { wc in
+                    for i in 0..<entries.count { zc += wc[Int(truncatingIfNeeded: entries[i])] * SIMD4(repeating: values[i] / n) }
+                }
+                z.category = zc
+            }
+            if dimensions[1] != 0 {
+                let n = norm[1]
+                var zs = z.subtype
+                entrySubtype.withUnsafeBufferPointer { ws in
+                    for i in 0..<entries.count { zs += ws[Int(truncatingIfNeeded: entries[i])] * SIMD8(repeating: values[i] / n) }
+                }
+                z.subtype = zs
+            }
+            if dimensions[2] != 0 {
+                let n = norm[2]
+                var zi = z.industry
+                entryIndustry.withUnsafeBufferPointer { wi in
+                    for i in 0..<entries.count { zi += wi[Int(truncatingIfNeeded: entries[i])] * SIMD8(repeating: values[i] / n) }
+                }
+                z.industry = zi
+            }
         }
-        var z = [Double]()
-        z.reserveCapacity(lanes)
-        for j in 0..<category.labels.count { z.append(zc[j]) }
-        for j in 0..<subtype.labels.count { z.append(zs[j]) }
-        for j in 0..<industry.labels.count { z.append(zi[j]) }
-        return z
     }
 
     /// The verdict of one dimension (0 category, 1 subtype, 2 industry) from `scores`, its softmax taken over
     /// `allowed` labels when given (a subtype within its category); nil when no label is allowed. No grams.
-    func verdict(_ d: Int, _ z: [Double], allowed: [String]? = nil) -> Verdict? {
+    func verdict(_ d: Int, _ z: Scores, allowed: [String]? = nil) -> Verdict? {
         let dim = d == 0 ? category : d == 1 ? subtype : industry
-        let start = laneStart[d]
         let keep = (0..<dim.labels.count).filter { allowed?.contains(dim.labels[$0]) ?? true }
-        guard let top = keep.map({ z[start + $0] }).max() else { return nil }
-        let e = keep.map { exp(z[start + $0] - top) }
+        guard let top = keep.map({ z[d, $0] }).max() else { return nil }
+        let e = keep.map { exp(z[d, $0] - top) }
         let sum = e.reduce(0, +)
         var best = keep[0]
         var bestP = -1.0
@@ -582,12 +655,11 @@ struct NgramModel: Sendable {
 
     /// `verdict` without the probabilities of every label: the index of the most probable label among `allowed`
     /// (bit j: label j) and its probability, by the same arithmetic; nil when no label is allowed. No allocation.
-    func top(_ d: Int, _ z: [Double], allowed: UInt32 = .max) -> (label: Int, probability: Double)? {
+    func top(_ d: Int, _ z: Scores, allowed: UInt32 = .max) -> (label: Int, probability: Double)? {
         let k = d == 0 ? category.labels.count : d == 1 ? subtype.labels.count : industry.labels.count
-        let start = laneStart[d]
         var top = 0.0, any = false
         for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
-            let v = z[start + j]
+            let v = z[d, j]
             if !any || top < v { top = v }
             any = true
         }
@@ -595,7 +667,7 @@ struct NgramModel: Sendable {
         var e = SIMD8<Double>()
         var sum = 0.0
         for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
-            e[j] = exp(z[start + j] - top)
+            e[j] = exp(z[d, j] - top)
             sum += e[j]
         }
         var best = -1, bestP = -1.0
@@ -630,34 +702,52 @@ struct NgramModel: Sendable {
         let dim = d == 0 ? category : d == 1 ? subtype : industry
         let k = dim.labels.count
         let all: UInt32 = (1 << UInt32(k)) - 1
-        let keep = (0..<k).filter { (allowed >> UInt32($0)) & 1 == 1 }
+        let kept = allowed & all
         // Every label kept: the row's sum over its labels, added up at load in the same order.
-        let whole = allowed & all == all
-        var norm = 0.0
-        for (i, e) in f.entries.enumerated() where entryRows[Int(e)][d] >= 0 { norm += f.values[i] * f.values[i] }
-        norm = norm > 0 ? norm.squareRoot() : 1
-        var strongest: [(row: Int, push: Double)] = []
-        let others = Double(max(keep.count - 1, 1))
-        for (i, e) in f.entries.enumerated() {
-            let row = Int(entryRows[Int(e)][d])
-            guard row >= 0 else { continue }
-            var sum = 0.0
-            if whole {
-                sum = entrySums[Int(e)][d]
-            } else {
-                for j in keep { sum += dim.weights[row * k + j] }
+        let whole = kept == all
+        return f.withGrams { entries, values in
+            var norm = 0.0
+            for i in 0..<entries.count where entryRows[Int(truncatingIfNeeded: entries[i])][d] >= 0 { norm += values[i] * values[i] }
+            norm = norm > 0 ? norm.squareRoot() : 1
+            // The strongest three so far, strongest first (a fourth lane for the one pushed out); equal pushes in the
+            // order of their grams.
+            var rows = SIMD4<Int>(repeating: -1), pushes = SIMD4<Double>(repeating: 0)
+            var held = 0
+            let others = Double(max(kept.nonzeroBitCount - 1, 1))
+            for i in 0..<entries.count {
+                let e = Int(truncatingIfNeeded: entries[i])
+                let row = Int(entryRows[e][d])
+                guard row >= 0 else { continue }
+                var sum = 0.0
+                if whole {
+                    sum = entrySums[e][d]
+                } else {
+                    for j in 0..<k where (kept >> UInt32(j)) & 1 == 1 { sum += dim.weights[row * k + j] }
+                }
+                let w = dim.weights[row * k + best]
+                let push = (w - (sum - w) / others) * values[i] / norm
+                guard push > 0 else { continue }
+                guard held < 3 || Self.stronger(push, row, than: pushes[held - 1], rows[held - 1], dim) else { continue }
+                var at = held
+                while at > 0 && Self.stronger(push, row, than: pushes[at - 1], rows[at - 1], dim) { at -= 1 }
+                var j = held
+                while j > at {
+                    rows[j] = rows[j - 1]
+                    pushes[j] = pushes[j - 1]
+                    j -= 1
+                }
+                rows[at] = row
+                pushes[at] = push
+                held = min(held + 1, 3)
             }
-            let w = dim.weights[row * k + best]
-            let push = (w - (sum - w) / others) * f.values[i] / norm
-            guard push > 0 else { continue }
-            if strongest.count < 3 || push > strongest[strongest.count - 1].push || (push == strongest[strongest.count - 1].push && dim.gram(row) < dim.gram(strongest[strongest.count - 1].row)) {
-                var at = strongest.count
-                while at > 0 && (push > strongest[at - 1].push || (push == strongest[at - 1].push && dim.gram(row) < dim.gram(strongest[at - 1].row))) { at -= 1 }
-                strongest.insert((row, push), at: at)
-                if strongest.count > 3 { strongest.removeLast() }
-            }
+            return (0..<held).map { dim.gram(rows[$0]) }
         }
-        return strongest.map { dim.gram($0.row) }
+    }
+
+    /// Whether a gram's push ranks before another's: larger, or equal and the gram first in string order.
+    @inline(__always)
+    private static func stronger(_ push: Double, _ row: Int, than other: Double, _ otherRow: Int, _ dim: Dimension) -> Bool {
+        push > other || (push == other && dim.gram(row) < dim.gram(otherRow))
     }
 
     static func describe(_ error: any Error) -> String {

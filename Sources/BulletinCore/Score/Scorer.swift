@@ -64,15 +64,27 @@ public struct Scorer: Sendable {
         var sheet = ScoreSheet(fields: fields, extras: extras, profile: profile, fieldWeights: config.fieldWeights)
         for rule in evidenceRules { rule.apply(to: &sheet) }
         Tally.decide(&sheet, decision: config.decision)
-        let decided = modelLayer == nil ? nil : sheet.checkpoint()
-        var (score, confidence, review, weak) = reviewed(&sheet, modelReview: [])
-        // The model layer reads the weak labels from the assessor's pass; where it changes a label or adds a review
-        // reason, the sheet goes back to its decided state and the review rules, the score and the assessor run again.
-        if let layer = modelLayer, let decided, let outcome = layer.outcome(for: sheet, weak: weak) {
-            sheet.rewind(to: decided)
-            ModelLayer.apply(outcome, to: &sheet)
-            (score, confidence, review, _) = reviewed(&sheet, modelReview: outcome.review)
+        // The model layer acts before the review rules, on the labels the confidence assessor will find weak: it reads
+        // them from the assessor's reading of the text's labels and the vote totals, which the review rules leave as
+        // they are; the assessor takes both over (the reading where the model changed no label).
+        var totals: VoteTotals?
+        var reading: TextReading?
+        var modelReview: [String] = []
+        if let layer = modelLayer {
+            let counted = VoteTotals(sheet, decision: config.decision)
+            let text = ConfidenceAssessor.read(sheet, totals: counted, decision: config.decision)
+            (totals, reading) = (counted, text)
+            if let outcome = layer.outcome(for: sheet, weak: text.weak) {
+                ModelLayer.apply(outcome, to: &sheet)
+                modelReview = outcome.review
+            }
         }
+        for rule in reviewRules { rule.apply(to: &sheet) }
+        let score = ScoreFormula.score(&sheet, weights: config.score)
+        // The model's review reasons come after the assessor's new ones, and all new ones are flagged 需人工确认.
+        let (confidence, rulesReview, newFlags) = ConfidenceAssessor.assess(sheet, decision: config.decision, totals: totals, reading: reading)
+        let review = modelReview.isEmpty ? rulesReview : Array(rulesReview.prefix(newFlags)) + modelReview + rulesReview.dropFirst(newFlags)
+        for r in review.prefix(newFlags + modelReview.count) { sheet.flag("需人工确认：\(r)") }
         var assessment = Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
                                     score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
                                     inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)
@@ -80,16 +92,5 @@ public struct Scorer: Sendable {
         assessment.needsReview = !review.isEmpty
         assessment.reviewReasons = review
         return assessment
-    }
-
-    /// The review rules, the score and the confidence assessor on a sheet whose labels are decided; the model's
-    /// review reasons come after the assessor's new ones, and all new ones are flagged 需人工确认.
-    private func reviewed(_ sheet: inout ScoreSheet, modelReview: [String]) -> (Double, LabelConfidence, [String], ModelLayer.Weak) {
-        for rule in reviewRules { rule.apply(to: &sheet) }
-        let score = ScoreFormula.score(&sheet, weights: config.score)
-        let (confidence, rulesReview, newFlags, weak) = ConfidenceAssessor.assessWithWeakLabels(sheet, decision: config.decision)
-        let review = modelReview.isEmpty ? rulesReview : Array(rulesReview.prefix(newFlags)) + modelReview + rulesReview.dropFirst(newFlags)
-        for r in review.prefix(newFlags + modelReview.count) { sheet.flag("需人工确认：\(r)") }
-        return (score, confidence, review, weak)
     }
 }
