@@ -546,6 +546,20 @@ struct CuePattern: Sendable {
             return i + 1
         }
 
+        /// The match starting exactly at `start` (n = t.count), if its first unit can begin one and a top
+        /// alternative matches there; shared by both `find`s so they try a start the same way.
+        @inline(__always)
+        func match(at start: Int, n: Int) -> Range<Int>? {
+            if let first {
+                guard start < n else { return nil }
+                let u = t[start]
+                if first[Int(u >> 6)] & (1 << UInt64(u & 63)) == 0 { return nil }
+            }
+            var end = -1
+            for top in tops where run(Int(top), start, { e in end = e; return true }) { break }
+            return end >= 0 ? start..<end : nil
+        }
+
         /// `find(from:)` trying only the starts within `windows` (pairs `lo, hi`, increasing and apart); every start
         /// outside them is known to hold no match. Nil windows: every start.
         func find(from: Int, windows: [Int]?) -> Range<Int>? {
@@ -562,20 +576,7 @@ struct CuePattern: Sendable {
                 // On a code point (not inside a pair), as the search from `from` steps.
                 if start > from, start < n, t[start] & 0xFC00 == 0xDC00, t[start - 1] & 0xFC00 == 0xD800 { start += 1 }
                 while start <= hi {
-                    var candidate = true
-                    if let first {
-                        if start < n {
-                            let u = t[start]
-                            candidate = first[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
-                        } else {
-                            candidate = false
-                        }
-                    }
-                    if candidate {
-                        var end = -1
-                        for top in tops where run(Int(top), start, { e in end = e; return true }) { break }
-                        if end >= 0 { return start..<end }
-                    }
+                    if let match = match(at: start, n: n) { return match }
                     if start == n { return nil }
                     start = Self.next(t, start)
                 }
@@ -594,20 +595,7 @@ struct CuePattern: Sendable {
                 if t[start] & 0xFC00 == 0xDC00, t[start - 1] & 0xFC00 == 0xD800 { start += 1 }
             }
             while start <= n {
-                var candidate = true
-                if let first {
-                    if start < n {
-                        let u = t[start]
-                        candidate = first[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
-                    } else {
-                        candidate = false
-                    }
-                }
-                if candidate {
-                    var end = -1
-                    for top in tops where run(Int(top), start, { e in end = e; return true }) { break }
-                    if end >= 0 { return start..<end }
-                }
+                if let match = match(at: start, n: n) { return match }
                 if anchored || start == n { return nil }
                 start = Self.next(t, start)
             }
