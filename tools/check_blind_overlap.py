@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check that a blind labelled set shares nothing with the other real labelled sets.
 
-usage: tools/check_blind_overlap.py Tests/BulletinCoreTests/Fixtures/labelled/real/holdout8.json
+usage: tools/check_blind_overlap.py Tests/BulletinCoreTests/Fixtures/labelled/real/holdout9.json
+       (any blind set or draft file; holdout–holdout9 so far)
 
 Compared against every other file under real/ (train, dev, test, holdout–holdoutN) and real/batches/:
   - source address (basis), normalised: scheme, "www."/"m." prefix, trailing slash and percent-encoding ignored;
@@ -88,6 +89,6 @@ def main(path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
         sys.exit(__doc__)
     sys.exit(main(sys.argv[1]))
