@@ -165,7 +165,11 @@ private struct ScoringJSONReader {
         let s = String(decoding: body, as: UTF8.self)
         if ascii { return s }
         var copy = s
-        let same = copy.withUTF8 { u in u.count == body.count && u.elementsEqual(body) }
+        let same = copy.withUTF8 { u -> Bool in
+            guard u.count == body.count else { return false }
+            guard let p = u.baseAddress, let q = body.baseAddress else { return true }
+            return memcmp(p, q, u.count) == 0
+        }
         return same ? s : nil
     }
 

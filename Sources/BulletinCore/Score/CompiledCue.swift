@@ -161,7 +161,8 @@ final class CompiledCue: Sendable {
     /// a top-level `|`.
     static func requiredAlternatives(of pattern: String) -> [[String]] {
         let chars = Array(pattern)
-        let isHan = Self.isHan, isQuantifier = Self.isQuantifier
+        let ascii = Self.asciiBytes(chars)
+        let isHan = Self.isHan, isQuantifier = Self.isQuantifierByte
         var out: [[String]] = []
         var depth = 0, inClass = false, escaped = false
         // Every unquantified top-level run of Chinese characters, as `requiredRun` reads them, is required too.
@@ -169,25 +170,25 @@ final class CompiledCue: Sendable {
         func endRun() { if !run.isEmpty { runs.append(run) }; run = "" }
         var i = 0
         while i < chars.count {
-            let c = chars[i]
+            let c = chars[i], a = ascii[i]
             if escaped { escaped = false; endRun(); i += 1; continue }
-            if c == "\\" { escaped = true; endRun(); i += 1; continue }
-            if inClass { if c == "]" { inClass = false }; i += 1; continue }
-            let quantified = i + 1 < chars.count && isQuantifier(chars[i + 1])
+            if a == UInt8(ascii: "\\") { escaped = true; endRun(); i += 1; continue }
+            if inClass { if a == UInt8(ascii: "]") { inClass = false }; i += 1; continue }
+            let quantified = i + 1 < chars.count && isQuantifier(ascii[i + 1])
             if depth == 0 && isHan(c) && !quantified { run.append(c); i += 1; continue }
             endRun()
-            switch c {
-            case "[": inClass = true
-            case "(":
+            switch a {
+            case UInt8(ascii: "["): inClass = true
+            case UInt8(ascii: "("):
                 if depth == 0 {
                     // A plain group of Chinese alternatives: up to the first `)`, with nothing but Han and `|` inside.
                     var j = i + 1, words: [String] = [], word = "", plain = true
-                    while j < chars.count, chars[j] != ")" {
-                        if chars[j] == "|" { words.append(word); word = "" } else if isHan(chars[j]) { word.append(chars[j]) } else { plain = false }
+                    while j < chars.count, ascii[j] != UInt8(ascii: ")") {
+                        if ascii[j] == UInt8(ascii: "|") { words.append(word); word = "" } else if isHan(chars[j]) { word.append(chars[j]) } else { plain = false }
                         j += 1
                     }
                     words.append(word)
-                    let quantified = j + 1 < chars.count && isQuantifier(chars[j + 1])
+                    let quantified = j + 1 < chars.count && isQuantifier(ascii[j + 1])
                     if plain, j < chars.count, !quantified, !words.contains(where: \.isEmpty) {
                         out.append(words)
                         i = j + 1
@@ -195,8 +196,8 @@ final class CompiledCue: Sendable {
                     }
                 }
                 depth += 1
-            case ")": depth -= 1
-            case "|" where depth == 0: return []
+            case UInt8(ascii: ")"): depth -= 1
+            case UInt8(ascii: "|") where depth == 0: return []
             default: break
             }
             i += 1
@@ -210,19 +211,21 @@ final class CompiledCue: Sendable {
     /// `|`, or none such run).
     static func requiredRun(of pattern: String) -> String? {
         let chars = Array(pattern)
+        let ascii = Self.asciiBytes(chars)
         var depth = 0, inClass = false, escaped = false
         var runs: [String] = [], run = ""
-        let isHan = Self.isHan, isQuantifier = Self.isQuantifier
+        let isHan = Self.isHan, isQuantifier = Self.isQuantifierByte
         for (i, c) in chars.enumerated() {
-            let quantified = i + 1 < chars.count && isQuantifier(chars[i + 1])
+            let quantified = i + 1 < chars.count && isQuantifier(ascii[i + 1])
+            let a = ascii[i]
             if escaped { escaped = false; runs.append(run); run = ""; continue }
-            if c == "\\" { escaped = true; runs.append(run); run = ""; continue }
-            if inClass { if c == "]" { inClass = false }; continue }
-            switch c {
-            case "[": inClass = true; runs.append(run); run = ""
-            case "(": depth += 1; runs.append(run); run = ""
-            case ")": depth -= 1; runs.append(run); run = ""
-            case "|" where depth == 0: return nil
+            if a == UInt8(ascii: "\\") { escaped = true; runs.append(run); run = ""; continue }
+            if inClass { if a == UInt8(ascii: "]") { inClass = false }; continue }
+            switch a {
+            case UInt8(ascii: "["): inClass = true; runs.append(run); run = ""
+            case UInt8(ascii: "("): depth += 1; runs.append(run); run = ""
+            case UInt8(ascii: ")"): depth -= 1; runs.append(run); run = ""
+            case UInt8(ascii: "|") where depth == 0: return nil
             default:
                 if depth == 0 && isHan(c) && !quantified { run.append(c) } else { runs.append(run); run = "" }
             }
@@ -241,7 +244,17 @@ final class CompiledCue: Sendable {
 
     /// `"?*+{".contains(c)`, compared with each character directly (iterating the string's characters at every
     /// character of every pattern was most of these scans' cost: 5 M instructions for the 26 patterns at every start).
-    static func isQuantifier(_ c: Character) -> Bool { c == "?" || c == "*" || c == "+" || c == "{" }
+    static func isQuantifier(_ c: Character) -> Bool { isQuantifierByte(c.asciiValue ?? 0) }
+
+    /// `isQuantifier` of a character's `asciiBytes` value.
+    static func isQuantifierByte(_ a: UInt8) -> Bool {
+        a == UInt8(ascii: "?") || a == UInt8(ascii: "*") || a == UInt8(ascii: "+") || a == UInt8(ascii: "{")
+    }
+
+    /// Each character's ASCII value, 0 for any other: the characters these scans compare with (`\ [ ] ( ) | ? * + {`)
+    /// are ASCII, so comparing bytes says what comparing characters said (`"\r\n"` reads as `"\n"`, none of them either),
+    /// without a string comparison at every character.
+    static func asciiBytes(_ chars: [Character]) -> [UInt8] { chars.map { $0.asciiValue ?? 0 } }
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
     func gateMissing(in text: ScoringText) -> Bool {
