@@ -177,7 +177,7 @@ extension PipelineConfig {
         }
         var config: PipelineConfig
         do {
-            config = try JSONDecoder().decode(PipelineConfig.self, from: try decodableJSON(data, file: file))
+            config = try decode(try decodableJSON(data, file: file))
         } catch let DecodingError.keyNotFound(key, context) {
             throw ConfigError(file: file, path: Self.path(context.codingPath + [key]), message: "is missing")
         } catch let DecodingError.typeMismatch(type, context) {
@@ -190,6 +190,18 @@ extension PipelineConfig {
         config.scoring.directory = url.deletingLastPathComponent()
         try config.validate(file: file)
         return config
+    }
+
+    /// Decodes the configuration as `JSONDecoder` does, its `scoring` section read by `ScoringSectionReader` when the
+    /// reader is sure of it (the decoder then reads the rest of the file, the section's bytes replaced by `{}`); else
+    /// by the decoder alone, whose errors `load` reports.
+    static func decode(_ json: Data) throws -> PipelineConfig {
+        let decoder = JSONDecoder()
+        guard let (scoring, rest) = ScoringSectionReader.read(json) else {
+            return try decoder.decode(PipelineConfig.self, from: json)
+        }
+        decoder.userInfo[ScoringSectionReader.userInfoKey] = ScoringSectionReader.Prepared(config: scoring)
+        return try decoder.decode(PipelineConfig.self, from: rest)
     }
 
     /// The configuration with the active profile's preset laid over it (`ProfilePresets`), as JSON, and the

@@ -100,9 +100,9 @@ final class CompiledCue: Sendable {
     }
 
     /// A literal phrase: read as half-width, matched case-insensitively.
-    static func phrase(_ phrase: String, path: String, file: String) throws -> CompiledCue {
+    static func phrase(_ phrase: String, path: @autoclosure () -> String, file: String) throws -> CompiledCue {
         let text = trimmedWhitespaces(TextForm.halfWidthASCII(phrase))
-        guard !text.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a phrase") }
+        guard !text.isEmpty else { throw ConfigError(file: file, path: path(), message: "is empty; remove it or write a phrase") }
         let literal = ScoringText.folded(text)
         return CompiledCue(source: phrase, regex: nil, literal: literal, literalID: CueAutomaton.register(literal),
                            wordStart: false, wordEnd: false)
@@ -126,9 +126,9 @@ final class CompiledCue: Sendable {
     }
 
     /// A journal or other name: Latin names match as whole words (Nature, not Naturenet).
-    static func name(_ name: String, path: String, file: String) throws -> CompiledCue {
+    static func name(_ name: String, path: @autoclosure () -> String, file: String) throws -> CompiledCue {
         let text = trimmedWhitespaces(TextForm.halfWidthASCII(name))
-        guard !text.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a name") }
+        guard !text.isEmpty else { throw ConfigError(file: file, path: path(), message: "is empty; remove it or write a name") }
         let wordStart = text.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
         let wordEnd = text.unicodeScalars.last.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
         let literal = ScoringText.folded(text)
@@ -137,8 +137,8 @@ final class CompiledCue: Sendable {
     }
 
     /// A regular expression, matched case-insensitively against the half-width text.
-    static func pattern(_ pattern: String, path: String, file: String) throws -> CompiledCue {
-        guard !pattern.isEmpty else { throw ConfigError(file: file, path: path, message: "is empty; remove it or write a pattern") }
+    static func pattern(_ pattern: String, path: @autoclosure () -> String, file: String) throws -> CompiledCue {
+        guard !pattern.isEmpty else { throw ConfigError(file: file, path: path(), message: "is empty; remove it or write a pattern") }
         let halfWidth = TextForm.halfWidthASCII(pattern)
         var gate: (literal: [UInt16], id: Int32)?
         if let required = requiredRun(of: halfWidth) {
@@ -151,7 +151,7 @@ final class CompiledCue: Sendable {
                 return (literal: literal, id: CueAutomaton.register(literal))
             }
         }
-        return try compile(halfWidth, source: pattern, path: path, file: file, gate: gate, alternatives: alternatives)
+        return try compile(halfWidth, source: pattern, path: path(), file: file, gate: gate, alternatives: alternatives)
     }
 
     /// The groups of a pattern that every match passes through, each as its list of alternatives, when the group
@@ -161,7 +161,8 @@ final class CompiledCue: Sendable {
     /// a top-level `|`.
     static func requiredAlternatives(of pattern: String) -> [[String]] {
         let chars = Array(pattern)
-        func isHan(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && (0x4E00...0x9FFF).contains(c.unicodeScalars.first?.value ?? 0) }
+        let ascii = Self.asciiBytes(chars)
+        let isHan = Self.isHan, isQuantifier = Self.isQuantifierByte
         var out: [[String]] = []
         var depth = 0, inClass = false, escaped = false
         // Every unquantified top-level run of Chinese characters, as `requiredRun` reads them, is required too.
@@ -169,25 +170,25 @@ final class CompiledCue: Sendable {
         func endRun() { if !run.isEmpty { runs.append(run) }; run = "" }
         var i = 0
         while i < chars.count {
-            let c = chars[i]
+            let c = chars[i], a = ascii[i]
             if escaped { escaped = false; endRun(); i += 1; continue }
-            if c == "\\" { escaped = true; endRun(); i += 1; continue }
-            if inClass { if c == "]" { inClass = false }; i += 1; continue }
-            let quantified = i + 1 < chars.count && "?*+{".contains(chars[i + 1])
+            if a == UInt8(ascii: "\\") { escaped = true; endRun(); i += 1; continue }
+            if inClass { if a == UInt8(ascii: "]") { inClass = false }; i += 1; continue }
+            let quantified = i + 1 < chars.count && isQuantifier(ascii[i + 1])
             if depth == 0 && isHan(c) && !quantified { run.append(c); i += 1; continue }
             endRun()
-            switch c {
-            case "[": inClass = true
-            case "(":
+            switch a {
+            case UInt8(ascii: "["): inClass = true
+            case UInt8(ascii: "("):
                 if depth == 0 {
                     // A plain group of Chinese alternatives: up to the first `)`, with nothing but Han and `|` inside.
                     var j = i + 1, words: [String] = [], word = "", plain = true
-                    while j < chars.count, chars[j] != ")" {
-                        if chars[j] == "|" { words.append(word); word = "" } else if isHan(chars[j]) { word.append(chars[j]) } else { plain = false }
+                    while j < chars.count, ascii[j] != UInt8(ascii: ")") {
+                        if ascii[j] == UInt8(ascii: "|") { words.append(word); word = "" } else if isHan(chars[j]) { word.append(chars[j]) } else { plain = false }
                         j += 1
                     }
                     words.append(word)
-                    let quantified = j + 1 < chars.count && "?*+{".contains(chars[j + 1])
+                    let quantified = j + 1 < chars.count && isQuantifier(ascii[j + 1])
                     if plain, j < chars.count, !quantified, !words.contains(where: \.isEmpty) {
                         out.append(words)
                         i = j + 1
@@ -195,8 +196,8 @@ final class CompiledCue: Sendable {
                     }
                 }
                 depth += 1
-            case ")": depth -= 1
-            case "|" where depth == 0: return []
+            case UInt8(ascii: ")"): depth -= 1
+            case UInt8(ascii: "|") where depth == 0: return []
             default: break
             }
             i += 1
@@ -210,19 +211,21 @@ final class CompiledCue: Sendable {
     /// `|`, or none such run).
     static func requiredRun(of pattern: String) -> String? {
         let chars = Array(pattern)
+        let ascii = Self.asciiBytes(chars)
         var depth = 0, inClass = false, escaped = false
         var runs: [String] = [], run = ""
-        func isHan(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && (0x4E00...0x9FFF).contains(c.unicodeScalars.first?.value ?? 0) }
+        let isHan = Self.isHan, isQuantifier = Self.isQuantifierByte
         for (i, c) in chars.enumerated() {
-            let quantified = i + 1 < chars.count && "?*+{".contains(chars[i + 1])
+            let quantified = i + 1 < chars.count && isQuantifier(ascii[i + 1])
+            let a = ascii[i]
             if escaped { escaped = false; runs.append(run); run = ""; continue }
-            if c == "\\" { escaped = true; runs.append(run); run = ""; continue }
-            if inClass { if c == "]" { inClass = false }; continue }
-            switch c {
-            case "[": inClass = true; runs.append(run); run = ""
-            case "(": depth += 1; runs.append(run); run = ""
-            case ")": depth -= 1; runs.append(run); run = ""
-            case "|" where depth == 0: return nil
+            if a == UInt8(ascii: "\\") { escaped = true; runs.append(run); run = ""; continue }
+            if inClass { if a == UInt8(ascii: "]") { inClass = false }; continue }
+            switch a {
+            case UInt8(ascii: "["): inClass = true; runs.append(run); run = ""
+            case UInt8(ascii: "("): depth += 1; runs.append(run); run = ""
+            case UInt8(ascii: ")"): depth -= 1; runs.append(run); run = ""
+            case UInt8(ascii: "|") where depth == 0: return nil
             default:
                 if depth == 0 && isHan(c) && !quantified { run.append(c) } else { runs.append(run); run = "" }
             }
@@ -230,6 +233,28 @@ final class CompiledCue: Sendable {
         runs.append(run)
         return runs.max { $0.count < $1.count }.flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    /// Whether a character is one scalar of U+4E00–U+9FFF (a CJK ideograph), as `requiredRun` and `requiredAlternatives`
+    /// read a pattern.
+    static func isHan(_ c: Character) -> Bool {
+        var scalars = c.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return false }
+        return (0x4E00...0x9FFF).contains(first.value)
+    }
+
+    /// `"?*+{".contains(c)`, compared with each character directly (iterating the string's characters at every
+    /// character of every pattern was most of these scans' cost: 5 M instructions for the 26 patterns at every start).
+    static func isQuantifier(_ c: Character) -> Bool { isQuantifierByte(c.asciiValue ?? 0) }
+
+    /// `isQuantifier` of a character's `asciiBytes` value.
+    static func isQuantifierByte(_ a: UInt8) -> Bool {
+        a == UInt8(ascii: "?") || a == UInt8(ascii: "*") || a == UInt8(ascii: "+") || a == UInt8(ascii: "{")
+    }
+
+    /// Each character's ASCII value, 0 for any other: the characters these scans compare with (`\ [ ] ( ) | ? * + {`)
+    /// are ASCII, so comparing bytes says what comparing characters said (`"\r\n"` reads as `"\n"`, none of them either),
+    /// without a string comparison at every character.
+    static func asciiBytes(_ chars: [Character]) -> [UInt8] { chars.map { $0.asciiValue ?? 0 } }
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
     func gateMissing(in text: ScoringText) -> Bool {
@@ -343,18 +368,22 @@ final class CompiledGroup: Sendable {
     let source: String?
 
     /// Compiles a configured group; `path` is the group's JSON path, like `scoring.subtypes[2]`.
-    init(_ group: ScoringConfig.CueGroup, path: String, file: String) throws {
+    init(_ group: ScoringConfig.CueGroup, path: @autoclosure () -> String, file: String) throws {
         label = group.label
         weight = group.weight
         var cues: [CompiledCue] = []
-        for (i, p) in group.phrases.enumerated() { cues.append(try .phrase(p, path: "\(path).phrases[\(i)]", file: file)) }
-        for (i, p) in group.patterns.enumerated() { cues.append(try .pattern(p, path: "\(path).patterns[\(i)]", file: file)) }
+        cues.reserveCapacity(group.phrases.count + group.patterns.count)
+        for (i, p) in group.phrases.enumerated() { cues.append(try .phrase(p, path: "\(path()).phrases[\(i)]", file: file)) }
+        for (i, p) in group.patterns.enumerated() { cues.append(try .pattern(p, path: "\(path()).patterns[\(i)]", file: file)) }
         self.cues = cues
         source = group.source
     }
 }
 
 /// Compiles a list of plain phrases (vocabulary lists such as hedge words) with their paths.
-func compilePhrases(_ phrases: [String], path: String, file: String) throws -> [CompiledCue] {
-    try phrases.enumerated().map { try CompiledCue.phrase($0.element, path: "\(path)[\($0.offset)]", file: file) }
+func compilePhrases(_ phrases: [String], path: @autoclosure () -> String, file: String) throws -> [CompiledCue] {
+    var out: [CompiledCue] = []
+    out.reserveCapacity(phrases.count)
+    for (i, p) in phrases.enumerated() { out.append(try CompiledCue.phrase(p, path: "\(path())[\(i)]", file: file)) }
+    return out
 }

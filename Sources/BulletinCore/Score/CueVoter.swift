@@ -129,8 +129,8 @@ struct CueVoter: Sendable {
                 cues.append(cue)
                 cueGroups.append(Int32(g))
                 if let id = cue.literalID { owners[id, default: []].append(flat) } else { others.append(flat) }
-                conclusions.append(Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence)
-                    + (group.source.map { "（\($0)）" } ?? ""))
+                conclusions.append(Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence,
+                                                   source: group.source))
             }
         }
         let highest = owners.keys.max()
@@ -211,12 +211,18 @@ struct CueVoter: Sendable {
         inner.length == 0 || (outer.location <= inner.location && inner.location + inner.length <= outer.location + outer.length)
     }
 
-    static func conclusion(_ dimension: VoteDimension, _ label: String, cue: String, evidence: Bool) -> String {
-        let prefix = evidence ? "证据「\(cue)」" : "「\(cue)」"
+    /// What a cue's finding concludes, and the group's source in brackets when it has one: "「cue」指向产业「label」（source）".
+    /// Written at once into a string of its size (`Tally.concat`): an interpolation grew the string part by part, ~3,000
+    /// instructions a cue, 6 M at every start for the ~1,850 cues of the voters.
+    static func conclusion(_ dimension: VoteDimension, _ label: String, cue: String, evidence: Bool, source: String? = nil) -> String {
+        let open = evidence ? "证据「" : "「"
+        let (close, end): (String, String) = source == nil ? ("", "") : ("（", "）")
         switch dimension {
-        case .category: return "\(prefix)指向成果类别「\(label)」"
-        case .subtype: return "\(prefix)指向子类「\(label)」（\(AchievementTaxonomy.category(ofSubtype: label) ?? "")）"
-        case .industry: return "\(prefix)指向产业「\(label)」"
+        case .category: return Tally.concat(open, cue, "」指向成果类别「", label, "」", close, source ?? "", end)
+        case .subtype:
+            return Tally.concat(open, cue, "」指向子类「", label, "」（", AchievementTaxonomy.category(ofSubtype: label) ?? "", "）",
+                                close, source ?? "", end)
+        case .industry: return Tally.concat(open, cue, "」指向产业「", label, "」", close, source ?? "", end)
         }
     }
 }

@@ -112,7 +112,7 @@ extension IndustryPhrasesRule {
 
     /// The class a cue found by this rule comes from (`GB/T 4754-2017 C2740 中成药生产`), nil for a pattern's match.
     func source(of reason: Reason) -> String? {
-        classOf[reason.matched] ?? classOf[reason.matched.lowercased()]
+        classOf[reason.matched] ?? classOf[LabelText.lowercased(reason.matched)]
     }
 
     /// Whether `word` is voted as a drug: its class is one of C27 医药制造业 (read from the class the word's group

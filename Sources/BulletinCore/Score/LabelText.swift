@@ -43,6 +43,15 @@ enum LabelText {
         return true
     }
 
+    /// `s.lowercased()`: `s` itself when it holds only ASCII without a capital and U+4000–U+9FFF (ideographs have no
+    /// case mapping), without the scalar-by-scalar lowercasing (~2,000 instructions a Chinese phrase); else
+    /// `s.lowercased()`.
+    static func lowercased(_ s: String) -> String {
+        var s = s
+        let unchanged = s.withUTF8 { u in !u.contains { $0 >= 0x41 && $0 <= 0x5A } && plain(u) }
+        return unchanged ? s : s.lowercased()
+    }
+
     /// Only ASCII and three-byte sequences led by E4–E9 (U+4000–U+9FFF).
     static func plain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

@@ -332,7 +332,13 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
 
     /// Decodes the section. Every key is required: the rules live in pipeline.json alone, and a missing
     /// key is a configuration error naming its path (not a silent default).
+    /// The section `ScoringSectionReader` read ahead, when `PipelineConfig.decode` hands it over, is taken as it is.
     public init(from decoder: any Decoder) throws {
+        if let prepared = decoder.userInfo[ScoringSectionReader.userInfoKey] as? ScoringSectionReader.Prepared,
+           decoder.codingPath.count == 1, decoder.codingPath[0].stringValue == "scoring" {
+            self = prepared.config
+            return
+        }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         formula = try c.decode(String.self, forKey: .formula)
         rules = try c.decode([String: RuleSwitch].self, forKey: .rules)

@@ -17,7 +17,7 @@ extension ScoringConfig {
             }
         }
         func label(_ l: String, in allowed: [String], _ path: String) throws {
-            guard allowed.contains(l) else { throw fail(path, "is \"\(l)\"; use one of \(allowed.joined(separator: ", "))") }
+            guard allowed.contains(where: { LabelText.same($0, l) }) else { throw fail(path, "is \"\(l)\"; use one of \(allowed.joined(separator: ", "))") }
         }
         func groups(_ list: [CueGroup], _ section: String, labels allowed: [String]) throws {
             for (i, g) in list.enumerated() {
