@@ -18,6 +18,10 @@ public struct LabelMatcher: Sendable {
     private var exactScalars: [[UInt32]: LabelMatch]?
     private var stemScalars: [[UInt32]: LabelMatch]?
     private var knownScalars: [(stem: [UInt32], match: LabelMatch, label: String)]?
+    /// Every scalar of the known stems. A text takes a known label by one of `closest`'s rules only if at least two
+    /// of its stem's scalars are among them (rule 1 matches a suffix of 2 or more, rule 2 all but one of 3 or more,
+    /// rule 3 all of 3 or more), so values such as 西南交通大学 or 13800138000 are passed over at once.
+    private var knownUnits: Set<UInt32> = []
 
     /// Builds the matcher from the configuration's `fields` and `optionalFields`.
     public init(config: PipelineConfig) {
@@ -55,6 +59,7 @@ public struct LabelMatcher: Sendable {
         self.exactScalars = exactScalars
         self.stemScalars = stemScalars
         self.knownScalars = knownScalars
+        self.knownUnits = Set(knownScalars.flatMap(\.stem))
     }
 
     private mutating func add(_ labels: [String], as match: LabelMatch) {
@@ -116,7 +121,11 @@ public struct LabelMatcher: Sendable {
     /// length are a tie, and a tie is no match.
     public func closest(_ text: String) -> (match: LabelMatch, label: String)? {
         if let knownScalars, let scalars = SimpleScalars.of(text) {
-            return Self.closest(SimpleScalars.labelStem(key: SimpleScalars.labelKey(scalars)), in: knownScalars)
+            let k = SimpleScalars.labelStem(key: SimpleScalars.labelKey(scalars))
+            var shared = 0
+            for v in k where knownUnits.contains(v) { shared += 1 }
+            if shared < 2 { return nil }
+            return Self.closest(k, in: knownScalars)
         }
         return closestCharacters(text)
     }

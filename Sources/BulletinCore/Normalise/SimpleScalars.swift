@@ -1,7 +1,8 @@
 /// Label and cell text as Unicode scalars, for doing on integers what the form reader does on Characters.
 ///
-/// A text qualifies when every scalar is `TextForm.isSimpleCharacter`, a tab or a line feed (no CR: CR LF is one
-/// Character). Then each scalar is a Character of its own (none of them joins a neighbour into one grapheme
+/// A text qualifies when every scalar `isSimple`: `TextForm.isSimpleCharacter`, the symbols of U+25A0…U+27BF
+/// (geometric shapes, miscellaneous symbols, dingbats: the check boxes of forms) and the other box glyphs, a tab
+/// or a line feed (no CR: CR LF is one Character). Then each scalar is a Character of its own (none of them joins a neighbour into one grapheme
 /// cluster), and two such Characters are equal exactly when their scalars are: no two simple scalars are
 /// canonically equivalent (the scalars with a singleton canonical decomposition, such as U+212B or the CJK
 /// compatibility ideographs U+F900…, lie outside these ranges, and precomposed Latin and kana letters decompose
@@ -9,13 +10,21 @@
 /// which Swift does with grapheme breaking and Unicode normalisation, give the same result on these scalars at a
 /// fraction of the cost. Text that does not qualify keeps the Character-level code, which decides.
 enum SimpleScalars {
+    /// Whether a scalar may stand in qualifying text (`simpleScalarsAreCharactersOfTheirOwnAndDistinct` checks
+    /// every one: a Character of its own between others, and no two canonically equivalent).
+    @inline(__always)
+    static func isSimple(_ v: UInt32) -> Bool {
+        TextForm.isSimpleCharacter(v) || v == 0x09 || v == 0x0A || (v >= 0x25A0 && v <= 0x27BF)
+            || v == 0x221A || v == 0x22A0 || v == 0x2327 || v == 0x29BF || v == 0x2B1C  // √ ⊠ ⌧ ⦿ ⬜
+    }
+
     /// The scalars of `s` when it qualifies, else nil.
     static func of(_ s: String) -> [UInt32]? {
         var out: [UInt32] = []
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
             let v = u.value
-            guard v == 0x09 || v == 0x0A || TextForm.isSimpleCharacter(v) else { return nil }
+            guard isSimple(v) else { return nil }
             out.append(v)
         }
         return out
@@ -48,7 +57,7 @@ enum SimpleScalars {
                     } else {
                         return false  // above the BMP: never simple
                     }
-                    guard TextForm.isSimpleCharacter(value) else { return false }
+                    guard isSimple(value) else { return false }
                 }
             }
             return true

@@ -22,6 +22,7 @@ struct DocxFormFinderScalarTests {
             "联系\u{200B}人", "联系\u{FEFF}人", "联\u{0301}系人", "e\u{0301}", "é", "Å", "\u{212B}", "\u{F900}", "\u{8C48}",
             "联系人\u{2003}", "联系人\u{2028}", "联系人\u{0085}", "联系人\r", "\r", "👍联系人", "联系人👍🏽", "🇨🇳", "ＡＢＣ：", "İstanbul",
             "ÄÖÜ", "报送单位（产学研等单位）\n（盖章）", "归口市（州）科技局\n或省直部门", "成果来源（处室）：", "案例简介：（不超过1000字）",
+            "☑ 是\u{3000}☐ 否", "是 ☑\n否 ☐", "☑☑是", "☐是☐否", "☑", "国际先进☑", " ☑ 国际领先 ", "√是 ○否", "☑是\u{FE0F} ☐否",
             "", "。", "，；", "联系人，电话", "联系人;", "[成果名称]", "(成果名称)", "成果名称((", "成果名称))", "が", "か\u{3099}",
         ]
         // Every label and alias of the configuration, and each with a colon, spaces, a character dropped or added.
@@ -109,7 +110,7 @@ struct DocxFormFinderScalarTests {
     @Test func simpleScalarsAreCharactersOfTheirOwnAndDistinct() {
         var decompositions = Set<String>()
         var count = 0
-        for v in UInt32(0x20)...0xFFFF where TextForm.isSimpleCharacter(v) {
+        for v in UInt32(0)...0xFFFF where SimpleScalars.isSimple(v) {
             guard let u = Unicode.Scalar(v) else { continue }
             let s = String(Character(u))
             #expect(("x" + s + "x").count == 3 && ("一" + s + "\n").count == 3 && (s + s).count == 2, "U+\(String(v, radix: 16))")

@@ -16,7 +16,42 @@ enum DocxCheckbox {
     /// is ticked, nil when the value has no boxes. A box labels the text after it (`☑是 ☐否`), or the text
     /// before it when the value starts with text and ends with a box (`是☑ 否☐`).
     static func tickedChoices(in value: String) -> String? {
-        mayHoldBox(value) ? tickedChoicesCharacters(in: value) : nil
+        guard mayHoldBox(value) else { return nil }
+        if let scalars = SimpleScalars.of(value) { return tickedChoices(scalars) }
+        return tickedChoicesCharacters(in: value)
+    }
+
+    /// The scalars of the ticked and of the empty boxes.
+    static let tickedScalars: Set<UInt32> = Set(ticked.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first?.value : nil })
+    static let untickedScalars: Set<UInt32> = Set(unticked.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first?.value : nil })
+
+    /// `tickedChoices` of a `SimpleScalars` value (each scalar a Character, equal only to itself; the whitespace
+    /// trimmed is Foundation's `whitespacesAndNewlines` among such scalars).
+    static func tickedChoices(_ scalars: [UInt32]) -> String? {
+        var segments: [(box: UInt32?, text: ArraySlice<UInt32>)] = []
+        var start = 0
+        var box: UInt32?
+        for (i, v) in scalars.enumerated() where tickedScalars.contains(v) || untickedScalars.contains(v) {
+            segments.append((box, scalars[start..<i]))
+            box = v
+            start = i + 1
+        }
+        segments.append((box, scalars[start...]))
+        if segments.count == 1 { return nil }
+        let texts = segments.map { segment -> ArraySlice<UInt32> in
+            var text = segment.text
+            while let first = text.first, SimpleScalars.isWhitespace(first) { text.removeFirst() }
+            while let last = text.last, SimpleScalars.isWhitespace(last) { text.removeLast() }
+            return text
+        }
+        var chosen: [String] = []
+        let textFirst = !texts[0].isEmpty && texts[texts.count - 1].isEmpty
+        for i in 1..<segments.count {
+            guard let box = segments[i].box, tickedScalars.contains(box) else { continue }
+            let text = textFirst ? texts[i - 1] : texts[i]
+            if !text.isEmpty { chosen.append(SimpleScalars.string(text)) }
+        }
+        return chosen.joined(separator: "、")
     }
 
     /// `tickedChoices` without the check on bytes (for tests).

@@ -68,9 +68,9 @@ struct DocxLabelFilter: Sendable {
         return [first, outside].compactMap { $0 }
     }
 
-    /// ASCII, or a `SimpleScalars` scalar from U+2010 up (punctuation, CJK, kana, half-width forms: no case).
+    /// ASCII, or a `SimpleScalars` scalar from U+2010 up (punctuation, symbols, CJK, kana, half-width forms: no case).
     static func isCaselessSimple(_ v: UInt32) -> Bool {
-        v < 0x80 || (v >= 0x2010 && TextForm.isSimpleCharacter(v))
+        v < 0x80 || (v >= 0x2010 && SimpleScalars.isSimple(v))
     }
 
     /// The first character of the text and of the text without its bracketed parts, with full-width ASCII

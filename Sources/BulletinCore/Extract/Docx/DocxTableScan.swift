@@ -88,27 +88,65 @@ struct DocxTableScan {
     /// characters). Worked on Unicode scalars when the text is `SimpleScalars` (the same result, proved there),
     /// else on Characters.
     static func look(_ text: String) -> (key: String, length: Int, endsLikeLabel: Bool) {
-        guard let scalars = SimpleScalars.of(text) else {
-            let key = compactKey(text)
-            let length = key.count
-            return (key, length, !key.isEmpty && length <= DocxTableReader.labelLikeMaxLength && endsLikeLabelCharacters(text, key: key))
-        }
-        var key: [UInt32] = []
-        key.reserveCapacity(scalars.count)
-        var punctuation = false
-        for v in scalars where !SimpleScalars.isWhitespace(v) && v != 0x2A && v != 0xFF0A {
-            key.append(v)
-            // 。，；,;
-            if v == 0x3002 || v == 0xFF0C || v == 0xFF1B || v == 0x2C || v == 0x3B { punctuation = true }
-        }
-        while key.last == 0x3A || key.last == 0xFF1A { key.removeLast() }  // : ：
+        if let fast = lookSimple(text) { return fast }
+        let key = compactKey(text)
         let length = key.count
-        var ends = false
-        if length > 0 && length <= DocxTableReader.labelLikeMaxLength && !punctuation {
-            // The text trimmed of whitespace ends with a colon.
-            if let last = scalars.last(where: { !SimpleScalars.isWhitespace($0) }) { ends = last == 0x3A || last == 0xFF1A }
+        return (key, length, !key.isEmpty && length <= DocxTableReader.labelLikeMaxLength && endsLikeLabelCharacters(text, key: key))
+    }
+
+    /// `look` on the UTF-8 bytes of a `SimpleScalars` text (each scalar a Character; nil for other text): the key is
+    /// the bytes of the scalars kept, its length the number of scalars kept.
+    static func lookSimple(_ text: String) -> (key: String, length: Int, endsLikeLabel: Bool)? {
+        var text = text
+        return text.withUTF8 { b -> (key: String, length: Int, endsLikeLabel: Bool)? in
+            let n = b.count
+            var key: [UInt8] = []
+            key.reserveCapacity(n)
+            var length = 0
+            var punctuation = false
+            var lastVisible: UInt32 = 0  // the last scalar that is not whitespace
+            var i = 0
+            while i < n {
+                let c = b[i]
+                let v: UInt32
+                let width: Int
+                if c < 0x80 {
+                    (v, width) = (UInt32(c), 1)
+                } else if c < 0xE0 {
+                    guard c >= 0xC2, i + 1 < n else { return nil }
+                    (v, width) = (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
+                } else if c < 0xF0 {
+                    guard i + 2 < n else { return nil }
+                    (v, width) = (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+                } else {
+                    return nil
+                }
+                guard SimpleScalars.isSimple(v) else { return nil }
+                if !SimpleScalars.isWhitespace(v) {
+                    lastVisible = v
+                    if v != 0x2A && v != 0xFF0A {  // * ＊
+                        key.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + width)]))
+                        length += 1
+                        // 。，；,;
+                        if v == 0x3002 || v == 0xFF0C || v == 0xFF1B || v == 0x2C || v == 0x3B { punctuation = true }
+                    }
+                }
+                i += width
+            }
+            while true {  // trailing : and ：
+                if key.last == 0x3A {
+                    key.removeLast()
+                } else if key.count >= 3 && key[key.count - 3] == 0xEF && key[key.count - 2] == 0xBC && key[key.count - 1] == 0x9A {
+                    key.removeLast(3)
+                } else {
+                    break
+                }
+                length -= 1
+            }
+            let ends = length > 0 && length <= DocxTableReader.labelLikeMaxLength && !punctuation
+                && (lastVisible == 0x3A || lastVisible == 0xFF1A)
+            return (String(decoding: key, as: UTF8.self), length, ends)
         }
-        return (SimpleScalars.string(key), length, ends)
     }
 
     /// `endsLikeLabel` as worked on Characters (for text that `SimpleScalars` does not cover, and for tests).
