@@ -1,9 +1,30 @@
 import Foundation
-import OOXML
+@testable import OOXML
 import Testing
 
 /// ZipArchive: entries read back, and every limit enforced while inflating.
 struct ZipArchiveTests {
+    /// Fingerprints compare their stored bytes with memcmp: a difference anywhere, or in length, makes them differ.
+    @Test func fingerprintsDifferOnAnyStoredByte() {
+        func print(_ stored: [UInt8]) -> ZipEntryFingerprint {
+            ZipEntryFingerprint(method: 8, crc: 1, size: 10, storedSize: UInt64(stored.count), stored: stored)
+        }
+        let bytes = (0..<30_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        #expect(print(bytes) == print(bytes))
+        #expect(print([]) == print([]))
+        for at in [0, 1, 15_000, 29_999] {
+            var other = bytes
+            other[at] &+= 1
+            #expect(print(bytes) != print(other), "byte \(at)")
+        }
+        var shorter = print(Array(bytes.dropLast()))
+        shorter.storedSize = UInt64(bytes.count)  // same stated size, one byte fewer
+        #expect(print(bytes) != shorter)
+        var method = print(bytes)
+        method.method = 0
+        #expect(print(bytes) != method)
+    }
+
     @Test func readsWhatZipWriterWrote() throws {
         let bytes = try OOXMLTestSupport.zip([("a.txt", Array("甲".utf8)), ("dir/b.xml", Array("<b/>".utf8))])
         let archive = try ZipArchive(bytes: bytes)
@@ -16,6 +37,15 @@ struct ZipArchiveTests {
     @Test func refusesDuplicateNamesThatDifferOnlyInCase() throws {
         let bytes = try OOXMLTestSupport.zip([("word/document.xml", [1]), ("Word/Document.xml", [2])])
         #expect(throws: ZipError.duplicateEntry("word/document.xml", "Word/Document.xml")) { try ZipArchive(bytes: bytes) }
+    }
+
+    /// Names beyond ASCII still compare case-insensitively (the key lowers them with Unicode's case mapping; ASCII
+    /// names skip it).
+    @Test func nonASCIINamesCompareCaseInsensitively() throws {
+        let bytes = try OOXMLTestSupport.zip([("word/Äpfel.xml", [1])])
+        #expect(try ZipArchive(bytes: bytes).contains("WORD/äPFEL.XML"))
+        let twice = try OOXMLTestSupport.zip([("word/Äpfel.xml", [1]), ("word/äpfel.xml", [2])])
+        #expect(throws: ZipError.duplicateEntry("word/Äpfel.xml", "word/äpfel.xml")) { try ZipArchive(bytes: twice) }
     }
 
     @Test func refusesTooManyEntries() throws {

@@ -13,6 +13,16 @@ public struct LabelMatcher: Sendable {
     /// form's own label for it, for matching labels typed differently (`closest`).
     private var known: [(stem: [Character], match: LabelMatch, label: String)] = []
 
+    /// The same tables on Unicode scalars, for labels that are `SimpleScalars` (where comparing scalars is
+    /// comparing Characters); nil when some configured label is not, and the Character tables decide alone.
+    private var exactScalars: [[UInt32]: LabelMatch]?
+    private var stemScalars: [[UInt32]: LabelMatch]?
+    private var knownScalars: [(stem: [UInt32], match: LabelMatch, label: String)]?
+    /// Every scalar of the known stems. A text takes a known label by one of `closest`'s rules only if at least two
+    /// of its stem's scalars are among them (rule 1 matches a suffix of 2 or more, rule 2 all but one of 3 or more,
+    /// rule 3 all of 3 or more), so values such as 西南交通大学 or 13800138000 are passed over at once.
+    private var knownUnits: Set<UInt32> = []
+
     /// Builds the matcher from the configuration's `fields` and `optionalFields`.
     public init(config: PipelineConfig) {
         for (key, labels) in config.fields {
@@ -26,6 +36,30 @@ public struct LabelMatcher: Sendable {
             addKnown([labels.label] + labels.aliases, as: .optional(field), label: labels.label)
         }
         known.sort { $0.stem.count > $1.stem.count }
+        buildScalarTables()
+    }
+
+    /// Fills the scalar tables from the Character ones, entry for entry, when every key qualifies.
+    private mutating func buildScalarTables() {
+        var exactScalars: [[UInt32]: LabelMatch] = [:]
+        for (key, m) in exact {
+            guard let scalars = SimpleScalars.of(key) else { return }
+            exactScalars[scalars] = m
+        }
+        var stemScalars: [[UInt32]: LabelMatch] = [:]
+        for (stem, m) in stems {
+            guard let scalars = SimpleScalars.of(stem) else { return }
+            stemScalars[scalars] = m
+        }
+        var knownScalars: [(stem: [UInt32], match: LabelMatch, label: String)] = []
+        for entry in known {
+            guard let scalars = SimpleScalars.of(String(entry.stem)), scalars.count == entry.stem.count else { return }
+            knownScalars.append((scalars, entry.match, entry.label))
+        }
+        self.exactScalars = exactScalars
+        self.stemScalars = stemScalars
+        self.knownScalars = knownScalars
+        self.knownUnits = Set(knownScalars.flatMap(\.stem))
     }
 
     private mutating func add(_ labels: [String], as match: LabelMatch) {
@@ -44,6 +78,20 @@ public struct LabelMatcher: Sendable {
 
     /// What `label` names. Exact (after normalising) first, then without bracketed notes.
     public func match(_ label: String) -> LabelMatch {
+        if let exactScalars, let stemScalars, let scalars = SimpleScalars.of(label) {
+            let key = SimpleScalars.labelKey(scalars)
+            if SimpleScalars.lowersAsASCII(key) {
+                if key.isEmpty { return .unknown }
+                if let m = exactScalars[key] ?? exactScalars[SimpleScalars.asciiLowercased(key)] { return m }
+                if let m = stemScalars[SimpleScalars.labelStem(key: key)] { return m }
+                return .unknown
+            }
+        }
+        return matchCharacters(label)
+    }
+
+    /// `match` worked on Characters (for labels `SimpleScalars` does not cover, and for tests).
+    func matchCharacters(_ label: String) -> LabelMatch {
         let key = TextForm.labelKey(label)
         if key.isEmpty { return .unknown }
         if let m = exact[key] ?? exact[key.lowercased()] { return m }
@@ -72,9 +120,27 @@ public struct LabelMatcher: Sendable {
     /// inserted (联系人姓名, 案例简要介绍). The longest known label wins; two different fields at the same
     /// length are a tie, and a tie is no match.
     public func closest(_ text: String) -> (match: LabelMatch, label: String)? {
-        let k = Array(TextForm.labelStem(text))
+        if let knownScalars, let scalars = SimpleScalars.of(text) {
+            let k = SimpleScalars.labelStem(key: SimpleScalars.labelKey(scalars))
+            var shared = 0
+            for v in k where knownUnits.contains(v) { shared += 1 }
+            if shared < 2 { return nil }
+            return Self.closest(k, in: knownScalars)
+        }
+        return closestCharacters(text)
+    }
+
+    /// `closest` worked on Characters (for text `SimpleScalars` does not cover, and for tests).
+    func closestCharacters(_ text: String) -> (match: LabelMatch, label: String)? {
+        Self.closest(Array(TextForm.labelStem(text)), in: known)
+    }
+
+    /// The rules of `closest` for the stem `k` of a text, against the known stems (longest first), on Characters
+    /// or on scalars.
+    private static func closest<Unit: Equatable>(_ k: [Unit], in known: [(stem: [Unit], match: LabelMatch, label: String)])
+        -> (match: LabelMatch, label: String)? {
         guard k.count >= 2, k.count <= Self.approximateMaxLength else { return nil }
-        let rules: [([Character]) -> Bool] = [
+        let rules: [([Unit]) -> Bool] = [
             { stem in k.count > stem.count && k.count - stem.count <= 3 && k.suffix(stem.count).elementsEqual(stem) },
             { stem in stem.count >= 3 && Self.withinOneEdit(k, stem) },
             { stem in stem.count >= 3 && k.count > stem.count && k.count - stem.count <= 2 && Self.isSubsequence(stem, of: k) },
@@ -97,7 +163,7 @@ public struct LabelMatcher: Sendable {
     }
 
     /// Whether `a` becomes `b` by adding, dropping or changing at most one character.
-    static func withinOneEdit(_ a: [Character], _ b: [Character]) -> Bool {
+    static func withinOneEdit<Unit: Equatable>(_ a: [Unit], _ b: [Unit]) -> Bool {
         if abs(a.count - b.count) > 1 { return false }
         var i = 0, j = 0, edits = 0
         while i < a.count && j < b.count {
@@ -110,7 +176,7 @@ public struct LabelMatcher: Sendable {
     }
 
     /// Whether the characters of `needle` stand in `hay` in order.
-    static func isSubsequence(_ needle: [Character], of hay: [Character]) -> Bool {
+    static func isSubsequence<Unit: Equatable>(_ needle: [Unit], of hay: [Unit]) -> Bool {
         var i = 0
         for c in hay where i < needle.count && c == needle[i] { i += 1 }
         return i == needle.count

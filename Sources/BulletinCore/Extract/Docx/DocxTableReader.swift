@@ -54,7 +54,7 @@ struct DocxTableReader {
 
     /// A label as written, on one line, without the spaces around it.
     static func labelText(_ text: String) -> String {
-        text.split(separator: "\n").map(DocxTableScan.trimmed).filter { !$0.isEmpty }.joined(separator: " ")
+        DocxTableScan.trimmedLines(text, separator: UInt8(ascii: " "))
     }
 
     /// The ticked choice of a check-box value (`☑是 ☐否` → 是), else the value.

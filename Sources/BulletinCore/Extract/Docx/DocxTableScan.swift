@@ -19,6 +19,8 @@ struct DocxTableScan {
     /// Label keys of cells short enough to be labels (nil for longer cells: a summary is never a label,
     /// and normalising it for nothing would dominate the reading time).
     let keys: [String?]
+    /// Characters in each key (0 for nil).
+    let keyLengths: [Int]
 
     /// Longest cell text, in UTF-8 bytes, looked at as a possible label (with an inline value).
     static let labelCellMaxBytes = 240
@@ -29,24 +31,36 @@ struct DocxTableScan {
         var match = [LabelMatch](repeating: .unknown, count: n)
         var inline = [String?](repeating: nil, count: n)
         var approximate = [String?](repeating: nil, count: n)
-        let keys: [String?] = grid.cells.map { cell in
+        var keys: [String?] = []
+        var keyLengths: [Int] = []
+        var endsLikeLabel: [Bool] = []
+        keys.reserveCapacity(n)
+        keyLengths.reserveCapacity(n)
+        endsLikeLabel.reserveCapacity(n)
+        for cell in grid.cells {
             let text = cell.text
-            return text.isEmpty || text.utf8.count > Self.labelCellMaxBytes ? nil : Self.compactKey(text)
+            guard !text.isEmpty, text.utf8.count <= Self.labelCellMaxBytes else {
+                keys.append(nil)
+                keyLengths.append(0)
+                endsLikeLabel.append(false)
+                continue
+            }
+            let look = Self.look(text)
+            keys.append(look.key)
+            keyLengths.append(look.length)
+            endsLikeLabel.append(look.endsLikeLabel)
         }
         self.keys = keys
-        self.endsLikeLabel = grid.cells.indices.map { id in
-            guard let key = keys[id], !key.isEmpty, key.count <= DocxTableReader.labelLikeMaxLength else { return false }
-            let text = grid.cells[id].text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return (text.hasSuffix("：") || text.hasSuffix(":")) && !key.contains(where: { "。，；,;".contains($0) })
-        }
+        self.keyLengths = keyLengths
+        self.endsLikeLabel = endsLikeLabel
         for r in grid.rows.indices {
             var left: LabelMatch = .unknown
             for id in grid.rows[r] {
-                if grid.cells[id].top == r, let key = keys[id] {
+                if grid.cells[id].top == r, keys[id] != nil {
                     var (m, value) = reader.filter.mayBeLabel(grid.cells[id].text)
                         ? Self.classify(grid.cells[id].text, reader: reader) : (.unknown, nil)
                     var takenFor: String?
-                    if m == .unknown, key.count <= DocxTableReader.labelLikeMaxLength,
+                    if m == .unknown, keyLengths[id] <= DocxTableReader.labelLikeMaxLength,
                        let near = reader.matcher.closest(grid.cells[id].text) {
                         (m, value, takenFor) = (near.match, nil, near.label)
                     }
@@ -67,6 +81,78 @@ struct DocxTableScan {
         var labelsPerColumn: [Int: Int] = [:]
         for id in 0..<n where match[id] != .unknown { labelsPerColumn[grid.cells[id].column, default: 0] += 1 }
         self.labelColumns = Set(labelsPerColumn.filter { $0.value >= 2 }.keys)
+    }
+
+    /// What a short cell's text looks like as a label: its `compactKey`, the key's length in characters, and
+    /// whether it ends like a label (a colon at its end, no sentence punctuation, at most `labelLikeMaxLength`
+    /// characters). Worked on Unicode scalars when the text is `SimpleScalars` (the same result, proved there),
+    /// else on Characters.
+    static func look(_ text: String) -> (key: String, length: Int, endsLikeLabel: Bool) {
+        if let fast = lookSimple(text) { return fast }
+        let key = compactKey(text)
+        let length = key.count
+        return (key, length, !key.isEmpty && length <= DocxTableReader.labelLikeMaxLength && endsLikeLabelCharacters(text, key: key))
+    }
+
+    /// `look` on the UTF-8 bytes of a `SimpleScalars` text (each scalar a Character; nil for other text): the key is
+    /// the bytes of the scalars kept, its length the number of scalars kept.
+    static func lookSimple(_ text: String) -> (key: String, length: Int, endsLikeLabel: Bool)? {
+        var text = text
+        return text.withUTF8 { b -> (key: String, length: Int, endsLikeLabel: Bool)? in
+            let n = b.count
+            var key: [UInt8] = []
+            key.reserveCapacity(n)
+            var length = 0
+            var punctuation = false
+            var lastVisible: UInt32 = 0  // the last scalar that is not whitespace
+            var i = 0
+            while i < n {
+                let c = b[i]
+                let v: UInt32
+                let width: Int
+                if c < 0x80 {
+                    (v, width) = (UInt32(c), 1)
+                } else if c < 0xE0 {
+                    guard c >= 0xC2, i + 1 < n else { return nil }
+                    (v, width) = (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
+                } else if c < 0xF0 {
+                    guard i + 2 < n else { return nil }
+                    (v, width) = (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+                } else {
+                    return nil
+                }
+                guard SimpleScalars.isSimple(v) else { return nil }
+                if !SimpleScalars.isWhitespace(v) {
+                    lastVisible = v
+                    if v != 0x2A && v != 0xFF0A {  // * ＊
+                        key.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + width)]))
+                        length += 1
+                        // 。，；,;
+                        if v == 0x3002 || v == 0xFF0C || v == 0xFF1B || v == 0x2C || v == 0x3B { punctuation = true }
+                    }
+                }
+                i += width
+            }
+            while true {  // trailing : and ：
+                if key.last == 0x3A {
+                    key.removeLast()
+                } else if key.count >= 3 && key[key.count - 3] == 0xEF && key[key.count - 2] == 0xBC && key[key.count - 1] == 0x9A {
+                    key.removeLast(3)
+                } else {
+                    break
+                }
+                length -= 1
+            }
+            let ends = length > 0 && length <= DocxTableReader.labelLikeMaxLength && !punctuation
+                && (lastVisible == 0x3A || lastVisible == 0xFF1A)
+            return (String(decoding: key, as: UTF8.self), length, ends)
+        }
+    }
+
+    /// `endsLikeLabel` as worked on Characters (for text that `SimpleScalars` does not cover, and for tests).
+    static func endsLikeLabelCharacters(_ text: String, key: String) -> Bool {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (text.hasSuffix("：") || text.hasSuffix(":")) && !key.contains(where: { "。，；,;".contains($0) })
     }
 
     /// The text without spaces, line breaks and asterisks, and without trailing colons: enough to judge a
@@ -159,7 +245,7 @@ struct DocxTableScan {
 
     /// Short text without sentence punctuation, digits only or check boxes: how labels look.
     private func isLabelLike(_ id: Int) -> Bool {
-        guard let key = keys[id], !key.isEmpty, key.count <= DocxTableReader.labelLikeMaxLength else { return false }
+        guard let key = keys[id], !key.isEmpty, keyLengths[id] <= DocxTableReader.labelLikeMaxLength else { return false }
         if key.contains(where: { "。，；,;".contains($0) }) { return false }
         if key.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }) { return false }
         if DocxCheckbox.tickedChoices(in: grid.cells[id].text) != nil { return false }
@@ -170,15 +256,56 @@ struct DocxTableScan {
     static func clean(_ rows: [[String]]) -> String {
         var lines: [String] = []
         for row in rows {
-            let cells = row.map { cell in
-                cell.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map(Self.trimmed)
-                    .filter { !$0.isEmpty }
-                    .joined(separator: "\n")
-            }.filter { !$0.isEmpty }
+            let cells = row.map { cell in trimmedLines(cell, separator: UInt8(ascii: "\n")) }.filter { !$0.isEmpty }
             if !cells.isEmpty { lines.append(cells.joined(separator: " ")) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The lines of a cell's text (split at `\n`), each `trimmed`, empty ones dropped, joined with `separator`.
+    /// Worked on the UTF-8 bytes when the text is `SimpleScalars` (no CR; every scalar a Character of its own, so
+    /// the spaces trimmed are whole Characters), else on Characters (`trimmedLinesCharacters`).
+    static func trimmedLines(_ text: String, separator: UInt8) -> String {
+        guard SimpleScalars.qualifies(text) else { return trimmedLinesCharacters(text, separator: separator) }
+        var text = text
+        return text.withUTF8 { b -> String in
+            let n = b.count
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var start = 0
+            while start <= n {
+                var end = start
+                while end < n && b[end] != 0x0A { end += 1 }
+                let next = end + 1
+                var s = start, e = end
+                while s < e {
+                    if b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+                    else if e - s >= 3 && b[s] == 0xE3 && b[s + 1] == 0x80 && b[s + 2] == 0x80 { s += 3 }  // U+3000
+                    else if e - s >= 2 && b[s] == 0xC2 && b[s + 1] == 0xA0 { s += 2 }  // U+00A0
+                    else { break }
+                }
+                while e > s {
+                    if b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
+                    else if e - s >= 3 && b[e - 3] == 0xE3 && b[e - 2] == 0x80 && b[e - 1] == 0x80 { e -= 3 }
+                    else if e - s >= 2 && b[e - 2] == 0xC2 && b[e - 1] == 0xA0 { e -= 2 }
+                    else { break }
+                }
+                if s < e {
+                    if !out.isEmpty { out.append(separator) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<e]))
+                }
+                start = next
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `trimmedLines` worked on Characters.
+    static func trimmedLinesCharacters(_ text: String, separator: UInt8) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map(Self.trimmed)
+            .filter { !$0.isEmpty }
+            .joined(separator: String(UnicodeScalar(separator)))
     }
 
     /// A line without the spaces, tabs and ideographic spaces around it.
