@@ -532,7 +532,7 @@ def study(binary, config):
     rows = sorted(set([(t, 1.01, 1.01) for t in GRID] + [(1.01, t, 1.01) for t in GRID] + [(best_c, best_i, f) for f in FLAG_GRID]))
     show("1. dev, model trained on %s" % "+".join(TRAIN_SETS), len(dev), dev_result, rows)
     print("%s: category/subtype override ≥ %.2f, industry override ≥ %.2f, disagreement flag ≥ %.2f"
-          % (("judged at (--thresholds)",) if FIXED_THRESHOLDS else ("chosen on dev",)) + tuple(chosen))
+          % ((("judged at (--thresholds)",) if FIXED_THRESHOLDS else ("chosen on dev",)) + tuple(chosen)))
     if not FAIR_SETS:
         return  # `--fair=`: step 1 only (the thresholds dev chooses)
     fold_models = [train_model([c for g in range(5) if g != f for c in folds[g]]) for f in range(5)]
