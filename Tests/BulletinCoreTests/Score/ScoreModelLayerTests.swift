@@ -85,7 +85,7 @@ struct ScoreModelLayerTests {
 
     @Test func anEnabledLayerWhoseFileIsMissingStopsTheScorerAndAnOffOneIsNotLoaded() throws {
         var config = ScoringConfig.standard
-        #expect(config.model?.enabled == false, "the layer ships off")
+        config.model?.enabled = false
         #expect(try Scorer(config: config, profile: "sichuan").modelLayer == nil)
         config.model = Self.settings(weights: "nowhere/scoring-model.json")
         config.directory = Self.root
@@ -105,9 +105,9 @@ struct ScoreModelLayerTests {
     /// The repository's pipeline.json written into `folder` with the layer switched and `scoring.model.weights` set.
     static func copy(into folder: URL, enabled: Bool, weights: String) throws -> URL {
         let text = try String(contentsOf: root.appendingPathComponent("pipeline.json"), encoding: .utf8)
-        let changed = text.replacingOccurrences(of: "\"enabled\": (true|false),(\\s*)\"weights\": \"data/scoring-model.json\"",
-                                                with: "\"enabled\": \(enabled),$2\"weights\": \"\(weights)\"", options: .regularExpression)
-        #expect(changed != text || (enabled == false && weights == "data/scoring-model.json"), "pipeline.json's scoring.model was not found")
+        let pattern = "\"enabled\": (true|false),(\\s*)\"weights\": \"data/scoring-model.json\""
+        #expect(text.range(of: pattern, options: .regularExpression) != nil, "pipeline.json's scoring.model was not found")
+        let changed = text.replacingOccurrences(of: pattern, with: "\"enabled\": \(enabled),$2\"weights\": \"\(weights)\"", options: .regularExpression)
         let url = folder.appendingPathComponent("pipeline.json")
         try changed.write(to: url, atomically: true, encoding: .utf8)
         return url
@@ -473,7 +473,8 @@ struct ScoreModelLayerTests {
         #expect(comparison.flaggedCombined == combined.flagged.count)
         #expect(comparison.changed > 0)
         let text = comparison.description
-        #expect(text.contains("model layer (data/scoring-model.json; off in pipeline.json): rules alone, model alone, combined"))
+        let shipped = scorer.config.model?.enabled == true ? "on" : "off"
+        #expect(text.contains("model layer (data/scoring-model.json; \(shipped) in pipeline.json): rules alone, model alone, combined"))
         #expect(text.contains("需人工确认 rules alone \(rules.flagged.count), combined \(combined.flagged.count)"))
     }
 }
