@@ -35,7 +35,10 @@ sheets() { find "$DEMO/outbox/review" -maxdepth 1 -name "*-$1*.xlsx" | sort; }
 
 rm -rf "$DEMO" && mkdir -p "$DEMO/inbox" "$DEMO/outbox"
 CONFIG="$DEMO/pipeline.json"
-sed "s/\"profile\": \"sichuan\"/\"profile\": \"$PROFILE\"/" "$here/../pipeline.json" > "$CONFIG"
+# The copy reads the repository's model weights: a relative scoring.model.weights is read from the copy's folder.
+root=$(cd "$here/.." && pwd)
+sed -e "s/\"profile\": \"sichuan\"/\"profile\": \"$PROFILE\"/" \
+    -e "s|\"weights\": \"data/scoring-model.json\"|\"weights\": \"$root/data/scoring-model.json\"|" "$here/../pipeline.json" > "$CONFIG"
 
 if [ "$PROFILE" = zhejiang ]; then
   cp "$here"/../samples/zhejiang/*.csv "$DEMO/inbox/"

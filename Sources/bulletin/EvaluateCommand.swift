@@ -27,7 +27,13 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let (config, _) = try options.load()
-        let scorer = try Scorer(config: config.scoring, profile: config.profile)
+        let scorer: Scorer
+        do {
+            scorer = try Scorer(config: config.scoring, profile: config.profile)
+        } catch {
+            // A layer switched on whose weights cannot be read: exit 78 naming the file, as for pipeline.json itself.
+            throw reportAndExit(error, stage: "configuration")
+        }
         let url = URL(fileURLWithPath: file)
         if let caseId {
             let set = try LabelledSet.load(from: url)
@@ -42,9 +48,8 @@ struct EvaluateCommand: ParsableCommand {
                 print("  [\(r.rule)] \(r.field) 「\(r.matched)」 \(String(format: "%.2f", r.weight)) \(r.conclusion)")
             }
             for f in a.flags { print("  flag: \(f)") }
-            if scorer.modelLayer == nil, let model = config.scoring.model {
+            if scorer.modelLayer == nil, let layer = Self.offLayer(config.scoring) {
                 // The layer is off: what it would say and do, below the rules' reasons.
-                let layer = try ModelLayer(settings: model, directory: config.scoring.directory, file: options.config)
                 let b = scorer.with(modelLayer: layer).assess([.title: c.title, .summary: c.summary], extras: [:])
                 print("model layer (off in pipeline.json); combined: \(b.category) / \(b.subtype) / \(b.level) / \(b.industry)")
                 for r in b.reasons where r.rule == ModelLayer.ruleName { print("  [\(r.rule)] \(r.conclusion)") }
@@ -70,9 +75,21 @@ struct EvaluateCommand: ParsableCommand {
         }
         let report = try LabelledSetReport.evaluate(casesAt: url, scorer: scorer)
         print(report.description)
-        if let model = config.scoring.model {
-            let layer = try ModelLayer(settings: model, directory: config.scoring.directory, file: options.config)
+        if let layer = scorer.modelLayer ?? Self.offLayer(config.scoring) {
             print(ModelComparison.compare(try LabelledSet.load(from: url).cases, scorer: scorer, layer: layer).description)
+        }
+    }
+
+    /// The model layer that `scoring.model` names while it is off (the scorer loads it when on), for the report's
+    /// comparison; nil when there is none. An off layer's weights that cannot be read do not stop the rules' report:
+    /// the error (the configuration file, the key, the resolved path, what to do) is printed to stderr instead.
+    static func offLayer(_ scoring: ScoringConfig) -> ModelLayer? {
+        guard let model = scoring.model else { return nil }
+        do {
+            return try ModelLayer(settings: model, directory: scoring.directory, file: scoring.configFile ?? "pipeline.json")
+        } catch {
+            FileHandle.standardError.write(Data("model layer (off): not reported: \(error)\n".utf8))
+            return nil
         }
     }
 }

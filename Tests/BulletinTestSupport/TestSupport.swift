@@ -14,11 +14,20 @@ public enum TestSupport {
         return config
     }
 
+    /// The repository's pipeline.json as text, for a copy written to another folder: `scoring.model.weights` made
+    /// absolute, since a relative one is read from the folder of the copy, which holds no weights.
+    public static func pipelineJSONForCopy() throws -> String {
+        let text = try String(contentsOf: root.appendingPathComponent("pipeline.json"), encoding: .utf8)
+        let old = "\"weights\": \"data/scoring-model.json\""
+        precondition(text.contains(old), "pipeline.json no longer holds \(old)")
+        return text.replacingOccurrences(of: old, with: "\"weights\": \"\(root.appendingPathComponent("data/scoring-model.json").path)\"")
+    }
+
     /// Loads the repository's pipeline.json with one piece of text replaced, expecting a ConfigError.
     public static func configError(replacing old: String, with new: String) throws -> ConfigError? {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(contentsOf: root.appendingPathComponent("pipeline.json"), encoding: .utf8)
+        let text = try pipelineJSONForCopy()
         precondition(text.contains(old), "pipeline.json no longer holds \(old)")
         let url = folder.appendingPathComponent("pipeline.json")
         try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -51,7 +52,7 @@ import Glibc
         try Data(partial.utf8).write(to: partialURL)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: partialURL.path)
         names.append("汇总-一行有误.csv")
-        var text = try String(contentsOf: RunEndToEndTests.root.appendingPathComponent("pipeline.json"), encoding: .utf8)
+        var text = try TestSupport.pipelineJSONForCopy()
         for (old, new) in [("\"settleCheckSeconds\": 1,", "\"settleCheckSeconds\": 0,")] + extra {
             precondition(text.contains(old), "pipeline.json no longer holds \(old)")
             text = text.replacingOccurrences(of: old, with: new)

@@ -11,7 +11,7 @@ import Testing
         let work = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
                                                appropriateFor: FileManager.default.temporaryDirectory, create: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let text = try String(contentsOf: TestSupport.root.appendingPathComponent("pipeline.json"), encoding: .utf8)
+        let text = try TestSupport.pipelineJSONForCopy()
         let config = work.appendingPathComponent("pipeline.json")
         try text.replacingOccurrences(of: "\"profile\": \"sichuan\"", with: "\"profile\": \"zhejiang\"").write(to: config, atomically: true, encoding: .utf8)
         let inbox = work.appendingPathComponent("inbox"), outbox = work.appendingPathComponent("outbox")

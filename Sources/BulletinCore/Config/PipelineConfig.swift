@@ -188,6 +188,7 @@ extension PipelineConfig {
             throw ConfigError(file: file, path: Self.path(context.codingPath), message: "is not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
         }
         config.scoring.directory = url.deletingLastPathComponent()
+        config.scoring.configFile = file
         try config.validate(file: file)
         return config
     }

@@ -7,7 +7,8 @@ extension ScoringConfig {
     public struct Model: Sendable, Codable, Equatable {
         /// Whether the layer takes part in scoring (off: `bulletin evaluate` still reports it beside the rules).
         public var enabled: Bool
-        /// The weights file (data/scoring-model.json), relative to pipeline.json's folder.
+        /// The weights file (data/scoring-model.json): relative to the folder of the pipeline.json it is read from (not
+        /// the current folder), or absolute.
         public var weights: String
         /// The model's probability at or above which it replaces a category (and its subtype) the rules flagged
         /// as weak or contested; above 1: never.
@@ -57,13 +58,23 @@ public struct ModelLayer: Sendable {
     public let settings: ScoringConfig.Model
     let model: NgramModel
 
-    /// Loads the weights named by `settings.weights`, resolved against `directory` (pipeline.json's folder; the
-    /// current folder when nil). A missing or malformed file is a ConfigError naming it and `scoring.model.weights`.
+    /// Loads the weights named by `settings.weights`: an absolute path as it is, a relative one against `directory`,
+    /// the folder of the configuration file `file` (the current folder when nil: a configuration built in code). A
+    /// missing or malformed file is a ConfigError naming `file`, `scoring.model.weights`, the path as written and as
+    /// resolved, and what to do.
     public init(settings: ScoringConfig.Model, directory: URL?, file: String = "pipeline.json") throws {
-        let url = settings.weights.hasPrefix("/") ? URL(fileURLWithPath: settings.weights)
-            : (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(settings.weights)
+        let url = Self.resolve(settings.weights, against: directory)
+        let shown = settings.weights.hasPrefix("/") ? url.path
+            : "\(settings.weights), read from \(directory == nil ? "the current folder" : "the folder of \(file)") as \(url.path)"
         self.settings = settings
-        model = try NgramModel(contentsOf: url, file: file, jsonPath: "scoring.model.weights")
+        model = try NgramModel(contentsOf: url, file: file, jsonPath: "scoring.model.weights", shown: shown)
+    }
+
+    /// Where the weights file `weights` is: an absolute path as it is, a relative one in `directory` (the folder of
+    /// pipeline.json; the current folder when nil).
+    public static func resolve(_ weights: String, against directory: URL?) -> URL {
+        if weights.hasPrefix("/") { return URL(fileURLWithPath: weights) }
+        return (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(weights)
     }
 
     /// The model's own labels for a title and a summary (the subtype within the model's category), without rules.

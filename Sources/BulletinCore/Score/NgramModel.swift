@@ -83,34 +83,35 @@ struct NgramModel: Sendable {
     /// Per category label, the subtypes allowed within it (`subtypeMask`).
     private let allowedSubtypes: [UInt32?]
 
-    /// Reads the model file and the weights file it names; a ConfigError naming `file`, `jsonPath` and what to do
-    /// when either is missing or malformed.
-    init(contentsOf url: URL, file: String, jsonPath: String) throws {
+    /// Reads the model file and the weights file it names; a ConfigError naming `file`, `jsonPath`, the file (as
+    /// `shown`, else its path) and what to do when either is missing or malformed.
+    init(contentsOf url: URL, file: String, jsonPath: String, shown: String? = nil) throws {
         let redo = "retrain it with python3 tools/train_scoring_model.py, or point \(jsonPath) at the file"
+        let named = shown ?? url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which cannot be read (\(error.localizedDescription)); \(redo)")
+            throw ConfigError(file: file, path: jsonPath, message: "names \(named), which cannot be read (\(error.localizedDescription)); \(redo)")
         }
         let doc: ModelFile
         do {
             doc = try JSONDecoder().decode(ModelFile.self, from: data)
         } catch {
-            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which is not a scoring model (\(Self.describe(error))); \(redo)")
+            throw ConfigError(file: file, path: jsonPath, message: "names \(named), which is not a scoring model (\(Self.describe(error))); \(redo)")
         }
         guard !doc.features.ngrams.isEmpty, doc.features.ngrams.allSatisfy({ (1...8).contains($0) }), doc.features.titleWeight > 0 else {
-            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose features.ngrams must be lengths 1 to 8 and features.titleWeight positive; \(redo)")
+            throw ConfigError(file: file, path: jsonPath, message: "names \(named), whose features.ngrams must be lengths 1 to 8 and features.titleWeight positive; \(redo)")
         }
         let names = ["category", "subtype", "industry"]
         let expected = [AchievementTaxonomy.categories, AchievementTaxonomy.subtypes, AchievementTaxonomy.industries]
         for (name, labels) in zip(names, expected) {
             guard let d = doc.dimensions[name] else {
-                throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), which has no dimensions.\(name); \(redo)")
+                throw ConfigError(file: file, path: jsonPath, message: "names \(named), which has no dimensions.\(name); \(redo)")
             }
             guard Set(d.labels) == Set(labels), d.labels.count == labels.count, d.bias.count == d.labels.count, d.rows >= 0 else {
                 throw ConfigError(file: file, path: jsonPath,
-                                  message: "names \(url.path), whose dimensions.\(name) is malformed (labels must be \(labels.joined(separator: "、")), one bias per label, rows a count); \(redo)")
+                                  message: "names \(named), whose dimensions.\(name) is malformed (labels must be \(labels.joined(separator: "、")), one bias per label, rows a count); \(redo)")
             }
         }
         let weightsURL = url.deletingLastPathComponent().appendingPathComponent(doc.weightsFile)
@@ -118,7 +119,7 @@ struct NgramModel: Sendable {
         do {
             bytes = [UInt8](try Data(contentsOf: weightsURL))
         } catch {
-            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose weightsFile \(weightsURL.path) cannot be read (\(error.localizedDescription)); \(redo)")
+            throw ConfigError(file: file, path: jsonPath, message: "names \(named), whose weightsFile \(weightsURL.path) cannot be read (\(error.localizedDescription)); \(redo)")
         }
         // The weights file: one line per gram, `dimension<TAB>gram<TAB>weights`, the weights integers in units of
         // 1e-5 separated by spaces (one per label, in the dimension's label order), the dimensions in the order
@@ -137,7 +138,7 @@ struct NgramModel: Sendable {
         var at = 0
         let n = bytes.count
         func bad(_ why: String) -> ConfigError {
-            ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose weights file \(weightsURL.path) line \(line) \(why); \(redo)")
+            ConfigError(file: file, path: jsonPath, message: "names \(named), whose weights file \(weightsURL.path) line \(line) \(why); \(redo)")
         }
         try bytes.withUnsafeBufferPointer { bytes in
             /// The dimension whose name the bytes `start..<end` spell, or nil.
@@ -183,7 +184,7 @@ struct NgramModel: Sendable {
             }
         }
         for (d, name) in names.enumerated() where rows[d].count != doc.dimensions[name]?.rows {
-            throw ConfigError(file: file, path: jsonPath, message: "names \(url.path), whose dimensions.\(name).rows is \(doc.dimensions[name]?.rows ?? 0) but its weights file \(weightsURL.path) has \(rows[d].count) lines for it; \(redo)")
+            throw ConfigError(file: file, path: jsonPath, message: "names \(named), whose dimensions.\(name).rows is \(doc.dimensions[name]?.rows ?? 0) but its weights file \(weightsURL.path) has \(rows[d].count) lines for it; \(redo)")
         }
         let dims = names.enumerated().map { d, name in
             let spec = doc.dimensions[name]

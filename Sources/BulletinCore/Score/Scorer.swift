@@ -43,7 +43,7 @@ public struct Scorer: Sendable {
         evidenceRules = evidence
         reviewRules = review
         if let model = config.model, model.enabled {
-            modelLayer = try ModelLayer(settings: model, directory: config.directory, file: file)
+            modelLayer = try ModelLayer(settings: model, directory: config.directory, file: config.configFile ?? file)
         }
     }
 

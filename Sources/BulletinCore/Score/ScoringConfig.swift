@@ -39,9 +39,12 @@ public struct ScoringConfig: Sendable, Codable, Equatable {
     public var eligibility: Eligibility
     /// The statistical layer (`scoring.model`), or nil for rules alone.
     public var model: Model?
-    /// The folder of the pipeline.json this was read from (set by `PipelineConfig.load`), against which
-    /// `model.weights` is resolved; nil: the current folder.
+    /// The folder of the pipeline.json this was read from (set by `PipelineConfig.load`), against which a relative
+    /// `model.weights` is resolved; nil (a configuration not read from a file): the current folder.
     public var directory: URL?
+    /// The path of the pipeline.json this was read from (set by `PipelineConfig.load`), which the model layer's
+    /// errors name; nil: "pipeline.json".
+    public var configFile: String?
 
     // MARK: - Parts
 

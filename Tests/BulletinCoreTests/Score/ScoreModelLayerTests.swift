@@ -85,7 +85,7 @@ struct ScoreModelLayerTests {
 
     @Test func anEnabledLayerWhoseFileIsMissingStopsTheScorerAndAnOffOneIsNotLoaded() throws {
         var config = ScoringConfig.standard
-        #expect(config.model?.enabled == false, "the layer ships off")
+        config.model?.enabled = false
         #expect(try Scorer(config: config, profile: "sichuan").modelLayer == nil)
         config.model = Self.settings(weights: "nowhere/scoring-model.json")
         config.directory = Self.root
@@ -100,6 +100,81 @@ struct ScoreModelLayerTests {
         #expect(config.scoring.directory?.standardizedFileURL == Self.root.standardizedFileURL)
         let model = try #require(config.scoring.model)
         #expect(throws: Never.self) { try ModelLayer(settings: model, directory: config.scoring.directory) }
+    }
+
+    /// The repository's pipeline.json written into `folder` with the layer switched and `scoring.model.weights` set.
+    static func copy(into folder: URL, enabled: Bool, weights: String) throws -> URL {
+        let text = try String(contentsOf: root.appendingPathComponent("pipeline.json"), encoding: .utf8)
+        let pattern = "\"enabled\": (true|false),(\\s*)\"weights\": \"data/scoring-model.json\""
+        #expect(text.range(of: pattern, options: .regularExpression) != nil, "pipeline.json's scoring.model was not found")
+        let changed = text.replacingOccurrences(of: pattern, with: "\"enabled\": \(enabled),$2\"weights\": \"\(weights)\"", options: .regularExpression)
+        let url = folder.appendingPathComponent("pipeline.json")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func aConfigInAnotherFolderReadsItsWeightsFromThatFolderNotTheCurrentOne() throws {
+        try TestSupport.withTemporaryFolder { folder in
+            let models = folder.appendingPathComponent("模型")
+            try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
+            for name in ["scoring-model.json", "scoring-model-weights.tsv"] {
+                try FileManager.default.copyItem(at: Self.root.appendingPathComponent("data/\(name)"), to: models.appendingPathComponent(name))
+            }
+            // The tests run in the package root, which has no 模型/: only the config's folder has the file.
+            #expect(FileManager.default.currentDirectoryPath != folder.path)
+            #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("模型").path))
+            let config = try PipelineConfig.load(from: try Self.copy(into: folder, enabled: true, weights: "模型/scoring-model.json"))
+            let scorer = try Scorer(config: config.scoring, profile: config.profile)
+            let layer = try #require(scorer.modelLayer)
+            let c = try Self.devCase("r001")
+            #expect(layer.labels(title: c.title, summary: c.summary) == (try Self.layer()).labels(title: c.title, summary: c.summary))
+            // An absolute path stays as it is, wherever the config is.
+            let absolute = Self.root.appendingPathComponent("data/scoring-model.json").path
+            let other = try PipelineConfig.load(from: try Self.copy(into: folder, enabled: true, weights: absolute))
+            #expect(try Scorer(config: other.scoring, profile: other.profile).modelLayer != nil)
+            #expect(ModelLayer.resolve(absolute, against: folder).path == absolute)
+        }
+    }
+
+    @Test func aCopiedConfigWithoutItsWeightsNamesTheConfigTheKeyTheResolvedPathAndWhatToDo() throws {
+        try TestSupport.withTemporaryFolder { folder in
+            let url = try Self.copy(into: folder, enabled: true, weights: "data/scoring-model.json")
+            let config = try PipelineConfig.load(from: url)
+            let error = #expect(throws: ConfigError.self) { try Scorer(config: config.scoring, profile: config.profile) }
+            #expect(error?.file == url.path)
+            #expect(error?.path == "scoring.model.weights")
+            let resolved = folder.appendingPathComponent("data/scoring-model.json").path
+            let message = error?.message ?? ""
+            #expect(message.contains("data/scoring-model.json, read from the folder of \(url.path) as \(resolved), which cannot be read"), "\(message)")
+            #expect(message.contains("retrain it with python3 tools/train_scoring_model.py, or point scoring.model.weights at the file"), "\(message)")
+            // Off, the same config loads: the weights are read only when the layer is on.
+            let off = try PipelineConfig.load(from: try Self.copy(into: folder, enabled: false, weights: "data/scoring-model.json"))
+            #expect(try Scorer(config: off.scoring, profile: off.profile).modelLayer == nil)
+        }
+    }
+
+    @Test func aCorruptWeightsFileBesideACopiedConfigIsAConfigErrorNamingIt() throws {
+        try TestSupport.withTemporaryFolder { folder in
+            let data = folder.appendingPathComponent("data")
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+            let url = try Self.copy(into: folder, enabled: true, weights: "data/scoring-model.json")
+            let model = data.appendingPathComponent("scoring-model.json"), weights = data.appendingPathComponent("scoring-model-weights.tsv")
+            let shipped = try Data(contentsOf: Self.root.appendingPathComponent("data/scoring-model.json"))
+            let lines = try String(contentsOf: Self.root.appendingPathComponent("data/scoring-model-weights.tsv"), encoding: .utf8).split(separator: "\n")
+            // A model file cut short; then an intact one whose weights file is cut to 10 lines.
+            for (json, tsv, expected) in [(Data(shipped.prefix(200)), Data(), "which is not a scoring model"),
+                                          (shipped, Data((lines.prefix(10).joined(separator: "\n") + "\n").utf8), "but its weights file \(weights.path) has 10 lines")] {
+                try json.write(to: model)
+                try tsv.write(to: weights)
+                let config = try PipelineConfig.load(from: url)
+                let error = #expect(throws: ConfigError.self) { try Scorer(config: config.scoring, profile: config.profile) }
+                #expect(error?.file == url.path)
+                #expect(error?.path == "scoring.model.weights")
+                #expect(error?.message.contains("read from the folder of \(url.path) as \(model.path)") == true, "\(error?.message ?? "")")
+                #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+                #expect(error?.message.contains("python3 tools/train_scoring_model.py") == true)
+            }
+        }
     }
 
     // MARK: - Agreement with Python, determinism
@@ -398,7 +473,8 @@ struct ScoreModelLayerTests {
         #expect(comparison.flaggedCombined == combined.flagged.count)
         #expect(comparison.changed > 0)
         let text = comparison.description
-        #expect(text.contains("model layer (data/scoring-model.json; off in pipeline.json): rules alone, model alone, combined"))
+        let shipped = scorer.config.model?.enabled == true ? "on" : "off"
+        #expect(text.contains("model layer (data/scoring-model.json; \(shipped) in pipeline.json): rules alone, model alone, combined"))
         #expect(text.contains("需人工确认 rules alone \(rules.flagged.count), combined \(combined.flagged.count)"))
     }
 }

@@ -11,11 +11,13 @@ enum ScoreTestSupport {
     static let labelledCases = root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/labelled/cases.json")
 
     /// The `scoring` section of the repository's pipeline.json (decoded alone, so that other sections
-    /// being edited do not matter here).
+    /// being edited do not matter here), its model weights read from the repository whatever the current folder.
     static func repositoryScoring() throws -> ScoringConfig {
         struct File: Decodable { var scoring: ScoringConfig }
         let data = try Data(contentsOf: root.appendingPathComponent("pipeline.json"))
-        return try JSONDecoder().decode(File.self, from: data).scoring
+        var scoring = try JSONDecoder().decode(File.self, from: data).scoring
+        scoring.directory = root
+        return scoring
     }
 
     /// A scorer with the repository's rules.
