@@ -738,13 +738,33 @@ if __name__ == "__main__":
         sys.argv.remove("--old-params")
         PARAMS.clear()
         PARAMS.update(json.loads(json.dumps(OLD_PARAMS)))
+    def take_value(name):
+        """The value of `--name=V` or `--name V` (removed from sys.argv), or None; a flag without a value stops."""
+        for i, a in enumerate(sys.argv):
+            if a.startswith(name + "="):
+                del sys.argv[i]
+                return a[len(name) + 1:]
+            if a == name:
+                if i + 1 >= len(sys.argv) or sys.argv[i + 1].startswith("-"):
+                    sys.exit("train_scoring_model.py: %s needs a value, e.g. %s=holdout9" % (name, name))
+                value = sys.argv[i + 1]
+                del sys.argv[i:i + 2]
+                return value
+        return None
+
     if len(sys.argv) > 1 and sys.argv[1] == "--study":
-        for arg in [a for a in sys.argv if a.startswith("--thresholds=")]:
-            FIXED_THRESHOLDS[:] = [float(x) for x in arg[len("--thresholds="):].split(",")]
-            sys.argv.remove(arg)
-        for arg in [a for a in sys.argv if a.startswith("--fair=")]:
-            FAIR_SETS[:] = [n for n in arg[len("--fair="):].split(",") if n]
-            sys.argv.remove(arg)
+        thresholds = take_value("--thresholds")
+        if thresholds is not None:
+            FIXED_THRESHOLDS[:] = [float(x) for x in thresholds.split(",")]
+        fair = take_value("--fair")
+        if fair is not None:
+            FAIR_SETS[:] = [n for n in fair.split(",") if n]
+        # Anything left that is not BIN or CONFIG is refused, never silently ignored (a misspelt option used to
+        # leave the study judging the default fair set).
+        extra = sys.argv[2:][2:] + [a for a in sys.argv[2:4] if a.startswith("-")]
+        if extra:
+            sys.exit("train_scoring_model.py: --study takes BIN [CONFIG] [--fair=a,b] [--thresholds=c,s,i]; "
+                     "not understood: %s" % " ".join(extra))
         study(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, ".build", "debug", "bulletin"),
               sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, "pipeline.json"))
     elif len(sys.argv) > 1 and sys.argv[1] == "--cv":
