@@ -290,3 +290,16 @@ public struct InferredValues: Sendable, Codable, Equatable {
         self.industry = industry
     }
 }
+
+extension Assessment {
+    /// The assessment of a scored sheet: its labels, reasons, flags and inferred values, with the ranking `score`,
+    /// the labels' `confidence` and the 需人工确认 reasons (`needsReview` when there are any).
+    public init(_ sheet: ScoreSheet, score: Double, confidence: LabelConfidence?, review: [String]) {
+        self.init(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
+                  score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
+                  inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)
+        self.confidence = confidence
+        needsReview = !review.isEmpty
+        reviewReasons = review
+    }
+}

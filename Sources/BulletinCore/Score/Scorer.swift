@@ -85,12 +85,6 @@ public struct Scorer: Sendable {
         let (confidence, rulesReview, newFlags) = ConfidenceAssessor.assess(sheet, decision: config.decision, totals: totals, reading: reading)
         let review = modelReview.isEmpty ? rulesReview : Array(rulesReview.prefix(newFlags)) + modelReview + rulesReview.dropFirst(newFlags)
         for r in review.prefix(newFlags + modelReview.count) { sheet.flag("需人工确认：\(r)") }
-        var assessment = Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
-                                    score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
-                                    inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)
-        assessment.confidence = confidence
-        assessment.needsReview = !review.isEmpty
-        assessment.reviewReasons = review
-        return assessment
+        return Assessment(sheet, score: score, confidence: confidence, review: review)
     }
 }

@@ -389,13 +389,7 @@ struct ScoreModelLayerTests {
             ModelLayer.apply(outcome, to: &sheet)
             (score, confidence, review) = reviewed(&sheet, outcome.review)
         }
-        var a = Assessment(category: sheet.category, subtype: sheet.subtype, level: sheet.level, industry: sheet.industry,
-                           score: score, reasons: sheet.reasons, flags: sheet.flags, eligible: sheet.eligible,
-                           inferred: sheet.inferred, amountWanYuan: sheet.amountWanYuan)
-        a.confidence = confidence
-        a.needsReview = !review.isEmpty
-        a.reviewReasons = review
-        return a
+        return Assessment(sheet, score: score, confidence: confidence, review: review)
     }
 
     @Test(arguments: [0.9, 1.01])
