@@ -590,31 +590,21 @@ struct NgramModel: Sendable {
                 }
             }
             for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
-            if dimensions[0] != 0 {
-                let n = norm[0]
-                var zc = z.category
-                entryCategory.withUnsafeBufferPointer { wc in
-                    for i in 0..<entries.count { zc += wc[Int(truncatingIfNeeded: entries[i])] * SIMD4(repeating: values[i] / n) }
-                }
-                z.category = zc
-            }
-            if dimensions[1] != 0 {
-                let n = norm[1]
-                var zs = z.subtype
-                entrySubtype.withUnsafeBufferPointer { ws in
-                    for i in 0..<entries.count { zs += ws[Int(truncatingIfNeeded: entries[i])] * SIMD8(repeating: values[i] / n) }
-                }
-                z.subtype = zs
-            }
-            if dimensions[2] != 0 {
-                let n = norm[2]
-                var zi = z.industry
-                entryIndustry.withUnsafeBufferPointer { wi in
-                    for i in 0..<entries.count { zi += wi[Int(truncatingIfNeeded: entries[i])] * SIMD8(repeating: values[i] / n) }
-                }
-                z.industry = zi
-            }
+            if dimensions[0] != 0 { Self.accumulate(&z.category, entryCategory, entries, values, norm[0]) }
+            if dimensions[1] != 0 { Self.accumulate(&z.subtype, entrySubtype, entries, values, norm[1]) }
+            if dimensions[2] != 0 { Self.accumulate(&z.industry, entryIndustry, entries, values, norm[2]) }
         }
+    }
+
+    /// One dimension's sums: Σ weights[entry] × value ÷ norm over the grams, added to `z`.
+    @inline(__always)
+    private static func accumulate<V: SIMD>(_ z: inout V, _ weights: [V], _ entries: UnsafeBufferPointer<UInt64>,
+                                            _ values: UnsafeBufferPointer<Double>, _ norm: Double) where V.Scalar == Double {
+        var sum = z
+        weights.withUnsafeBufferPointer { w in
+            for i in 0..<entries.count { sum += w[Int(truncatingIfNeeded: entries[i])] * V(repeating: values[i] / norm) }
+        }
+        z = sum
     }
 
     /// The verdict of one dimension (0 category, 1 subtype, 2 industry) from `scores`, its softmax taken over
