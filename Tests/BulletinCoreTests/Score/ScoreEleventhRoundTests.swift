@@ -4,13 +4,14 @@ import Testing
 
 /// The eleventh round of category, subtype and industry evidence (docs/scoring.md, "round 11"), by class: an approved
 /// variety is the achievement though it was spread; a text written as a patent (该发明 doing something, a title
-/// closing 及其制备方法 / 及其在…中的应用) is the patent; a platform unveiled or approved in a batch is 其它, and a zone's
-/// or office's name holding 转化 is no transfer; a delivery in volume (量级…装车交付) is a transfer; a technique with its
-/// equipment is 关键技术; and industry words the taxonomy missed (natural-science objects, coal mines, electrodes and
-/// crystals as materials, perovskite as a material rather than a cell, light industry, food ingredients, nucleic-acid
-/// diagnostics, flat-panel televisions). The texts are written for these tests (real-looking, not copies of labelled
-/// cases); each failed on the rules of 0b383c3 except the guards and the variety case (which 0b383c3 labels right
-/// only by the tie order: see the test).
+/// closing 及其制备方法 / 及其在…中的应用) is the patent; a platform unveiled, settled (落户) or approved in a batch is
+/// 其它, and a zone's or office's name holding 转化 is no transfer; 竣工验收 is an acceptance; a delivery in volume
+/// (量级…装车交付) is a transfer; a technique with its equipment is 关键技术; a country's place among the leaders
+/// (…领先行列) is no level claim; and industry words the taxonomy missed
+/// (natural-science objects, coal mines, electrodes and crystals as materials, perovskite as a material rather than a
+/// cell, light industry, nucleic-acid diagnostics). The texts are written for these tests (real-looking, not copies of
+/// labelled cases); each failed on the rules of 0b383c3 except the guards and the variety case (which 0b383c3 labels
+/// right only by the tie order: see the test).
 @Suite struct ScoreEleventhRoundTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
         try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
@@ -74,6 +75,22 @@ import Testing
         #expect(a.subtype == "")
     }
 
+    @Test func aResearchCentreSettledInAZoneIsOther() throws {
+        // A centre or a secretariat that 落户 a zone is a platform set up (§1); a project or a line that 落户 is left to
+        // its other evidence (labellers call those transfers and events both ways).
+        let a = try Self.assess("中国科学院成都分院两个联合研究中心落户宜宾三江新区",
+                                "中国科学院成都分院与宜宾市合作的动力电池材料、智能装备两个联合研究中心，分别由成都有机化学研究所和光电技术研究所团队领衔，开展关键材料研发、设备研制和产品开发，服务三江新区总投资80亿元的锂电产业项目。")
+        #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
+    }
+
+    @Test func aSystemAcceptedOnCompletionIsOther() throws {
+        // 竣工验收: the acceptance of something built, a project accepted (§1), whatever was built.
+        let a = try Self.assess("绵阳市不动产登记信息管理系统通过竣工验收",
+                                "绵阳市自然资源和规划局组织专家对不动产登记信息管理系统进行竣工验收。系统由一家软件企业承建，建成登记业务、档案管理、信息共享和网上办理四个子系统，已在全市九个县市区运行，专家认为系统运行稳定，同意通过验收。")
+        #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
+        #expect(a.industry == "电子信息", "\(a.reasons.map(\.conclusion))")
+    }
+
     @Test func aDeliveryInVolumeIsATransfer() throws {
         // docs/labelling.md §1: 批量交付 is a transfer's benefit; 十万量级装车交付 is a delivery in volume.
         let a = try Self.assess("国产车规级毫米波雷达实现十万量级装车交付",
@@ -89,6 +106,17 @@ import Testing
                                 "中铁二局联合西南交通大学针对高海拔隧道缺氧、低温和软岩大变形等难题，研究形成钻爆法快速施工成套技术，研制了智能凿岩台车和湿喷机械手等配套装备，在川藏公路多座隧道应用，月均进尺提高25%。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
+    }
+
+    // MARK: - Level
+
+    @Test func aCountrysPlaceAmongTheLeadersIsNoClaim() throws {
+        // docs/labelling.md §3: descriptions of the country's standing (进入核电技术先进国家行列) are not claims;
+        // …跻身世界领先行列 ranks the country, not this work. 行列 now follows a level as 国家 and 企业 do.
+        let a = try Self.assess("华西医院完成西南首例机器人辅助活体肝移植",
+                                "四川大学华西医院肝脏外科团队完成西南地区首例机器人辅助活体肝移植手术，供体术后第五天出院，受体肝功能恢复良好。医院表示，这标志着我国在机器人肝移植领域的技术水平已跻身世界领先行列。")
+        #expect(a.level == "", "\(a.reasons.map(\.conclusion))")
+        #expect(a.reasons.contains { $0.rule == "levelClaim" && $0.conclusion.contains("「行列」") })
     }
 
     // MARK: - Industry
