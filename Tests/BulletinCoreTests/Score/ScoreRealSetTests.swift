@@ -182,12 +182,16 @@ struct ScoreRealSetTests {
     /// so its floors guard those. holdout7 (100 cases) was measured once on main 187e2eb, then read for the ninth round
     /// (category, subtype and industry by class), so its floors guard that round; the round raised dev, holdout3, holdout5
     /// and holdout6, whose floors went up with it. holdout8 (100 cases) was measured once after the ninth round was merged, then read
-    /// for the tenth round (category and subtype by class), so its floors guard that round.
+    /// for the tenth round (category and subtype by class), so its floors guard that round. holdout9 (100 cases) was measured once
+    /// after the tenth round was merged, then read for the eleventh round (category, subtype and industry by class), so its
+    /// floors guard that round; the round raised holdout, holdout2, holdout4, holdout5, holdout6 and holdout7, whose floors went
+    /// up with it.
     @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.93), ("dev", 0.94, 0.93, 0.97, 0.89), ("test", 0.92, 0.90, 0.96, 0.79),
-                      ("holdout", 0.98, 0.97, 0.98, 0.87), ("holdout2", 0.93, 0.89, 0.96, 0.90),
-                      ("holdout3", 0.97, 0.95, 0.98, 0.91), ("holdout4", 0.92, 0.89, 0.99, 0.76),
-                      ("holdout5", 0.90, 0.93, 0.99, 0.89), ("holdout6", 0.91, 0.90, 0.98, 0.82),
-                      ("holdout7", 0.88, 0.85, 0.99, 0.78), ("holdout8", 0.86, 0.88, 0.97, 0.84)])
+                      ("holdout", 0.98, 0.97, 0.98, 0.88), ("holdout2", 0.93, 0.89, 0.96, 0.91),
+                      ("holdout3", 0.97, 0.95, 0.98, 0.91), ("holdout4", 0.92, 0.89, 0.99, 0.78),
+                      ("holdout5", 0.93, 0.96, 0.99, 0.92), ("holdout6", 0.91, 0.90, 0.98, 0.83),
+                      ("holdout7", 0.89, 0.87, 0.99, 0.80), ("holdout8", 0.86, 0.88, 0.97, 0.84),
+                      ("holdout9", 0.94, 0.91, 0.97, 0.89)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
         #expect(report.accuracy("category") >= category)
