@@ -49,8 +49,11 @@ import Testing
 
     @Test(arguments: [["--json"], ["--text"], []])
     func theShortCutPrintsWhatTheParserReads(_ options: [String]) throws {
-        let files = Self.samples
-        #expect(files.count >= 10)
+        // Forms from Word and WPS, a CSV, the online system's JSON and a broken form (a file problem on stderr).
+        let all = Self.samples
+        let files = all.filter { $0.hasSuffix("四川大学-报送表.docx") || $0.hasSuffix("（2项）.docx") || $0.hasSuffix("成都市科技局-汇总.csv")
+            || $0.hasSuffix("网上报送系统导出.json") || $0.hasSuffix("损坏的报送表.docx") || $0.hasSuffix("西南石油大学-报送表.docx") }
+        #expect(files.count == 6)
         let config = E.root.appendingPathComponent("pipeline.json").path
         let shapes: [[String]] = [
             options + files,
@@ -65,7 +68,7 @@ import Testing
             options + options + files,
             ["--config", "/nonexistent/pipeline.json", "--config", config] + options + files,
         ]
-        for shape in shapes {
+        for shape in options == ["--json"] ? shapes : Array(shapes.prefix(3)) + shapes.suffix(2) {
             let r = try Self.same(["inspect"] + shape)
             #expect(!r.stdout.isEmpty)
         }
@@ -83,14 +86,15 @@ import Testing
         let other = try #require(Self.samples.first { $0.hasSuffix("电子科技大学-报送表.docx") })
         try FileManager.default.copyItem(atPath: source, toPath: dir.appendingPathComponent("--json").path)
         try FileManager.default.copyItem(atPath: source, toPath: dir.appendingPathComponent("help").path)
+        let config = E.root.appendingPathComponent("pipeline.json").path
         // From inside the folder, "--json" after `--` is the file, not the flag: human-readable lines, not JSON.
-        let r = try Self.same(["inspect", other, "--", "--json", other], cwd: dir)
+        let r = try Self.same(["inspect", "--config", config, other, "--", "--json", other], cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("--json #1"))
         #expect(!r.stdout.hasPrefix("{"))
-        try Self.same(["inspect", "--", "--json"], cwd: dir)
-        try Self.same(["inspect", "--text", "--", "--json", "help"], cwd: dir)
-        let help = try Self.same(["inspect", "help"], cwd: dir)
+        try Self.same(["inspect", "--config", config, "--", "--json"], cwd: dir)
+        try Self.same(["inspect", "--text", "--config=\(config)", "--", "--json", "help"], cwd: dir)
+        let help = try Self.same(["inspect", "help", "--config", config], cwd: dir)
         #expect(help.stdout.hasPrefix("help #1"), "a file named help is a file: \(help.stdout)")
     }
 
