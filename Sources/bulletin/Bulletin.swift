@@ -19,7 +19,7 @@ struct Bulletin: AsyncParsableCommand {
             return handler
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseCommandLine()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -19,9 +19,14 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The outbox holding the case library, for a returned review sheet's dry run (default: paths.outbox).")
     var outbox: String?
 
+    /// The options above, for reading a plain command line without the parser (`FileArguments`; a line with an option
+    /// missing here is left to the parser). `InspectArgumentsEndToEndTests` checks them against the help.
+    static let fileArguments = FileArguments(command: "inspect", flags: ["--json", "--text"], valued: ["--config", "--outbox"])
+
     @Argument(help: "Files to inspect. A returned review sheet prints the change it would make (a dry run).")
     var files: [String]
 
+    /// Asks only whether there is a file, not which (`Bulletin.parseCommandLine` relies on it).
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to inspect") }
         if json && text { throw ValidationError("--json and --text cannot be used together") }
@@ -116,5 +121,40 @@ struct InspectCommand: ParsableCommand {
         for r in l.reasons.prefix(8) { put("    ", r.rule, ": ", r.conclusion, r.matched.isEmpty ? "" : " «", r.matched, r.matched.isEmpty ? "" : "»", "\n") }
         for p in l.problems { put("  problem [", p.field, "]: ", p.message, "\n") }
         for n in l.notes { put("  note: ", n, "\n") }
+    }
+}
+
+// MARK: - Without the parser
+
+extension InspectCommand {
+    /// The command the parser makes of a plain command line (`FileArguments`), made without it: nil when an option
+    /// comes twice or `validate()` objects (the parser then reads the line and reports as it does). Every property is set
+    /// here, as reading one the parser did not set stops the program; `InspectArgumentsEndToEndTests` checks the options
+    /// against the help.
+    init?(options given: [(name: String, value: String?)], files: [String]) {
+        var config = ConfigOption.defaultPath, json = false, text = false, outbox: String?
+        var seen: Set<String> = []
+        for (name, value) in given {
+            guard seen.insert(name).inserted else { return nil }
+            switch (name, value) {
+            case ("--json", nil): json = true
+            case ("--text", nil): text = true
+            case ("--config", let v?): config = v
+            case ("--outbox", let v?): outbox = v
+            default: return nil
+            }
+        }
+        // Set on a value made first: assigned in this initializer, the wrappers would be made again (as definitions,
+        // which cannot be read) rather than set.
+        var chosen = ConfigOption()
+        chosen.config = config
+        var command = InspectCommand()
+        command.options = chosen
+        command.json = json
+        command.text = text
+        command.outbox = outbox
+        command.files = files
+        guard (try? command.validate()) != nil else { return nil }
+        self = command
     }
 }

@@ -4,8 +4,11 @@ import Foundation
 
 /// The --config option shared by every command.
 struct ConfigOption: ParsableArguments {
+    /// The configuration file read when `--config` is not given.
+    static let defaultPath = "pipeline.json"
+
     @Option(name: .long, help: "The configuration file.")
-    var config: String = "pipeline.json"
+    var config: String = ConfigOption.defaultPath
 
     /// Loads pipeline.json or exits 78 (EX_CONFIG) with the path of what is wrong.
     func load() throws -> (PipelineConfig, URL) {

@@ -75,7 +75,7 @@ public struct Inspector: Sendable {
 
     /// The returned review sheet the file at `url` is, nil when it is not one (or cannot be read).
     public func returnedSheet(_ url: URL) -> ReturnedReviewSheet? {
-        guard let bytes = try? [UInt8](Data(contentsOf: url)) else { return nil }
+        guard let bytes = try? FileBytes.read(url) else { return nil }
         let kind = processor.kind(of: bytes, fileName: url.lastPathComponent)
         if case .reviewSheet(let sheet) = kind { return sheet }
         decided.keep(url.path, bytes, kind)
@@ -103,7 +103,7 @@ public struct Inspector: Sendable {
         if let known {
             bytes = known.bytes
         } else {
-            do { bytes = try [UInt8](Data(contentsOf: url)) } catch { return fileProblem("\(url.path) cannot be read: \(error.localizedDescription)") }
+            do { bytes = try FileBytes.read(url) } catch { return fileProblem("\(url.path) cannot be read: \(error.localizedDescription)") }
         }
         do {
             let extraction = try processor.extract(bytes: bytes, fileName: name, kind: known?.kind)
@@ -155,7 +155,7 @@ public struct TextInspector: Sendable {
 
     /// The text of the DOCX file at `url`, one paragraph or cell a line.
     public func text(_ url: URL) throws -> [String] {
-        let bytes = try [UInt8](Data(contentsOf: url))
+        let bytes = try FileBytes.read(url)
         return try readers.docx.text(bytes: bytes, fileName: url.lastPathComponent)
     }
 }

@@ -10,7 +10,7 @@ extension Pipeline {
             do {
                 // Read again (intake hashed it and let the bytes go). Hashed again only if the file changed
                 // since, so the log names the bytes that were actually read.
-                let bytes = try [UInt8](Data(contentsOf: item.file.url))
+                let bytes = try FileBytes.read(item.file.url)
                 let modified = (try? FileManager.default.attributesOfItem(atPath: item.file.url.path)[.modificationDate]) as? Date
                 if bytes.count != item.size || modified != item.file.modified {
                     item.sha256 = Hashing.sha256(bytes)

@@ -38,7 +38,7 @@ extension Pipeline {
             }
             let bytes: [UInt8]
             do {
-                bytes = try [UInt8](Data(contentsOf: file.url))
+                bytes = try FileBytes.read(file.url)
             } catch {
                 records.append(try unreadable(file, error: error, run))
                 continue

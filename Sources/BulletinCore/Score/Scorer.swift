@@ -21,7 +21,9 @@ public struct Scorer: Sendable {
     /// rule or profile, a bad weight or a malformed pattern.
     public init(config: ScoringConfig, profile: String) throws {
         let file = Self.configFile
-        try config.validate(file: file)
+        // A configuration equal to one whose validation passed (and kept its rules) is not validated again: loading
+        // pipeline.json validated it, and validation reads nothing but the configuration.
+        if BuiltRules.rules(for: config) == nil { try config.validate(file: file) }
         guard let selected = config.profiles[profile] else {
             throw ConfigError(file: file, path: "profile",
                               message: "is \"\(profile)\", which scoring.profiles does not define; use one of \(config.profiles.keys.sorted().joined(separator: ", "))")
