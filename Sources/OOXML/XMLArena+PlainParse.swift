@@ -22,6 +22,7 @@ enum XMLPlainParser {
         return bytes.withUnsafeBufferPointer { raw -> XMLArena? in
             guard let base = raw.baseAddress else { return nil }
             var parser = PlainParser(base: base, count: raw.count, maxDepth: min(maxDepth, 249), prefixLists: prefixLists)
+            defer { parser.free() }
             return parser.run()
         }
     }
@@ -44,10 +45,11 @@ private struct PlainParser {
     var prefixRole: [UInt8] = []
     /// Per name id: its namespace URI's index (-1: none) and where its local name first occurs in the input.
     var nameURI: [Int32] = [], nameLocalStart: [Int32] = [], nameLocalLength: [Int32] = []
-    var nodeName: [Int32] = [], nodeEnd: [Int32] = [], nodeAttributes: [Int32] = []
-    var textStart: [Int32] = [], textEnd: [Int32] = []
-    var attributeName: [Int32] = [], valueStart: [Int32] = [], valueEnd: [Int32] = []
-    var bytes: [UInt8] = []
+    // (Columns, not arrays: an append is a store and an increment, without a uniqueness check.)
+    var nodeName: Column<Int32>, nodeEnd: Column<Int32>, nodeAttributes: Column<Int32>
+    var textStart: Column<Int32>, textEnd: Column<Int32>
+    var attributeName: Column<Int32>, valueStart: Column<Int32>, valueEnd: Column<Int32>
+    var bytes: Column<UInt8>
 
     /// Namespace URIs by index (0 is the `xml` prefix's).
     var uris: [String] = [xmlNamespace]
@@ -58,15 +60,17 @@ private struct PlainParser {
     var generation: Int32 = 0
 
     /// Open elements: node, qualified name in the input, declarations they made.
-    var openNode: [Int32] = [], openNameStart: [Int32] = [], openNameLength: [Int32] = [], openDeclared: [Int32] = []
+    var openNode = Column<Int32>(capacity: 32), openNameStart = Column<Int32>(capacity: 32)
+    var openNameLength = Column<Int32>(capacity: 32), openDeclared = Column<Int32>(capacity: 32)
 
     /// Qualified names already resolved, by their bytes (open addressing; a slot is free when its length is 0).
-    var slots: [Slot]
+    let slots: UnsafeMutablePointer<Slot>
+    let slotCount: Int
     let slotMask: Int
     var slotsUsed = 0
 
     /// The attributes of the start tag being read (the first `attributeCount`; the array only grows).
-    var attributes: [Attribute] = []
+    var attributes = Column<Attribute>(capacity: 16)
     var attributeCount = 0
 
     struct Slot {
@@ -106,25 +110,21 @@ private struct PlainParser {
         self.prefixLists = prefixLists
         // A part names at most a few hundred things; a rels part a handful.
         let size = count < 2 << 10 ? 64 : count < 16 << 10 ? 256 : 1024
-        slots = Array(repeating: Slot(), count: size)
+        slots = UnsafeMutablePointer<Slot>.allocate(capacity: size)
+        slots.initialize(repeating: Slot(), count: size)
+        slotCount = size
         slotMask = size - 1
-        let nodes = count / 24
-        if count >= 4 << 10 {
-            nodeName.reserveCapacity(nodes)
-            nodeEnd.reserveCapacity(nodes)
-            nodeAttributes.reserveCapacity(nodes + 1)
-            textStart.reserveCapacity(nodes)
-            textEnd.reserveCapacity(nodes)
-            attributeName.reserveCapacity(nodes)
-            valueStart.reserveCapacity(nodes)
-            valueEnd.reserveCapacity(nodes)
-            bytes.reserveCapacity(count / 3)
-        }
-        openNode.reserveCapacity(32)
-        openNameStart.reserveCapacity(32)
-        openNameLength.reserveCapacity(32)
-        openDeclared.reserveCapacity(32)
-        attributes.reserveCapacity(16)
+        // About one node per 24 bytes of a form's document part, an attribute per 16, a third of it values and text.
+        let nodes = count / 24 + 16
+        nodeName = Column(capacity: nodes)
+        nodeEnd = Column(capacity: nodes)
+        nodeAttributes = Column(capacity: nodes + 1)
+        textStart = Column(capacity: nodes)
+        textEnd = Column(capacity: nodes)
+        attributeName = Column(capacity: count / 16 + 16)
+        valueStart = Column(capacity: count / 16 + 16)
+        valueEnd = Column(capacity: count / 16 + 16)
+        bytes = Column(capacity: count / 3 + 64)
     }
 
     // MARK: - Document
@@ -155,9 +155,18 @@ private struct PlainParser {
         skipSpace()
         guard pos == end, !nodeName.isEmpty else { return nil }
         nodeAttributes.append(Int32(attributeName.count))
-        return XMLArena(names: names, nodeName: nodeName, nodeEnd: nodeEnd, nodeAttributes: nodeAttributes,
-                        textStart: textStart, textEnd: textEnd, attributeName: attributeName,
-                        valueStart: valueStart, valueEnd: valueEnd, bytes: bytes)
+        return XMLArena(names: names, nodeName: nodeName.array, nodeEnd: nodeEnd.array, nodeAttributes: nodeAttributes.array,
+                        textStart: textStart.array, textEnd: textEnd.array, attributeName: attributeName.array,
+                        valueStart: valueStart.array, valueEnd: valueEnd.array, bytes: bytes.array)
+    }
+
+    /// Frees the columns and the name cache.
+    mutating func free() {
+        for column in [nodeName, nodeEnd, nodeAttributes, textStart, textEnd, attributeName, valueStart, valueEnd,
+                       openNode, openNameStart, openNameLength, openDeclared] { column.free() }
+        bytes.free()
+        attributes.free()
+        slots.deallocate()
     }
 
     /// `<?xml version="1.0" [encoding="UTF-8"] [standalone="yes|no"]?>` and nothing else.
@@ -501,7 +510,7 @@ private struct PlainParser {
         }
         guard let id = resolve(q, attribute: attribute) else { return nil }
         if slots[slot].length == 0 {
-            if slotsUsed * 2 >= slots.count { return id }  // full enough: resolve such names every time
+            if slotsUsed * 2 >= slotCount { return id }  // full enough: resolve such names every time
             slotsUsed += 1
         }
         slots[slot] = Slot(hash: hash, length: Int32(q.length), start: Int32(q.start), generation: generation, id: id)
@@ -647,7 +656,7 @@ private struct PlainParser {
     mutating func appendResolved(_ value: Value) -> Bool {
         let saved = bytes.count
         guard appendDecoded(value.start, value.end, attribute: true) else { return false }
-        let plain = Array(bytes[saved...])
+        let plain = Array(UnsafeBufferPointer(start: bytes.base + saved, count: bytes.count - saved))
         bytes.removeLast(bytes.count - saved)
         let words = plain.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
         for (n, word) in words.enumerated() {
@@ -734,3 +743,63 @@ private struct PlainParser {
 @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
 @inline(__always) private func isNameStart(_ c: UInt8) -> Bool { isLetter(c) || c == 0x5F }
 @inline(__always) private func isNameChar(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) || c == 0x5F || c == 0x2D || c == 0x2E }
+
+/// A growable column of trivial values (ids, offsets, bytes) in memory the parser owns and frees: an append
+/// is a store and an increment.
+private struct Column<T> {
+    private(set) var base: UnsafeMutablePointer<T>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 8)
+        base = UnsafeMutablePointer<T>.allocate(capacity: self.capacity)
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var last: T? { count > 0 ? base[count - 1] : nil }
+    var array: [T] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    subscript(i: Int) -> T {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ value: T) {
+        if count == capacity { grow(to: count + 1) }
+        (base + count).initialize(to: value)
+        count += 1
+    }
+
+    mutating func append(contentsOf values: UnsafeBufferPointer<T>) {
+        guard let from = values.baseAddress else { return }
+        if count + values.count > capacity { grow(to: count + values.count) }
+        (base + count).initialize(from: from, count: values.count)
+        count += values.count
+    }
+
+    mutating func append<S: Sequence>(contentsOf values: S) where S.Element == T {
+        for v in values { append(v) }
+    }
+
+    @discardableResult
+    mutating func removeLast() -> T {
+        count -= 1
+        return base[count]
+    }
+
+    mutating func removeLast(_ n: Int) { count -= n }
+
+    private mutating func grow(to needed: Int) {
+        let bigger = max(capacity * 2, needed)
+        let moved = UnsafeMutablePointer<T>.allocate(capacity: bigger)
+        moved.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = bigger
+    }
+
+    /// Frees the memory (the values are trivial: nothing to deinitialise).
+    func free() { base.deallocate() }
+}
