@@ -19,7 +19,17 @@ extension XMLArena {
 
     /// The arena of a part that parses cleanly (well-formed, no DTD, nested at most `maxDepth` deep); nil for
     /// any other part, which the caller reads the slow way to learn exactly what is wrong.
+    /// Plain parts (all a form's parts, as Word, WPS and LibreOffice write them) are read by `XMLPlainParser`
+    /// without libxml2; any other part by libxml2's SAX2 parser, into the same arena.
     static func parseClean(_ bytes: [UInt8], maxDepth: Int, prefixLists: [XMLPrefixListAttribute] = []) -> XMLArena? {
+        if bytes.isEmpty || bytes.count > Int(Int32.max) || XMLReader.containsDoctype(bytes) { return nil }
+        if let plain = XMLPlainParser.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists) { return plain }
+        return ArenaBuilder.build(bytes, maxDepth: maxDepth, prefixLists: prefixLists)
+    }
+
+    /// The arena libxml2's SAX2 parser gives (nil when it is not clean), never the plain reader's: for tests
+    /// comparing the two.
+    static func parseWithLibxml2(_ bytes: [UInt8], maxDepth: Int, prefixLists: [XMLPrefixListAttribute] = []) -> XMLArena? {
         if bytes.isEmpty || bytes.count > Int(Int32.max) || XMLReader.containsDoctype(bytes) { return nil }
         return ArenaBuilder.build(bytes, maxDepth: maxDepth, prefixLists: prefixLists)
     }
@@ -79,7 +89,7 @@ extension XMLArena {
 /// Fills the arena's arrays from SAX2 callbacks. Lives for one parse, behind a pointer that the callbacks
 /// reach through the parser context's `_private` (a struct behind a pointer, not a class: no exclusivity
 /// checks on every append in the hot path).
-private struct ArenaBuilder {
+struct ArenaBuilder {
     var names: [XMLArena.Name] = []
     /// Per name id: whether it names an element (bit 0) or an attribute (bit 1) of some prefix list.
     var prefixRole: [UInt8] = []
@@ -205,11 +215,11 @@ private struct ArenaBuilder {
 
     /// Namespace URIs met in nearly every part, as strings made once (a URI is too long to be a small string, so
     /// each would otherwise be allocated again in every part, and a style sliced out of the styles part is a part).
-    private static let commonNamespaces: [(bytes: [UInt8], string: String)] = [
+    static let commonNamespaces: [(bytes: [UInt8], string: String)] = [
         OOXMLNamespace.wordprocessingML, OOXMLNamespace.markupCompatibility, OOXMLNamespace.word2010, OOXMLNamespace.word2012,
         OOXMLNamespace.officeRelationships, OOXMLNamespace.drawingML, OOXMLNamespace.wordprocessingDrawing,
         OOXMLNamespace.wordprocessingShape, OOXMLNamespace.math, OOXMLNamespace.vml, OOXMLNamespace.vmlOffice,
-        OOXMLNamespace.wordprocessingMLStrict, "http://www.w3.org/XML/1998/namespace",
+        OOXMLNamespace.wordprocessingMLStrict, "http://www.w3.org/XML/1998/namespace", OOXMLNamespace.packageRelationships,
     ].map { (Array($0.utf8), $0) }
 
     private static func namespaceString(_ uri: UnsafePointer<xmlChar>) -> String {

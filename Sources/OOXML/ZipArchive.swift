@@ -107,19 +107,20 @@ public final class ZipArchive {
         }
         var names: [String] = []
         var index: [String: UInt64] = [:]
-        var seen: [String: String] = [:]
+        names.reserveCapacity(count)
+        index.reserveCapacity(count)
         for i in 0..<count {
             guard let cName = zip_get_name(archive, zip_uint64_t(i), ZIP_FL_ENC_GUESS) else { continue }
             let name = String(cString: cName)
             let key = Self.key(name)
-            if let other = seen[key] {
+            if index.updateValue(UInt64(i), forKey: key) != nil {
                 zip_discard(archive)
                 buffer.deallocate()
+                // The first entry of that name (found again only here: duplicates are refused, so rare).
+                let other = names.first { Self.key($0) == key } ?? key
                 throw ZipError.duplicateEntry(other, name)
             }
-            seen[key] = name
             names.append(name)
-            index[key] = UInt64(i)
         }
         self.entryNames = names
         self.index = index
@@ -255,6 +256,11 @@ public final class ZipArchive {
     /// The lookup key of a part name: `\\` as `/`, no leading `/`, ASCII letters lower-cased (OPC part
     /// names compare case-insensitively). Written without Foundation: it runs for every entry and lookup.
     private static func key(_ name: String) -> String {
+        // Most names are already keys (lower-case ASCII, `/`-separated, relative): no copy.
+        if name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\\") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }),
+           name.utf8.first != UInt8(ascii: "/") {
+            return name
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
         for b in name.utf8 {
