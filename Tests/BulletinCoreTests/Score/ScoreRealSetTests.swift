@@ -111,7 +111,7 @@ struct ScoreRealSetTests {
             }
         }
         let listed = taxonomy.listedGroups
-        #expect(Array(ScoringConfig.standard.industries.prefix(listed.count)) == listed,
+        #expect(Array(ScoringConfig.rulesAlone.industries.prefix(listed.count)) == listed,
                 "pipeline.json is out of date: run tools/build_industry_cues.py")
     }
 
@@ -128,7 +128,7 @@ struct ScoreRealSetTests {
         }
         #expect(gb.count == 20 + 97 + 473 + 1381, "data/gbt4754-2017.tsv should hold every class of the standard")
         let stop = Set(taxonomy.gbt4754.stopWords)
-        let groups = ScoringConfig.standard.industries
+        let groups = ScoringConfig.rulesAlone.industries
         let derived = groups.dropFirst(taxonomy.listedGroups.count)
         #expect(derived.count > 500, "the classes give hundreds of groups; found \(derived.count)")
         for g in derived {
@@ -189,7 +189,7 @@ struct ScoreRealSetTests {
                       ("holdout5", 0.90, 0.93, 0.99, 0.89), ("holdout6", 0.91, 0.90, 0.98, 0.82),
                       ("holdout7", 0.88, 0.85, 0.99, 0.78), ("holdout8", 0.86, 0.88, 0.97, 0.84)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
-        let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
+        let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
         #expect(report.accuracy("subtype") >= subtype)
         #expect(report.accuracy("level") >= level)
@@ -197,7 +197,7 @@ struct ScoreRealSetTests {
     }
 
     @Test func theReportShowsTheCategoryConfusionAndTheFlaggedCases() throws {
-        let report = LabelledSetReport.evaluate(try Self.split("dev").cases, scorer: try ScoreTestSupport.scorer())
+        let report = LabelledSetReport.evaluate(try Self.split("dev").cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.categoryConfusion.count == AchievementTaxonomy.categories.count)
         #expect(report.categoryConfusion.flatMap { $0 }.reduce(0, +) == report.cases)
         let correct = zip(report.categoryConfusion.indices, report.categoryConfusion).map { $0.1[$0.0] }.reduce(0, +)
