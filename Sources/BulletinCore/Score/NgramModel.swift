@@ -9,7 +9,10 @@ import Foundation
 /// dimension knows. Grams of up to 3 units (the shipped model's) are found by exact keys: a 1-gram in a table indexed
 /// by its unit, a 2- or 3-gram by its units packed into one integer, extended only while a prefix of a model gram;
 /// longer ones by a 64-bit FNV-1a hash of their units in an open-addressing table. No String is made per gram.
-struct NgramModel: Sendable {
+///
+/// A class, not a struct: the scorer copies its `ModelLayer` for every submission, and a struct of some twenty arrays
+/// cost twenty retains and releases a copy (~0.5k instructions a submission, scored or not); a reference costs one.
+final class NgramModel: Sendable {
     /// One dimension's labels, biases and weights.
     struct Dimension: Sendable {
         /// The labels, in the file's order.
@@ -68,6 +71,9 @@ struct NgramModel: Sendable {
     private let entrySums: [SIMD4<Double>]
     /// Per entry, 1 in each dimension's lane that knows the gram, 0 elsewhere.
     private let entryKnown: [SIMD4<Double>]
+    /// Per entry, bit d set when dimension d knows the gram: a sum skips the grams its dimension does not know, whose
+    /// weights are 0 (adding 0 × value leaves a sum as it is, so the sums are the same numbers).
+    private let entryKnownBits: [UInt8]
     /// The scan's tables when every length is at most 3 (nil otherwise: the FNV table above is probed). A gram's
     /// units packed into one integer are its exact key (no collision to check); per key one word: bit 31 set when
     /// the gram is a proper prefix of a longer model gram (the scan extends only then), the low bits its entry + 1
@@ -253,6 +259,7 @@ struct NgramModel: Sendable {
             return sums
         }
         entryKnown = entryRows.map { rows in SIMD4<Double>(rows[0] >= 0 ? 1 : 0, rows[1] >= 0 ? 1 : 0, rows[2] >= 0 ? 1 : 0, 0) }
+        entryKnownBits = entryRows.map { rows in UInt8(rows[0] >= 0 ? 1 : 0) | UInt8(rows[1] >= 0 ? 2 : 0) | UInt8(rows[2] >= 0 ? 4 : 0) }
         self.entryCategory = entryCategory
         self.entrySubtype = entrySubtype
         self.entryIndustry = entryIndustry
@@ -548,6 +555,8 @@ struct NgramModel: Sendable {
         var category = SIMD4<Double>()
         var subtype = SIMD8<Double>()
         var industry = SIMD8<Double>()
+        /// Per dimension, the norm its sums were divided by (0 while the dimension is not scored): `grams` reuses it.
+        var norms = SIMD4<Double>()
 
         /// Label `j` of dimension `d` (0 category, 1 subtype, 2 industry).
         subscript(d: Int, j: Int) -> Double {
@@ -590,19 +599,28 @@ struct NgramModel: Sendable {
                 }
             }
             for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
-            if dimensions[0] != 0 { Self.accumulate(&z.category, entryCategory, entries, values, norm[0]) }
-            if dimensions[1] != 0 { Self.accumulate(&z.subtype, entrySubtype, entries, values, norm[1]) }
-            if dimensions[2] != 0 { Self.accumulate(&z.industry, entryIndustry, entries, values, norm[2]) }
+            entryKnownBits.withUnsafeBufferPointer { known in
+                if dimensions[0] != 0 { Self.accumulate(&z.category, entryCategory, known, 1, entries, values, norm[0]) }
+                if dimensions[1] != 0 { Self.accumulate(&z.subtype, entrySubtype, known, 2, entries, values, norm[1]) }
+                if dimensions[2] != 0 { Self.accumulate(&z.industry, entryIndustry, known, 4, entries, values, norm[2]) }
+            }
+            for d in 0..<3 where dimensions[d] != 0 { z.norms[d] = norm[d] }
         }
     }
 
-    /// One dimension's sums: Σ weights[entry] × value ÷ norm over the grams, added to `z`.
+    /// One dimension's sums: Σ weights[entry] × value ÷ norm over the grams the dimension knows (bit `bit` of
+    /// `known`), added to `z`. The others' weights are 0: skipping them adds the same numbers in the same order.
     @inline(__always)
-    private static func accumulate<V: SIMD>(_ z: inout V, _ weights: [V], _ entries: UnsafeBufferPointer<UInt64>,
-                                            _ values: UnsafeBufferPointer<Double>, _ norm: Double) where V.Scalar == Double {
+    private static func accumulate<V: SIMD>(_ z: inout V, _ weights: [V], _ known: UnsafeBufferPointer<UInt8>, _ bit: UInt8,
+                                            _ entries: UnsafeBufferPointer<UInt64>, _ values: UnsafeBufferPointer<Double>,
+                                            _ norm: Double) where V.Scalar == Double {
         var sum = z
         weights.withUnsafeBufferPointer { w in
-            for i in 0..<entries.count { sum += w[Int(truncatingIfNeeded: entries[i])] * V(repeating: values[i] / norm) }
+            for i in 0..<entries.count {
+                let e = Int(truncatingIfNeeded: entries[i])
+                guard known[e] & bit != 0 else { continue }
+                sum += w[e] * V(repeating: values[i] / norm)
+            }
         }
         z = sum
     }
@@ -688,8 +706,9 @@ struct NgramModel: Sendable {
     }
 
     /// The grams that pushed label `best` of dimension `d` most against the mean of the other `allowed` labels
-    /// (bit j: label j), at most three, strongest first.
-    func grams(_ d: Int, _ f: Features, best: Int, allowed: UInt32 = .max) -> [String] {
+    /// (bit j: label j), at most three, strongest first. `z`: the scores of `f`, whose norm for `d` is reused when
+    /// `d` was scored (the same sum of the same squares in the same order as counted here otherwise).
+    func grams(_ d: Int, _ f: Features, best: Int, allowed: UInt32 = .max, scores z: Scores? = nil) -> [String] {
         let dim = d == 0 ? category : d == 1 ? subtype : industry
         let k = dim.labels.count
         let all: UInt32 = (1 << UInt32(k)) - 1
@@ -697,9 +716,11 @@ struct NgramModel: Sendable {
         // Every label kept: the row's sum over its labels, added up at load in the same order.
         let whole = kept == all
         return f.withGrams { entries, values in
-            var norm = 0.0
-            for i in 0..<entries.count where entryRows[Int(truncatingIfNeeded: entries[i])][d] >= 0 { norm += values[i] * values[i] }
-            norm = norm > 0 ? norm.squareRoot() : 1
+            var norm = z?.norms[d] ?? 0
+            if norm == 0 {
+                for i in 0..<entries.count where entryRows[Int(truncatingIfNeeded: entries[i])][d] >= 0 { norm += values[i] * values[i] }
+                norm = norm > 0 ? norm.squareRoot() : 1
+            }
             // The strongest three so far, strongest first (a fourth lane for the one pushed out); equal pushes in the
             // order of their grams.
             var rows = SIMD4<Int>(repeating: -1), pushes = SIMD4<Double>(repeating: 0)
