@@ -183,11 +183,16 @@ struct ScoreRealSetTests {
     /// (category, subtype and industry by class), so its floors guard that round; the round raised dev, holdout3, holdout5
     /// and holdout6, whose floors went up with it. holdout8 (100 cases) was measured once after the ninth round was merged, then read
     /// for the tenth round (category and subtype by class), so its floors guard that round.
-    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.93), ("dev", 0.94, 0.93, 0.97, 0.89), ("test", 0.92, 0.90, 0.96, 0.79),
-                      ("holdout", 0.98, 0.97, 0.98, 0.87), ("holdout2", 0.93, 0.89, 0.96, 0.90),
-                      ("holdout3", 0.97, 0.95, 0.98, 0.91), ("holdout4", 0.92, 0.89, 0.99, 0.76),
-                      ("holdout5", 0.90, 0.93, 0.99, 0.89), ("holdout6", 0.91, 0.90, 0.98, 0.82),
-                      ("holdout7", 0.88, 0.85, 0.99, 0.78), ("holdout8", 0.86, 0.88, 0.97, 0.84)])
+    ///
+    /// Since the model layer is on (2026-12-01, w15model7) the floors judge what ships: the combined labels of
+    /// `shippedScorer()`. None was lowered; the category, subtype and industry floors were raised to the combined figure
+    /// less one case, where that is higher (level is the rules' alone). The shipped weights are trained on every set
+    /// here but test, so on those sets the floors guard the fit of rules and model together, not unseen text.
+    @Test(arguments: [("train", 0.99, 0.96, 0.99, 0.96), ("dev", 0.96, 0.96, 0.97, 0.91), ("test", 0.94, 0.91, 0.96, 0.79),
+                      ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.96, 0.93, 0.96, 0.96),
+                      ("holdout3", 0.97, 0.95, 0.98, 0.96), ("holdout4", 0.98, 0.95, 0.99, 0.89),
+                      ("holdout5", 0.93, 0.95, 0.99, 0.96), ("holdout6", 0.96, 0.95, 0.98, 0.91),
+                      ("holdout7", 0.94, 0.92, 0.99, 0.91), ("holdout8", 0.94, 0.94, 0.97, 0.92)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
