@@ -135,6 +135,11 @@ def main():
     lines = ",\n".join("      " + json.dumps(g, ensure_ascii=False).replace('{"', '{ "').replace('"}', '" }').replace('], "', '], "') for g in new)
     text = text[:start] + '"industries": [\n' + lines + text[end - len("\n    ]"):]
     text = write_title_heads(text, heads)
+    if os.path.dirname(os.path.abspath(path)) != os.path.abspath(ROOT):
+        # A copy elsewhere (--out): a relative scoring.model.weights is read from the copy's folder, which holds no
+        # weights, and the layer is on; name the repository's weights by an absolute path.
+        weights = '"weights": "data/scoring-model.json"'
+        text = text.replace(weights, '"weights": %s' % json.dumps(os.path.join(os.path.abspath(ROOT), "data", "scoring-model.json"), ensure_ascii=False))
     json.loads(text)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)

@@ -13,13 +13,19 @@ to 5 decimals; two runs write byte-identical files.
 
 Usage:
   python3 tools/train_scoring_model.py                 # train on every read set (not test), write data/scoring-model.json
-  python3 tools/train_scoring_model.py --study BIN [CONFIG]
+  python3 tools/train_scoring_model.py --study BIN [CONFIG] --fair=a,b
                                                        # the decision protocol: thresholds on dev, CV, then the fair
-                                                       # set(s) (holdout8; --fair=a,b others; --fair= step 1 only) each judged by a model
-                                                       # trained on every other read set;
-                                                       # rules from BIN's `evaluate --case` (CONFIG: its pipeline.json)
+                                                       # set(s) a, b each judged by a model trained on every other read
+                                                       # set; rules from BIN's `evaluate --case` (CONFIG: its
+                                                       # pipeline.json). There is no default fair set any more: every
+                                                       # labelled set but test.json is read (SHIP_SETS), and the one blind
+                                                       # set left, holdout10, is the lead's alone (never open it here).
+                                                       # --fair names any set; without it (or --fair=) step 1 only.
   python3 tools/train_scoring_model.py --cv [LOG]      # the declared search of PARAMS by 5-fold cross-validation
-                                                       # over SHIP_SETS (prints old and chosen side by side)
+                                                       # over SHIP_SETS (prints the old, the shipped and the chosen
+                                                       # parameters' figures side by side; --reuse=FILE takes the
+                                                       # figures of fits already printed in FILE, a search's log or
+                                                       # output: each fit is deterministic)
   (--thresholds=C,I,F with --study: judge the fair sets at these override/flag thresholds, not dev's choice;
    --old-params with --study or --cv: the parameters of the weights shipped before, OLD_PARAMS)
   python3 tools/train_scoring_model.py --fixture       # Swift/Python agreement fixture from the shipped file
@@ -38,7 +44,8 @@ OUT = os.path.join(ROOT, "data", "scoring-model.json")
 FIXTURE = os.path.join(ROOT, "Tests", "BulletinCoreTests", "Fixtures", "model", "agreement.json")
 
 # The shipped model is trained on every read set; test.json is never read here.
-SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"]
+SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
+             "holdout8", "holdout9"]
 # The dev choice of thresholds trains on these and judges on dev (never on holdout4/5).
 TRAIN_SETS = ["train", "holdout", "holdout2", "holdout3"]
 DEV_SET = "dev"
@@ -47,26 +54,32 @@ READ_SETS = ["train", "dev", "holdout", "holdout2", "holdout3"]  # the 557 cases
 # trained on SHIP_SETS without it. holdout4 and holdout5 were fair for main c7510c0 (2026-11-30); since main d1e76c1
 # (whose rules read them) the fair set was holdout6; since main 187e2eb (whose rules and model read holdout6) it is
 # holdout7; since holdout7 was opened to tune rules (2026-12-01, main 38276aa) it is read and the fair set is the
-# fresh blind holdout8. `--fair a,b` names others.
-FAIR_SETS = ["holdout8"]
+# fresh blind holdout8, then holdout9. Since 2026-12-01 (w15model7) holdout8 and holdout9 are open and in SHIP_SETS:
+# no fair set is left but holdout10, which only the lead measures, so there is no default; `--fair a,b` names any set
+# (one in SHIP_SETS is then judged by a model trained on SHIP_SETS without it).
+FAIR_SETS = []
 FIXED_THRESHOLDS = []  # `--thresholds=c,i,f` sets them (else dev chooses)
 
 # The features (shared by the three dimensions: the Swift scan reads them from the model file) and, per dimension, the
-# training choices; chosen by `--cv` over SHIP_SETS (docs/scoring.md, The model layer).
+# training choices; chosen by `--cv` over SHIP_SETS (docs/scoring.md, The model layer): on 966 cases (train–holdout7,
+# w14model6), then on 1,166 (train–holdout9, w15model7: titleWeight 3, category 4,000 grams and minDocs 2, industry
+# L2 0.1 and 8,000 grams).
 PARAMS = {
     "ngrams": [1, 2, 3],
-    "titleWeight": 2,
+    "titleWeight": 3,
     "maxIterations": 400,
     "decimals": 5,
     # minDocs: a gram must occur in at least this many training cases; l2: the penalty l2 / 2 × Σ w² (bias not
     # penalised) against the summed log loss; keepGrams: a first fit keeps this many grams by the largest |weight|,
     # then a refit on them (0: all); classWeight "balanced": each case's loss weighted n / (K × cases of its label).
     "dimensions": {
-        "category": {"minDocs": 1, "l2": 0.1, "keepGrams": 8000, "classWeight": "balanced"},
+        "category": {"minDocs": 2, "l2": 0.1, "keepGrams": 4000, "classWeight": "balanced"},
         "subtype": {"minDocs": 2, "l2": 0.1, "keepGrams": 8000, "classWeight": "balanced"},
-        "industry": {"minDocs": 2, "l2": 0.03, "keepGrams": 4000, "classWeight": "balanced"},
+        "industry": {"minDocs": 2, "l2": 0.1, "keepGrams": 8000, "classWeight": "balanced"},
     },
 }
+# PARAMS as written here (before `--old-params` replaces them): `--cv` reports them beside the old and the chosen.
+SHIPPED_PARAMS = json.loads(json.dumps(PARAMS))
 # The parameters of the weights shipped until 2026-12-01 (one set for every dimension), for `--cv`'s comparison.
 OLD_PARAMS = {
     "ngrams": [1, 2, 3], "titleWeight": 2, "maxIterations": 400, "decimals": 5,
@@ -349,7 +362,7 @@ def write_model(path):
             "trainingSets": {("Tests/BulletinCoreTests/Fixtures/labelled/real/%s.json" % n): len(sets[n]) for n in SHIP_SETS},
             "cases": len(cases),
             "thresholdsChosenOn": "dev.json (%d cases) with a model trained on %s, by the rule in `--study` (docs/scoring.md, The model layer)" % (len(load(DEV_SET)), "+".join(TRAIN_SETS)),
-            "judgedOn": "holdout4.json and holdout5.json (main c7510c0), holdout6.json (main d1e76c1), holdout7.json (main 187e2eb), then holdout8.json (main 38276aa and, once, these parameters on main 55e7a90), each with a model trained on the read sets without it (`--study`); this file has read all but holdout8",
+            "judgedOn": "holdout4.json and holdout5.json (main c7510c0), holdout6.json (main d1e76c1), holdout7.json (main 187e2eb), then holdout8.json (main 38276aa and, once, the parameters of 2026-12-01 on main 55e7a90) and holdout9.json (main 55e7a90, then 098f7ab), each with a model trained on the read sets without it (`--study`) or by the weights shipped then; this file has read them all (holdout10 is the lead's blind set)",
             "neverRead": ["test.json"],
         },
         "features": {"ngrams": PARAMS["ngrams"], "titleWeight": PARAMS["titleWeight"], "value": "log1p(count), L2-normalised over the dimension's grams",
@@ -472,7 +485,7 @@ def study(binary, config):
     3. ON when, over the fair sets together, combined agrees on at least as many cases as the rules for every label
        and on more in all; the cost (<= +5% per submission) is measured apart, with callgrind.
     test.json is never read."""
-    # A fair set the shipped model has not read (holdout8) is judged by a model trained on all of SHIP_SETS.
+    # A fair set outside SHIP_SETS is judged by a model trained on all of SHIP_SETS.
     judged = SHIP_SETS + [n for n in FAIR_SETS if n not in SHIP_SETS]
     sets = {n: load(n) for n in judged}
     rules = {}
@@ -647,30 +660,104 @@ L2_BELOW_GRID = 0.03  # tried only where the grid's smallest l2 (0.1) won
 CV_MARGIN = 2  # a change is taken only when it puts at least this many more cases right in cross-validation
 
 
-def cv_search(out_path=None):
+CV_LINE = re.compile(r"^cv (\[.*?\])  ((?:(?:category|subtype|industry) \d+/\d+ loss [\d.]+  ?)+)(?: subtype end to end (\d+)/(\d+))?$")
+
+
+def parse_cv_lines(lines):
+    """{key: result} from the `cv …` lines a search printed (its log, or its output): a fit is deterministic, so a
+    figure already printed for a key is the figure a new run would print (`--cv LOG --reuse=FILE`)."""
+    out = {}
+    for line in lines:
+        m = CV_LINE.match(line.rstrip("\n"))
+        if not m:
+            continue
+        r = {}
+        for d, right, n, loss in re.findall(r"(category|subtype|industry) (\d+)/(\d+) loss ([\d.]+)", m.group(2)):
+            r[d] = {"right": int(right), "cases": int(n), "loss": float(loss)}
+        if m.group(3):
+            r["subtypeEndToEnd"] = {"right": int(m.group(3)), "cases": int(m.group(4))}
+        out[m.group(1)] = (r, line.rstrip("\n"))
+    return out
+
+
+CV_GRID = {"l2": [0.1, 0.3, 1.0], "keepGrams": [4000, 8000, 0], "minDocs": [1, 2, 3], "classWeight": ["none", "balanced"]}
+
+
+class CVRunner:
+    """Runs (or reuses) one cross-validation of some parameters and prints its line."""
+
+    def __init__(self, reuse=None):
+        self.cases = [c for n in SHIP_SETS for c in load(n)]
+        self.cache = GramCache()
+        self.reuse = reuse or {}
+        self.log = []
+
+    def __call__(self, params, dims=("category", "subtype", "industry")):
+        key = json.dumps([params["ngrams"], params["titleWeight"], {d: params["dimensions"][d] for d in dims}], sort_keys=True)
+        if key in self.reuse:
+            r, line = self.reuse[key]
+        else:
+            r = cross_validate(self.cases, params, self.cache, dims)
+            line = "cv %s  %s" % (key, "  ".join("%s %d/%d loss %.4f" % (d, r[d]["right"], r[d]["cases"], r[d]["loss"]) for d in dims))
+            if "subtypeEndToEnd" in r:
+                line += "  subtype end to end %d/%d" % (r["subtypeEndToEnd"]["right"], r["subtypeEndToEnd"]["cases"])
+        print(line)
+        sys.stdout.flush()
+        self.log.append(line)
+        return r
+
+
+def cv_search_dimension(run, current, dim):
+    """One dimension's part of the declared search, from `current` (its features chosen): each of l2, keepGrams,
+    minDocs and classWeight in turn, once round, then l2 0.03 where 0.1 won. Only `dim` is trained, so the three
+    dimensions' searches are independent of each other (and run side by side)."""
+    mine = run(current, (dim,))[dim]
+    for _ in range(1):
+        changed = False
+        for key, values in CV_GRID.items():
+            for v in values:
+                if v == current["dimensions"][dim][key]:
+                    continue
+                trial = with_choice(current, dim, **{key: v})
+                r = run(trial, (dim,))[dim]
+                if r["right"] >= mine["right"] + CV_MARGIN:
+                    current, mine, changed = trial, r, True
+        if not changed:
+            break
+    # The grid's edge: where the smallest l2 of the grid won, the next one down is tried under the same margin.
+    if current["dimensions"][dim]["l2"] == min(CV_GRID["l2"]):
+        trial = with_choice(current, dim, l2=L2_BELOW_GRID)
+        r = run(trial, (dim,))[dim]
+        if r["right"] >= mine["right"] + CV_MARGIN:
+            current, mine = trial, r
+    return current["dimensions"][dim]
+
+
+def _cv_dimension_worker(job):
+    """A worker process's search of one dimension: its choice and its lines (printed by the parent, in order)."""
+    current, dim, reuse = job
+    import io, contextlib
+    run = CVRunner(reuse)
+    with contextlib.redirect_stdout(io.StringIO()):
+        choice = cv_search_dimension(run, current, dim)
+    return choice, run.log
+
+
+def cv_search(out_path=None, reuse=None):
     """The declared search (docs/scoring.md, The model layer): from OLD_PARAMS, first the features shared by the
     dimensions (ngrams 1-2 or 1-3, titleWeight 1-3: the sum of the three dimensions' right cases), then per dimension each
     of l2, keepGrams, minDocs and classWeight in turn, once round (and l2 0.03 where 0.1, the grid's smallest, won); a value replaces the current one only when it puts at
     least CV_MARGIN more cases right than the current one (ties and smaller gains keep it; values are tried in the
-    order listed, each against the value then current). Prints every figure, then the old and chosen parameters side by side."""
-    cases = [c for n in SHIP_SETS for c in load(n)]
-    cache = GramCache()
-    log = []
-
-    def run(params, dims=("category", "subtype", "industry")):
-        key = json.dumps([params["ngrams"], params["titleWeight"], {d: params["dimensions"][d] for d in dims}], sort_keys=True)
-        r = cross_validate(cases, params, cache, dims)
-        line = "cv %s  %s" % (key, "  ".join("%s %d/%d loss %.4f" % (d, r[d]["right"], r[d]["cases"], r[d]["loss"]) for d in dims))
-        if "subtypeEndToEnd" in r:
-            line += "  subtype end to end %d/%d" % (r["subtypeEndToEnd"]["right"], r["subtypeEndToEnd"]["cases"])
-        print(line)
-        sys.stdout.flush()
-        log.append(line)
-        return r
-
-    print("cross-validation: %d folds over %s (%d cases); margin %d" % (CV_FOLDS, "+".join(SHIP_SETS), len(cases), CV_MARGIN))
+    order listed, each against the value then current). Prints every figure, then the old, the shipped and the chosen
+    parameters side by side. The three dimensions' searches run in three processes (each trains only its own
+    dimension, so the result is the one a single process gives); `reuse` ({key: result} from an earlier search's
+    lines) skips fits already made (deterministic: the same figures)."""
+    run = CVRunner(reuse)
+    print("cross-validation: %d folds over %s (%d cases); margin %d" % (CV_FOLDS, "+".join(SHIP_SETS), len(run.cases), CV_MARGIN))
     current = json.loads(json.dumps(OLD_PARAMS))
     old_result = best = run(current)
+    # The parameters shipped before this search (PARAMS as the file has them), judged on the same folds.
+    shipped_result = run(json.loads(json.dumps(SHIPPED_PARAMS))) if SHIPPED_PARAMS != OLD_PARAMS else old_result
     total = lambda r: sum(r[d]["right"] for d in ("category", "subtype", "industry"))
     for key, values in (("ngrams", [[1, 2], [1, 2, 3]]), ("titleWeight", [1, 2, 3])):
         for v in values:
@@ -680,37 +767,27 @@ def cv_search(out_path=None):
             r = run(trial)
             if total(r) >= total(best) + CV_MARGIN:
                 current, best = trial, r
-    grid = {"l2": [0.1, 0.3, 1.0], "keepGrams": [4000, 8000, 0], "minDocs": [1, 2, 3], "classWeight": ["none", "balanced"]}
-    for dim in ("category", "subtype", "industry"):
-        mine = run(current, (dim,))[dim]
-        for _ in range(1):
-            changed = False
-            for key, values in grid.items():
-                for v in values:
-                    if v == current["dimensions"][dim][key]:
-                        continue
-                    trial = with_choice(current, dim, **{key: v})
-                    r = run(trial, (dim,))[dim]
-                    if r["right"] >= mine["right"] + CV_MARGIN:
-                        current, mine, changed = trial, r, True
-            if not changed:
-                break
-        # The grid's edge: where the smallest l2 of the grid won, the next one down is tried under the same margin.
-        if current["dimensions"][dim]["l2"] == min(grid["l2"]):
-            trial = with_choice(current, dim, l2=L2_BELOW_GRID)
-            r = run(trial, (dim,))[dim]
-            if r["right"] >= mine["right"] + CV_MARGIN:
-                current, mine = trial, r
+    import multiprocessing
+    dims = ("category", "subtype", "industry")
+    with multiprocessing.get_context("fork").Pool(len(dims)) as pool:
+        found = pool.map(_cv_dimension_worker, [(current, dim, run.reuse) for dim in dims])
+    for dim, (choice, lines) in zip(dims, found):
+        current = with_choice(current, dim, **choice)
+        for line in lines:
+            print(line)
+        run.log += lines
+    sys.stdout.flush()
     final = run(current)
     print()
     print("old parameters:    %s" % json.dumps({k: OLD_PARAMS[k] for k in ("ngrams", "titleWeight")} | {"dimensions": OLD_PARAMS["dimensions"]}, ensure_ascii=False))
+    print("shipped parameters: %s" % json.dumps({k: SHIPPED_PARAMS[k] for k in ("ngrams", "titleWeight")} | {"dimensions": SHIPPED_PARAMS["dimensions"]}, ensure_ascii=False))
     print("chosen parameters: %s" % json.dumps({k: current[k] for k in ("ngrams", "titleWeight")} | {"dimensions": current["dimensions"]}, ensure_ascii=False))
-    for name, r in (("old", old_result), ("chosen", final)):
+    for name, r in (("old", old_result), ("shipped", shipped_result), ("chosen", final)):
         print("%-7s %s  subtype end to end %d/%d" % (name, "  ".join("%s %d/%d (%.1f%%) loss %.4f" % (d, r[d]["right"], r[d]["cases"], 100.0 * r[d]["right"] / r[d]["cases"], r[d]["loss"])
                                                             for d in ("category", "subtype", "industry")), r["subtypeEndToEnd"]["right"], r["subtypeEndToEnd"]["cases"]))
     if out_path:
         with open(out_path, "w", encoding="utf-8") as f:
-            f.write("\n".join(log) + "\n")
+            f.write("\n".join(run.log) + "\n")
     return current
 
 
@@ -746,13 +823,15 @@ if __name__ == "__main__":
                 return a[len(name) + 1:]
             if a == name:
                 if i + 1 >= len(sys.argv) or sys.argv[i + 1].startswith("-"):
-                    sys.exit("train_scoring_model.py: %s needs a value, e.g. %s=holdout9" % (name, name))
+                    sys.exit("train_scoring_model.py: %s needs a value, e.g. %s=holdout7" % (name, name))
                 value = sys.argv[i + 1]
                 del sys.argv[i:i + 2]
                 return value
         return None
 
-    if len(sys.argv) > 1 and sys.argv[1] == "--study":
+    if len(sys.argv) > 1 and sys.argv[1] in ("--help", "-h"):
+        print(__doc__)
+    elif len(sys.argv) > 1 and sys.argv[1] == "--study":
         thresholds = take_value("--thresholds")
         if thresholds is not None:
             FIXED_THRESHOLDS[:] = [float(x) for x in thresholds.split(",")]
@@ -768,7 +847,12 @@ if __name__ == "__main__":
         study(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, ".build", "debug", "bulletin"),
               sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, "pipeline.json"))
     elif len(sys.argv) > 1 and sys.argv[1] == "--cv":
-        cv_search(sys.argv[2] if len(sys.argv) > 2 else None)
+        reuse = take_value("--reuse")
+        seen = None
+        if reuse is not None:
+            with open(reuse, encoding="utf-8") as f:
+                seen = parse_cv_lines(f)
+        cv_search(sys.argv[2] if len(sys.argv) > 2 else None, seen)
     elif len(sys.argv) > 1 and sys.argv[1] == "--fixture":
         fixture()
     elif len(sys.argv) > 1 and sys.argv[1].startswith("-"):

@@ -139,13 +139,13 @@ public struct ModelLayer: Sendable {
            let subtype = model.top(1, z, allowed: allowed) {
             let label = model.label(1, subtype.label)
             if labels.category != rulesCategory {
-                let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed))
+                let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed, norm: z.norms[1]))
                 labels.subtype = label
                 notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
                                     conclusion: "子类随类别改取「\(label)」（模型把握 \(Tally.format(subtype.probability))，推动最多的字串 \(grams.ifEmpty("无"))）"))
             } else if label != labels.subtype && subtype.probability >= settings.categoryOverrideAbove {
                 let before = labels.subtype
-                let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed))
+                let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed, norm: z.norms[1]))
                 labels.subtype = label
                 notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
                                     conclusion: "子类改取「\(label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(subtype.probability))，推动最多的字串 \(grams.ifEmpty("无"))"))
@@ -185,13 +185,13 @@ public struct ModelLayer: Sendable {
         let label = model.label(d, top.label)
         guard label != rules else { return nil }
         if weak && top.probability >= above {
-            let grams = Self.quoted(model.grams(d, f, best: top.label))
+            let grams = Self.quoted(model.grams(d, f, best: top.label, norm: z.norms[d]))
             notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
                                 conclusion: "\(name)改取「\(label)」：规则的依据不足或有争议（取「\(rules)」），模型把握 \(Tally.format(top.probability))，推动最多的字串 \(grams.ifEmpty("无"))"))
             return label
         }
         if !weak && top.probability >= settings.flagAbove {
-            let v = NgramModel.Verdict(label: label, probability: top.probability, probabilities: [], grams: model.grams(d, f, best: top.label))
+            let v = NgramModel.Verdict(label: label, probability: top.probability, probabilities: [], grams: model.grams(d, f, best: top.label, norm: z.norms[d]))
             review.append(disagreement(name, v, rules: rules))
         }
         return nil

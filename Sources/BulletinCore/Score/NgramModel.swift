@@ -9,7 +9,10 @@ import Foundation
 /// dimension knows. Grams of up to 3 units (the shipped model's) are found by exact keys: a 1-gram in a table indexed
 /// by its unit, a 2- or 3-gram by its units packed into one integer, extended only while a prefix of a model gram;
 /// longer ones by a 64-bit FNV-1a hash of their units in an open-addressing table. No String is made per gram.
-struct NgramModel: Sendable {
+///
+/// A class, not a struct: the scorer copies its `ModelLayer` for every submission, and a struct of some twenty arrays
+/// cost twenty retains and releases a copy (~0.5k instructions a submission, scored or not); a reference costs one.
+final class NgramModel: Sendable {
     /// One dimension's labels, biases and weights.
     struct Dimension: Sendable {
         /// The labels, in the file's order.
@@ -548,6 +551,8 @@ struct NgramModel: Sendable {
         var category = SIMD4<Double>()
         var subtype = SIMD8<Double>()
         var industry = SIMD8<Double>()
+        /// Per dimension, the norm its sums were divided by (0 while the dimension is not scored): `grams` reuses it.
+        var norms = SIMD4<Double>()
 
         /// Label `j` of dimension `d` (0 category, 1 subtype, 2 industry).
         subscript(d: Int, j: Int) -> Double {
@@ -590,9 +595,12 @@ struct NgramModel: Sendable {
                 }
             }
             for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
+            // Every gram is added, known or not: a branch to skip the unknown ones (weights 0) measured +0.2k a submission
+            // on dev, since most grams a text hits are known to every dimension.
             if dimensions[0] != 0 { Self.accumulate(&z.category, entryCategory, entries, values, norm[0]) }
             if dimensions[1] != 0 { Self.accumulate(&z.subtype, entrySubtype, entries, values, norm[1]) }
             if dimensions[2] != 0 { Self.accumulate(&z.industry, entryIndustry, entries, values, norm[2]) }
+            for d in 0..<3 where dimensions[d] != 0 { z.norms[d] = norm[d] }
         }
     }
 
@@ -688,8 +696,9 @@ struct NgramModel: Sendable {
     }
 
     /// The grams that pushed label `best` of dimension `d` most against the mean of the other `allowed` labels
-    /// (bit j: label j), at most three, strongest first.
-    func grams(_ d: Int, _ f: Features, best: Int, allowed: UInt32 = .max) -> [String] {
+    /// (bit j: label j), at most three, strongest first. `norm`: the norm `scores` divided dimension `d`'s sums by
+    /// (`Scores.norms[d]`: the same sum of the same squares in the same order as counted here), 0 to count it here.
+    func grams(_ d: Int, _ f: Features, best: Int, allowed: UInt32 = .max, norm known: Double = 0) -> [String] {
         let dim = d == 0 ? category : d == 1 ? subtype : industry
         let k = dim.labels.count
         let all: UInt32 = (1 << UInt32(k)) - 1
@@ -697,9 +706,11 @@ struct NgramModel: Sendable {
         // Every label kept: the row's sum over its labels, added up at load in the same order.
         let whole = kept == all
         return f.withGrams { entries, values in
-            var norm = 0.0
-            for i in 0..<entries.count where entryRows[Int(truncatingIfNeeded: entries[i])][d] >= 0 { norm += values[i] * values[i] }
-            norm = norm > 0 ? norm.squareRoot() : 1
+            var norm = known
+            if norm == 0 {
+                for i in 0..<entries.count where entryRows[Int(truncatingIfNeeded: entries[i])][d] >= 0 { norm += values[i] * values[i] }
+                norm = norm > 0 ? norm.squareRoot() : 1
+            }
             // The strongest three so far, strongest first (a fourth lane for the one pushed out); equal pushes in the
             // order of their grams.
             var rows = SIMD4<Int>(repeating: -1), pushes = SIMD4<Double>(repeating: 0)

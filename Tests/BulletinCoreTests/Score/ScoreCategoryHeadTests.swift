@@ -7,7 +7,7 @@ import Testing
 /// a product, a demonstration over an area, a production line built).
 @Suite struct ScoreCategoryHeadTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     static func reasons(_ a: Assessment, rule: String) -> [Reason] {

@@ -7,7 +7,7 @@ import Testing
 /// (独家授权, 首付款, 里程碑付款, 销售提成) and industrial production started are transfers.
 @Suite struct ScoreCategoryMilestoneTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     static func reasons(_ a: Assessment, rule: String) -> [Reason] {

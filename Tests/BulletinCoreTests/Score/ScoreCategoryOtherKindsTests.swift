@@ -8,7 +8,7 @@ import Testing
 /// selected (科技园入选, 批复…科技园) and an oil or gas find (探明储量: an exploration, like an expedition).
 @Suite struct ScoreCategoryOtherKindsTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     @Test func aLocalStandardIsOtherNotAStandard() throws {

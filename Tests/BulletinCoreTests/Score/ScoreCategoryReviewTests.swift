@@ -6,7 +6,7 @@ import Testing
 /// unopposed its few votes are, and a category that clears the threshold unopposed is not.
 @Suite struct ScoreCategoryReviewTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     @Test func aCategoryTakenOnWeakUnopposedEvidenceIsFlagged() throws {

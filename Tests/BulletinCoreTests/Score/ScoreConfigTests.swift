@@ -114,7 +114,7 @@ import Testing
 
     @Test func theScorerRefusesAnUnknownProfile() throws {
         do {
-            _ = try Scorer(config: .standard, profile: "guangdong")
+            _ = try Scorer(config: .rulesAlone, profile: "guangdong")
             Issue.record("expected an error")
         } catch let error as ConfigError {
             #expect(error.path == "profile")
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func aDisabledRuleDoesNotRunAndAWeightScalesIt() throws {
-        var config = ScoringConfig.standard
+        var config = ScoringConfig.rulesAlone
         config.rules["topJournal"] = .init(enabled: false, weight: 1)
         let off = try Scorer(config: config, profile: "sichuan")
         #expect(!off.ruleNames.contains("topJournal"))
@@ -131,15 +131,15 @@ import Testing
 
         config.rules["topJournal"] = .init(enabled: true, weight: 0.5)
         let half = try Scorer(config: config, profile: "sichuan").assess(fields, extras: [:])
-        let full = try Scorer(config: .standard, profile: "sichuan").assess(fields, extras: [:])
+        let full = try Scorer(config: .rulesAlone, profile: "sichuan").assess(fields, extras: [:])
         let w = { (a: Assessment) in a.reasons.filter { $0.rule == "topJournal" }.map(\.weight).reduce(0, +) }
         #expect(w(half) * 2 == w(full))
         #expect(w(full) > 0)
     }
 
     @Test func profileRulesRunOnlyInTheirProfile() throws {
-        let sichuan = try Scorer(config: .standard, profile: "sichuan")
-        let zhejiang = try Scorer(config: .standard, profile: "zhejiang")
+        let sichuan = try Scorer(config: .rulesAlone, profile: "sichuan")
+        let zhejiang = try Scorer(config: .rulesAlone, profile: "zhejiang")
         #expect(!sichuan.ruleNames.contains { $0.hasPrefix("zhejiang") })
         #expect(zhejiang.ruleNames.filter { $0.hasPrefix("zhejiang") }.count == 4)
     }

@@ -5,13 +5,13 @@ import Testing
 /// Constructions (a word and the word it governs, in one clause) and the weight of the summary's first
 /// sentence: what a case is about, rather than which words it contains.
 @Suite struct ScoreConstructionTests {
-    static func assess(_ title: String, _ summary: String, config: ScoringConfig = .standard) throws -> Assessment {
+    static func assess(_ title: String, _ summary: String, config: ScoringConfig = .rulesAlone) throws -> Assessment {
         try Scorer(config: config, profile: "sichuan").assess([.title: title, .summary: summary], extras: [:])
     }
 
     /// The shipped configuration with its constructions replaced.
     static func with(_ constructions: [ScoringConfig.Construction], lead: Double = 1) -> ScoringConfig {
-        var config = ScoringConfig.standard
+        var config = ScoringConfig.rulesAlone
         config.constructions = constructions
         config.decision.leadSentenceWeight = lead
         return config
@@ -116,7 +116,7 @@ import Testing
     // MARK: - Configuration
 
     @Test func aConstructionWithAnUnknownLabelIsRefusedWithItsPath() throws {
-        var config = ScoringConfig.standard
+        var config = ScoringConfig.rulesAlone
         config.constructions.append(.init(label: "平台", weight: 5, means: "平台", first: ["获批"], then: ["平台"], window: 10))
         let path = "scoring.constructions[\(config.constructions.count - 1)].label"
         #expect(throws: ConfigError.self) { try config.validate(file: "pipeline.json") }
@@ -130,14 +130,14 @@ import Testing
     @Test func aConstructionWithoutWordsOrWithAWideWindowIsRefused() throws {
         for bad in [ScoringConfig.Construction(label: "其它", weight: 5, means: "x", first: [], then: ["建成"], window: 10),
                     ScoringConfig.Construction(label: "其它", weight: 5, means: "x", first: ["实验室"], then: ["建成"], window: 500)] {
-            var config = ScoringConfig.standard
+            var config = ScoringConfig.rulesAlone
             config.constructions = [bad]
             #expect(throws: ConfigError.self) { try config.validate(file: "pipeline.json") }
         }
     }
 
     @Test func aLeadWeightOutOfRangeIsRefused() throws {
-        var config = ScoringConfig.standard
+        var config = ScoringConfig.rulesAlone
         config.decision.leadSentenceWeight = 0.5
         #expect(throws: ConfigError.self) { try config.validate(file: "pipeline.json") }
     }

@@ -8,7 +8,7 @@ import Testing
 /// (real-looking, not copies of labelled cases); each failed on the rules of d1e76c1 but the two guards.
 @Suite struct ScoreDeliveredEventTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     @Test(arguments: [

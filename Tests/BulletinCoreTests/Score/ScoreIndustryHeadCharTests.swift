@@ -99,7 +99,7 @@ import Testing
             file.append(.init(char: String(cells[0]), industry: String(cells[1]),
                               words: words.prefix(3).joined(separator: "、") + (words.count > 3 ? "…" : "")))
         }
-        let shipped = ScoringConfig.standard.industryTitleHeads
+        let shipped = ScoringConfig.rulesAlone.industryTitleHeads
         #expect(shipped.heads == file)
         #expect(shipped.heads.count == 24)
         #expect(shipped.tails.contains("关键技术"))
@@ -113,11 +113,11 @@ import Testing
     @Test func theHeadsComeFromTheConfiguration() throws {
         let title = "国产六行自走式采棉机首批交付"
         let summary = "该采棉机针对新疆棉花种植模式设计，每天可采收棉花四百亩，已交付农场使用。"
-        var without = ScoringConfig.standard
+        var without = ScoringConfig.rulesAlone
         without.industryTitleHeads.heads.removeAll { $0.char == "机" }
         let a = try Self.assess(title, summary, config: without)
         #expect(Self.headReason(a) == nil)
-        var with = ScoringConfig.standard
+        var with = ScoringConfig.rulesAlone
         with.industryTitleHeads.heads.append(.init(char: "罐", industry: "食品轻纺", words: "罐"))
         let b = try Self.assess("新型低糖水果罐", "产品已上市。", config: with)
         #expect(Self.headReason(b)?.matched == "罐")

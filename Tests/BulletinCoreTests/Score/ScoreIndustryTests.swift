@@ -9,7 +9,7 @@ import Testing
         var fields = ScoreScorerTests.form
         fields[.title] = title
         fields[.summary] = summary
-        return try Scorer(config: .standard, profile: "sichuan").assess(fields, extras: [:])
+        return try Scorer(config: .rulesAlone, profile: "sichuan").assess(fields, extras: [:])
     }
 
     static func industryReasons(_ a: Assessment) -> [Reason] {

@@ -3,7 +3,7 @@ import Testing
 
 /// Level claims read as a reviewer reads them.
 @Suite struct ScoreLevelClaimTests {
-    static let scorer: Scorer? = try? Scorer(config: .standard, profile: "sichuan")
+    static let scorer: Scorer? = try? Scorer(config: .rulesAlone, profile: "sichuan")
 
     static func level(_ summary: String) throws -> Assessment {
         let scorer = try #require(Self.scorer)

@@ -21,7 +21,7 @@ struct ScoreModelLayerTests {
 
     /// The repository's rules without the layer (pipeline.json ships it on).
     static func rules() throws -> Scorer {
-        try ScoreTestSupport.scorer().with(modelLayer: nil)
+        try ScoreTestSupport.rulesScorer().with(modelLayer: nil)
     }
 
     static func devCase(_ id: String) throws -> LabelledCase {
@@ -84,7 +84,7 @@ struct ScoreModelLayerTests {
     }
 
     @Test func anEnabledLayerWhoseFileIsMissingStopsTheScorerAndAnOffOneIsNotLoaded() throws {
-        var config = ScoringConfig.standard
+        var config = ScoringConfig.rulesAlone
         config.model?.enabled = false
         #expect(try Scorer(config: config, profile: "sichuan").modelLayer == nil)
         config.model = Self.settings(weights: "nowhere/scoring-model.json")

@@ -10,7 +10,7 @@ import Testing
 /// of 38276aa except the guards, which pass on both.
 @Suite struct ScoreNinthRoundTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     @Test(arguments: [

@@ -111,7 +111,7 @@ struct ScoreRealSetTests {
             }
         }
         let listed = taxonomy.listedGroups
-        #expect(Array(ScoringConfig.standard.industries.prefix(listed.count)) == listed,
+        #expect(Array(ScoringConfig.rulesAlone.industries.prefix(listed.count)) == listed,
                 "pipeline.json is out of date: run tools/build_industry_cues.py")
     }
 
@@ -128,7 +128,7 @@ struct ScoreRealSetTests {
         }
         #expect(gb.count == 20 + 97 + 473 + 1381, "data/gbt4754-2017.tsv should hold every class of the standard")
         let stop = Set(taxonomy.gbt4754.stopWords)
-        let groups = ScoringConfig.standard.industries
+        let groups = ScoringConfig.rulesAlone.industries
         let derived = groups.dropFirst(taxonomy.listedGroups.count)
         #expect(derived.count > 500, "the classes give hundreds of groups; found \(derived.count)")
         for g in derived {
@@ -186,14 +186,19 @@ struct ScoreRealSetTests {
     /// after the tenth round was merged, then read for the eleventh round (category, subtype and industry by class), so its
     /// floors guard that round; the round raised holdout, holdout2, holdout4, holdout5, holdout6 and holdout7, whose floors went
     /// up with it.
-    @Test(arguments: [("train", 0.96, 0.91, 0.99, 0.93), ("dev", 0.94, 0.93, 0.97, 0.89), ("test", 0.92, 0.90, 0.96, 0.79),
-                      ("holdout", 0.98, 0.97, 0.98, 0.88), ("holdout2", 0.93, 0.89, 0.96, 0.91),
-                      ("holdout3", 0.97, 0.95, 0.98, 0.91), ("holdout4", 0.92, 0.89, 0.99, 0.78),
-                      ("holdout5", 0.93, 0.96, 0.99, 0.92), ("holdout6", 0.91, 0.90, 0.98, 0.83),
-                      ("holdout7", 0.89, 0.87, 0.99, 0.80), ("holdout8", 0.86, 0.88, 0.97, 0.84),
-                      ("holdout9", 0.94, 0.91, 0.97, 0.89)])
+    ///
+    /// Since the model layer is on (2026-12-01, w15model7) the floors judge what ships: the combined labels of
+    /// `shippedScorer()`. None was lowered; the category, subtype and industry floors were raised to the combined figure
+    /// less one case, where that is higher (level is the rules' alone). The shipped weights are trained on every set
+    /// here but test, so on those sets the floors guard the fit of rules and model together, not unseen text.
+    @Test(arguments: [("train", 0.99, 0.96, 0.99, 0.96), ("dev", 0.96, 0.96, 0.97, 0.91), ("test", 0.94, 0.91, 0.96, 0.79),
+                      ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.96, 0.93, 0.96, 0.96),
+                      ("holdout3", 0.97, 0.95, 0.98, 0.96), ("holdout4", 0.98, 0.95, 0.99, 0.89),
+                      ("holdout5", 0.93, 0.96, 0.99, 0.96), ("holdout6", 0.96, 0.95, 0.98, 0.91),
+                      ("holdout7", 0.94, 0.92, 0.99, 0.91), ("holdout8", 0.94, 0.94, 0.97, 0.92),
+                      ("holdout9", 0.95, 0.93, 0.97, 0.97)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
-        let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.scorer())
+        let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
         #expect(report.accuracy("subtype") >= subtype)
         #expect(report.accuracy("level") >= level)
@@ -201,7 +206,7 @@ struct ScoreRealSetTests {
     }
 
     @Test func theReportShowsTheCategoryConfusionAndTheFlaggedCases() throws {
-        let report = LabelledSetReport.evaluate(try Self.split("dev").cases, scorer: try ScoreTestSupport.scorer())
+        let report = LabelledSetReport.evaluate(try Self.split("dev").cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.categoryConfusion.count == AchievementTaxonomy.categories.count)
         #expect(report.categoryConfusion.flatMap { $0 }.reduce(0, +) == report.cases)
         let correct = zip(report.categoryConfusion.indices, report.categoryConfusion).map { $0.1[$0.0] }.reduce(0, +)

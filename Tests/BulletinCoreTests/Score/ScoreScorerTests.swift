@@ -14,7 +14,7 @@ import Testing
         var fields = form
         fields[.title] = title
         fields[.summary] = summary
-        return try Scorer(config: .standard, profile: profile).assess(fields, extras: extras)
+        return try Scorer(config: .rulesAlone, profile: profile).assess(fields, extras: extras)
     }
 
     static let paper = ("海水直接电解制氢新原理", "研究团队提出海水无淡化原位直接电解制氢新原理，揭示了界面相平衡机理，研究成果发表于《Nature》。")
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func scoringIsDeterministicAcrossTasks() async throws {
-        let scorer = try Scorer(config: .standard, profile: "zhejiang")
+        let scorer = try Scorer(config: .rulesAlone, profile: "zhejiang")
         var fields = Self.form
         fields[.title] = Self.transfer.0
         fields[.summary] = Self.transfer.1
@@ -202,7 +202,7 @@ import Testing
         ]}
         """
         try Data(cases.utf8).write(to: file)
-        let report = try LabelledSetReport.evaluate(casesAt: file, scorer: Scorer(config: .standard, profile: "sichuan"))
+        let report = try LabelledSetReport.evaluate(casesAt: file, scorer: Scorer(config: .rulesAlone, profile: "sichuan"))
         #expect(report.cases == 2)
         #expect(report.accuracy("category") == 0.5 && report.accuracy("level") == 1 && report.accuracy("industry") == 1)
         let basic = try #require(report.dimensions.first?.labels.first { $0.label == "基础研究成果" })
@@ -224,7 +224,7 @@ import Testing
 /// Confidence and 需人工确认 (issue 12).
 struct ScoreConfidenceTests {
     static func assess(_ title: String, _ summary: String, extras: [OptionalField: String] = [:]) throws -> Assessment {
-        try Scorer(config: .standard, profile: "sichuan").assess([.title: title, .summary: summary], extras: extras)
+        try Scorer(config: .rulesAlone, profile: "sichuan").assess([.title: title, .summary: summary], extras: extras)
     }
 
     @Test func aClearCaseIsNotFlagged() throws {

@@ -168,7 +168,7 @@ import Testing
     /// whose required words the text lacks (which find nothing): every literal cue the scan found and every other
     /// pattern, in flat order, each once; on every labelled text, for each voter of the repository's rules.
     @Test func votersTryTheCuesTheSortedListTried() throws {
-        let scorer = try ScoreTestSupport.scorer()
+        let scorer = try ScoreTestSupport.rulesScorer()
         var voters: [CueVoter] = []
         for rule in scorer.evidenceRules {
             switch rule {

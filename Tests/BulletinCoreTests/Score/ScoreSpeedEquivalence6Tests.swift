@@ -52,7 +52,7 @@ import Testing
 
     /// Use constructions found as before: the earliest marker, the first close of the clause.
     @Test func useObjectsOfMixedSummaries() throws {
-        let scorer = try ScoreTestSupport.scorer()
+        let scorer = try ScoreTestSupport.rulesScorer()
         var found = 0
         for text in Self.texts where !text.isEmpty {
             let a = scorer.assess([.title: "智能装备", .summary: text], extras: [:])
@@ -106,7 +106,7 @@ import Testing
     /// mixed summaries are those the per-cue lists gave (the same reasons in the same order, checked on the samples
     /// by the byte comparison of `inspect --json`; here the rule of the longest words).
     @Test func longerCuesHideTheCuesInside() throws {
-        let scorer = try ScoreTestSupport.scorer()
+        let scorer = try ScoreTestSupport.rulesScorer()
         let a = scorer.assess([.title: "关键技术研究", .summary: "突破关键技术，推广应用于芯片制造。"], extras: [:])
         let matched = a.reasons.filter { $0.field == "summary" }.map(\.matched)
         #expect(matched.contains("关键技术"))
@@ -134,7 +134,7 @@ import Testing
             return g
         }
         let doubled = try ScoreTestSupport.config(from: object)
-        let standard = ScoringConfig.standard
+        let standard = ScoringConfig.rulesAlone
         #expect(doubled != standard)
         let fields: [Field: String] = [.title: "页岩气压裂泵送装备", .summary: "研制出页岩气压裂泵送装备，用于油气开采，年产值1.2亿元。"]
         func industryWeights(_ config: ScoringConfig) throws -> [Double] {

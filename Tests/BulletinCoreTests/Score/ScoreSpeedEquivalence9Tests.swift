@@ -96,7 +96,7 @@ import Testing
     /// A finding's words are the field's own spelling: the shared cue string where the field spells the cue as it is
     /// written, the field's units where it does not (full width, capitals), in CJK/Latin mixes with emoji and NFD.
     @Test func findingsKeepTheFieldsSpelling() throws {
-        let scorer = try ScoreTestSupport.scorer()
+        let scorer = try ScoreTestSupport.rulesScorer()
         let summaries = [
             "研制出基于５Ｇ的ＯＬＥＤ显示芯片，用于智能终端😀，在电子信息领域推广应用。",
             "研制出基于5g的oled显示芯片，用于智能终端，Cafe\u{301}机器人在餐饮行业推广应用。",

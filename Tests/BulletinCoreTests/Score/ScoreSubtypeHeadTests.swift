@@ -8,7 +8,7 @@ import Testing
 /// method performed, 关键技术, not the robot used for it; a bridge or tunnel built (大桥建成) is an engineering work, 其它.
 @Suite struct ScoreSubtypeHeadTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     @Test func aTitleEndingWithKeyTechnologyIsATechniqueEvenWhenItNamesAMachine() throws {

@@ -10,8 +10,9 @@ enum ScoreTestSupport {
     /// The labelled set.
     static let labelledCases = root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/labelled/cases.json")
 
-    /// The `scoring` section of the repository's pipeline.json (decoded alone, so that other sections
-    /// being edited do not matter here), its model weights read from the repository whatever the current folder.
+    /// The `scoring` section of the repository's pipeline.json as it ships (decoded alone, so that other sections
+    /// being edited do not matter here; the model layer as the file sets it), its model weights read from the
+    /// repository whatever the current folder.
     static func repositoryScoring() throws -> ScoringConfig {
         struct File: Decodable { var scoring: ScoringConfig }
         let data = try Data(contentsOf: root.appendingPathComponent("pipeline.json"))
@@ -20,8 +21,27 @@ enum ScoreTestSupport {
         return scoring
     }
 
-    /// A scorer with the repository's rules.
-    static func scorer(profile: String = "sichuan") throws -> Scorer {
+    /// The repository's rules with the model layer switched off, whatever pipeline.json says.
+    ///
+    /// Why: the rule unit suites (one synthetic case per behaviour of a rule) and the synthetic labelled set
+    /// (cases.json) test the rules. Issue 12 keeps the rule author's synthetic sets "as unit tests, not as the
+    /// measure". With the layer on, the model replaces a label the rules hold weakly where it is sure of another
+    /// (docs/scoring.md, The model layer): a short synthetic text is exactly where the rules hold weakly, so such a
+    /// test would judge the model, not the rule it names. What ships (rules and model combined) is judged on real
+    /// text by `ScoreRealSetTests`, and the layer itself by `ScoreModelLayerTests`.
+    static func rulesAloneScoring() throws -> ScoringConfig {
+        var scoring = try repositoryScoring()
+        scoring.model?.enabled = false
+        return scoring
+    }
+
+    /// A scorer with the repository's rules alone (the model layer off: `rulesAloneScoring`), for the rule unit suites.
+    static func rulesScorer(profile: String = "sichuan") throws -> Scorer {
+        try Scorer(config: rulesAloneScoring(), profile: profile)
+    }
+
+    /// A scorer as pipeline.json ships it (the model layer as the file sets it): what the real-set floors judge.
+    static func shippedScorer(profile: String = "sichuan") throws -> Scorer {
         try Scorer(config: repositoryScoring(), profile: profile)
     }
 
@@ -32,7 +52,7 @@ enum ScoreTestSupport {
 
     /// The shipped configuration as a JSON object, to change one value in a test.
     static func standardObject() throws -> [String: Any] {
-        let data = try JSONEncoder().encode(ScoringConfig.standard)
+        let data = try JSONEncoder().encode(ScoringConfig.rulesAlone)
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
@@ -43,10 +63,11 @@ enum ScoreTestSupport {
 }
 
 extension ScoringConfig {
-    /// The shipped rules: the `scoring` section of the repository's pipeline.json (tests only).
-    static let standard: ScoringConfig = {
+    /// The shipped rules alone: the `scoring` section of the repository's pipeline.json with the model layer off, for
+    /// the rule unit suites (tests only; why: `ScoreTestSupport.rulesAloneScoring`).
+    static let rulesAlone: ScoringConfig = {
         do {
-            return try ScoreTestSupport.repositoryScoring()
+            return try ScoreTestSupport.rulesAloneScoring()
         } catch {
             fatalError("pipeline.json's scoring section does not decode: \(error)")
         }

@@ -7,7 +7,7 @@ import Testing
 /// The texts are written for these tests (real-looking, not copies of labelled cases).
 @Suite struct ScoreTitlePredicateTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     // MARK: category from the title's closing predicate
