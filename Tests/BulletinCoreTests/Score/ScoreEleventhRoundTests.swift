@@ -14,7 +14,7 @@ import Testing
 /// right only by the tie order: see the test).
 @Suite struct ScoreEleventhRoundTests {
     static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.scorer().assess([.title: title, .summary: summary], extras: [:])
+        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
     }
 
     // MARK: - Category and subtype
