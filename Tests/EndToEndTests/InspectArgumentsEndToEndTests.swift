@@ -18,21 +18,7 @@ import Testing
 
     /// Runs the binary with `BULLETIN_ARGUMENTS` set (or not).
     static func run(_ args: [String], parser: Bool, cwd: URL = E.root) throws -> E.Result {
-        let p = Process()
-        p.executableURL = E.binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd
-        var environment = ProcessInfo.processInfo.environment
-        environment["BULLETIN_ARGUMENTS"] = parser ? "parser" : nil
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return E.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try E.execute(E.binary, args, cwd: cwd, environment: ["BULLETIN_ARGUMENTS": parser ? "parser" : nil])
     }
 
     /// The run without the parser, after checking that it prints and exits as the parser's run does.

@@ -22,12 +22,18 @@ import Testing
 
     static func bulletin(_ args: [String]) throws -> Result { try execute(binary, args) }
 
-    /// Runs a program from the package root and collects its exit status and output.
-    static func execute(_ program: URL, _ args: [String], cwd: URL = root) throws -> Result {
+    /// Runs a program from the package root and collects its exit status and output. `environment` sets (a value) or
+    /// removes (nil) variables of this process's environment for the run; empty leaves it as it is.
+    static func execute(_ program: URL, _ args: [String], cwd: URL = root, environment: [String: String?] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = program
         p.arguments = args
         p.currentDirectoryURL = cwd
+        if !environment.isEmpty {
+            var inherited = ProcessInfo.processInfo.environment
+            for (name, value) in environment { inherited[name] = value }
+            p.environment = inherited
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
