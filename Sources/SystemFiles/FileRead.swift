@@ -4,11 +4,47 @@ import Glibc
 #endif
 
 extension FileOps {
+    /// How the readers open a file: `O_NONBLOCK` so that opening a named pipe (FIFO) returns at once instead of
+    /// waiting for a writer that may never come (a regular file ignores the flag); `O_NOCTTY` so a terminal device
+    /// never becomes the controlling terminal. Each reader then refuses anything `fstat` does not call a regular file.
+    public static let readFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
+
+    /// What a file of mode `mode` is, in words for a message, when it is not a regular file; nil when it is.
+    public static func kind(mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a regular file"
+        }
+    }
+
+    /// What the file at `path` is (links followed) when it exists and is not a regular file; nil for a regular file
+    /// or one that cannot be looked at (the caller's own read then reports why).
+    public static func nonRegularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return kind(mode: info.st_mode)
+    }
+
+    /// Where the symbolic link at `path` points, as written (bytes that are not UTF-8 shown as U+FFFD); nil when it
+    /// is not a link or cannot be read.
+    public static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The bytes of the regular file at `path`, read straight into an array of its `fstat` size: no `Data` in between
     /// and no second copy. Nil when it cannot be opened, is not a regular file or changes size while it is read: the
-    /// caller then reads it its own way (and reports that way's error).
+    /// caller then reads it its own way (and reports that way's error). Never blocks on a named pipe (`readFlags`).
     public static func readRegularFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, readFlags)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

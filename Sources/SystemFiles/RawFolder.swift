@@ -11,6 +11,9 @@ public struct FileLook: Equatable, Sendable {
     public var inode: UInt64
     public var isRegular: Bool
     public var isFolder: Bool
+    /// What it is when it is not a regular file, in words for a message ("a folder", "a symbolic link", "a named
+    /// pipe (FIFO)" …); nil for a regular file.
+    public var kind: String?
 
     public static func == (a: FileLook, b: FileLook) -> Bool {
         a.size == b.size && a.mtime.tv_sec == b.mtime.tv_sec && a.mtime.tv_nsec == b.mtime.tv_nsec
@@ -19,11 +22,22 @@ public struct FileLook: Equatable, Sendable {
 
     /// lstat of `path` (a link is looked at, not followed); nil when it is gone.
     public static func of(_ path: String) -> FileLook? {
+        of(rawPath: Array(path.utf8))
+    }
+
+    /// lstat of the path given by its raw bytes (a name that is not UTF-8 can be looked at); nil when it is gone.
+    public static func of(rawPath: [UInt8]) -> FileLook? {
         var st = stat()
-        guard lstat(path, &st) == 0 else { return nil }
+        let found = (rawPath + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> Bool in
+                guard let base = chars.baseAddress else { return false }
+                return lstat(base, &st) == 0
+            }
+        }
+        guard found else { return nil }
         let type = st.st_mode & S_IFMT
         return FileLook(size: Int(st.st_size), mtime: st.st_mtim, ctime: st.st_ctim, inode: UInt64(st.st_ino),
-                        isRegular: type == S_IFREG, isFolder: type == S_IFDIR)
+                        isRegular: type == S_IFREG, isFolder: type == S_IFDIR, kind: FileOps.kind(mode: st.st_mode))
     }
 }
 
@@ -47,17 +61,20 @@ public enum RawFolder {
         return out.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    /// The bytes of an entry of `folder` given by its raw name; nil when it cannot be read.
+    /// The bytes of an entry of `folder` given by its raw name; nil when it cannot be read or is not a regular
+    /// file (opened without blocking, so a named pipe put there never stalls the run).
     public static func read(_ bytes: [UInt8], in folder: URL) -> [UInt8]? {
         let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
         let fd = path.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars -> Int32 in
                 guard let base = chars.baseAddress else { return -1 }
-                return open(base, O_RDONLY | O_CLOEXEC)
+                return open(base, FileOps.readFlags)
             }
         }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {

@@ -40,6 +40,10 @@ struct InspectCommand: ParsableCommand {
             for f in files {
                 do {
                     for line in try reader.text(URL(fileURLWithPath: f)) { print(line) }
+                } catch let error as CocoaError {
+                    // A file system error: its sentence, not Foundation's dump of the error's domain and user info.
+                    printError("\(f) cannot be read: \(error.localizedDescription)")
+                    failed = true
                 } catch {
                     printError("\(f): \(error)")
                     failed = true

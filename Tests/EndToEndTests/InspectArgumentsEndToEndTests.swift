@@ -128,4 +128,16 @@ import Testing
         #expect(flags == ["--json", "--text"])
         #expect(valued == ["--config", "--outbox"])
     }
+
+    @Test(arguments: [["--json"], ["--text"], []])
+    func aFolderOrAMissingFileIsNamedWithWhatIsWrong(_ options: [String]) throws {
+        let folder = E.root.appendingPathComponent("samples").path
+        let missing = E.root.appendingPathComponent("samples/没有这个文件-报送表.docx").path
+        let result = try Self.same(["inspect"] + options + [folder, missing])
+        #expect(result.status == 1)
+        let said = options == ["--text"] ? result.stderr : result.stdout + result.stderr
+        #expect(said.contains("it is a folder, not a regular file; only files are read"), "\(said)")
+        #expect(said.contains("没有这个文件-报送表.docx"), "\(said)")
+        #expect(!said.contains("Error Domain"), "Foundation's dump of an error is no message: \(said)")
+    }
 }

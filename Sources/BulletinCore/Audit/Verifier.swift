@@ -194,11 +194,17 @@ public struct Verifier {
             }
             return
         }
-        guard let data = try? Data(contentsOf: url) else {
+        if let look = FileLook.of(url.path), !look.isRegular {
+            // Never opened: a named pipe put in a file's place would make the read wait for ever, and a link is not
+            // the file the run wrote, whatever it points to.
+            report.problems.append(VerifyProblem(kind: "modified", file: path, record: latest.record, detail: "it is now \(look.kind ?? "not a regular file"), not the file its record names (sha256 \(latest.sha))"))
+            return
+        }
+        guard let bytes = FileOps.readRegularFile(url.path) ?? (try? Data(contentsOf: url)).map({ [UInt8]($0) }) else {
             report.problems.append(VerifyProblem(kind: "missing", file: path, record: latest.record, detail: "the file is gone; its record names sha256 \(latest.sha)"))
             return
         }
-        let sha = Hashing.sha256([UInt8](data))
+        let sha = Hashing.sha256(bytes)
         if sha != latest.sha {
             report.problems.append(VerifyProblem(kind: "modified", file: path, record: latest.record, detail: "its bytes hash to \(sha), its latest record says \(latest.sha)"))
         }

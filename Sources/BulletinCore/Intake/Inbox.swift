@@ -36,17 +36,57 @@ public struct InboxScan: Sendable {
     public var ready: [InboxFile]
     /// Files modified within the settle time, or seen changing, left for the next run.
     public var deferred: [InboxFile]
-    /// Names left alone and why (hidden, lock file, folder).
+    /// Names left alone and why (Office lock files).
     public var ignored: [(name: String, why: String)]
+    /// Entries that are not regular files (a folder, a symbolic link, a named pipe …), left in the inbox: each is
+    /// recorded with what it is and what to do, never read (a named pipe would block the read) and never followed.
+    public var notFiles: [NotAFile] = []
     /// Files whose names are not UTF-8.
     public var undecodable: [UndecodableName] = []
+
+    /// An inbox entry that is not a regular file.
+    public struct NotAFile: Sendable, Equatable {
+        /// Its name in the inbox.
+        public var name: String
+        /// What it is, in words ("a folder", "a symbolic link", "a named pipe (FIFO)" …).
+        public var kind: String
+        /// Where a symbolic link points, as it is written.
+        public var linkTarget: String?
+
+        /// Creates the record of an entry.
+        public init(name: String, kind: String, linkTarget: String?) {
+            self.name = name
+            self.kind = kind
+            self.linkTarget = linkTarget
+        }
+
+        /// Why it was left in the inbox and what to do, for the log and the run's summary.
+        public var reason: String {
+            switch kind {
+            case "a folder":
+                return "it is a folder: the batch reads only the files placed directly in the inbox, never a folder inside it; it was left in the inbox. Move the files in it up into the inbox"
+            case "a symbolic link":
+                let target = linkTarget.map { " (to \($0))" } ?? ""
+                return "it is a symbolic link\(target): links are not followed, so that every file the log records is one that was put in the inbox; it was left in the inbox. Copy the file itself into the inbox in its place"
+            default:
+                return "it is \(kind), not a file: it was not read (reading it could wait for ever) and was left in the inbox. Remove it and put the file itself in the inbox"
+            }
+        }
+    }
 
     /// Scans `folder` (one look).
     public static func scan(_ folder: URL, settleSeconds: Double, now: Date = Date()) throws -> InboxScan {
         var scan = InboxScan(ready: [], deferred: [], ignored: [])
         for raw in try names(folder) {
             guard let name = String(validating: raw, as: UTF8.self) else {
-                if raw.first != UInt8(ascii: ".") { scan.undecodable.append(UndecodableName(bytes: raw, escaped: FileOps.escapedName(raw))) }
+                guard raw.first != UInt8(ascii: ".") else { continue }
+                let escaped = FileOps.escapedName(raw)
+                if let look = FileLook.of(rawPath: Array(folder.path.utf8) + [UInt8(ascii: "/")] + raw), !look.isRegular {
+                    // Not a file either: left in place like any other entry that is not a file, under its escaped name.
+                    scan.notFiles.append(NotAFile(name: escaped, kind: look.kind ?? "not a regular file", linkTarget: nil))
+                } else {
+                    scan.undecodable.append(UndecodableName(bytes: raw, escaped: escaped))
+                }
                 continue
             }
             if name.hasPrefix(".") { continue }
@@ -57,7 +97,8 @@ public struct InboxScan: Sendable {
             let url = folder.appendingPathComponent(name)
             guard let look = FileLook.of(url.path) else { continue }  // gone since the listing
             guard look.isRegular else {
-                scan.ignored.append((name, "not a regular file (a folder or link), left alone"))
+                scan.notFiles.append(NotAFile(name: name, kind: look.kind ?? "not a regular file",
+                                              linkTarget: look.kind == "a symbolic link" ? FileOps.linkTarget(url.path) : nil))
                 continue
             }
             let modified = Date(timeIntervalSince1970: Double(look.mtime.tv_sec) + Double(look.mtime.tv_nsec) / 1e9)
@@ -65,6 +106,7 @@ public struct InboxScan: Sendable {
             if file.age < settleSeconds { scan.deferred.append(file) } else { scan.ready.append(file) }
         }
         scan.ignored.sort { $0.name < $1.name }
+        scan.notFiles.sort { $0.name < $1.name }
         return scan
     }
 

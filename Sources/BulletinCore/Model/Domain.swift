@@ -89,7 +89,8 @@ public enum InputOutcome: String, Sendable, Codable, CaseIterable, Hashable {
     case quarantined
     /// The same bytes were processed before: archived, nothing added.
     case duplicate
-    /// Still being written (modified within the settle time): left for the next run.
+    /// Left in the inbox for the next run: still being written (modified within the settle time), or not a regular
+    /// file (a folder, a symbolic link, a named pipe), recorded with what it is and what to do.
     case deferred
     /// A returned review sheet whose decisions were applied (some rows may have been refused).
     case decisions

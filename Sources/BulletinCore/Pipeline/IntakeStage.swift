@@ -3,7 +3,8 @@ import Logging
 import Foundation
 
 /// [1] intake: first the reconciliation (files an earlier run moved without logging them are recorded as
-/// `recovered`), then every regular file in the inbox: fresh or still-changing files deferred, oversized ones
+/// `recovered`), then every entry of the inbox: fresh or still-changing files deferred, entries that are not regular
+/// files (folders, links, named pipes) recorded as deferred with what they are and left in place, oversized ones
 /// quarantined, files processed before (or earlier in this run) archived as duplicates, names that are not
 /// UTF-8 quarantined under their escaped name, the rest hashed. Every record is in the log before its file moves.
 extension Pipeline {
@@ -23,6 +24,13 @@ extension Pipeline {
             let why = file.changing ?? "modified \(Int(file.age)) s ago, within the settle time of \(Int(config.intake.settleSeconds)) s: it may still be being copied"
             let record = AuditRecord.InputRecord(name: file.name, sha256: "", size: file.size, outcome: "deferred", movedTo: "", cases: [],
                                                  reasons: [why + "; left for the next run"])
+            try run.audit.append(.input(record))
+            records.append(record)
+        }
+        for entry in scan.notFiles {
+            // Not a file: recorded with what it is and what to do, and left where it is (never read, never followed).
+            let record = AuditRecord.InputRecord(name: entry.name, sha256: "", size: 0, outcome: "deferred", movedTo: "", cases: [],
+                                                 reasons: [entry.reason])
             try run.audit.append(.input(record))
             records.append(record)
         }

@@ -3,6 +3,7 @@ import SystemFiles
 import BulletinCore
 import Foundation
 import Testing
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -96,5 +97,98 @@ import Glibc
         #expect(inputs.first { $0.name == "好.csv" }?.outcome == "accepted")
         #expect(try FileManager.default.contentsOfDirectory(atPath: bench.inbox.path).isEmpty, "nothing is left to block the next run")
         #expect(try bench.verify().ok)
+    }
+
+    /// Makes a named pipe at the raw path `bytes` (a name that need not be UTF-8).
+    static func makeFIFO(_ bytes: [UInt8]) -> Bool {
+        let path = bytes + [0]
+        return path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkfifo($0.baseAddress!, 0o644) == 0 } }
+    }
+
+    /// Stands by while code that must not wait on the named pipe at `path` runs: if it is still running after a few
+    /// seconds (a regression: opening a pipe for reading waits for a writer), the rescuer opens the pipe for writing
+    /// and closes it, which frees the read, so the test fails (`stop()` says it had to) instead of hanging the suite.
+    final class PipeRescuer: Sendable {
+        private let done = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        private let rescued = Mutex(false)
+
+        init(_ path: String) {
+            Thread.detachNewThread { [self] in
+                if done.wait(timeout: .now() + 5) == .timedOut {
+                    rescued.withLock { $0 = true }
+                    let fd = open(path, O_RDWR | O_NONBLOCK)
+                    if fd >= 0 { close(fd) }
+                }
+                finished.signal()
+            }
+        }
+
+        /// Ends the watch; true when the code returned on its own, without the rescue.
+        func stop() -> Bool {
+            done.signal()
+            finished.wait()
+            return !rescued.withLock { $0 }
+        }
+    }
+
+    @Test func aNamedPipeIsNeverReadAndNeverBlocks() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("汇总.csv")
+        #expect(Self.makeFIFO(Array(pipe.path.utf8)))
+        var watch = PipeRescuer(pipe.path)
+        let regular = FileOps.readRegularFile(pipe.path)
+        #expect(watch.stop(), "readRegularFile waited for a writer on a named pipe")
+        #expect(regular == nil)
+        watch = PipeRescuer(pipe.path)
+        let raw = RawFolder.read(Array("汇总.csv".utf8), in: folder)
+        #expect(watch.stop(), "RawFolder.read waited for a writer on a named pipe")
+        #expect(raw == nil)
+        #expect(FileOps.nonRegularKind(pipe.path) == "a named pipe (FIFO)")
+        #expect(FileOps.nonRegularKind(folder.path) == "a folder")
+        let file = folder.appendingPathComponent("表.docx")
+        try Data("PK".utf8).write(to: file)
+        #expect(FileOps.nonRegularKind(file.path) == nil)
+        #expect(FileOps.readRegularFile(file.path) == Array("PK".utf8))
+    }
+
+    @Test func entriesThatAreNotFilesAreRecordedLeftInPlaceAndTheBatchGoesOn() async throws {
+        let bench = try AuditBench()
+        defer { bench.remove() }
+        try bench.drop(["好.csv": AuditBench.csv("页岩气水平井压裂技术")])
+        let elsewhere = bench.work.appendingPathComponent("别处-报送表.docx")
+        try Data("PK".utf8).write(to: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: bench.inbox.appendingPathComponent("链接-报送表.docx").path,
+                                                   withDestinationPath: elsewhere.path)
+        try FileManager.default.createDirectory(at: bench.inbox.appendingPathComponent("四川大学-材料"), withIntermediateDirectories: true)
+        try Data("PK".utf8).write(to: bench.inbox.appendingPathComponent("四川大学-材料/报送表.docx"))
+        #expect(Self.makeFIFO(Array(bench.inbox.appendingPathComponent("管道.csv").path.utf8)))
+        // A named pipe whose name is not UTF-8 either: recorded by its escaped name and left in place like the others.
+        let raw = Array("汇总-".utf8) + [0xB1, 0xA8] + Array(".csv".utf8)
+        #expect(Self.makeFIFO(Array(bench.inbox.path.utf8) + [UInt8(ascii: "/")] + raw))
+        let watch = PipeRescuer(bench.inbox.appendingPathComponent("管道.csv").path)
+        let run = try await bench.run()
+        #expect(watch.stop(), "the run waited on a named pipe in the inbox")
+        #expect(run.exitCode == 0, "nothing was refused: the entries that are not files wait for a person")
+        let inputs = try bench.inputs()
+        func input(_ name: String) -> AuditRecord.InputRecord? { inputs.first { $0.name == name } }
+        #expect(input("好.csv")?.outcome == "accepted", "the files beside them are processed")
+        let link = try #require(input("链接-报送表.docx"))
+        #expect(link.outcome == "deferred" && link.movedTo == "" && link.sha256 == "")
+        #expect(link.reasons == ["it is a symbolic link (to \(elsewhere.path)): links are not followed, so that every file the log records is one that was put in the inbox; it was left in the inbox. Copy the file itself into the inbox in its place"])
+        #expect(input("四川大学-材料")?.outcome == "deferred")
+        #expect(input("四川大学-材料")?.reasons.first?.hasPrefix("it is a folder: the batch reads only the files placed directly in the inbox") == true)
+        #expect(input("管道.csv")?.outcome == "deferred")
+        #expect(input("管道.csv")?.reasons.first?.hasPrefix("it is a named pipe (FIFO), not a file") == true)
+        let odd = try #require(input("汇总-\\xB1\\xA8.csv"))
+        #expect(odd.outcome == "deferred" && odd.movedTo == "" && odd.sha256 == "")
+        #expect(odd.reasons.first?.hasPrefix("it is a named pipe (FIFO), not a file") == true)
+        #expect(run.summary.contains("deferred: 管道.csv\n    - it is a named pipe (FIFO), not a file"), "\(run.summary)")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: bench.inbox.path))
+        #expect(left.count == 4 && left.isSuperset(of: ["链接-报送表.docx", "四川大学-材料", "管道.csv"]), "left where they were, nothing deleted: \(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: bench.inbox.appendingPathComponent("四川大学-材料").path) == ["报送表.docx"])
+        #expect(try Data(contentsOf: elsewhere) == Data("PK".utf8), "the link's target is untouched")
+        let verified = try bench.verify()
+        #expect(verified.ok, "\(verified.problems)")
     }
 }

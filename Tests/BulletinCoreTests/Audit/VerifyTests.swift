@@ -110,6 +110,25 @@ import Testing
             try FileManager.default.removeItem(at: outbox.appendingPathComponent(archived))
         }
         #expect(Set(other.problems.map { "\($0.kind) \($0.file)" }) == ["unreferenced bulletins/2026-11-补充.docx", "missing \(archived)"], "\(other.problems)")
+
+        // A document replaced by a named pipe (reading it would wait for ever) and an archived input by a link to a
+        // copy of its own bytes: neither is the file the run wrote, and neither is opened.
+        var watch: IntakeFaultTests.PipeRescuer?
+        let swapped = try Self.verify(bench) { outbox in
+            let url = outbox.appendingPathComponent(bulletin)
+            try FileManager.default.removeItem(at: url)
+            #expect(IntakeFaultTests.makeFIFO(Array(url.path.utf8)))
+            watch = IntakeFaultTests.PipeRescuer(url.path)
+            let input = outbox.appendingPathComponent(archived)
+            let copy = outbox.deletingLastPathComponent().appendingPathComponent("same-bytes-\(UUID().uuidString)")
+            try FileManager.default.moveItem(at: input, to: copy)
+            try FileManager.default.createSymbolicLink(at: input, withDestinationURL: copy)
+        }
+        #expect(watch?.stop() == true, "verify waited on a named pipe")
+        let named = Dictionary(swapped.problems.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(swapped.problems.count == 2, "\(swapped.problems)")
+        #expect(named[bulletin]?.kind == "modified" && named[bulletin]?.detail.hasPrefix("it is now a named pipe (FIFO)") == true, "\(swapped.problems)")
+        #expect(named[archived]?.kind == "modified" && named[archived]?.detail.hasPrefix("it is now a symbolic link") == true, "\(swapped.problems)")
     }
 
     @Test func anOutboxFromBeforeTheChainVerifiesWithNotes() async throws {
