@@ -105,25 +105,29 @@ import Glibc
         return path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkfifo($0.baseAddress!, 0o644) == 0 } }
     }
 
-    /// Stands by while code that must not wait on the named pipe at `path` runs: if it is still running after a few
-    /// seconds (a regression: opening a pipe for reading waits for a writer), the rescuer opens the pipe for writing
-    /// and closes it, which frees the read, so the test fails (`stop()` says it had to) instead of hanging the suite.
+    /// Stands by while code that must not wait on the named pipe at `path` runs. Twice a second it tries to open the
+    /// pipe for writing without blocking, which succeeds only when some reader has the pipe open: a reader waiting
+    /// there is the regression (opening a pipe for reading waits for a writer). The open frees that reader and is
+    /// closed at once, so the test fails (`stop()` says a reader was found) instead of hanging the suite. It depends
+    /// on no timing: code that is merely slow (a whole run on a loaded machine) is never taken for a reader.
     final class PipeRescuer: Sendable {
         private let done = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
         private let rescued = Mutex(false)
 
         init(_ path: String) {
             Thread.detachNewThread { [self] in
-                if done.wait(timeout: .now() + 5) == .timedOut {
-                    rescued.withLock { $0 = true }
-                    let fd = open(path, O_RDWR | O_NONBLOCK)
-                    if fd >= 0 { close(fd) }
+                while done.wait(timeout: .now() + 0.5) == .timedOut {
+                    let fd = open(path, O_WRONLY | O_NONBLOCK)
+                    if fd >= 0 {
+                        rescued.withLock { $0 = true }
+                        close(fd)
+                    }
                 }
                 finished.signal()
             }
         }
 
-        /// Ends the watch; true when the code returned on its own, without the rescue.
+        /// Ends the watch; true when no reader was ever found waiting on the pipe.
         func stop() -> Bool {
             done.signal()
             finished.wait()
