@@ -132,6 +132,12 @@ def derive(taxonomy, classes):
     for w in list(found):
         if not any(h[3] for h in found[w]) and len(before[w]) < 2:
             del found[w]
+    # A head that is one character before a stop word (类产品 of 布艺类产品, 电工程 of 发电工程, 疗设备 of 治疗设备,
+    # 路工程 of 铁路工程) is the tail of the word before it glued to a generic one: in a summary it is found across two
+    # words (输电工程, 野生动物保护), never as a word of its own.
+    for w in list(found):
+        if not any(h[3] for h in found[w]) and len(w) == 3 and w[1:] in stop:
+            del found[w]
     kept, dropped = collections.OrderedDict(), collections.OrderedDict()
     precedence = [tuple(p) for p in cfg.get("precedence", [])]
     for w, hits in found.items():
