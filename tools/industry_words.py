@@ -7,7 +7,9 @@ longest prefix wins, "" leaves a class out) gives its *use words*: the name is s
 word of the use (中成药生产 -> 中成药; 锂离子电池制造 -> 锂离子电池; 茶饮料及其他饮料制造 -> 茶饮料, 饮料).
 The head of a longer compound (its last characters: 金属切削机床 -> 机床, 锂离子电池 -> 电池) is kept as a
 weaker word, because Chinese compounds name their kind at the end; but only when compounds end with it after
-different characters or a name gives it whole (器人 of 机器人 is a fragment, 机床 of 切削机床 and 成形机床 a word).
+different characters or a name gives it whole (器人 of 机器人 is a fragment, 机床 of 切削机床 and 成形机床 a word),
+and never when it is one character before a stop word (类产品 of 布艺类产品, 电工程 of 火力发电工程: the tail of the word
+before it glued to a generic one, which a summary holds only across two words, as 输电工程 holds 电工程).
 
 Specificity decides the weight:
 - a word that only classes of one industry give is kept: `strong` (2) when it is a whole part of a name, `weak` (1)
@@ -131,6 +133,12 @@ def derive(taxonomy, classes):
                     before[w[-k:]].add(w[-k - 1])
     for w in list(found):
         if not any(h[3] for h in found[w]) and len(before[w]) < 2:
+            del found[w]
+    # A head that is one character before a stop word (类产品 of 布艺类产品, 电工程 of 发电工程, 疗设备 of 治疗设备,
+    # 路工程 of 铁路工程) is the tail of the word before it glued to a generic one: in a summary it is found across two
+    # words (输电工程, 野生动物保护), never as a word of its own.
+    for w in list(found):
+        if not any(h[3] for h in found[w]) and len(w) == 3 and w[1:] in stop:
             del found[w]
     kept, dropped = collections.OrderedDict(), collections.OrderedDict()
     precedence = [tuple(p) for p in cfg.get("precedence", [])]
