@@ -191,12 +191,15 @@ struct ScoreRealSetTests {
     /// `shippedScorer()`. None was lowered; the category, subtype and industry floors were raised to the combined figure
     /// less one case, where that is higher (level is the rules' alone). The shipped weights are trained on every set
     /// here but test, so on those sets the floors guard the fit of rules and model together, not unseen text.
+    /// Since the combination was chosen out of fold and the weights retrained with holdout10 (2026-12-01, w16model8),
+    /// holdout10 (read: in the weights' training sets, never read for a rule) has floors of its own, and holdout5's
+    /// category, holdout7's industry and holdout8's subtype floors went up to the combined figure less one case.
     @Test(arguments: [("train", 0.99, 0.96, 0.99, 0.96), ("dev", 0.96, 0.96, 0.97, 0.91), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.96, 0.93, 0.96, 0.96),
                       ("holdout3", 0.97, 0.95, 0.98, 0.96), ("holdout4", 0.98, 0.95, 0.99, 0.89),
-                      ("holdout5", 0.93, 0.96, 0.99, 0.96), ("holdout6", 0.96, 0.95, 0.98, 0.91),
-                      ("holdout7", 0.94, 0.92, 0.99, 0.91), ("holdout8", 0.94, 0.94, 0.97, 0.92),
-                      ("holdout9", 0.95, 0.93, 0.97, 0.97)])
+                      ("holdout5", 0.94, 0.96, 0.99, 0.96), ("holdout6", 0.96, 0.95, 0.98, 0.91),
+                      ("holdout7", 0.94, 0.92, 0.99, 0.92), ("holdout8", 0.94, 0.95, 0.97, 0.92),
+                      ("holdout9", 0.95, 0.93, 0.97, 0.97), ("holdout10", 0.95, 0.93, 0.96, 0.92)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
