@@ -18,9 +18,9 @@ Usage:
                                                        # set(s) a, b each judged by a model trained on every other read
                                                        # set; rules from BIN's `evaluate --case` (CONFIG: its
                                                        # pipeline.json). There is no default fair set any more: every
-                                                       # labelled set but test.json is read (SHIP_SETS), and the one blind
-                                                       # set left, holdout10, is the lead's alone (never open it here).
-                                                       # --fair names any set; without it (or --fair=) step 1 only.
+                                                       # labelled set but test.json is read (SHIP_SETS, holdout10 too
+                                                       # since 2026-12-01, w16model8; a later blind set is never named
+                                                       # here). --fair names any set; without it (or --fair=) step 1 only.
   python3 tools/train_scoring_model.py --cv [LOG]      # the declared search of PARAMS by 5-fold cross-validation
                                                        # over SHIP_SETS (prints the old, the shipped and the chosen
                                                        # parameters' figures side by side; --reuse=FILE takes the
@@ -29,6 +29,10 @@ Usage:
   (--thresholds=C,I,F with --study: judge the fair sets at these override/flag thresholds, not dev's choice;
    --old-params with --study or --cv: the parameters of the weights shipped before, OLD_PARAMS)
   python3 tools/train_scoring_model.py --fixture       # Swift/Python agreement fixture from the shipped file
+  python3 tools/train_scoring_model.py --oof PATH      # out-of-fold logits of every open case (5 folds by id, the
+                                                       # shipped parameters) for tools/choose_combination.py
+  python3 tools/train_scoring_model.py --logits PATH   # the shipped weights' logits of every open case, in the same
+                                                       # form (tools/choose_combination.py --check)
 """
 import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -43,9 +47,9 @@ REAL = os.path.join(ROOT, "Tests", "BulletinCoreTests", "Fixtures", "labelled", 
 OUT = os.path.join(ROOT, "data", "scoring-model.json")
 FIXTURE = os.path.join(ROOT, "Tests", "BulletinCoreTests", "Fixtures", "model", "agreement.json")
 
-# The shipped model is trained on every read set; test.json is never read here.
+# The shipped model is trained on every read set; test.json is never read here (nor any later blind set).
 SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-             "holdout8", "holdout9"]
+             "holdout8", "holdout9", "holdout10"]
 # The dev choice of thresholds trains on these and judges on dev (never on holdout4/5).
 TRAIN_SETS = ["train", "holdout", "holdout2", "holdout3"]
 DEV_SET = "dev"
@@ -55,8 +59,9 @@ READ_SETS = ["train", "dev", "holdout", "holdout2", "holdout3"]  # the 557 cases
 # (whose rules read them) the fair set was holdout6; since main 187e2eb (whose rules and model read holdout6) it is
 # holdout7; since holdout7 was opened to tune rules (2026-12-01, main 38276aa) it is read and the fair set is the
 # fresh blind holdout8, then holdout9. Since 2026-12-01 (w15model7) holdout8 and holdout9 are open and in SHIP_SETS:
-# no fair set is left but holdout10, which only the lead measures, so there is no default; `--fair a,b` names any set
-# (one in SHIP_SETS is then judged by a model trained on SHIP_SETS without it).
+# no fair set was left but holdout10, which only the lead measured; since 2026-12-01 (w16model8) holdout10 is open and
+# in SHIP_SETS too, so there is no default; `--fair a,b` names any set (one in SHIP_SETS is then judged by a model
+# trained on SHIP_SETS without it).
 FAIR_SETS = []
 FIXED_THRESHOLDS = []  # `--thresholds=c,i,f` sets them (else dev chooses)
 
@@ -362,7 +367,8 @@ def write_model(path):
             "trainingSets": {("Tests/BulletinCoreTests/Fixtures/labelled/real/%s.json" % n): len(sets[n]) for n in SHIP_SETS},
             "cases": len(cases),
             "thresholdsChosenOn": "dev.json (%d cases) with a model trained on %s, by the rule in `--study` (docs/scoring.md, The model layer)" % (len(load(DEV_SET)), "+".join(TRAIN_SETS)),
-            "judgedOn": "holdout4.json and holdout5.json (main c7510c0), holdout6.json (main d1e76c1), holdout7.json (main 187e2eb), then holdout8.json (main 38276aa and, once, the parameters of 2026-12-01 on main 55e7a90) and holdout9.json (main 55e7a90, then 098f7ab), each with a model trained on the read sets without it (`--study`) or by the weights shipped then; this file has read them all (holdout10 is the lead's blind set)",
+            "judgedOn": "holdout4.json and holdout5.json (main c7510c0), holdout6.json (main d1e76c1), holdout7.json (main 187e2eb), then holdout8.json (main 38276aa and, once, the parameters of 2026-12-01 on main 55e7a90) and holdout9.json (main 55e7a90, then 098f7ab), each with a model trained on the read sets without it (`--study`) or by the weights shipped then; this file has read them all, and holdout10.json, measured blind by the lead on main 098f7ab and 946dcd2, since 2026-12-01 (w16model8)",
+            "combinationChosenBy": "out-of-fold evidence over every open set (tools/choose_combination.py; docs/scoring.md, Rules and model combined, chosen out of fold)",
             "neverRead": ["test.json"],
         },
         "features": {"ngrams": PARAMS["ngrams"], "titleWeight": PARAMS["titleWeight"], "value": "log1p(count), L2-normalised over the dimension's grams",
@@ -791,6 +797,71 @@ def cv_search(out_path=None, reuse=None):
     return current
 
 
+def _oof_fold(job):
+    """One fold of `--oof`: a model trained on the other folds (PARAMS), the logits of the fold's cases."""
+    f, folds = job
+    training = [c for g in range(CV_FOLDS) if g != f for c in folds[g]]
+    test = folds[f]
+    cache = GramCache()
+    model = train_model(training, PARAMS, cache)
+    out = {}
+    for d, _ in DIMS:
+        Z = dimension_probabilities(model[d], test, PARAMS, cache)
+        for i, c in enumerate(test):
+            out.setdefault(c["id"], {"fold": f})[d] = [round(float(z), 12) for z in Z[i]]
+    return out
+
+
+def out_of_fold(path):
+    """`--oof PATH`: out-of-fold logits of every case of SHIP_SETS (never test.json) with the shipped parameters: the
+    cases sorted by id, case i in fold i mod 5 (as `--cv`), each fold's cases judged by a model trained on the other
+    four. Writes {"folds", "params", "labels": {dim: labels}, "cases": {id: {"set", "fold", dim: logits}}}; the
+    probabilities are the softmax of the logits (the subtype's over the subtypes of a category). Deterministic."""
+    import multiprocessing
+    sets = {name: load(name) for name in SHIP_SETS}
+    cases = [c for name in SHIP_SETS for c in sets[name]]
+    folds = cv_folds(cases)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        parts = pool.map(_oof_fold, [(f, folds) for f in range(CV_FOLDS)])
+    where = {c["id"]: name for name in SHIP_SETS for c in sets[name]}
+    out = {}
+    for part in parts:
+        for k, v in part.items():
+            out[k] = dict(v, set=where[k])
+    doc = {"folds": CV_FOLDS, "sets": SHIP_SETS, "params": PARAMS, "labels": {d: labels for d, labels in DIMS},
+           "cases": {k: out[k] for k in sorted(out)}}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, sort_keys=True)
+    print("wrote %s: %d cases, %d folds" % (path, len(out), CV_FOLDS))
+
+
+def shipped_logits(path, model_path=OUT):
+    """`--logits PATH`: the logits of the shipped weights (data/scoring-model.json) for every case of SHIP_SETS, in the
+    form `--oof` writes (fold -1): `tools/choose_combination.py --check` holds the Swift layer's labels and flags to the
+    chosen policy with them."""
+    model = load_model(model_path)
+    out = {}
+    for name in SHIP_SETS:
+        for c in load(name):
+            entry = {"set": name, "fold": -1}
+            for dim, _ in DIMS:
+                m = model[dim]
+                index = m.get("_index") or {g: j for j, g in enumerate(m["grams"])}
+                m["_index"] = index
+                feats = [(index[g], math.log1p(k)) for g, k in sorted(gram_counts(c["title"], c["summary"], m["features"]).items()) if g in index]
+                norm = math.sqrt(sum(v * v for _, v in feats)) or 1.0
+                z = list(m["bias"])
+                for j, v in feats:
+                    for k in range(len(z)):
+                        z[k] += m["weights"][j][k] * v / norm
+                entry[dim] = [round(x, 12) for x in z]
+            out[c["id"]] = entry
+    doc = {"folds": 0, "sets": SHIP_SETS, "labels": {d: labels for d, labels in DIMS}, "cases": out}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, sort_keys=True)
+    print("wrote %s: %d cases (shipped weights)" % (path, len(out)))
+
+
 def fixture():
     model = load_model()
     cases = [c for c in load(DEV_SET)][:8]
@@ -853,6 +924,10 @@ if __name__ == "__main__":
             with open(reuse, encoding="utf-8") as f:
                 seen = parse_cv_lines(f)
         cv_search(sys.argv[2] if len(sys.argv) > 2 else None, seen)
+    elif len(sys.argv) > 2 and sys.argv[1] == "--logits":
+        shipped_logits(sys.argv[2])
+    elif len(sys.argv) > 2 and sys.argv[1] == "--oof":
+        out_of_fold(sys.argv[2])
     elif len(sys.argv) > 1 and sys.argv[1] == "--fixture":
         fixture()
     elif len(sys.argv) > 1 and sys.argv[1].startswith("-"):

@@ -11,7 +11,9 @@ struct EvaluateCommand: ParsableCommand {
         The report gives accuracy per label, precision and recall per value, the confusion between categories, \
         the disagreements, and the cases flagged 需人工确认 with how many of them were wrong. \
         --case ID prints the reasons behind one case's labels. With scoring.model in pipeline.json (on or off), \
-        the report ends with rules alone, the model alone and the two combined.
+        the report ends with rules alone, the model alone and the two combined. --cases-json PATH also writes, per \
+        case, the labels, the rules' evidence (vote totals, votes, confidence, weak-or-contested verdict per \
+        dimension) and the labels as configured, for tools/train_scoring_model.py --combine.
         """)
 
     @OptionGroup var options: ConfigOption
@@ -24,6 +26,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "Score every case of the set this many times and print the time per submission (fastest and median round) instead of the figures.")
     var bench: Int = 0
+
+    @Option(name: .customLong("cases-json"), help: "Also write per case the expected labels, the rules' labels and evidence, and the labels as configured, as JSON to this file.")
+    var casesJSON: String?
 
     func run() throws {
         let (config, _) = try options.load()
@@ -74,6 +79,14 @@ struct EvaluateCommand: ParsableCommand {
             return
         }
         let report = try LabelledSetReport.evaluate(casesAt: url, scorer: scorer)
+        if let casesJSON {
+            let data = try CaseEvidence.document(try LabelledSet.load(from: url).cases, scorer: scorer, set: file)
+            do {
+                try data.write(to: URL(fileURLWithPath: casesJSON))
+            } catch {
+                throw ValidationError("--cases-json: cannot write \(casesJSON): \(error.localizedDescription)")
+            }
+        }
         print(report.description)
         if let layer = scorer.modelLayer ?? Self.offLayer(config.scoring) {
             print(ModelComparison.compare(try LabelledSet.load(from: url).cases, scorer: scorer, layer: layer).description)

@@ -59,7 +59,8 @@ struct TextReading {
 
     /// The labels with a review reason: the ones the model layer may replace.
     var weak: ModelLayer.Weak {
-        ModelLayer.Weak(category: categoryReason != nil, subtype: subtypeReason != nil, industry: industryReason != nil)
+        ModelLayer.Weak(category: categoryReason != nil, subtype: subtypeReason != nil, industry: industryReason != nil,
+                        industryConfidence: ConfidenceAssessor.rounded(industry))
     }
 }
 

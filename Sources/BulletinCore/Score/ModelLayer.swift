@@ -18,17 +18,60 @@ extension ScoringConfig {
         /// The model's probability at or above which a label the rules were sure of, and the model disagrees
         /// with, is flagged 需人工确认; above 1: never.
         public var flagAbove: Double
+        /// When set, a weak or contested industry is replaced where the model's log-odds of its label over the rules'
+        /// label, ln(p(model's) / p(rules')), exceed this × the confidence assessor's figure for the rules' label
+        /// (instead of `industryOverrideAbove`): a weak label the rules hold with some evidence needs a clearer model.
+        public var industryOverrideLogOdds: Double?
+        /// Per dimension, the model's probability of a label below which a label the rules hold (not weak, not
+        /// replaced) is flagged 需人工确认, wherever the model is read; 0: never.
+        public var flagBelow: FlagBelow
+        /// When set, the model is read also where no label is weak but the category or the industry rests on at most
+        /// this many positive votes (for `flagBelow`); nil: only where a label is weak or contested.
+        public var thinVotes: Int?
+
+        /// `flagBelow`: one threshold per dimension.
+        public struct FlagBelow: Sendable, Codable, Equatable {
+            /// Category.
+            public var category: Double
+            /// Subtype (its probability within the category).
+            public var subtype: Double
+            /// Industry.
+            public var industry: Double
+
+            /// Creates the thresholds (0: never).
+            public init(category: Double = 0, subtype: Double = 0, industry: Double = 0) {
+                self.category = category
+                self.subtype = subtype
+                self.industry = industry
+            }
+
+            /// Decodes the thresholds; a dimension left out never flags.
+            public init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                category = try c.decodeIfPresent(Double.self, forKey: .category) ?? 0
+                subtype = try c.decodeIfPresent(Double.self, forKey: .subtype) ?? 0
+                industry = try c.decodeIfPresent(Double.self, forKey: .industry) ?? 0
+            }
+
+            /// Whether any dimension flags.
+            var any: Bool { category > 0 || subtype > 0 || industry > 0 }
+        }
 
         /// Creates the settings.
-        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 1.01) {
+        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 1.01,
+                    industryOverrideLogOdds: Double? = nil, flagBelow: FlagBelow = FlagBelow(), thinVotes: Int? = nil) {
             self.enabled = enabled
             self.weights = weights
             self.categoryOverrideAbove = categoryOverrideAbove
             self.industryOverrideAbove = industryOverrideAbove
             self.flagAbove = flagAbove
+            self.industryOverrideLogOdds = industryOverrideLogOdds
+            self.flagBelow = flagBelow
+            self.thinVotes = thinVotes
         }
 
-        /// Decodes the settings: `weights` is required, the rest default to the figures chosen on dev.
+        /// Decodes the settings: `weights` is required; the thresholds default to the figures chosen on dev (2026-11-30),
+        /// the out-of-fold ones (`industryOverrideLogOdds`, `flagBelow`, `thinVotes`) to absent: the layer as it was.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? false
@@ -36,6 +79,9 @@ extension ScoringConfig {
             categoryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .categoryOverrideAbove) ?? 0.6
             industryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .industryOverrideAbove) ?? 0.4
             flagAbove = try c.decodeIfPresent(Double.self, forKey: .flagAbove) ?? 1.01
+            industryOverrideLogOdds = try c.decodeIfPresent(Double.self, forKey: .industryOverrideLogOdds)
+            flagBelow = try c.decodeIfPresent(FlagBelow.self, forKey: .flagBelow) ?? FlagBelow()
+            thinVotes = try c.decodeIfPresent(Int.self, forKey: .thinVotes)
         }
     }
 }
@@ -103,6 +149,39 @@ public struct ModelLayer: Sendable {
         var category: Bool
         var subtype: Bool
         var industry: Bool
+        /// The confidence assessor's figure for the industry (rounded as it reports it), for `industryOverrideLogOdds`.
+        var industryConfidence: Double = 1
+        /// No label is weak but the category or the industry rests on at most `thinVotes` votes (set by the scorer
+        /// only when `thinVotes` is set): the model is read for `flagBelow`.
+        var thin: Bool = false
+
+        /// Whether a label is weak or contested.
+        var any: Bool { category || subtype || industry }
+    }
+
+    /// Whether the scorer should ask `restsOnFewVotes` for a sheet with no weak label.
+    var readsThin: Bool { settings.thinVotes != nil && settings.flagBelow.any }
+
+    /// Whether the text's category or industry (`sheet.inferred`) rests on at most `settings.thinVotes` positive votes
+    /// (a category's counting its subtypes' votes that count for it, as `RuleEvidence.votes`); false when unset.
+    func restsOnFewVotes(_ sheet: ScoreSheet) -> Bool {
+        guard let most = settings.thinVotes else { return false }
+        let category = sheet.inferred.category, industry = sheet.inferred.industry
+        let categoryID = LabelIndex.of(category), industryID = LabelIndex.of(industry)
+        var c = 0, i = 0
+        for (k, v) in sheet.votes.enumerated() where v.weight > 0 {
+            let id = sheet.voteLabelIDs[k]
+            switch v.dimension {
+            case .category:
+                if LabelIndex.same(id, v.label, categoryID, category) { c += 1 }
+            case .subtype:
+                if v.countsForCategory, let parent = LabelIndex.category(ofSubtype: v.label, id: id),
+                   LabelIndex.same(parent.id, parent.label, categoryID, category) { c += 1 }
+            case .industry:
+                if LabelIndex.same(id, v.label, industryID, industry) { i += 1 }
+            }
+        }
+        return c <= most || i <= most
     }
 
     /// What the layer does to one submission: the labels it leaves (the text's labels, some replaced), the reasons it
@@ -116,24 +195,29 @@ public struct ModelLayer: Sendable {
     /// What the layer would do to a sheet whose labels are decided, from its texts and the text's labels
     /// (`sheet.inferred`, which the review rules leave as they are), `weak` the labels the confidence assessor found
     /// weak; nil when it would change no label and add no reason. The model is read only where it may act: a label
-    /// the rules hold weakly, or any label when `flagAbove` can be reached; the grams behind a verdict and the
-    /// reason's text only where the model changes or flags a label.
+    /// the rules hold weakly, a label resting on few votes when `thinVotes` is set (`weak.thin`), or any label when
+    /// `flagAbove` can be reached; the grams behind a verdict and the reason's text only where the model changes or
+    /// flags a label. Where it is read, a label the rules hold (not weak, not replaced) that the model gives less than
+    /// `flagBelow` is flagged.
     func outcome(for sheet: ScoreSheet, weak: Weak) -> Outcome? {
         let flagging = settings.flagAbove <= 1
-        guard weak.category || weak.subtype || weak.industry || flagging else { return nil }
+        guard weak.any || flagging || weak.thin else { return nil }
+        let below = settings.flagBelow
         // Only the dimensions the model may act on are scored; the subtype too once the category changes.
-        let needCategory = weak.category || flagging, needIndustry = weak.industry || flagging
+        let needCategory = weak.category || flagging || below.category > 0
+        let needSubtype = weak.subtype || below.subtype > 0
+        let needIndustry = weak.industry || flagging || below.industry > 0
         let f = model.features(sheet.texts)
-        var z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, weak.subtype ? 1 : 0, needIndustry ? 1 : 0, 0))
+        var z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, needSubtype ? 1 : 0, needIndustry ? 1 : 0, 0))
         var review: [String] = []
         var notes: [Reason] = []
         var labels = sheet.inferred
         let rulesCategory = labels.category
 
         if needCategory, let label = decide(0, "成果类别", rules: rulesCategory, weak: weak.category, above: settings.categoryOverrideAbove,
-                                            f, z, &notes, &review) {
+                                            confidence: nil, flagBelow: below.category, f, z, &notes, &review) {
             labels.category = label
-            if !weak.subtype { model.addScores(1, f, to: &z) }
+            if !needSubtype { model.addScores(1, f, to: &z) }
         }
         if labels.category != rulesCategory || weak.subtype, let allowed = model.subtypeMask(labels.category),
            let subtype = model.top(1, z, allowed: allowed) {
@@ -152,10 +236,18 @@ public struct ModelLayer: Sendable {
             }
         } else if labels.category != rulesCategory {
             labels.subtype = ""
+        } else if below.subtype > 0, !weak.subtype, let allowed = model.subtypeMask(labels.category), let held = model.index(1, of: labels.subtype),
+                  (allowed >> UInt32(held)) & 1 == 1 {
+            // A subtype the rules hold (not weak, its category kept): flagged where the model gives it little.
+            let p = model.probability(1, z, of: held, allowed: allowed)
+            if p < below.subtype, let top = model.top(1, z, allowed: allowed) {
+                review.append(unlikely("子类", rules: labels.subtype, p: p, top: top, 1, f, z, allowed: allowed))
+            }
         }
 
         if needIndustry, let label = decide(2, "产业", rules: labels.industry, weak: weak.industry, above: settings.industryOverrideAbove,
-                                            f, z, &notes, &review) {
+                                            confidence: settings.industryOverrideLogOdds.map { ($0, weak.industryConfidence) },
+                                            flagBelow: below.industry, f, z, &notes, &review) {
             labels.industry = label
         }
         guard !notes.isEmpty || !review.isEmpty else { return nil }
@@ -176,29 +268,82 @@ public struct ModelLayer: Sendable {
         grams.map { "「\($0)」" }.joined()
     }
 
-    /// One dimension (category 0, industry 2) where the model disagrees with the rules' label `rules`: the model's
-    /// label, with a reason noted on the sheet, when the rules hold theirs weakly and the model is at least `above`
-    /// sure; otherwise nil, with a review reason added when the rules are sure and the model at least `flagAbove`.
-    private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, _ f: NgramModel.Features, _ z: NgramModel.Scores,
+    /// One dimension (category 0, industry 2): the model's label, with a reason noted on the sheet, when the rules
+    /// hold theirs (`rules`) weakly and the model is sure enough of another — at least `above`, or, with
+    /// `confidence` (k, the assessor's figure c), where ln(p(model's) / p(rules')) > k × c; otherwise nil, with a
+    /// review reason added when the rules are sure and the model at least `flagAbove` sure of another label, or gives
+    /// the rules' label less than `flagBelow`.
+    private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, confidence: (k: Double, c: Double)?,
+                        flagBelow: Double, _ f: NgramModel.Features, _ z: NgramModel.Scores,
                         _ notes: inout [Reason], _ review: inout [String]) -> String? {
         guard let top = model.top(d, z) else { return nil }
         let label = model.label(d, top.label)
-        guard label != rules else { return nil }
-        if weak && top.probability >= above {
-            let grams = Self.quoted(model.grams(d, f, best: top.label, norm: z.norms[d]))
-            notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
-                                conclusion: "\(name)改取「\(label)」：规则的依据不足或有争议（取「\(rules)」），模型把握 \(Tally.format(top.probability))，推动最多的字串 \(grams.ifEmpty("无"))"))
-            return label
+        let held = model.index(d, of: rules)
+        if label != rules && weak {
+            let taken: Bool, why: String
+            if let (k, c) = confidence {
+                let odds = log(top.probability / max(held.map { model.probability(d, z, of: $0) } ?? 0, 1e-12))
+                taken = odds > k * c
+                why = "模型把握 \(Tally.format(top.probability))，对规则所取的对数比 \(Tally.format(odds)) 高于 \(Tally.format(k)) × 规则把握 \(Tally.format(c))"
+            } else {
+                taken = top.probability >= above
+                why = "模型把握 \(Tally.format(top.probability))"
+            }
+            if taken {
+                let grams = Self.quoted(model.grams(d, f, best: top.label, norm: z.norms[d]))
+                notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
+                                    conclusion: "\(name)改取「\(label)」：规则的依据不足或有争议（取「\(rules)」），\(why)，推动最多的字串 \(grams.ifEmpty("无"))"))
+                return label
+            }
         }
-        if !weak && top.probability >= settings.flagAbove {
+        guard !weak else { return nil }
+        if label != rules && top.probability >= settings.flagAbove {
             let v = NgramModel.Verdict(label: label, probability: top.probability, probabilities: [], grams: model.grams(d, f, best: top.label, norm: z.norms[d]))
             review.append(disagreement(name, v, rules: rules))
+        } else if flagBelow > 0, let held {
+            let p = model.probability(d, z, of: held)
+            if p < flagBelow { review.append(unlikely(name, rules: rules, p: p, top: top, d, f, z)) }
         }
         return nil
     }
 
+    /// The review reason of a label the rules hold that the model gives only `p` (`flagBelow`): what it prefers, how
+    /// sure, and the grams behind that.
+    private func unlikely(_ name: String, rules: String, p: Double, top: (label: Int, probability: Double), _ d: Int,
+                          _ f: NgramModel.Features, _ z: NgramModel.Scores, allowed: UInt32 = .max) -> String {
+        let label = model.label(d, top.label)
+        let grams = Self.quoted(model.grams(d, f, best: top.label, allowed: allowed, norm: z.norms[d]))
+        let prefers = label == rules ? "模型也取「\(label)」但把握只有 \(Tally.format(p))"
+            : "模型只给 \(Tally.format(p))，倾向「\(label)」（把握 \(Tally.format(top.probability))，依据字串 \(grams.ifEmpty("无"))）"
+        return "\(name)「\(rules)」：规则依据单薄或模型不认同，\(prefers)，请确认"
+    }
+
     private func disagreement(_ name: String, _ v: NgramModel.Verdict, rules: String) -> String {
         "\(name)：规则取「\(rules)」，模型倾向「\(v.label)」（把握 \(Tally.format(v.probability))，依据字串 \(Self.quoted(v.grams))），两者都有把握而不一致，请确认"
+    }
+}
+
+extension NgramModel {
+    /// The index of `label` among dimension `d`'s labels (0 category, 1 subtype, 2 industry); nil when the model has
+    /// no such label.
+    func index(_ d: Int, of label: String) -> Int? {
+        (d == 0 ? category : d == 1 ? subtype : industry).labels.firstIndex(of: label)
+    }
+
+    /// The probability of label `j` of dimension `d` among the `allowed` labels (bit j: label j), by the softmax `top`
+    /// takes (the same subtraction of the largest score, the same sum in the same order).
+    func probability(_ d: Int, _ z: Scores, of j: Int, allowed: UInt32 = .max) -> Double {
+        let k = d == 0 ? category.labels.count : d == 1 ? subtype.labels.count : industry.labels.count
+        var top = 0.0, any = false
+        for i in 0..<k where (allowed >> UInt32(i)) & 1 == 1 {
+            let v = z[d, i]
+            if !any || top < v { top = v }
+            any = true
+        }
+        guard any, (allowed >> UInt32(j)) & 1 == 1 else { return 0 }
+        var sum = 0.0
+        for i in 0..<k where (allowed >> UInt32(i)) & 1 == 1 { sum += exp(z[d, i] - top) }
+        return exp(z[d, j] - top) / sum
     }
 }
 

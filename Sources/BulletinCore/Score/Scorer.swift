@@ -76,7 +76,9 @@ public struct Scorer: Sendable {
             let counted = VoteTotals(sheet, decision: config.decision)
             let text = ConfidenceAssessor.read(sheet, totals: counted, decision: config.decision)
             (totals, reading) = (counted, text)
-            if let outcome = layer.outcome(for: sheet, weak: text.weak) {
+            var weak = text.weak
+            if !weak.any && layer.readsThin { weak.thin = layer.restsOnFewVotes(sheet) }
+            if let outcome = layer.outcome(for: sheet, weak: weak) {
                 ModelLayer.apply(outcome, to: &sheet)
                 modelReview = outcome.review
             }

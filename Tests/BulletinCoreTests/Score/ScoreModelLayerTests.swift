@@ -383,7 +383,8 @@ struct ScoreModelLayerTests {
         let decided = Self.decided(scorer, c, extras: extras)
         var sheet = decided
         var (score, confidence, review) = reviewed(&sheet, [])
-        let weak = ConfidenceAssessor.weakLabels(sheet, totals: VoteTotals(sheet, decision: decision), decision: decision)
+        var weak = ConfidenceAssessor.weakLabels(sheet, totals: VoteTotals(sheet, decision: decision), decision: decision)
+        if !weak.any && layer.readsThin { weak.thin = layer.restsOnFewVotes(sheet) }
         if let outcome = layer.outcome(for: sheet, weak: weak) {
             sheet = decided
             ModelLayer.apply(outcome, to: &sheet)
@@ -408,6 +409,26 @@ struct ScoreModelLayerTests {
             }
         }
         #expect(acted > 50, "\(acted)")
+    }
+
+    /// The same with the layer as pipeline.json ships it (the industry's log-odds override, flags below, thin labels read).
+    /// (`thinVotes` 1: the model read also where a label rests on one vote, as the out-of-fold choice tried.)
+    @Test(arguments: [nil, 1])
+    func theShippedLayerAheadOfTheReviewRulesAssessesAsTheSecondPassDid(thinVotes: Int?) throws {
+        let rules = try Self.rules()
+        var settings = try #require(try ScoreTestSupport.shippedScorer().config.model)
+        settings.thinVotes = thinVotes
+        let layer = try ModelLayer(settings: settings, directory: Self.root)
+        #expect(layer.readsThin == (thinVotes != nil) && layer.settings.industryOverrideLogOdds != nil)
+        let scorer = rules.with(modelLayer: layer)
+        for name in Self.realSets {
+            for c in try Self.realSet(name) {
+                for extras in name == "dev" ? [[:]] + Self.declaredRows : [[:]] {
+                    let one = scorer.assess([.title: c.title, .summary: c.summary], extras: extras)
+                    #expect(one == Self.twoPass(rules, layer, c, extras: extras), "\(name) \(c.id) \(extras)")
+                }
+            }
+        }
     }
 
     @Test func aConfidentDisagreementIsFlaggedAndTheRulesLabelKept() throws {
