@@ -10,11 +10,17 @@ extension XMLArena {
     ///
     /// Whenever the parse is not plainly clean (an error, a DTD, deep nesting), the part is read again with
     /// `XMLReader`, whose error (or tree) is the answer: the arena reads every part exactly as the tree does.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 200, prefixLists: [XMLPrefixListAttribute] = []) throws -> XMLArena {
-        guard let arena = parseClean(bytes, maxDepth: maxDepth, prefixLists: prefixLists) else {
-            return XMLArena(try XMLReader.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists))
+    /// With a `vocabulary`, the arena's names are coded in it (`XMLArenaElement.nameCode`, `firstChild(coded:)`).
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 200, prefixLists: [XMLPrefixListAttribute] = [],
+                             vocabulary: XMLVocabulary? = nil) throws -> XMLArena {
+        let arena: XMLArena
+        if let clean = parseClean(bytes, maxDepth: maxDepth, prefixLists: prefixLists) {
+            arena = clean
+        } else {
+            arena = XMLArena(try XMLReader.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists))
         }
-        return arena
+        guard let vocabulary else { return arena }
+        return XMLArena(arena, coded: vocabulary)
     }
 
     /// The arena of a part that parses cleanly (well-formed, no DTD, nested at most `maxDepth` deep); nil for
