@@ -28,8 +28,11 @@ extension XMLArena {
     /// Plain parts (all a form's parts, as Word, WPS and LibreOffice write them) are read by `XMLPlainParser`
     /// without libxml2; any other part by libxml2's SAX2 parser, into the same arena.
     static func parseClean(_ bytes: [UInt8], maxDepth: Int, prefixLists: [XMLPrefixListAttribute] = []) -> XMLArena? {
-        if bytes.isEmpty || bytes.count > Int(Int32.max) || XMLReader.containsDoctype(bytes) { return nil }
+        if bytes.isEmpty || bytes.count > Int(Int32.max) { return nil }
+        // The plain reader first: what it accepts has no `<!` anywhere (every `<` it reads opens a start or end
+        // tag), so no DTD, and the scan for one is needed only on the way to libxml2.
         if let plain = XMLPlainParser.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists) { return plain }
+        if XMLReader.containsDoctype(bytes) { return nil }
         return ArenaBuilder.build(bytes, maxDepth: maxDepth, prefixLists: prefixLists)
     }
 
