@@ -66,7 +66,13 @@ struct XMLArenaTests {
             for child in e.elements { visit(child) }
         }
         visit(coded.root)
-        #expect(checked > 1)
+        func count(_ e: XMLElement) -> Int {
+            1 + e.children.reduce(0) { n, child in
+                if case .element(let c) = child { return n + count(c) }
+                return n
+            }
+        }
+        #expect(checked == count(plain.root.tree()), "every element visited")
         #expect(plain.root.nameCode == 0 && plain.root.firstChild(coded: 1) == nil, "no vocabulary, no codes")
     }
 
