@@ -16,6 +16,9 @@ struct DocxWordNameTests {
             #expect(WordName.byLocal[name.local] == name)
         }
         #expect(WordName.p.local == "p" && WordName.txbxContent.local == "txbxContent" && WordName.sdtContent.local == "sdtContent")
+        // The written-out names are the cases' names, one per case.
+        #expect(WordName.locals.count == WordName.allCases.count)
+        for name in WordName.allCases.dropFirst() { #expect(name.local == String(describing: name)) }
         #expect(vocabulary.code(namespace: OOXMLNamespace.wordprocessingML, local: "bookmarkStart") == WordName.other.rawValue)
         #expect(vocabulary.code(namespace: OOXMLNamespace.markupCompatibility, local: "p") == 0)
         #expect(vocabulary.code(namespace: "", local: "p") == 0)

@@ -23,13 +23,27 @@ enum WordName: UInt8, CaseIterable, Sendable {
     // Tables
     case tr, tc, trPr, tcPr, gridBefore, gridAfter, cellDel, gridSpan, vMerge, hMerge
 
-    /// The local name (the case's name).
-    var local: String { String(describing: self) }
+    /// The local name (the case's name; "" for `other`).
+    var local: String { Self.locals[Int(rawValue) - 1] }
+
+    /// Local names by raw value − 1, in case order (written out: `String(describing:)` of each case, reflection,
+    /// cost 4.6 M instructions once per run; `DocxWordNameTests` checks the two agree).
+    static let locals = [
+        "",
+        "body", "p", "tbl", "sdt", "customXml", "ins", "moveTo", "smartTag",
+        "pPr", "rPr", "del", "framePr", "numPr", "numId", "ilvl", "pStyle", "vanish", "rFonts",
+        "sdtContent", "sdtPr", "showingPlcHdr", "sdtEndPr",
+        "r", "moveFrom", "rt", "rubyPr", "customXmlPr", "smartTagPr", "delText", "delInstrText", "instrText", "fldData", "subDoc", "ruby",
+        "rubyBase", "txbxContent",
+        "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym", "fldChar", "footnoteReference", "endnoteReference", "footnoteRef", "endnoteRef",
+        "softHyphen", "lastRenderedPageBreak", "commentReference", "annotationRef", "separator", "continuationSeparator", "pgNum",
+        "tr", "tc", "trPr", "tcPr", "gridBefore", "gridAfter", "cellDel", "gridSpan", "vMerge", "hMerge",
+    ]
 
     /// The vocabulary the document and notes parts are parsed with: every case after `other`, in order, in
     /// WordprocessingML's Transitional and Strict namespaces.
     static let vocabulary = XMLVocabulary(namespaces: [OOXMLNamespace.wordprocessingML, OOXMLNamespace.wordprocessingMLStrict],
-                                          locals: allCases.dropFirst().map(\.local))
+                                          locals: Array(locals.dropFirst()))
 
     /// Cases by local name, for arenas parsed without the vocabulary (tests, other readers).
     static let byLocal: [String: WordName] = Dictionary(uniqueKeysWithValues: allCases.dropFirst().map { ($0.local, $0) })
