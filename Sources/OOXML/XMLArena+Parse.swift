@@ -10,11 +10,17 @@ extension XMLArena {
     ///
     /// Whenever the parse is not plainly clean (an error, a DTD, deep nesting), the part is read again with
     /// `XMLReader`, whose error (or tree) is the answer: the arena reads every part exactly as the tree does.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 200, prefixLists: [XMLPrefixListAttribute] = []) throws -> XMLArena {
-        guard let arena = parseClean(bytes, maxDepth: maxDepth, prefixLists: prefixLists) else {
-            return XMLArena(try XMLReader.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists))
+    /// With a `vocabulary`, the arena's names are coded in it (`XMLArenaElement.nameCode`, `firstChild(coded:)`).
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 200, prefixLists: [XMLPrefixListAttribute] = [],
+                             vocabulary: XMLVocabulary? = nil) throws -> XMLArena {
+        let arena: XMLArena
+        if let clean = parseClean(bytes, maxDepth: maxDepth, prefixLists: prefixLists) {
+            arena = clean
+        } else {
+            arena = XMLArena(try XMLReader.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists))
         }
-        return arena
+        guard let vocabulary else { return arena }
+        return XMLArena(arena, coded: vocabulary)
     }
 
     /// The arena of a part that parses cleanly (well-formed, no DTD, nested at most `maxDepth` deep); nil for
@@ -22,8 +28,11 @@ extension XMLArena {
     /// Plain parts (all a form's parts, as Word, WPS and LibreOffice write them) are read by `XMLPlainParser`
     /// without libxml2; any other part by libxml2's SAX2 parser, into the same arena.
     static func parseClean(_ bytes: [UInt8], maxDepth: Int, prefixLists: [XMLPrefixListAttribute] = []) -> XMLArena? {
-        if bytes.isEmpty || bytes.count > Int(Int32.max) || XMLReader.containsDoctype(bytes) { return nil }
+        if bytes.isEmpty || bytes.count > Int(Int32.max) { return nil }
+        // The plain reader first: what it accepts has no `<!` anywhere (every `<` it reads opens a start or end
+        // tag), so no DTD, and the scan for one is needed only on the way to libxml2.
         if let plain = XMLPlainParser.parse(bytes, maxDepth: maxDepth, prefixLists: prefixLists) { return plain }
+        if XMLReader.containsDoctype(bytes) { return nil }
         return ArenaBuilder.build(bytes, maxDepth: maxDepth, prefixLists: prefixLists)
     }
 

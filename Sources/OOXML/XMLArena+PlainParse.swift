@@ -36,6 +36,8 @@ private struct PlainParser {
     let base: UnsafePointer<UInt8>
     let end: Int
     var pos = 0
+    /// `byteClasses`, read once per parse rather than through the global's accessor per byte.
+    let classes: UnsafePointer<UInt8>
     /// Deepest nesting accepted (the root is at depth 0), as `ArenaBuilder` requires.
     let maxDepth: Int
     let prefixLists: [XMLPrefixListAttribute]
@@ -53,6 +55,8 @@ private struct PlainParser {
 
     /// Namespace URIs by index (0 is the `xml` prefix's).
     var uris: [String] = [xmlNamespace]
+    /// Per URI after the first: where it was declared in the input, and its length in bytes.
+    var uriStart: [Int32] = [0], uriLength: [Int32] = [0]
     /// Declarations in scope, innermost last: the prefix's bytes in the input (length 0: the default namespace)
     /// and the URI's index.
     var scopePrefixStart: [Int32] = [], scopePrefixLength: [Int32] = [], scopeURI: [Int32] = []
@@ -106,6 +110,7 @@ private struct PlainParser {
     init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int, prefixLists: [XMLPrefixListAttribute]) {
         self.base = base
         self.end = count
+        self.classes = byteClasses
         self.maxDepth = maxDepth
         self.prefixLists = prefixLists
         // A part names at most a few hundred things; a rels part a handful.
@@ -114,6 +119,17 @@ private struct PlainParser {
         slots.initialize(repeating: Slot(), count: size)
         slotCount = size
         slotMask = size - 1
+        // Names: a handful in a rels part, 50–150 in a document part (growing these one by one cost more than
+        // resolving the names).
+        let nameCapacity = count < 2 << 10 ? 8 : 64
+        names.reserveCapacity(nameCapacity)
+        prefixRole.reserveCapacity(nameCapacity)
+        nameURI.reserveCapacity(nameCapacity)
+        nameLocalStart.reserveCapacity(nameCapacity)
+        nameLocalLength.reserveCapacity(nameCapacity)
+        uris.reserveCapacity(count < 2 << 10 ? 4 : 40)
+        uriStart.reserveCapacity(count < 2 << 10 ? 4 : 40)
+        uriLength.reserveCapacity(count < 2 << 10 ? 4 : 40)
         // About one node per 24 bytes of a form's document part, an attribute per 16, a third of it values and text.
         let nodes = count / 24 + 16
         nodeName = Column(capacity: nodes)
@@ -465,19 +481,19 @@ private struct PlainParser {
     /// A qualified name at `pos` (ASCII only, at most one colon, neither end a colon) and what follows it
     /// markup; nil for anything else.
     mutating func qualifiedName() -> QName? {
-        let b = base, e = end
+        let b = base, e = end, classes = classes
         let start = pos
         var p = start
-        guard p < e, isNameStart(b[p]) else { return nil }
+        guard p < e, classes[Int(b[p])] & ByteClass.nameStart != 0 else { return nil }
         p += 1
-        while p < e, isNameChar(b[p]) { p += 1 }
+        while p < e, classes[Int(b[p])] & ByteClass.nameChar != 0 { p += 1 }
         var colon = -1
         if p < e, b[p] == ascii(":") {
             colon = p - start
             p += 1
-            guard p < e, isNameStart(b[p]) else { return nil }
+            guard p < e, classes[Int(b[p])] & ByteClass.nameStart != 0 else { return nil }
             p += 1
-            while p < e, isNameChar(b[p]) { p += 1 }
+            while p < e, classes[Int(b[p])] & ByteClass.nameChar != 0 { p += 1 }
         }
         let length = p - start
         // What follows a name is markup (or a non-ASCII name character, which this reader leaves to libxml2).
@@ -571,8 +587,11 @@ private struct PlainParser {
 
     mutating func internURI(_ start: Int, _ stop: Int) -> Int32 {
         let length = stop - start
-        for (k, known) in uris.enumerated() where known.utf8.count == length {
-            if known.utf8.elementsEqual(UnsafeBufferPointer(start: base + start, count: length)) { return Int32(k) }
+        // From 1: the `xml` namespace (0) is never declared (`isPlainNamespaceName` refuses its URI).
+        var k = 1
+        while k < uris.count {
+            if Int(uriLength[k]) == length && memcmp(base + Int(uriStart[k]), base + start, length) == 0 { return Int32(k) }
+            k += 1
         }
         // The common URIs as the strings `ArenaBuilder` uses: the readers compare names' namespaces with these
         // constants, and equal strings sharing storage compare at once.
@@ -581,6 +600,8 @@ private struct PlainParser {
             made = known.string
         }
         uris.append(made)
+        uriStart.append(Int32(start))
+        uriLength.append(Int32(length))
         return Int32(uris.count - 1)
     }
 
@@ -588,25 +609,25 @@ private struct PlainParser {
     /// letters, digits, dots and hyphens, and a path of letters, digits and `-._~:/`. Not the XML or XMLNS
     /// namespace (which only their own prefixes may bind).
     func isPlainNamespaceName(_ start: Int, _ stop: Int) -> Bool {
+        let classes = classes
         guard stop > start, isLetter(base[start]) else { return false }
         var i = start + 1
-        while i < stop, isLetter(base[i]) || isDigit(base[i]) || base[i] == ascii("+") || base[i] == ascii("-") || base[i] == ascii(".") { i += 1 }
+        while i < stop, classes[Int(base[i])] & ByteClass.uriScheme != 0 { i += 1 }
         guard i < stop, base[i] == ascii(":"), i + 1 < stop else { return false }
         i += 1
         if i + 1 < stop, base[i] == ascii("/"), base[i + 1] == ascii("/") {
             i += 2
             let host = i
-            while i < stop, isLetter(base[i]) || isDigit(base[i]) || base[i] == ascii(".") || base[i] == ascii("-") { i += 1 }
+            while i < stop, classes[Int(base[i])] & ByteClass.uriHost != 0 { i += 1 }
             guard i > host, i == stop || base[i] == ascii("/") else { return false }
         }
         while i < stop {
-            let c = base[i]
-            guard isLetter(c) || isDigit(c) || c == ascii("-") || c == ascii(".") || c == ascii("_") || c == ascii("~")
-                || c == ascii(":") || c == ascii("/") else { return false }
+            guard classes[Int(base[i])] & ByteClass.uriPath != 0 else { return false }
             i += 1
         }
         let length = stop - start
-        for reserved in [xmlNamespace, xmlnsNamespace] where reserved.utf8.count == length && matches(start, reserved) { return false }
+        if length == xmlNamespace.utf8.count && matches(start, xmlNamespace) { return false }
+        if length == xmlnsNamespace.utf8.count && matches(start, xmlnsNamespace) { return false }
         return true
     }
 
@@ -623,9 +644,12 @@ private struct PlainParser {
         let stop = UnsafeRawPointer(found) - UnsafeRawPointer(base)
         var plain = true
         var i = start
+        let classes = classes
         while i < stop {
             let b = base[i]
-            if b >= 0x20 && b < 0x80 {
+            if classes[Int(b)] & ByteClass.plainValue != 0 {
+                i += 1
+            } else if b >= 0x20 && b < 0x80 {
                 if b == ascii("<") { return nil }
                 if b == ascii("&") { plain = false }
                 i += 1
@@ -743,6 +767,43 @@ private struct PlainParser {
 @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
 @inline(__always) private func isNameStart(_ c: UInt8) -> Bool { isLetter(c) || c == 0x5F }
 @inline(__always) private func isNameChar(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) || c == 0x5F || c == 0x2D || c == 0x2E }
+
+/// Bits of `byteClasses`.
+private enum ByteClass {
+    /// `isNameStart`.
+    static let nameStart: UInt8 = 1
+    /// `isNameChar`.
+    static let nameChar: UInt8 = 2
+    /// A byte an attribute value copies as it is: printable ASCII but `<` and `&`.
+    static let plainValue: UInt8 = 4
+    /// A letter, digit, `+`, `-` or `.` (after the first letter of a URI's scheme).
+    static let uriScheme: UInt8 = 8
+    /// A letter, digit, `.` or `-` (a URI's host).
+    static let uriHost: UInt8 = 16
+    /// A letter, digit or one of `-._~:/` (a URI's path).
+    static let uriPath: UInt8 = 32
+}
+
+/// Per byte value, its `ByteClass` bits: one table read instead of several comparisons for every byte of a
+/// name or attribute value. Made once; never freed (256 bytes).
+nonisolated(unsafe) private let byteClasses: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for value in 0..<256 {
+        let c = UInt8(value)
+        var bits: UInt8 = 0
+        if isNameStart(c) { bits |= ByteClass.nameStart }
+        if isNameChar(c) { bits |= ByteClass.nameChar }
+        if c >= 0x20 && c < 0x80 && c != ascii("<") && c != ascii("&") { bits |= ByteClass.plainValue }
+        let alphanumeric = isLetter(c) || isDigit(c)
+        if alphanumeric || c == ascii("+") || c == ascii("-") || c == ascii(".") { bits |= ByteClass.uriScheme }
+        if alphanumeric || c == ascii(".") || c == ascii("-") { bits |= ByteClass.uriHost }
+        if alphanumeric || c == ascii("-") || c == ascii(".") || c == ascii("_") || c == ascii("~") || c == ascii(":") || c == ascii("/") {
+            bits |= ByteClass.uriPath
+        }
+        table[value] = bits
+    }
+    return UnsafePointer(table)
+}()
 
 /// A growable column of trivial values (ids, offsets, bytes) in memory the parser owns and frees: an append
 /// is a store and an increment.

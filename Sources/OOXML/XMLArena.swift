@@ -33,10 +33,16 @@ public final class XMLArena: Sendable {
     let valueEnd: [Int32]
     /// Character data and attribute values, UTF-8.
     let bytes: [UInt8]
+    /// The vocabulary the names were coded with, nil when none was given.
+    public let vocabulary: XMLVocabulary?
+    /// Per name id: its code in `vocabulary` (all 0 without one).
+    let nameCodes: [UInt8]
 
     init(names: [Name], nodeName: [Int32], nodeEnd: [Int32], nodeAttributes: [Int32], textStart: [Int32], textEnd: [Int32],
-         attributeName: [Int32], valueStart: [Int32], valueEnd: [Int32], bytes: [UInt8]) {
+         attributeName: [Int32], valueStart: [Int32], valueEnd: [Int32], bytes: [UInt8], vocabulary: XMLVocabulary? = nil) {
         self.names = names
+        self.vocabulary = vocabulary
+        self.nameCodes = names.map { vocabulary?.code(namespace: $0.namespace, local: $0.local) ?? 0 }
         self.nodeName = nodeName
         self.nodeEnd = nodeEnd
         self.nodeAttributes = nodeAttributes
@@ -46,6 +52,13 @@ public final class XMLArena: Sendable {
         self.valueStart = valueStart
         self.valueEnd = valueEnd
         self.bytes = bytes
+    }
+
+    /// The same arena with its names coded in `vocabulary` (the arrays are shared, not copied).
+    convenience init(_ arena: XMLArena, coded vocabulary: XMLVocabulary) {
+        self.init(names: arena.names, nodeName: arena.nodeName, nodeEnd: arena.nodeEnd, nodeAttributes: arena.nodeAttributes,
+                  textStart: arena.textStart, textEnd: arena.textEnd, attributeName: arena.attributeName,
+                  valueStart: arena.valueStart, valueEnd: arena.valueEnd, bytes: arena.bytes, vocabulary: vocabulary)
     }
 
     /// Number of nodes (elements and runs of character data).
@@ -83,6 +96,9 @@ public struct XMLArenaElement: Sendable {
 
     /// Namespace URI, "" when none.
     public var namespace: String { arena.names[nameID].namespace }
+
+    /// The element's name's code in `arena.vocabulary` (0 when the arena has none).
+    public var nameCode: UInt8 { arena.nameCodes[Int(arena.nodeName[Int(index)])] }
 
     /// Whether the element has no child nodes (`<w:numPr/>`, or `<w:numPr></w:numPr>`).
     public var isEmpty: Bool { arena.nodeEnd[Int(index)] == index + 1 }
@@ -142,6 +158,27 @@ public struct XMLArenaElement: Sendable {
     public func child(_ name: String, in namespace: String) -> XMLArenaElement? {
         for e in elements where e.name == name && e.namespace == namespace { return e }
         return nil
+    }
+
+    /// The first child element whose name has this code in `arena.vocabulary` (codes 1 and up; nil when the arena
+    /// was coded with no vocabulary). Compares numbers only: for the walkers that look for a property element
+    /// among an element's children many times a part.
+    public func firstChild(coded code: UInt8) -> XMLArenaElement? {
+        let a = arena
+        return a.nodeName.withUnsafeBufferPointer { names in
+            a.nodeEnd.withUnsafeBufferPointer { ends in
+                a.nameCodes.withUnsafeBufferPointer { codes -> XMLArenaElement? in
+                    var i = Int(index) + 1
+                    let end = Int(ends[Int(index)])
+                    while i < end {
+                        let id = names[i]
+                        if id >= 0 && codes[Int(id)] == code { return XMLArenaElement(arena: a, index: Int32(i)) }
+                        i = Int(ends[i])
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     /// All character data below this element, concatenated.

@@ -39,6 +39,43 @@ struct XMLArenaTests {
         #expect(inner.attribute("Requires") == "urn:inner", "the innermost declaration of a prefix wins")
     }
 
+    /// A vocabulary codes each name once per part; an element's code and `firstChild(coded:)` then answer
+    /// what its name and a scan of its children by name would, on every part above (both parsers, and the
+    /// libxml2 fallback of the UTF-16 part).
+    @Test(arguments: parts)
+    func vocabularyCodesAgreeWithNames(_ xml: String) throws {
+        let bytes = xml.contains("UTF-16") ? [0xFF, 0xFE] + Self.utf16LE(xml) : Array(xml.utf8)
+        let locals = ["p", "t", "AlternateContent", "Choice", "e", "b"]
+        let vocabulary = XMLVocabulary(namespaces: [Self.w, "urn:p", ""], locals: locals)
+        let coded = try XMLArena.parse(bytes, prefixLists: [.markupCompatibilityRequires], vocabulary: vocabulary)
+        let plain = try XMLArena.parse(bytes, prefixLists: [.markupCompatibilityRequires])
+        #expect(coded.vocabulary === vocabulary && plain.vocabulary == nil)
+        #expect(coded.root.tree() == plain.root.tree(), "coding changes nothing else")
+        func expectedCode(_ e: XMLArenaElement) -> UInt8 {
+            guard vocabulary.namespaces.contains(e.namespace) else { return 0 }
+            return locals.firstIndex(of: e.name).map { UInt8($0 + 2) } ?? 1
+        }
+        var checked = 0
+        func visit(_ e: XMLArenaElement) {
+            #expect(e.nameCode == expectedCode(e), "\(e.name)")
+            for code in UInt8(1)...UInt8(locals.count + 1) {
+                let byName = e.elements.first { expectedCode($0) == code }
+                #expect(e.firstChild(coded: code)?.index == byName?.index)
+            }
+            checked += 1
+            for child in e.elements { visit(child) }
+        }
+        visit(coded.root)
+        func count(_ e: XMLElement) -> Int {
+            1 + e.children.reduce(0) { n, child in
+                if case .element(let c) = child { return n + count(c) }
+                return n
+            }
+        }
+        #expect(checked == count(plain.root.tree()), "every element visited")
+        #expect(plain.root.nameCode == 0 && plain.root.firstChild(coded: 1) == nil, "no vocabulary, no codes")
+    }
+
     @Test func readsAttributesChildrenAndTextContent() throws {
         let xml = "<w:tc xmlns:w=\"\(Self.w)\" xmlns:o=\"urn:o\"><w:tcPr><w:gridSpan w:val=\"3\" o:val=\"x\" plain=\"p\"/></w:tcPr>文<w:p><w:r><w:t>报送单位</w:t></w:r></w:p></w:tc>"
         let tc = try XMLArena.parse(Array(xml.utf8)).root

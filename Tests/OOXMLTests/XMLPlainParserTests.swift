@@ -37,6 +37,8 @@ struct XMLPlainParserTests {
         "<_a-b.c _x.y-z=\"\"><A1/></_a-b.c>",
         // C1 controls and characters outside the BMP are characters; a lone `]` and `>` are text.
         "<a b=\"\u{85}\u{1F600}\">]]x>\u{9F}</a>",
+        // The same URIs bound again, to other prefixes, deeper in (interned once, compared by their bytes).
+        "<a xmlns:p=\"urn:x\" xmlns:q=\"http://h.example/y\"><b xmlns:r=\"urn:x\" xmlns:p=\"http://h.example/y\"><r:c p:d=\"1\" q:e=\"2\"/></b><p:f xmlns=\"urn:x\"><g/></p:f></a>",
     ]
 
     /// Parts left to libxml2 (the plain reader gives nil): what it does not read, and what is malformed.
@@ -60,6 +62,8 @@ struct XMLPlainParserTests {
         "<a xmlns:p=\"http://www.w3.org/2000/xmlns/\"/>", "<a xml:space=\"keep\"/>",
         "<a>\u{1}</a>", "<a b=\"\u{1}\"/>", "<名/>", "<a:b:c xmlns:a=\"urn:a\"/>", "<a:/>", "<:a/>", "<1a/>",
         "<a></b>", "<a>", "<a/><b/>", "<a/>x", "x<a/>", "", "   ", "<a/><!-- after -->", "<a></a >>",
+        "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>",
+        "<a><!DOCTYPE a></a>",
     ]
 
     @Test(arguments: plainParts)
@@ -82,6 +86,30 @@ struct XMLPlainParserTests {
         var got: Result<XMLElement, XMLError>
         do { got = .success(try XMLArena.parse(bytes, prefixLists: [.markupCompatibilityRequires]).root.tree()) } catch let e as XMLError { got = .failure(e) }
         #expect(got == expected)
+    }
+
+    /// Every byte value in an element name, an attribute name, an attribute value and each part of a namespace
+    /// name (scheme, host, path): whatever the plain reader accepts, libxml2 reads cleanly into the same arena;
+    /// and it does accept the bytes those places allow.
+    @Test func everyByteInNamesValuesAndNamespaceNamesAgreesWithLibxml2() {
+        let places: [(String, String)] = [
+            ("<a", "b/>"), ("<a", "/>"), ("<a x", "=\"1\"/>"), ("<a ", "x=\"1\"/>"), ("<a v=\"", "\"/>"), ("<a v='x", "y'/>"),
+            ("<a xmlns:p=\"urn", ":x\"/>"), ("<a xmlns:p=\"http://h", "x/\"/>"), ("<a xmlns:p=\"http://h.example/", "\"/>"),
+            ("<a xmlns=\"urn:a", "\"><b/></a>"),
+        ]
+        var accepted = 0
+        for (before, after) in places {
+            for value in 0...255 {
+                let bytes = Array(before.utf8) + [UInt8(value)] + Array(after.utf8)
+                guard let plain = XMLPlainParser.parse(bytes, maxDepth: 200, prefixLists: []) else { continue }
+                accepted += 1
+                let expected = XMLArena.parseWithLibxml2(bytes, maxDepth: 200, prefixLists: [])
+                #expect(expected.map { Self.same(plain, $0) } == true, "\(before) \(value) \(after)")
+            }
+        }
+        // Letters, digits and `_-.` in names; printable ASCII but `<&"` in a value (quoted with "), `'` ones; the
+        // characters of a namespace name's scheme, host and path.
+        #expect(accepted > 500, "\(accepted) accepted")
     }
 
     @Test func keepsTheDepthLimit() {

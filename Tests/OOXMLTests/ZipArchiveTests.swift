@@ -39,6 +39,21 @@ struct ZipArchiveTests {
         #expect(throws: ZipError.duplicateEntry("word/document.xml", "Word/Document.xml")) { try ZipArchive(bytes: bytes) }
     }
 
+    /// Lookup keys on both of the key's paths (a name that is already a key, and one that needs lowering or
+    /// `\` turned into `/`): only A–Z are letters to lower (`@` and `[` sit either side of them; `` ` `` and `{` are
+    /// what lowering them would wrongly give).
+    @Test func keysLowerOnlyASCIICapitalsAndTurnBackslashes() throws {
+        let bytes = try OOXMLTestSupport.zip([("[Content_Types].xml", [1]), ("x@[z]/a.xml", [2]), ("b", [3]), ("lower/c.xml", [4])])
+        let archive = try ZipArchive(bytes: bytes)
+        #expect(archive.contains("[content_types].xml") && archive.contains("/[CONTENT_TYPES].XML"))
+        #expect(archive.contains("X@[Z]\\A.XML") && archive.contains("x@[z]/a.xml"))
+        #expect(!archive.contains("x`{z}/a.xml"))
+        #expect(archive.contains("B") && archive.contains("/b") && archive.contains("b"))
+        #expect(archive.contains("lower/c.xml") && archive.contains("lower\\c.xml") && !archive.contains("lower/c.xm"))
+        #expect(!archive.contains("") && !archive.contains("/"))
+        #expect(try archive.read("LOWER/C.XML") == [4])
+    }
+
     /// Names beyond ASCII still compare case-insensitively (the key lowers them with Unicode's case mapping; ASCII
     /// names skip it).
     @Test func nonASCIINamesCompareCaseInsensitively() throws {

@@ -274,10 +274,10 @@ struct DocxNumbering: Sendable {
     /// The label of the paragraph with properties `pPr`, advancing the counters; nil when not numbered.
     mutating func label(for pPr: XMLArenaElement?) -> String? {
         guard !instances.isEmpty else { return nil }
-        let direct = pPr?.wordChild("numPr")
-        var numId = direct?.wordChild("numId")?.wordAttribute("val")
-        var level = direct?.wordChild("ilvl")?.wordIntValue
-        if numId == nil, let style = pPr?.wordChild("pStyle")?.wordAttribute("val") {
+        let direct = pPr?.wordChild(.numPr)
+        var numId = direct?.wordChild(.numId)?.wordAttribute("val")
+        var level = direct?.wordChild(.ilvl)?.wordIntValue
+        if numId == nil, let style = pPr?.wordChild(.pStyle)?.wordAttribute("val") {
             let fromStyle = styleNumbering(style)
             numId = fromStyle.numId
             level = level ?? fromStyle.level
@@ -317,10 +317,12 @@ struct DocxNumbering: Sendable {
     }
 
     private func styleNumbering(_ style: String) -> (numId: String?, level: Int?) {
+        // Up the basedOn chain. A chain of distinct styles has at most `styleParents.count + 1` of them, so a
+        // walk that long has met every style it will meet (a loop only repeats styles already looked at).
         var current: String? = style
-        var seen: Set<String> = []
-        while let id = current, !seen.contains(id) {
-            seen.insert(id)
+        var visits = 0
+        while let id = current, visits <= styleParents.count {
+            visits += 1
             if let found = styleNumbering[id], found.numId != nil { return found }
             current = styleParents[id]
         }

@@ -48,7 +48,8 @@ enum DocxPackage {
         func parse(_ part: (name: String, bytes: [UInt8])?) throws -> XMLArenaElement? {
             guard let part else { return nil }
             do {
-                return try XMLArena.parse(part.bytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires]).root
+                return try XMLArena.parse(part.bytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires],
+                                          vocabulary: WordName.vocabulary).root
             } catch let error as XMLError {
                 throw refusal(for: error, part: part.name, fileName: fileName)
             }
@@ -135,7 +136,8 @@ enum DocxPackage {
         let root: XMLArenaElement
         do {
             partBytes = try archive.read(partName)
-            root = try XMLArena.parse(partBytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires]).root
+            root = try XMLArena.parse(partBytes, maxDepth: limits.xmlMaxDepth, prefixLists: [.markupCompatibilityRequires],
+                                      vocabulary: WordName.vocabulary).root
         } catch let error as ZipError {
             throw refusal(for: error, fileName: fileName)
         } catch let error as XMLError {

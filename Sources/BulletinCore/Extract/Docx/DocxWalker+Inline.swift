@@ -10,14 +10,12 @@ extension DocxWalker {
     }
 
     private mutating func inline(_ e: XMLArenaElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
-        if e.isAlternateContent {
-            if let branch = DocxAlternateContent.branch(of: e) {
-                inlineContent(of: branch, into: &text, floating: &floating, hidden: hidden)
-            }
-            return
-        }
-        if !e.isWordElement {
-            if OOXMLNamespace.mathAll.contains(e.namespace) && (e.name == "t" || e.name == "nary") {
+        guard let word = e.word else {
+            if e.isAlternateContent {
+                if let branch = DocxAlternateContent.branch(of: e) {
+                    inlineContent(of: branch, into: &text, floating: &floating, hidden: hidden)
+                }
+            } else if OOXMLNamespace.mathAll.contains(e.namespace) && (e.name == "t" || e.name == "nary") {
                 if e.name == "nary" {
                     // An n-ary operator is drawn from its m:chr (∑, ∏ …), ∫ when none is given.
                     let chr = e.child("naryPr", in: e.namespace)?.child("chr", in: e.namespace)?.attribute("val")
@@ -32,17 +30,17 @@ extension DocxWalker {
             }
             return
         }
-        switch e.name {
-        case "r":
+        switch word {
+        case .r:
             run(e, into: &text, floating: &floating, hidden: hidden)
-        case "pPr", "rPr", "del", "moveFrom", "rt", "rubyPr", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr",
-             "delText", "delInstrText", "instrText", "fldData", "subDoc":
+        case .pPr, .rPr, .del, .moveFrom, .rt, .rubyPr, .sdtPr, .sdtEndPr, .customXmlPr, .smartTagPr,
+             .delText, .delInstrText, .instrText, .fldData, .subDoc:
             return
-        case "ruby":
-            if let base = e.wordChild("rubyBase") { inlineContent(of: base, into: &text, floating: &floating, hidden: hidden) }
-        case "sdt":
+        case .ruby:
+            if let base = e.wordChild(.rubyBase) { inlineContent(of: base, into: &text, floating: &floating, hidden: hidden) }
+        case .sdt:
             contentControl(e, into: &text, floating: &floating, hidden: hidden)
-        case "txbxContent":
+        case .txbxContent:
             floating.append(contentsOf: textBox(e))
         default:
             // hyperlink, smartTag, customXml, fldSimple (its runs are the result), dir, bdo, ins, moveTo …
@@ -51,7 +49,7 @@ extension DocxWalker {
     }
 
     private mutating func contentControl(_ sdt: XMLArenaElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
-        if let box = sdt.wordChild("sdtPr")?.child("checkbox", in: OOXMLNamespace.word2010) {
+        if let box = sdt.wordChild(.sdtPr)?.child("checkbox", in: OOXMLNamespace.word2010) {
             emit(Self.glyph(of: box), into: &text, hidden: hidden)
             return
         }
@@ -63,9 +61,9 @@ extension DocxWalker {
     // MARK: - Runs
 
     private mutating func run(_ r: XMLArenaElement, into text: inout String, floating: inout [DocxBlock], hidden: Bool) {
-        let properties = r.wordChild("rPr")
-        let hidden = hidden || (properties?.wordChild("vanish")?.isOn ?? false)
-        let fonts = properties?.wordChild("rFonts").flatMap(DocxRunFonts.init)
+        let properties = r.wordChild(.rPr)
+        let hidden = hidden || (properties?.wordChild(.vanish)?.isOn ?? false)
+        let fonts = properties?.wordChild(.rFonts).flatMap(DocxRunFonts.init)
         for e in r.elements {
             runContent(e, fonts: fonts, into: &text, floating: &floating, hidden: hidden)
         }
@@ -73,34 +71,34 @@ extension DocxWalker {
 
     private mutating func runContent(_ e: XMLArenaElement, fonts: DocxRunFonts?, into text: inout String,
                                      floating: inout [DocxBlock], hidden: Bool) {
-        if e.isAlternateContent {
-            if let branch = DocxAlternateContent.branch(of: e) {
-                for c in branch.elements {
-                    runContent(c, fonts: fonts, into: &text, floating: &floating, hidden: hidden)
+        guard let word = e.word else {
+            if e.isAlternateContent {
+                if let branch = DocxAlternateContent.branch(of: e) {
+                    for c in branch.elements {
+                        runContent(c, fonts: fonts, into: &text, floating: &floating, hidden: hidden)
+                    }
                 }
+            } else {
+                inline(e, into: &text, floating: &floating, hidden: hidden)
             }
             return
         }
-        guard e.isWordElement else {
-            inline(e, into: &text, floating: &floating, hidden: hidden)
-            return
-        }
-        switch e.name {
-        case "t":
+        switch word {
+        case .t:
             let raw = e.textContent
             emit(fonts.map { $0.map(raw) } ?? raw, into: &text, hidden: hidden)
-        case "tab", "ptab":
+        case .tab, .ptab:
             emit("\t", into: &text, hidden: hidden)
-        case "br", "cr":
+        case .br, .cr:
             emit("\n", into: &text, hidden: hidden)
-        case "noBreakHyphen":
+        case .noBreakHyphen:
             emit("-", into: &text, hidden: hidden)
-        case "sym":
+        case .sym:
             emit(Self.symbol(e), into: &text, hidden: hidden)
-        case "fldChar":
+        case .fldChar:
             if let shown = fields.apply(e) { emit(shown, into: &text, hidden: hidden) }
-        case "footnoteReference", "endnoteReference":
-            let kind: DocxNoteMarks.Kind = e.name == "footnoteReference" ? .footnote : .endnote
+        case .footnoteReference, .endnoteReference:
+            let kind: DocxNoteMarks.Kind = word == .footnoteReference ? .footnote : .endnote
             let id = e.wordAttribute("id") ?? ""
             let isNew = !notes.referenced(kind).contains { $0.id == id }
             let mark = notes.reference(kind, id: id)
@@ -108,10 +106,10 @@ extension DocxWalker {
             if !(e.wordAttribute("customMarkFollows").map { ["1", "true", "on"].contains($0) } ?? false) {
                 emit(mark, into: &text, hidden: hidden)
             }
-        case "footnoteRef", "endnoteRef":
+        case .footnoteRef, .endnoteRef:
             emit(notes.current, into: &text, hidden: hidden)
-        case "softHyphen", "rPr", "delText", "delInstrText", "instrText", "lastRenderedPageBreak",
-             "commentReference", "annotationRef", "separator", "continuationSeparator", "pgNum", "fldData":
+        case .softHyphen, .rPr, .delText, .delInstrText, .instrText, .lastRenderedPageBreak,
+             .commentReference, .annotationRef, .separator, .continuationSeparator, .pgNum, .fldData:
             return
         default:
             // drawing, pict, object: shapes that may hold text boxes.

@@ -29,7 +29,7 @@ struct DocxWalker {
     /// in the same cell, and none is returned at the end.
     static func blocks(of parts: DocxPackage.Parts, notesInline: Bool = false) -> (body: [DocxBlock], notes: [DocxBlock]) {
         var walker = DocxWalker(numbering: parts.numbering)
-        guard let body = parts.document.wordChild("body") else { return ([], []) }
+        guard let body = parts.document.wordChild(.body) else { return ([], []) }
         var byKind: [DocxNoteMarks.Kind: [String: XMLArenaElement]] = [:]
         for (kind, root) in [(DocxNoteMarks.Kind.footnote, parts.footnotes), (.endnote, parts.endnotes)] {
             guard let root else { continue }
@@ -69,20 +69,21 @@ struct DocxWalker {
     /// next paragraph), waiting for that paragraph.
     private mutating func appendBlocks(of container: XMLArenaElement, to out: inout [DocxBlock], carried: inout String?) {
         for e in container.elements {
-            if e.isAlternateContent {
-                if let branch = DocxAlternateContent.branch(of: e) { appendBlocks(of: branch, to: &out, carried: &carried) }
+            guard let word = e.word else {
+                if e.isAlternateContent, let branch = DocxAlternateContent.branch(of: e) {
+                    appendBlocks(of: branch, to: &out, carried: &carried)
+                }
                 continue
             }
-            guard e.isWordElement else { continue }
-            switch e.name {
-            case "p":
+            switch word {
+            case .p:
                 paragraph(e, to: &out, carried: &carried)
-            case "tbl":
+            case .tbl:
                 if let text = carried { out.append(.paragraph(text)); carried = nil }
                 out.append(.table(table(e)))
-            case "sdt":
+            case .sdt:
                 withContentControl(e) { walker, content in walker.appendBlocks(of: content, to: &out, carried: &carried) }
-            case "customXml", "ins", "moveTo", "smartTag":
+            case .customXml, .ins, .moveTo, .smartTag:
                 appendBlocks(of: e, to: &out, carried: &carried)
             default:
                 continue  // sectPr, bookmarks, tracked deletions, altChunk …
@@ -92,14 +93,14 @@ struct DocxWalker {
 
     private mutating func paragraph(_ p: XMLArenaElement, to out: inout [DocxBlock], carried: inout String?) {
         var text = carried ?? ""
-        if let label = numbering.label(for: p.wordChild("pPr")), carried == nil { text = label }
+        let properties = p.wordChild(.pPr)
+        if let label = numbering.label(for: properties), carried == nil { text = label }
         carried = nil
         var floating: [DocxBlock] = []
         inlineContent(of: p, into: &text, floating: &floating, hidden: false)
         fields.endParagraph()
-        let properties = p.wordChild("pPr")
-        let dropCap = properties?.wordChild("framePr")?.wordAttribute("dropCap")
-        if properties?.wordChild("rPr")?.wordChild("del") != nil || dropCap == "drop" || dropCap == "margin" {
+        let dropCap = properties?.wordChild(.framePr)?.wordAttribute("dropCap")
+        if properties?.wordChild(.rPr)?.wordChild(.del) != nil || dropCap == "drop" || dropCap == "margin" {
             // A deleted paragraph mark joins the paragraph to the next; so does a drop cap's frame (Ｄ + rop cap).
             carried = text
         } else {
@@ -121,8 +122,8 @@ struct DocxWalker {
 
     /// Runs `body` over a content control's `w:sdtContent`, with its text hidden while it shows a placeholder.
     mutating func withContentControl(_ sdt: XMLArenaElement, _ body: (inout DocxWalker, XMLArenaElement) -> Void) {
-        guard let content = sdt.wordChild("sdtContent") else { return }
-        let placeholder = sdt.wordChild("sdtPr")?.wordChild("showingPlcHdr")?.isOn ?? false
+        guard let content = sdt.wordChild(.sdtContent) else { return }
+        let placeholder = sdt.wordChild(.sdtPr)?.wordChild(.showingPlcHdr)?.isOn ?? false
         if placeholder { placeholderDepth += 1 }
         body(&self, content)
         if placeholder { placeholderDepth -= 1 }
