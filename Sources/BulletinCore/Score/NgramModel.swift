@@ -192,73 +192,89 @@ final class NgramModel: Sendable {
         allowedSubtypes = Self.subtypeMasks(category: category, subtype: subtype)
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
         // depend on the order of insertion); entries are then numbered in slot order.
-        let total = rowCapacity
         var capacity = 16
-        while capacity < total * 2 { capacity *= 2 }
+        while capacity < rowCapacity * 2 { capacity *= 2 }
+        let table = Self.entries(capacity: capacity, counted: counted, rowBase: rowBase, labelCounts: labelCounts, weightBase: weightBase,
+                                 hashes: hashes, packs: packs, weights: weights)
+        let fastTables = Self.fastTables(entryPacks: table.packs, lengths: lengths)
+        fast = fastTables
+        // The FNV table is probed only without the fast tables.
+        keys = fastTables == nil ? table.keys : []
+        slotEntry = fastTables == nil ? table.slotEntry : []
+        entryRows = table.rows
+        entrySums = table.sums
+        entryKnown = table.known
+        entryCategory = table.category
+        entrySubtype = table.subtype
+        entryIndustry = table.industry
+        mask = capacity - 1
+    }
+
+    /// The union table and the entries of `init`, built by one static function over plain arrays (the same loops
+    /// inside a closure of the initialiser cost ~30 M instructions).
+    private struct Entries {
+        var keys: [UInt64], slotEntry: [Int32]
+        var rows: [SIMD4<Int32>] = [], known: [UInt8] = [], packs: [UInt64] = []
+        var category: [SIMD4<Int32>] = [], subtype: [SIMD8<Int32>] = [], industry: [SIMD8<Int32>] = []
+        var sums: [SIMD4<Double>] = []
+    }
+
+    /// Fills the FNV table (`capacity` slots) with every row's hash, dimension by dimension, and numbers the entries
+    /// in slot order: per entry its rows, its weights as vectors, their sums as doubles, its known dimensions and
+    /// the packed units of its first dimension's gram.
+    private static func entries(capacity: Int, counted: [Int], rowBase: [Int], labelCounts: [Int], weightBase: [Int],
+                                hashes: [UInt64], packs: [UInt64], weights: [Int32]) -> Entries {
         var keys = [UInt64](repeating: 0, count: capacity)
         var slotRows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
+        let slotMask = capacity - 1
         for d in 0..<3 {
             for row in 0..<counted[d] {
                 let h = hashes[rowBase[d] + row]
-                var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-                while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (capacity - 1) }
+                var slot = Int(truncatingIfNeeded: h) & slotMask
+                while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & slotMask }
                 keys[slot] = h
                 slotRows[slot][d] = Int32(row)
             }
         }
-        var slotEntry = [Int32](repeating: -1, count: capacity)
-        var entryRows: [SIMD4<Int32>] = [], entryKnown: [UInt8] = [], entryPacks: [UInt64] = []
-        var entryCategory: [SIMD4<Int32>] = [], entrySubtype: [SIMD8<Int32>] = [], entryIndustry: [SIMD8<Int32>] = []
-        var entrySums: [SIMD4<Double>] = []
-        entryRows.reserveCapacity(total)
-        entryKnown.reserveCapacity(total)
-        entryPacks.reserveCapacity(total)
-        entryCategory.reserveCapacity(total)
-        entrySubtype.reserveCapacity(total)
-        entryIndustry.reserveCapacity(total)
-        entrySums.reserveCapacity(total)
-        weights.withUnsafeBufferPointer { weights in
-            // The labels are the taxonomy's (checked above): 4, 7 and 8 fit the vectors.
-            func vector<V: SIMD>(_ d: Int, _ rows: SIMD4<Int32>, _: V.Type) -> V where V.Scalar == Int32 {
-                var v = V()
-                let k = labelCounts[d], row = Int(rows[d])
-                if row >= 0 { for j in 0..<min(k, V.scalarCount) { v[j] = weights[weightBase[d] + row * k + j] } }
-                return v
-            }
-            for slot in 0..<capacity where keys[slot] != 0 {
-                let rows = slotRows[slot]
-                slotEntry[slot] = Int32(entryRows.count)
-                entryRows.append(rows)
-                entryCategory.append(vector(0, rows, SIMD4<Int32>.self))
-                entrySubtype.append(vector(1, rows, SIMD8<Int32>.self))
-                entryIndustry.append(vector(2, rows, SIMD8<Int32>.self))
-                // The sums of the weights as doubles, label by label (the numbers `grams` adds up where it keeps a subset).
-                var sums = SIMD4<Double>(), known: UInt8 = 0, pack: UInt64?
-                for d in 0..<3 where rows[d] >= 0 {
-                    let k = labelCounts[d], at = weightBase[d] + Int(rows[d]) * k
-                    var sum = 0.0
-                    for j in 0..<k { sum += Double(weights[at + j]) / 100_000 }
-                    sums[d] = sum
-                    known |= 1 << UInt8(d)
-                    if pack == nil { pack = packs[rowBase[d] + Int(rows[d])] }
-                }
-                entrySums.append(sums)
-                entryKnown.append(known)
-                entryPacks.append(pack ?? 0)
-            }
+        let total = counted[0] + counted[1] + counted[2]
+        var out = Entries(keys: [], slotEntry: [Int32](repeating: -1, count: capacity))
+        out.rows.reserveCapacity(total)
+        out.known.reserveCapacity(total)
+        out.packs.reserveCapacity(total)
+        out.category.reserveCapacity(total)
+        out.subtype.reserveCapacity(total)
+        out.industry.reserveCapacity(total)
+        out.sums.reserveCapacity(total)
+        // The labels are the taxonomy's (checked by `init`): 4, 7 and 8 fit the vectors.
+        func lanes(_ d: Int, _ rows: SIMD4<Int32>) -> SIMD8<Int32> {
+            var v = SIMD8<Int32>()
+            let k = labelCounts[d], row = Int(rows[d])
+            if row >= 0 { for j in 0..<min(k, 8) { v[j] = weights[weightBase[d] + row * k + j] } }
+            return v
         }
-        let fastTables = Self.fastTables(entryPacks: entryPacks, lengths: lengths)
-        fast = fastTables
-        // The FNV table is probed only without the fast tables.
-        self.keys = fastTables == nil ? keys : []
-        self.slotEntry = fastTables == nil ? slotEntry : []
-        self.entryRows = entryRows
-        self.entrySums = entrySums
-        self.entryKnown = entryKnown
-        self.entryCategory = entryCategory
-        self.entrySubtype = entrySubtype
-        self.entryIndustry = entryIndustry
-        mask = capacity - 1
+        for slot in 0..<capacity where keys[slot] != 0 {
+            let rows = slotRows[slot]
+            out.slotEntry[slot] = Int32(out.rows.count)
+            out.rows.append(rows)
+            out.category.append(lanes(0, rows).lowHalf)
+            out.subtype.append(lanes(1, rows))
+            out.industry.append(lanes(2, rows))
+            // The sums of the weights as doubles, label by label (the numbers `grams` adds up where it keeps a subset).
+            var sums = SIMD4<Double>(), known: UInt8 = 0, pack: UInt64?
+            for d in 0..<3 where rows[d] >= 0 {
+                let k = labelCounts[d], at = weightBase[d] + Int(rows[d]) * k
+                var sum = 0.0
+                for j in 0..<k { sum += Double(weights[at + j]) / 100_000 }
+                sums[d] = sum
+                known |= 1 << UInt8(d)
+                if pack == nil { pack = packs[rowBase[d] + Int(rows[d])] }
+            }
+            out.sums.append(sums)
+            out.known.append(known)
+            out.packs.append(pack ?? 0)
+        }
+        out.keys = keys
+        return out
     }
 
     /// The one pass over the weights file of `init`: per line its dimension, its gram (where it lies, its hash and
