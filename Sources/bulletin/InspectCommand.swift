@@ -33,7 +33,8 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (config, url) = try options.load()
+        // `--text` scores nothing: the scoring section is not validated nor its rules compiled, nor the model loaded.
+        let (config, url) = try options.load(scoring: !text)
         var failed = false
         if text {
             let reader = TextInspector(config: config)

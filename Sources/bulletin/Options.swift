@@ -10,11 +10,12 @@ struct ConfigOption: ParsableArguments {
     @Option(name: .long, help: "The configuration file.")
     var config: String = ConfigOption.defaultPath
 
-    /// Loads pipeline.json or exits 78 (EX_CONFIG) with the path of what is wrong.
-    func load() throws -> (PipelineConfig, URL) {
+    /// Loads pipeline.json or exits 78 (EX_CONFIG) with the path of what is wrong; `scoring` false for a command that
+    /// scores nothing (the scoring section is then decoded but not validated).
+    func load(scoring: Bool = true) throws -> (PipelineConfig, URL) {
         let url = URL(fileURLWithPath: config)
         do {
-            return (try PipelineConfig.load(from: url), url)
+            return (try PipelineConfig.load(from: url, scoring: scoring), url)
         } catch {
             throw reportAndExit(error, stage: "configuration")
         }

@@ -13,7 +13,7 @@ import Foundation
 /// A class, not a struct: the scorer copies its `ModelLayer` for every submission, and a struct of some twenty arrays
 /// cost twenty retains and releases a copy (~0.5k instructions a submission, scored or not); a reference costs one.
 final class NgramModel: Sendable {
-    /// One dimension's labels, biases and weights.
+    /// One dimension's labels, biases and the text of its grams (its weights are in the model's entries).
     struct Dimension: Sendable {
         /// The labels, in the file's order.
         let labels: [String]
@@ -22,8 +22,6 @@ final class NgramModel: Sendable {
         /// The weights file's bytes and where each row's gram lies in them (a String is made only to explain).
         let text: [UInt8]
         let rows: [(start: Int32, end: Int32)]
-        /// Row-major: `weights[row * labels.count + k]`.
-        let weights: [Double]
 
         /// The gram of a row.
         func gram(_ row: Int) -> String {
@@ -55,36 +53,48 @@ final class NgramModel: Sendable {
     /// Category, subtype and industry.
     let category: Dimension, subtype: Dimension, industry: Dimension
     /// The union of the three dimensions' grams: hash table keys (0 = empty) and per slot the gram's entry (-1 empty).
+    /// Kept only when the scan probes it (`fast` nil); entries are numbered in its slot order either way.
     private let keys: [UInt64]
     private let slotEntry: [Int32]
     private let mask: Int
     private let longest: Int
     /// Per entry (a gram of the union, numbered in slot order): its row in each dimension (-1 where the dimension
-    /// does not know it), and its weights for each dimension's labels as one vector (0 in the lanes past the labels,
-    /// 0 where the dimension does not know the gram): category (4 labels), subtype (7), industry (8).
+    /// does not know it), and its weights for each dimension's labels as one vector of the file's integers (units of
+    /// 1e-5, exact; 0 in the lanes past the labels and where the dimension does not know the gram): category (4
+    /// labels), subtype (7), industry (8). 32 bits a weight: 80 bytes an entry where doubles took 160, so a text's
+    /// look-ups touch half the cache lines.
     private let entryRows: [SIMD4<Int32>]
-    private let entryCategory: [SIMD4<Double>]
-    private let entrySubtype: [SIMD8<Double>]
-    private let entryIndustry: [SIMD8<Double>]
-    /// Per entry, the sum of its weights over each dimension's labels (label order; 0 where the dimension does
-    /// not know the gram).
+    private let entryCategory: [SIMD4<Int32>]
+    private let entrySubtype: [SIMD8<Int32>]
+    private let entryIndustry: [SIMD8<Int32>]
+    /// Per entry, the sum of its weights (as doubles, w / 1e5) over each dimension's labels (label order; 0 where the
+    /// dimension does not know the gram): read only for the grams behind a reason.
     private let entrySums: [SIMD4<Double>]
-    /// Per entry, 1 in each dimension's lane that knows the gram, 0 elsewhere.
-    private let entryKnown: [SIMD4<Double>]
+    /// Per entry, bit d set where dimension d knows the gram (`knownLanes` turns it into a vector).
+    private let entryKnown: [UInt8]
     /// The scan's tables when every length is at most 3 (nil otherwise: the FNV table above is probed). A gram's
     /// units packed into one integer are its exact key (no collision to check); per key one word: bit 31 set when
     /// the gram is a proper prefix of a longer model gram (the scan extends only then), the low bits its entry + 1
     /// (0: not a model gram, or not of a length the model reads). 1-grams are read straight from `units`, indexed
-    /// by the unit; 2- and 3-grams from an open-addressing table keyed by `length << 48 | units` (never 0).
+    /// by the unit; 2- and 3-grams from an open-addressing table keyed by `length << 48 | units` (never 0), each
+    /// slot its key and word side by side (one cache line a probe).
     private let fast: Fast?
     struct Fast: Sendable {
         var units: [UInt32]
-        var keys: [UInt64]
-        var values: [UInt32]
+        var slots: [Slot]
         var shift: UInt64
+        struct Slot: Sendable {
+            var key: UInt64
+            var value: UInt32
+        }
     }
     /// Per category label, the subtypes allowed within it (`subtypeMask`).
     private let allowedSubtypes: [UInt32?]
+
+    /// An entry's known dimensions (bits of `entryKnown`) as 1 and 0 lanes.
+    private static let knownLanes: [SIMD4<Double>] = (0..<8).map { bits in
+        SIMD4(bits & 1 != 0 ? 1 : 0, bits & 2 != 0 ? 1 : 0, bits & 4 != 0 ? 1 : 0, 0)
+    }
 
     /// Reads the model file and the weights file it names; a ConfigError naming `file`, `jsonPath`, the file (as
     /// `shown`, else its path) and what to do when either is missing or malformed.
@@ -126,72 +136,51 @@ final class NgramModel: Sendable {
         }
         // The weights file: one line per gram, `dimension<TAB>gram<TAB>weights`, the weights integers in units of
         // 1e-5 separated by spaces (one per label, in the dimension's label order), the dimensions in the order
-        // category, subtype, industry. An integer over 1e5 is the decimal the trainer rounded to, read exactly.
-        var rows: [[(start: Int32, end: Int32)]] = [[], [], []]
-        var weights: [[Double]] = [[], [], []]
-        // Each dimension's label count, looked up once (not once a line), and room for the rows the file declares.
+        // category, subtype, industry. The integers are kept as they are (w / 1e5 is the decimal the trainer rounded
+        // to, exactly). One pass over the bytes fills flat arrays sized by the rows the model file declares (no array
+        // per row): each row's gram, its FNV-1a hash and packed units (decoded from its UTF-8 on the way), its weights.
         let labelCounts = names.map { doc.dimensions[$0]?.labels.count ?? 0 }
-        for (d, name) in names.enumerated() {
-            let declared = max(0, min(doc.dimensions[name]?.rows ?? 0, bytes.count / 4))
-            rows[d].reserveCapacity(declared)
-            weights[d].reserveCapacity(declared * labelCounts[d])
-        }
+        let declared = names.map { max(0, min(doc.dimensions[$0]?.rows ?? 0, bytes.count / 4)) }
+        let rowBase = [0, declared[0], declared[0] + declared[1]]
+        let weightBase = [0, declared[0] * labelCounts[0], declared[0] * labelCounts[0] + declared[1] * labelCounts[1]]
+        let rowCapacity = declared[0] + declared[1] + declared[2]
+        var counted = [0, 0, 0]
+        var grams = [(start: Int32, end: Int32)](repeating: (0, 0), count: rowCapacity)
+        // FNV-1a of the gram's UTF-16 units, never 0 (0: not UTF-8 of the basic plane; reported once every line is read).
+        var hashes = [UInt64](repeating: 0, count: rowCapacity)
+        // `length << 48 | units` for 1 to 3 units of which the scan skips none (0 otherwise).
+        var packs = [UInt64](repeating: 0, count: rowCapacity)
+        var weights = [Int32](repeating: 0, count: weightBase[2] + declared[2] * labelCounts[2])
         let nameBytes = names.map { Array($0.utf8) }
-        var line = 1
-        var at = 0
-        let n = bytes.count
-        func bad(_ why: String) -> ConfigError {
+        func bad(_ line: Int, _ why: String) -> ConfigError {
             ConfigError(file: file, path: jsonPath, message: "names \(named), whose weights file \(weightsURL.path) line \(line) \(why); \(redo)")
         }
         try bytes.withUnsafeBufferPointer { bytes in
-            /// The dimension whose name the bytes `start..<end` spell, or nil.
-            func dimension(_ start: Int, _ end: Int) -> Int? {
-                for (d, name) in nameBytes.enumerated() where name.count == end - start {
-                    var k = 0
-                    while k < name.count && name[k] == bytes[start + k] { k += 1 }
-                    if k == name.count { return d }
-                }
-                return nil
-            }
-            while at < n {
-                var tab1 = at
-                while tab1 < n && bytes[tab1] != 0x09 && bytes[tab1] != 0x0A { tab1 += 1 }
-                guard tab1 < n, bytes[tab1] == 0x09, let d = dimension(at, tab1) else {
-                    throw bad("does not start with category, subtype or industry and a tab")
-                }
-                var tab2 = tab1 + 1
-                while tab2 < n && bytes[tab2] != 0x09 && bytes[tab2] != 0x0A { tab2 += 1 }
-                guard tab2 < n, bytes[tab2] == 0x09, tab2 > tab1 + 1 else { throw bad("has no gram between two tabs") }
-                rows[d].append((Int32(tab1 + 1), Int32(tab2)))
-                let k = labelCounts[d]
-                var count = 0
-                var p = tab2 + 1
-                while p < n && bytes[p] != 0x0A {
-                    var negative = false
-                    if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
-                    var value = 0
-                    var digits = 0
-                    while p < n, bytes[p] >= 0x30, bytes[p] <= 0x39, digits < 15 {
-                        value = value * 10 + Int(bytes[p] - 0x30)
-                        digits += 1
-                        p += 1
+            try grams.withUnsafeMutableBufferPointer { grams in
+                try hashes.withUnsafeMutableBufferPointer { hashes in
+                    try packs.withUnsafeMutableBufferPointer { packs in
+                        try weights.withUnsafeMutableBufferPointer { weights in
+                            try Self.parse(bytes, nameBytes: nameBytes, labelCounts: labelCounts, declared: declared, rowBase: rowBase,
+                                           weightBase: weightBase, counted: &counted, grams: grams, hashes: hashes,
+                                           packs: packs, weights: weights, fail: bad)
+                        }
                     }
-                    guard digits > 0, p == n || bytes[p] == 0x20 || bytes[p] == 0x0A else { throw bad("has a weight that is not an integer") }
-                    weights[d].append(Double(negative ? -value : value) / 100_000)
-                    count += 1
-                    if p < n && bytes[p] == 0x20 { p += 1 }
                 }
-                guard count == k else { throw bad("has \(count) weights for the \(k) labels of \(names[d])") }
-                at = p + 1
-                line += 1
             }
         }
-        for (d, name) in names.enumerated() where rows[d].count != doc.dimensions[name]?.rows {
-            throw ConfigError(file: file, path: jsonPath, message: "names \(named), whose dimensions.\(name).rows is \(doc.dimensions[name]?.rows ?? 0) but its weights file \(weightsURL.path) has \(rows[d].count) lines for it; \(redo)")
+        for (d, name) in names.enumerated() where counted[d] != doc.dimensions[name]?.rows {
+            throw ConfigError(file: file, path: jsonPath, message: "names \(named), whose dimensions.\(name).rows is \(doc.dimensions[name]?.rows ?? 0) but its weights file \(weightsURL.path) has \(counted[d]) lines for it; \(redo)")
+        }
+        // Every row is stored now (each dimension has the rows it declares). A gram that is not UTF-8 of the basic
+        // plane: the first in dimension order, its line counted as if the file held the dimensions in order.
+        for d in 0..<3 {
+            for row in 0..<counted[d] where hashes[rowBase[d] + row] == 0 {
+                throw bad(row + 1 + (0..<d).reduce(0) { $0 + counted[$1] }, "has a gram that is not UTF-8 of the basic plane")
+            }
         }
         let dims = names.enumerated().map { d, name in
             let spec = doc.dimensions[name]
-            return Dimension(labels: spec?.labels ?? [], bias: spec?.bias ?? [], text: bytes, rows: rows[d], weights: weights[d])
+            return Dimension(labels: spec?.labels ?? [], bias: spec?.bias ?? [], text: bytes, rows: Array(grams[rowBase[d]..<(rowBase[d] + counted[d])]))
         }
         category = dims[0]
         subtype = dims[1]
@@ -203,111 +192,219 @@ final class NgramModel: Sendable {
         allowedSubtypes = Self.subtypeMasks(category: category, subtype: subtype)
         // One table over the three dimensions' grams, filled straight from the rows (the table's answers do not
         // depend on the order of insertion); entries are then numbered in slot order.
-        let total = rows[0].count + rows[1].count + rows[2].count
         var capacity = 16
-        while capacity < total * 2 { capacity *= 2 }
+        while capacity < rowCapacity * 2 { capacity *= 2 }
+        let table = Self.entries(capacity: capacity, counted: counted, rowBase: rowBase, labelCounts: labelCounts, weightBase: weightBase,
+                                 hashes: hashes, packs: packs, weights: weights)
+        let fastTables = Self.fastTables(entryPacks: table.packs, lengths: lengths)
+        fast = fastTables
+        // The FNV table is probed only without the fast tables.
+        keys = fastTables == nil ? table.keys : []
+        slotEntry = fastTables == nil ? table.slotEntry : []
+        entryRows = table.rows
+        entrySums = table.sums
+        entryKnown = table.known
+        entryCategory = table.category
+        entrySubtype = table.subtype
+        entryIndustry = table.industry
+        mask = capacity - 1
+    }
+
+    /// The union table and the entries of `init`, built by one static function over plain arrays (the same loops
+    /// inside a closure of the initialiser cost ~30 M instructions).
+    private struct Entries {
+        var keys: [UInt64], slotEntry: [Int32]
+        var rows: [SIMD4<Int32>] = [], known: [UInt8] = [], packs: [UInt64] = []
+        var category: [SIMD4<Int32>] = [], subtype: [SIMD8<Int32>] = [], industry: [SIMD8<Int32>] = []
+        var sums: [SIMD4<Double>] = []
+    }
+
+    /// Fills the FNV table (`capacity` slots) with every row's hash, dimension by dimension, and numbers the entries
+    /// in slot order: per entry its rows, its weights as vectors, their sums as doubles, its known dimensions and
+    /// the packed units of its first dimension's gram.
+    private static func entries(capacity: Int, counted: [Int], rowBase: [Int], labelCounts: [Int], weightBase: [Int],
+                                hashes: [UInt64], packs: [UInt64], weights: [Int32]) -> Entries {
         var keys = [UInt64](repeating: 0, count: capacity)
         var slotRows = [SIMD4<Int32>](repeating: SIMD4(-1, -1, -1, -1), count: capacity)
+        let slotMask = capacity - 1
         for d in 0..<3 {
-            for (row, range) in rows[d].enumerated() {
-                guard let h = Self.hash(utf8: bytes[Int(range.start)..<Int(range.end)]) else {
-                    line = Int(row) + 1 + (0..<d).reduce(0) { $0 + rows[$1].count }
-                    throw bad("has a gram that is not UTF-8 of the basic plane")
-                }
-                var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-                while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (capacity - 1) }
+            for row in 0..<counted[d] {
+                let h = hashes[rowBase[d] + row]
+                var slot = Int(truncatingIfNeeded: h) & slotMask
+                while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & slotMask }
                 keys[slot] = h
                 slotRows[slot][d] = Int32(row)
             }
         }
-        var slotEntry = [Int32](repeating: -1, count: capacity)
-        var entryRows: [SIMD4<Int32>] = []
-        var entryCategory: [SIMD4<Double>] = [], entrySubtype: [SIMD8<Double>] = [], entryIndustry: [SIMD8<Double>] = []
-        entryRows.reserveCapacity(total)
-        entryCategory.reserveCapacity(total)
-        entrySubtype.reserveCapacity(total)
-        entryIndustry.reserveCapacity(total)
-        // The labels are the taxonomy's (checked above): 4, 7 and 8 fit the vectors.
-        func vector<V: SIMD>(_ d: Int, _ slot: Int, _: V.Type) -> V where V.Scalar == Double {
-            var v = V()
-            let k = dims[d].labels.count, row = Int(slotRows[slot][d])
-            if row >= 0 { for j in 0..<min(k, V.scalarCount) { v[j] = dims[d].weights[row * k + j] } }
+        let total = counted[0] + counted[1] + counted[2]
+        var out = Entries(keys: [], slotEntry: [Int32](repeating: -1, count: capacity))
+        out.rows.reserveCapacity(total)
+        out.known.reserveCapacity(total)
+        out.packs.reserveCapacity(total)
+        out.category.reserveCapacity(total)
+        out.subtype.reserveCapacity(total)
+        out.industry.reserveCapacity(total)
+        out.sums.reserveCapacity(total)
+        // The labels are the taxonomy's (checked by `init`): 4, 7 and 8 fit the vectors.
+        func lanes(_ d: Int, _ rows: SIMD4<Int32>) -> SIMD8<Int32> {
+            var v = SIMD8<Int32>()
+            let k = labelCounts[d], row = Int(rows[d])
+            if row >= 0 { for j in 0..<min(k, 8) { v[j] = weights[weightBase[d] + row * k + j] } }
             return v
         }
         for slot in 0..<capacity where keys[slot] != 0 {
-            slotEntry[slot] = Int32(entryRows.count)
-            entryRows.append(slotRows[slot])
-            entryCategory.append(vector(0, slot, SIMD4<Double>.self))
-            entrySubtype.append(vector(1, slot, SIMD8<Double>.self))
-            entryIndustry.append(vector(2, slot, SIMD8<Double>.self))
-        }
-        fast = Self.fastTables(dims: dims, slotRows: slotRows, slotEntry: slotEntry, lengths: lengths)
-        self.keys = keys
-        self.slotEntry = slotEntry
-        self.entryRows = entryRows
-        entrySums = entryRows.map { rows in
-            var sums = SIMD4<Double>()
+            let rows = slotRows[slot]
+            out.slotEntry[slot] = Int32(out.rows.count)
+            out.rows.append(rows)
+            out.category.append(lanes(0, rows).lowHalf)
+            out.subtype.append(lanes(1, rows))
+            out.industry.append(lanes(2, rows))
+            // The sums of the weights as doubles, label by label (the numbers `grams` adds up where it keeps a subset).
+            var sums = SIMD4<Double>(), known: UInt8 = 0, pack: UInt64?
             for d in 0..<3 where rows[d] >= 0 {
-                let k = dims[d].labels.count, row = Int(rows[d])
+                let k = labelCounts[d], at = weightBase[d] + Int(rows[d]) * k
                 var sum = 0.0
-                for j in 0..<k { sum += dims[d].weights[row * k + j] }
+                for j in 0..<k { sum += Double(weights[at + j]) / 100_000 }
                 sums[d] = sum
+                known |= 1 << UInt8(d)
+                if pack == nil { pack = packs[rowBase[d] + Int(rows[d])] }
             }
-            return sums
+            out.sums.append(sums)
+            out.known.append(known)
+            out.packs.append(pack ?? 0)
         }
-        entryKnown = entryRows.map { rows in SIMD4<Double>(rows[0] >= 0 ? 1 : 0, rows[1] >= 0 ? 1 : 0, rows[2] >= 0 ? 1 : 0, 0) }
-        self.entryCategory = entryCategory
-        self.entrySubtype = entrySubtype
-        self.entryIndustry = entryIndustry
-        mask = capacity - 1
+        out.keys = keys
+        return out
     }
 
-    /// The direct 1-gram table and the packed-key table of `Fast` for the grams of the slots (entries as numbered
-    /// from `slotEntry`); nil when a length above 3 is read. Grams holding a unit the scan skips, or of a length the
-    /// model does not read, are left out: the scan would never count them.
-    private static func fastTables(dims: [Dimension], slotRows: [SIMD4<Int32>], slotEntry: [Int32], lengths: [Int]) -> Fast? {
+    /// The one pass over the weights file of `init`: per line its dimension, its gram (where it lies, its hash and
+    /// packed units) and its weights, stored where the dimension's declared rows have room (`counted` counts them all).
+    /// Throws `fail` of the line at the first malformed line.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, nameBytes: [[UInt8]], labelCounts: [Int], declared: [Int],
+                              rowBase: [Int], weightBase: [Int], counted: inout [Int],
+                              grams: UnsafeMutableBufferPointer<(start: Int32, end: Int32)>, hashes: UnsafeMutableBufferPointer<UInt64>,
+                              packs: UnsafeMutableBufferPointer<UInt64>, weights: UnsafeMutableBufferPointer<Int32>,
+                              fail: (_ line: Int, _ why: String) -> ConfigError) throws {
+        /// The dimension whose name the bytes `start..<end` spell, or nil.
+        func dimension(_ start: Int, _ end: Int) -> Int? {
+            for (d, name) in nameBytes.enumerated() where name.count == end - start {
+                var k = 0
+                while k < name.count && name[k] == bytes[start + k] { k += 1 }
+                if k == name.count { return d }
+            }
+            return nil
+        }
+        let n = bytes.count
+        var at = 0
+        var line = 1
+        func bad(_ why: String) -> ConfigError { fail(line, why) }
+        while at < n {
+            var tab1 = at
+            while tab1 < n && bytes[tab1] != 0x09 && bytes[tab1] != 0x0A { tab1 += 1 }
+            guard tab1 < n, bytes[tab1] == 0x09, let d = dimension(at, tab1) else {
+                throw bad("does not start with category, subtype or industry and a tab")
+            }
+            var tab2 = tab1 + 1
+            while tab2 < n && bytes[tab2] != 0x09 && bytes[tab2] != 0x0A { tab2 += 1 }
+            guard tab2 < n, bytes[tab2] == 0x09, tab2 > tab1 + 1 else { throw bad("has no gram between two tabs") }
+            let row = counted[d]
+            let stored = row < declared[d]
+            if stored {
+                let i = rowBase[d] + row
+                grams[i] = (Int32(tab1 + 1), Int32(tab2))
+                // The gram's UTF-16 units as `eachUnit` decodes them (one- to three-byte sequences, no surrogate).
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325, key: UInt64 = 0, units: UInt64 = 0
+                var valid = true, packable = true
+                var q = tab1 + 1
+                while q < tab2 {
+                    let b = bytes[q]
+                    let unit: UInt32
+                    if b < 0x80 {
+                        unit = UInt32(b)
+                        q += 1
+                    } else if b & 0xE0 == 0xC0, q + 1 < tab2 {
+                        unit = UInt32(b & 0x1F) << 6 | UInt32(bytes[q + 1] & 0x3F)
+                        q += 2
+                    } else if b & 0xF0 == 0xE0, q + 2 < tab2 {
+                        unit = UInt32(b & 0x0F) << 12 | UInt32(bytes[q + 1] & 0x3F) << 6 | UInt32(bytes[q + 2] & 0x3F)
+                        q += 3
+                    } else {
+                        valid = false
+                        break
+                    }
+                    if unit >= 0xD800 && unit <= 0xDFFF { valid = false; break }
+                    h = (h ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+                    if packable {
+                        if skipped(UInt16(unit)) || units == 3 {
+                            packable = false
+                        } else {
+                            key = key << 16 | UInt64(unit)
+                            units += 1
+                        }
+                    }
+                }
+                hashes[i] = valid ? (h == 0 ? 1 : h) : 0
+                packs[i] = valid && packable ? units << 48 | key : 0
+            }
+            let k = labelCounts[d]
+            let at0 = stored ? weightBase[d] + row * k : 0
+            var count = 0
+            var p = tab2 + 1
+            while p < n && bytes[p] != 0x0A {
+                var negative = false
+                if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+                var value = 0
+                var digits = 0
+                while p < n, bytes[p] >= 0x30, bytes[p] <= 0x39, digits < 15 {
+                    value = value &* 10 &+ Int(bytes[p] &- 0x30)
+                    digits += 1
+                    p += 1
+                }
+                guard digits > 0, p == n || bytes[p] == 0x20 || bytes[p] == 0x0A else { throw bad("has a weight that is not an integer") }
+                guard value <= Int(Int32.max) else {
+                    throw bad("has a weight beyond ±21474.83647 (the integers, in units of 1e-5, are read as 32 bits)")
+                }
+                if stored && count < k { weights[at0 + count] = Int32(truncatingIfNeeded: negative ? -value : value) }
+                count += 1
+                if p < n && bytes[p] == 0x20 { p += 1 }
+            }
+            guard count == k else { throw bad("has \(count) weights for the \(k) labels of \(String(decoding: nameBytes[d], as: UTF8.self))") }
+            counted[d] += 1
+            at = p + 1
+            line += 1
+        }
+    }
+
+    /// The direct 1-gram table and the packed-key table of `Fast` for the entries' grams (`entryPacks`: an entry's
+    /// `length << 48 | units`, 0 where it holds more than 3 units or one the scan skips); nil when a length above 3 is
+    /// read. Grams of a length the model does not read are left out: the scan would never count them.
+    private static func fastTables(entryPacks: [UInt64], lengths: [Int]) -> Fast? {
         guard let longest = lengths.last, longest <= 3 else { return nil }
         var units = [UInt32](repeating: 0, count: 65_536)
         // At most two packed keys per gram (itself and its 2-unit prefix): a table twice that has room.
         var bits: UInt64 = 4
-        while 1 << bits < slotEntry.count * 2 { bits += 1 }
-        var keys = [UInt64](repeating: 0, count: 1 << bits)
-        var values = [UInt32](repeating: 0, count: 1 << bits)
+        while 1 << bits < entryPacks.count * 4 { bits += 1 }
+        var slots = [Fast.Slot](repeating: Fast.Slot(key: 0, value: 0), count: 1 << bits)
         let mask = (1 << Int(bits)) - 1
         let prefix: UInt32 = 1 << 31
-        for slot in 0..<slotRows.count where slotEntry[slot] >= 0 {
-            let rows = slotRows[slot]
-            guard let d = (0..<3).first(where: { rows[$0] >= 0 }) else { continue }
-            let range = dims[d].rows[Int(rows[d])]
-            guard let gram = packed(utf8: dims[d].text[Int(range.start)..<Int(range.end)]), lengths.contains(gram.count) else { continue }
-            for length in 1...gram.count {
-                let key = gram.key >> (16 * UInt64(gram.count - length))
-                let mark = length == gram.count ? UInt32(slotEntry[slot]) + 1 : prefix
+        for (entry, pack) in entryPacks.enumerated() where pack != 0 {
+            let count = Int(pack >> 48), whole = pack & 0xFFFF_FFFF_FFFF
+            guard lengths.contains(count) else { continue }
+            for length in 1...count {
+                let key = whole >> (16 * UInt64(count - length))
+                let mark = length == count ? UInt32(entry) + 1 : prefix
                 if length == 1 {
                     units[Int(key)] |= mark
                     continue
                 }
                 let probe = UInt64(length) << 48 | key
                 var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
-                while keys[s] != probe && keys[s] != 0 { s = (s + 1) & mask }
-                keys[s] = probe
-                values[s] |= mark
+                while slots[s].key != probe && slots[s].key != 0 { s = (s + 1) & mask }
+                slots[s].key = probe
+                slots[s].value |= mark
             }
         }
-        return Fast(units: units, keys: keys, values: values, shift: 64 - bits)
-    }
-
-    /// The UTF-16 units of UTF-8 bytes packed 16 bits each, first unit highest, and their count; nil for more than
-    /// 3 units, a unit the scan skips or bytes that are not UTF-8 of the basic plane.
-    private static func packed(utf8 bytes: ArraySlice<UInt8>) -> (key: UInt64, count: Int)? {
-        var key: UInt64 = 0, count = 0
-        let whole = eachUnit(utf8: bytes) { unit in
-            guard !skipped(unit), count < 3 else { return false }
-            key = key << 16 | UInt64(unit)
-            count += 1
-            return true
-        }
-        return whole && count > 0 ? (key, count) : nil
+        return Fast(units: units, slots: slots, shift: 64 - bits)
     }
 
     /// FNV-1a over the UTF-16 units of UTF-8 bytes of the basic plane (as `hash(_:)` of the same text's units);
@@ -471,9 +568,9 @@ final class NgramModel: Sendable {
         }
         if let fast {
             fast.units.withUnsafeBufferPointer { direct in
-                fast.keys.withUnsafeBufferPointer { fastKeys in
-                    fast.values.withUnsafeBufferPointer { fastValues in
-                        let shift = fast.shift, fastMask = fastKeys.count - 1
+                fast.slots.withUnsafeBufferPointer { slots in
+                    do {
+                        let shift = fast.shift, fastMask = slots.count - 1
                         for which in 0..<n {
                             let (units, title) = text(which)
                             let n = units.count
@@ -491,12 +588,12 @@ final class NgramModel: Sendable {
                                         let probe = UInt64(truncatingIfNeeded: next &- i &+ 1) &<< 48 | key
                                         next &+= 1
                                         var s = Int(truncatingIfNeeded: (probe &* 0x9E37_79B9_7F4A_7C15) &>> shift)
-                                        var k = fastKeys[s]
-                                        while k != probe && k != 0 {
+                                        var slot = slots[s]
+                                        while slot.key != probe && slot.key != 0 {
                                             s = (s &+ 1) & fastMask
-                                            k = fastKeys[s]
+                                            slot = slots[s]
                                         }
-                                        value = k == probe ? fastValues[s] : 0
+                                        value = slot.key == probe ? slot.value : 0
                                         if value & 0x7FFF_FFFF != 0 { count(Int32(bitPattern: value & 0x7FFF_FFFF) &- 1, weight) }
                                     }
                                 }
@@ -589,28 +686,48 @@ final class NgramModel: Sendable {
         let want = SIMD4<Double>(dimensions[0] != 0 ? 1 : 0, dimensions[1] != 0 ? 1 : 0, dimensions[2] != 0 ? 1 : 0, 0)
         f.withGrams { entries, values in
             entryKnown.withUnsafeBufferPointer { known in
-                for i in 0..<entries.count {
-                    let v = values[i]
-                    norm += known[Int(truncatingIfNeeded: entries[i])] * want * SIMD4(repeating: v * v)
+                Self.knownLanes.withUnsafeBufferPointer { lanes in
+                    for i in 0..<entries.count {
+                        let v = values[i]
+                        norm += lanes[Int(truncatingIfNeeded: known[Int(truncatingIfNeeded: entries[i])])] * want * SIMD4(repeating: v * v)
+                    }
                 }
             }
             for d in 0..<3 { norm[d] = norm[d] > 0 ? norm[d].squareRoot() : 1 }
             // Every gram is added, known or not: a branch to skip the unknown ones (weights 0) measured +0.2k a submission
-            // on dev, since most grams a text hits are known to every dimension.
-            if dimensions[0] != 0 { Self.accumulate(&z.category, entryCategory, entries, values, norm[0]) }
-            if dimensions[1] != 0 { Self.accumulate(&z.subtype, entrySubtype, entries, values, norm[1]) }
-            if dimensions[2] != 0 { Self.accumulate(&z.industry, entryIndustry, entries, values, norm[2]) }
+            // on dev, since most grams a text hits are known to every dimension. The weights are the file's integers, so
+            // each value is divided by the norm × 1e5.
+            if dimensions[0] != 0 { Self.accumulate(&z.category, entryCategory, entries, values, norm[0] * 100_000) }
+            if dimensions[1] != 0 { Self.accumulate(&z.subtype, entrySubtype, entries, values, norm[1] * 100_000) }
+            if dimensions[2] != 0 { Self.accumulate(&z.industry, entryIndustry, entries, values, norm[2] * 100_000) }
             for d in 0..<3 where dimensions[d] != 0 { z.norms[d] = norm[d] }
         }
     }
 
-    /// One dimension's sums: Σ weights[entry] × value ÷ norm over the grams, added to `z`.
+    /// One dimension's sums: Σ weights[entry] × value ÷ scale over the grams (the weights integers, `scale` the norm ×
+    /// 1e5), added to `z`. The integers convert to doubles exactly; each product and sum rounds once, as with the
+    /// weights as doubles, so a score may differ from that in its last bits (docs/scoring.md, "The model layer").
     @inline(__always)
-    private static func accumulate<V: SIMD>(_ z: inout V, _ weights: [V], _ entries: UnsafeBufferPointer<UInt64>,
-                                            _ values: UnsafeBufferPointer<Double>, _ norm: Double) where V.Scalar == Double {
+    private static func accumulate(_ z: inout SIMD4<Double>, _ weights: [SIMD4<Int32>], _ entries: UnsafeBufferPointer<UInt64>,
+                                   _ values: UnsafeBufferPointer<Double>, _ scale: Double) {
         var sum = z
         weights.withUnsafeBufferPointer { w in
-            for i in 0..<entries.count { sum += w[Int(truncatingIfNeeded: entries[i])] * V(repeating: values[i] / norm) }
+            for i in 0..<entries.count {
+                sum += SIMD4<Double>(w[Int(truncatingIfNeeded: entries[i])]) * SIMD4(repeating: values[i] / scale)
+            }
+        }
+        z = sum
+    }
+
+    /// `accumulate` for 8 labels.
+    @inline(__always)
+    private static func accumulate(_ z: inout SIMD8<Double>, _ weights: [SIMD8<Int32>], _ entries: UnsafeBufferPointer<UInt64>,
+                                   _ values: UnsafeBufferPointer<Double>, _ scale: Double) {
+        var sum = z
+        weights.withUnsafeBufferPointer { w in
+            for i in 0..<entries.count {
+                sum += SIMD8<Double>(w[Int(truncatingIfNeeded: entries[i])]) * SIMD8(repeating: values[i] / scale)
+            }
         }
         z = sum
     }
@@ -724,9 +841,9 @@ final class NgramModel: Sendable {
                 if whole {
                     sum = entrySums[e][d]
                 } else {
-                    for j in 0..<k where (kept >> UInt32(j)) & 1 == 1 { sum += dim.weights[row * k + j] }
+                    for j in 0..<k where (kept >> UInt32(j)) & 1 == 1 { sum += weight(d, e, j) }
                 }
-                let w = dim.weights[row * k + best]
+                let w = weight(d, e, best)
                 let push = (w - (sum - w) / others) * values[i] / norm
                 guard push > 0 else { continue }
                 guard held < 3 || Self.stronger(push, row, than: pushes[held - 1], rows[held - 1], dim) else { continue }
@@ -744,6 +861,13 @@ final class NgramModel: Sendable {
             }
             return (0..<held).map { dim.gram(rows[$0]) }
         }
+    }
+
+    /// The weight of entry `e` for label `j` of dimension `d` as a double: the file's integer ÷ 1e5, the number the
+    /// trainer rounded to (and the sums of `entrySums` add up).
+    @inline(__always)
+    private func weight(_ d: Int, _ e: Int, _ j: Int) -> Double {
+        Double(d == 0 ? entryCategory[e][j] : d == 1 ? entrySubtype[e][j] : entryIndustry[e][j]) / 100_000
     }
 
     /// Whether a gram's push ranks before another's: larger, or equal and the gram first in string order.

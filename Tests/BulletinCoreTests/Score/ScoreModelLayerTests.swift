@@ -61,6 +61,13 @@ struct ScoreModelLayerTests {
                 (meta(), "category\t揭\t100000 0 0\n", "line 1 has 3 weights for the 4 labels of category"),
                 (meta(), "类别\t揭\t100000 0 0 0\n", "line 1 does not start with category, subtype or industry"),
                 (meta(rows: 2), "category\t揭\t100000 0 0 0\n", "dimensions.category.rows is 2 but its weights file"),
+                // More lines than the model file declares: read to the end (each line checked), then counted.
+                (meta(), "category\t揭\t1 0 0 0\ncategory\t示\t1 0 0 0\n", "dimensions.category.rows is 1 but its weights file"),
+                (meta(), "category\t揭\t1 0 0 0\ncategory\t示\t1 0 x 0\n", "line 2 has a weight that is not an integer"),
+                (meta(), "category\t揭\t1 0 0 0 5\n", "line 1 has 5 weights for the 4 labels of category"),
+                // The weights are kept as the file's integers, 32 bits each.
+                (meta(), "category\t揭\t2147483648 0 0 0\n", "line 1 has a weight beyond ±21474.83647"),
+                (meta(rows: 2), "category\t揭\t1 0 0 0\ncategory\t𠀋\t1 0 0 0\n", "line 2 has a gram that is not UTF-8 of the basic plane"),
                 (meta(weightsFile: "没有.tsv"), "", "没有.tsv cannot be read"),
             ]
             for (i, (json, tsv, expected)) in cases.enumerated() {
