@@ -44,7 +44,17 @@ extension FileOps {
     /// and no second copy. Nil when it cannot be opened, is not a regular file or changes size while it is read: the
     /// caller then reads it its own way (and reports that way's error). Never blocks on a named pipe (`readFlags`).
     public static func readRegularFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, readFlags)
+        readRegularFile(rawPath: Array(path.utf8))
+    }
+
+    /// `readRegularFile` of a path given by its bytes (a name that is not UTF-8 can be read).
+    public static func readRegularFile(rawPath: [UInt8]) -> [UInt8]? {
+        let fd = (rawPath + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> Int32 in
+                guard let base = chars.baseAddress else { return -1 }
+                return open(base, readFlags)
+            }
+        }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

@@ -11,6 +11,8 @@ public struct FileLook: Equatable, Sendable {
     public var inode: UInt64
     public var isRegular: Bool
     public var isFolder: Bool
+    /// Whether it is a symbolic link (looked at, not followed).
+    public var isLink: Bool
     /// What it is when it is not a regular file, in words for a message ("a folder", "a symbolic link", "a named
     /// pipe (FIFO)" …); nil for a regular file.
     public var kind: String?
@@ -37,7 +39,7 @@ public struct FileLook: Equatable, Sendable {
         guard found else { return nil }
         let type = st.st_mode & S_IFMT
         return FileLook(size: Int(st.st_size), mtime: st.st_mtim, ctime: st.st_ctim, inode: UInt64(st.st_ino),
-                        isRegular: type == S_IFREG, isFolder: type == S_IFDIR, kind: FileOps.kind(mode: st.st_mode))
+                        isRegular: type == S_IFREG, isFolder: type == S_IFDIR, isLink: type == S_IFLNK, kind: FileOps.kind(mode: st.st_mode))
     }
 }
 
@@ -61,29 +63,10 @@ public enum RawFolder {
         return out.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    /// The bytes of an entry of `folder` given by its raw name; nil when it cannot be read or is not a regular
-    /// file (opened without blocking, so a named pipe put there never stalls the run).
+    /// The bytes of an entry of `folder` given by its raw name; nil when it cannot be read, is not a regular file
+    /// (opened without blocking, so a named pipe put there never stalls the run) or changes size while it is read.
     public static func read(_ bytes: [UInt8], in folder: URL) -> [UInt8]? {
-        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
-        let fd = path.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars -> Int32 in
-                guard let base = chars.baseAddress else { return -1 }
-                return open(base, FileOps.readFlags)
-            }
-        }
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { return nil }
-            if n == 0 { return out }
-            out += chunk[0..<n]
-        }
+        FileOps.readRegularFile(rawPath: Array(folder.path.utf8) + [UInt8(ascii: "/")] + bytes)
     }
 
     /// Renames an entry of `folder` given by its raw bytes to `target`, never overwriting.

@@ -98,7 +98,7 @@ public struct InboxScan: Sendable {
             guard let look = FileLook.of(url.path) else { continue }  // gone since the listing
             guard look.isRegular else {
                 scan.notFiles.append(NotAFile(name: name, kind: look.kind ?? "not a regular file",
-                                              linkTarget: look.kind == "a symbolic link" ? FileOps.linkTarget(url.path) : nil))
+                                              linkTarget: look.isLink ? FileOps.linkTarget(url.path) : nil))
                 continue
             }
             let modified = Date(timeIntervalSince1970: Double(look.mtime.tv_sec) + Double(look.mtime.tv_nsec) / 1e9)
