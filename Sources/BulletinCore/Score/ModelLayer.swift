@@ -329,22 +329,6 @@ extension NgramModel {
     func index(_ d: Int, of label: String) -> Int? {
         (d == 0 ? category : d == 1 ? subtype : industry).labels.firstIndex(of: label)
     }
-
-    /// The probability of label `j` of dimension `d` among the `allowed` labels (bit j: label j), by the softmax `top`
-    /// takes (the same subtraction of the largest score, the same sum in the same order).
-    func probability(_ d: Int, _ z: Scores, of j: Int, allowed: UInt32 = .max) -> Double {
-        let k = d == 0 ? category.labels.count : d == 1 ? subtype.labels.count : industry.labels.count
-        var top = 0.0, any = false
-        for i in 0..<k where (allowed >> UInt32(i)) & 1 == 1 {
-            let v = z[d, i]
-            if !any || top < v { top = v }
-            any = true
-        }
-        guard any, (allowed >> UInt32(j)) & 1 == 1 else { return 0 }
-        var sum = 0.0
-        for i in 0..<k where (allowed >> UInt32(i)) & 1 == 1 { sum += exp(z[d, i] - top) }
-        return exp(z[d, j] - top) / sum
-    }
 }
 
 /// Rules alone, the model alone and the two combined over one labelled set: what `bulletin evaluate` adds

@@ -772,14 +772,7 @@ final class NgramModel: Sendable {
     /// `verdict` without the probabilities of every label: the index of the most probable label among `allowed`
     /// (bit j: label j) and its probability, by the same arithmetic; nil when no label is allowed. No allocation.
     func top(_ d: Int, _ z: Scores, allowed: UInt32 = .max) -> (label: Int, probability: Double)? {
-        let k = d == 0 ? category.labels.count : d == 1 ? subtype.labels.count : industry.labels.count
-        var top = 0.0, any = false
-        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
-            let v = z[d, j]
-            if !any || top < v { top = v }
-            any = true
-        }
-        guard any else { return nil }
+        guard let (k, top) = largest(d, z, allowed: allowed) else { return nil }
         var e = SIMD8<Double>()
         var sum = 0.0
         for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
@@ -793,6 +786,28 @@ final class NgramModel: Sendable {
             if p > bestP + 1e-12 { best = j; bestP = p }
         }
         return (best, bestP)
+    }
+
+    /// The number of labels of dimension `d` and the largest score among the `allowed` ones (bit j: label j), which
+    /// the softmax subtracts; nil when no label is allowed.
+    private func largest(_ d: Int, _ z: Scores, allowed: UInt32) -> (count: Int, score: Double)? {
+        let k = d == 0 ? category.labels.count : d == 1 ? subtype.labels.count : industry.labels.count
+        var top = 0.0, any = false
+        for j in 0..<k where (allowed >> UInt32(j)) & 1 == 1 {
+            let v = z[d, j]
+            if !any || top < v { top = v }
+            any = true
+        }
+        return any ? (k, top) : nil
+    }
+
+    /// The probability of label `j` of dimension `d` among the `allowed` labels (bit j: label j), by the softmax `top`
+    /// takes (the same subtraction of the largest score, the same sum in the same order).
+    func probability(_ d: Int, _ z: Scores, of j: Int, allowed: UInt32 = .max) -> Double {
+        guard let (k, top) = largest(d, z, allowed: allowed), (allowed >> UInt32(j)) & 1 == 1 else { return 0 }
+        var sum = 0.0
+        for i in 0..<k where (allowed >> UInt32(i)) & 1 == 1 { sum += exp(z[d, i] - top) }
+        return exp(z[d, j] - top) / sum
     }
 
     /// The label `label` of dimension `d`.
