@@ -40,6 +40,26 @@ extension FileOps {
         return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// What is in the place of a file the program expected to read: something that is not a regular file.
+    public struct NotARegularFile: LocalizedError, CustomStringConvertible, Sendable {
+        public let path: String
+        /// In words: "a named pipe (FIFO)", "a folder", …
+        public let kind: String
+        public var description: String {
+            "\(path) is \(kind), not a regular file: it was not opened (reading it could wait for ever or read something other than the file); move it away, put the file back, and run again"
+        }
+        public var errorDescription: String? { description }
+    }
+
+    /// The bytes of a file the program itself wrote earlier (a log, an archived input, an approved document): read
+    /// like `readRegularFile`, so a named pipe or device planted in its place is never opened and never blocks the
+    /// run; that case throws `NotARegularFile`. A file that cannot be read otherwise throws `Data(contentsOf:)`'s error.
+    public static func readOwnFile(_ url: URL) throws -> [UInt8] {
+        if let bytes = readRegularFile(url.path) { return bytes }
+        if let kind = nonRegularKind(url.path) { throw NotARegularFile(path: url.path, kind: kind) }
+        return [UInt8](try Data(contentsOf: url))
+    }
+
     /// The bytes of the regular file at `path`, read straight into an array of its `fstat` size: no `Data` in between
     /// and no second copy. Nil when it cannot be opened, is not a regular file or changes size while it is read: the
     /// caller then reads it its own way (and reports that way's error). Never blocks on a named pipe (`readFlags`).

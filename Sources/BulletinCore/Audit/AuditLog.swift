@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// A log file read back line by line: each line's bytes, its hash and its typed record. Used by the run
@@ -31,7 +32,7 @@ public struct AuditLog: Sendable {
 
     /// Reads `url`.
     public static func read(_ url: URL) throws -> AuditLog {
-        let bytes = [UInt8](try Data(contentsOf: url))
+        let bytes = try FileOps.readOwnFile(url)
         return parse(bytes, url: url)
     }
 

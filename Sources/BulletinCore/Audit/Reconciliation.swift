@@ -23,7 +23,7 @@ extension AuditTrail {
                     let path = relative(url)
                     guard !logged.movedTo.contains(path), !logged.outputs.contains(path),
                           let look = FileLook.of(url.path), look.isRegular else { continue }
-                    let bytes = [UInt8]((try? Data(contentsOf: url)) ?? Data())
+                    let bytes = (try? FileOps.readOwnFile(url)) ?? []
                     let sha = Hashing.sha256(bytes)
                     var reasons = ["found at \(path) with no record in any log: a run stopped between moving it and logging it, or its log was lost; recorded now"]
                     var cases: [AuditRecord.CaseLink] = []
@@ -87,7 +87,7 @@ extension AuditTrail {
         case .output(let o) where o.kind.hasPrefix("reason for "):
             // Recorded but stopped before the rename: the input record before it holds the reasons.
             let url = outboxURL.appendingPathComponent(o.path)
-            let now = (try? Data(contentsOf: url)).map { Hashing.sha256([UInt8]($0)) } ?? ""
+            let now = Self.currentSHA256(url)
             guard now != o.sha256 else { return }
             if now.isEmpty, let input = interruptedInput, FileManager.default.fileExists(atPath: outboxURL.appendingPathComponent(input.movedTo).path),
                Self.reasonURL(for: outboxURL.appendingPathComponent(input.movedTo)).path == url.path {
@@ -96,16 +96,31 @@ extension AuditTrail {
                 return
             }
             try append(.output(.init(path: o.path, sha256: now, kind: o.kind, cases: [],
-                                     notes: ["run \(run) recorded this output but was stopped before publishing it; the file holds \(now.isEmpty ? "nothing (it does not exist)" : "what was there before")"])))
+                                     notes: ["run \(run) recorded this output but was stopped before publishing it; \(Self.contentNote(url, sha256: now))"])))
         case .output(let o):
             let url = outboxURL.appendingPathComponent(o.path)
-            let now = (try? Data(contentsOf: url)).map { Hashing.sha256([UInt8]($0)) } ?? ""
+            let now = Self.currentSHA256(url)
             guard now != o.sha256 else { return }
             try append(.output(.init(path: o.path, sha256: now, kind: o.kind, cases: [],
-                                     notes: ["run \(run) recorded this output but was stopped before publishing it; the file holds \(now.isEmpty ? "nothing (it does not exist)" : "what was there before")"])))
+                                     notes: ["run \(run) recorded this output but was stopped before publishing it; \(Self.contentNote(url, sha256: now))"])))
         default:
             return
         }
+    }
+}
+
+extension AuditTrail {
+    /// The sha256 of the regular file at `url`, "" when there is none: absent, or something else in its place (a
+    /// named pipe planted there is never opened, so it cannot hold up the recovery of a stopped run).
+    static func currentSHA256(_ url: URL) -> String {
+        (try? FileOps.readOwnFile(url)).map { Hashing.sha256($0) } ?? ""
+    }
+
+    /// What the path of an unpublished output holds, in words for the log's note.
+    static func contentNote(_ url: URL, sha256: String) -> String {
+        if !sha256.isEmpty { return "the file holds what was there before" }
+        if let kind = FileOps.nonRegularKind(url.path) { return "the path holds \(kind), not a file" }
+        return "the file holds nothing (it does not exist)"
     }
 }
 

@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// [8] render: the bulletin issues in play, the annual list (DOCX and CSV), the quarterly release shortlist,
@@ -17,7 +18,7 @@ extension Pipeline {
             }
             if !issue.draft, FileManager.default.fileExists(atPath: url.path) {
                 // An approved issue is written once and never rewritten; a change is a 更正, a new revision.
-                let bytes = try [UInt8](Data(contentsOf: url))
+                let bytes = try FileOps.readOwnFile(url)
                 let output = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: Hashing.sha256(bytes), kind: kind,
                                                       cases: issue.entries.map(\.id), notes: ["approved issue: kept as first written, not rewritten"])
                 try run.audit.append(.output(output))
@@ -86,7 +87,7 @@ extension Pipeline {
                            _ write: () throws -> [AuditRecord.OutputRecord]) throws -> [AuditRecord.OutputRecord] {
         guard final, existing.allSatisfy({ FileManager.default.fileExists(atPath: $0.0.path) }) else { return try write() }
         return try existing.map { url, kind, cases in
-            let output = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: Hashing.sha256([UInt8](try Data(contentsOf: url))),
+            let output = AuditRecord.OutputRecord(path: run.paths.relative(url), sha256: Hashing.sha256(try FileOps.readOwnFile(url)),
                                                   kind: kind, cases: cases, notes: ["approved: kept as first written, not rewritten"])
             try run.audit.append(.output(output))
             return output

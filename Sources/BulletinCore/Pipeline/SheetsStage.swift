@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// Part of [9] render: the review sheets for every step that has cases waiting, under `outbox/review/`
@@ -134,8 +135,8 @@ extension Pipeline {
 
     /// Whether the file at `url` already holds bytes with this sha256 (then rewriting it would change nothing).
     static func holds(_ url: URL, sha256: String) -> Bool {
-        guard let data = try? Data(contentsOf: url) else { return false }
-        return Hashing.sha256([UInt8](data)) == sha256
+        guard let bytes = try? FileOps.readOwnFile(url) else { return false }
+        return Hashing.sha256(bytes) == sha256
     }
 
     /// Records where each approved issue's final document was written, the first time it is written.

@@ -122,7 +122,7 @@ extension Pipeline {
         let folder = run.paths.quarantine(run.today)
         guard asTable else {
             let copy = FileOps.freeName(for: archived.lastPathComponent, in: folder)
-            try run.audit.publish([UInt8](try Data(contentsOf: archived)), to: copy, kind: "refused submissions of \(archived.lastPathComponent) (a copy)")
+            try run.audit.publish(try FileOps.readOwnFile(archived), to: copy, kind: "refused submissions of \(archived.lastPathComponent) (a copy)")
             return copy
         }
         let extras = OptionalField.allCases.filter { f in refused.contains { $0.submission.extras[f] != nil } }

@@ -13,7 +13,7 @@ import Testing
             .input(.init(name: "2026-11-四川大学.docx", sha256: String(repeating: "b", count: 64), size: 10, outcome: "accepted", movedTo: "archive/2026-11-22/2026-11-四川大学.docx",
                          cases: [.init(index: 1, location: "table 1", caseId: "C0123456789ab", status: "added", category: "基础研究成果", level: "国际领先", score: 71.5, classified: false)],
                          reasons: [])),
-            .output(.init(path: "bulletins/2026-11-创新驱动要参-第11期-草稿.docx", sha256: String(repeating: "c", count: 64), kind: "bulletin", cases: ["C0123456789ab"], notes: ["少于5项"])),
+            .output(.init(path: "bulletins/2026-10-创新驱动要参-第10期-草稿.docx", sha256: String(repeating: "c", count: 64), kind: "bulletin", cases: ["C0123456789ab"], notes: ["少于5项"])),
             .summary(.init(finished: "2026-11-22T01:01:00Z", files: 1, accepted: 1, partial: 0, quarantined: 0, deferred: 0, duplicate: 0,
                            casesAdded: 1, libraryCases: 1, outputs: 1, recovered: 0)),
             .failure(.init(stage: "render", message: "磁盘已满")),
@@ -205,5 +205,27 @@ import Testing
         let reason = try String(contentsOf: AuditTrail.reasonURL(for: target), encoding: .utf8)
         #expect(reason.contains("扫描件.pdf is a PDF; send the .docx") && reason.contains("run-stopped"))
         #expect(try bench.verify().ok)
+    }
+    @Test func aPipePlantedWhereAStoppedRunsOutputWasToGoNeitherBlocksNorPassesForTheFile() async throws {
+        let bench = try AuditBench()
+        defer { bench.remove() }
+        try bench.drop(["好.csv": AuditBench.csv("页岩气水平井压裂技术")])
+        // A run that recorded an output, then was killed before renaming it into place; a named pipe now sits at
+        // that path. Reading it to compare would wait for a writer that never comes.
+        try FileManager.default.createDirectory(at: bench.outbox.appendingPathComponent("bulletins"), withIntermediateDirectories: true)
+        let library = try CaseLibrary(path: bench.outbox.appendingPathComponent("library.sqlite").path)
+        let stopped = try AuditTrail(library: library, outbox: bench.outbox, logsDir: "logs", runId: "run-stopped", started: "2026-11-22T01:00:00Z")
+        try stopped.append(.run(.init(run: "run-stopped", started: "", today: "2026-11-22", profile: "sichuan", configFile: "", configSHA256: "", inbox: "", outbox: "")))
+        try stopped.append(.output(.init(path: "bulletins/2026-10-创新驱动要参-第10期-草稿.docx", sha256: Hashing.sha256(Array("PK".utf8)),
+                                         kind: "bulletin 2026-10 第10期", cases: [], notes: [])))
+        let pipe = bench.outbox.appendingPathComponent("bulletins/2026-10-创新驱动要参-第10期-草稿.docx")
+        #expect(IntakeFaultTests.makeFIFO(Array(pipe.path.utf8)))
+        let watch = IntakeFaultTests.PipeRescuer(pipe.path)
+        let report = try await bench.run()
+        #expect(watch.stop(), "the next run waited on the named pipe at a stopped run's output path")
+        #expect(report.summary.contains("did not write its summary: it was stopped"))
+        let settled = try bench.outputs().first { $0.path == "bulletins/2026-10-创新驱动要参-第10期-草稿.docx" && $0.sha256.isEmpty }
+        #expect(FileLook.of(pipe.path)?.kind == "a named pipe (FIFO)", "left where it was, for a person to look at")
+        #expect(settled?.notes == ["run run-stopped recorded this output but was stopped before publishing it; the path holds a named pipe (FIFO), not a file"], "\(String(describing: settled))")
     }
 }

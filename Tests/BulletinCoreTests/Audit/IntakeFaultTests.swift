@@ -148,6 +148,12 @@ import Glibc
         let raw = RawFolder.read(Array("汇总.csv".utf8), in: folder)
         #expect(watch.stop(), "RawFolder.read waited for a writer on a named pipe")
         #expect(raw == nil)
+        watch = PipeRescuer(pipe.path)
+        #expect(throws: FileOps.NotARegularFile.self, "a file the program wrote, replaced by a pipe, is refused") { try FileOps.readOwnFile(pipe) }
+        #expect(watch.stop(), "readOwnFile waited for a writer on a named pipe")
+        do { _ = try FileOps.readOwnFile(pipe) } catch {
+            #expect(error.localizedDescription == "\(pipe.path) is a named pipe (FIFO), not a regular file: it was not opened (reading it could wait for ever or read something other than the file); move it away, put the file back, and run again")
+        }
         #expect(FileOps.nonRegularKind(pipe.path) == "a named pipe (FIFO)")
         #expect(FileOps.nonRegularKind(folder.path) == "a folder")
         let file = folder.appendingPathComponent("表.docx")
