@@ -6,13 +6,13 @@ import OOXML
 ///
 /// * A machine is 装备制造 even when it serves energy or farming: a soybean harvester (大豆收获装备) is counted by
 ///   its kind (GB/T 4754-2017 C35 专用设备制造业), not by the crop it harvests, however often the summary names the crop.
-/// * A drug or vaccine for farm animals is a veterinary product (GB/T 4754-2017 C2750 兽用药品制造; 战略性新兴产业分类
-///   （2018） 4.3 生物农业及相关产业, which holds 兽用生物制品 and 疫苗) and serves 现代农业, not 医药健康: 猪…疫苗,
-///   a 疫苗 applied 在家禽养殖中, a 新兽药.
+/// * A drug or vaccine is 医药健康 whoever it is for: the guide's table has no exception for farm animals, and
+///   GB/T 4754-2017 files C2750 兽用药品制造 under C27 医药制造业 (docs/labelling.md §6, veterinary vaccines). Until
+///   round 13 a drug for farm animals was voted 现代农业 here; that contradicted §6 and missed rh076, rh078 and rn026.
 ///
-/// Each applies only when the tally would otherwise go to the sector: the vote it adds is the margin plus the head's
-/// weight, so the thing leads by as much as the head alone would have given it, and the reason says which entry of
-/// the guide decided. The confidence stays low enough to flag the case when the sector was close (the use and the
+/// The machine entry applies only when the tally would otherwise go to the sector: the vote it adds is the margin
+/// plus the head's weight, so the thing leads by as much as the head alone would have given it, and the reason says
+/// that the guide decided. The confidence stays low enough to flag the case when the sector was close (the use and the
 /// thing disagree).
 extension IndustryPhrasesRule {
     /// The sectors a machine may serve and still be 装备制造 (the guide names energy and farming).
@@ -23,36 +23,22 @@ extension IndustryPhrasesRule {
     /// Words that, right before the head, make the title a technology *with* equipment (开发核心技术与装备): a
     /// technology is counted by its use, so the machine exception does not apply.
     static let technologyLeads = ["技术与", "技术及", "技术和", "技术"]
-    /// How a reason names a drug class (its source) and a farm-animal class: C27 医药制造业 (C2740 中成药 …) and
-    /// A03 畜牧业 / A04 渔业 (the listed A03/A04 class and the derived A03xx, A04xx ones).
-    static let drugSource = "GB/T 4754-2017 C27"
-    static let animalSources = ["GB/T 4754-2017 A03", "GB/T 4754-2017 A04"]
 
-    /// Adds the guide's vote when the title's head is a machine outvoted by the sector it serves, or a drug for
-    /// farm animals outvoted by medicine. `head` is the title's head with the industry it was voted for, `precise`
-    /// the summary's more precise name of it (供电 → 供电装置), if any. True when the machine entry decided.
+    /// Adds the guide's vote when the title's head is a machine outvoted by the sector it serves. `head` is the
+    /// title's head with the industry it was voted for, `precise` the summary's more precise name of it (供电 →
+    /// 供电装置), if any. True when the machine entry decided.
     func applyGuideTable(to sheet: inout ScoreSheet, head: (word: String, label: String), precise: String?, found: [(Reason, Vote)]) -> Bool {
         // The head as the conclusions name it, written only for a conclusion (most heads decide nothing here).
         var named: String { precise.map { "「\(head.word)」（案例简介中为「\($0)」）" } ?? "「\(head.word)」" }
-        guard head.label == Self.machineIndustry || head.label == Self.medicineIndustry, let title = sheet.fields[.title] else { return false }
+        guard head.label == Self.machineIndustry, let title = sheet.fields[.title] else { return false }
         let totals = sheet.labelTotals(.industry)
-        if head.label == Self.machineIndustry,
-           let (sector, margin) = Self.leader(totals, over: Self.machineIndustry), Self.machineServedSectors.contains(sector),
+        if let (sector, margin) = Self.leader(totals, over: Self.machineIndustry), Self.machineServedSectors.contains(sector),
            !Self.technologyBefore(head.word, in: title), !Self.straddles(head.word, in: title, found: found) {
             sheet.vote(.industry, for: Self.machineIndustry, because: Reason(
                 rule: Self.name, field: Field.title.rawValue, matched: head.word,
                 weight: margin + Self.headWeight * ruleWeight,
                 conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称的中心词\(named)是机器"))
             return true
-        }
-        if head.label == Self.medicineIndustry,
-           let (sector, margin) = Self.leader(totals, over: Self.farmingIndustry), sector == Self.medicineIndustry,
-           isDrug(head.word, found: found),
-           let animal = farmAnimal(for: head.word, title: title, summary: sheet.fields[.summary], found: found) {
-            sheet.vote(.industry, for: Self.farmingIndustry, because: Reason(
-                rule: Self.name, field: animal.field, matched: animal.word,
-                weight: margin + Self.headWeight * ruleWeight,
-                conclusion: "\(named)用于「\(animal.word)」，是兽用药品（GB/T 4754-2017 C2750 兽用药品制造；战略性新兴产业分类（2018）4.3 生物农业），按用途归「现代农业」"))
         }
         return false
     }
@@ -110,41 +96,6 @@ extension IndustryPhrasesRule {
         return false
     }
 
-    /// The class a cue found by this rule comes from (`GB/T 4754-2017 C2740 中成药生产`), nil for a pattern's match.
-    func source(of reason: Reason) -> String? {
-        classOf[reason.matched] ?? classOf[LabelText.lowercased(reason.matched)]
-    }
-
-    /// Whether `word` is voted as a drug: its class is one of C27 医药制造业 (read from the class the word's group
-    /// names, not from the reason's wording).
-    func isDrug(_ word: String, found: [(Reason, Vote)]) -> Bool {
-        found.contains { $0.0.matched == word && source(of: $0.0)?.hasPrefix(Self.drugSource) == true }
-    }
-
-    /// Words that say a drug is for animals (GB/T 4754-2017 C2750 兽用药品制造).
-    static let veterinaryWords = ["兽用", "兽药"]
-
-    /// The farm animal a drug is for: 兽用 or 兽药 in the title or summary, a cue of A03 畜牧业 or A04 渔业 in the
-    /// title, or one in the summary in the same sentence as the drug. Nil when there is none.
-    func farmAnimal(for drug: String, title: String, summary: String?, found: [(Reason, Vote)]) -> (word: String, field: String)? {
-        for (field, text) in [(Field.title, title), (Field.summary, summary ?? "")] {
-            if let word = Self.veterinaryWords.first(where: { Self.holds(text, $0) }) { return (word, field.rawValue) }
-        }
-        let animals = found.filter { r, v in
-            v.label == Self.farmingIndustry && source(of: r).map { s in Self.animalSources.contains { s.hasPrefix($0) } } == true
-        }
-        if let a = animals.first(where: { $0.0.field == Field.title.rawValue }) {
-            return (a.0.matched, Field.title.rawValue)
-        }
-        guard let summary, !animals.isEmpty else { return nil }
-        for sentence in summary.split(whereSeparator: { "。；！？;!?\n".contains($0) }) where Self.holds(sentence, drug) {
-            if let a = animals.first(where: { $0.0.field == Field.summary.rawValue && Self.holds(sentence, $0.0.matched) }) {
-                return (a.0.matched, Field.summary.rawValue)
-            }
-        }
-        return nil
-    }
-
     /// Foundation's `text.contains(word)` (a non-literal search: canonical equivalents match, and a match must
     /// cover whole composed characters), read as a search of UTF-8 bytes when that cannot differ: the word is
     /// printable ASCII and CJK ideographs (U+4000–U+9FFF), and every character of the text is one `simple` says
@@ -153,11 +104,6 @@ extension IndustryPhrasesRule {
     /// instructions a call here.)
     static func holds(_ text: String, _ word: String) -> Bool {
         bytesHold(Substring(text), word) ?? text.contains(word)
-    }
-
-    /// `holds` of a sentence (Foundation's `Substring.contains` when the bytes cannot tell).
-    static func holds(_ text: Substring, _ word: String) -> Bool {
-        bytesHold(text, word) ?? text.contains(word)
     }
 
     /// `technologyLeads` as UTF-8 bytes.
@@ -191,6 +137,11 @@ extension IndustryPhrasesRule {
             if b >= 0x20 && b < 0x7F { i += 1 } else if b >= 0xE4 && b <= 0xE9 && i + 2 < w.count { i += 3 } else { return false }
         }
         return !w.isEmpty
+    }
+
+    /// `holds` of a sentence (Foundation's `Substring.contains` when the bytes cannot tell).
+    static func holds(_ text: Substring, _ word: String) -> Bool {
+        bytesHold(text, word) ?? text.contains(word)
     }
 
     /// The answer of a byte search when it is Foundation's, else nil.

@@ -20,32 +20,14 @@ struct IndustryPhrasesRule: ScoringRule {
 
     let voter: CueVoter
     let ruleWeight: Double
-    /// The class each phrase of scoring.industries comes from (its group's `source`, the first group naming it, as
-    /// a word is voted once), keyed by the lowercased phrase: the guide's table reads what a word *is* from it.
-    let classOf: [String: String]
     /// The one-character heads of goods of scoring.industryTitleHeads.
     let heads: IndustryTitleHeads
 
     init(config: ScoringConfig, file: String) throws {
         ruleWeight = Self.weight(in: config)
         heads = IndustryTitleHeads(config.industryTitleHeads)
-        self.classOf = Self.classes(of: config.industries)
         voter = try CueVoter(rule: Self.name, groups: config.industries, section: "scoring.industries",
                              dimension: .industry, weight: ruleWeight, countsAsEvidence: false, file: file)
-    }
-
-    /// `classOf`: the class of each phrase of the groups that name one, the first group naming a phrase winning. Built
-    /// backwards, each phrase stored once, so that the first group's class is the one left (a lookup before each store
-    /// hashed every phrase twice), and without `lowercased()` where it changes nothing (15 M instructions at every
-    /// start for the ~1,500 phrases).
-    static func classes(of groups: [ScoringConfig.CueGroup]) -> [String: String] {
-        var classOf: [String: String] = [:]
-        classOf.reserveCapacity(groups.reduce(0) { $0 + ($1.source == nil ? 0 : $1.phrases.count) })
-        for group in groups.reversed() {
-            guard let source = group.source else { continue }
-            for phrase in group.phrases.reversed() { classOf[LabelText.lowercased(phrase)] = source }
-        }
-        return classOf
     }
 
     func apply(to sheet: inout ScoreSheet) {
