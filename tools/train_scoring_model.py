@@ -31,6 +31,10 @@ Usage:
   python3 tools/train_scoring_model.py --fixture       # Swift/Python agreement fixture from the shipped file
   python3 tools/train_scoring_model.py --oof PATH      # out-of-fold logits of every open case (5 folds by id, the
                                                        # shipped parameters) for tools/choose_combination.py
+  python3 tools/train_scoring_model.py --loso PATH [--variant=NAME] [--dims=industry]
+                                                       # leave one set out: each of holdout2 … holdout11 judged by a
+                                                       # model trained on every other open set (LOSO_VARIANTS: the
+                                                       # candidates), for tools/choose_combination.py --loso
   python3 tools/train_scoring_model.py --logits PATH   # the shipped weights' logits of every open case, in the same
                                                        # form (tools/choose_combination.py --check)
 """
@@ -49,7 +53,7 @@ FIXTURE = os.path.join(ROOT, "Tests", "BulletinCoreTests", "Fixtures", "model", 
 
 # The shipped model is trained on every read set; test.json is never read here (nor any later blind set).
 SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-             "holdout8", "holdout9", "holdout10"]
+             "holdout8", "holdout9", "holdout10", "holdout11"]
 # The dev choice of thresholds trains on these and judges on dev (never on holdout4/5).
 TRAIN_SETS = ["train", "holdout", "holdout2", "holdout3"]
 DEV_SET = "dev"
@@ -267,6 +271,67 @@ def fit(X, y, classes, l2, iterations, class_weight="none"):
     return theta[:d * K].reshape(d, K), theta[d * K:]
 
 
+TAXONOMY = os.path.join(ROOT, "data", "industry-taxonomy.json")
+_TAXONOMY_TERMS = []
+
+
+def taxonomy_terms():
+    """The use words of data/industry-taxonomy.json (every `strong` and `weak` list), folded as the text is, sorted."""
+    if not _TAXONOMY_TERMS:
+        with open(TAXONOMY, encoding="utf-8") as f:
+            doc = json.load(f)
+        found = set()
+
+        def walk(x):
+            if isinstance(x, dict):
+                for k, v in x.items():
+                    if k in ("strong", "weak") and isinstance(v, list):
+                        found.update("".join(map(chr, fold_units(w))) for w in v if isinstance(w, str) and w.strip())
+                    else:
+                        walk(v)
+            elif isinstance(x, list):
+                for v in x:
+                    walk(v)
+        walk(doc["industries"])
+        _TAXONOMY_TERMS.extend(sorted(found))
+    return _TAXONOMY_TERMS
+
+
+def extra_features(c, choice):
+    """Features beyond the shared grams, per dimension (`--loso` candidates; none is shipped unless the dimension's
+    choice names it): `titleGrams` the title's 1-3-grams again as their own features (key "\x01" + gram, count per
+    occurrence in the title); `taxonomy` the presence of each taxonomy use word in the title ("\x02t" + word) and in
+    the summary ("\x02s" + word), count 1."""
+    out = {}
+    if choice.get("titleGrams"):
+        units = fold_units(c["title"])
+        for n in (1, 2, 3):
+            for i in range(len(units) - n + 1):
+                g = units[i:i + n]
+                if any(skip_unit(u) for u in g):
+                    continue
+                k = "\x01" + "".join(map(chr, g))
+                out[k] = out.get(k, 0) + 1
+    if choice.get("taxonomy"):
+        title = "".join(map(chr, fold_units(c["title"])))
+        summary = "".join(map(chr, fold_units(c["summary"])))
+        for w in taxonomy_terms():
+            if w in title:
+                out["\x02t" + w] = 1
+            if w in summary:
+                out["\x02s" + w] = 1
+    return out
+
+
+def dimension_counts(cases, params, dim, cache=None):
+    """Per case the weighted gram counts and any extra features the dimension's choice names."""
+    choice = params["dimensions"][dim]
+    counts = [case_counts(c, params, cache) for c in cases]
+    if choice.get("titleGrams") or choice.get("taxonomy"):
+        counts = [dict(g, **extra_features(c, choice)) for g, c in zip(counts, cases)]
+    return counts
+
+
 def dimension_cases(cases, dim):
     if dim == "subtype":
         return [c for c in cases if c["expected"]["category"] in SUBTYPES_BY_CATEGORY]
@@ -276,7 +341,7 @@ def dimension_cases(cases, dim):
 def train_dimension(cases, dim, classes, params=PARAMS, cache=None):
     cases = dimension_cases(cases, dim)
     choice = params["dimensions"][dim]
-    counts = [case_counts(c, params, cache) for c in cases]
+    counts = dimension_counts(cases, params, dim, cache)
     docs = {}
     for g in counts:
         for k in g:
@@ -367,7 +432,8 @@ def write_model(path):
             "trainingSets": {("Tests/BulletinCoreTests/Fixtures/labelled/real/%s.json" % n): len(sets[n]) for n in SHIP_SETS},
             "cases": len(cases),
             "thresholdsChosenOn": "dev.json (%d cases) with a model trained on %s, by the rule in `--study` (docs/scoring.md, The model layer)" % (len(load(DEV_SET)), "+".join(TRAIN_SETS)),
-            "judgedOn": "holdout4.json and holdout5.json (main c7510c0), holdout6.json (main d1e76c1), holdout7.json (main 187e2eb), then holdout8.json (main 38276aa and, once, the parameters of 2026-12-01 on main 55e7a90) and holdout9.json (main 55e7a90, then 098f7ab), each with a model trained on the read sets without it (`--study`) or by the weights shipped then; this file has read them all, and holdout10.json, measured blind by the lead on main 098f7ab and 946dcd2, since 2026-12-01 (w16model8)",
+            "judgedOn": "holdout4.json and holdout5.json (main c7510c0), holdout6.json (main d1e76c1), holdout7.json (main 187e2eb), then holdout8.json (main 38276aa and, once, the parameters of 2026-12-01 on main 55e7a90) and holdout9.json (main 55e7a90, then 098f7ab), each with a model trained on the read sets without it (`--study`) or by the weights shipped then; this file has read them all, and holdout10.json, measured blind by the lead on main 098f7ab and 946dcd2, since 2026-12-01 (w16model8), and holdout11.json, measured blind by the lead on main 4d95a0c and a9b57fb, since 2026-12-01 (w17model9)",
+            "leaveOneSetOut": "each of holdout2 to holdout11 judged by a model trained on every other open set (`--loso`; tools/choose_combination.py --loso): docs/scoring.md, Leave one set out",
             "combinationChosenBy": "out-of-fold evidence over every open set (tools/choose_combination.py; docs/scoring.md, Rules and model combined, chosen out of fold)",
             "neverRead": ["test.json"],
         },
@@ -591,10 +657,11 @@ def cv_folds(cases):
     return [[c for i, c in enumerate(ordered) if i % CV_FOLDS == f] for f in range(CV_FOLDS)]
 
 
-def dimension_probabilities(model_dim, cases, params, cache):
-    """Probabilities (cases × labels) of one trained dimension, as `scores` computes them, by matrices."""
+def dimension_probabilities(model_dim, cases, params, cache, dim=None):
+    """Logits (cases × labels) of one trained dimension, as `scores` computes them, by matrices (dim: the dimension
+    whose extra features, if its choice names any, are added)."""
     index = {g: j for j, g in enumerate(model_dim["grams"])}
-    X = vectorise([case_counts(c, params, cache) for c in cases], index)
+    X = vectorise(dimension_counts(cases, params, dim, cache) if dim else [case_counts(c, params, cache) for c in cases], index)
     Z = X @ np.array(model_dim["weights"]).reshape(len(index), len(model_dim["labels"])) + np.array(model_dim["bias"])
     return Z
 
@@ -619,7 +686,7 @@ def cross_validate(cases, params, cache, dims=("category", "subtype", "industry"
         training = [c for g in range(CV_FOLDS) if g != f for c in folds[g]]
         test = folds[f]
         model = train_model(training, params, cache, dims)
-        Zs = {d: dimension_probabilities(model[d], test, params, cache) for d in dims}
+        Zs = {d: dimension_probabilities(model[d], test, params, cache, d) for d in dims}
         for d in dims:
             labels = model[d]["labels"]
             judged = list(range(len(test))) if d != "subtype" else [i for i, c in enumerate(test) if c["expected"]["category"] in SUBTYPES_BY_CATEGORY]
@@ -806,7 +873,7 @@ def _oof_fold(job):
     model = train_model(training, PARAMS, cache)
     out = {}
     for d, _ in DIMS:
-        Z = dimension_probabilities(model[d], test, PARAMS, cache)
+        Z = dimension_probabilities(model[d], test, PARAMS, cache, d)
         for i, c in enumerate(test):
             out.setdefault(c["id"], {"fold": f})[d] = [round(float(z), 12) for z in Z[i]]
     return out
@@ -833,6 +900,67 @@ def out_of_fold(path):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, sort_keys=True)
     print("wrote %s: %d cases, %d folds" % (path, len(out), CV_FOLDS))
+
+
+# ---- leave one set out (w17model9): what generalises to a set whose labeller the model never saw ----
+
+# Each of these sets was written by its own labeller; each is judged by a model trained on every other open set
+# (SHIP_SETS without it: train, dev and holdout are always in training). Never test.json, never a later blind set.
+LOSO_SETS = ["holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
+             "holdout11"]
+
+
+def _dim_variant(dim, **changes):
+    return lambda p: with_choice(p, dim, **changes)
+
+
+# The candidates of `--loso --variant=NAME`, declared (with the rule of choice in docs/scoring.md, "Leave one set
+# out") before any was scored. Each changes the industry dimension only, so category and subtype keep the shipped
+# model's figures; "shipped" is PARAMS as they are.
+LOSO_VARIANTS = {
+    "shipped": lambda p: p,
+    "industry-l2-0.03": _dim_variant("industry", l2=0.03),
+    "industry-l2-0.3": _dim_variant("industry", l2=0.3),
+    "industry-keep-4000": _dim_variant("industry", keepGrams=4000),
+    "industry-keep-all": _dim_variant("industry", keepGrams=0),
+    "industry-unbalanced": _dim_variant("industry", classWeight="none"),
+    "industry-title-grams": _dim_variant("industry", titleGrams=True),
+    "industry-taxonomy": _dim_variant("industry", taxonomy=True),
+    "industry-title-grams-taxonomy": _dim_variant("industry", titleGrams=True, taxonomy=True),
+}
+
+
+def _loso_set(job):
+    """One held-out set of `--loso`: a model trained on every other open set, the logits of the set's cases."""
+    name, params, dims = job
+    training = [c for n in SHIP_SETS if n != name for c in load(n)]
+    test = load(name)
+    cache = GramCache()
+    model = train_model(training, params, cache, dims)
+    out = {}
+    for d in dims:
+        Z = dimension_probabilities(model[d], test, params, cache, d)
+        for i, c in enumerate(test):
+            out.setdefault(c["id"], {"fold": name, "set": name})[d] = [round(float(z), 12) for z in Z[i]]
+    return out
+
+
+def leave_one_set_out(path, variant="shipped", dims=("category", "subtype", "industry")):
+    """`--loso PATH [--variant=NAME] [--dims=a,b]`: logits of every case of LOSO_SETS, each set judged by a model trained
+    on SHIP_SETS without it, with the parameters of the variant; written in the form `--oof` writes (fold: the set),
+    for `tools/choose_combination.py --loso`. Deterministic; two processes."""
+    import multiprocessing
+    params = LOSO_VARIANTS[variant](json.loads(json.dumps(PARAMS)))
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        parts = pool.map(_loso_set, [(n, params, tuple(dims)) for n in LOSO_SETS], chunksize=1)
+    out = {}
+    for part in parts:
+        out.update(part)
+    doc = {"folds": "leave one set out", "sets": LOSO_SETS, "trainedOn": SHIP_SETS, "variant": variant, "params": params,
+           "dims": list(dims), "labels": {d: labels for d, labels in DIMS if d in dims}, "cases": {k: out[k] for k in sorted(out)}}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, sort_keys=True)
+    print("wrote %s: %d cases, variant %s, dimensions %s" % (path, len(out), variant, ",".join(dims)))
 
 
 def shipped_logits(path, model_path=OUT):
@@ -926,6 +1054,12 @@ if __name__ == "__main__":
         cv_search(sys.argv[2] if len(sys.argv) > 2 else None, seen)
     elif len(sys.argv) > 2 and sys.argv[1] == "--logits":
         shipped_logits(sys.argv[2])
+    elif len(sys.argv) > 2 and sys.argv[1] == "--loso":
+        variant = take_value("--variant") or "shipped"
+        if variant not in LOSO_VARIANTS:
+            sys.exit("train_scoring_model.py: --variant %s: one of %s" % (variant, ", ".join(LOSO_VARIANTS)))
+        dims = take_value("--dims")
+        leave_one_set_out(sys.argv[2], variant, tuple(dims.split(",")) if dims else ("category", "subtype", "industry"))
     elif len(sys.argv) > 2 and sys.argv[1] == "--oof":
         out_of_fold(sys.argv[2])
     elif len(sys.argv) > 1 and sys.argv[1] == "--fixture":
