@@ -33,7 +33,7 @@ enum DocxPackage {
             throw refusal(for: error, part: relsName, fileName: fileName)
         }
         func partName(_ kind: String) -> String? {
-            guard let rel = relationships.first(where: { !$0.isExternal && $0.type.hasSuffix("/" + kind) }),
+            guard let rel = relationships.first(where: { !$0.isExternal && $0.hasType(endingWith: kind) }),
                   let name = OPCRelationships.resolve(target: rel.target, from: main.name), main.archive.contains(name) else { return nil }
             return name
         }
@@ -63,7 +63,7 @@ enum DocxPackage {
             let stylesName = used.isEmpty ? nil : partName("styles")
             // The list definitions the walk can meet: those the document's bytes name (unknown when notes are read too).
             let notesRead = notesWanted && relationships.contains {
-                !$0.isExternal && ($0.type.hasSuffix("/footnotes") || $0.type.hasSuffix("/endnotes"))
+                !$0.isExternal && ($0.hasType(endingWith: "footnotes") || $0.hasType(endingWith: "endnotes"))
             }
             let named = notesRead ? nil : ByteSearch.attributeValues(afterElementNamed: "numId", attribute: "val", in: main.bytes)
             var key: DocxPartCache.Key?
