@@ -10,6 +10,8 @@ public struct DocxFormReader: Sendable {
     let partCache = DocxPartCache()
     /// Relationships parts already parsed in this run, by their exact stored bytes.
     let relationshipsCache = DocxRelationshipsCache()
+    /// What the label cells met in this run say, by their exact text (forms of one template repeat them).
+    let cellReadings = DocxCellReadings()
 
     /// Creates a reader with the configuration's labels and limits (`matcher`: one already built from them).
     public init(config: PipelineConfig, matcher: LabelMatcher? = nil) {
@@ -31,7 +33,7 @@ public struct DocxFormReader: Sendable {
         let blocks = DocxWalker.blocks(of: try DocxPackage.open(bytes: bytes, fileName: fileName, limits: config.limits, notes: false, cache: partCache,
                                                                 relationshipsCache: relationshipsCache),
                                        notesInline: true).body
-        let found = DocxFormFinder(reader: DocxTableReader(matcher: matcher, filter: filter)).find(in: blocks, fileName: fileName)
+        let found = DocxFormFinder(reader: DocxTableReader(matcher: matcher, filter: filter, readings: cellReadings)).find(in: blocks, fileName: fileName)
         guard found.submissions.isEmpty else { return Extraction(submissions: found.submissions, notes: found.notes) }
         let what: String
         if found.tableCount == 0 {
