@@ -55,5 +55,27 @@ struct OPCRelationshipsTests {
     @Test func relationshipPartNames() {
         #expect(OPCRelationships.relationshipsPartName(for: "") == "_rels/.rels")
         #expect(OPCRelationships.relationshipsPartName(for: "/word/document.xml") == "word/_rels/document.xml.rels")
+        // The byte path (ASCII, no backslash, no leading slash) and the Character path give the same shapes.
+        let expected = ["word/document.xml": "word/_rels/document.xml.rels", "document.xml": "_rels/document.xml.rels",
+                        "a/b/c.xml": "a/b/_rels/c.xml.rels", "word/": "word/_rels/.rels", "word\\document.xml": "word/_rels/document.xml.rels",
+                        "//word/a.xml": "word/_rels/a.xml.rels", "文档/主体.xml": "文档/_rels/主体.xml.rels", "x\r\n/y": "x\r\n/_rels/y.rels",
+                        "\\x.xml": "_rels/x.xml.rels"]
+        for (name, rels) in expected { #expect(OPCRelationships.relationshipsPartName(for: name) == rels, "\(name)") }
+    }
+
+    /// `hasType(endingWith:)` says what `type.hasSuffix("/" + kind)` says, on ASCII types (compared as bytes) and on
+    /// others (a Prepend character or a combining mark next to the `/`, full-width letters, CR before the `/`).
+    @Test func typeEndingsAsHasSuffixSaysThem() {
+        let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let types = [r + "/numbering", r + "/styles", r + "/footnotes", r + "/endnotes", r + "/numberingx", r + "numbering",
+                     "/numbering", "numbering", "", "/", " " + r + "/numbering", r + "/Numbering", r + "\r/numbering",
+                     r + "\u{0600}/numbering", r + "/\u{0301}numbering", r + "/numbering\u{0301}", r + "/ｎumbering",
+                     "x\u{200D}/styles", "甲/styles", "/styles/styles"]
+        for type in types {
+            for kind in ["numbering", "styles", "footnotes", "endnotes", "", "ｓtyles"] {
+                let relationship = OPCRelationship(id: "rId1", type: type, target: "a.xml")
+                #expect(relationship.hasType(endingWith: kind) == type.hasSuffix("/" + kind), "\(type.debugDescription) \(kind)")
+            }
+        }
     }
 }

@@ -54,6 +54,22 @@ struct ZipArchiveTests {
         #expect(try archive.read("LOWER/C.XML") == [4])
     }
 
+    /// Entry names are read from their C strings straight into name and key when ASCII: the same name and key as
+    /// `String(cString:)` and `key(_:)` give, for names already keys, names to lower, backslashes, leading slashes,
+    /// the bytes either side of A–Z; other names are left to those (nil).
+    @Test(arguments: ["word/document.xml", "[Content_Types].xml", "docProps/core.xml", "/word/a.xml", "//x", "\\Word\\A.XML",
+                      "/", "\\", "@[`{Z]", "a", "_rels/.rels", "A/../B.xml", String(repeating: "Ab/", count: 300)])
+    func namesAndKeysFromCStringsAsFromStrings(_ name: String) throws {
+        let made = try #require(name.withCString { ZipArchive.nameAndKey($0) })
+        #expect(made.name == name && made.key == ZipArchive.key(name))
+        #expect(made.name.utf8.elementsEqual(name.utf8) && made.key.utf8.elementsEqual(ZipArchive.key(name).utf8))
+    }
+
+    @Test(arguments: ["word/Äpfel.xml", "报送表.xml", ""])
+    func otherNamesAreLeftToTheStringPath(_ name: String) {
+        #expect(name.withCString { ZipArchive.nameAndKey($0) } == nil)
+    }
+
     /// Names beyond ASCII still compare case-insensitively (the key lowers them with Unicode's case mapping; ASCII
     /// names skip it).
     @Test func nonASCIINamesCompareCaseInsensitively() throws {

@@ -8,6 +8,10 @@ public struct DocxFormReader: Sendable {
     let filter: DocxLabelFilter
     /// Numbering already read in this run, by the exact bytes of its parts (forms of one template share them).
     let partCache = DocxPartCache()
+    /// Relationships parts already parsed in this run, by their exact stored bytes.
+    let relationshipsCache = DocxRelationshipsCache()
+    /// What the label cells met in this run say, by their exact text (forms of one template repeat them).
+    let cellReadings = DocxCellReadings()
 
     /// Creates a reader with the configuration's labels and limits (`matcher`: one already built from them).
     public init(config: PipelineConfig, matcher: LabelMatcher? = nil) {
@@ -26,9 +30,10 @@ public struct DocxFormReader: Sendable {
     /// for); throws a Refusal as `read` does.
     public func extract(bytes: [UInt8], fileName: String) throws -> Extraction {
         // A note referenced in a cell is read into that cell: where a form puts text in a footnote, it is the value's.
-        let blocks = DocxWalker.blocks(of: try DocxPackage.open(bytes: bytes, fileName: fileName, limits: config.limits, notes: false, cache: partCache),
+        let blocks = DocxWalker.blocks(of: try DocxPackage.open(bytes: bytes, fileName: fileName, limits: config.limits, notes: false, cache: partCache,
+                                                                relationshipsCache: relationshipsCache),
                                        notesInline: true).body
-        let found = DocxFormFinder(reader: DocxTableReader(matcher: matcher, filter: filter)).find(in: blocks, fileName: fileName)
+        let found = DocxFormFinder(reader: DocxTableReader(matcher: matcher, filter: filter, readings: cellReadings)).find(in: blocks, fileName: fileName)
         guard found.submissions.isEmpty else { return Extraction(submissions: found.submissions, notes: found.notes) }
         let what: String
         if found.tableCount == 0 {
@@ -51,6 +56,7 @@ public struct DocxFormReader: Sendable {
     }
 
     private func blocks(bytes: [UInt8], fileName: String, notes: Bool) throws -> (body: [DocxBlock], notes: [DocxBlock]) {
-        DocxWalker.blocks(of: try DocxPackage.open(bytes: bytes, fileName: fileName, limits: config.limits, notes: notes, cache: partCache))
+        DocxWalker.blocks(of: try DocxPackage.open(bytes: bytes, fileName: fileName, limits: config.limits, notes: notes, cache: partCache,
+                                                           relationshipsCache: relationshipsCache))
     }
 }

@@ -17,23 +17,24 @@ enum DocxPackage {
     /// what numbering needs); foot- and endnotes when `notes` is asked for or the document references one.
     /// `cache`, when given, holds the numbering read from other packages of the run, found by the parts' exact
     /// stored bytes (`DocxPartCache`): a hit is neither inflated nor parsed, but its inflated bytes still count
-    /// against this archive's limits.
+    /// against this archive's limits. `relationshipsCache`, when given, does the same for the relationships parts
+    /// (`DocxRelationshipsCache`).
     static func open(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits, notes: Bool,
-                     cache: DocxPartCache? = nil) throws -> Parts {
-        let main = try mainDocument(bytes: bytes, fileName: fileName, limits: limits)
+                     cache: DocxPartCache? = nil, relationshipsCache: DocxRelationshipsCache? = nil) throws -> Parts {
+        let main = try mainDocument(bytes: bytes, fileName: fileName, limits: limits, relationshipsCache: relationshipsCache)
         var parts = Parts(document: main.root)
         let relsName = OPCRelationships.relationshipsPartName(for: main.name)
         guard main.archive.contains(relsName) else { return parts }
         let relationships: [OPCRelationship]
         do {
-            relationships = try OPCRelationships.parse(try main.archive.read(relsName), maxDepth: limits.xmlMaxDepth)
+            relationships = try relationshipsOf(relsName, in: main.archive, maxDepth: limits.xmlMaxDepth, cache: relationshipsCache)
         } catch let error as ZipError {
             throw refusal(for: error, fileName: fileName)
         } catch let error as XMLError {
             throw refusal(for: error, part: relsName, fileName: fileName)
         }
         func partName(_ kind: String) -> String? {
-            guard let rel = relationships.first(where: { !$0.isExternal && $0.type.hasSuffix("/" + kind) }),
+            guard let rel = relationships.first(where: { !$0.isExternal && $0.hasType(endingWith: kind) }),
                   let name = OPCRelationships.resolve(target: rel.target, from: main.name), main.archive.contains(name) else { return nil }
             return name
         }
@@ -63,7 +64,7 @@ enum DocxPackage {
             let stylesName = used.isEmpty ? nil : partName("styles")
             // The list definitions the walk can meet: those the document's bytes name (unknown when notes are read too).
             let notesRead = notesWanted && relationships.contains {
-                !$0.isExternal && ($0.type.hasSuffix("/footnotes") || $0.type.hasSuffix("/endnotes"))
+                !$0.isExternal && ($0.hasType(endingWith: "footnotes") || $0.hasType(endingWith: "endnotes"))
             }
             let named = notesRead ? nil : ByteSearch.attributeValues(afterElementNamed: "numId", attribute: "val", in: main.bytes)
             var key: DocxPartCache.Key?
@@ -122,7 +123,8 @@ enum DocxPackage {
     }
 
     /// The root element (`w:document`) of the main document part, with the archive and the part's name.
-    private static func mainDocument(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits) throws
+    private static func mainDocument(bytes: [UInt8], fileName: String, limits: PipelineConfig.Limits,
+                                     relationshipsCache: DocxRelationshipsCache?) throws
         -> (archive: ZipArchive, name: String, bytes: [UInt8], root: XMLArenaElement) {
         if let refusal = DocxSniffer.refusal(for: bytes, fileName: fileName) { throw refusal }
         let archive: ZipArchive
@@ -131,7 +133,7 @@ enum DocxPackage {
         } catch let error as ZipError {
             throw refusal(for: error, fileName: fileName)
         }
-        let partName = try mainPartName(in: archive, fileName: fileName, maxDepth: limits.xmlMaxDepth)
+        let partName = try mainPartName(in: archive, fileName: fileName, maxDepth: limits.xmlMaxDepth, cache: relationshipsCache)
         let partBytes: [UInt8]
         let root: XMLArenaElement
         do {
@@ -151,7 +153,8 @@ enum DocxPackage {
 
     // MARK: - Finding the main part
 
-    private static func mainPartName(in archive: ZipArchive, fileName: String, maxDepth: Int) throws -> String {
+    private static func mainPartName(in archive: ZipArchive, fileName: String, maxDepth: Int,
+                                     cache: DocxRelationshipsCache?) throws -> String {
         guard archive.contains("_rels/.rels") else {
             if archive.contains("mimetype"), let kind = try? archive.read("mimetype"),
                String(decoding: kind.prefix(200), as: UTF8.self).contains("opendocument") {
@@ -163,7 +166,7 @@ enum DocxPackage {
         }
         let relationships: [OPCRelationship]
         do {
-            relationships = try OPCRelationships.parse(try archive.read("_rels/.rels"), maxDepth: maxDepth)
+            relationships = try relationshipsOf("_rels/.rels", in: archive, maxDepth: maxDepth, cache: cache)
         } catch let error as ZipError {
             throw refusal(for: error, fileName: fileName)
         } catch let error as XMLError {
@@ -180,6 +183,13 @@ enum DocxPackage {
                           advice: "ask the submitter for a new copy saved by Word or WPS")
         }
         return name
+    }
+
+    /// The relationships of a part, through `cache` when there is one; throws what reading and parsing throw.
+    private static func relationshipsOf(_ name: String, in archive: ZipArchive, maxDepth: Int,
+                                        cache: DocxRelationshipsCache?) throws -> [OPCRelationship] {
+        if let cache { return try cache.relationships(name, in: archive, maxDepth: maxDepth) }
+        return try OPCRelationships.parse(try archive.read(name), maxDepth: maxDepth)
     }
 
     private static func notWord(root: XMLArenaElement, partName: String, fileName: String) -> Refusal {

@@ -6,6 +6,8 @@ import Foundation
 struct DocxTableReader {
     let matcher: LabelMatcher
     let filter: DocxLabelFilter
+    /// Cell readings kept for the run (nil: every cell is read afresh).
+    var readings: DocxCellReadings? = nil
 
     /// Longest label-like text, in characters of its label key (报送单位（产学研等单位） is 12).
     static let labelLikeMaxLength = 16

@@ -37,18 +37,22 @@ struct DocxTableScan {
         keys.reserveCapacity(n)
         keyLengths.reserveCapacity(n)
         endsLikeLabel.reserveCapacity(n)
+        var readings: [DocxCellReading?] = []
+        readings.reserveCapacity(n)
         for cell in grid.cells {
             let text = cell.text
             guard !text.isEmpty, text.utf8.count <= Self.labelCellMaxBytes else {
                 keys.append(nil)
                 keyLengths.append(0)
                 endsLikeLabel.append(false)
+                readings.append(nil)
                 continue
             }
-            let look = Self.look(text)
-            keys.append(look.key)
-            keyLengths.append(look.length)
-            endsLikeLabel.append(look.endsLikeLabel)
+            let reading = reader.readings?.reading(of: text, reader: reader) ?? DocxCellReading(text, reader: reader)
+            keys.append(reading.key)
+            keyLengths.append(reading.length)
+            endsLikeLabel.append(reading.endsLikeLabel)
+            readings.append(reading)
         }
         self.keys = keys
         self.keyLengths = keyLengths
@@ -56,19 +60,12 @@ struct DocxTableScan {
         for r in grid.rows.indices {
             var left: LabelMatch = .unknown
             for id in grid.rows[r] {
-                if grid.cells[id].top == r, keys[id] != nil {
-                    var (m, value) = reader.filter.mayBeLabel(grid.cells[id].text)
-                        ? Self.classify(grid.cells[id].text, reader: reader) : (.unknown, nil)
-                    var takenFor: String?
-                    if m == .unknown, keyLengths[id] <= DocxTableReader.labelLikeMaxLength,
-                       let near = reader.matcher.closest(grid.cells[id].text) {
-                        (m, value, takenFor) = (near.match, nil, near.label)
-                    }
+                if grid.cells[id].top == r, let reading = readings[id] {
                     // A cell naming the same thing as the label on its left is that label's value (密级 | 涉密).
-                    if m != .unknown && m != left {
-                        match[id] = m
-                        inline[id] = value
-                        approximate[id] = takenFor
+                    if reading.match != .unknown && reading.match != left {
+                        match[id] = reading.match
+                        inline[id] = reading.inline
+                        approximate[id] = reading.takenFor
                     }
                 }
                 left = match[id]

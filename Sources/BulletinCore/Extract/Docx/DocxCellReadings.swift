@@ -1,0 +1,72 @@
+import Synchronization
+
+/// What a short table cell's text says as a label, as `DocxTableScan` reads it: its look (key, length, whether it
+/// ends like a label), what it names, the value written after the label in the same cell, and the label a text
+/// typed differently was taken for. A function of the text alone (and the reader's configuration).
+struct DocxCellReading: Sendable, Equatable {
+    /// `DocxTableScan.look`.
+    var key: String
+    var length: Int
+    var endsLikeLabel: Bool
+    /// What the text names: `classify` when the label filter lets it through, else the closest known label.
+    var match: LabelMatch
+    /// The inline value (`联系人：张三`).
+    var inline: String?
+    /// For a label typed differently: the form's label it was taken for.
+    var takenFor: String?
+
+    /// Reads `text` (non-empty, at most `DocxTableScan.labelCellMaxBytes` bytes) with `reader`'s labels.
+    init(_ text: String, reader: DocxTableReader) {
+        let look = DocxTableScan.look(text)
+        (key, length, endsLikeLabel) = (look.key, look.length, look.endsLikeLabel)
+        (match, inline) = reader.filter.mayBeLabel(text) ? DocxTableScan.classify(text, reader: reader) : (.unknown, nil)
+        if match == .unknown, length <= DocxTableReader.labelLikeMaxLength, let near = reader.matcher.closest(text) {
+            (match, inline, takenFor) = (near.match, nil, near.label)
+        }
+    }
+}
+
+/// Cell readings already made in this run, by the cell's exact UTF-8 bytes: the forms of one template repeat their
+/// label cells (报送单位（产学研等单位）, 联系人 …) form after form, and normalising and matching each again cost a
+/// form ~100 k instructions. Found only by byte equality (two spellings of one text are two entries, each read
+/// as it is); emptied when full, so memory stays bounded whatever a run reads. Owned by a reader (one per run);
+/// safe to share between threads.
+final class DocxCellReadings: Sendable {
+    /// The text, hashed and compared by its UTF-8 bytes (not by Unicode canonical equivalence, which costs more
+    /// and is not needed: equal bytes give equal readings).
+    struct Text: Hashable, Sendable {
+        let text: String
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Text, b: Text) -> Bool {
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+        }
+    }
+
+    /// Most entries kept before the table is emptied.
+    let capacity: Int
+    private let entries = Mutex<[Text: DocxCellReading]>([:])
+
+    /// An empty table of at most `capacity` entries.
+    init(capacity: Int = 4_096) { self.capacity = capacity }
+
+    /// The reading of `text`, made now (and kept) or found.
+    func reading(of text: String, reader: DocxTableReader) -> DocxCellReading {
+        let key = Text(text: text)
+        if let found = entries.withLock({ $0[key] }) { return found }
+        let made = DocxCellReading(text, reader: reader)
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = made
+        }
+        return made
+    }
+
+    /// How many entries are kept (for tests).
+    var count: Int { entries.withLock { $0.count } }
+}
