@@ -200,14 +200,9 @@ struct LevelClaimReader: Sendable {
 
     private func matches(in text: ScoringText, implied: Bool) -> [Match] {
         var out: [Match] = []
-        // Each cue's ranges into one buffer, emptied with its room kept (`appendRanges`, as `ranges(in:)` gives them):
-        // `ranges(in:)` was asked of some fifty cues a text, most of which the scan did not find.
-        var found: [NSRange] = []
         for (i, rung) in rungs.enumerated() {
             for cue in implied ? rung.implied : rung.explicit {
-                found.removeAll(keepingCapacity: true)
-                cue.appendRanges(in: text, to: &found)
-                for r in found { out.append(Match(level: rung.level, rung: i, range: r, implied: implied)) }
+                for r in cue.ranges(in: text) { out.append(Match(level: rung.level, rung: i, range: r, implied: implied)) }
             }
         }
         return out
