@@ -124,7 +124,7 @@ enum ConfidenceAssessor {
         // without a word about its kind could be any of five.
         let confidence = totals.isEmpty ? (category == "基础研究成果" ? 0.7 : 0.3) : voteConfidence(totals, chosen: subtype, threshold: 2)
         guard confidence < below else { return (confidence, nil) }
-        return (confidence, "子类「\(subtype)」依据不足（\(Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"))）")
+        return (confidence, Tally.concat("子类「", subtype, "」依据不足（", Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"), "）"))
     }
 
     /// The assessor's reading of the text's labels (`sheet.inferred`): the figures and review reasons of the category,
@@ -138,7 +138,9 @@ enum ConfidenceAssessor {
         var category = voteConfidence(categoryTotals, chosen: labels.category, threshold: decision.minimumCategoryVotes)
         var categoryReason: String?
         if category < below {
-            categoryReason = "成果类别「\(labels.category)」依据不足或有争议（\(Tally.describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs).ifEmpty("没有任何类别的依据"))）"
+            // Written at once (`Tally.concat`): an interpolation appended its parts one by one, ~450 instructions a part.
+            categoryReason = Tally.concat("成果类别「", labels.category, "」依据不足或有争议（",
+                                          Tally.describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs).ifEmpty("没有任何类别的依据"), "）")
         } else if let weak = weakCategory(categoryTotals, chosen: labels.category, threshold: decision.minimumCategoryVotes) {
             category = min(category, 0.5)
             categoryReason = weak
@@ -158,7 +160,8 @@ enum ConfidenceAssessor {
         }
         var industryReason: String?
         if industry < below {
-            industryReason = "产业「\(labels.industry)」依据不足或有争议（\(Tally.describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs).ifEmpty("没有任何产业的依据"))）"
+            industryReason = Tally.concat("产业「", labels.industry, "」依据不足或有争议（",
+                                          Tally.describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs).ifEmpty("没有任何产业的依据"), "）")
         } else if let use = useDisagreement(sheet) {
             // What the achievement is used for points elsewhere than what it is: the guide's call (the
             // thing wins), but one a reviewer should confirm.

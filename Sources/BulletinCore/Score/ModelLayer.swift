@@ -284,7 +284,8 @@ public struct ModelLayer: Sendable {
             if let (k, c) = confidence {
                 let odds = log(top.probability / max(held.map { model.probability(d, z, of: $0) } ?? 0, 1e-12))
                 taken = odds > k * c
-                why = "模型把握 \(Tally.format(top.probability))，对规则所取的对数比 \(Tally.format(odds)) 高于 \(Tally.format(k)) × 规则把握 \(Tally.format(c))"
+                why = Tally.concat("模型把握 ", Tally.format(top.probability), "，对规则所取的对数比 ", Tally.format(odds), " 高于 ",
+                                   Tally.format(k), " × 规则把握 ", Tally.format(c))
             } else {
                 taken = top.probability >= above
                 why = "模型把握 \(Tally.format(top.probability))"
@@ -292,7 +293,8 @@ public struct ModelLayer: Sendable {
             if taken {
                 let grams = Self.quoted(model.grams(d, f, best: top.label, norm: z.norms[d]))
                 notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
-                                    conclusion: "\(name)改取「\(label)」：规则的依据不足或有争议（取「\(rules)」），\(why)，推动最多的字串 \(grams.ifEmpty("无"))"))
+                                    conclusion: Tally.concat(name, "改取「", label, "」：规则的依据不足或有争议（取「", rules, "」），", why,
+                                                             "，推动最多的字串 ", grams.ifEmpty("无"))))
                 return label
             }
         }
@@ -313,13 +315,16 @@ public struct ModelLayer: Sendable {
                           _ f: NgramModel.Features, _ z: NgramModel.Scores, allowed: UInt32 = .max) -> String {
         let label = model.label(d, top.label)
         let grams = Self.quoted(model.grams(d, f, best: top.label, allowed: allowed, norm: z.norms[d]))
-        let prefers = label == rules ? "模型也取「\(label)」但把握只有 \(Tally.format(p))"
-            : "模型只给 \(Tally.format(p))，倾向「\(label)」（把握 \(Tally.format(top.probability))，依据字串 \(grams.ifEmpty("无"))）"
-        return "\(name)「\(rules)」：规则依据单薄或模型不认同，\(prefers)，请确认"
+        // Written at once (`Tally.concat`): an interpolation appended its parts one by one, ~450 instructions a part.
+        let prefers = label == rules ? Tally.concat("模型也取「", label, "」但把握只有 ", Tally.format(p))
+            : Tally.concat("模型只给 ", Tally.format(p), "，倾向「", label, "」（把握 ", Tally.format(top.probability), "，依据字串 ",
+                           grams.ifEmpty("无"), "）")
+        return Tally.concat(name, "「", rules, "」：规则依据单薄或模型不认同，", prefers, "，请确认")
     }
 
     private func disagreement(_ name: String, _ v: NgramModel.Verdict, rules: String) -> String {
-        "\(name)：规则取「\(rules)」，模型倾向「\(v.label)」（把握 \(Tally.format(v.probability))，依据字串 \(Self.quoted(v.grams))），两者都有把握而不一致，请确认"
+        Tally.concat(name, "：规则取「", rules, "」，模型倾向「", v.label, "」（把握 ", Tally.format(v.probability), "，依据字串 ",
+                     Self.quoted(v.grams), "），两者都有把握而不一致，请确认")
     }
 }
 

@@ -7,13 +7,17 @@ struct AcademicPublisherRule: ScoringRule {
     static let phase = RulePhase.evidence
 
     let voter: ProximityEvidenceVoter
+    /// What a finding concludes: the same words for every case, written once (an interpolation per case cost ~1,500
+    /// instructions).
+    let conclusion: String
 
     init(config: ScoringConfig, file: String) throws {
         voter = try ProximityEvidenceVoter(rule: Self.name, section: config.evidence.academicPublisher,
                                            path: "scoring.evidence.academicPublisher", ruleWeight: Self.weight(in: config), file: file)
+        conclusion = "学术出版机构出版：专著的证据，指向「\(voter.label)」"
     }
 
     func apply(to sheet: inout ScoreSheet) {
-        voter.apply(to: &sheet, conclusion: "学术出版机构出版：专著的证据，指向「\(voter.label)」")
+        voter.apply(to: &sheet, conclusion: conclusion)
     }
 }

@@ -23,6 +23,13 @@ struct ConstructionRule: ScoringRule {
     private let roleList: [UInt32]
     /// Whether some id is negative (never, for the automaton's ids): then `roles` is read as it is.
     private let negativeIDs: Bool
+    /// For each construction: whether its label is a subtype, the label's `LabelIndex` number, and what a finding
+    /// concludes, outside and inside the summary's first sentence. The same for every case, so written once (an
+    /// interpolation and two taxonomy lookups per finding cost ~5,000 instructions).
+    private let isSubtype: [Bool]
+    private let labelIDs: [Int16]
+    private let conclusions: [String]
+    private let leadConclusions: [String]
 
     init(config: ScoringConfig, file: String) throws {
         constructions = try config.constructions.enumerated().map { i, c in
@@ -48,6 +55,18 @@ struct ConstructionRule: ScoringRule {
         roleStarts = starts
         roleList = list
         negativeIDs = roles.keys.contains { $0 < 0 }
+        let subtype = constructions.map { AchievementTaxonomy.category(ofSubtype: $0.construction.label) != nil }
+        isSubtype = subtype
+        labelIDs = constructions.map { LabelIndex.of($0.construction.label) }
+        let given = constructions.map(\.construction)
+        let plain = given.indices.map { i in
+            let c = given[i]
+            let target = subtype[i] ? "子类「\(c.label)」（\(AchievementTaxonomy.category(ofSubtype: c.label) ?? "")）" : "成果类别「\(c.label)」"
+            return "\(c.means)，指向\(target)"
+        }
+        conclusions = plain
+        let leadNote = "（首句，×\(Tally.format(leadWeight))）"
+        leadConclusions = plain.map { $0 + leadNote }
     }
 
     /// Which constructions have a word of both lists in the text (every one, for a text scanned before
@@ -90,12 +109,10 @@ struct ConstructionRule: ScoringRule {
                 guard let range = matcher.find(in: text) else { continue }
                 let lead = range.location < leadEnd
                 let w = c.weight * text.weight * weight * (lead ? leadWeight : 1)
-                let isSubtype = AchievementTaxonomy.category(ofSubtype: c.label) != nil
-                let target = isSubtype ? "子类「\(c.label)」（\(AchievementTaxonomy.category(ofSubtype: c.label) ?? "")）" : "成果类别「\(c.label)」"
                 let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: text.words(range), weight: w,
-                                    conclusion: "\(c.means)，指向\(target)" + (lead && w != 0 ? "（首句，×\(Tally.format(leadWeight))）" : ""))
+                                    conclusion: lead && w != 0 ? leadConclusions[i] : conclusions[i])
                 // A subtype construction chooses within the category; it does not vote for the category.
-                sheet.vote(isSubtype ? .subtype : .category, for: c.label, because: reason, countsForCategory: false)
+                sheet.vote(isSubtype[i] ? .subtype : .category, for: c.label, id: labelIDs[i], because: reason, countsForCategory: false)
             }
         }
     }

@@ -27,10 +27,15 @@ struct EconomicBenefitRule: ScoringRule {
 
     func apply(to sheet: inout ScoreSheet) {
         var largest: (wanYuan: Double, words: String, field: Field)?
+        var found: [NSRange] = []
         for text in sheet.texts {
             var best: (wanYuan: Double, range: NSRange)?
             for indicator in indicators {
-                for r in indicator.ranges(in: text) {
+                // Into one buffer, emptied with its room kept (`appendRanges`: the ranges `ranges(in:)` gives): some
+                // thirty indicators are asked of every field, and few are found.
+                found.removeAll(keepingCapacity: true)
+                indicator.appendRanges(in: text, to: &found)
+                for r in found {
                     let start = r.location + r.length
                     let end = min(text.clauseEnd(after: start), start + window)
                     for amount in MoneyAmount.amounts(in: text, range: NSRange(location: start, length: max(0, end - start)))
@@ -43,13 +48,13 @@ struct EconomicBenefitRule: ScoringRule {
             let words = text.words(best.range)
             sheet.evidence(.category, for: label, because: Reason(
                 rule: Self.name, field: text.field.rawValue, matched: words, weight: weight * text.weight,
-                conclusion: "经济效益「\(words)」（\(Tally.format(best.wanYuan))万元）：成果转移转化的证据"))
+                conclusion: Tally.concat("经济效益「", words, "」（", Tally.format(best.wanYuan), "万元）：成果转移转化的证据")))
             if best.wanYuan > (largest?.wanYuan ?? 0) { largest = (best.wanYuan, words, text.field) }
         }
         guard let largest else { return }
         sheet.amountWanYuan = largest.wanYuan
         sheet.amountPoints = ScoreFormula.rounded(ScoreFormula.amountPoints(wanYuan: largest.wanYuan, weights: scoreWeights) * ruleWeight)
         sheet.note(Reason(rule: Self.name, field: largest.field.rawValue, matched: largest.words, weight: sheet.amountPoints,
-                          conclusion: "金额分：最大金额 \(Tally.format(largest.wanYuan)) 万元 → \(Tally.format(sheet.amountPoints)) 分"))
+                          conclusion: Tally.concat("金额分：最大金额 ", Tally.format(largest.wanYuan), " 万元 → ", Tally.format(sheet.amountPoints), " 分")))
     }
 }

@@ -7,13 +7,17 @@ struct GrantedPatentRule: ScoringRule {
     static let phase = RulePhase.evidence
 
     let voter: ProximityEvidenceVoter
+    /// What a finding concludes: the same words for every case, written once (an interpolation per case cost ~1,500
+    /// instructions).
+    let conclusion: String
 
     init(config: ScoringConfig, file: String) throws {
         voter = try ProximityEvidenceVoter(rule: Self.name, section: config.evidence.grantedPatent,
                                            path: "scoring.evidence.grantedPatent", ruleWeight: Self.weight(in: config), file: file)
+        conclusion = "发明专利已授权：发明专利的证据，指向「\(voter.label)」"
     }
 
     func apply(to sheet: inout ScoreSheet) {
-        voter.apply(to: &sheet, conclusion: "发明专利已授权：发明专利的证据，指向「\(voter.label)」")
+        voter.apply(to: &sheet, conclusion: conclusion)
     }
 }

@@ -29,12 +29,14 @@ struct LevelClaimRule: ScoringRule {
             let conclusion: String
             if let chosen, claim == chosen {
                 w = reader.points(of: claim.level) * weight
-                conclusion = "技术水平取「\(claim.level)」：\(Self.describe(claim))"
+                // Written at once (`Tally.concat`): an interpolation appended its parts one by one, ~450 instructions a part.
+                conclusion = Tally.concat("技术水平取「", claim.level, "」：", Self.describe(claim))
             } else if let partialOnly, claim == partialOnly {
                 w = reader.points(of: claim.level) * reader.reading.partialClaimFactor * weight
-                conclusion = "只对部分工作声称「\(claim.level)」（「\(claim.marker)」），没有整体声称：技术水平留空，按部分声称计 \(Tally.format(w)) 分"
+                conclusion = Tally.concat("只对部分工作声称「", claim.level, "」（「", claim.marker, "」），没有整体声称：技术水平留空，按部分声称计 ",
+                                          Tally.format(w), " 分")
             } else {
-                conclusion = "「\(claim.level)」不取：\(Self.whyNot(claim, chosen: chosen))"
+                conclusion = Tally.concat("「", claim.level, "」不取：", Self.whyNot(claim, chosen: chosen))
             }
             sheet.note(Reason(rule: Self.name, field: claim.field.rawValue, matched: claim.words, weight: w, conclusion: conclusion))
         }
@@ -54,7 +56,7 @@ struct LevelClaimRule: ScoringRule {
 
     static func describe(_ claim: LevelClaim) -> String {
         switch claim.scope {
-        case .overall: return "对整体的声称（「\(claim.marker)」）"
+        case .overall: return Tally.concat("对整体的声称（「", claim.marker, "」）")
         case .plain: return "明示声称"
         case .implied: return "隐含声称（首创、填补空白等，未见明示声称）"
         default: return claim.scope.rawValue
@@ -63,10 +65,10 @@ struct LevelClaimRule: ScoringRule {
 
     static func whyNot(_ claim: LevelClaim, chosen: LevelClaim?) -> String {
         switch claim.scope {
-        case .hedged: return "含「\(claim.marker)」，是对冲或否定，不是声称"
-        case .comparison: return "含「\(claim.marker)」，是比较，不是声称"
-        case .others: return "后接「\(claim.marker)」，描述的是他人"
-        case .partial: return "只对部分工作（「\(claim.marker)」），整体声称优先"
+        case .hedged: return Tally.concat("含「", claim.marker, "」，是对冲或否定，不是声称")
+        case .comparison: return Tally.concat("含「", claim.marker, "」，是比较，不是声称")
+        case .others: return Tally.concat("后接「", claim.marker, "」，描述的是他人")
+        case .partial: return Tally.concat("只对部分工作（「", claim.marker, "」），整体声称优先")
         case .implied: return "隐含声称，已有明示声称"
         case .overall, .plain:
             if let chosen, chosen.scope == .overall, claim.scope == .plain { return "未标明整体，整体声称优先" }

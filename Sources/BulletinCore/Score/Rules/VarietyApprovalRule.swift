@@ -7,13 +7,17 @@ struct VarietyApprovalRule: ScoringRule {
     static let phase = RulePhase.evidence
 
     let voter: ProximityEvidenceVoter
+    /// What a finding concludes: the same words for every case, written once (an interpolation per case cost ~1,500
+    /// instructions).
+    let conclusion: String
 
     init(config: ScoringConfig, file: String) throws {
         voter = try ProximityEvidenceVoter(rule: Self.name, section: config.evidence.varietyApproval,
                                            path: "scoring.evidence.varietyApproval", ruleWeight: Self.weight(in: config), file: file)
+        conclusion = "品种通过审定/登记/鉴定：生物品种的证据，指向「\(voter.label)」"
     }
 
     func apply(to sheet: inout ScoreSheet) {
-        voter.apply(to: &sheet, conclusion: "品种通过审定/登记/鉴定：生物品种的证据，指向「\(voter.label)」")
+        voter.apply(to: &sheet, conclusion: conclusion)
     }
 }
