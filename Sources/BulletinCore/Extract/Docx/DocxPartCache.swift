@@ -1,5 +1,4 @@
 import OOXML
-import Synchronization
 
 /// The list numbering read from a package's numbering and styles parts, kept for the rest of the run: the
 /// forms of one month come from one template, so their numbering and styles parts are byte for byte the same,
@@ -27,32 +26,18 @@ final class DocxPartCache: Sendable {
         var stylesChunks: [Int]
     }
 
-    /// Most entries kept.
-    let capacity: Int
-    private let entries = Mutex<[(key: Key, value: Value)]>([])
+    /// The entries, least recently used dropped first.
+    private let entries: RecentlyUsed<Key, Value>
 
     /// An empty cache of at most `capacity` entries.
-    init(capacity: Int = 4) { self.capacity = capacity }
+    init(capacity: Int = 4) { entries = RecentlyUsed(capacity: capacity) }
 
     /// The value stored for `key`, now the most recently used.
-    func value(for key: Key) -> Value? {
-        entries.withLock { entries in
-            guard let i = entries.firstIndex(where: { $0.key == key }) else { return nil }
-            let entry = entries.remove(at: i)
-            entries.append(entry)
-            return entry.value
-        }
-    }
+    func value(for key: Key) -> Value? { entries.value(for: key) }
 
     /// Stores `value` for `key`, dropping the least recently used entry when full.
-    func store(_ value: Value, for key: Key) {
-        entries.withLock { entries in
-            entries.removeAll { $0.key == key }
-            entries.append((key, value))
-            if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
-        }
-    }
+    func store(_ value: Value, for key: Key) { entries.store(value, for: key) }
 
     /// How many entries are kept (for tests).
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { entries.count }
 }

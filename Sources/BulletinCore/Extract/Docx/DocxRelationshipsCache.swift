@@ -1,5 +1,4 @@
 import OOXML
-import Synchronization
 
 /// Relationships parts already parsed in this run, found by their exact stored bytes: the forms of one template
 /// share their `_rels/.rels` and `word/_rels/document.xml.rels` byte for byte, and a part seen before is neither
@@ -21,33 +20,20 @@ final class DocxRelationshipsCache: Sendable {
         var chunks: [Int]
     }
 
-    /// Most entries kept (two parts a template).
-    let capacity: Int
-    private let entries = Mutex<[(key: Key, value: Value)]>([])
+    /// The entries, least recently used dropped first.
+    private let entries: RecentlyUsed<Key, Value>
 
     /// An empty cache of at most `capacity` entries.
-    init(capacity: Int = 8) { self.capacity = capacity }
+    init(capacity: Int = 8) { entries = RecentlyUsed(capacity: capacity) }
 
     /// The value stored for `key`, now the most recently used.
-    func value(for key: Key) -> Value? {
-        entries.withLock { entries in
-            guard let i = entries.lastIndex(where: { $0.key == key }) else { return nil }
-            if i != entries.count - 1 { entries.append(entries.remove(at: i)) }
-            return entries[entries.count - 1].value
-        }
-    }
+    func value(for key: Key) -> Value? { entries.value(for: key) }
 
     /// Stores `value` for `key`, dropping the least recently used entry when full.
-    func store(_ value: Value, for key: Key) {
-        entries.withLock { entries in
-            entries.removeAll { $0.key == key }
-            entries.append((key, value))
-            if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
-        }
-    }
+    func store(_ value: Value, for key: Key) { entries.store(value, for: key) }
 
     /// How many entries are kept (for tests).
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { entries.count }
 
     /// The relationships of the part `name` of `archive`: from the cache when a part with the same stored bytes
     /// was parsed before in this run (its inflated bytes charged to `archive` as if read), else read and parsed
