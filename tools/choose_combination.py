@@ -394,15 +394,11 @@ def report_flags(cases, got, picked):
 FLAG_PREFIX = {"category": "成果类别「", "subtype": "子类「", "industry": "产业「"}
 
 
-def check(logits_path, ev_dir, config_path):
-    """`--check LOGITS EVIDENCE [pipeline.json]`: with the shipped weights' logits (`train_scoring_model.py --logits`)
-    and `evaluate --cases-json` of the layer as configured, the labels and the flagged labels this script's policy
-    gives under pipeline.json's `scoring.model` settings against the Swift layer's, case by case. Exits 1 on a
-    difference."""
+def shipped_policy(config_path):
+    """pipeline.json's `scoring.model` settings, and the override rules and flag thresholds they make, as the Swift
+    layer applies them: (settings, category rule, industry rule, flagBelow)."""
     with open(config_path, encoding="utf-8") as f:
         m = json.load(f)["scoring"]["model"]
-    with open(logits_path, encoding="utf-8") as f:
-        logits = json.load(f)
     k = m.get("industryOverrideLogOdds")
     cat_rule = (lambda c, d, mm, p: weak(c, d) and p >= m.get("categoryOverrideAbove", 0.6))
     if k is None:
@@ -410,6 +406,17 @@ def check(logits_path, ev_dir, config_path):
     else:
         ind_rule = (lambda c, d, mm, p: weak(c, d) and log_odds(c, d, p) > k * c.ev[d]["confidence"])
     below = m.get("flagBelow", {})
+    return m, cat_rule, ind_rule, below
+
+
+def check(logits_path, ev_dir, config_path):
+    """`--check LOGITS EVIDENCE [pipeline.json]`: with the shipped weights' logits (`train_scoring_model.py --logits`)
+    and `evaluate --cases-json` of the layer as configured, the labels and the flagged labels this script's policy
+    gives under pipeline.json's `scoring.model` settings against the Swift layer's, case by case. Exits 1 on a
+    difference."""
+    m, cat_rule, ind_rule, below = shipped_policy(config_path)
+    with open(logits_path, encoding="utf-8") as f:
+        logits = json.load(f)
     scope = "thin" if m.get("thinVotes") is not None and any(below.values()) else "weak"
     if m.get("thinVotes") not in (None, 1):
         sys.exit("--check: thinVotes %s: the script reads one vote" % m.get("thinVotes"))
@@ -447,15 +454,7 @@ def loso(ev_dir, paths, config_path):
     or equal on at least LOSO_BROAD of the ten sets, and the model alone puts no fewer industry cases right pooled.
     Among those that qualify, the most combined industry cases; within 2 cases of it, the simpler (a parameter before
     extra features, fewer extra features first). The candidates change the industry dimension only."""
-    with open(config_path, encoding="utf-8") as f:
-        m = json.load(f)["scoring"]["model"]
-    k = m.get("industryOverrideLogOdds")
-    cat_rule = (lambda c, d, mm, p: weak(c, d) and p >= m.get("categoryOverrideAbove", 0.6))
-    if k is None:
-        ind_rule = (lambda c, d, mm, p: weak(c, d) and p >= m.get("industryOverrideAbove", 0.4))
-    else:
-        ind_rule = (lambda c, d, mm, p: weak(c, d) and log_odds(c, d, p) > k * c.ev[d]["confidence"])
-    below = m.get("flagBelow", {})
+    m, cat_rule, ind_rule, below = shipped_policy(config_path)
     evidence = {}
     for name in LOSO_SETS:
         with open(os.path.join(ev_dir, name + ".json"), encoding="utf-8") as f:
