@@ -149,13 +149,36 @@ final class DecidedFile: Sendable {
 /// cue automaton are compiled for every run that scores (about a tenth of a second) and are not needed to read.
 public struct TextInspector: Sendable {
     let readers: SubmissionReaders
+    let reviewSheets: ReviewSheetReader
 
     /// Creates the readers of a configuration (labels, aliases and limits).
-    public init(config: PipelineConfig) { readers = SubmissionReaders(config: config) }
+    public init(config: PipelineConfig) {
+        readers = SubmissionReaders(config: config)
+        reviewSheets = ReviewSheetReader(config: config)
+    }
 
-    /// The text of the DOCX file at `url`, one paragraph or cell a line.
+    /// The text of the DOCX file at `url`, one paragraph or cell a line. A file the batch reads another way (a
+    /// spreadsheet, JSON, a returned review sheet) or refuses (.xls, PDF, empty) is refused with what it is and
+    /// the command that shows how it is read, not with the Word reader's "not a Word document" advice.
     public func text(_ url: URL) throws -> [String] {
         let bytes = try FileBytes.read(url)
-        return try readers.docx.text(bytes: bytes, fileName: url.lastPathComponent)
+        let name = url.lastPathComponent
+        let notAForm = "--text prints the text the DOCX reader sees in a Word form"
+        let useJSON = "run `bulletin inspect --json \(name)` (or without --json) to see each row as the batch reads it"
+        switch FileKind.decide(fileName: name, bytes: bytes, reviewSheets: reviewSheets) {
+        case .wordForm:
+            return try readers.docx.text(bytes: bytes, fileName: name)
+        case .delimited:
+            throw Refusal("\(name) is a delimited text file (CSV/TSV), not a Word form; \(notAForm)", advice: useJSON)
+        case .workbook:
+            throw Refusal("\(name) is an Excel workbook, not a Word form; \(notAForm)", advice: useJSON)
+        case .json:
+            throw Refusal("\(name) is a JSON file, not a Word form; \(notAForm)", advice: useJSON)
+        case .reviewSheet:
+            throw Refusal("\(name) is a returned review sheet, not a Word form; \(notAForm)",
+                          advice: "run `bulletin inspect \(name)` to see the decisions it would apply")
+        case .refused(let refusal):
+            throw refusal
+        }
     }
 }
