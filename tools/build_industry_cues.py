@@ -7,11 +7,14 @@ One cue group per class and strength: {"label", "weight" (2 strong, 1 weak), "ph
 Two kinds of class:
 - the classes of GB/T 4754-2017 (data/gbt4754-2017.tsv), mapped to an industry by code prefix, whose use words
   tools/industry_words.py derives from the class names (not from the labelled set);
+- the explanatory notes of those classes (data/gbt4754-2017-notes.tsv), whose enumerations tools/industry_words.py
+  reads (source "GB/T 4754-2017 <code> <name> 说明"), after the class names, when `gbt4754.noteWordsShipped` is true
+  (it is false: they did not earn their place, docs/scoring.md round 14) or --with-notes is given;
 - the listed classes of `industries` (战略性新兴产业分类（2018）, seed 003 and GB/T 4754-2017 classes whose names
   miss the words summaries use, such as 芯片 for 集成电路 or 暗物质 for 自然科学研究), each with its words.
 A word is voted once: a listed word comes first and the derived copy of it is left out.
 Deterministic: the order is the file's order. Usage: python3 tools/build_industry_cues.py [--check] [--derived-only]
-[--listed-only] [--out FILE] (--check exits 1 when pipeline.json is out of date instead of writing it; the other
+[--listed-only] [--with-notes | --without-notes] [--out FILE] (--check exits 1 when pipeline.json is out of date instead of writing it; the other
 flags write a copy of pipeline.json to FILE, for measuring one kind of class alone).
 """
 import json, os, sys, collections
@@ -21,7 +24,7 @@ import industry_words
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 
-def derived_groups(taxonomy, listed):
+def derived_groups(taxonomy, listed, notes=False):
     classes = industry_words.load_classes(os.path.join(ROOT, taxonomy["gbt4754"]["file"]))
     kept, _ = industry_words.derive(taxonomy, classes)
     by = collections.OrderedDict()
@@ -33,13 +36,26 @@ def derived_groups(taxonomy, listed):
     for (code, name, industry, weight), words in sorted(by.items(), key=lambda kv: (kv[0][0], -kv[0][3])):
         out.append(collections.OrderedDict(label=industry, weight=weight, phrases=words,
                                            source=("%s %s" if code.startswith("SEI") else "GB/T 4754-2017 %s %s") % (code, name)))
+    if notes and taxonomy["gbt4754"].get("notesFile"):
+        # The words of the classes' explanatory notes, after every class-name group: a word a class name gives (or a
+        # listed word) is never taken again from a note.
+        notes_by = industry_words.load_notes(os.path.join(ROOT, taxonomy["gbt4754"]["notesFile"]))
+        nkept, _ = industry_words.note_words(taxonomy, classes, notes_by, industry_words.all_class_words(taxonomy, classes))
+        nby = collections.OrderedDict()
+        for word, v in nkept.items():
+            if word in listed:
+                continue
+            nby.setdefault((v["code"], v["name"], v["industry"], v["weight"]), []).append(word)
+        for (code, name, industry, weight), words in sorted(nby.items(), key=lambda kv: (kv[0][0], -kv[0][3])):
+            out.append(collections.OrderedDict(label=industry, weight=weight, phrases=words,
+                                               source="GB/T 4754-2017 %s %s 说明" % (code, name)))
     return out
 
 
-def groups(taxonomy, derived=True, listed=True):
+def groups(taxonomy, derived=True, listed=True, notes=False):
     out = listed_groups(taxonomy) if listed else []
     words = {p for g in out for p in g["phrases"]}
-    return out + (derived_groups(taxonomy, words) if derived else [])
+    return out + (derived_groups(taxonomy, words, notes) if derived else [])
 
 
 def listed_groups(taxonomy):
@@ -121,7 +137,8 @@ def main():
     with open(path, encoding="utf-8") as f:
         text = f.read()
     config = json.loads(text)
-    new = groups(taxonomy, derived="--listed-only" not in sys.argv, listed="--derived-only" not in sys.argv)
+    new = groups(taxonomy, derived="--listed-only" not in sys.argv, listed="--derived-only" not in sys.argv,
+                 notes="--with-notes" in sys.argv or (taxonomy["gbt4754"].get("noteWordsShipped", False) and "--without-notes" not in sys.argv))
     if "--out" in sys.argv:
         path = sys.argv[sys.argv.index("--out") + 1]
     heads = title_heads(taxonomy)

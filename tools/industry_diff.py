@@ -2,14 +2,14 @@
 """Counts what a change to the industry rules fixes and breaks, case by case, on the thirteen open real sets.
 
 Runs `bulletin evaluate` of two binaries (or one binary with two configurations) over train, dev and holdout …
-holdout11 (never test), and prints every case whose suggested industry moved: FIX (now as labelled), BREAK (was as
+holdout12 (never test), and prints every case whose suggested industry moved: FIX (now as labelled), BREAK (was as
 labelled) or move (wrong both times), then the industry agreement of each set before -> after and the totals.
 Usage: python3 tools/industry_diff.py BIN_BEFORE CONFIG_BEFORE BIN_AFTER CONFIG_AFTER
 (e.g. /work/bench-base/main10/bulletin pipeline-main.json .build/debug/bulletin pipeline.json)
 """
 import json, re, subprocess, sys
 
-SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11"]
+SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12"]
 REAL = "Tests/BulletinCoreTests/Fixtures/labelled/real/"
 
 

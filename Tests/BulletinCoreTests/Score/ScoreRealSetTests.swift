@@ -67,7 +67,10 @@ struct ScoreRealSetTests {
         }
         struct Industry: Decodable { var industry: String, classes: [Class] }
         struct Prefix: Decodable { var prefix: String, industry: String }
-        struct GBT4754: Decodable { var file: String, map: [Prefix], stopWords: [String] }
+        struct GBT4754: Decodable {
+            var file: String, map: [Prefix], stopWords: [String]
+            var notesFile: String, notesSource: String, noteStopWords: [String]
+        }
         struct SEIClass: Decodable { var code: String, name: String, industry: String }
         struct SEI2018: Decodable { var classes: [SEIClass] }
         var sources: [Source]
@@ -128,6 +131,7 @@ struct ScoreRealSetTests {
         }
         #expect(gb.count == 20 + 97 + 473 + 1381, "data/gbt4754-2017.tsv should hold every class of the standard")
         let stop = Set(taxonomy.gbt4754.stopWords)
+        let notes = try Self.notes(taxonomy)
         let groups = ScoringConfig.rulesAlone.industries
         let derived = groups.dropFirst(taxonomy.listedGroups.count)
         #expect(derived.count > 500, "the classes give hundreds of groups; found \(derived.count)")
@@ -135,6 +139,24 @@ struct ScoreRealSetTests {
             let source = try #require(g.source, "a derived group without its class")
             let parts = source.split(separator: " ").map(String.init)
             var name = "", industry: String?
+            if parts.first == "GB/T", parts.count == 5, parts[4] == "说明" {
+                // A word of the class's explanatory note: part of the note's text, never of what it excludes
+                // (不包括…, 除…外), never a stop word; a note word weighs 1, or 2 from a 4-digit class's note.
+                let code = parts[2]
+                #expect(gb[code] == parts[3], "\(source): no such class in \(taxonomy.gbt4754.file)")
+                #expect(taxonomy.industry(ofGBCode: code) == g.label, "\(source) maps to \(taxonomy.industry(ofGBCode: code) ?? "nothing"), not \(g.label)")
+                #expect(g.weight == 1 || (g.weight == 2 && code.count == 5), "\(source): weight \(g.weight)")
+                let note = try #require(notes[code], "\(source): the class has no note in \(taxonomy.gbt4754.notesFile)")
+                let noteStop = Set(taxonomy.gbt4754.noteStopWords)
+                for p in g.phrases {
+                    #expect(note.contains(p), "\(source): 「\(p)」 is not part of the class's note")
+                    #expect(!stop.contains(p) && !noteStop.contains(p), "\(source): 「\(p)」 is a stop word")
+                    for excluded in Self.excludedParts(of: note) {
+                        #expect(!excluded.contains(p), "\(source): 「\(p)」 is named where the note excludes it: \(excluded)")
+                    }
+                }
+                continue
+            }
             if parts.first == "GB/T", parts.count == 4 {
                 name = parts[3]
                 #expect(gb[parts[2]] == name, "\(source): no such class in \(taxonomy.gbt4754.file)")
@@ -165,6 +187,54 @@ struct ScoreRealSetTests {
                 seen[p] = g.source ?? g.label
             }
         }
+    }
+
+    /// data/gbt4754-2017-notes.tsv as {code: note}.
+    static func notes(_ taxonomy: IndustryTaxonomy) throws -> [String: String] {
+        let text = try String(contentsOf: ScoreTestSupport.root.appendingPathComponent(taxonomy.gbt4754.notesFile), encoding: .utf8)
+        var out: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if cells.count == 2 { out[String(cells[0])] = String(cells[1]) }
+        }
+        return out
+    }
+
+    /// The parts of a note that name what the class does not include: 不包括…/不含… to the end of the sentence, 除…外.
+    static func excludedParts(of note: String) -> [String] {
+        let pattern = "(?:不包括|不含)[^；;。，,]*|除[^，,；;。]*?外"
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = note as NSString
+        return regex.matches(in: note, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
+    }
+
+    /// The notes file: its header names the public copy and commit it was read from, every line is a code of the class
+    /// list and a non-empty note, no code twice, in the class list's order.
+    @Test func theNotesFileHoldsANoteForClassesOfTheStandard() throws {
+        let taxonomy = try IndustryTaxonomy.load()
+        let classes = try String(contentsOf: ScoreTestSupport.root.appendingPathComponent(taxonomy.gbt4754.file), encoding: .utf8)
+        var order: [String: Int] = [:]
+        for line in classes.split(separator: "\n") where !line.hasPrefix("#") {
+            if let code = line.split(separator: "\t").first { order[String(code)] = order.count }
+        }
+        let text = try String(contentsOf: ScoreTestSupport.root.appendingPathComponent(taxonomy.gbt4754.notesFile), encoding: .utf8)
+        let header = text.split(separator: "\n").filter { $0.hasPrefix("#") }.joined(separator: "\n")
+        #expect(header.contains(taxonomy.gbt4754.notesSource), "the header should name the source the taxonomy names")
+        #expect(header.contains("0b8f1ae480aadd9f35aca2fd0efb934e9a7101e8"), "the header should name the commit read")
+        var seen = Set<String>(), last = -1, count = 0
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.hasPrefix("#") && !line.isEmpty {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            #expect(cells.count == 2, "line \(n + 1): code<TAB>note")
+            guard cells.count == 2 else { continue }
+            let position = try #require(order[cells[0]], "line \(n + 1): \(cells[0]) is not a class of \(taxonomy.gbt4754.file)")
+            #expect(!cells[1].trimmingCharacters(in: .whitespaces).isEmpty, "line \(n + 1): \(cells[0]) has an empty note")
+            #expect(cells[1] == cells[1].trimmingCharacters(in: .whitespaces), "line \(n + 1): spaces around the note")
+            #expect(seen.insert(cells[0]).inserted, "line \(n + 1): \(cells[0]) again")
+            #expect(position > last, "line \(n + 1): \(cells[0]) is out of the class list's order")
+            last = position
+            count += 1
+        }
+        #expect(count == 1062, "the public copy has 1,062 notes; found \(count)")
     }
 
     /// Floors a little under the figures of docs/scoring.md, so that a change that loses ground on real
