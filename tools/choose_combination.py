@@ -32,7 +32,7 @@ import os
 import sys
 
 SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-        "holdout9", "holdout10", "holdout11"]
+        "holdout9", "holdout10", "holdout11", "holdout12"]
 # Leave one set out (w17model9): each judged by a model trained on every other open set.
 LOSO_SETS = ["holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
              "holdout11"]
@@ -525,9 +525,14 @@ LOSO_BROAD = 7
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--loso":
+    if len(sys.argv) < 3 or sys.argv[1] in ("-h", "--help"):
+        print(__doc__.strip())
+        print("\n  python3 tools/choose_combination.py --check LOGITS EVIDENCE [PIPELINE]   # shipped policy, Swift vs Python")
+        print("  python3 tools/choose_combination.py --loso LOSO.json EVIDENCE…         # leave one set out, per set and pooled")
+        sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help") else 2)
+    if sys.argv[1] == "--loso":
         loso(sys.argv[2], sys.argv[3:], os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pipeline.json"))
-    elif len(sys.argv) > 1 and sys.argv[1] == "--check":
+    elif sys.argv[1] == "--check":
         check(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pipeline.json"))
     else:
         main()
