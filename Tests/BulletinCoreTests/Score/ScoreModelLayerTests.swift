@@ -256,20 +256,20 @@ struct ScoreModelLayerTests {
     // MARK: - Combination
 
     @Test func theModelBreaksAContestedCategoryAndSaysSo() throws {
-        // r041 (train): the rules read a reactor's demonstration plant entering commercial operation (商运投产) as a
-        // transfer, against a claimed 国际领先 level, and flag it. (It was dev's r053, an exported press line, until the
-        // seventh category round weighed 出口 as a product's sale, not a transfer: the guide labels r053 applied.)
-        let c = try #require(try LabelledSet.load(from: Self.dev.deletingLastPathComponent().appendingPathComponent("train.json")).cases.first { $0.id == "r041" })
+        // r023 (train): 盘古气象大模型 forecasts the weather. The rules read one weak cue (新途径) as basic research and
+        // flag it; the model takes it as applied research, a technique. (It was r041, a reactor's demonstration plant
+        // in commercial operation read as a transfer, until the weights were retrained with holdout12, 2026-12-02.)
+        let c = try #require(try LabelledSet.load(from: Self.dev.deletingLastPathComponent().appendingPathComponent("train.json")).cases.first { $0.id == "r023" })
         let fields: [Field: String] = [.title: c.title, .summary: c.summary]
         let rules = try Self.rules().assess(fields, extras: [:])
-        #expect(rules.category == "成果转移转化案例")
-        #expect(rules.reviewReasons.contains { $0.hasPrefix("成果类别「成果转移转化案例」") })
+        #expect(rules.category == "基础研究成果")
+        #expect(rules.reviewReasons.contains { $0.hasPrefix("成果类别「基础研究成果」") })
         let combined = try Self.rules().with(modelLayer: try Self.layer()).assess(fields, extras: [:])
         #expect(combined.category == "应用研究成果")
         #expect(combined.subtype == "关键技术", "the subtype follows the new category")
         #expect(combined.inferred?.category == "应用研究成果")
         let changed = try #require(combined.reasons.first { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("成果类别改取") })
-        #expect(changed.conclusion.contains("取「成果转移转化案例」"))
+        #expect(changed.conclusion.contains("取「基础研究成果」"))
         #expect(changed.conclusion.contains("模型把握 0."))
         // explain's reasons show the grams behind the change.
         #expect(changed.conclusion.contains("推动最多的字串 「"))
