@@ -2,9 +2,10 @@ import BulletinCore
 import Foundation
 import Testing
 
-/// The second, independent labellings of two blind sets (Fixtures/labelled/real/agreement/*.second.json, issue 12):
-/// each covers exactly its set's ids, uses only the label words the labelled sets use, and says why. The agreement
-/// figures in docs/scoring.md ("Two labellers") are computed from them by tools/labeller_agreement.py.
+/// The second, independent labellings of three blind sets (Fixtures/labelled/real/agreement/*.second.json, issue 12;
+/// holdout10 and holdout11 by one helper, holdout13 by another): each covers exactly its set's ids, uses only the label
+/// words the labelled sets use, and says why. The agreement figures in docs/scoring.md ("Two labellers" and "Two
+/// labellers on holdout13") are computed from them by tools/labeller_agreement.py.
 struct LabellerAgreementFileTests {
     /// One case of a second labelling: no title or summary (those are the set's), a reason, and `hard` when the
     /// guide leaves the choice open.
@@ -45,7 +46,7 @@ struct LabellerAgreementFileTests {
         return words
     }
 
-    @Test(arguments: ["holdout10", "holdout11"])
+    @Test(arguments: ["holdout10", "holdout11", "holdout13"])
     func aSecondLabellingCoversItsSetWithTheSetsWords(name: String) throws {
         let first = try ScoreRealSetTests.split(name)
         let second = try Self.second(name)
