@@ -1,4 +1,4 @@
-import OOXML
+@testable import OOXML
 import Testing
 
 /// Relationship parts and target resolution (OPC).
@@ -75,6 +75,24 @@ struct OPCRelationshipsTests {
             for kind in ["numbering", "styles", "footnotes", "endnotes", "", "ｓtyles"] {
                 let relationship = OPCRelationship(id: "rId1", type: type, target: "a.xml")
                 #expect(relationship.hasType(endingWith: kind) == type.hasSuffix("/" + kind), "\(type.debugDescription) \(kind)")
+            }
+        }
+    }
+
+    /// Targets resolved on the strings' bytes (one buffer, a stack of segment starts) as through arrays of slices:
+    /// relative and absolute, `.` and `..` (climbing out too), backslashes, empty segments, fragments and queries,
+    /// escapes and non-ASCII (left to the general path), from the package and from parts at several depths.
+    @Test func targetsResolveOnBytesAsThroughSlices() {
+        let targets = ["document.xml", "word/document.xml", "/word/document.xml", "\\word\\a.xml", "../media/a.png", "./a.xml",
+                       "../../a.xml", "a/../../b.xml", "a//b.xml", "a/./b/../c.xml", "..", ".", "", "/", "#frag", "a.xml#x/../y",
+                       "a.xml?q=1", "a%20b.xml", "报送表.xml", "media/..", "../", "a/.../b", "..a/b..", "/../a.xml", "word\\..\\b"]
+        let sources = ["", "word/document.xml", "/word/document.xml", "word\\sub\\part.xml", "a.xml", "x/y/z/part.xml", "./w/d.xml",
+                       "../w/d.xml", "word//d.xml", "报/d.xml", "word/"]
+        for target in targets {
+            for source in sources {
+                let bytes = OPCRelationships.resolveASCII(target: target, from: source)
+                let slices = OPCRelationships.resolveASCIIBySlices(target: target, from: source)
+                #expect(bytes == slices, "\(target.debugDescription) from \(source.debugDescription)")
             }
         }
     }
