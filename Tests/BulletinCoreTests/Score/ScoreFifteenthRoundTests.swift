@@ -90,7 +90,7 @@ import Testing
         let a = try Self.assess(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
-        #expect(a.reasons.contains { $0.rule == "subtypePhrases" && $0.conclusion.hasPrefix("成果名称的中心词及其谓语") })
+        #expect(a.reasons.contains { $0.rule == "subtypePhrases" && $0.conclusion.hasPrefix("成果名称以中心词及其谓语收尾") })
     }
 
     @Test func aTechniqueAndItsLineIsATechnique() throws {

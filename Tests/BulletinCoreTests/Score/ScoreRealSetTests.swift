@@ -204,13 +204,15 @@ struct ScoreRealSetTests {
     /// evidence, and the weights retrained with it), so its floors guard that fit: the shipped figure less one case (its
     /// blind figure as shipped was 95 / 95 / 98 / 84). The round raised the industry floors of train, dev, holdout3,
     /// holdout4 and holdout8 to the shipped figure less one case. Merged: each floor is the higher of the two branches'.
+    /// The fifteenth round (the title's head, as labelling.md §6 decides) raised category and subtype as shipped on
+    /// holdout3, holdout6, holdout10 and holdout11; their floors went up to the new figure less one case.
     @Test(arguments: [("train", 0.99, 0.96, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.96, 0.93, 0.96, 0.96),
-                      ("holdout3", 0.97, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
-                      ("holdout5", 0.94, 0.96, 0.99, 0.96), ("holdout6", 0.96, 0.95, 0.98, 0.93),
+                      ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
+                      ("holdout5", 0.94, 0.96, 0.99, 0.96), ("holdout6", 0.98, 0.97, 0.98, 0.93),
                       ("holdout7", 0.94, 0.92, 0.99, 0.92), ("holdout8", 0.94, 0.95, 0.97, 0.93),
-                      ("holdout9", 0.95, 0.93, 0.97, 0.97), ("holdout10", 0.95, 0.93, 0.96, 0.92),
-                      ("holdout11", 0.95, 0.95, 0.97, 0.90)])
+                      ("holdout9", 0.95, 0.93, 0.97, 0.97), ("holdout10", 0.98, 0.97, 0.96, 0.92),
+                      ("holdout11", 0.97, 0.97, 0.97, 0.90)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)

@@ -75,7 +75,7 @@ struct SubtypePhrasesRule: ScoringRule {
                 for cue in group.cues {
                     guard let range = cue.firstRange(in: text) else { continue }
                     let words = text.words(range)
-                    let conclusion = "成果名称的中心词及其谓语说明成果是什么：" + CueVoter.conclusion(.subtype, group.label, cue: words, evidence: false)
+                    let conclusion = "成果名称以中心词及其谓语收尾，说明成果是什么：" + CueVoter.conclusion(.subtype, group.label, cue: words, evidence: false)
                     let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: words,
                                         weight: group.weight * text.weight * ruleWeight, conclusion: conclusion)
                     sheet.vote(.subtype, for: group.label, because: reason)
