@@ -42,8 +42,8 @@ struct LevelClaimReader: Sendable {
     struct Rung: Sendable {
         let level: String
         let points: Double
-        let explicit: [CompiledCue]
-        let implied: [CompiledCue]
+        let explicit: CueList
+        let implied: CueList
     }
 
     let rungs: [Rung]
@@ -76,7 +76,7 @@ struct LevelClaimReader: Sendable {
             explicit += try r.patterns.enumerated().map { try CompiledCue.pattern($0.element, path: "\(path).patterns[\($0.offset)]", file: file) }
             var implied = try compilePhrases(r.implied, path: "\(path).implied", file: file)
             implied += try r.impliedPatterns.enumerated().map { try CompiledCue.pattern($0.element, path: "\(path).impliedPatterns[\($0.offset)]", file: file) }
-            rungs.append(Rung(level: r.level, points: r.points, explicit: explicit, implied: implied))
+            rungs.append(Rung(level: r.level, points: r.points, explicit: CueList(explicit), implied: CueList(implied)))
         }
         self.rungs = rungs
         reading = config.levelReading
@@ -319,9 +319,9 @@ struct LevelClaimReader: Sendable {
         var out: [Match] = []
         for i in rungs.indices {
             let cues = implied ? rungs[i].implied : rungs[i].explicit
-            for cue in cues {
+            for k in cues.indices where cues.mayFind(k, in: text) {
                 ranges.removeAll(keepingCapacity: true)
-                cue.appendRanges(in: text, to: &ranges)
+                cues.cues[k].appendRanges(in: text, to: &ranges)
                 for r in ranges { out.append(Match(level: rungs[i].level, rung: i, range: r, implied: implied)) }
             }
         }

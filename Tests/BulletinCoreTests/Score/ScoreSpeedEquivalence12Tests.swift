@@ -168,4 +168,38 @@ import Testing
         #expect(compared > 2_000)
         #expect(named > 3 * compared / 2)
     }
+
+    /// A cue list passes over the literals a text's scan did not find and finds what its cues find: its ranges are
+    /// `CompiledCue.ranges(of:in:)` of its cues, and a cue it passes over has no first range, for the journals, the
+    /// economic-benefit indicators, the level phrases and the proximity lists of pipeline.json on labelled texts.
+    @Test func cueListsFindWhatTheirCuesFind() throws {
+        let config = ScoringConfig.rulesAlone
+        var lists: [CueList] = []
+        lists.append(try TopJournalRule(config: config, file: "pipeline.json").journals)
+        lists.append(try EconomicBenefitRule(config: config, file: "pipeline.json").indicators)
+        for rung in try LevelClaimReader(config: config, file: "pipeline.json").rungs { lists += [rung.explicit, rung.implied] }
+        let evidence = config.evidence
+        for (name, section) in [("academicPublisher", evidence.academicPublisher), ("varietyApproval", evidence.varietyApproval),
+                                ("grantedPatent", evidence.grantedPatent), ("standardIssued", evidence.standardIssued)] {
+            let matcher = try ProximityMatcher(section, path: "scoring.evidence.\(name)", file: "pipeline.json")
+            lists += [matcher.actions, matcher.objects]
+        }
+        var passed = 0, found = 0
+        for text in ScoreSpeedEquivalence4Tests.texts.prefix(400) + ["Nature发表论文，新增产值3亿元，达到国际领先水平", "获得授权发明专利"] {
+            for field in [Field.title, .summary] {
+                let t = ScoringText(field: field, text: text, weight: 1)
+                for list in lists {
+                    let ranges = list.ranges(in: t)
+                    #expect(ranges == CompiledCue.ranges(of: list.cues, in: t), "\(text)")
+                    found += ranges.count
+                    for i in list.indices where !list.mayFind(i, in: t) {
+                        #expect(list.cues[i].firstRange(in: t) == nil)
+                        passed += 1
+                    }
+                }
+            }
+        }
+        #expect(passed > 10_000)
+        #expect(found > 500)
+    }
 }
