@@ -356,6 +356,47 @@ final class CompiledCue: Sendable {
     }
 }
 
+/// A list of cues with their literals' automaton ids beside them: a literal the text's scan knew and did not find is
+/// passed over without touching its cue (a cue read from the list cost a retain and a release, and most lists find
+/// nothing in a given field: the proximity and economic-benefit lists, the journals, the level phrases).
+struct CueList: Sendable {
+    /// The cues, in the configuration's order.
+    let cues: [CompiledCue]
+    /// Per cue, its literal's automaton id; -1 for a pattern (always asked).
+    private let ids: [Int32]
+
+    init(_ cues: [CompiledCue]) {
+        self.cues = cues
+        ids = cues.map { $0.literalID ?? -1 }
+    }
+
+    /// Whether the list is empty.
+    var isEmpty: Bool { cues.isEmpty }
+
+    /// The cues' indices.
+    var indices: Range<Int> { cues.indices }
+
+    /// Whether cue `i` can be found in the text: false only for a literal the text's scan knew and did not find (its
+    /// `appendRanges` adds nothing, its `firstRange` is nil).
+    @inline(__always)
+    func mayFind(_ i: Int, in text: ScoringText) -> Bool {
+        let id = ids[i]
+        return id < 0 || !text.scanned(id) || text.contains(literal: id)
+    }
+
+    /// Appends every match of every cue, in list order: `CompiledCue.ranges(of: cues, in: text)`.
+    func appendRanges(in text: ScoringText, to out: inout [NSRange]) {
+        for i in cues.indices where mayFind(i, in: text) { cues[i].appendRanges(in: text, to: &out) }
+    }
+
+    /// Every match of every cue, in list order.
+    func ranges(in text: ScoringText) -> [NSRange] {
+        var out: [NSRange] = []
+        appendRanges(in: text, to: &out)
+        return out
+    }
+}
+
 /// A label and its compiled cues: one configured `CueGroup` (a final class, shared by reference like its cues).
 final class CompiledGroup: Sendable {
     /// The label voted for.

@@ -229,22 +229,22 @@ struct CueVoter: Sendable {
 
 /// Two word lists that must stand in one sentence, within a window of characters.
 struct ProximityMatcher: Sendable {
-    let actions: [CompiledCue]
-    let objects: [CompiledCue]
+    let actions: CueList
+    let objects: CueList
     let window: Int
 
     /// Compiles a configured proximity section at `path` (like `scoring.evidence.varietyApproval`).
     init(_ section: ScoringConfig.ProximityEvidence, path: String, file: String) throws {
-        actions = try compilePhrases(section.actions, path: "\(path).actions", file: file)
-        objects = try compilePhrases(section.objects, path: "\(path).objects", file: file)
+        actions = CueList(try compilePhrases(section.actions, path: "\(path).actions", file: file))
+        objects = CueList(try compilePhrases(section.objects, path: "\(path).objects", file: file))
         window = section.window
     }
 
     /// The first object in the text with an action near it: the joined range.
     func find(in text: ScoringText) -> NSRange? {
-        let actionRanges = CompiledCue.ranges(of: actions, in: text)
+        let actionRanges = actions.ranges(in: text)
         guard !actionRanges.isEmpty else { return nil }
-        let objectRanges = CompiledCue.ranges(of: objects, in: text).sorted { $0.location < $1.location }
+        let objectRanges = objects.ranges(in: text).sorted { $0.location < $1.location }
         for o in objectRanges {
             let near = actionRanges
                 .filter { text.sameSentence($0, o) && $0.gap(to: o) <= window }

@@ -42,8 +42,8 @@ struct LevelClaimReader: Sendable {
     struct Rung: Sendable {
         let level: String
         let points: Double
-        let explicit: [CompiledCue]
-        let implied: [CompiledCue]
+        let explicit: CueList
+        let implied: CueList
     }
 
     let rungs: [Rung]
@@ -55,6 +55,18 @@ struct LevelClaimReader: Sendable {
     private let comparisons: [String]
     private let yardsticks: [String]
     private let followers: [String]
+    /// The markers' UTF-16 units, list by list (the same order): a claim's surroundings are read on the field's units,
+    /// with no string made for them (`readScope`).
+    private let overallUnits: [[UInt16]]
+    private let partialUnits: [[UInt16]]
+    private let partialScopeUnits: [[UInt16]]
+    private let hedgeUnits: [[UInt16]]
+    private let comparisonUnits: [[UInt16]]
+    private let yardstickUnits: [[UInt16]]
+    private let followerUnits: [[UInt16]]
+    /// Per yardstick marker, whether `endsWith` reads it on bytes (an ideograph of U+4000–U+9FFF first, only ASCII and
+    /// such ideographs): then a suffix of the units says the same.
+    private let yardstickPlain: [Bool]
 
     init(config: ScoringConfig, file: String) throws {
         var rungs: [Rung] = []
@@ -64,7 +76,7 @@ struct LevelClaimReader: Sendable {
             explicit += try r.patterns.enumerated().map { try CompiledCue.pattern($0.element, path: "\(path).patterns[\($0.offset)]", file: file) }
             var implied = try compilePhrases(r.implied, path: "\(path).implied", file: file)
             implied += try r.impliedPatterns.enumerated().map { try CompiledCue.pattern($0.element, path: "\(path).impliedPatterns[\($0.offset)]", file: file) }
-            rungs.append(Rung(level: r.level, points: r.points, explicit: explicit, implied: implied))
+            rungs.append(Rung(level: r.level, points: r.points, explicit: CueList(explicit), implied: CueList(implied)))
         }
         self.rungs = rungs
         reading = config.levelReading
@@ -76,6 +88,18 @@ struct LevelClaimReader: Sendable {
         comparisons = half(reading.comparisonMarkers)
         yardsticks = half(reading.yardstickMarkers ?? ["较", "比"])
         followers = half(reading.notClaimFollowers)
+        let units = { (list: [String]) in list.map { Array($0.utf16) } }
+        overallUnits = units(overall)
+        partialUnits = units(partial)
+        partialScopeUnits = units(partialScope)
+        hedgeUnits = units(hedges)
+        comparisonUnits = units(comparisons)
+        yardstickUnits = units(yardsticks)
+        followerUnits = units(followers)
+        yardstickPlain = yardstickUnits.map { u in
+            guard let first = u.first, (0x4000...0x9FFF).contains(first) else { return false }
+            return Self.plainUnits(u[...])
+        }
     }
 
     /// Points of a level (0 for "" or an unknown level).
@@ -83,13 +107,19 @@ struct LevelClaimReader: Sendable {
         rungs.first { $0.level == level }?.points ?? 0
     }
 
-    /// Every level phrase in a text, in order, each with its scope.
-    func claims(in text: ScoringText) -> [LevelClaim] {
-        let explicit = Self.withoutOverlaps(matches(in: text, implied: false))
-        let explicitRanges = explicit.map(\.range)
-        let implied = Self.withoutOverlaps(matches(in: text, implied: true)).filter { m in
-            !explicitRanges.contains { NSIntersectionRange($0, m.range).length > 0 }
+    /// Every level phrase in a text, in order, each with its scope. `onUnits` false reads every marker on strings (for
+    /// tests: the two readings must agree).
+    func claims(in text: ScoringText, onUnits allowed: Bool = true) -> [LevelClaim] {
+        // One list of ranges for every cue asked (`appendRanges`), emptied per cue with its room kept.
+        var ranges: [NSRange] = []
+        let explicit = Self.withoutOverlaps(matches(in: text, implied: false, ranges: &ranges))
+        let implied = Self.withoutOverlaps(matches(in: text, implied: true, ranges: &ranges)).filter { m in
+            !explicit.contains { NSIntersectionRange($0.range, m.range).length > 0 }
         }
+        if explicit.isEmpty && implied.isEmpty { return [] }
+        // The markers are looked for in the half-width units (the words of the strings the reading was written on)
+        // where the field holds no surrogate; else in those strings, as before.
+        let onUnits = allowed && !text.units.contains { $0 & 0xF800 == 0xD800 }
         var claims: [LevelClaim] = []
         var previousEnd: [Int: Int] = [:]  // sentence start → end of the previous phrase in it
         for m in (explicit + implied).sorted(by: { $0.range.location < $1.range.location }) {
@@ -98,32 +128,119 @@ struct LevelClaimReader: Sendable {
             let sentence = text.sentenceStart(before: start)
             let clause = text.clauseStart(before: start)
             let leadStart = max(clause, previousEnd[sentence] ?? sentence)
-            let lead = text.normalisedWords(NSRange(location: leadStart, length: start - leadStart))
             let hedgeStart = max(leadStart, start - reading.hedgeWindow)
-            let hedgeLead = text.normalisedWords(NSRange(location: hedgeStart, length: start - hedgeStart))
             let clauseEnd = text.clauseEnd(after: end)
-            let tail = text.normalisedWords(NSRange(location: end, length: clauseEnd - end))
             previousEnd[sentence] = end
-
-            var scope: LevelClaim.Scope = m.implied ? .implied : .plain
-            var marker = ""
-            if let f = followers.first(where: { tail.utf8.starts(with: $0.utf8) }) {
-                scope = .others; marker = f
-            } else if let h = hedges.first(where: { Self.has(hedgeLead, $0) }) {
-                scope = .hedged; marker = h
-            } else if let c = comparisons.first(where: { Self.has(tail, $0) }) {
-                scope = .comparison; marker = c
-            } else if let c = yardsticks.first(where: { Self.endsWith(lead, $0) }) {
-                scope = .comparison; marker = c
-            } else if !m.implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScopeMarker(in: text.normalisedWords(NSRange(location: sentence, length: start - sentence))) {
-                scope = .partial; marker = p
-            } else if !m.implied, let o = overall.first(where: { Self.has(lead, $0) }) {
-                scope = .overall; marker = o
-            }
+            let lead = NSRange(location: leadStart, length: start - leadStart)
+            let hedgeLead = NSRange(location: hedgeStart, length: start - hedgeStart)
+            let tail = NSRange(location: end, length: clauseEnd - end)
+            let sentenceLead = NSRange(location: sentence, length: start - sentence)
+            let (scope, marker) = onUnits
+                ? readScope(text.units, implied: m.implied, lead: lead, hedgeLead: hedgeLead, tail: tail, sentenceLead: sentenceLead)
+                : readScope(text, implied: m.implied, lead: lead, hedgeLead: hedgeLead, tail: tail, sentenceLead: sentenceLead)
             let words = text.words(NSRange(location: leadStart, length: clauseEnd - leadStart))
             claims.append(LevelClaim(level: m.level, scope: scope, field: text.field, words: words, marker: marker, location: start))
         }
         return claims
+    }
+
+    /// How the words around a phrase qualify it, and the marker that decided: read on the strings of the half-width
+    /// words (`text.normalisedWords` of each range).
+    private func readScope(_ text: ScoringText, implied: Bool, lead leadRange: NSRange, hedgeLead hedgeRange: NSRange,
+                           tail tailRange: NSRange, sentenceLead: NSRange) -> (LevelClaim.Scope, String) {
+        let lead = text.normalisedWords(leadRange)
+        let hedgeLead = text.normalisedWords(hedgeRange)
+        let tail = text.normalisedWords(tailRange)
+        if let f = followers.first(where: { tail.utf8.starts(with: $0.utf8) }) { return (.others, f) }
+        if let h = hedges.first(where: { Self.has(hedgeLead, $0) }) { return (.hedged, h) }
+        if let c = comparisons.first(where: { Self.has(tail, $0) }) { return (.comparison, c) }
+        if let c = yardsticks.first(where: { Self.endsWith(lead, $0) }) { return (.comparison, c) }
+        if !implied, let p = partial.first(where: { Self.has(lead, $0) }) ?? partialScopeMarker(in: text.normalisedWords(sentenceLead)) {
+            return (.partial, p)
+        }
+        if !implied, let o = overall.first(where: { Self.has(lead, $0) }) { return (.overall, o) }
+        return (implied ? .implied : .plain, "")
+    }
+
+    /// `readScope` on the half-width units themselves (`units` holding no surrogate): the same answers, since a
+    /// string made of well-formed units holds a marker's UTF-8 bytes (at its start, anywhere, at its end) exactly
+    /// where the units hold the marker's units; `endsWith` is asked on strings only where it does not read bytes.
+    private func readScope(_ units: [UInt16], implied: Bool, lead leadRange: NSRange, hedgeLead hedgeRange: NSRange,
+                           tail tailRange: NSRange, sentenceLead: NSRange) -> (LevelClaim.Scope, String) {
+        units.withUnsafeBufferPointer { u -> (LevelClaim.Scope, String) in
+            let lead = Self.slice(u, leadRange), hedgeLead = Self.slice(u, hedgeRange), tail = Self.slice(u, tailRange)
+            if let k = followerUnits.firstIndex(where: { Self.starts(tail, with: $0) }) { return (.others, followers[k]) }
+            if let k = hedgeUnits.firstIndex(where: { Self.has(hedgeLead, $0) }) { return (.hedged, hedges[k]) }
+            if let k = comparisonUnits.firstIndex(where: { Self.has(tail, $0) }) { return (.comparison, comparisons[k]) }
+            if !yardsticks.isEmpty {
+                let leadPlain = Self.plainUnits(lead)
+                for k in yardsticks.indices {
+                    let ends = leadPlain && yardstickPlain[k] ? Self.ends(lead, with: yardstickUnits[k])
+                        : Self.endsWith(UTF16Text.string(UnsafeBufferPointer(rebasing: lead)), yardsticks[k])
+                    if ends { return (.comparison, yardsticks[k]) }
+                }
+            }
+            if !implied {
+                if let k = partialUnits.firstIndex(where: { Self.has(lead, $0) }) { return (.partial, partial[k]) }
+                let scopeLead = Self.slice(u, sentenceLead)
+                if let k = partialScopeUnits.firstIndex(where: { Self.has(scopeLead, $0) }) { return (.partial, partialScope[k]) }
+                if let k = overallUnits.firstIndex(where: { Self.has(lead, $0) }) { return (.overall, overall[k]) }
+            }
+            return (implied ? .implied : .plain, "")
+        }
+    }
+
+    /// The units of a range, clamped to the text as `ScoringText.normalisedWords` clamps it.
+    private static func slice(_ u: UnsafeBufferPointer<UInt16>, _ range: NSRange) -> Slice<UnsafeBufferPointer<UInt16>> {
+        let lower = max(0, min(range.location, u.count))
+        let upper = max(lower, min(range.location + range.length, u.count))
+        return u[lower..<upper]
+    }
+
+    /// Whether `hay` holds `needle` (not empty) somewhere.
+    private static func has(_ hay: Slice<UnsafeBufferPointer<UInt16>>, _ needle: [UInt16]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
+        let n = needle.count
+        var i = hay.startIndex
+        let last = hay.endIndex - n
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < n && hay[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `hay` starts with `prefix`.
+    private static func starts(_ hay: Slice<UnsafeBufferPointer<UInt16>>, with head: [UInt16]) -> Bool {
+        guard hay.count >= head.count else { return false }
+        let from = hay.startIndex
+        var k = 0
+        while k < head.count {
+            if hay[from + k] != head[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether `hay` ends with `suffix`.
+    private static func ends(_ hay: Slice<UnsafeBufferPointer<UInt16>>, with tail: [UInt16]) -> Bool {
+        guard hay.count >= tail.count else { return false }
+        let from = hay.endIndex - tail.count
+        var k = 0
+        while k < tail.count {
+            if hay[from + k] != tail[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Only ASCII and U+4000–U+9FFF (what `LabelText.plain` accepts, in units).
+    private static func plainUnits<C: Collection>(_ units: C) -> Bool where C.Element == UInt16 {
+        units.allSatisfy { $0 < 0x80 || ($0 >= 0x4000 && $0 <= 0x9FFF) }
     }
 
     /// The first partial-scope marker in the sentence's words before a phrase (read only when no partial marker
@@ -198,11 +315,14 @@ struct LevelClaimReader: Sendable {
         let implied: Bool
     }
 
-    private func matches(in text: ScoringText, implied: Bool) -> [Match] {
+    private func matches(in text: ScoringText, implied: Bool, ranges: inout [NSRange]) -> [Match] {
         var out: [Match] = []
-        for (i, rung) in rungs.enumerated() {
-            for cue in implied ? rung.implied : rung.explicit {
-                for r in cue.ranges(in: text) { out.append(Match(level: rung.level, rung: i, range: r, implied: implied)) }
+        for i in rungs.indices {
+            let cues = implied ? rungs[i].implied : rungs[i].explicit
+            for k in cues.indices where cues.mayFind(k, in: text) {
+                ranges.removeAll(keepingCapacity: true)
+                cues.cues[k].appendRanges(in: text, to: &ranges)
+                for r in ranges { out.append(Match(level: rungs[i].level, rung: i, range: r, implied: implied)) }
             }
         }
         return out

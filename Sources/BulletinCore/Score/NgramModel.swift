@@ -63,13 +63,13 @@ final class NgramModel: Sendable {
     /// 1e-5, exact; 0 in the lanes past the labels and where the dimension does not know the gram): category (4
     /// labels), subtype (7), industry (8). 32 bits a weight: 80 bytes an entry where doubles took 160, so a text's
     /// look-ups touch half the cache lines.
-    private let entryRows: [SIMD4<Int32>]
-    private let entryCategory: [SIMD4<Int32>]
-    private let entrySubtype: [SIMD8<Int32>]
-    private let entryIndustry: [SIMD8<Int32>]
+    let entryRows: [SIMD4<Int32>]
+    let entryCategory: [SIMD4<Int32>]
+    let entrySubtype: [SIMD8<Int32>]
+    let entryIndustry: [SIMD8<Int32>]
     /// Per entry, the sum of its weights (as doubles, w / 1e5) over each dimension's labels (label order; 0 where the
     /// dimension does not know the gram): read only for the grams behind a reason.
-    private let entrySums: [SIMD4<Double>]
+    let entrySums: [SIMD4<Double>]
     /// Per entry, bit d set where dimension d knows the gram (`knownLanes` turns it into a vector).
     private let entryKnown: [UInt8]
     /// The scan's tables when every length is at most 3 (nil otherwise: the FNV table above is probed). A gram's
@@ -837,52 +837,84 @@ final class NgramModel: Sendable {
         let kept = allowed & all
         // Every label kept: the row's sum over its labels, added up at load in the same order.
         let whole = kept == all
+        let others = Double(max(kept.nonzeroBitCount - 1, 1))
         return f.withGrams { entries, values in
             var norm = known
             if norm == 0 {
                 for i in 0..<entries.count where entryRows[Int(truncatingIfNeeded: entries[i])][d] >= 0 { norm += values[i] * values[i] }
                 norm = norm > 0 ? norm.squareRoot() : 1
             }
-            // The strongest three so far, strongest first (a fourth lane for the one pushed out); equal pushes in the
-            // order of their grams.
-            var rows = SIMD4<Int>(repeating: -1), pushes = SIMD4<Double>(repeating: 0)
-            var held = 0
-            let others = Double(max(kept.nonzeroBitCount - 1, 1))
-            for i in 0..<entries.count {
-                let e = Int(truncatingIfNeeded: entries[i])
-                let row = Int(entryRows[e][d])
-                guard row >= 0 else { continue }
-                var sum = 0.0
-                if whole {
-                    sum = entrySums[e][d]
-                } else {
-                    for j in 0..<k where (kept >> UInt32(j)) & 1 == 1 { sum += weight(d, e, j) }
+            // The dimension's weights read as plain integers, `lanes` a row (one loop for the three dimensions, no
+            // branch on the dimension and no vector lane picked by a variable index per gram).
+            let (rows, held) = entryRows.withUnsafeBytes { rowBytes in
+                entrySums.withUnsafeBytes { sumBytes in
+                    switch d {
+                    case 0:
+                        entryCategory.withUnsafeBytes {
+                            Self.strongest(d, $0, lanes: 4, k: k, kept: kept, whole: whole, best: best, others: others, norm: norm,
+                                           entries, values, rowBytes, sumBytes, dim)
+                        }
+                    case 1:
+                        entrySubtype.withUnsafeBytes {
+                            Self.strongest(d, $0, lanes: 8, k: k, kept: kept, whole: whole, best: best, others: others, norm: norm,
+                                           entries, values, rowBytes, sumBytes, dim)
+                        }
+                    default:
+                        entryIndustry.withUnsafeBytes {
+                            Self.strongest(d, $0, lanes: 8, k: k, kept: kept, whole: whole, best: best, others: others, norm: norm,
+                                           entries, values, rowBytes, sumBytes, dim)
+                        }
+                    }
                 }
-                let w = weight(d, e, best)
-                let push = (w - (sum - w) / others) * values[i] / norm
-                guard push > 0 else { continue }
-                guard held < 3 || Self.stronger(push, row, than: pushes[held - 1], rows[held - 1], dim) else { continue }
-                var at = held
-                while at > 0 && Self.stronger(push, row, than: pushes[at - 1], rows[at - 1], dim) { at -= 1 }
-                var j = held
-                while j > at {
-                    rows[j] = rows[j - 1]
-                    pushes[j] = pushes[j - 1]
-                    j -= 1
-                }
-                rows[at] = row
-                pushes[at] = push
-                held = min(held + 1, 3)
             }
             return (0..<held).map { dim.gram(rows[$0]) }
         }
     }
 
-    /// The weight of entry `e` for label `j` of dimension `d` as a double: the file's integer ÷ 1e5, the number the
-    /// trainer rounded to (and the sums of `entrySums` add up).
+    /// The loop of `grams`: the rows of the (at most three) grams that pushed label `best` of dimension `d` most, and
+    /// how many. `weights`: the dimension's weight vectors (`lanes` integers each); `rowBytes` and `sumBytes`: the
+    /// entries' rows and sums (four lanes each). Per gram the same arithmetic in the same order as one label at a time:
+    /// the sum over the kept labels in label order (or the row's sum), w − (sum − w) ÷ others, × value ÷ norm.
     @inline(__always)
-    private func weight(_ d: Int, _ e: Int, _ j: Int) -> Double {
-        Double(d == 0 ? entryCategory[e][j] : d == 1 ? entrySubtype[e][j] : entryIndustry[e][j]) / 100_000
+    private static func strongest(_ d: Int, _ weights: UnsafeRawBufferPointer, lanes: Int, k: Int, kept: UInt32, whole: Bool, best: Int,
+                                  others: Double, norm: Double, _ entries: UnsafeBufferPointer<UInt64>, _ values: UnsafeBufferPointer<Double>,
+                                  _ rowBytes: UnsafeRawBufferPointer, _ sumBytes: UnsafeRawBufferPointer,
+                                  _ dim: Dimension) -> (SIMD4<Int>, Int) {
+        // The strongest three so far, strongest first (a fourth lane for the one pushed out); equal pushes in the
+        // order of their grams.
+        var rows = SIMD4<Int>(repeating: -1), pushes = SIMD4<Double>(repeating: 0)
+        var held = 0
+        let stride = lanes * 4
+        for i in 0..<entries.count {
+            let e = Int(truncatingIfNeeded: entries[i])
+            let row = Int(rowBytes.load(fromByteOffset: (e &* 4 &+ d) &* 4, as: Int32.self))
+            guard row >= 0 else { continue }
+            let at = e &* stride
+            var sum = 0.0
+            if whole {
+                sum = sumBytes.load(fromByteOffset: (e &* 4 &+ d) &* 8, as: Double.self)
+            } else {
+                for j in 0..<k where (kept >> UInt32(j)) & 1 == 1 {
+                    sum += Double(weights.load(fromByteOffset: at &+ j &* 4, as: Int32.self)) / 100_000
+                }
+            }
+            let w = Double(weights.load(fromByteOffset: at &+ best &* 4, as: Int32.self)) / 100_000
+            let push = (w - (sum - w) / others) * values[i] / norm
+            guard push > 0 else { continue }
+            guard held < 3 || stronger(push, row, than: pushes[held - 1], rows[held - 1], dim) else { continue }
+            var slot = held
+            while slot > 0 && stronger(push, row, than: pushes[slot - 1], rows[slot - 1], dim) { slot -= 1 }
+            var j = held
+            while j > slot {
+                rows[j] = rows[j - 1]
+                pushes[j] = pushes[j - 1]
+                j -= 1
+            }
+            rows[slot] = row
+            pushes[slot] = push
+            held = min(held + 1, 3)
+        }
+        return (rows, held)
     }
 
     /// Whether a gram's push ranks before another's: larger, or equal and the gram first in string order.

@@ -21,7 +21,7 @@ struct ScoreSpeedEquivalence11Tests {
         let config = try ScoreTestSupport.rulesAloneScoring()
         let reader = try LevelClaimReader(config: config, file: "pipeline.json")
         let indicators = try compilePhrases(config.evidence.economicBenefit.indicators, path: "indicators", file: "pipeline.json")
-        let cues = reader.rungs.flatMap { $0.explicit + $0.implied } + indicators
+        let cues = reader.rungs.flatMap { $0.explicit.cues + $0.implied.cues } + indicators
         #expect(!cues.isEmpty)
         var found: [NSRange] = []
         var nonEmpty = 0

@@ -8,7 +8,7 @@ struct EconomicBenefitRule: ScoringRule {
     static let why = "Transfer cases must show outstanding economic benefits; amounts let reviewers rank them (新增产值3.2亿元 outranks 500万元)."
     static let phase = RulePhase.evidence
 
-    let indicators: [CompiledCue]
+    let indicators: CueList
     let window: Int
     let label: String
     let weight: Double
@@ -17,7 +17,7 @@ struct EconomicBenefitRule: ScoringRule {
 
     init(config: ScoringConfig, file: String) throws {
         let section = config.evidence.economicBenefit
-        indicators = try compilePhrases(section.indicators, path: "scoring.evidence.economicBenefit.indicators", file: file)
+        indicators = CueList(try compilePhrases(section.indicators, path: "scoring.evidence.economicBenefit.indicators", file: file))
         window = section.window
         label = section.label
         ruleWeight = Self.weight(in: config)
@@ -30,11 +30,11 @@ struct EconomicBenefitRule: ScoringRule {
         var found: [NSRange] = []
         for text in sheet.texts {
             var best: (wanYuan: Double, range: NSRange)?
-            for indicator in indicators {
+            for i in indicators.indices where indicators.mayFind(i, in: text) {
                 // Into one buffer, emptied with its room kept (`appendRanges`: the ranges `ranges(in:)` gives): some
                 // thirty indicators are asked of every field, and few are found.
                 found.removeAll(keepingCapacity: true)
-                indicator.appendRanges(in: text, to: &found)
+                indicators.cues[i].appendRanges(in: text, to: &found)
                 for r in found {
                     let start = r.location + r.length
                     let end = min(text.clauseEnd(after: start), start + window)

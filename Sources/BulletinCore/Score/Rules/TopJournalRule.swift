@@ -7,23 +7,27 @@ struct TopJournalRule: ScoringRule {
     static let why = "The plan lists papers in 《Nature》《Science》《Cell》《科学通报》 and field-top journals first among basic research; Zhejiang requires top journals."
     static let phase = RulePhase.evidence
 
-    let journals: [CompiledCue]
+    let journals: CueList
     let label: String
     let weight: Double
 
     init(config: ScoringConfig, file: String) throws {
         let section = config.evidence.topJournal
-        journals = try section.journals.enumerated().map {
+        journals = CueList(try section.journals.enumerated().map {
             try CompiledCue.name($0.element, path: "scoring.evidence.topJournal.journals[\($0.offset)]", file: file)
-        }
+        })
         label = section.label
         weight = section.weight * Self.weight(in: config)
     }
 
     func apply(to sheet: inout ScoreSheet) {
         for text in sheet.texts {
-            let found = journals.compactMap { j in j.firstRange(in: text).map { (j, $0) } }
-                .min { $0.1.location < $1.1.location }
+            // The earliest journal found (the first in list order among equals), asking only those the scan found.
+            var found: (journal: CompiledCue, range: NSRange)?
+            for i in journals.indices where journals.mayFind(i, in: text) {
+                guard let range = journals.cues[i].firstRange(in: text) else { continue }
+                if found.map({ range.location < $0.range.location }) ?? true { found = (journals.cues[i], range) }
+            }
             guard let (journal, range) = found else { continue }
             sheet.evidence(.subtype, for: label, because: Reason(
                 rule: Self.name, field: text.field.rawValue, matched: text.words(range), weight: weight * text.weight,
