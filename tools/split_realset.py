@@ -7,7 +7,7 @@ same seeded procedure and appended, so adding a generation of new batches never 
 already in train, dev or test (test stays the set that was never tuned on). Usage: python3 tools/split_realset.py  (writes Tests/BulletinCoreTests/Fixtures/labelled/real/{train,dev,test}.json)
 Never tune rules or weights on test.json; report every figure on it.
 """
-import glob, json, os, random
+import glob, json, os, random, sys
 
 SEED = 20261130
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -26,8 +26,9 @@ GENERATIONS = [(1, 19), (20, 29)]
 # a relabel never moves a case between train, dev and test. (r276, r286, r289, r290, r299: entries of 中国科学
 # 十大进展 first labelled as papers, then labelled by docs/labelling.md §1: a material or method whose summary
 # does not say it was published is 应用研究成果.)
+# (r244: a transfer until docs/labelling.md §6 was decided, 2026-12-02; now 应用研究成果.)
 SPLIT_AS = {"r276": "基础研究成果", "r286": "基础研究成果", "r289": "基础研究成果", "r290": "基础研究成果",
-            "r299": "基础研究成果"}
+            "r299": "基础研究成果", "r244": "成果转移转化案例"}
 
 def batch_number(path):
     return int(os.path.basename(path)[len("batch"):-len(".json")])
@@ -70,4 +71,7 @@ def main():
         print(name, len(group))
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        print(__doc__.strip())
+        sys.exit(0 if sys.argv[1] in ("-h", "--help") else 2)
     main()
