@@ -12,7 +12,7 @@ struct CategoryPhrasesRule: ScoringRule {
     /// The groups marked `titleOnly`, read in the title alone: what the title's closing predicate says was delivered
     /// (…项目签约, …考察队出征, …累计推广300万亩, 首批…交付). A pattern anchored at the title's end (`$`) never
     /// matches a summary that ends with 。, but searched there it cost about 16,000 instructions a submission.
-    let titleGroups: [(cues: [CompiledCue], label: String, weight: Double)]
+    let titleGroups: TitleCueGroups
     let ruleWeight: Double
 
     init(config: ScoringConfig, file: String) throws {
@@ -21,31 +21,15 @@ struct CategoryPhrasesRule: ScoringRule {
         voter = try CueVoter(rule: Self.name, groups: everywhere, section: "scoring.categories",
                              dimension: .category, weight: Self.weight(in: config), countsAsEvidence: false,
                              leadWeight: config.decision.leadSentenceWeight, file: file)
-        titleGroups = try config.categories.enumerated().filter { $0.element.titleOnly == true }.map { i, g in
-            let phrases = try compilePhrases(g.phrases, path: "scoring.categories[\(i)].phrases", file: file)
-            let patterns = try g.patterns.enumerated().map { j, p in
-                try CompiledCue.pattern(p, path: "scoring.categories[\(i)].patterns[\(j)]", file: file)
-            }
-            return (phrases + patterns, g.label, g.weight)
-        }
+        titleGroups = try TitleCueGroups(config.categories, section: "scoring.categories", phrases: true, file: file)
         ruleWeight = Self.weight(in: config)
     }
 
     func apply(to sheet: inout ScoreSheet) {
         voter.apply(to: &sheet)
         guard !titleGroups.isEmpty else { return }
-        for text in sheet.texts where text.field == .title {
-            for group in titleGroups {
-                // One vote a group: its first cue found in the title decides.
-                for cue in group.cues {
-                    guard let range = cue.firstRange(in: text) else { continue }
-                    let conclusion = "成果名称的收尾说明交付的是什么：" + CueVoter.conclusion(.category, group.label, cue: cue.source, evidence: false)
-                    let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: text.words(range),
-                                        weight: group.weight * text.weight * ruleWeight, conclusion: conclusion)
-                    sheet.vote(.category, for: group.label, because: reason)
-                    break
-                }
-            }
+        titleGroups.apply(to: &sheet, dimension: .category, rule: Self.name, ruleWeight: ruleWeight) { label, cue, _ in
+            "成果名称的收尾说明交付的是什么：" + CueVoter.conclusion(.category, label, cue: cue.source, evidence: false)
         }
     }
 }

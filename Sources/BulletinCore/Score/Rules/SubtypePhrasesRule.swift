@@ -17,7 +17,7 @@ struct SubtypePhrasesRule: ScoringRule {
     /// The patterns of the `titleOnly` groups, read in the title alone: a head and the predicate after it, which the
     /// head nouns cannot say (…电子玻璃成功拉引, …组件效率19.64%, …技术及首台套示范线; labelling.md §6, round 15).
     /// The pattern decides by itself, method words or not; the title is short, so searching it costs little.
-    let titlePatterns: [(cues: [CompiledCue], label: String, weight: Double)]
+    let titlePatterns: TitleCueGroups
     let methodCues: [CompiledCue]
     let ruleWeight: Double
 
@@ -33,18 +33,18 @@ struct SubtypePhrasesRule: ScoringRule {
         titleHeads = try config.subtypes.enumerated().filter { $0.element.titleOnly == true }.map { i, g in
             (try compilePhrases(g.phrases, path: "scoring.subtypes[\(i)].phrases", file: file), g.label, g.weight)
         }
-        titlePatterns = try config.subtypes.enumerated().filter { $0.element.titleOnly == true && !$0.element.patterns.isEmpty }.map { i, g in
-            (try g.patterns.enumerated().map { j, p in
-                try CompiledCue.pattern(p, path: "scoring.subtypes[\(i)].patterns[\(j)]", file: file)
-            }, g.label, g.weight)
-        }
+        titlePatterns = try TitleCueGroups(config.subtypes, section: "scoring.subtypes", phrases: false, file: file)
         methodCues = try compilePhrases(Self.methodWords, path: "SubtypePhrasesRule.methodWords", file: file)
         ruleWeight = Self.weight(in: config)
     }
 
     func apply(to sheet: inout ScoreSheet) {
         voter.apply(to: &sheet)
-        if !titlePatterns.isEmpty { applyTitlePatterns(to: &sheet) }
+        if !titlePatterns.isEmpty {
+            titlePatterns.apply(to: &sheet, dimension: .subtype, rule: Self.name, ruleWeight: ruleWeight) { label, _, words in
+                "成果名称以中心词及其谓语收尾，说明成果是什么：" + CueVoter.conclusion(.subtype, label, cue: words, evidence: false)
+            }
+        }
         guard !titleHeads.isEmpty else { return }
         for text in sheet.texts where text.field == .title {
             for g in titleHeads.indices {
@@ -64,23 +64,6 @@ struct SubtypePhrasesRule: ScoringRule {
                 let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: words,
                                     weight: titleHeads[g].weight * text.weight * ruleWeight, conclusion: conclusion)
                 sheet.vote(.subtype, for: label, because: reason)
-            }
-        }
-    }
-
-    /// One vote a group: its first pattern found in the title decides, with the words it matched as the reason.
-    private func applyTitlePatterns(to sheet: inout ScoreSheet) {
-        for text in sheet.texts where text.field == .title {
-            for group in titlePatterns {
-                for cue in group.cues {
-                    guard let range = cue.firstRange(in: text) else { continue }
-                    let words = text.words(range)
-                    let conclusion = "成果名称以中心词及其谓语收尾，说明成果是什么：" + CueVoter.conclusion(.subtype, group.label, cue: words, evidence: false)
-                    let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: words,
-                                        weight: group.weight * text.weight * ruleWeight, conclusion: conclusion)
-                    sheet.vote(.subtype, for: group.label, because: reason)
-                    break
-                }
             }
         }
     }
