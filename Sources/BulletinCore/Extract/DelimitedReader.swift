@@ -16,20 +16,15 @@ public struct DelimitedReader: Sendable {
         }
         let header = records[headerIndex]
         var notes = ["encoding \(encoding.rawValue), delimiter \(Self.name(of: delimiter))"]
-        var columns: [Int: LabelMatch] = [:]
-        var unknown: [String] = []
-        for (i, label) in header.cells.enumerated() {
-            let m = matcher.match(label)
-            if m == .unknown {
-                if !label.trimmingCharacters(in: .whitespaces).isEmpty { unknown.append(label) }
-            } else {
-                columns[i] = m
-            }
-        }
-        let recognised = Set(columns.values.compactMap { if case .field(let f) = $0 { return f } else { return nil } })
-        guard recognised.count >= 3 else {
+        let headerColumns = HeaderColumns(cells: header.cells.enumerated().map { ($0.offset, $0.element) }, matcher: matcher)
+        let columns = headerColumns.columns
+        let unknown = headerColumns.ignored.map(\.text).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard headerColumns.fields.count >= 3 else {
             throw Refusal("the first row of \(fileName) (line \(header.line)) is not a header of the form's labels: found \(header.cells.prefix(8).joined(separator: " | "))",
                           advice: "put the labels 报送单位（产学研等单位）, 归口市（州）科技局或省直部门, 联系人, 联系手机, 成果名称, 成果来源, 案例简介 in the first row")
+        }
+        for taken in headerColumns.approximate {
+            notes.append("column \(taken.column + 1) (line \(header.line)): the label \"\(taken.text)\" was taken for \(taken.label)")
         }
         if !unknown.isEmpty { notes.append("columns ignored (labels not on the form): \(unknown.joined(separator: ", "))") }
         var submissions: [Submission] = []
@@ -43,6 +38,7 @@ public struct DelimitedReader: Sendable {
         for (i, m) in columns where i >= 0 { byIndex[i] = m }
         for record in records[(headerIndex + 1)...] where !record.isBlank {
             var s = Submission(file: fileName, index: submissions.count + 1, location: "line \(record.line)")
+            if !unknown.isEmpty { s.unknownLabels = unknown }
             // Made at their size (an unspecialised `reserveCapacity` on the empty dictionaries cost ~2,400 instructions).
             s.fields = [Field: String](minimumCapacity: fieldColumns)
             s.extras = [OptionalField: String](minimumCapacity: optionalColumns)

@@ -102,15 +102,11 @@ public struct XlsxReader: Sendable {
         }
         let maxColumn = grid.values.flatMap(\.keys).max() ?? 0
         // The header: the first of the top rows whose cells name at least three form fields.
-        var header: (row: Int, columns: [Int: LabelMatch])?
+        var header: (row: Int, columns: [Int: LabelMatch], matched: HeaderColumns)?
         for r in rowNumbers.prefix(10) {
-            var columns: [Int: LabelMatch] = [:]
-            for c in 0...maxColumn {
-                let m = matcher.match(value(r, c))
-                if m != .unknown { columns[c] = m }
-            }
-            if Set(columns.values.compactMap { if case .field(let f) = $0 { return f } else { return nil } }).count >= 3 {
-                header = (r, columns)
+            let matched = HeaderColumns(cells: (0...maxColumn).map { ($0, value(r, $0)) }, matcher: matcher)
+            if matched.fields.count >= 3 {
+                header = (r, matched.columns, matched)
                 break
             }
         }
@@ -119,12 +115,16 @@ public struct XlsxReader: Sendable {
                           advice: "put the labels 报送单位（产学研等单位）, 归口市（州）科技局或省直部门, 联系人, 联系手机, 成果名称, 成果来源, 案例简介 in one row above the data")
         }
         var notes: [String] = []
-        let unknown = (0...maxColumn).filter { header.columns[$0] == nil }.map { value(header.row, $0) }.filter { !$0.isEmpty }
+        for taken in header.matched.approximate {
+            notes.append("sheet \(sheet), cell \(Self.columnName(taken.column))\(header.row): the label \"\(taken.text)\" was taken for \(taken.label)")
+        }
+        let unknown = header.matched.ignored.map(\.text).filter { !$0.isEmpty }
         if !unknown.isEmpty { notes.append("sheet \(sheet): columns ignored (labels not on the form): \(unknown.joined(separator: ", "))") }
         var out: [Submission] = []
         for r in rowNumbers where r > header.row {
             guard let cells = grid[r], cells.values.contains(where: { !TextForm.isBlank($0) }) else { continue }
             var s = Submission(file: fileName, index: startIndex + out.count + 1, location: "sheet \(sheet) row \(r)")
+            if !unknown.isEmpty { s.unknownLabels = unknown }
             for (c, m) in header.columns {
                 let v = cells[c] ?? ""
                 switch m {
@@ -311,6 +311,18 @@ public struct XlsxReader: Sendable {
         }
         guard column > 0, digitCount > 0 else { return nil }
         return (row, column - 1)
+    }
+
+    /// The letters of a 0-based column as a spreadsheet shows them (0 → A, 25 → Z, 26 → AA).
+    static func columnName(_ column: Int) -> String {
+        var n = column + 1
+        var letters: [Character] = []
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed())
     }
 
     /// `reference` read character by character after upper-casing.

@@ -17,6 +17,12 @@ public struct Validator: Sendable {
         var where_: String { "\(s.location) of \(s.file)" }
         for (field, label, required) in checks {
             if required && s[field].isEmpty {
+                if s.fields[field] == nil && !s.unknownLabels.isEmpty {
+                    // The label may be there, typed as no known label: name the labels read but not known.
+                    let seen = s.unknownLabels.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ") + (s.unknownLabels.count > 6 ? ", …" : "")
+                    out.append(Problem(field: field.rawValue, message: "\(where_) has no \(label) (the label was not found; labels not on the form: \(seen)); if one of them is \(label), rename it \(label) (or add it to fields.\(field.rawValue).aliases in pipeline.json), else fill it in, and send the file again"))
+                    continue
+                }
                 let what = s.fields[field] == nil ? "has no \(label) (the label was not found)" : "leaves \(label) empty"
                 out.append(Problem(field: field.rawValue, message: "\(where_) \(what); fill it in and send the file again"))
             }

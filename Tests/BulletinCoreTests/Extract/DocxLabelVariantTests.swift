@@ -67,6 +67,24 @@ struct DocxLabelVariantTests {
         #expect(form[.mobile] == "13800138000")
     }
 
+    /// A label typed differently with its value in the same cell (as forms made of two-column tables write it) is
+    /// taken for its label, the value after the colon read, and the note names the label alone.
+    @Test func labelTypedDifferentlyWithItsValueInTheSameCell() throws {
+        let body = T.tbl(T.tr(T.tc("报送单位名称：四川大学"), T.tc("归口市州科技局或省直部门：成都市科技局")),
+                         T.tr(T.tc("联系人：张伟"), T.tc("联系手机号：13800138000")),
+                         T.tr(T.tc("成果名：车规级碳化硅功率器件关键技术"), T.tc("成果来源：高新处")),
+                         T.tr(T.tc("案例简介：项目攻克了关键技术，总体达到国际先进水平。", span: 2)))
+        let reader = try DocxTestSupport.reader()
+        let extraction = try reader.extract(bytes: try DocxTestSupport.docx(body: body), fileName: "form.docx")
+        let form = try #require(extraction.submissions.first)
+        #expect(form.fields == Self.values)
+        #expect(form.problems.isEmpty)
+        #expect(extraction.notes == ["table 1, row 1: the label \"报送单位名称\" was taken for 报送单位（产学研等单位）",
+                                     "table 1, row 1: the label \"归口市州科技局或省直部门\" was taken for 归口市（州）科技局或省直部门",
+                                     "table 1, row 2: the label \"联系手机号\" was taken for 联系手机",
+                                     "table 1, row 3: the label \"成果名\" was taken for 成果名称"])
+    }
+
     @Test func unknownLabelEndingWithAColonIsAStopAndReported() throws {
         let body = T.tbl(T.tr(T.tc("报送单位"), T.tc("四川大学"), T.tc("归口部门"), T.tc("省教育厅")),
                          T.tr(T.tc("联系人"), T.tc("张伟"), T.tc("开户银行："), T.tc("中国工商银行")),

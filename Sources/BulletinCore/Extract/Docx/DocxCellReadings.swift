@@ -8,7 +8,8 @@ struct DocxCellReading: Sendable, Equatable {
     var key: String
     var length: Int
     var endsLikeLabel: Bool
-    /// What the text names: `classify` when the label filter lets it through, else the closest known label.
+    /// What the text names: `classify` when the label filter lets it through, else the closest known label (of the
+    /// whole text, or of the label before a colon with the value after it).
     var match: LabelMatch
     /// The inline value (`联系人：张三`).
     var inline: String?
@@ -22,7 +23,44 @@ struct DocxCellReading: Sendable, Equatable {
         (match, inline) = reader.filter.mayBeLabel(text) ? DocxTableScan.classify(text, reader: reader) : (.unknown, nil)
         if match == .unknown, length <= DocxTableReader.labelLikeMaxLength, let near = reader.matcher.closest(text) {
             (match, inline, takenFor) = (near.match, nil, near.label)
+        } else if match == .unknown, let parts = DocxTableScan.inlineParts(text), let near = reader.matcher.closest(parts.label) {
+            // A label typed differently with its value in the same cell (联系手机号：13800138000).
+            (match, inline, takenFor) = (near.match, parts.value, near.label)
         }
+    }
+}
+
+extension DocxCellReading {
+    /// Bytes from a long cell's start within which a colon is looked for (`summaryIn`): a label of
+    /// `DocxTableReader.labelLikeMaxLength` characters, three bytes each, with spaces and a bracketed note.
+    static let inlineLabelMaxBytes = 72
+
+    /// The reading of a cell too long to be a label (more than `DocxTableScan.labelCellMaxBytes` bytes) that starts
+    /// with the summary's label and a colon, its text following in the same cell (案例简介：本项目…), as forms made
+    /// of two-column tables write it; nil for any other long cell. Only the summary is read this way: it is the one
+    /// field whose value is long, and a long value that starts with another label (技术水平：…) stays a value. The
+    /// label may be typed differently (案例简要介绍：…), as a short cell's may.
+    init?(summaryIn text: String, reader: DocxTableReader) {
+        // A colon (':', or '：' as EF BC 9A) among the first bytes, else no label starts the cell.
+        let head = Array(text.utf8.prefix(Self.inlineLabelMaxBytes))
+        var colon = false
+        for (i, b) in head.enumerated() where b == 0x3A || (b == 0xEF && i + 2 < head.count && head[i + 1] == 0xBC && head[i + 2] == 0x9A) {
+            colon = true
+            break
+        }
+        guard colon, let parts = DocxTableScan.inlineParts(text) else { return nil }
+        var takenFor: String?
+        var match = reader.matcher.match(parts.label)
+        if match == .unknown, let near = reader.matcher.closest(parts.label) {
+            (match, takenFor) = (near.match, near.label)
+        }
+        guard match == .field(.summary) else { return nil }
+        self.init(key: "", length: 0, endsLikeLabel: false, match: match, inline: parts.value, takenFor: takenFor)
+    }
+
+    private init(key: String, length: Int, endsLikeLabel: Bool, match: LabelMatch, inline: String?, takenFor: String?) {
+        (self.key, self.length, self.endsLikeLabel) = (key, length, endsLikeLabel)
+        (self.match, self.inline, self.takenFor) = (match, inline, takenFor)
     }
 }
 

@@ -19,7 +19,10 @@ struct DocxTableReader {
         for r in grid.rows.indices {
             for id in grid.rows[r] where grid.cells[id].top == r && !scan.consumed[id] {
                 if let takenFor = scan.approximate[id] {
-                    part.notes.append("table \(table), row \(r + 1): the label \"\(Self.labelText(grid.cells[id].text))\" was taken for \(takenFor)")
+                    // With its value in the same cell (联系手机号：…), the label is the text before the colon.
+                    let text = grid.cells[id].text
+                    let label = scan.inline[id] == nil ? text : DocxTableScan.inlineParts(text)?.label ?? text
+                    part.notes.append("table \(table), row \(r + 1): the label \"\(Self.labelText(label))\" was taken for \(takenFor)")
                 }
                 switch scan.match[id] {
                 case .field(let field):

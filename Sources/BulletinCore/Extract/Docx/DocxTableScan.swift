@@ -45,7 +45,7 @@ struct DocxTableScan {
                 keys.append(nil)
                 keyLengths.append(0)
                 endsLikeLabel.append(false)
-                readings.append(nil)
+                readings.append(text.isEmpty ? nil : DocxCellReading(summaryIn: text, reader: reader))
                 continue
             }
             let reading = reader.readings?.reading(of: text, reader: reader) ?? DocxCellReading(text, reader: reader)
@@ -164,12 +164,19 @@ struct DocxTableScan {
     static func classify(_ text: String, reader: DocxTableReader) -> (LabelMatch, String?) {
         let whole = reader.matcher.match(text)
         if whole != .unknown { return (whole, nil) }
-        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return (.unknown, nil) }
-        let label = String(text[..<colon])
-        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !rest.isEmpty, compactKey(label).count <= DocxTableReader.labelLikeMaxLength else { return (.unknown, nil) }
+        guard let (label, rest) = inlineParts(text) else { return (.unknown, nil) }
         let m = reader.matcher.match(label)
         return m == .unknown ? (.unknown, nil) : (m, rest)
+    }
+
+    /// A cell's text split at its first colon into a label short enough to be one and the value written after it
+    /// (`联系人：张三` → 联系人, 张三); nil without a colon, with nothing after it, or with a longer text before it.
+    static func inlineParts(_ text: String) -> (label: String, value: String)? {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let label = String(text[..<colon])
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !rest.isEmpty, compactKey(label).count <= DocxTableReader.labelLikeMaxLength else { return nil }
+        return (label, rest)
     }
 
     // MARK: - Values
