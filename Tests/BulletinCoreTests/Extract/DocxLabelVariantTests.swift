@@ -85,6 +85,31 @@ struct DocxLabelVariantTests {
                                      "table 1, row 3: the label \"成果名\" was taken for 成果名称"])
     }
 
+    /// A summary written after its label in the same cell, longer than any label cell (240 bytes), is read; a long
+    /// value that starts with another label and a colon stays the value of the label on its left.
+    @Test func aLongSummaryAfterItsLabelInTheSameCell() throws {
+        let long = String(repeating: "项目围绕高原果蔬冷链开展预冷、气调与冷藏运输集成研究，", count: 6) + "总体达到国际先进水平。"
+        #expect(long.utf8.count > DocxTableScan.labelCellMaxBytes)
+        for label in ["案例简介：", "案例简介（限1000字）：", "案例简要介绍："] {
+            let body = T.tbl(T.tr(T.tc("报送单位：四川大学"), T.tc("归口部门：成都市科技局")),
+                             T.tr(T.tc("联系人：张伟"), T.tc("联系手机：13800138000")),
+                             T.tr(T.tc("成果名称：高原果蔬冷链保鲜技术"), T.tc("成果来源：农村处")),
+                             T.tr(T.tc(label + long, span: 2)))
+            let form = try #require(try T.read(body).first)
+            #expect(form[.summary] == long, "\(label)")
+            #expect(form.problems.isEmpty)
+        }
+        let valueFirst = "技术水平：" + long
+        let body = T.tbl(T.tr(T.tc("报送单位"), T.tc("四川大学"), T.tc("归口部门"), T.tc("成都市科技局")),
+                         T.tr(T.tc("联系人"), T.tc("张伟"), T.tc("联系手机"), T.tc("13800138000")),
+                         T.tr(T.tc("成果名称"), T.tc("高原果蔬冷链保鲜技术", span: 3)),
+                         T.tr(T.tc("成果来源"), T.tc("农村处", span: 3)),
+                         T.tr(T.tc("案例简介"), T.tc(valueFirst, span: 3)))
+        let form = try #require(try T.read(body).first)
+        #expect(form[.summary] == valueFirst)
+        #expect(form.extras.isEmpty)
+    }
+
     @Test func unknownLabelEndingWithAColonIsAStopAndReported() throws {
         let body = T.tbl(T.tr(T.tc("报送单位"), T.tc("四川大学"), T.tc("归口部门"), T.tc("省教育厅")),
                          T.tr(T.tc("联系人"), T.tc("张伟"), T.tc("开户银行："), T.tc("中国工商银行")),
