@@ -6,7 +6,8 @@ import Testing
 /// done, the deployment of the thing it names (…机组并网发电, …交付运营, …实现批量化生产, …投运) is a transfer
 /// (docs/labelling.md §6, "a thing and its deployment"), unless the thing is a facility put into operation (…电站…并网发电,
 /// …中试项目投运) or a second head joined by 与/及/和 (the first decides); a photodetector is an optoelectronic device
-/// (GB/T 4754-2017 C3976), 电子信息, where 探测器 alone reads as a space probe (C37, 装备制造). The texts are written for
+/// (GB/T 4754-2017 C3976), 电子信息, where 探测器 alone reads as a space probe (C37, 装备制造); coatings, battery cells and
+/// dairy products named in the trade's words (涂层, 电芯, 乳品) take the industry §4 gives them. The texts are written for
 /// these tests (real-looking, not copies of labelled cases); each class's test failed on the rules of main 22a3545
 /// (checked with `/work/bench-base/main21/bulletin evaluate --case` on a set made of them, model layer off); the guards
 /// passed there and still do.
@@ -82,5 +83,26 @@ import Testing
                                 "嫦娥六号探测器由轨道器、返回器、着陆器和上升器组成，在月球背面南极-艾特肯盆地完成智能快速采样，携带1935.3克月壤返回地球。")
         #expect(a.industry == "装备制造", "\(a.reasons.map(\.conclusion))")
         #expect(!a.reasons.contains { $0.rule == "industryPhrases" && $0.conclusion.contains("C3976") })
+    }
+
+    // MARK: - Goods the guide's table names, in the trade's words (industry)
+
+    @Test(arguments: [
+        ("高温抗氧化防护涂层",
+         "团队研制的高温抗氧化防护涂层可在1100℃下长期服役，抗热震次数提高到原来的3倍，经第三方检测各项指标达到设计要求，已在多家企业试用。",
+         "先进材料", "涂层"),
+        ("46系列大圆柱磷酸铁锂电芯在宜宾下线",
+         "企业自主研发的46系列大圆柱磷酸铁锂电芯在新建智能工厂下线，单体容量达到50安时，生产线自动化率超过90%，产品将装配新能源汽车和储能系统。",
+         "能源化工", "电芯"),
+        ("乳品营养与健康研究院揭牌",
+         "研究院由乳企与高校共建，围绕婴幼儿配方奶粉、低乳糖牛奶和发酵乳开展配方研发与功效评价，配备智能化中试车间和检测平台。",
+         "食品轻纺", "乳品"),
+    ])
+    func goodsInTheTradesWords(title: String, summary: String, industry: String, word: String) throws {
+        // §4: coatings are 先进材料, batteries 能源化工, food 食品轻纺; 涂层, 电芯 and 乳品 are how summaries name them
+        // (the class names give 涂料, 电池, 液体乳 and 乳制品).
+        let a = try Self.assess(title, summary)
+        #expect(a.industry == industry, "\(a.reasons.map(\.conclusion))")
+        #expect(a.reasons.contains { $0.rule == "industryPhrases" && $0.matched == word && $0.conclusion.contains(industry) })
     }
 }
