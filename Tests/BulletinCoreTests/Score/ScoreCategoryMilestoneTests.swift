@@ -36,12 +36,14 @@ import Testing
     }
 
     @Test func aMachineConnectedToTheGridIsNotAnEngineeringMilestone() throws {
-        // The subject is a machine (机组, 堆), not an engineering work: the milestone construction stays silent.
+        // The subject is a machine (机组, 堆), not an engineering work: the milestone construction stays silent. Since
+        // labelling.md §6 was decided (2026-12-02: 并网发电 counts as 投运, and train r002, this very title, became a
+        // transfer), a machine connected to the grid is the deployment of what it names (round 16), not 应用研究成果.
         let a = try Self.assess("三代核电华龙一号全球首堆并网发电",
                                 "我国拥有完整自主知识产权的三代核电技术华龙一号，其全球首堆福清核电5号机组首次并网成功，核心设备由四川企业制造，打破国外垄断。")
         #expect(!Self.reasons(a, rule: "categoryPhrases").contains { $0.conclusion.contains("「其它」") }, "\(a.reasons.map(\.conclusion))")
         #expect(!Self.reasons(a, rule: "constructions").contains { $0.conclusion.contains("「其它」") })
-        #expect(a.category == "应用研究成果")
+        #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aProjectPutIntoProductionIsNotAMilestoneOfOther() throws {
