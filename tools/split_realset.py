@@ -26,11 +26,11 @@ GENERATIONS = [(1, 19), (20, 29)]
 # a relabel never moves a case between train, dev and test. (r276, r286, r289, r290, r299: entries of 中国科学
 # 十大进展 first labelled as papers, then labelled by docs/labelling.md §1: a material or method whose summary
 # does not say it was published is 应用研究成果.)
-# (r244: a transfer until docs/labelling.md §6 was decided, 2026-12-02; now 应用研究成果. r002, r041, r103: 应用研究成果
+# (r244: a transfer until docs/labelling.md §6 was decided, 2026-12-02; now 应用研究成果. r002, r041, r103, r258: 应用研究成果
 # until the same day, when §6's "a thing and its deployment" was applied to titles reporting a deployment; now transfers.)
 SPLIT_AS = {"r276": "基础研究成果", "r286": "基础研究成果", "r289": "基础研究成果", "r290": "基础研究成果",
             "r299": "基础研究成果", "r244": "成果转移转化案例",
-            "r002": "应用研究成果", "r041": "应用研究成果", "r103": "应用研究成果"}
+            "r002": "应用研究成果", "r041": "应用研究成果", "r103": "应用研究成果", "r258": "应用研究成果"}
 
 def batch_number(path):
     return int(os.path.basename(path)[len("batch"):-len(".json")])
