@@ -41,12 +41,19 @@ private struct PlainParser {
     /// Deepest nesting accepted (the root is at depth 0), as `ArenaBuilder` requires.
     let maxDepth: Int
     let prefixLists: [XMLPrefixListAttribute]
+    /// Per prefix list: the UTF-8 bytes of its element's and its attribute's local names.
+    let prefixListLocals: [(element: [UInt8], attribute: [UInt8])]
 
     // The arena's arrays, filled as `ArenaBuilder` fills them.
     var names: [XMLArena.Name] = []
     var prefixRole: [UInt8] = []
     /// Per name id: its namespace URI's index (-1: none) and where its local name first occurs in the input.
     var nameURI: [Int32] = [], nameLocalStart: [Int32] = [], nameLocalLength: [Int32] = []
+    /// Per name id: the hash of its namespace and local name; and the ids by that hash (open addressing, -1 free,
+    /// at most half full).
+    var nameHash: [UInt32] = []
+    var nameTable: [Int32]
+    var nameTableMask: Int
     // (Columns, not arrays: an append is a store and an increment, without a uniqueness check.)
     var nodeName: Column<Int32>, nodeEnd: Column<Int32>, nodeAttributes: Column<Int32>
     var textStart: Column<Int32>, textEnd: Column<Int32>
@@ -113,6 +120,7 @@ private struct PlainParser {
         self.classes = byteClasses
         self.maxDepth = maxDepth
         self.prefixLists = prefixLists
+        prefixListLocals = prefixLists.map { (Array($0.elementName.utf8), Array($0.attributeName.utf8)) }
         // A part names at most a few hundred things; a rels part a handful.
         let size = count < 2 << 10 ? 64 : count < 16 << 10 ? 256 : 1024
         slots = UnsafeMutablePointer<Slot>.allocate(capacity: size)
@@ -127,6 +135,9 @@ private struct PlainParser {
         nameURI.reserveCapacity(nameCapacity)
         nameLocalStart.reserveCapacity(nameCapacity)
         nameLocalLength.reserveCapacity(nameCapacity)
+        nameHash.reserveCapacity(nameCapacity)
+        nameTable = [Int32](repeating: -1, count: nameCapacity * 4)
+        nameTableMask = nameCapacity * 4 - 1
         uris.reserveCapacity(count < 2 << 10 ? 4 : 40)
         uriStart.reserveCapacity(count < 2 << 10 ? 4 : 40)
         uriLength.reserveCapacity(count < 2 << 10 ? 4 : 40)
@@ -308,8 +319,19 @@ private struct PlainParser {
 
     mutating func endTag() -> Bool {
         pos += 2
-        guard let name = qualifiedName(), let top = openNode.last, let start = openNameStart.last, let length = openNameLength.last,
-              Int(length) == name.length, memcmp(base + Int(start), base + name.start, name.length) == 0 else { return false }
+        guard let top = openNode.last, let start = openNameStart.last, let length = openNameLength.last else { return false }
+        let n = Int(length)
+        // An end tag nearly always repeats its start tag's name byte for byte: compared in place, with the byte
+        // after it one `qualifiedName` would end the name at (that name was read by `qualifiedName`, so the same
+        // bytes are a name of the same length). Anything else is read as before, and refused as before. (Reading
+        // each end tag's name cost ~130 instructions, a fifth of a form's names.)
+        if pos + n < end, memcmp(base + Int(start), base + pos, n) == 0,
+           base[pos + n] == ascii(">") || base[pos + n] == 0x20 || base[pos + n] == 0x0A || base[pos + n] == 0x09 {
+            pos += n
+        } else {
+            guard let name = qualifiedName(), Int(length) == name.length,
+                  memcmp(base + Int(start), base + name.start, name.length) == 0 else { return false }
+        }
         skipSpace()
         guard pos < end, base[pos] == ascii(">") else { return false }
         pos += 1
@@ -479,7 +501,9 @@ private struct PlainParser {
     // MARK: - Names
 
     /// A qualified name at `pos` (ASCII only, at most one colon, neither end a colon) and what follows it
-    /// markup; nil for anything else.
+    /// markup; nil for anything else. (Inlined: called for every element and attribute name, its call and
+    /// its result passed through memory were a third of its ~140 instructions.)
+    @inline(__always)
     mutating func qualifiedName() -> QName? {
         let b = base, e = end, classes = classes
         let start = pos
@@ -565,11 +589,24 @@ private struct PlainParser {
             }
         }
         let localLength = q.start + q.length - localStart
-        for k in 0..<names.count where nameURI[k] == uri && Int(nameLocalLength[k]) == localLength
-            && memcmp(base + Int(nameLocalStart[k]), base + localStart, localLength) == 0 {
-            return Int32(k)
+        // The names met, by (namespace, local name), in an open-addressing table (a scan of every name met cost
+        // ~370 instructions a call, once per qualified name, attribute and element apart, and per scope change).
+        var hash = UInt32(bitPattern: uri) &* 0x9E37_79B1
+        for k in 0..<localLength { hash = (hash ^ UInt32(base[localStart + k])) &* 0x0100_0193 }
+        var slot = Int(hash) & nameTableMask
+        while true {
+            let k = Int(nameTable[slot])
+            if k < 0 { break }
+            if nameHash[k] == hash && nameURI[k] == uri && Int(nameLocalLength[k]) == localLength
+                && memcmp(base + Int(nameLocalStart[k]), base + localStart, localLength) == 0 {
+                return Int32(k)
+            }
+            slot = (slot + 1) & nameTableMask
         }
         let id = Int32(names.count)
+        nameTable[slot] = id
+        nameHash.append(hash)
+        if (names.count + 1) * 2 > nameTable.count { growNameTable() }
         let local = String(decoding: UnsafeBufferPointer(start: base + localStart, count: localLength), as: UTF8.self)
         let name = XMLArena.Name(namespace: uri < 0 ? "" : uris[Int(uri)], local: local)
         names.append(name)
@@ -577,12 +614,29 @@ private struct PlainParser {
         nameLocalStart.append(Int32(localStart))
         nameLocalLength.append(Int32(localLength))
         var role: UInt8 = 0
-        for p in prefixLists {
-            if p.elementNamespace == name.namespace && p.elementName == name.local { role |= 1 }
-            if p.attributeNamespace == name.namespace && p.attributeName == name.local { role |= 2 }
+        // Local names compared on their bytes first: comparing two strings of different names cost ~80
+        // instructions, and most names are in no list.
+        for (k, p) in prefixLists.enumerated() {
+            let locals = prefixListLocals[k]
+            if locals.element.count == localLength && memcmp(locals.element, base + localStart, localLength) == 0
+                && p.elementNamespace == name.namespace { role |= 1 }
+            if locals.attribute.count == localLength && memcmp(locals.attribute, base + localStart, localLength) == 0
+                && p.attributeNamespace == name.namespace { role |= 2 }
         }
         prefixRole.append(role)
         return id
+    }
+
+    /// Doubles the table of names (the ids placed again by their hashes).
+    mutating func growNameTable() {
+        let size = nameTable.count * 2
+        nameTable = [Int32](repeating: -1, count: size)
+        nameTableMask = size - 1
+        for k in 0..<nameHash.count {
+            var slot = Int(nameHash[k]) & nameTableMask
+            while nameTable[slot] >= 0 { slot = (slot + 1) & nameTableMask }
+            nameTable[slot] = Int32(k)
+        }
     }
 
     mutating func internURI(_ start: Int, _ stop: Int) -> Int32 {
@@ -594,12 +648,14 @@ private struct PlainParser {
             k += 1
         }
         // The common URIs as the strings `ArenaBuilder` uses: the readers compare names' namespaces with these
-        // constants, and equal strings sharing storage compare at once.
-        var made = String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self)
+        // constants, and equal strings sharing storage compare at once. (A string is made only for the others:
+        // making one for each of a document root's ~30 declarations first cost ~350 instructions each.)
+        var made: String?
         for known in ArenaBuilder.commonNamespaces where known.bytes.count == length && memcmp(known.bytes, base + start, length) == 0 {
             made = known.string
+            break
         }
-        uris.append(made)
+        uris.append(made ?? String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self))
         uriStart.append(Int32(start))
         uriLength.append(Int32(length))
         return Int32(uris.count - 1)

@@ -64,7 +64,8 @@ public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
 /// A zip archive read from memory. Owns its libzip handle and the bytes under it; not Sendable.
 public final class ZipArchive {
     private let handle: OpaquePointer
-    private let buffer: UnsafeMutableRawBufferPointer
+    /// The archive's size in bytes (for the ratio limit).
+    private let archiveSize: Int
     private let limits: ZipLimits
     private var inflatedSoFar = 0
     private let index: [String: UInt64]
@@ -76,13 +77,15 @@ public final class ZipArchive {
         // libzip opens an empty source as a new, empty archive; a zip has at least its 22-byte end record.
         if bytes.count < 22 { throw ZipError.notZip }
         self.limits = limits
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
-        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        archiveSize = bytes.count
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
-            buffer.deallocate()
+        // libzip reads the bytes through `ZipByteSource` (which keeps the array, not a copy of it: copying every
+        // archive into a buffer of libzip's cost ~34,000 instructions a form); the source is libzip's to free.
+        let userData = Unmanaged.passRetained(ZipByteSource(bytes: bytes)).toOpaque()
+        guard let source = zip_source_function_create(zipByteSourceCallback, userData, &error) else {
+            Unmanaged<ZipByteSource>.fromOpaque(userData).release()
             throw ZipError.corrupt(String(cString: zip_error_strerror(&error)))
         }
         // No ZIP_CHECKCONS: writers that leave gaps between entries (some Word versions, pandoc's test files)
@@ -92,17 +95,14 @@ public final class ZipArchive {
         let opened = zip_open_from_source(source, ZIP_RDONLY, &error)
         guard let archive = opened else {
             zip_source_free(source)
-            buffer.deallocate()
             let code = zip_error_code_zip(&error)
             if code == ZIP_ER_NOZIP { throw ZipError.notZip }
             throw ZipError.corrupt(String(cString: zip_error_strerror(&error)))
         }
         self.handle = archive
-        self.buffer = buffer
         let count = Int(zip_get_num_entries(archive, 0))
         if count > limits.maxEntries {
             zip_discard(archive)
-            buffer.deallocate()
             throw ZipError.tooManyEntries(count: count, limit: limits.maxEntries)
         }
         var names: [String] = []
@@ -123,7 +123,6 @@ public final class ZipArchive {
             }
             if index.updateValue(UInt64(i), forKey: key) != nil {
                 zip_discard(archive)
-                buffer.deallocate()
                 // The first entry of that name (found again only here: duplicates are refused, so rare).
                 let other = names.first { Self.key($0) == key } ?? key
                 throw ZipError.duplicateEntry(other, name)
@@ -136,7 +135,6 @@ public final class ZipArchive {
 
     deinit {
         zip_discard(handle)
-        buffer.deallocate()
     }
 
     /// Whether an entry of this name exists (names compare as OPC part names: case-insensitive, `\` as `/`).
@@ -189,8 +187,13 @@ public final class ZipArchive {
               let file = zip_fopen_index(handle, i, zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
         defer { zip_fclose(file) }
         let size = Int(stat.comp_size)
-        var stored = [UInt8](repeating: 0, count: size)
-        let n = stored.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(size)) }
+        // Read into uninitialised memory: zeroing first cost as much as the read (a styles part's 12–25 KB on
+        // every form of a run). Only the bytes `zip_fread` wrote are counted as the array's.
+        var n: Int64 = 0
+        let stored = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, initialized in
+            n = zip_fread(file, buffer.baseAddress, zip_uint64_t(size))
+            initialized = n > 0 ? Int(min(n, Int64(size))) : 0
+        }
         guard n == Int64(size) else { return nil }
         return ZipEntryFingerprint(method: Int32(stat.comp_method), crc: stat.crc, size: stat.size,
                                    storedSize: stat.comp_size, stored: stored)
@@ -200,7 +203,7 @@ public final class ZipArchive {
         if entryBytes > limits.maxEntryBytes { throw ZipError.entryTooLarge(entry: name, limit: limits.maxEntryBytes) }
         if inflatedSoFar > limits.maxTotalBytes { throw ZipError.totalTooLarge(limit: limits.maxTotalBytes) }
         if inflatedSoFar > limits.ratioFloorBytes {
-            let ratio = Double(inflatedSoFar) / Double(max(buffer.count, 1))
+            let ratio = Double(inflatedSoFar) / Double(max(archiveSize, 1))
             if ratio > limits.maxRatio { throw ZipError.ratioTooHigh(ratio: Int(ratio), limit: Int(limits.maxRatio)) }
         }
     }
@@ -234,8 +237,36 @@ public final class ZipArchive {
         defer { zip_fclose(file) }
         var out: [UInt8] = []
         let hint = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? Int(min(stat.size, UInt64(limits.maxEntryBytes))) : 0
-        out.reserveCapacity(min(hint, 16 << 20))
         var chunk = firstChunk
+        if !grows && hint <= 16 << 20 {
+            // Inflated straight into the array, in the same `chunk`-byte steps as below (so the same steps are
+            // recorded and the same limits checked after each), while a whole step still fits: the stated size
+            // plus one step holds an entry that is what its header says. An entry that inflates past that goes
+            // on below. (Inflating into a scratch buffer and appending copied every byte once more.)
+            var failure: (any Error)?
+            var finished = false
+            out = [UInt8](unsafeUninitializedCapacity: hint + chunk) { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                // In bounds by construction: a step writes at most `chunk` bytes, and one starts only while that
+                // many are left after the `initialized` ones.
+                while buffer.count - initialized >= chunk {
+                    let n = zip_fread(file, base + initialized, zip_uint64_t(chunk))
+                    if n < 0 {
+                        failure = ZipError.corrupt("\(name): \(String(cString: zip_error_strerror(zip_file_get_error(file))))")
+                        return
+                    }
+                    if n == 0 { finished = true; return }
+                    initialized += Int(n)
+                    inflatedSoFar += Int(n)
+                    chunks?.append(Int(n))
+                    do { try checkLimits(entry: name, entryBytes: initialized) } catch { failure = error; return }
+                }
+            }
+            if let failure { throw failure }
+            if finished { return out }
+        } else {
+            out.reserveCapacity(min(hint, 16 << 20))
+        }
         // Uninitialised: zip_fread writes what is counted (a zeroed 64 KB buffer per entry cost more than inflating it).
         var scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunk)
         defer { scratch.deallocate() }
@@ -318,6 +349,90 @@ public final class ZipArchive {
         // is needed only for other letters.
         return bytes.allSatisfy { $0 < 0x80 } ? key : key.lowercased()
     }
+}
+
+/// An archive's bytes as libzip reads them: a read-only, seekable libzip source over a Swift array, as libzip's
+/// buffer source would be over a copy of it. Each read copies from the array inside `withUnsafeBytes`, so no
+/// pointer into the array outlives a call. libzip holds it through its user data and frees it with the source
+/// (`ZIP_SOURCE_FREE`).
+private final class ZipByteSource {
+    let bytes: [UInt8]
+    var offset = 0
+    var error = zip_error_t()
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        zip_error_init(&error)
+    }
+
+    deinit { zip_error_fini(&error) }
+
+    /// The commands answered (`zip_source_make_command_bitmap` is variadic, so not callable from Swift): what a
+    /// seekable read-only source supports.
+    static let supported: zip_int64_t = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
+                                         ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS]
+        .reduce(0) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+
+    func answer(_ data: UnsafeMutableRawPointer?, _ length: zip_uint64_t, _ command: zip_source_cmd_t) -> zip_int64_t {
+        switch command {
+        case ZIP_SOURCE_OPEN:
+            offset = 0
+            return 0
+        case ZIP_SOURCE_READ:
+            let n = Int(min(length, zip_uint64_t(max(bytes.count - offset, 0))))
+            if n > 0 {
+                guard let data else {
+                    zip_error_set(&error, ZIP_ER_INVAL, 0)
+                    return -1
+                }
+                // In bounds: `offset + n <= bytes.count`.
+                bytes.withUnsafeBytes { raw in
+                    if let from = raw.baseAddress { memcpy(data, from + offset, n) }
+                }
+                offset += n
+            }
+            return zip_int64_t(n)
+        case ZIP_SOURCE_CLOSE:
+            return 0
+        case ZIP_SOURCE_STAT:
+            guard let data, length >= zip_uint64_t(MemoryLayout<zip_stat_t>.size) else {
+                zip_error_set(&error, ZIP_ER_INVAL, 0)
+                return -1
+            }
+            let stat = data.assumingMemoryBound(to: zip_stat_t.self)
+            zip_stat_init(stat)
+            stat.pointee.size = zip_uint64_t(bytes.count)
+            stat.pointee.comp_size = zip_uint64_t(bytes.count)
+            stat.pointee.comp_method = zip_uint16_t(ZIP_CM_STORE)
+            stat.pointee.encryption_method = zip_uint16_t(ZIP_EM_NONE)
+            stat.pointee.valid = zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD)
+            return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        case ZIP_SOURCE_ERROR:
+            return zip_error_to_data(&error, data, length)
+        case ZIP_SOURCE_SEEK:
+            let moved = zip_source_seek_compute_offset(zip_uint64_t(offset), zip_uint64_t(bytes.count), data, length, &error)
+            if moved < 0 { return -1 }
+            offset = Int(moved)
+            return 0
+        case ZIP_SOURCE_TELL:
+            return zip_int64_t(offset)
+        case ZIP_SOURCE_SUPPORTS:
+            return Self.supported
+        default:
+            zip_error_set(&error, ZIP_ER_OPNOTSUPP, 0)
+            return -1
+        }
+    }
+}
+
+/// libzip's callback for a `ZipByteSource` (its user data).
+private let zipByteSourceCallback: zip_source_callback = { userData, data, length, command in
+    guard let userData else { return -1 }
+    if command == ZIP_SOURCE_FREE {
+        Unmanaged<ZipByteSource>.fromOpaque(userData).release()
+        return 0
+    }
+    return Unmanaged<ZipByteSource>.fromOpaque(userData).takeUnretainedValue().answer(data, length, command)
 }
 
 /// The stored bytes of one zip entry and what the central directory says of them (`ZipArchive.fingerprint`):

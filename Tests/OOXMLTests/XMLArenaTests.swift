@@ -203,3 +203,30 @@ struct XMLArenaTests {
         s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
 }
+
+/// XMLVocabulary finds ASCII names by their bytes and others through its dictionary, giving the codes the
+/// dictionary alone gave: a listed name's first place, 1 for an unlisted one, 0 outside the namespaces.
+struct XMLVocabularyTests {
+    @Test func codesAsTheDictionaryGivesThem() {
+        let locals = ["p", "r", "t", "tbl", "tblPr", "p", "K", "rFonts", "eastAsia", "x"]
+        let vocabulary = XMLVocabulary(namespaces: ["urn:w", "urn:s"], locals: locals)
+        for (k, local) in locals.enumerated() {
+            let first = locals.firstIndex(of: local) ?? k
+            #expect(vocabulary.code(namespace: "urn:w", local: local) == UInt8(2 + first), "\(local)")
+            #expect(vocabulary.code(namespace: "urn:s", local: local) == UInt8(2 + first), "\(local)")
+            #expect(vocabulary.code(namespace: "urn:other", local: local) == 0)
+            #expect(vocabulary.code(namespace: "", local: local) == 0)
+        }
+        for unlisted in ["", "P", "pp", "tb", "tblPrX", "rfonts", "甲", "é"] {
+            #expect(vocabulary.code(namespace: "urn:w", local: unlisted) == 1, "\(unlisted)")
+        }
+        // A name that is not ASCII but equal, as a string, to a listed one (KELVIN SIGN is canonically "K").
+        #expect("\u{212A}" == "K")
+        #expect(vocabulary.code(namespace: "urn:w", local: "\u{212A}") == 8)
+        // Many listed names: every one found at its place.
+        let many = (0..<254).map { "n\($0)x" }
+        let big = XMLVocabulary(namespaces: ["urn:w"], locals: many + ["more"])
+        for (k, local) in many.enumerated() { #expect(big.code(namespace: "urn:w", local: local) == UInt8(2 + k)) }
+        #expect(big.code(namespace: "urn:w", local: "more") == 1, "past 254 names nothing more is listed")
+    }
+}

@@ -39,6 +39,10 @@ struct XMLPlainParserTests {
         "<a b=\"\u{85}\u{1F600}\">]]x>\u{9F}</a>",
         // The same URIs bound again, to other prefixes, deeper in (interned once, compared by their bytes).
         "<a xmlns:p=\"urn:x\" xmlns:q=\"http://h.example/y\"><b xmlns:r=\"urn:x\" xmlns:p=\"http://h.example/y\"><r:c p:d=\"1\" q:e=\"2\"/></b><p:f xmlns=\"urn:x\"><g/></p:f></a>",
+        // End tags: the start tag's name again, then `>` straight away or after spaces, tabs and line feeds;
+        // names that share a prefix with their neighbours; the input ending right after the root's end tag.
+        "<w:tbl xmlns:w=\"\(w)\"><w:tblPr></w:tblPr ><w:tr><w:tc><w:p></w:p\t></w:tc\n></w:tr><w:t></w:t></w:tbl>",
+        "<ab><a></a><abc></abc></ab>",
     ]
 
     /// Parts left to libxml2 (the plain reader gives nil): what it does not read, and what is malformed.
@@ -64,6 +68,9 @@ struct XMLPlainParserTests {
         "<a></b>", "<a>", "<a/><b/>", "<a/>x", "x<a/>", "", "   ", "<a/><!-- after -->", "<a></a >>",
         "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>",
         "<a><!DOCTYPE a></a>",
+        // End tags that are not the open element's name, or not closed right after it.
+        "<ab></a>", "<a></ab>", "<a></a:b>", "<a:b xmlns:a=\"urn:a\"></a:b:c>", "<a></a/>", "<a></a=>", "<a></a", "<a></a x>",
+        "<a></a\r>", "<a></A>", "<p:a xmlns:p=\"urn:p\" xmlns:q=\"urn:p\"></q:a>", "<a></a\u{85}>", "<a></a-b>",
     ]
 
     @Test(arguments: plainParts)
@@ -151,7 +158,8 @@ struct XMLPlainParserTests {
         var random = SplitMix(seed: 20261201)
         let alphabet = Array("<>&;\"'=:/#x]! \t\n\rwa1é中\u{0}".utf8) + [0x80, 0xBF, 0xC0, 0xE4, 0xED, 0xEF, 0xF4, 0xFF]
         let snippets = ["&amp;", "&#38;", "&#x4E2D;", "&lt;", "xmlns:w=\"urn:w\"", "xmlns=\"urn:d\"", " w:val=\"1\"", "</w:t>", "<w:t>",
-                        "<w:r/>", "xml:space=\"preserve\"", "<!--", "]]>", "&#xFFFE;", "p:", "<?x?>", " a='&#9;'"].map { Array($0.utf8) }
+                        "<w:r/>", "xml:space=\"preserve\"", "<!--", "]]>", "&#xFFFE;", "p:", "<?x?>", " a='&#9;'", "</w:t\n>", "</w:r>",
+                        "</a>"].map { Array($0.utf8) }
         var accepted = 0, checked = 0
         // XML_PLAIN_FUZZ_ROUNDS=N for a longer search (400 mutations of each part by default).
         let rounds = ProcessInfo.processInfo.environment["XML_PLAIN_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 400

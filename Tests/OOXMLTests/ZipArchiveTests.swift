@@ -126,6 +126,45 @@ struct ZipArchiveTests {
         #expect(try archive.read("a.txt") == Array("hello".utf8))
     }
 
+    /// `read` inflates straight into the array while the stated size (plus a step) holds the entry, and goes on
+    /// through its scratch buffer past that: an entry whose central directory states another size than it
+    /// inflates to must give what the scratch path (`readPrefix` that never has enough) gives, bytes or error.
+    @Test func readsEntriesWhatEverTheirStatedSize() throws {
+        let big = (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let entries: [(String, [UInt8])] = [("a.txt", Array("甲乙".utf8)), ("big.bin", big), ("empty", [])]
+        let bytes = try OOXMLTestSupport.zip(entries)
+        var chunks: [Int] = []
+        #expect(try ZipArchive(bytes: bytes).read("big.bin", chunks: &chunks) == big)
+        #expect(chunks == [65_536, 65_536, 150_000 - 131_072], "the same 64 KB steps as through the scratch buffer")
+        // Each entry's stated size (central directory, offset 24) made smaller, larger, zero.
+        var header = 0
+        var variants: [[UInt8]] = [bytes]
+        while let at = Self.firstIndex(of: [0x50, 0x4B, 0x01, 0x02], in: bytes, from: header) {
+            for size in [0, 1, 3, 100, 70_000, 149_999, 150_001, 1 << 20] {
+                var v = bytes
+                for k in 0..<4 { v[at + 24 + k] = UInt8((size >> (8 * k)) & 0xFF) }
+                variants.append(v)
+            }
+            header = at + 4
+        }
+        #expect(variants.count == 1 + 3 * 8)
+        for (n, v) in variants.enumerated() {
+            for (name, _) in entries {
+                func outcome(_ read: (ZipArchive) throws -> [UInt8]) -> (bytes: [UInt8]?, error: String?) {
+                    do { return (try read(try ZipArchive(bytes: v)), nil) } catch { return (nil, "\(error)") }
+                }
+                let direct = outcome { try $0.read(name) }, scratch = outcome { try $0.readPrefix(name) { _ in false } }
+                #expect(direct.bytes == scratch.bytes && direct.error == scratch.error, "variant \(n), \(name): \(direct.error ?? "read") against \(scratch.error ?? "read")")
+            }
+        }
+    }
+
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8], from start: Int) -> Int? {
+        guard hay.count >= needle.count, start <= hay.count - needle.count else { return nil }
+        for i in start...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle { return i }
+        return nil
+    }
+
     static func lastIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         guard hay.count >= needle.count else { return nil }
         for i in stride(from: hay.count - needle.count, through: 0, by: -1) where Array(hay[i..<(i + needle.count)]) == needle { return i }
