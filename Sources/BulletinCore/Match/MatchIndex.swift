@@ -45,8 +45,24 @@ public struct MatchIndex: Sendable {
         for s in subjects { index(MatchProfile(s, settings: settings)) }
     }
 
+    /// An index of library cases given by their postings (stored beside each case, or made from its text), in
+    /// document order, that reads a case back through `load` when it is a candidate. The same index as
+    /// `init(lean:settings:load:)` of the same cases' subjects, without preparing their profiles.
+    public init(postings entries: some Sequence<(id: String, postings: MatchPostings)>, settings: MatchSettings = MatchSettings(),
+                load: @escaping Loader) {
+        self.settings = settings
+        self.load = load
+        for e in entries { index(id: e.id, titleGrams: e.postings.titleGrams, summaryGrams: e.postings.summaryGrams, tokens: e.postings.tokens) }
+    }
+
     /// Cases held.
     public var count: Int { ids.count }
+
+    /// The postings of a subject whose profile is held (tonight's submissions, once matched), nil otherwise.
+    public func postings(id: String) -> MatchPostings? {
+        guard let d = positions[id], let p = held[Int32(d)] else { return nil }
+        return MatchPostings(p)
+    }
 
     /// Adds a subject (a library case, or a submission once it is matched). A second subject with an id already
     /// held replaces nothing: both stay, and the id leads to the later one.
@@ -63,11 +79,18 @@ public struct MatchIndex: Sendable {
     /// Indexes a profile's grams and tokens; returns its document number.
     @discardableResult
     private mutating func index(_ profile: MatchProfile) -> Int32 {
-        positions[profile.subject.id] = ids.count
-        ids.append(profile.subject.id)
-        let doc = Int32(titles.add(profile.titleGrams))
-        summaries.add(profile.summaryGrams)
-        for value in Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)) {
+        index(id: profile.subject.id, titleGrams: profile.titleGrams, summaryGrams: profile.summaryGrams,
+              tokens: Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)))
+    }
+
+    /// Indexes one document's grams and distinct token values; returns its document number.
+    @discardableResult
+    private mutating func index(id: String, titleGrams: [UInt64], summaryGrams: [UInt64], tokens values: some Sequence<String>) -> Int32 {
+        positions[id] = ids.count
+        ids.append(id)
+        let doc = Int32(titles.add(titleGrams))
+        summaries.add(summaryGrams)
+        for value in values {
             tokens[value, default: []].append(doc)
         }
         return doc

@@ -11,6 +11,10 @@ extension Pipeline {
         var bySubmission: [String: SubmissionMatch] = [:]
         /// Provisional id of an earlier submission of the night → the case it became.
         var stored: [String: String] = [:]
+        /// Provisional id → the submission's match postings, kept beside its case if it makes one.
+        var postings: [String: MatchPostings] = [:]
+        /// The key the postings were made under (`MatchSettings.postingsKey`).
+        var postingsKey = ""
 
         static func provisionalId(_ sha256: String, _ index: Int) -> String { "tonight:\(sha256.prefix(16)):\(index)" }
 
@@ -28,15 +32,17 @@ extension Pipeline {
         }
         // The index keeps the window's postings only, read a chunk of cases at a time in the one order of
         // `matchSubjects(periods:)`; a case's full profile is rebuilt from the library when it is a candidate.
-        // Peak memory so follows the postings, not the window's decoded cases and profiles.
+        // Peak memory so follows the postings, not the window's decoded cases and profiles. The postings are the
+        // rows kept beside each case; a case without a row of these settings has them made from its text.
         let library = run.library
         let ids = try library.matchSubjectIDs(periods: months)
         let failure = LoadFailure()
-        let lean = LeanSubjects(library: library, ids: ids, failure: failure)
+        let key = settings.postingsKey
+        let lean = LeanPostings(library: library, ids: ids, key: key, settings: settings, failure: failure)
         // A night's submissions share candidates (resends, one unit's series): the last few thousand subjects
         // read back are kept (a kilobyte or so each), so a case is decoded about once a night, not once a query.
         let recent = RecentSubjects(capacity: 4096)
-        var index = MatchIndex(lean: lean, settings: settings) { wanted in
+        var index = MatchIndex(postings: lean, settings: settings) { wanted in
             var found = recent.subjects(wanted)
             let missing = wanted.filter { found[$0] == nil }
             if !missing.isEmpty {
@@ -67,29 +73,36 @@ extension Pipeline {
         // can only be different (`CaseMatcher.mayDecide`).
         let results = CaseMatcher(settings: settings).matchNightDecided(subjects, into: &index)
         if let error = failure.error { throw error }
-        return NightMatches(bySubmission: Dictionary(results.map { ($0.subject.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        var night = NightMatches(bySubmission: Dictionary(results.map { ($0.subject.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        night.postingsKey = key
+        for s in subjects { night.postings[s.id] = index.postings(id: s.id) }
+        return night
     }
 }
 
-/// The library's cases of the window as a sequence of match subjects, read `chunk` cases at a time.
-private struct LeanSubjects: Sequence {
+/// The library's cases of the window as a sequence of (id, postings), read `chunk` cases at a time in the order
+/// of `ids`: each case's stored postings of `key`, else postings made from its text (its match subject), which
+/// are then kept beside it for the next night.
+private struct LeanPostings: Sequence {
     let library: CaseLibrary
     let ids: [String]
+    let key: String
+    let settings: MatchSettings
     let failure: LoadFailure
     var chunk = 512
 
     struct Iterator: IteratorProtocol {
-        let source: LeanSubjects
+        let source: LeanPostings
         var offset = 0
-        var buffer: [MatchSubject] = []
+        var buffer: [(id: String, postings: MatchPostings)] = []
         var at = 0
 
-        mutating func next() -> MatchSubject? {
+        mutating func next() -> (id: String, postings: MatchPostings)? {
             while at == buffer.count {
                 guard offset < source.ids.count, source.failure.error == nil else { return nil }
                 let slice = Array(source.ids[offset..<Swift.min(source.ids.count, offset + source.chunk)])
                 offset += slice.count
-                do { buffer = try source.library.matchSubjects(ids: slice) } catch {
+                do { buffer = try source.read(slice) } catch {
                     source.failure.record(error)
                     return nil
                 }
@@ -101,6 +114,20 @@ private struct LeanSubjects: Sequence {
     }
 
     func makeIterator() -> Iterator { Iterator(source: self) }
+
+    /// The postings of `slice`, in its order (a case the library cannot give back is left out, as
+    /// `matchSubjects(ids:)` leaves it out).
+    func read(_ slice: [String]) throws -> [(id: String, postings: MatchPostings)] {
+        var found = try library.matchPostings(ids: slice, key: key)
+        let missing = slice.filter { found[$0] == nil }
+        if !missing.isEmpty {
+            let made = try library.matchSubjects(ids: missing).map { (caseId: $0.id, postings: MatchPostings(MatchProfile($0, settings: settings))) }
+            for m in made { found[m.caseId] = m.postings }
+            // A cache of what the text gives: if it cannot be written, the next night makes the postings again.
+            try? library.keepMatchPostings(made, key: key)
+        }
+        return slice.compactMap { id in found[id].map { (id, $0) } }
+    }
 }
 
 /// The first error met reading cases back for the match index (its loader cannot throw); the stage throws it.
