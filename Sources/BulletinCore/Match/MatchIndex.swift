@@ -9,6 +9,9 @@
 public struct MatchIndex: Sendable {
     /// Reads library cases back by id (unknown ids left out, any order).
     public typealias Loader = @Sendable ([String]) -> [MatchSubject]
+    /// Reads library cases back by id as prepared profiles (unknown ids left out, any order); the profiles must have
+    /// been prepared with the index's settings.
+    public typealias ProfileLoader = @Sendable ([String]) -> [MatchProfile]
 
     /// The settings the profiles were prepared with.
     public let settings: MatchSettings
@@ -23,17 +26,20 @@ public struct MatchIndex: Sendable {
     /// Hard token values (title and summary, contrast words aside) → documents.
     private var tokens: [String: [Int32]] = [:]
     private let load: Loader?
+    private let loadProfiles: ProfileLoader?
 
     /// An empty index.
     public init(settings: MatchSettings = MatchSettings()) {
         self.settings = settings
         load = nil
+        loadProfiles = nil
     }
 
     /// An index of the given subjects, holding their profiles.
     public init(subjects: [MatchSubject], settings: MatchSettings = MatchSettings()) {
         self.settings = settings
         load = nil
+        loadProfiles = nil
         for s in subjects { add(s) }
     }
 
@@ -42,16 +48,19 @@ public struct MatchIndex: Sendable {
     public init(lean subjects: some Sequence<MatchSubject>, settings: MatchSettings = MatchSettings(), load: @escaping Loader) {
         self.settings = settings
         self.load = load
+        loadProfiles = nil
         for s in subjects { index(MatchProfile(s, settings: settings)) }
     }
 
     /// An index of library cases given by their postings (stored beside each case, or made from its text), in
-    /// document order, that reads a case back through `load` when it is a candidate. The same index as
-    /// `init(lean:settings:load:)` of the same cases' subjects, without preparing their profiles.
+    /// document order, that reads a case back through `load` when it is a candidate, as a profile (so that the
+    /// caller may keep the profiles it read for the next query). The same index as `init(lean:settings:load:)` of
+    /// the same cases' subjects, without preparing their profiles.
     public init(postings entries: some Sequence<(id: String, postings: MatchPostings)>, settings: MatchSettings = MatchSettings(),
-                load: @escaping Loader) {
+                load: @escaping ProfileLoader) {
         self.settings = settings
-        self.load = load
+        self.load = nil
+        loadProfiles = load
         for e in entries { index(id: e.id, titleGrams: e.postings.titleGrams, summaryGrams: e.postings.summaryGrams, tokens: e.postings.tokens) }
     }
 
@@ -100,6 +109,7 @@ public struct MatchIndex: Sendable {
     public func subject(id: String) -> MatchSubject? {
         guard let d = positions[id] else { return nil }
         if let p = held[Int32(d)] { return p.subject }
+        if let loadProfiles { return loadProfiles([id]).first { $0.subject.id == id }?.subject }
         return load?([id]).first { $0.id == id }
     }
 
@@ -176,7 +186,9 @@ public struct MatchIndex: Sendable {
         // Profiles not held are rebuilt from the library, in one read for the lot.
         let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }
         var loaded: [String: MatchProfile] = [:]
-        if !missing.isEmpty, let load {
+        if !missing.isEmpty, let loadProfiles {
+            for p in loadProfiles(missing) where loaded[p.subject.id] == nil { loaded[p.subject.id] = p }
+        } else if !missing.isEmpty, let load {
             for s in load(missing) where loaded[s.id] == nil { loaded[s.id] = MatchProfile(s, settings: settings) }
         }
         return ranked.compactMap { d, v in

@@ -22,6 +22,9 @@ extension Pipeline {
         func caseId(_ id: String) -> String? { id.hasPrefix("tonight:") ? stored[id] : id }
     }
 
+    /// How many candidates' profiles the match step keeps once read back (a few kilobytes each).
+    static let recentProfiles = 2048
+
     func match(_ files: [FileWork<ScoredSubmission>], _ run: RunContext) throws -> NightMatches {
         let settings = config.match ?? MatchSettings()
         var months: [BulletinPeriod] = []
@@ -39,17 +42,18 @@ extension Pipeline {
         let failure = LoadFailure()
         let key = settings.postingsKey
         let lean = LeanPostings(library: library, ids: ids, key: key, settings: settings, failure: failure)
-        // A night's submissions share candidates (resends, one unit's series): the last few thousand subjects
-        // read back are kept (a kilobyte or so each), so a case is decoded about once a night, not once a query.
-        let recent = RecentSubjects(capacity: 4096)
+        // A night's submissions share candidates (resends, one unit's series): the profiles of the last
+        // `recentProfiles` candidates read back are kept, so a case is read and prepared about once a night, not
+        // once a query.
+        let recent = RecentProfiles(capacity: Self.recentProfiles)
         var index = MatchIndex(postings: lean, settings: settings) { wanted in
-            var found = recent.subjects(wanted)
+            var found = recent.profiles(wanted)
             let missing = wanted.filter { found[$0] == nil }
             if !missing.isEmpty {
                 do {
-                    let read = try library.matchSubjects(ids: missing)
+                    let read = try library.matchSubjects(ids: missing).map { MatchProfile($0, settings: settings) }
                     recent.keep(read)
-                    for s in read { found[s.id] = s }
+                    for p in read { found[p.subject.id] = p }
                 } catch {
                     failure.record(error)
                     return []
@@ -140,35 +144,35 @@ private final class LoadFailure: @unchecked Sendable {
     func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
 }
 
-/// The subjects the match index read back last, at most `capacity`, the oldest dropped first.
-private final class RecentSubjects: @unchecked Sendable {
+/// The profiles the match index read back last, at most `capacity`, the oldest dropped first.
+private final class RecentProfiles: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
-    private var byId: [String: MatchSubject] = [:]
+    private var byId: [String: MatchProfile] = [:]
     private var order: [String] = []
     private var head = 0
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
-    func subjects(_ ids: [String]) -> [String: MatchSubject] {
+    func profiles(_ ids: [String]) -> [String: MatchProfile] {
         lock.withLock {
-            var out: [String: MatchSubject] = [:]
+            var out: [String: MatchProfile] = [:]
             for id in ids { if let s = byId[id] { out[id] = s } }
             return out
         }
     }
 
-    func keep(_ subjects: [MatchSubject]) {
+    func keep(_ profiles: [MatchProfile]) {
         lock.withLock {
-            for s in subjects where byId[s.id] == nil {
+            for p in profiles where byId[p.subject.id] == nil {
                 if order.count < capacity {
-                    order.append(s.id)
+                    order.append(p.subject.id)
                 } else {
                     byId[order[head]] = nil
-                    order[head] = s.id
+                    order[head] = p.subject.id
                     head = (head + 1) % capacity
                 }
-                byId[s.id] = s
+                byId[p.subject.id] = p
             }
         }
     }

@@ -16,7 +16,7 @@ import Testing
         let shelf = MatchLeanIndexTests.Shelf(s.night1)
         var lean = MatchIndex(lean: s.night1, settings: settings, load: { shelf.load($0) })
         let entries = s.night1.map { (id: $0.id, postings: MatchPostings(MatchProfile($0, settings: settings))) }
-        var stored = MatchIndex(postings: entries, settings: settings, load: { shelf.load($0) })
+        var stored = MatchIndex(postings: entries, settings: settings, load: { shelf.load($0).map { MatchProfile($0, settings: settings) } })
         #expect(stored.count == lean.count)
         // Candidates, in order and with their containments, for every submission of both nights.
         for q in s.night1 + s.night2 {
