@@ -12,13 +12,18 @@ public struct Arrival: Sendable {
     /// The case the match step attached it to, or nil: then the same normalised title finds its case, or a new
     /// case is created.
     public var attachTo: String?
+    /// The match postings of its title and summary and the key they were made under, kept beside the case when
+    /// it is created (`StoredPostings`); nil leaves the case without a row (made from its text when needed).
+    public var postings: (key: String, value: MatchPostings)?
 
     /// Creates an arrival.
-    public init(record: CaseRecord, channel: Channel, classified: Bool, attachTo: String? = nil) {
+    public init(record: CaseRecord, channel: Channel, classified: Bool, attachTo: String? = nil,
+                postings: (key: String, value: MatchPostings)? = nil) {
         self.record = record
         self.channel = channel
         self.classified = classified
         self.attachTo = attachTo
+        self.postings = postings
     }
 }
 
@@ -79,6 +84,7 @@ extension CaseLibrary {
                                          received.description, json])
                     created.append((record, json.utf8.count))
                     try CaseText.insert(record, db)
+                    if let p = a.postings { try StoredPostings.insert(caseId: id, key: p.key, p.value, db) }
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
                                                            to: record.classified ? .classified : firstStage, who: "bulletin",
                                                            why: record.classified ? "received marked 涉密" : "received",

@@ -116,6 +116,9 @@ enum LibraryMigrations {
         m.registerMigration("v8: what each step's review sheets of a month were made from") { db in
             try SheetMemo.create(db)
         }
+        m.registerMigration("v9: each case's match postings beside it, so the nightly index does not remake them") { db in
+            try StoredPostings.create(db)
+        }
         return m
     }
 

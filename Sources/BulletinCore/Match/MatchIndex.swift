@@ -9,6 +9,9 @@
 public struct MatchIndex: Sendable {
     /// Reads library cases back by id (unknown ids left out, any order).
     public typealias Loader = @Sendable ([String]) -> [MatchSubject]
+    /// Reads library cases back by id as prepared profiles (unknown ids left out, any order); the profiles must have
+    /// been prepared with the index's settings.
+    public typealias ProfileLoader = @Sendable ([String]) -> [MatchProfile]
 
     /// The settings the profiles were prepared with.
     public let settings: MatchSettings
@@ -23,17 +26,20 @@ public struct MatchIndex: Sendable {
     /// Hard token values (title and summary, contrast words aside) → documents.
     private var tokens: [String: [Int32]] = [:]
     private let load: Loader?
+    private let loadProfiles: ProfileLoader?
 
     /// An empty index.
     public init(settings: MatchSettings = MatchSettings()) {
         self.settings = settings
         load = nil
+        loadProfiles = nil
     }
 
     /// An index of the given subjects, holding their profiles.
     public init(subjects: [MatchSubject], settings: MatchSettings = MatchSettings()) {
         self.settings = settings
         load = nil
+        loadProfiles = nil
         for s in subjects { add(s) }
     }
 
@@ -42,11 +48,30 @@ public struct MatchIndex: Sendable {
     public init(lean subjects: some Sequence<MatchSubject>, settings: MatchSettings = MatchSettings(), load: @escaping Loader) {
         self.settings = settings
         self.load = load
+        loadProfiles = nil
         for s in subjects { index(MatchProfile(s, settings: settings)) }
+    }
+
+    /// An index of library cases given by their postings (stored beside each case, or made from its text), in
+    /// document order, that reads a case back through `load` when it is a candidate, as a profile (so that the
+    /// caller may keep the profiles it read for the next query). The same index as `init(lean:settings:load:)` of
+    /// the same cases' subjects, without preparing their profiles.
+    public init(postings entries: some Sequence<(id: String, postings: MatchPostings)>, settings: MatchSettings = MatchSettings(),
+                load: @escaping ProfileLoader) {
+        self.settings = settings
+        self.load = nil
+        loadProfiles = load
+        for e in entries { index(id: e.id, titleGrams: e.postings.titleGrams, summaryGrams: e.postings.summaryGrams, tokens: e.postings.tokens) }
     }
 
     /// Cases held.
     public var count: Int { ids.count }
+
+    /// The postings of a subject whose profile is held (tonight's submissions, once matched), nil otherwise.
+    public func postings(id: String) -> MatchPostings? {
+        guard let d = positions[id], let p = held[Int32(d)] else { return nil }
+        return MatchPostings(p)
+    }
 
     /// Adds a subject (a library case, or a submission once it is matched). A second subject with an id already
     /// held replaces nothing: both stay, and the id leads to the later one.
@@ -63,11 +88,18 @@ public struct MatchIndex: Sendable {
     /// Indexes a profile's grams and tokens; returns its document number.
     @discardableResult
     private mutating func index(_ profile: MatchProfile) -> Int32 {
-        positions[profile.subject.id] = ids.count
-        ids.append(profile.subject.id)
-        let doc = Int32(titles.add(profile.titleGrams))
-        summaries.add(profile.summaryGrams)
-        for value in Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)) {
+        index(id: profile.subject.id, titleGrams: profile.titleGrams, summaryGrams: profile.summaryGrams,
+              tokens: Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)))
+    }
+
+    /// Indexes one document's grams and distinct token values; returns its document number.
+    @discardableResult
+    private mutating func index(id: String, titleGrams: [UInt64], summaryGrams: [UInt64], tokens values: some Sequence<String>) -> Int32 {
+        positions[id] = ids.count
+        ids.append(id)
+        let doc = Int32(titles.add(titleGrams))
+        summaries.add(summaryGrams)
+        for value in values {
             tokens[value, default: []].append(doc)
         }
         return doc
@@ -77,6 +109,7 @@ public struct MatchIndex: Sendable {
     public func subject(id: String) -> MatchSubject? {
         guard let d = positions[id] else { return nil }
         if let p = held[Int32(d)] { return p.subject }
+        if let loadProfiles { return loadProfiles([id]).first { $0.subject.id == id }?.subject }
         return load?([id]).first { $0.id == id }
     }
 
@@ -153,7 +186,9 @@ public struct MatchIndex: Sendable {
         // Profiles not held are rebuilt from the library, in one read for the lot.
         let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }
         var loaded: [String: MatchProfile] = [:]
-        if !missing.isEmpty, let load {
+        if !missing.isEmpty, let loadProfiles {
+            for p in loadProfiles(missing) where loaded[p.subject.id] == nil { loaded[p.subject.id] = p }
+        } else if !missing.isEmpty, let load {
             for s in load(missing) where loaded[s.id] == nil { loaded[s.id] = MatchProfile(s, settings: settings) }
         }
         return ranked.compactMap { d, v in

@@ -11,12 +11,19 @@ extension Pipeline {
         var bySubmission: [String: SubmissionMatch] = [:]
         /// Provisional id of an earlier submission of the night → the case it became.
         var stored: [String: String] = [:]
+        /// Provisional id → the submission's match postings, kept beside its case if it makes one.
+        var postings: [String: MatchPostings] = [:]
+        /// The key the postings were made under (`MatchSettings.postingsKey`).
+        var postingsKey = ""
 
         static func provisionalId(_ sha256: String, _ index: Int) -> String { "tonight:\(sha256.prefix(16)):\(index)" }
 
         /// The case a provisional or library id stands for now, nil for a provisional id not (yet) stored.
         func caseId(_ id: String) -> String? { id.hasPrefix("tonight:") ? stored[id] : id }
     }
+
+    /// How many candidates' profiles the match step keeps once read back (a few kilobytes each).
+    static let recentProfiles = 2048
 
     func match(_ files: [FileWork<ScoredSubmission>], _ run: RunContext) throws -> NightMatches {
         let settings = config.match ?? MatchSettings()
@@ -28,22 +35,25 @@ extension Pipeline {
         }
         // The index keeps the window's postings only, read a chunk of cases at a time in the one order of
         // `matchSubjects(periods:)`; a case's full profile is rebuilt from the library when it is a candidate.
-        // Peak memory so follows the postings, not the window's decoded cases and profiles.
+        // Peak memory so follows the postings, not the window's decoded cases and profiles. The postings are the
+        // rows kept beside each case; a case without a row of these settings has them made from its text.
         let library = run.library
         let ids = try library.matchSubjectIDs(periods: months)
         let failure = LoadFailure()
-        let lean = LeanSubjects(library: library, ids: ids, failure: failure)
-        // A night's submissions share candidates (resends, one unit's series): the last few thousand subjects
-        // read back are kept (a kilobyte or so each), so a case is decoded about once a night, not once a query.
-        let recent = RecentSubjects(capacity: 4096)
-        var index = MatchIndex(lean: lean, settings: settings) { wanted in
-            var found = recent.subjects(wanted)
+        let key = settings.postingsKey
+        let lean = LeanPostings(library: library, ids: ids, key: key, settings: settings, failure: failure)
+        // A night's submissions share candidates (resends, one unit's series): the profiles of the last
+        // `recentProfiles` candidates read back are kept, so a case is read and prepared about once a night, not
+        // once a query.
+        let recent = RecentProfiles(capacity: Self.recentProfiles)
+        var index = MatchIndex(postings: lean, settings: settings) { wanted in
+            var found = recent.profiles(wanted)
             let missing = wanted.filter { found[$0] == nil }
             if !missing.isEmpty {
                 do {
-                    let read = try library.matchSubjects(ids: missing)
+                    let read = try library.matchSubjects(ids: missing).map { MatchProfile($0, settings: settings) }
                     recent.keep(read)
-                    for s in read { found[s.id] = s }
+                    for p in read { found[p.subject.id] = p }
                 } catch {
                     failure.record(error)
                     return []
@@ -67,29 +77,36 @@ extension Pipeline {
         // can only be different (`CaseMatcher.mayDecide`).
         let results = CaseMatcher(settings: settings).matchNightDecided(subjects, into: &index)
         if let error = failure.error { throw error }
-        return NightMatches(bySubmission: Dictionary(results.map { ($0.subject.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        var night = NightMatches(bySubmission: Dictionary(results.map { ($0.subject.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        night.postingsKey = key
+        for s in subjects { night.postings[s.id] = index.postings(id: s.id) }
+        return night
     }
 }
 
-/// The library's cases of the window as a sequence of match subjects, read `chunk` cases at a time.
-private struct LeanSubjects: Sequence {
+/// The library's cases of the window as a sequence of (id, postings), read `chunk` cases at a time in the order
+/// of `ids`: each case's stored postings of `key`, else postings made from its text (its match subject), which
+/// are then kept beside it for the next night.
+private struct LeanPostings: Sequence {
     let library: CaseLibrary
     let ids: [String]
+    let key: String
+    let settings: MatchSettings
     let failure: LoadFailure
     var chunk = 512
 
     struct Iterator: IteratorProtocol {
-        let source: LeanSubjects
+        let source: LeanPostings
         var offset = 0
-        var buffer: [MatchSubject] = []
+        var buffer: [(id: String, postings: MatchPostings)] = []
         var at = 0
 
-        mutating func next() -> MatchSubject? {
+        mutating func next() -> (id: String, postings: MatchPostings)? {
             while at == buffer.count {
                 guard offset < source.ids.count, source.failure.error == nil else { return nil }
                 let slice = Array(source.ids[offset..<Swift.min(source.ids.count, offset + source.chunk)])
                 offset += slice.count
-                do { buffer = try source.library.matchSubjects(ids: slice) } catch {
+                do { buffer = try source.read(slice) } catch {
                     source.failure.record(error)
                     return nil
                 }
@@ -101,6 +118,20 @@ private struct LeanSubjects: Sequence {
     }
 
     func makeIterator() -> Iterator { Iterator(source: self) }
+
+    /// The postings of `slice`, in its order (a case the library cannot give back is left out, as
+    /// `matchSubjects(ids:)` leaves it out).
+    func read(_ slice: [String]) throws -> [(id: String, postings: MatchPostings)] {
+        var found = try library.matchPostings(ids: slice, key: key)
+        let missing = slice.filter { found[$0] == nil }
+        if !missing.isEmpty {
+            let made = try library.matchSubjects(ids: missing).map { (caseId: $0.id, postings: MatchPostings(MatchProfile($0, settings: settings))) }
+            for m in made { found[m.caseId] = m.postings }
+            // A cache of what the text gives: if it cannot be written, the next night makes the postings again.
+            try? library.keepMatchPostings(made, key: key)
+        }
+        return slice.compactMap { id in found[id].map { (id, $0) } }
+    }
 }
 
 /// The first error met reading cases back for the match index (its loader cannot throw); the stage throws it.
@@ -113,35 +144,35 @@ private final class LoadFailure: @unchecked Sendable {
     func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
 }
 
-/// The subjects the match index read back last, at most `capacity`, the oldest dropped first.
-private final class RecentSubjects: @unchecked Sendable {
+/// The profiles the match index read back last, at most `capacity`, the oldest dropped first.
+private final class RecentProfiles: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
-    private var byId: [String: MatchSubject] = [:]
+    private var byId: [String: MatchProfile] = [:]
     private var order: [String] = []
     private var head = 0
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
-    func subjects(_ ids: [String]) -> [String: MatchSubject] {
+    func profiles(_ ids: [String]) -> [String: MatchProfile] {
         lock.withLock {
-            var out: [String: MatchSubject] = [:]
+            var out: [String: MatchProfile] = [:]
             for id in ids { if let s = byId[id] { out[id] = s } }
             return out
         }
     }
 
-    func keep(_ subjects: [MatchSubject]) {
+    func keep(_ profiles: [MatchProfile]) {
         lock.withLock {
-            for s in subjects where byId[s.id] == nil {
+            for p in profiles where byId[p.subject.id] == nil {
                 if order.count < capacity {
-                    order.append(s.id)
+                    order.append(p.subject.id)
                 } else {
                     byId[order[head]] = nil
-                    order[head] = s.id
+                    order[head] = p.subject.id
                     head = (head + 1) % capacity
                 }
-                byId[s.id] = s
+                byId[p.subject.id] = p
             }
         }
     }

@@ -32,8 +32,9 @@ extension Pipeline {
                                     assessment: s.assessment, period: run.period, sourceFile: file.name, sourceIndex: sub.index,
                                     sourceSHA256: w.item.sha256, received: run.today)
             // Near-certain: attach as a sighting. Anything less is a new case, flagged for a person.
+            let postings = matches.postings[NightMatches.provisionalId(w.item.sha256, sub.index)].map { (key: matches.postingsKey, value: $0) }
             return Arrival(record: record, channel: run.channels.channel(submitter: sub[.submitter], fileName: file.name),
-                           classified: sub.isClassified, attachTo: m?.sameAs.flatMap { matches.caseId($0.otherID) })
+                           classified: sub.isClassified, attachTo: m?.sameAs.flatMap { matches.caseId($0.otherID) }, postings: postings)
         }
         let outcome: InputOutcome = refused.isEmpty ? .accepted : .partial
         let result = try run.library.store(fileSHA256: w.item.sha256, fileName: file.name, size: w.item.size,

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// Each case's match postings (`MatchPostings`: title and summary n-grams, hard token values), one row per case in
+/// table `matchPostings`, written in the transaction that creates the case, under the key of the settings and code
+/// that made them (`MatchSettings.postingsKey`). The nightly match index reads the window's rows instead of
+/// preparing a profile of every case of the window from its text.
+///
+/// The rows are a cache of what the case's text gives: a case without a row (added by an older binary, or before
+/// the table existed) or with a row of another key (the settings changed) has its postings made from its text, as
+/// before, and its row written then, so the next night reads it.
+enum StoredPostings {
+    /// Creates the table (empty: rows are made from the cases' text when first needed).
+    static func create(_ db: Database) throws {
+        try db.create(table: "matchPostings") { t in
+            t.primaryKey("caseId", .text)
+            t.column("settingsKey", .text).notNull()
+            t.column("titleGrams", .blob).notNull()
+            t.column("summaryGrams", .blob).notNull()
+            t.column("tokens", .text).notNull()
+        }
+    }
+
+    static let insertSQL = "INSERT OR REPLACE INTO matchPostings (caseId, settingsKey, titleGrams, summaryGrams, tokens) VALUES (?, ?, ?, ?, ?)"
+
+    /// Writes (or replaces) the row of a case.
+    static func insert(caseId: String, key: String, _ postings: MatchPostings, _ db: Database) throws {
+        try db.cachedStatement(sql: insertSQL).execute(arguments: [caseId, key, MatchPostings.blob(postings.titleGrams),
+                                                                   MatchPostings.blob(postings.summaryGrams), MatchPostings.tokenText(postings.tokens)])
+    }
+}
+
+extension CaseLibrary {
+    /// The stored postings of the cases `ids` made under `key`; a case without a row, with a row of another key,
+    /// or with a row that does not decode is left out (its postings are to be made from its text).
+    public func matchPostings(ids: [String], key: String) throws -> [String: MatchPostings] {
+        guard !ids.isEmpty else { return [:] }
+        return try db.read { db in
+            var out: [String: MatchPostings] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT caseId, titleGrams, summaryGrams, tokens FROM matchPostings
+                    WHERE settingsKey = ? AND caseId IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """, arguments: StatementArguments([key] + chunk))
+                while let row = try rows.next() {
+                    guard let t = MatchPostings.grams(row["titleGrams"] as Data), let s = MatchPostings.grams(row["summaryGrams"] as Data),
+                          let tokens = MatchPostings.tokens(row["tokens"] as String) else { continue }
+                    out[row["caseId"]] = MatchPostings(titleGrams: t, summaryGrams: s, tokens: tokens)
+                }
+            }
+            return out
+        }
+    }
+
+    /// Keeps the postings made from the text of cases that had no row of `key`, in one transaction.
+    public func keepMatchPostings(_ made: [(caseId: String, postings: MatchPostings)], key: String) throws {
+        guard !made.isEmpty else { return }
+        try db.write { db in
+            for m in made { try StoredPostings.insert(caseId: m.caseId, key: key, m.postings, db) }
+        }
+    }
+}
