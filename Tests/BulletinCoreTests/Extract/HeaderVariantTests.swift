@@ -105,6 +105,7 @@ import Testing
         }
     }
 
+    /// A one-sheet workbook (sheet S) holding `sheet` as its worksheet part, as bytes.
     static func workbook(sheet: String) throws -> [UInt8] {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

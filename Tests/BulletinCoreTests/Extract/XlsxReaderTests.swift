@@ -49,19 +49,10 @@ import Testing
     }
 
     @Test func aWorkbookWithoutAHeaderRowIsRefusedWithAReason() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-            ("_rels/.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
-            ("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>"#),
-            ("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s.xml"/></Relationships>"#),
-            ("xl/worksheets/s.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>随便</t></is></c></row></sheetData></worksheet>"#),
-        ]
-        let path = folder.appendingPathComponent("x.xlsx").path
-        try ZipWriter.write(parts.map { ZipWriter.Entry(name: $0.0, bytes: Array($0.1.utf8)) }, to: path, modified: Date(timeIntervalSince1970: 946_684_800))
+        let sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>随便</t></is></c></row></sheetData></worksheet>"#
+        let bytes = try HeaderVariantTests.workbook(sheet: sheet)
         do {
-            _ = try reader.read(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), fileName: "x.xlsx")
+            _ = try reader.read(bytes: bytes, fileName: "x.xlsx")
             Issue.record("a sheet without labels was accepted")
         } catch let r as Refusal {
             #expect(r.reason.contains("sheet S of x.xlsx has no header row"))
