@@ -3,8 +3,8 @@
 /// Build it once from the library (O(total n-grams)), add tonight's submissions as they are matched, and ask it
 /// for candidates: only cases sharing enough title or summary n-grams are compared in full.
 ///
-/// An index built with a loader (`init(lean:settings:load:)`, the nightly run's) keeps of a library case only its
-/// id and postings; the full profile of a case is rebuilt from the library only when the case is a candidate, so
+/// An index built with a loader (`init(postings:settings:load:)`, the nightly run's, or `init(lean:settings:load:)`)
+/// keeps of a library case only its id and postings; the full profile of a case is rebuilt from the library only when the case is a candidate, so
 /// the index's memory follows the postings, not the profiles of every case of the month window.
 public struct MatchIndex: Sendable {
     /// Reads library cases back by id (unknown ids left out, any order).
@@ -25,31 +25,27 @@ public struct MatchIndex: Sendable {
     private var positions: [String: Int] = [:]
     /// Hard token values (title and summary, contrast words aside) → documents.
     private var tokens: [String: [Int32]] = [:]
-    private let load: Loader?
-    private let loadProfiles: ProfileLoader?
+    /// Reads a library case back as a profile when it is a candidate (nil: every profile is held).
+    private let load: ProfileLoader?
 
     /// An empty index.
     public init(settings: MatchSettings = MatchSettings()) {
         self.settings = settings
         load = nil
-        loadProfiles = nil
     }
 
     /// An index of the given subjects, holding their profiles.
     public init(subjects: [MatchSubject], settings: MatchSettings = MatchSettings()) {
         self.settings = settings
         load = nil
-        loadProfiles = nil
         for s in subjects { add(s) }
     }
 
     /// An index of the given subjects that keeps only their postings and reads a subject back through `load`
     /// when it is a candidate. `load` must give back the same subjects for as long as the index is used.
     public init(lean subjects: some Sequence<MatchSubject>, settings: MatchSettings = MatchSettings(), load: @escaping Loader) {
-        self.settings = settings
-        self.load = load
-        loadProfiles = nil
-        for s in subjects { index(MatchProfile(s, settings: settings)) }
+        self.init(postings: subjects.lazy.map { (id: $0.id, postings: MatchPostings(MatchProfile($0, settings: settings))) },
+                  settings: settings, load: { ids in load(ids).map { MatchProfile($0, settings: settings) } })
     }
 
     /// An index of library cases given by their postings (stored beside each case, or made from its text), in
@@ -59,8 +55,7 @@ public struct MatchIndex: Sendable {
     public init(postings entries: some Sequence<(id: String, postings: MatchPostings)>, settings: MatchSettings = MatchSettings(),
                 load: @escaping ProfileLoader) {
         self.settings = settings
-        self.load = nil
-        loadProfiles = load
+        self.load = load
         for e in entries { index(id: e.id, titleGrams: e.postings.titleGrams, summaryGrams: e.postings.summaryGrams, tokens: e.postings.tokens) }
     }
 
@@ -109,8 +104,7 @@ public struct MatchIndex: Sendable {
     public func subject(id: String) -> MatchSubject? {
         guard let d = positions[id] else { return nil }
         if let p = held[Int32(d)] { return p.subject }
-        if let loadProfiles { return loadProfiles([id]).first { $0.subject.id == id }?.subject }
-        return load?([id]).first { $0.id == id }
+        return load?([id]).first { $0.subject.id == id }?.subject
     }
 
     /// The `limit` best of the touched documents that `keep` lets through, best first: higher of title and summary
@@ -186,10 +180,8 @@ public struct MatchIndex: Sendable {
         // Profiles not held are rebuilt from the library, in one read for the lot.
         let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }
         var loaded: [String: MatchProfile] = [:]
-        if !missing.isEmpty, let loadProfiles {
-            for p in loadProfiles(missing) where loaded[p.subject.id] == nil { loaded[p.subject.id] = p }
-        } else if !missing.isEmpty, let load {
-            for s in load(missing) where loaded[s.id] == nil { loaded[s.id] = MatchProfile(s, settings: settings) }
+        if !missing.isEmpty, let load {
+            for p in load(missing) where loaded[p.subject.id] == nil { loaded[p.subject.id] = p }
         }
         return ranked.compactMap { d, v in
             guard let p = held[Int32(d)] ?? loaded[ids[d]] else { return nil }
