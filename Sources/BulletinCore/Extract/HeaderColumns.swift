@@ -29,14 +29,13 @@ struct HeaderColumns {
                 ignored.append((column, text))
             }
         }
-        var named = Set(columns.values.map(Self.key))
+        var named = Set(columns.values)
         for cell in near {
-            let key = Self.key(cell.match)
-            if named.contains(key) {
+            if named.contains(cell.match) {
                 ignored.append((cell.column, cell.text))
                 continue
             }
-            named.insert(key)
+            named.insert(cell.match)
             columns[cell.column] = cell.match
             approximate.append((cell.column, cell.text, cell.label))
         }
@@ -46,14 +45,5 @@ struct HeaderColumns {
     /// The form fields the header names (optional rows not counted).
     var fields: Set<Field> {
         Set(columns.values.compactMap { if case .field(let f) = $0 { return f } else { return nil } })
-    }
-
-    /// A hashable name for a match (LabelMatch is only Equatable).
-    private static func key(_ m: LabelMatch) -> String {
-        switch m {
-        case .field(let f): return "field." + f.rawValue
-        case .optional(let f): return "optional." + f.rawValue
-        case .unknown: return "unknown"
-        }
     }
 }

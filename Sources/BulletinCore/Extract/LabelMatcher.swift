@@ -1,5 +1,5 @@
 /// What a label cell names: a form field, an optional row, or nothing known.
-public enum LabelMatch: Sendable, Equatable {
+public enum LabelMatch: Sendable, Hashable {
     case field(Field)
     case optional(OptionalField)
     case unknown

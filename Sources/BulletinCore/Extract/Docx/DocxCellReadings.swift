@@ -41,12 +41,16 @@ extension DocxCellReading {
     /// field whose value is long, and a long value that starts with another label (技术水平：…) stays a value. The
     /// label may be typed differently (案例简要介绍：…), as a short cell's may.
     init?(summaryIn text: String, reader: DocxTableReader) {
-        // A colon (':', or '：' as EF BC 9A) among the first bytes, else no label starts the cell.
-        let head = Array(text.utf8.prefix(Self.inlineLabelMaxBytes))
+        // A colon (':', or '：' as EF BC 9A) among the first bytes, else no label starts the cell: the bytes are
+        // read in place, the two before each one remembered, so the long value costs nothing more.
         var colon = false
-        for (i, b) in head.enumerated() where b == 0x3A || (b == 0xEF && i + 2 < head.count && head[i + 1] == 0xBC && head[i + 2] == 0x9A) {
-            colon = true
-            break
+        var (before2, before1): (UInt8, UInt8) = (0, 0)
+        for b in text.utf8.prefix(Self.inlineLabelMaxBytes) {
+            if b == 0x3A || (before2 == 0xEF && before1 == 0xBC && b == 0x9A) {
+                colon = true
+                break
+            }
+            (before2, before1) = (before1, b)
         }
         guard colon, let parts = DocxTableScan.inlineParts(text) else { return nil }
         var takenFor: String?
