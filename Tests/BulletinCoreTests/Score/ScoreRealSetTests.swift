@@ -283,14 +283,20 @@ struct ScoreRealSetTests {
     /// sixteenth round (deployment titles, photodetectors, goods in the trade's words), so its floors guard that fit: the
     /// shipped figure less one case. The round raised holdout2's category and subtype and holdout10's industry; their
     /// floors went up to the new figure less one case.
-    @Test(arguments: [("train", 0.99, 0.96, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
-                      ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.95, 0.96, 0.96),
+    /// holdout14 (100 cases) was measured blind three times (94 / 86 / 99 / 89 as shipped on main 0395cae), then read for
+    /// the seventeenth round (a thing at the title's head, an exploration find, a system that is no device), so its floors
+    /// guard that fit: the shipped figure less one case. The round raised the subtype of train, holdout2, holdout5,
+    /// holdout7, holdout10 and holdout13 and the category of holdout5 and holdout13; their floors went up to the new
+    /// figure less one case.
+    @Test(arguments: [("train", 0.99, 0.98, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
+                      ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.96, 0.96, 0.96),
                       ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
-                      ("holdout5", 0.94, 0.96, 0.99, 0.96), ("holdout6", 0.98, 0.97, 0.98, 0.93),
-                      ("holdout7", 0.94, 0.92, 0.99, 0.92), ("holdout8", 0.94, 0.95, 0.97, 0.93),
-                      ("holdout9", 0.95, 0.93, 0.97, 0.97), ("holdout10", 0.98, 0.97, 0.96, 0.94),
+                      ("holdout5", 0.95, 0.97, 0.99, 0.96), ("holdout6", 0.98, 0.97, 0.98, 0.93),
+                      ("holdout7", 0.94, 0.93, 0.99, 0.92), ("holdout8", 0.94, 0.95, 0.97, 0.93),
+                      ("holdout9", 0.95, 0.93, 0.97, 0.97), ("holdout10", 0.98, 0.98, 0.96, 0.94),
                       ("holdout11", 0.97, 0.97, 0.97, 0.90), ("holdout12", 0.97, 0.96, 0.98, 0.94),
-                      ("holdout13", 0.86, 0.85, 0.96, 0.89)])
+                      ("holdout13", 0.90, 0.89, 0.96, 0.89),
+                      ("holdout14", 0.94, 0.90, 0.98, 0.88)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
