@@ -287,16 +287,18 @@ struct ScoreRealSetTests {
     /// the seventeenth round (a thing at the title's head, an exploration find, a system that is no device), so its floors
     /// guard that fit: the shipped figure less one case. The round raised the subtype of train, holdout2, holdout5,
     /// holdout7, holdout10 and holdout13 and the category of holdout5 and holdout13; their floors went up to the new
-    /// figure less one case.
+    /// figure less one case. The lead then relabelled holdout rh076 (…研发成功并大规模应用, a transfer by §6), shipped two
+    /// of the round's tried deployment forms (规模化?应用 at the title's end; a sale ending on its price) and retrained the
+    /// weights with holdout14: holdout14's and holdout9's floors went up to the new figure less one case.
     @Test(arguments: [("train", 0.99, 0.98, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.96, 0.96, 0.96),
                       ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
                       ("holdout5", 0.95, 0.97, 0.99, 0.96), ("holdout6", 0.98, 0.97, 0.98, 0.93),
                       ("holdout7", 0.94, 0.93, 0.99, 0.92), ("holdout8", 0.94, 0.95, 0.97, 0.93),
-                      ("holdout9", 0.95, 0.93, 0.97, 0.97), ("holdout10", 0.98, 0.98, 0.96, 0.94),
+                      ("holdout9", 0.97, 0.95, 0.97, 0.97), ("holdout10", 0.98, 0.98, 0.96, 0.94),
                       ("holdout11", 0.97, 0.97, 0.97, 0.90), ("holdout12", 0.97, 0.96, 0.98, 0.94),
                       ("holdout13", 0.90, 0.89, 0.96, 0.89),
-                      ("holdout14", 0.94, 0.90, 0.98, 0.88)])
+                      ("holdout14", 0.97, 0.93, 0.98, 0.95)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
