@@ -72,6 +72,13 @@ import Testing
             let decoded = try library.states(periods: [period]).filter { !$0.classified }.map(StatisticsCase.init)
             #expect(try library.statisticsTallies(period: period) == decoded)
         }
+        // What a 疑似重复 cell shows of a case, and the month and stage that decide whether it is shown, read as briefs.
+        let named = try library.briefs(ids: ids.reversed() + ["2099-01-0001", ids[0]])
+        #expect(named.map(\.id).sorted() == ids)
+        for b in named {
+            let c = try #require(all.first { $0.id == b.id })
+            #expect(DuplicateBrief(b) == DuplicateBrief(c) && b.period == c.record.period && b.stage == c.stage)
+        }
     }
 
     @Test func lightReadsGiveWhatDecodedCasesGive() async throws {
