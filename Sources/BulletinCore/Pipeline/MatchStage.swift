@@ -22,8 +22,10 @@ extension Pipeline {
         func caseId(_ id: String) -> String? { id.hasPrefix("tonight:") ? stored[id] : id }
     }
 
-    /// How many candidates' profiles the match step keeps once read back (a few kilobytes each).
-    static let recentProfiles = 2048
+    /// How many candidates' profiles the match step keeps once read back (about 5 KB each: 1,024 are 5 MB, held
+    /// through the match step whatever the size of the library; 2,048 made the step's memory grow until the window
+    /// held twice the night's worth of candidates).
+    static let recentProfiles = 1024
 
     func match(_ files: [FileWork<ScoredSubmission>], _ run: RunContext) throws -> NightMatches {
         let settings = config.match ?? MatchSettings()
