@@ -117,6 +117,19 @@ extension CaseLibrary {
         }
     }
 
+    /// The briefs of the cases with these ids (unknown ids left out, in no particular order), read 500 ids at a
+    /// time.
+    func briefs(ids: [String]) throws -> [CaseBrief] {
+        guard !ids.isEmpty else { return [] }
+        let unique = Array(Set(ids))
+        return try db.read { db in
+            try stride(from: 0, to: unique.count, by: 500).flatMap { start in
+                let chunk = Array(unique[start..<min(start + 500, unique.count)])
+                return try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
+            }
+        }
+    }
+
     /// Cases merged into each of `ids` and not split off again, in the order of their history (as
     /// `states(where:)` finds them): read from the history's decision column, no event decoded.
     func mergedIn(_ ids: [String], _ db: Database) throws -> [String: [String]] {

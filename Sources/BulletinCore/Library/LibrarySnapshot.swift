@@ -82,14 +82,23 @@ extension CaseLibrary {
         let inPlayMonths = Set([period, period.previous] + corrections)
         var cases: [String: CaseState] = [:]
         var tallies: [StatisticsCase] = []
+        // A tally per public case of the year, but each unit's and bureau's name held once: the names of the
+        // year's tallies share the storage of the first tally naming them, not a copy per case.
+        var names: Set<String> = []
+        func shared(_ tally: StatisticsCase) -> StatisticsCase {
+            var t = tally
+            if let i = names.firstIndex(of: t.submitter) { t.submitter = names[i] } else { names.insert(t.submitter) }
+            if let i = names.firstIndex(of: t.supervisor) { t.supervisor = names[i] } else { names.insert(t.supervisor) }
+            return t
+        }
         for month in months {
             // Months in play are decoded (selection needs their cases); the others give their tallies by query.
             guard inPlayMonths.contains(month) else {
-                tallies += try statisticsTallies(period: month)
+                tallies += try statisticsTallies(period: month).map(shared)
                 continue
             }
             let states = try self.states(periods: [month])
-            tallies += states.filter { !$0.classified }.map(StatisticsCase.init)
+            tallies += states.filter { !$0.classified }.map { shared(StatisticsCase($0)) }
             for c in states where cases[c.id] == nil { cases[c.id] = c }
         }
         let named = Set(bulletinApprovals.flatMap(\.caseIds) + listApprovals.flatMap(\.caseIds) + annualList).subtracting(cases.keys)

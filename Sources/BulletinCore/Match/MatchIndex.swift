@@ -27,6 +27,9 @@ public struct MatchIndex: Sendable {
     private var tokens: [String: [Int32]] = [:]
     /// Reads a library case back as a profile when it is a candidate (nil: every profile is held).
     private let load: ProfileLoader?
+    /// The most documents the index was told it will hold (`init(postings:settings:atMost:load:)`), nil when not
+    /// told: then every summary gram's list is kept.
+    private var atMost: Int?
 
     /// An empty index.
     public init(settings: MatchSettings = MatchSettings()) {
@@ -52,15 +55,32 @@ public struct MatchIndex: Sendable {
     /// document order, that reads a case back through `load` when it is a candidate, as a profile (so that the
     /// caller may keep the profiles it read for the next query). The same index as `init(lean:settings:load:)` of
     /// the same cases' subjects, without preparing their profiles.
+    ///
+    /// `atMost`, when given, is the most documents the index will ever hold (the entries and every profile added
+    /// after them): a query then follows no summary gram held by more than `skipAbove(count: atMost)` documents,
+    /// so the index keeps only the count of such a gram, not its list (`NGramIndex.dropAbove`), and its memory
+    /// follows the grams that can still find a candidate, not the window's commonest words. Its answers are those
+    /// of the index that keeps every list as long as it holds at most `atMost` documents; past that, a summary gram
+    /// held by more than that bound is not followed (as if `frequentGramShare` were counted on `atMost`).
     public init(postings entries: some Sequence<(id: String, postings: MatchPostings)>, settings: MatchSettings = MatchSettings(),
-                load: @escaping ProfileLoader) {
+                atMost: Int? = nil, load: @escaping ProfileLoader) {
         self.settings = settings
         self.load = load
+        self.atMost = atMost
         for e in entries { index(id: e.id, titleGrams: e.postings.titleGrams, summaryGrams: e.postings.summaryGrams, tokens: e.postings.tokens) }
+    }
+
+    /// The most documents holding a summary gram for a query to follow it, when the index holds `count`: grams
+    /// held by more than `frequentGramShare` of a library of at least 200 cases say nothing of which case is which.
+    func skipAbove(count: Int) -> Int {
+        count >= 200 ? max(20, Int(settings.frequentGramShare * Double(count))) : Int.max
     }
 
     /// Cases held.
     public var count: Int { ids.count }
+
+    /// Document numbers listed in the summary n-gram index (the lists of grams too common to follow not kept).
+    public var summaryPostings: Int { summaries.listedPostings }
 
     /// The postings of a subject whose profile is held (tonight's submissions, once matched), nil otherwise.
     public func postings(id: String) -> MatchPostings? {
@@ -94,6 +114,12 @@ public struct MatchIndex: Sendable {
         ids.append(id)
         let doc = Int32(titles.add(titleGrams))
         summaries.add(summaryGrams)
+        // Once the index holds 200 documents every query skips grams held by more than `skipAbove(count:)`, which
+        // grows with the count up to its value at `atMost`: a gram's list is dropped once it is longer than that
+        // (never before 200, when a query follows every gram).
+        if let atMost, summaries.dropAbove == .max, ids.count >= 200 {
+            summaries.dropAbove = skipAbove(count: max(atMost, ids.count))
+        }
         for value in values {
             tokens[value, default: []].append(doc)
         }
@@ -160,7 +186,8 @@ public struct MatchIndex: Sendable {
         for (d, c) in titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate) {
             best[entry(d)].value = (c, 0)
         }
-        let skip = count >= 200 ? max(20, Int(settings.frequentGramShare * Double(count))) : Int.max
+        // `min`: past `atMost` documents, a gram whose list was dropped is not followed, nor one as common.
+        let skip = min(skipAbove(count: count), summaries.dropAbove)
         for (d, c) in summaries.containment(of: profile.summaryGrams, atLeast: settings.summaryCandidate, skipAbove: skip) {
             best[entry(d)].value.1 = c
         }

@@ -3,8 +3,18 @@
 public struct NGramIndex: Sendable {
     /// Postings: gram → document numbers, ascending.
     private var postings: [UInt64: [Int32]] = [:]
+    /// Grams whose documents are no longer listed, having been held by more than `dropAbove` documents: gram →
+    /// how many documents hold it. A query follows no such gram (see `dropAbove`).
+    private var dropped: [UInt64: Int32] = [:]
     /// Distinct gram count of each document.
     private(set) var sizes: [Int32] = []
+
+    /// A gram held by more documents than this has its list dropped and only its count kept (`Int.max`, the
+    /// default: every list is kept). A query's `skipAbove` must then be at most `dropAbove`, so that a dropped gram
+    /// is one the query would not have followed anyway; the index of the nightly run's summaries sets it to the
+    /// highest `skipAbove` its queries can use, so its answers are those of an index that keeps every list, and
+    /// the lists of the window's commonest grams (most of its postings) are never held.
+    public var dropAbove: Int = .max
 
     /// An empty index.
     public init() {}
@@ -17,12 +27,26 @@ public struct NGramIndex: Sendable {
     public mutating func add(_ grams: [UInt64]) -> Int {
         let doc = Int32(sizes.count)
         sizes.append(Int32(grams.count))
-        for g in grams { postings[g, default: []].append(doc) }
+        for g in grams {
+            if let i = postings.index(forKey: g) {
+                postings.values[i].append(doc)
+                let n = postings.values[i].count
+                if n > dropAbove {
+                    dropped[g] = Int32(clamping: n)
+                    postings.remove(at: i)
+                }
+            } else if let n = dropped[g] {
+                dropped[g] = n &+ 1
+            } else {
+                postings[g] = [doc]
+            }
+        }
         return Int(doc)
     }
 
     /// Documents sharing grams with the query, and how many: `(document, shared)` for every document touched.
-    /// Grams held by more than `skipAbove` documents are not followed (they are counted as not shared).
+    /// Grams held by more than `skipAbove` documents are not followed (they are counted as not shared), nor are
+    /// grams whose list was dropped (`dropAbove`).
     public func shared(with grams: [UInt64], skipAbove: Int = .max) -> [(document: Int, shared: Int)] {
         var counts = [UInt16](repeating: 0, count: sizes.count)
         var touched: [Int32] = []
@@ -71,4 +95,14 @@ public struct NGramIndex: Sendable {
         }
         return out
     }
+}
+
+extension NGramIndex {
+    /// How many documents hold `gram` (whether or not its list is kept).
+    public func documentCount(of gram: UInt64) -> Int {
+        postings[gram]?.count ?? dropped[gram].map(Int.init) ?? 0
+    }
+
+    /// Document numbers listed for all grams, the dropped ones' counts aside: what the index holds in memory.
+    public var listedPostings: Int { postings.values.reduce(0) { $0 + $1.count } }
 }

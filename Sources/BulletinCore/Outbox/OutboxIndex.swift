@@ -25,7 +25,8 @@ public enum OutboxIndex {
     public static func write(outbox: URL, config: PipelineConfig, library: CaseLibrary, verify: VerifyReport?, generated: String,
                              today: CalendarDate? = nil) throws {
         let html = try render(outbox: outbox, config: config, library: library, verify: verify, generated: generated, today: today)
-        try FileOps.writeAtomically(Array(html.utf8), to: outbox.appendingPathComponent(fileName))
+        // Written from the string's own bytes: the page runs to megabytes on an outbox with a long backlog.
+        try FileOps.writeAtomically(to: outbox.appendingPathComponent(fileName), { temp in try Data(html.utf8).write(to: temp) })
     }
 
     /// The page's HTML.
@@ -135,26 +136,34 @@ public enum OutboxIndex {
         // Read a month at a time as briefs (columns, the form's short fields, the last history record), no case
         // decoded, and kept as the status lines `StatusReport.status` gives without their decisions and duplicates,
         // which the page does not show: its memory follows a month's cases, not the library's.
-        var lines: [CaseStatus] = []
+        // Each case leaves a count at its stage and, when it waits on someone, its row of the table: nothing is kept
+        // of the cases that do not wait, so the section holds what the page shows, not a line per case ever stored.
+        var counts: [String: (cases: Int, deadline: String?, overdue: Int)] = [:]
+        var rows: [(id: String, row: String)] = []
         try library.forEachMonthOfBriefs { month in
-            for b in month { lines.append(statusLine(b, process: process, today: today)) }
+            for b in month {
+                let l = statusLine(b, process: process, today: today)
+                var c = counts[l.stage] ?? (0, nil, 0)
+                c.cases += 1
+                if let d = l.deadline, c.deadline.map({ d < $0 }) ?? true { c.deadline = d }
+                if l.overdue { c.overdue += 1 }
+                counts[l.stage] = c
+                guard l.deadline != nil else { continue }
+                rows.append((l.id, "<tr><td><code>\(esc(l.id))</code></td><td>\(esc(l.title))</td><td>\(esc(l.stage))</td><td>\(esc(l.waitsOn ?? ""))</td>"
+                    + "<td>\(esc(l.deadline ?? ""))\(l.overdue ? " <strong>overdue</strong>" : "")</td><td class=\"n\">\(l.waitingDays) d</td></tr>\n"))
+            }
         }
-        lines.sort { $0.id < $1.id }
         var h = "<table>\n<tr><th>stage</th><th>cases</th><th>earliest deadline</th><th>overdue</th></tr>\n"
         for stage in process.stages {
-            let at = lines.filter { $0.stage == stage.rawValue }
-            let deadline = at.compactMap(\.deadline).min() ?? ""
-            let overdue = at.filter(\.overdue).count
-            h += "<tr><td>\(esc(stage.rawValue))</td><td class=\"n\">\(at.count)</td><td>\(esc(deadline))</td><td class=\"n\">\(overdue == 0 ? "" : String(overdue))</td></tr>\n"
+            let c = counts[stage.rawValue] ?? (0, nil, 0)
+            h += "<tr><td>\(esc(stage.rawValue))</td><td class=\"n\">\(c.cases)</td><td>\(esc(c.deadline ?? ""))</td><td class=\"n\">\(c.overdue == 0 ? "" : String(c.overdue))</td></tr>\n"
         }
         h += "</table>\n"
-        let waiting = lines.filter { $0.deadline != nil }
-        if !waiting.isEmpty {
+        if !rows.isEmpty {
+            // Case ids are unique, so the order by id is one order.
+            rows.sort { $0.id < $1.id }
             h += "<table>\n<tr><th>case</th><th>title</th><th>stage</th><th>waits on</th><th>deadline</th><th>waited</th></tr>\n"
-            for l in waiting {
-                h += "<tr><td><code>\(esc(l.id))</code></td><td>\(esc(l.title))</td><td>\(esc(l.stage))</td><td>\(esc(l.waitsOn ?? ""))</td>"
-                    + "<td>\(esc(l.deadline ?? ""))\(l.overdue ? " <strong>overdue</strong>" : "")</td><td class=\"n\">\(l.waitingDays) d</td></tr>\n"
-            }
+            for r in rows { h += r.row }
             h += "</table>\n"
         }
         return h

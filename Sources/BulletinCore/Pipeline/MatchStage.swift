@@ -22,8 +22,10 @@ extension Pipeline {
         func caseId(_ id: String) -> String? { id.hasPrefix("tonight:") ? stored[id] : id }
     }
 
-    /// How many candidates' profiles the match step keeps once read back (a few kilobytes each).
-    static let recentProfiles = 2048
+    /// How many candidates' profiles the match step keeps once read back (about 5 KB each: 1,024 are 5 MB, held
+    /// through the match step whatever the size of the library; 2,048 made the step's memory grow until the window
+    /// held twice the night's worth of candidates).
+    static let recentProfiles = 1024
 
     func match(_ files: [FileWork<ScoredSubmission>], _ run: RunContext) throws -> NightMatches {
         let settings = config.match ?? MatchSettings()
@@ -37,6 +39,18 @@ extension Pipeline {
         // `matchSubjects(periods:)`; a case's full profile is rebuilt from the library when it is a candidate.
         // Peak memory so follows the postings, not the window's decoded cases and profiles. The postings are the
         // rows kept beside each case; a case without a row of these settings has them made from its text.
+        // Tonight's submissions are gathered first: how many they are bounds which summary grams a query can follow.
+        var subjects: [MatchSubject] = []
+        for w in files {
+            guard case .success(let scored) = w.outcome else { continue }
+            for s in scored where s.checked.isValid {
+                let sub = s.checked.submission
+                subjects.append(MatchSubject(id: NightMatches.provisionalId(w.item.sha256, sub.index), title: sub[.title], summary: sub[.summary],
+                                             submitter: sub[.submitter], supervisor: sub[.supervisor], mobile: sub[.mobile],
+                                             year: run.period.year, month: run.period.month,
+                                             channel: run.channels.channel(submitter: sub[.submitter], fileName: w.item.file.name)))
+            }
+        }
         let library = run.library
         let ids = try library.matchSubjectIDs(periods: months)
         let failure = LoadFailure()
@@ -46,7 +60,9 @@ extension Pipeline {
         // `recentProfiles` candidates read back are kept, so a case is read and prepared about once a night, not
         // once a query.
         let recent = RecentProfiles(capacity: Self.recentProfiles)
-        var index = MatchIndex(postings: lean, settings: settings) { wanted in
+        // The index will hold at most the window's cases and tonight's submissions, each added once as it is
+        // matched: it keeps no list of a summary gram too common for any of tonight's queries to follow.
+        var index = MatchIndex(postings: lean, settings: settings, atMost: ids.count + subjects.count) { wanted in
             var found = recent.profiles(wanted)
             let missing = wanted.filter { found[$0] == nil }
             if !missing.isEmpty {
@@ -62,17 +78,6 @@ extension Pipeline {
             return wanted.compactMap { found[$0] }
         }
         if let error = failure.error { throw error }
-        var subjects: [MatchSubject] = []
-        for w in files {
-            guard case .success(let scored) = w.outcome else { continue }
-            for s in scored where s.checked.isValid {
-                let sub = s.checked.submission
-                subjects.append(MatchSubject(id: NightMatches.provisionalId(w.item.sha256, sub.index), title: sub[.title], summary: sub[.summary],
-                                             submitter: sub[.submitter], supervisor: sub[.supervisor], mobile: sub[.mobile],
-                                             year: run.period.year, month: run.period.month,
-                                             channel: run.channels.channel(submitter: sub[.submitter], fileName: w.item.file.name)))
-            }
-        }
         // Only the verdicts the run acts on are made (same, probable): an exact filter skips the pairs that
         // can only be different (`CaseMatcher.mayDecide`).
         let results = CaseMatcher(settings: settings).matchNightDecided(subjects, into: &index)

@@ -64,8 +64,10 @@ extension Pipeline {
         func sheets(_ step: ProcessConfig.ReviewStep, _ waiting: [CaseState]) throws -> [ReviewSheet] {
             for c in waiting { named[c.id] = DuplicateBrief(c) }
             let missing = Set(waiting.flatMap(\.possibleDuplicates)).filter { named[$0] == nil && snapshot.cases[$0] == nil }
-            for c in try run.library.states(ids: missing.sorted()) {
-                named[c.id] = months.contains(c.record.period) || waitingStages.contains(c.stage) ? DuplicateBrief(c) : .unknown
+            // Read as briefs (title, secrecy, month and stage from the columns and the `caseText` row), not decoded:
+            // a month's flags name hundreds of cases of the year's other months, more as the library grows.
+            for b in try run.library.briefs(ids: missing.sorted()) {
+                named[b.id] = months.contains(b.period) || waitingStages.contains(b.stage) ? DuplicateBrief(b) : .unknown
             }
             for id in missing where named[id] == nil { named[id] = .unknown }
             return planner.sheets(for: step, waiting: waiting, selection: selection, corrections: snapshot.corrections) { id in
@@ -295,6 +297,14 @@ public struct DuplicateBrief: Sendable, Equatable {
     public init(_ c: CaseState) {
         title = c.record[.title]
         classified = c.classified
+        known = true
+    }
+
+    /// What a cell shows of a case read as a brief: the same as of the decoded case (`CaseBrief` gives the record's
+    /// title and `CaseState.classified`).
+    init(_ b: CaseBrief) {
+        title = b[.title]
+        classified = b.classified
         known = true
     }
 

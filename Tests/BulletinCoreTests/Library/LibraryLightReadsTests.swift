@@ -72,6 +72,33 @@ import Testing
             let decoded = try library.states(periods: [period]).filter { !$0.classified }.map(StatisticsCase.init)
             #expect(try library.statisticsTallies(period: period) == decoded)
         }
+        // What a 疑似重复 cell shows of a case, and the month and stage that decide whether it is shown, read as briefs.
+        let named = try library.briefs(ids: ids.reversed() + ["2099-01-0001", ids[0]])
+        #expect(named.map(\.id).sorted() == ids)
+        for b in named {
+            let c = try #require(all.first { $0.id == b.id })
+            #expect(DuplicateBrief(b) == DuplicateBrief(c) && b.period == c.record.period && b.stage == c.stage)
+        }
+        // The outbox index's stage section, counted as the briefs go, is the one made from every decoded case's line.
+        let process = config.activeProcess
+        let lines = all.map { report.status($0) }
+        var oracle = "<table>\n<tr><th>stage</th><th>cases</th><th>earliest deadline</th><th>overdue</th></tr>\n"
+        for stage in process.stages {
+            let at = lines.filter { $0.stage == stage.rawValue }
+            let overdue = at.filter(\.overdue).count
+            oracle += "<tr><td>\(OutboxIndex.esc(stage.rawValue))</td><td class=\"n\">\(at.count)</td><td>\(OutboxIndex.esc(at.compactMap(\.deadline).min() ?? ""))</td>"
+                + "<td class=\"n\">\(overdue == 0 ? "" : String(overdue))</td></tr>\n"
+        }
+        oracle += "</table>\n"
+        let waiting = lines.filter { $0.deadline != nil }
+        #expect(!waiting.isEmpty && waiting.count < lines.count)
+        oracle += "<table>\n<tr><th>case</th><th>title</th><th>stage</th><th>waits on</th><th>deadline</th><th>waited</th></tr>\n"
+        for l in waiting {
+            oracle += "<tr><td><code>\(OutboxIndex.esc(l.id))</code></td><td>\(OutboxIndex.esc(l.title))</td><td>\(OutboxIndex.esc(l.stage))</td>"
+                + "<td>\(OutboxIndex.esc(l.waitsOn ?? ""))</td><td>\(OutboxIndex.esc(l.deadline ?? ""))\(l.overdue ? " <strong>overdue</strong>" : "")</td><td class=\"n\">\(l.waitingDays) d</td></tr>\n"
+        }
+        oracle += "</table>\n"
+        #expect(try OutboxIndex.stagesSection(config: config, library: library, today: today) == oracle)
     }
 
     @Test func lightReadsGiveWhatDecodedCasesGive() async throws {

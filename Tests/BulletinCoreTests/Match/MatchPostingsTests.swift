@@ -77,4 +77,104 @@ import Testing
         #expect(s.postingsKey == base.postingsKey)
         #expect(base.postingsKey.hasPrefix("v\(MatchSettings.postingsFormat):"))
     }
+
+    /// A library past 200 cases (the scenario's first night four times over, each copy's text a little changed, so
+    /// that common grams are common and rare ones stay rare), and a night of queries: the scenario's second night,
+    /// its first again, and more copies.
+    func bigNight() throws -> (library: [MatchSubject], night: [MatchSubject]) {
+        let s = try scenario()
+        func copy(_ x: MatchSubject, _ k: Int, _ tag: String) -> MatchSubject {
+            var y = x
+            y.id = "\(tag)\(k)-\(x.id)"
+            y.title = x.title + (k % 2 == 0 ? "" : "第\(k)期")
+            y.summary = (k % 3 == 0 ? "" : "第\(k)批成果：") + x.summary
+            return y
+        }
+        let library = (0..<4).flatMap { k in s.night1.map { copy($0, k, "L") } }
+        let night = s.night2 + s.night1.prefix(20).map { copy($0, 1, "N") } + s.night2.map { copy($0, 5, "M") }
+        return (library, night)
+    }
+
+    /// An index told how many documents it will hold keeps no list of a summary gram too common for any query to
+    /// follow, and gives every query of the night the candidates (in order, with their containments) and verdicts
+    /// of the index that keeps every list.
+    @Test func anIndexToldItsSizeDropsOnlyListsNoQueryFollows() throws {
+        let (library, night) = try bigNight()
+        let settings = MatchSettings()
+        let shelf = MatchLeanIndexTests.Shelf(library)
+        let entries = library.map { (id: $0.id, postings: MatchPostings(MatchProfile($0, settings: settings))) }
+        let load: MatchIndex.ProfileLoader = { shelf.load($0).map { MatchProfile($0, settings: settings) } }
+        var every = MatchIndex(postings: entries, settings: settings, load: load)
+        var told = MatchIndex(postings: entries, settings: settings, atMost: library.count + night.count, load: load)
+        #expect(told.count == every.count && told.count >= 200)
+        // The lists of the commonest grams go (here those of the copies' shared opening and of the words most
+        // summaries use: 1,472 of 27,008 postings in this varied set).
+        #expect(told.summaryPostings < every.summaryPostings)
+        var compared = 0
+        for q in night {
+            let p = MatchProfile(q, settings: settings)
+            let a = every.candidates(for: p), b = told.candidates(for: p)
+            #expect(a.map(\.profile.subject.id) == b.map(\.profile.subject.id))
+            #expect(a.map(\.title) == b.map(\.title) && a.map(\.summary) == b.map(\.summary))
+            compared += a.count
+            every.add(p)
+            told.add(p)
+        }
+        #expect(compared > night.count)
+        var again = MatchIndex(postings: entries, settings: settings, load: load)
+        var toldAgain = MatchIndex(postings: entries, settings: settings, atMost: library.count + night.count, load: load)
+        let expected = CaseMatcher(settings: settings).matchNight(night, into: &again)
+        #expect(CaseMatcher(settings: settings).matchNight(night, into: &toldAgain) == expected)
+        #expect(expected.contains { !$0.verdicts.isEmpty })
+    }
+
+    /// Below 200 documents a query follows every gram, so nothing is dropped however small `atMost` is said to be;
+    /// past `atMost` a query still answers (dropped grams are taken as too common), it never traps.
+    @Test func aSmallIndexDropsNothingAndAnIndexPastItsSizeStillAnswers() throws {
+        let s = try scenario()
+        let settings = MatchSettings()
+        let shelf = MatchLeanIndexTests.Shelf(s.night1)
+        let entries = s.night1.map { (id: $0.id, postings: MatchPostings(MatchProfile($0, settings: settings))) }
+        let load: MatchIndex.ProfileLoader = { shelf.load($0).map { MatchProfile($0, settings: settings) } }
+        let every = MatchIndex(postings: entries, settings: settings, load: load)
+        let told = MatchIndex(postings: entries, settings: settings, atMost: 1, load: load)
+        #expect(told.summaryPostings == every.summaryPostings)
+        for q in s.night2 {
+            let p = MatchProfile(q, settings: settings)
+            #expect(every.candidates(for: p).map(\.profile.subject.id) == told.candidates(for: p).map(\.profile.subject.id))
+        }
+        let (library, night) = try bigNight()
+        let bigShelf = MatchLeanIndexTests.Shelf(library)
+        var past = MatchIndex(postings: library.map { (id: $0.id, postings: MatchPostings(MatchProfile($0, settings: settings))) },
+                              settings: settings, atMost: 200, load: { bigShelf.load($0).map { MatchProfile($0, settings: settings) } })
+        let results = CaseMatcher(settings: settings).matchNight(night, into: &past)
+        #expect(results.count == night.count)
+        #expect(past.count == library.count + night.count)
+    }
+
+    /// The n-gram index's own rule: a list longer than `dropAbove` is dropped and its count kept, and a query whose
+    /// `skipAbove` is at most `dropAbove` touches the same documents as one of the index that keeps every list.
+    @Test func nGramListsPastTheBoundAreCountedNotListed() {
+        var every = NGramIndex(), bounded = NGramIndex()
+        bounded.dropAbove = 3
+        let docs: [[UInt64]] = [[1, 2, 3], [1, 2], [1, 4], [1, 5], [1, 2, 6], [7]]
+        for d in docs {
+            every.add(d)
+            bounded.add(d)
+        }
+        #expect(bounded.documentCount(of: 1) == 5 && every.documentCount(of: 1) == 5)
+        #expect(bounded.documentCount(of: 2) == 3 && bounded.documentCount(of: 9) == 0)
+        #expect(bounded.listedPostings == every.listedPostings - 5)
+        for q: [UInt64] in [[1, 2], [1, 4, 5], [2, 6, 7], [1]] {
+            for skip in [1, 2, 3] {
+                let a = every.containment(of: q, atLeast: 0, skipAbove: skip).sorted { $0.document < $1.document }
+                let b = bounded.containment(of: q, atLeast: 0, skipAbove: skip).sorted { $0.document < $1.document }
+                #expect(a.map(\.document) == b.map(\.document) && a.map(\.containment) == b.map(\.containment))
+                #expect(every.shared(with: q, skipAbove: skip).map(\.document).sorted() == bounded.shared(with: q, skipAbove: skip).map(\.document).sorted())
+            }
+        }
+        // Gram 1 went on being counted after its list was dropped.
+        bounded.add([1])
+        #expect(bounded.documentCount(of: 1) == 6)
+    }
 }
