@@ -82,7 +82,7 @@ public struct XlsxReader: Sendable {
         var submissions: [Submission] = []
         for sheet in sheets {
             let (grid, merges) = try Self.worksheet(zip.read(sheet.part), shared: shared, dateStyles: dateStyles, date1904: date1904,
-                                                    maxDepth: maxDepth)
+                                                    maxDepth: maxDepth, part: zip.fingerprint(sheet.part))
             let (subs, sheetNotes) = try rows(grid, merges: merges, sheet: sheet.name, fileName: fileName, startIndex: submissions.count)
             submissions += subs
             notes += sheetNotes
@@ -222,9 +222,24 @@ public struct XlsxReader: Sendable {
 
     /// A worksheet part's cells (as `cells`) and merged ranges (as `merges`), read with the streaming reader;
     /// a part it does not take (an XML error, a row inside a row) is read as a tree, which reports any error
-    /// exactly as before.
-    static func worksheet(_ bytes: [UInt8], shared: [String], dateStyles: Set<Int>, date1904: Bool,
-                          maxDepth: Int) throws -> (grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)]) {
+    /// exactly as before. A part read just before with the same inputs is not read again (`WorksheetMemo`: a
+    /// workbook's first sheet is read once to tell a review sheet from submissions, then for the submissions).
+    static func worksheet(_ bytes: [UInt8], shared: [String], dateStyles: Set<Int>, date1904: Bool, maxDepth: Int,
+                          part: ZipEntryFingerprint? = nil) throws -> (grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)]) {
+        // `part`: the fingerprint of the zip entry `bytes` were read from (nil: not kept, read every time).
+        guard let part else {
+            return try readWorksheet(bytes, shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
+        }
+        let key = WorksheetMemo.Key(part: part, shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
+        if let read = WorksheetMemo.last.take(key) { return read }
+        let read = try readWorksheet(bytes, shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
+        WorksheetMemo.last.keep(key, read)
+        return read
+    }
+
+    /// `worksheet` without the memo (the part read every time).
+    static func readWorksheet(_ bytes: [UInt8], shared: [String], dateStyles: Set<Int>, date1904: Bool,
+                               maxDepth: Int) throws -> (grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)]) {
         guard let streamed = try? XLSXStream.worksheet(bytes, namespaces: spreadsheetNamespaces, maxDepth: maxDepth) else {
             let xml = try XMLReader.parse(bytes, maxDepth: maxDepth)
             return (cells(xml, shared: shared, dateStyles: dateStyles, date1904: date1904), merges(xml))

@@ -110,7 +110,8 @@ public struct ReviewSheetReader: Sendable {
         let shared = try XlsxReader.sharedStrings(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
         let dateStyles = try XlsxReader.dateStyleIndexes(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
         func grid(_ part: String) throws -> Grid {
-            try XlsxReader.worksheet(zip.read(part), shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth).grid
+            try XlsxReader.worksheet(zip.read(part), shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth,
+                                     part: zip.fingerprint(part)).grid
         }
         guard let identitySheet = sheets.first(where: { $0.name.lowercased() == ReviewColumns.identitySheetName }) else {
             // No identity: not a review sheet. But rows copied out of one into a new workbook would otherwise be

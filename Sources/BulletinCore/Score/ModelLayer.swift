@@ -219,22 +219,24 @@ public struct ModelLayer: Sendable {
             labels.category = label
             if !needSubtype { model.addScores(1, f, to: &z) }
         }
-        if labels.category != rulesCategory || weak.subtype, let allowed = model.subtypeMask(labels.category),
+        // Labels compared by `LabelText.same` (`==` without its normalising comparison where none can matter).
+        let categoryChanged = !LabelText.same(labels.category, rulesCategory)
+        if categoryChanged || weak.subtype, let allowed = model.subtypeMask(labels.category),
            let subtype = model.top(1, z, allowed: allowed) {
             let label = model.label(1, subtype.label)
-            if labels.category != rulesCategory {
+            if categoryChanged {
                 let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed, norm: z.norms[1]))
                 labels.subtype = label
                 notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
                                     conclusion: "子类随类别改取「\(label)」（模型把握 \(Tally.format(subtype.probability))，推动最多的字串 \(grams.ifEmpty("无"))）"))
-            } else if label != labels.subtype && subtype.probability >= settings.categoryOverrideAbove {
+            } else if !LabelText.same(label, labels.subtype) && subtype.probability >= settings.categoryOverrideAbove {
                 let before = labels.subtype
                 let grams = Self.quoted(model.grams(1, f, best: subtype.label, allowed: allowed, norm: z.norms[1]))
                 labels.subtype = label
                 notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
                                     conclusion: "子类改取「\(label)」：规则的依据不足（取「\(before)」），模型把握 \(Tally.format(subtype.probability))，推动最多的字串 \(grams.ifEmpty("无"))"))
             }
-        } else if labels.category != rulesCategory {
+        } else if categoryChanged {
             labels.subtype = ""
         } else if below.subtype > 0, !weak.subtype, let allowed = model.subtypeMask(labels.category), let held = model.index(1, of: labels.subtype),
                   (allowed >> UInt32(held)) & 1 == 1 {
@@ -279,7 +281,7 @@ public struct ModelLayer: Sendable {
         guard let top = model.top(d, z) else { return nil }
         let label = model.label(d, top.label)
         let held = model.index(d, of: rules)
-        if label != rules && weak {
+        if weak && !LabelText.same(label, rules) {
             let taken: Bool, why: String
             if let (k, c) = confidence {
                 let odds = log(top.probability / max(held.map { model.probability(d, z, of: $0) } ?? 0, 1e-12))
@@ -299,7 +301,7 @@ public struct ModelLayer: Sendable {
             }
         }
         guard !weak else { return nil }
-        if label != rules && top.probability >= settings.flagAbove {
+        if top.probability >= settings.flagAbove && !LabelText.same(label, rules) {
             let v = NgramModel.Verdict(label: label, probability: top.probability, probabilities: [], grams: model.grams(d, f, best: top.label, norm: z.norms[d]))
             review.append(disagreement(name, v, rules: rules))
         } else if flagBelow > 0, let held {
@@ -316,7 +318,7 @@ public struct ModelLayer: Sendable {
         let label = model.label(d, top.label)
         let grams = Self.quoted(model.grams(d, f, best: top.label, allowed: allowed, norm: z.norms[d]))
         // Written at once (`Tally.concat`): an interpolation appended its parts one by one, ~450 instructions a part.
-        let prefers = label == rules ? Tally.concat("模型也取「", label, "」但把握只有 ", Tally.format(p))
+        let prefers = LabelText.same(label, rules) ? Tally.concat("模型也取「", label, "」但把握只有 ", Tally.format(p))
             : Tally.concat("模型只给 ", Tally.format(p), "，倾向「", label, "」（把握 ", Tally.format(top.probability), "，依据字串 ",
                            grams.ifEmpty("无"), "）")
         return Tally.concat(name, "「", rules, "」：规则依据单薄或模型不认同，", prefers, "，请确认")
@@ -332,7 +334,7 @@ extension NgramModel {
     /// The index of `label` among dimension `d`'s labels (0 category, 1 subtype, 2 industry); nil when the model has
     /// no such label.
     func index(_ d: Int, of label: String) -> Int? {
-        (d == 0 ? category : d == 1 ? subtype : industry).labels.firstIndex(of: label)
+        LabelText.firstIndex(of: label, in: (d == 0 ? category : d == 1 ? subtype : industry).labels)
     }
 }
 

@@ -765,7 +765,7 @@ final class NgramModel: Sendable {
 
     /// The subtype labels allowed within a category, as `top` and `grams` read them; nil where it has none.
     func subtypeMask(_ category: String) -> UInt32? {
-        guard let c = self.category.labels.firstIndex(of: category) else { return nil }
+        guard let c = LabelText.firstIndex(of: category, in: self.category.labels) else { return nil }
         return allowedSubtypes[c]
     }
 
