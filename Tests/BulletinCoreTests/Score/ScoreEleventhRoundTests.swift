@@ -13,17 +13,13 @@ import Testing
 /// labelled cases); each failed on the rules of 0b383c3 except the guards and the variety case (which 0b383c3 labels
 /// right only by the tie order: see the test).
 @Suite struct ScoreEleventhRoundTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     // MARK: - Category and subtype
 
     @Test func anApprovedVarietyIsTheAchievementThoughItWasSpread() throws {
         // docs/labelling.md §1: a two-line summary of a new variety is still 应用研究成果; the weight is on the variety
         // (审定, yield, resistance), its spread and support are its record. On 0b383c3 this text tied 14–14 and was
         // labelled 应用研究成果 only because ties go to the earlier label; the approval now weighs 9, not 6.
-        let a = try Self.assess("中籼杂交稻新品种宜香优2115",
+        let a = try ScoreTestSupport.assessRules("中籼杂交稻新品种宜香优2115",
                                 "四川省农业科学院水稻高粱研究所选育的中籼迟熟杂交稻品种宜香优2115，2019年通过国家审定（国审稻20190045）。米质达部标优质二级，两年区试平均亩产612公斤，比对照增产5.3%，中抗稻瘟病。2019至2023年在四川、重庆等地累计推广120万亩，新增产值2.4亿元，获省级农业科技成果转化项目支持，被列为四川省主导品种。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "生物品种")
@@ -32,7 +28,7 @@ import Testing
 
     @Test func aVarietyLicensedIsATransfer() throws {
         // Guard: the approval is mentioned, but the case is the licence and its fee.
-        let a = try Self.assess("玉米品种渝单30独占许可给种业公司",
+        let a = try ScoreTestSupport.assessRules("玉米品种渝单30独占许可给种业公司",
                                 "西南大学将通过国家审定的玉米品种渝单30在西南区域的生产经营权独占许可给重庆一家种业公司，许可费800万元。公司当年制种5000亩，计划三年内推广300万亩，学校按约定获得许可费和销售提成。")
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
@@ -48,7 +44,7 @@ import Testing
     func aTextWrittenAsAPatentIsThePatent(title: String, summary: String) throws {
         // docs/labelling.md §2: 发明专利 when the patent itself is the achievement. A patent abstract says so by its
         // subject (该发明 followed by what it does) or by its title's form (…及其制备方法, …及其在…中的应用).
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "发明专利", "\(a.reasons.map(\.conclusion))")
     }
@@ -56,7 +52,7 @@ import Testing
     @Test func aTechnologyAndItsApplicationIsNoPatentTitle() throws {
         // Guard: …技术及其应用 is how award-winning technologies are named; only 及其制备方法, 及其用途 and
         // 及其在…中的应用 close a patent's title.
-        let a = try Self.assess("高速列车转向架减振关键技术及其应用",
+        let a = try ScoreTestSupport.assessRules("高速列车转向架减振关键技术及其应用",
                                 "西南交通大学牵引动力国家重点实验室团队研究高速列车转向架的振动传递规律，提出半主动减振控制方法，研制了可调阻尼减振器，在复兴号动车组上装车试验，车体振动加速度降低30%。")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
     }
@@ -70,7 +66,7 @@ import Testing
     func aPlatformUnveiledOrApprovedInABatchIsOther(title: String, summary: String) throws {
         // docs/labelling.md §1: a platform set up is 其它; its plans (推广, 带动, 预计产值) are not a transfer done, and
         // a zone named for 转移转化 is a platform, not a case of transfer.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
     }
@@ -78,14 +74,14 @@ import Testing
     @Test func aResearchCentreSettledInAZoneIsOther() throws {
         // A centre or a secretariat that 落户 a zone is a platform set up (§1); a project or a line that 落户 is left to
         // its other evidence (labellers call those transfers and events both ways).
-        let a = try Self.assess("中国科学院成都分院两个联合研究中心落户宜宾三江新区",
+        let a = try ScoreTestSupport.assessRules("中国科学院成都分院两个联合研究中心落户宜宾三江新区",
                                 "中国科学院成都分院与宜宾市合作的动力电池材料、智能装备两个联合研究中心，分别由成都有机化学研究所和光电技术研究所团队领衔，开展关键材料研发、设备研制和产品开发，服务三江新区总投资80亿元的锂电产业项目。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aSystemAcceptedOnCompletionIsOther() throws {
         // 竣工验收: the acceptance of something built, a project accepted (§1), whatever was built.
-        let a = try Self.assess("绵阳市不动产登记信息管理系统通过竣工验收",
+        let a = try ScoreTestSupport.assessRules("绵阳市不动产登记信息管理系统通过竣工验收",
                                 "绵阳市自然资源和规划局组织专家对不动产登记信息管理系统进行竣工验收。系统由一家软件企业承建，建成登记业务、档案管理、信息共享和网上办理四个子系统，已在全市九个县市区运行，专家认为系统运行稳定，同意通过验收。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.industry == "电子信息", "\(a.reasons.map(\.conclusion))")
@@ -93,7 +89,7 @@ import Testing
 
     @Test func aDeliveryInVolumeIsATransfer() throws {
         // docs/labelling.md §1: 批量交付 is a transfer's benefit; 十万量级装车交付 is a delivery in volume.
-        let a = try Self.assess("国产车规级毫米波雷达实现十万量级装车交付",
+        let a = try ScoreTestSupport.assessRules("国产车规级毫米波雷达实现十万量级装车交付",
                                 "成都一家电子企业研制的77GHz车规级毫米波雷达新产品，探测距离达到300米，2024年实现十万量级装车交付，已进入多家新能源车企供应链，订单超过30万只，打破了国外厂商在前向雷达上的垄断。")
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "categoryPhrases" && $0.matched.contains("量级装车交付") })
@@ -102,7 +98,7 @@ import Testing
     @Test func aTechniqueWithItsEquipmentIsAKeyTechnology() throws {
         // …成套技术与装备: the equipment carries out the technique the title names first (all six such titles of the
         // open real sets are labelled 关键技术).
-        let a = try Self.assess("高海拔隧道钻爆法快速施工成套技术与装备",
+        let a = try ScoreTestSupport.assessRules("高海拔隧道钻爆法快速施工成套技术与装备",
                                 "中铁二局联合西南交通大学针对高海拔隧道缺氧、低温和软岩大变形等难题，研究形成钻爆法快速施工成套技术，研制了智能凿岩台车和湿喷机械手等配套装备，在川藏公路多座隧道应用，月均进尺提高25%。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
@@ -113,7 +109,7 @@ import Testing
     @Test func aCountrysPlaceAmongTheLeadersIsNoClaim() throws {
         // docs/labelling.md §3: descriptions of the country's standing (进入核电技术先进国家行列) are not claims;
         // …跻身世界领先行列 ranks the country, not this work. 行列 now follows a level as 国家 and 企业 do.
-        let a = try Self.assess("华西医院完成西南首例机器人辅助活体肝移植",
+        let a = try ScoreTestSupport.assessRules("华西医院完成西南首例机器人辅助活体肝移植",
                                 "四川大学华西医院肝脏外科团队完成西南地区首例机器人辅助活体肝移植手术，供体术后第五天出院，受体肝功能恢复良好。医院表示，这标志着我国在机器人肝移植领域的技术水平已跻身世界领先行列。")
         #expect(a.level == "", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "levelClaim" && $0.conclusion.contains("「行列」") })
@@ -130,13 +126,13 @@ import Testing
     func aNaturalScienceObjectIsOther(title: String, summary: String) throws {
         // docs/labelling.md §4: particle physics and earth science are 其他, whatever resource (稀土), material (拓扑材料)
         // or prospect (量子计算芯片) they mention.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.industry == "其他", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aCoalMineIsEnergy() throws {
         // GB/T 4754-2017 B06 煤炭开采和洗选业: a coal mine's project is 能源化工 (machines for it stay 装备制造).
-        let a = try Self.assess("煤矿井下瓦斯智能抽采项目通过验收",
+        let a = try ScoreTestSupport.assessRules("煤矿井下瓦斯智能抽采项目通过验收",
                                 "四川省科技厅组织专家对川煤集团承担的煤矿井下瓦斯智能抽采项目进行验收。项目建成了覆盖三个矿井的瓦斯抽采监测网络，抽采浓度提高15%，专家组同意通过验收。")
         #expect(a.industry == "能源化工", "\(a.reasons.map(\.conclusion))")
     }
@@ -149,20 +145,20 @@ import Testing
     ])
     func aMaterialForCellsIsAMaterial(title: String, summary: String) throws {
         // docs/labelling.md §4 and §6: a material for batteries or solar cells is 先进材料; the cell is 能源化工.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.industry == "先进材料", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aPerovskiteCellIsEnergy() throws {
         // Guard: 钙钛矿 is now a weak word of 能源化工; a perovskite cell is still energy by its 电池 and 太阳能.
-        let a = try Self.assess("钙钛矿叠层太阳能电池效率达到33%",
+        let a = try ScoreTestSupport.assessRules("钙钛矿叠层太阳能电池效率达到33%",
                                 "隆基绿能研发的晶硅—钙钛矿叠层太阳能电池，经美国国家可再生能源实验室认证，光电转换效率达到33.9%，刷新该类电池的世界纪录。")
         #expect(a.industry == "能源化工", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func lightIndustryIsFoodAndLightIndustry() throws {
         // docs/labelling.md §4: 食品轻纺 takes light-industry goods; 轻工业 names them.
-        let a = try Self.assess("第二批四川省轻工业重点实验室和工程技术研究中心名单公布",
+        let a = try ScoreTestSupport.assessRules("第二批四川省轻工业重点实验室和工程技术研究中心名单公布",
                                 "四川省经济和信息化厅公布第二批省级轻工业重点实验室和工程技术研究中心名单，五粮液、泸州老窖、宜宾丝丽雅等企业和高校的15家单位入选，入选单位将获得研发经费支持并接受三年一次的评估。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.industry == "食品轻纺", "\(a.reasons.map(\.conclusion))")
@@ -170,7 +166,7 @@ import Testing
 
     @Test func aNucleicAcidTestIsHealth() throws {
         // docs/labelling.md §4: diagnosis is 医药健康; a nucleic-acid kit (核酸检测, 试剂盒, PCR) is in vitro diagnosis.
-        let a = try Self.assess("结核分枝杆菌核酸检测试剂盒研制成功",
+        let a = try ScoreTestSupport.assessRules("结核分枝杆菌核酸检测试剂盒研制成功",
                                 "成都一家生物企业研制出结核分枝杆菌核酸检测试剂盒，采用实时荧光PCR方法，两小时内出结果，灵敏度比传统涂片法提高一倍，已在省内20家疾控中心试用。")
         #expect(a.industry == "医药健康", "\(a.reasons.map(\.conclusion))")
     }

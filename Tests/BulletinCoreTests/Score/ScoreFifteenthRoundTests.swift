@@ -10,10 +10,6 @@ import Testing
 /// is 关键技术. The texts are written for these tests (real-looking, not copies of labelled cases); each class's test
 /// failed on the rules of main 74bc0a6, the guards passed there and still do.
 @Suite struct ScoreFifteenthRoundTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     // MARK: - A thing named, not a deployment reported (category)
 
     @Test(arguments: [
@@ -33,7 +29,7 @@ import Testing
     func aThingNamedIsTheThing(title: String, summary: String, subtype: String?) throws {
         // §6: a name is not a report (…集成与示范, …及产业化技术); a title joining two heads is decided by the first
         // (…研发及产业化应用); otherwise the case is the thing, whatever the summary says about spread.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         // A variety's …及产业化技术 stays 关键技术 by its closing 技术 (holdout11 rw068, labelled 生物品种, is left).
         if let subtype { #expect(a.subtype == subtype, "\(a.reasons.map(\.conclusion))") }
@@ -46,7 +42,7 @@ import Testing
     ])
     func aDeploymentReportedStaysATransfer(title: String, summary: String) throws {
         // Guard: a title that reports, as done, the deployment of what it names is a transfer (§6's first class).
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
 
@@ -63,14 +59,14 @@ import Testing
     func aProjectOrAFacilityAtTheHeadIsOther(title: String, summary: String) throws {
         // §6: a project, programme or platform at the head of the title is 其它; when a title joins a facility's
         // building to a use (…建设与…示范), the first head decides.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
     }
 
     @Test func aProjectOfManySignedIsNoProjectHead() throws {
         // Guard: a signing of many projects is counted, not headed by one project (the lookbehind on 个 and 产学研).
-        let a = try Self.assess("市校合作对接会签约36个产学研项目",
+        let a = try ScoreTestSupport.assessRules("市校合作对接会签约36个产学研项目",
                                 "对接会上高校与企业签约36个产学研合作项目，合同金额2.1亿元，涉及新材料、智能制造等领域的成果转化。")
         #expect(!a.reasons.contains { $0.rule == "categoryPhrases" && $0.matched.hasSuffix("项目") && $0.conclusion.contains("其它") })
     }
@@ -87,7 +83,7 @@ import Testing
     ])
     func aThingMadeIsAProduct(title: String, summary: String) throws {
         // §6: the title's head decides; a thing made (…玻璃, …组件, …机) is 创新产品 whatever verb follows it.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "subtypePhrases" && $0.conclusion.hasPrefix("成果名称以中心词及其谓语收尾") })
@@ -95,7 +91,7 @@ import Testing
 
     @Test func aTechniqueAndItsLineIsATechnique() throws {
         // §6: a title naming a technique and the line that carries it (…技术及示范线) is 关键技术.
-        let a = try Self.assess("高强铝合金构件精密成形技术及首台套示范线",
+        let a = try ScoreTestSupport.assessRules("高强铝合金构件精密成形技术及首台套示范线",
                                 "团队突破大型构件精密成形和组织调控技术，建成示范线，构件减重15%，良品率达到98%。")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
     }

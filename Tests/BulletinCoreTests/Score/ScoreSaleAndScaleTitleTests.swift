@@ -9,10 +9,6 @@ import Testing
 /// off, `evaluate` on a set made of them) four of the six transfer titles were read 应用研究成果 (the three at scale and the
 /// premium; the two sales with 转让 or 拍卖 in them were transfers already), and the guards passed there and still do.
 @Suite struct ScoreSaleAndScaleTitleTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     @Test(arguments: [
         ("猪伪狂犬病基因缺失疫苗研发成功并大规模应用",
          "研究所联合动物疫苗企业研制的猪伪狂犬病基因缺失活疫苗获得新兽药注册证书，免疫保护率高、安全性好，已在全国20多个省份的规模化猪场推广使用，累计免疫生猪超过1亿头。"),
@@ -22,7 +18,7 @@ import Testing
          "团队采用熔渗烧结与热等静压复合工艺制备钨铜复合材料，致密度和导热率达到进口产品水平，已在企业建成年产50吨生产线并稳定供货。"),
     ])
     func aUseAtScaleReportedAsDoneIsATransfer(title: String, summary: String) throws {
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
 
@@ -35,21 +31,21 @@ import Testing
          "市科技局联合多所高校举办科技成果拍卖会，电子信息、新材料、生物医药等领域的87项专利和技术秘密参拍，23项现场成交，受让企业将在成都落地实施。"),
     ])
     func aSaleEndingOnItsPriceIsATransfer(title: String, summary: String) throws {
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aNameWithItsScaledUseIsNoReport() throws {
         // Guard (§6, a name is not a report; two heads joined by 及, the first decides): …关键技术及规模化应用 names a
         // technique and its use, and stays 应用研究成果.
-        let a = try Self.assess("丘陵山区果园智能化植保关键技术及规模化应用",
+        let a = try ScoreTestSupport.assessRules("丘陵山区果园智能化植保关键技术及规模化应用",
                                 "项目研发了适用于丘陵山区果园的智能化植保机和变量施药技术，建立了病虫害监测预警模型，形成果园绿色防控技术体系，相关技术在四川、重庆等地推广应用。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aPriceWithoutASaleIsNoTransfer() throws {
         // Guard: a title ending on money that no sale made (an investment, an output value) is not a sale.
-        let a = try Self.assess("国家重点研发计划“高端功能材料”专项获中央财政支持1.2亿元",
+        let a = try ScoreTestSupport.assessRules("国家重点研发计划“高端功能材料”专项获中央财政支持1.2亿元",
                                 "由大学牵头的高端功能材料专项项目获批立项，中央财政支持经费1.2亿元，项目将围绕高温超导带材和先进陶瓷开展攻关，联合12家单位共同实施。")
         #expect(a.category != "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }

@@ -12,10 +12,6 @@ import Testing
 /// `/work/bench-base/main22/bulletin evaluate --case` on a set made of them, model layer off: the label, or the title
 /// vote it asserts); the guards passed there and still do.
 @Suite struct ScoreSeventeenthRoundTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     /// A subtypePhrases vote read in the title alone (a head noun closing it, or a head and its predicate) for `label`.
     static func titleHeadVote(_ a: Assessment, for label: String) -> Bool {
         a.reasons.contains {
@@ -41,7 +37,7 @@ import Testing
     func aThingAtTheTitlesHeadIsAProduct(title: String, summary: String) throws {
         // §6: the head of the title decides; a thing made (…雷达, …传感器, …制品, …组件, …模具) is 创新产品, whatever
         // the summary says of the techniques it took (攻克…关键技术, 工艺).
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
         #expect(Self.titleHeadVote(a, for: "创新产品"), "\(a.reasons.map(\.conclusion))")
@@ -50,7 +46,7 @@ import Testing
     @Test func aCellsRecordGetsNoHeadVote() throws {
         // Guard: the record of a cell (…太阳电池…创世界纪录) is no module; holdout8 rt024 is labelled 关键技术, and the
         // widened efficiency predicate is a module's (组件) alone.
-        let a = try Self.assess("钙钛矿太阳电池稳态效率26.1%创世界纪录",
+        let a = try ScoreTestSupport.assessRules("钙钛矿太阳电池稳态效率26.1%创世界纪录",
                                 "研究团队提出分子钝化新方法，抑制钙钛矿薄膜缺陷和离子迁移，制备的小面积钙钛矿太阳电池稳态效率经认证为26.1%，创造该类电池效率的世界纪录，相关工艺已申请专利。")
         #expect(!Self.titleHeadVote(a, for: "创新产品"), "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
@@ -69,7 +65,7 @@ import Testing
     func anExplorationFindIsOther(title: String, summary: String) throws {
         // §1: a deposit found is neither a paper (发现 alone votes 基础研究成果) nor a technology: 其它, as an
         // expedition or an excavation is.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
         #expect(a.reasons.contains { $0.rule == "categoryPhrases" && $0.field == "title" && $0.conclusion.contains("「其它」") })
@@ -77,7 +73,7 @@ import Testing
 
     @Test func aNewMineralStaysAPaper() throws {
         // Guard: a new mineral species described and approved is a finding (基础研究成果), not a deposit.
-        let a = try Self.assess("发现两种新矿物并获国际矿物学协会批准",
+        let a = try ScoreTestSupport.assessRules("发现两种新矿物并获国际矿物学协会批准",
                                 "研究团队在内蒙古稀土矿区样品中发现两种未见报道的含铌矿物，通过电子探针、单晶X射线衍射等分析确定其晶体结构和化学组成，两种新矿物及其名称获国际矿物学协会新矿物命名委员会批准。")
         #expect(a.category == "基础研究成果", "\(a.reasons.map(\.conclusion))")
     }
@@ -93,7 +89,7 @@ import Testing
     func aServiceSystemIsATechnique(title: String, summary: String) throws {
         // §6: a 系统 that is not a named device is 关键技术 — a warning or monitoring service put into service, a system
         // studied and implemented (…研究与实现, as …研究 is).
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
         #expect(Self.titleHeadVote(a, for: "关键技术"), "\(a.reasons.map(\.conclusion))")
@@ -101,7 +97,7 @@ import Testing
 
     @Test func aNamedDeviceSystemStaysAProduct() throws {
         // Guard: a device called a system (…治疗系统研制成功) is a thing made.
-        let a = try Self.assess("国产碳离子治疗系统研制成功",
+        let a = try ScoreTestSupport.assessRules("国产碳离子治疗系统研制成功",
                                 "医疗装备企业联合研究所研制的碳离子治疗系统由同步加速器、束流输运线和治疗终端组成，完成型式检验和临床前试验，治疗精度达到亚毫米级。")
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
         #expect(!Self.titleHeadVote(a, for: "关键技术"), "\(a.reasons.map(\.conclusion))")

@@ -12,10 +12,6 @@ import Testing
 /// (checked with `/work/bench-base/main21/bulletin evaluate --case` on a set made of them, model layer off); the guards
 /// passed there and still do.
 @Suite struct ScoreSixteenthRoundTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     /// The round-16 title vote for a transfer: a categoryPhrases reason on the title whose matched words are the
     /// whole title (the pattern reads it from its start, to see what stands before the predicate).
     static func deploymentVote(_ a: Assessment, title: String) -> Bool {
@@ -40,7 +36,7 @@ import Testing
     func aThingDeployedIsATransfer(title: String, summary: String) throws {
         // §6: 成果转移转化案例 when the title reports, as done, the deployment of what it names (投运, 量产, 投产,
         // 投入商业运行, 运营, 批量交付; 并网发电 counts as 投运), even when the summary describes the machine at length.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
         #expect(Self.deploymentVote(a, title: title), "\(a.reasons.map(\.conclusion))")
@@ -57,7 +53,7 @@ import Testing
     func aFacilityOrASecondHeadGetsNoDeploymentVote(title: String, summary: String) throws {
         // Guards, §6's exceptions: a facility put into operation (a power station, a pilot) is a facility; when a
         // title joins two heads (…研制与量产), the first decides. The deployment pattern does not vote.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(!Self.deploymentVote(a, title: title), "\(a.reasons.map(\.conclusion))")
         #expect(a.category != "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
@@ -72,14 +68,14 @@ import Testing
     ])
     func aPhotodetectorIsElectronics(title: String, summary: String) throws {
         // GB/T 4754-2017 C3976 光电子器件制造; §6: a device whose novelty is the sensing or the light is 电子信息.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.industry == "电子信息", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "industryPhrases" && $0.conclusion.contains("C3976") })
     }
 
     @Test func aSpaceProbeStaysAMachine() throws {
         // Guard: 探测器 alone (a lunar or deep-space probe) is still a spacecraft, C37, 装备制造.
-        let a = try Self.assess("嫦娥六号探测器完成月背采样返回",
+        let a = try ScoreTestSupport.assessRules("嫦娥六号探测器完成月背采样返回",
                                 "嫦娥六号探测器由轨道器、返回器、着陆器和上升器组成，在月球背面南极-艾特肯盆地完成智能快速采样，携带1935.3克月壤返回地球。")
         #expect(a.industry == "装备制造", "\(a.reasons.map(\.conclusion))")
         #expect(!a.reasons.contains { $0.rule == "industryPhrases" && $0.conclusion.contains("C3976") })
@@ -101,7 +97,7 @@ import Testing
     func goodsInTheTradesWords(title: String, summary: String, industry: String, word: String) throws {
         // §4: coatings are 先进材料, batteries 能源化工, food 食品轻纺; 涂层, 电芯 and 乳品 are how summaries name them
         // (the class names give 涂料, 电池, 液体乳 and 乳制品).
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.industry == industry, "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "industryPhrases" && $0.matched == word && $0.conclusion.contains(industry) })
     }

@@ -7,12 +7,8 @@ import Testing
 /// hidden inside the phrase 关键技术); a surgical procedure done with a device (机器人…根治术, 机器人…切除手术) is a
 /// method performed, 关键技术, not the robot used for it; a bridge or tunnel built (大桥建成) is an engineering work, 其它.
 @Suite struct ScoreSubtypeHeadTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     @Test func aTitleEndingWithKeyTechnologyIsATechniqueEvenWhenItNamesAMachine() throws {
-        let a = try Self.assess("飞机结冰防护关键技术",
+        let a = try ScoreTestSupport.assessRules("飞机结冰防护关键技术",
                                 "中国空气动力研究与发展中心团队突破飞机结冰机理与防除冰评估难题，形成覆盖机翼、发动机短舱和传感器的结冰防护成套关键技术，已为国产大型客机提供防冰支撑。")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "subtypePhrases" && $0.field == "title" && $0.matched == "关键技术" && $0.weight == 10 })
@@ -25,19 +21,19 @@ import Testing
          "四川省妇幼保健院小儿外科团队使用国产单孔手术机器人，经脐部小切口为一名出生10天的新生儿完成肾盂成形术，创该术式最低龄纪录。"),
     ])
     func aSurgicalProcedurePerformedIsATechniqueNotTheRobot(title: String, summary: String) throws {
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aSurgicalRobotDevelopedIsStillAProduct() throws {
-        let a = try Self.assess("国产骨科手术机器人研制成功",
+        let a = try ScoreTestSupport.assessRules("国产骨科手术机器人研制成功",
                                 "成都一家企业研发的骨科手术机器人获批注册证，可在关节置换手术中按规划路径自动定位，定位精度达到亚毫米级。")
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aBridgeBuiltIsOther() throws {
-        let a = try Self.assess("宜宾临港长江公铁两用大桥建成",
+        let a = try ScoreTestSupport.assessRules("宜宾临港长江公铁两用大桥建成",
                                 "宜宾临港长江大桥主跨522米，是世界上跨度最大的公铁两用斜拉桥，上层为双向六车道公路，下层为双线铁路，主塔采用高强度混凝土。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
     }

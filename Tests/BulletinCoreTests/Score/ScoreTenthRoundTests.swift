@@ -9,10 +9,6 @@ import Testing
 /// these tests (real-looking, not copies of labelled cases); each failed on the rules of 9063e35 except the guards,
 /// which pass on both.
 @Suite struct ScoreTenthRoundTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     @Test(arguments: [
         ("宜宾市三江新区与中国工程院签约共建院士专家工作站",
          "中国工程院院士一行到宜宾三江新区，与新区管委会签约，双方将在新区共同建设院士专家工作站。工作站将组织院士团队为园区动力电池和晶硅光伏企业提供技术咨询、人才培养和项目论证，帮助企业解决生产中的技术难题。"),
@@ -23,14 +19,14 @@ import Testing
     ])
     func aPlatformCoBuiltAwardedOrReassessedIsOther(title: String, summary: String) throws {
         // docs/labelling.md §1: a platform set up is 其它. 签约 here signs the platform, not a deal for a result.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
     }
 
     @Test func anAllianceStandardIsAGroupStandard() throws {
         // A 联盟标准 is drawn up by an association of firms, as a 团体标准 is: 其它 by the guide, not 应用研究成果/标准.
-        let a = try Self.assess("《蒙顶山茶》联盟标准发布实施",
+        let a = try ScoreTestSupport.assessRules("《蒙顶山茶》联盟标准发布实施",
                                 "在雅安市市场监管局指导下，名山区茶业协会组织起草的《蒙顶山茶》联盟标准通过专家审查并发布实施，12家茶企已备案执行。标准对鲜叶采摘、加工工艺和感官品质作出统一规定，规范区域公用品牌的生产和市场秩序。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
@@ -48,7 +44,7 @@ import Testing
     func aTechnologyThatReachedALevelOrWonAnAwardIsAppliedWorkThoughApplied(title: String, summary: String, means: String) throws {
         // docs/labelling.md §1: a technology reaching a level is 应用研究成果 even if it mentions that it is applied; the
         // spread and the benefit (推广1200万亩, 经济效益5亿元) are the technology's record, not a transfer.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "constructions" && $0.conclusion.hasPrefix(means) })
@@ -56,14 +52,14 @@ import Testing
 
     @Test func aTransferWithALevelClaimedForPartOfItStaysATransfer() throws {
         // Guard: a sale and a production line, with a level claimed only for one index (其中…), is still a transfer.
-        let a = try Self.assess("成都一企业获授权的锂电池隔膜涂覆技术以3000万元转让",
+        let a = try ScoreTestSupport.assessRules("成都一企业获授权的锂电池隔膜涂覆技术以3000万元转让",
                                 "四川大学将其锂电池隔膜陶瓷涂覆技术的5项发明专利以3000万元转让给成都一家隔膜企业，企业已建成年产1亿平方米的涂覆隔膜生产线，实现产业化，年销售收入4亿元，其中涂覆均匀性指标达到国际领先水平。")
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func industrialisationInProspectIsNoTransfer() throws {
         // 对…产业化具有推动作用 looks ahead; nothing was industrialised (实现产业化 would be the transfer).
-        let a = try Self.assess("全钒液流电池电堆能量效率再创新高",
+        let a = try ScoreTestSupport.assessRules("全钒液流电池电堆能量效率再创新高",
                                 "中国科学院大连化学物理研究所与攀钢研究院合作研制的全钒液流电池电堆，在200毫安每平方厘米电流密度下能量效率达到85%，比上一代提高4个百分点，电堆体积功率密度提升一倍。团队认为，该成果对全钒液流电池的产业化具有推动作用。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "transferEvidence" && $0.matched == "产业化具有" && $0.weight == 0 })
@@ -71,7 +67,7 @@ import Testing
 
     @Test func aPopularScienceBookNamedInFullIsOther() throws {
         // 科学普及著作奖 and 科普书: a book for the public (其它), though a publisher published it (专著's evidence).
-        let a = try Self.assess("《熊猫的秘密》获中国科学普及著作奖",
+        let a = try ScoreTestSupport.assessRules("《熊猫的秘密》获中国科学普及著作奖",
                                 "第八届中国科学普及著作奖评选揭晓，四川科学技术出版社出版、成都大熊猫繁育研究基地专家所著科普书《熊猫的秘密》获优秀奖。该书以图文方式介绍大熊猫的演化、习性和保护故事，出版后两次重印，被多所中小学选为课外读物。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
@@ -79,7 +75,7 @@ import Testing
 
     @Test func aProductThatEndsADependenceOnImportsIsAProduct() throws {
         // 依赖进口 overcome is 国产化替代 (DOMAIN.md: 创新产品), as 进口替代 is.
-        let a = try Self.assess("德阳一企业高温合金精密锻件打破依赖进口局面",
+        let a = try ScoreTestSupport.assessRules("德阳一企业高温合金精密锻件打破依赖进口局面",
                                 "航空发动机涡轮盘用高温合金精密锻件长期依赖进口。德阳一家锻造企业联合东方电气研究院攻克大尺寸锻件组织均匀性控制难题，制成直径1.2米的高温合金涡轮盘锻件，各项性能满足设计要求，已向用户交付首批产品。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
@@ -88,7 +84,7 @@ import Testing
 
     @Test func aVarietySpreadWithItsBenefitStaysATransfer() throws {
         // Guard: wide promotion with farmers' income (推广3万亩, 增收) is the guide's transfer; nothing here claims a level.
-        let a = try Self.assess("邛崃市与四川农业大学共建的猕猴桃研究院推广新品种3万亩",
+        let a = try ScoreTestSupport.assessRules("邛崃市与四川农业大学共建的猕猴桃研究院推广新品种3万亩",
                                 "四川农业大学选育的红心猕猴桃新品种在邛崃推广种植3万亩，带动3000余户果农增收，亩均增收8000元，累计新增产值6亿元。")
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }

@@ -40,6 +40,11 @@ enum ScoreTestSupport {
         try Scorer(config: rulesAloneScoring(), profile: profile)
     }
 
+    /// The rules alone on a title and a summary, the two fields the scoring round suites write their cases in.
+    static func assessRules(_ title: String, _ summary: String) throws -> Assessment {
+        try rulesScorer().assess([.title: title, .summary: summary], extras: [:])
+    }
+
     /// A scorer as pipeline.json ships it (the model layer as the file sets it): what the real-set floors judge.
     static func shippedScorer(profile: String = "sichuan") throws -> Scorer {
         try Scorer(config: repositoryScoring(), profile: profile)

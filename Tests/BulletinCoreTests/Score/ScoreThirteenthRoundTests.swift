@@ -13,10 +13,6 @@ import Testing
 /// The texts are written for these tests (real-looking, not copies of labelled cases); each class's test failed on the
 /// rules of main 1b38de5, the guards passed there and still do.
 @Suite struct ScoreThirteenthRoundTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     static func industryReasons(_ a: Assessment) -> [Reason] {
         a.reasons.filter { $0.rule == "industryPhrases" }
     }
@@ -32,7 +28,7 @@ import Testing
     func aVaccineForFarmAnimalsIsHealth(title: String, summary: String) throws {
         // §6: vaccines are 医药健康 with no exception; GB/T 4754-2017 files C2750 兽用药品制造 under C27 医药制造业.
         // On 1b38de5 the guide table voted a farm animal's vaccine 现代农业 (rh076, rh078, rn026 missed).
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.industry == "医药健康", "\(a.reasons.map(\.conclusion))")
         #expect(!a.reasons.contains { $0.conclusion.contains("兽用药品") })
     }
@@ -46,28 +42,28 @@ import Testing
     func aCropNamedBySpeciesIsFarming(title: String, summary: String, word: String) throws {
         // §4: crops are 现代农业. The class names of A01 农业 say 薯类种植, 其他谷物种植; summaries name the species.
         // On 1b38de5 these texts had no industry word and stayed 其他.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.industry == "现代农业", "\(a.reasons.map(\.conclusion))")
         #expect(Self.industryReasons(a).contains { $0.matched == word && $0.conclusion.contains("A01") })
     }
 
     @Test func aPotatoStarchPlantStaysFood() throws {
         // Guard: processing the crop is 食品轻纺 (§4, food processing), whatever crop it processes.
-        let a = try Self.assess("马铃薯淀粉加工废水资源化技术",
+        let a = try ScoreTestSupport.assessRules("马铃薯淀粉加工废水资源化技术",
                                 "某食品企业开发马铃薯淀粉加工废水中蛋白质回收工艺，回收的蛋白用于饲料和食品配料，淀粉生产线用水减少三成。")
         #expect(a.industry == "食品轻纺", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aGeothermalPlantAtYangbajingIsNoSheep() throws {
         // Guard: 藏羊 was left out of A03's words because 西藏羊八井 holds it across two words (train r217).
-        let a = try Self.assess("羊八井地热电站扩建工程并网发电", "西藏羊八井地热电站扩建机组并网发电，装机容量提高到3万千瓦，为拉萨电网提供稳定电力。")
+        let a = try ScoreTestSupport.assessRules("羊八井地热电站扩建工程并网发电", "西藏羊八井地热电站扩建机组并网发电，装机容量提高到3万千瓦，为拉萨电网提供稳定电力。")
         #expect(a.industry == "能源化工", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aTappingKnifeIsAMachine() throws {
         // §4: machines are 装备制造 even when they serve farming. 割胶刀 is a tool of C357 农、林、牧、渔专用机械制造;
         // on 1b38de5 nothing named it and the rubber plantation's words made it 现代农业.
-        let a = try Self.assess("电动割胶刀在云南胶园推广",
+        let a = try ScoreTestSupport.assessRules("电动割胶刀在云南胶园推广",
                                 "中国热带农业科学院研制的电动割胶刀在西双版纳胶园推广，割胶效率提高三成，伤树率下降，胶农劳动强度明显降低。")
         #expect(a.industry == "装备制造", "\(a.reasons.map(\.conclusion))")
         #expect(Self.industryReasons(a).contains { $0.matched == "割胶刀" && $0.conclusion.contains("C357") })
@@ -83,7 +79,7 @@ import Testing
     func aScienceFacilityServesNoIndustry(title: String, summary: String) throws {
         // §4: 其他 for facilities serving science; a science museum is a museum (R8850). On 1b38de5 the exhibits
         // (航天航空, 机器人) or the instruments (谱仪) made both 装备制造.
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "其它")
         #expect(a.industry == "其他", "\(a.reasons.map(\.conclusion))")
     }
@@ -102,7 +98,7 @@ import Testing
         // Tungsten (C3231 钨钼冶炼) and amorphous metal (SEI-2018 3) are materials even when processed (精深加工, a food
         // word, decided the first on 1b38de5); sugar making is C1340, cashmere C172; a coal field is B06; a lander is a
         // vehicle of C37. Each failed on 1b38de5 (食品轻纺, 其他, 其他, 其他, 电子信息, 其他).
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.industry == industry, "\(a.reasons.map(\.conclusion))")
     }
 
@@ -112,7 +108,7 @@ import Testing
         // §1: 标准 is a national, industry or international standard; a local one is 其它 (round 12 read a title that
         // ends 地方标准 or 地方标准发布). On 1b38de5 a title ending 发布实施 was read as a standard, and the breeds it
         // describes as a variety.
-        let a = try Self.assess("《滩羊》《中卫山羊》2项宁夏地方标准发布实施",
+        let a = try ScoreTestSupport.assessRules("《滩羊》《中卫山羊》2项宁夏地方标准发布实施",
                                 "宁夏回族自治区畜牧工作站等单位起草的《滩羊》《中卫山羊》2项地方标准由自治区市场监督管理厅发布实施，规定了品种特征、生产性能和等级评定。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
@@ -120,7 +116,7 @@ import Testing
 
     @Test func aNationalStandardIssuedAndInForceStaysAStandard() throws {
         // Guard: a national standard is 应用研究成果 / 标准 however its title ends.
-        let a = try Self.assess("《绵羊》国家标准发布实施", "全国畜牧业标准化技术委员会组织起草的《绵羊》国家标准发布实施，规定了品种特征和生产性能。")
+        let a = try ScoreTestSupport.assessRules("《绵羊》国家标准发布实施", "全国畜牧业标准化技术委员会组织起草的《绵羊》国家标准发布实施，规定了品种特征和生产性能。")
         #expect(a.category == "应用研究成果")
         #expect(a.subtype == "标准")
     }

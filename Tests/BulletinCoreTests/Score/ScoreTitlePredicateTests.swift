@@ -6,14 +6,10 @@ import Testing
 /// was delivered, the patent text's own form, and a level that is only the yardstick of a comparison.
 /// The texts are written for these tests (real-looking, not copies of labelled cases).
 @Suite struct ScoreTitlePredicateTests {
-    static func assess(_ title: String, _ summary: String) throws -> Assessment {
-        try ScoreTestSupport.rulesScorer().assess([.title: title, .summary: summary], extras: [:])
-    }
-
     // MARK: category from the title's closing predicate
 
     @Test func aProductThatPassedAnAppraisalIsAppliedWorkEvenWithItsBenefit() throws {
-        let a = try Self.assess("高强耐磨尼龙单丝通过科技成果评价",
+        let a = try ScoreTestSupport.assessRules("高强耐磨尼龙单丝通过科技成果评价",
                                 "宜宾一家化纤企业研制的高强耐磨尼龙单丝，由市纺织工程学会组织专家评价。专家组审阅技术报告和经济效益报告后，认为产品断裂强度高、耐磨性好，可用于渔网和工业滤布。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.reasons.contains { $0.rule == "categoryPhrases" && $0.field == "title" && $0.matched.hasSuffix("成果评价") })
@@ -26,32 +22,32 @@ import Testing
          "中国科学院工程热物理研究所研发的先进压缩空气储能系统在河北张家口完成并网调试，电站额定功率100兆瓦，系统效率70%以上，正式进入商业运营。"),
     ])
     func aTitleClosingWithMarketEntryIsATransfer(title: String, summary: String) throws {
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "成果转移转化案例", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aStandardStartedIsOtherNotAStandard() throws {
-        let a = try Self.assess("《工业机器人用精密减速器试验方法》国家标准立项",
+        let a = try ScoreTestSupport.assessRules("《工业机器人用精密减速器试验方法》国家标准立项",
                                 "国家标准化管理委员会下达年度推荐性国家标准计划，由机械工业仪器仪表综合技术经济研究所牵头起草的《工业机器人用精密减速器试验方法》正式立项，将组织产学研用单位开展编制。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
     }
 
     @Test func aSigningThatOpensAPlatformIsOtherNotATransfer() throws {
-        let a = try Self.assess("川农大与新希望院企合作签约揭牌",
+        let a = try ScoreTestSupport.assessRules("川农大与新希望院企合作签约揭牌",
                                 "四川农业大学动物营养研究所与新希望六和股份有限公司在成都签约揭牌，研究所集研发、中试和成果转化服务于一体，将为企业饲料产品提供技术支撑，企业则为科技成果提供转化场景。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func anExportedMachineIsStillAProduct() throws {
-        let a = try Self.assess("出口智利的大型矿用电动轮自卸车下线",
+        let a = try ScoreTestSupport.assessRules("出口智利的大型矿用电动轮自卸车下线",
                                 "湘电集团自主研制的230吨级矿用电动轮自卸车在湘潭下线，采用交流电传动系统，载重大、能耗低，首批出口智利铜矿。")
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func aPopularScienceSeriesForCitizensIsOther() throws {
-        let a = try Self.assess("“公民科学素养读本·健康生活卷”出版",
+        let a = try ScoreTestSupport.assessRules("“公民科学素养读本·健康生活卷”出版",
                                 "四川省科协组织医学专家编写的“公民科学素养读本·健康生活卷”由四川科学技术出版社出版，用通俗语言介绍慢病预防、合理用药和急救常识，面向社区居民发放。")
         #expect(a.category == "其它", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "")
@@ -66,7 +62,7 @@ import Testing
          "该发明涉及康复机器人领域，针对现有康复训练中机械臂刚性大、患者易受二次损伤的问题，提出一种基于力反馈的柔顺控制方法，根据患者肢体阻力实时调整机械臂输出，训练过程更安全。"),
     ])
     func aPatentTextIsAPatent(title: String, summary: String) throws {
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.category == "应用研究成果", "\(a.reasons.map(\.conclusion))")
         #expect(a.subtype == "发明专利", "\(a.reasons.map(\.conclusion))")
     }
@@ -78,13 +74,13 @@ import Testing
          "中国科学院团队攻克氮化铝粉体提纯和流延成型技术，开发出高导热氮化铝陶瓷基板材料，热导率达每米开尔文200瓦以上，技术成熟度满足功率模块封装需求。"),
     ])
     func aTitleWhoseHeadIsAProductIsAProduct(title: String, summary: String) throws {
-        let a = try Self.assess(title, summary)
+        let a = try ScoreTestSupport.assessRules(title, summary)
         #expect(a.subtype == "创新产品", "\(a.reasons.map(\.conclusion))")
     }
 
     @Test func theProductHeadIsReadInTheTitleOnly() throws {
         // A summary that happens to end with a product noun (no closing 。) is not a title's head noun.
-        let a = try Self.assess("高导热氮化铝陶瓷基板材料", "团队研制出高导热氮化铝陶瓷基板材料")
+        let a = try ScoreTestSupport.assessRules("高导热氮化铝陶瓷基板材料", "团队研制出高导热氮化铝陶瓷基板材料")
         let heads = a.reasons.filter { $0.rule == "subtypePhrases" && $0.conclusion.hasPrefix("成果名称的中心词") }
         #expect(heads.map(\.field) == ["title"], "\(a.reasons.map(\.conclusion))")
         #expect(heads.first?.weight == 6)
@@ -96,13 +92,13 @@ import Testing
                       ("高性能锂电池材料研制成功", false), ("航空发动机及其应用", false), ("基于光纤的振动传感器", false),
                       ("水吸收法丙酮回收装置", false)])
     func whatMayFollowTheHeadNoun(title: String, isHead: Bool) throws {
-        let a = try Self.assess(title, "某团队完成了该项工作。")
+        let a = try ScoreTestSupport.assessRules(title, "某团队完成了该项工作。")
         let heads = a.reasons.filter { $0.rule == "subtypePhrases" && $0.conclusion.hasPrefix("成果名称的中心词") }
         #expect(heads.isEmpty != isHead, "\(title): \(heads.map(\.matched))")
     }
 
     @Test func aTitleNamingTheMethodStaysATechnique() throws {
-        let a = try Self.assess("碳化硅功率芯片低缺陷外延生长技术",
+        let a = try ScoreTestSupport.assessRules("碳化硅功率芯片低缺陷外延生长技术",
                                 "电子科技大学团队提出碳化硅外延层缺陷抑制新方法，建立了低缺陷外延生长工艺，缺陷密度降低一个数量级，已用于功率芯片制备。")
         #expect(a.subtype == "关键技术", "\(a.reasons.map(\.conclusion))")
     }
@@ -116,7 +112,7 @@ import Testing
         ("该技术较为成熟，整体达到国际先进水平。", "国际先进"),
     ])
     func aComparedOrOneAspectLevelIsNotAClaim(summary: String, expected: String) throws {
-        let a = try Self.assess("某项成果", summary)
+        let a = try ScoreTestSupport.assessRules("某项成果", summary)
         #expect(a.level == expected, "\(summary) → \(a.level)")
     }
 
