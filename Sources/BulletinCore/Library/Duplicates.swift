@@ -29,15 +29,7 @@ extension CaseLibrary {
     /// `CaseState.matchSubject` gives, read from the columns, the `caseText` row, the first sighting and the last
     /// history record, without decoding the cases (their JSON is mostly the assessment's reasons).
     public func matchSubjects(ids: [String]) throws -> [MatchSubject] {
-        guard !ids.isEmpty else { return [] }
-        let unique = Array(Set(ids))
-        let found = try db.read { db in
-            try stride(from: 0, to: unique.count, by: 500).flatMap { start in
-                let chunk = Array(unique[start..<min(start + 500, unique.count)])
-                return try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
-            }
-        }
-        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byId = Dictionary(try briefs(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return ids.compactMap { byId[$0]?.matchSubject }
     }
 
