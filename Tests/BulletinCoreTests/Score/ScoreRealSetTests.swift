@@ -290,6 +290,11 @@ struct ScoreRealSetTests {
     /// figure less one case. The lead then relabelled holdout rh076 (…研发成功并大规模应用, a transfer by §6), shipped two
     /// of the round's tried deployment forms (规模化?应用 at the title's end; a sale ending on its price) and retrained the
     /// weights with holdout14: holdout14's and holdout9's floors went up to the new figure less one case.
+    /// holdout15, holdout16 and holdout17 (100 cases each) were measured blind (91 / 90 / 97 / 91, 86 / 91 / 100 / 88 and
+    /// 87 / 89 / 97 / 89 as shipped on main 7ae4b37), then read for the eighteenth round, which shipped only classes that
+    /// fixed cases in two of the three (a plant or project being built, an exploration find, a review), so their floors
+    /// guard that fit: the shipped figure less one case. The round raised holdout13's category and subtype; their floors
+    /// went up to the new figure less one case.
     @Test(arguments: [("train", 0.99, 0.98, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.96, 0.96, 0.96),
                       ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
@@ -297,8 +302,9 @@ struct ScoreRealSetTests {
                       ("holdout7", 0.94, 0.93, 0.99, 0.92), ("holdout8", 0.94, 0.95, 0.97, 0.93),
                       ("holdout9", 0.97, 0.95, 0.97, 0.97), ("holdout10", 0.98, 0.98, 0.96, 0.94),
                       ("holdout11", 0.97, 0.97, 0.97, 0.90), ("holdout12", 0.97, 0.96, 0.98, 0.94),
-                      ("holdout13", 0.90, 0.89, 0.96, 0.89),
-                      ("holdout14", 0.97, 0.93, 0.98, 0.95)])
+                      ("holdout13", 0.91, 0.90, 0.96, 0.89),
+                      ("holdout14", 0.97, 0.93, 0.98, 0.95), ("holdout15", 0.92, 0.91, 0.96, 0.90),
+                      ("holdout16", 0.88, 0.91, 0.99, 0.87), ("holdout17", 0.89, 0.89, 0.96, 0.88)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
