@@ -39,7 +39,7 @@ public struct SubmissionReaders: Sendable {
         switch kind {
         case .delimited: return try delimited.read(bytes: bytes, fileName: fileName)
         case .json: return try json.read(bytes: bytes, fileName: fileName)
-        case .workbook: return try xlsx.read(bytes: bytes, fileName: fileName)
+        case .workbook(let reads): return try xlsx.read(bytes: bytes, fileName: fileName, reads: reads)
         case .wordForm: return try docx.extract(bytes: bytes, fileName: fileName)
         case .refused(let refusal): throw refusal
         case .reviewSheet:

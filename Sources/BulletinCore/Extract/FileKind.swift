@@ -1,12 +1,13 @@
 /// What kind of incoming file this is, decided once, from its name and first bytes, before any reader runs.
 /// A new kind of incoming file is one case here and one in `SubmissionReaders.read`.
-public enum FileKind: Sendable, Equatable {
+public enum FileKind: Sendable {
     /// A Word form (.docx, or an unnamed file the DOCX reader sniffs and refuses with what it really is).
     case wordForm
     /// CSV, TSV or Excel "Unicode text".
     case delimited
-    /// An .xlsx of submissions.
-    case workbook
+    /// An .xlsx of submissions, with what the review-sheet check parsed of it (`WorkbookReads`: taken by the
+    /// reader given the same bytes, so no part is read twice); nil when the check read nothing it could hand on.
+    case workbook(WorkbookReads?)
     /// JSON, JSON Lines.
     case json
     /// A review sheet sent back with decisions, recognised by its hidden identity, whatever its name.
@@ -30,14 +31,16 @@ public enum FileKind: Sendable, Equatable {
                                     advice: "open it in Excel or WPS and save it as .xlsx or CSV UTF-8"))
         case "xlsx", "xlsm":
             do {
-                if let sheet = try reviewSheets.read(bytes: bytes, fileName: fileName) { return .reviewSheet(sheet) }
+                switch try reviewSheets.classify(bytes: bytes, fileName: fileName) {
+                case .reviewSheet(let sheet): return .reviewSheet(sheet)
+                case .other(let reads): return .workbook(reads)
+                }
             } catch let r as Refusal {
                 return .refused(r)
             } catch {
                 return .refused(Refusal("\(fileName) looks like a returned review sheet but cannot be read: \(error)",
                                         advice: "send the sheet again as saved by the spreadsheet program, without renaming its hidden sheet"))
             }
-            return .workbook
         case "pdf":
             return .refused(Refusal("\(fileName) is a PDF; the values cannot be read from it reliably", advice: "send the filled-in form as .docx"))
         default:

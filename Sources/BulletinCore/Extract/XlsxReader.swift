@@ -24,8 +24,9 @@ public struct XlsxReader: Sendable {
         "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main",
     ]
 
-    /// Every data row of the chosen sheets.
-    public func read(bytes: [UInt8], fileName: String) throws -> Extraction {
+    /// Every data row of the chosen sheets. `reads`: what `FileKind.decide` parsed of these bytes (the shared
+    /// strings, the date styles, the sheets it read), taken instead of reading those parts again.
+    public func read(bytes: [UInt8], fileName: String, reads: WorkbookReads? = nil) throws -> Extraction {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw Refusal("\(fileName) is an Excel 97–2003 workbook (.xls) or another old Office file, which is not read",
                           advice: "open it in Excel or WPS and save it as .xlsx (Excel Workbook)")
@@ -35,7 +36,7 @@ public struct XlsxReader: Sendable {
             throw Refusal("\(fileName) cannot be opened as an Excel workbook: \(e)", advice: "open it in Excel or WPS and save it again as .xlsx")
         }
         do {
-            return try read(zip, fileName: fileName)
+            return try read(zip, fileName: fileName, kept: reads?.take(for: bytes, limits: limits, maxDepth: maxDepth))
         } catch let e as ZipError {
             throw Refusal("\(fileName): \(e)", advice: "open it in Excel or WPS and save it again as .xlsx")
         } catch let e as XMLError {
@@ -43,7 +44,7 @@ public struct XlsxReader: Sendable {
         }
     }
 
-    private func read(_ zip: ZipArchive, fileName: String) throws -> Extraction {
+    private func read(_ zip: ZipArchive, fileName: String, kept: WorkbookReads.Reads?) throws -> Extraction {
         let rootRels = try OPCRelationships.parse(zip.read("_rels/.rels"))
         guard let workbookTarget = rootRels.first(where: { OOXMLRelationshipType.officeDocumentAll.contains($0.type) }),
               let workbookName = OPCRelationships.resolve(target: workbookTarget.target, from: ""), zip.contains(workbookName) else {
@@ -75,14 +76,15 @@ public struct XlsxReader: Sendable {
         guard !sheets.isEmpty else {
             throw Refusal("\(fileName) has no visible sheet", advice: "unhide the sheet with the submissions and save again")
         }
-        let shared = try Self.sharedStrings(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
-        let dateStyles = try Self.dateStyleIndexes(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
+        // Parts the review-sheet check parsed of the same bytes are not read again (`WorkbookReads`).
+        let shared = try kept?.shared ?? Self.sharedStrings(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
+        let dateStyles = try kept?.dateStyles ?? Self.dateStyleIndexes(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
         var notes: [String] = []
         if !hidden.isEmpty { notes.append("hidden sheets skipped: \(hidden.joined(separator: ", "))") }
         var submissions: [Submission] = []
         for sheet in sheets {
-            let (grid, merges) = try Self.worksheet(zip.read(sheet.part), shared: shared, dateStyles: dateStyles, date1904: date1904,
-                                                    maxDepth: maxDepth, part: zip.fingerprint(sheet.part))
+            let (grid, merges) = try kept?.sheets[sheet.part]
+                ?? Self.worksheet(zip.read(sheet.part), shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
             let (subs, sheetNotes) = try rows(grid, merges: merges, sheet: sheet.name, fileName: fileName, startIndex: submissions.count)
             submissions += subs
             notes += sheetNotes
@@ -222,24 +224,9 @@ public struct XlsxReader: Sendable {
 
     /// A worksheet part's cells (as `cells`) and merged ranges (as `merges`), read with the streaming reader;
     /// a part it does not take (an XML error, a row inside a row) is read as a tree, which reports any error
-    /// exactly as before. A part read just before with the same inputs is not read again (`WorksheetMemo`: a
-    /// workbook's first sheet is read once to tell a review sheet from submissions, then for the submissions).
-    static func worksheet(_ bytes: [UInt8], shared: [String], dateStyles: Set<Int>, date1904: Bool, maxDepth: Int,
-                          part: ZipEntryFingerprint? = nil) throws -> (grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)]) {
-        // `part`: the fingerprint of the zip entry `bytes` were read from (nil: not kept, read every time).
-        guard let part else {
-            return try readWorksheet(bytes, shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
-        }
-        let key = WorksheetMemo.Key(part: part, shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
-        if let read = WorksheetMemo.last.take(key) { return read }
-        let read = try readWorksheet(bytes, shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
-        WorksheetMemo.last.keep(key, read)
-        return read
-    }
-
-    /// `worksheet` without the memo (the part read every time).
-    static func readWorksheet(_ bytes: [UInt8], shared: [String], dateStyles: Set<Int>, date1904: Bool,
-                               maxDepth: Int) throws -> (grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)]) {
+    /// exactly as before.
+    static func worksheet(_ bytes: [UInt8], shared: [String], dateStyles: Set<Int>, date1904: Bool,
+                          maxDepth: Int) throws -> (grid: [Int: [Int: String]], merges: [(r1: Int, c1: Int, r2: Int, c2: Int)]) {
         guard let streamed = try? XLSXStream.worksheet(bytes, namespaces: spreadsheetNamespaces, maxDepth: maxDepth) else {
             let xml = try XMLReader.parse(bytes, maxDepth: maxDepth)
             return (cells(xml, shared: shared, dateStyles: dateStyles, date1904: date1904), merges(xml))

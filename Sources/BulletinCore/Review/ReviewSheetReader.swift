@@ -77,10 +77,25 @@ public struct ReviewSheetReader: Sendable {
     /// caller then reads the file as a submission). Throws a `Refusal` when the identity is there but the
     /// sheet cannot be read (identity damaged, decision column gone, written by a newer version).
     public func read(bytes: [UInt8], fileName: String = "the workbook") throws -> ReturnedReviewSheet? {
-        guard let zip = try? ZipArchive(bytes: bytes, limits: limits) else { return nil }
+        if case .reviewSheet(let sheet) = try classify(bytes: bytes, fileName: fileName) { return sheet }
+        return nil
+    }
+
+    /// What a workbook is to the review-sheet check.
+    enum Classified {
+        /// A returned review sheet.
+        case reviewSheet(ReturnedReviewSheet)
+        /// Not one; with the parts parsed to find that out (nil when it did not get as far as the shared strings),
+        /// for `XlsxReader`.
+        case other(WorkbookReads?)
+    }
+
+    /// `read`, keeping what was parsed of a workbook that is not a review sheet.
+    func classify(bytes: [UInt8], fileName: String = "the workbook") throws -> Classified {
+        guard let zip = try? ZipArchive(bytes: bytes, limits: limits) else { return .other(nil) }
         let advice = "fill in a fresh copy of the review sheet from outbox/review and drop it into the inbox again"
         do {
-            return try read(zip, fileName: fileName)
+            return try read(zip, bytes: bytes, fileName: fileName)
         } catch let e as ZipError {
             throw Refusal("review sheet \(fileName): \(e)", advice: advice)
         } catch let e as XMLError {
@@ -90,14 +105,14 @@ public struct ReviewSheetReader: Sendable {
 
     private typealias Grid = [Int: [Int: String]]
 
-    private func read(_ zip: ZipArchive, fileName: String) throws -> ReturnedReviewSheet? {
-        guard zip.contains("_rels/.rels") else { return nil }
+    private func read(_ zip: ZipArchive, bytes: [UInt8], fileName: String) throws -> Classified {
+        guard zip.contains("_rels/.rels") else { return .other(nil) }
         let rootRels = try OPCRelationships.parse(zip.read("_rels/.rels"))
         guard let target = rootRels.first(where: { OOXMLRelationshipType.officeDocumentAll.contains($0.type) }),
-              let workbookName = OPCRelationships.resolve(target: target.target, from: ""), zip.contains(workbookName) else { return nil }
+              let workbookName = OPCRelationships.resolve(target: target.target, from: ""), zip.contains(workbookName) else { return .other(nil) }
         let workbook = try XMLReader.parse(zip.read(workbookName), maxDepth: maxDepth)
         let relsName = OPCRelationships.relationshipsPartName(for: workbookName)
-        guard zip.contains(relsName) else { return nil }
+        guard zip.contains(relsName) else { return .other(nil) }
         let rels = try OPCRelationships.parse(zip.read(relsName))
         var sheets: [(name: String, part: String)] = []
         for sheet in XlsxReader.find(workbook, "sheet") {
@@ -109,9 +124,16 @@ public struct ReviewSheetReader: Sendable {
         let date1904 = XlsxReader.find(workbook, "workbookPr").first?.attribute("date1904").map { $0 == "1" || $0 == "true" } ?? false
         let shared = try XlsxReader.sharedStrings(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
         let dateStyles = try XlsxReader.dateStyleIndexes(zip, rels: rels, workbookName: workbookName, maxDepth: maxDepth)
+        // Each sheet read once, and kept for `XlsxReader` should the workbook be no review sheet.
+        var read: [String: WorkbookReads.Worksheet] = [:]
         func grid(_ part: String) throws -> Grid {
-            try XlsxReader.worksheet(zip.read(part), shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth,
-                                     part: zip.fingerprint(part)).grid
+            if let kept = read[part] { return kept.grid }
+            let sheet = try XlsxReader.worksheet(zip.read(part), shared: shared, dateStyles: dateStyles, date1904: date1904, maxDepth: maxDepth)
+            read[part] = sheet
+            return sheet.grid
+        }
+        func other() -> Classified {
+            .other(WorkbookReads(.init(bytes: bytes, limits: limits, maxDepth: maxDepth, shared: shared, dateStyles: dateStyles, sheets: read)))
         }
         guard let identitySheet = sheets.first(where: { $0.name.lowercased() == ReviewColumns.identitySheetName }) else {
             // No identity: not a review sheet. But rows copied out of one into a new workbook would otherwise be
@@ -121,10 +143,10 @@ public struct ReviewSheetReader: Sendable {
                 throw Refusal("\(fileName) looks like a review sheet (worksheet \(first.name) has 案例编号 and \(decision)) but has lost the hidden worksheet \(ReviewColumns.identitySheetName) that identifies it, so its decisions cannot be matched to the sheet that was sent",
                               advice: "fill in the decisions on the review sheet as it was sent (from outbox/review); copy rows into that workbook rather than into a new one")
             }
-            return nil
+            return other()
         }
         let identityGrid = try grid(identitySheet.part)
-        guard ReviewText.trimmed(identityGrid[1]?[0] ?? "") == ReviewColumns.identityMarker else { return nil }
+        guard ReviewText.trimmed(identityGrid[1]?[0] ?? "") == ReviewColumns.identityMarker else { return other() }
         let identity = try ReviewIdentity(identityGrid, fileName: fileName)
 
         // The worksheet with the rows: the one the sheet was written with, else the first with a 案例编号 header.
@@ -133,7 +155,7 @@ public struct ReviewSheetReader: Sendable {
         for candidate in ordered {
             let cells = try grid(candidate.part)
             if let header = Self.headerRow(cells) {
-                return try rows(cells, header: header, worksheet: candidate.name, identity: identity, fileName: fileName)
+                return .reviewSheet(try rows(cells, header: header, worksheet: candidate.name, identity: identity, fileName: fileName))
             }
         }
         throw Refusal("review sheet \(fileName) (\(identity.sheetId)) has no worksheet with a header row holding 案例编号",

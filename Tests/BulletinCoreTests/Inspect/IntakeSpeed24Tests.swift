@@ -120,80 +120,9 @@ struct IntakeSpeed24Tests {
         #expect(lines == 2 * hostile.count)
     }
 
-    /// The fingerprints of `parts` written into one zip, by name.
-    static func fingerprints(_ parts: [(String, [UInt8])]) throws -> [String: ZipEntryFingerprint] {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("memo-\(UUID().uuidString).zip").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try ZipWriter.write(parts.map { ZipWriter.Entry(name: $0.0, bytes: $0.1) }, to: path, modified: Date(timeIntervalSince1970: 946_684_800))
-        let zip = try ZipArchive(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
-        var out: [String: ZipEntryFingerprint] = [:]
-        for (name, bytes) in parts {
-            #expect(try zip.read(name) == bytes)
-            let print = try #require(zip.fingerprint(name))
-            out[name] = print
-        }
-        return out
-    }
-
-    /// A worksheet read again with the same inputs is the read kept by the memo, and equal to a fresh read; any other
-    /// input (the part, shared strings, date styles, the 1904 flag, the depth limit) is read afresh; a read that throws
-    /// throws again; without a fingerprint nothing is kept. (Other suites read worksheets at the same time, so the
-    /// process's memo is not asserted on, only that every answer is the fresh read's; a memo of the test's own is.)
-    @Test func worksheetMemoAnswersAsAFreshRead() throws {
-        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let part = Array("""
-        <worksheet xmlns="\(main)"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45981</v></c></row>\
-        <row r="3"><c r="A3" t="inlineStr"><is><t>&#25104;&#26524;</t></is></c><c r="C3" t="s"><v>1</v></c></row></sheetData>\
-        <mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>
-        """.utf8)
-        let other = part + Array(" ".utf8)
-        let prints = try Self.fingerprints([("a.xml", part), ("b.xml", other), ("c.xml", part)])
-        let (fa, fb, fc) = (try #require(prints["a.xml"]), try #require(prints["b.xml"]), try #require(prints["c.xml"]))
-        #expect(fa == fc && fa != fb, "equal parts have equal fingerprints")
-        func same(_ a: WorksheetMemo.Read, _ b: WorksheetMemo.Read) -> Bool {
-            a.grid == b.grid && a.merges.map { "\($0)" } == b.merges.map { "\($0)" }
-        }
-        let inputs: [(bytes: [UInt8], print: ZipEntryFingerprint?, shared: [String], styles: Set<Int>, date1904: Bool)] = [
-            (part, fa, ["报送单位", "国际领先"], [1], false), (part, fc, ["报送单位", "国际领先"], [1], false),
-            (part, fa, ["报送单位", "国内领先"], [1], false), (part, fa, ["报送单位", "国内领先"], [], false),
-            (part, fa, ["报送单位", "国内领先"], [1], true), (part, fa, ["报送单位", "国内领先"], [1], true),
-            (other, fb, ["报送单位", "国内领先"], [1], true), (part, fa, ["报送单位", "国内领先"], [1], true),
-            (part, nil, ["报送单位", "国内领先"], [1], true), (part, nil, ["报送单位", "国内领先"], [1], true),
-        ]
-        var answers: [WorksheetMemo.Read] = []
-        for i in inputs {
-            let memo = try XlsxReader.worksheet(i.bytes, shared: i.shared, dateStyles: i.styles, date1904: i.date1904, maxDepth: 200, part: i.print)
-            let fresh = try XlsxReader.readWorksheet(i.bytes, shared: i.shared, dateStyles: i.styles, date1904: i.date1904, maxDepth: 200)
-            #expect(same(memo, fresh))
-            answers.append(memo)
-        }
-        #expect(answers[0].grid[3]?[2] == "国际领先" && answers[2].grid[3]?[2] == "国内领先", "the shared strings are read in")
-        #expect(answers[3].grid[1]?[1] == "45981" && answers[4].grid[1]?[1] != "45981", "the date styles and the 1904 flag are read in")
-        // A part that throws, read twice: the same error each time, never a kept answer.
-        let broken = Array("<worksheet xmlns=\"\(main)\"><sheetData><row><c><v>1</v></c></row>".utf8)
-        let fbroken = try #require(try Self.fingerprints([("x.xml", broken)])["x.xml"])
-        for _ in 0..<2 {
-            #expect(throws: (any Error).self) {
-                try XlsxReader.worksheet(broken, shared: [], dateStyles: [], date1904: false, maxDepth: 200, part: fbroken)
-            }
-        }
-        // A memo of the test's own: a kept read is handed out once, and only for equal inputs.
-        let memo = WorksheetMemo()
-        let key = WorksheetMemo.Key(part: fa, shared: ["a"], dateStyles: [1], date1904: false, maxDepth: 200)
-        memo.keep(key, answers[0])
-        #expect(memo.take(WorksheetMemo.Key(part: fa, shared: ["b"], dateStyles: [1], date1904: false, maxDepth: 200)) == nil)
-        #expect(memo.take(WorksheetMemo.Key(part: fa, shared: ["a"], dateStyles: [1], date1904: false, maxDepth: 100)) == nil)
-        #expect(memo.take(WorksheetMemo.Key(part: fa, shared: ["a"], dateStyles: [], date1904: false, maxDepth: 200)) == nil)
-        #expect(memo.take(WorksheetMemo.Key(part: fa, shared: ["a"], dateStyles: [1], date1904: true, maxDepth: 200)) == nil)
-        #expect(memo.take(WorksheetMemo.Key(part: fb, shared: ["a"], dateStyles: [1], date1904: false, maxDepth: 200)) == nil)
-        let taken = try #require(memo.take(WorksheetMemo.Key(part: fc, shared: ["a"], dateStyles: [1], date1904: false, maxDepth: 200)))
-        #expect(same(taken, answers[0]))
-        #expect(memo.take(key) == nil, "handed out once")
-    }
-
-    /// A workbook inspected twice in a row, and after another: the same lines each time (the second read of each file
-    /// is the memo's), as JSON bytes.
-    @Test func workbooksInspectTheSameWithTheMemo() throws {
+    /// A workbook inspected twice in a row, and after another: the same lines each time, as JSON bytes (each inspection
+    /// hands the review-sheet check's reads to the reader, `WorkbookReads`).
+    @Test func workbooksInspectTheSameEveryTime() throws {
         let inspector = try Inspector(config: TestSupport.config())
         let folder = TestSupport.root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/xlsx")
         let names = ["openpyxl-汇总.xlsx", "libreoffice-汇总.xlsx"]
