@@ -294,7 +294,8 @@ struct ScoreRealSetTests {
     /// 87 / 89 / 97 / 89 as shipped on main 7ae4b37), then read for the eighteenth round, which shipped only classes that
     /// fixed cases in two of the three (a plant or project being built, an exploration find, a review), so their floors
     /// guard that fit: the shipped figure less one case. The round raised holdout13's category and subtype; their floors
-    /// went up to the new figure less one case.
+    /// went up to the new figure less one case. The lead then retrained the weights with holdout15–17 (1,966 cases), and
+    /// their floors went up to the new figure less one case.
     @Test(arguments: [("train", 0.99, 0.98, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.96, 0.96, 0.96),
                       ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
@@ -303,8 +304,8 @@ struct ScoreRealSetTests {
                       ("holdout9", 0.97, 0.95, 0.97, 0.97), ("holdout10", 0.98, 0.98, 0.96, 0.94),
                       ("holdout11", 0.97, 0.97, 0.97, 0.90), ("holdout12", 0.97, 0.96, 0.98, 0.94),
                       ("holdout13", 0.91, 0.90, 0.96, 0.89),
-                      ("holdout14", 0.97, 0.93, 0.98, 0.95), ("holdout15", 0.92, 0.91, 0.96, 0.90),
-                      ("holdout16", 0.88, 0.91, 0.99, 0.87), ("holdout17", 0.89, 0.89, 0.96, 0.88)])
+                      ("holdout14", 0.97, 0.93, 0.98, 0.95), ("holdout15", 0.95, 0.95, 0.96, 0.92),
+                      ("holdout16", 0.92, 0.94, 0.99, 0.90), ("holdout17", 0.94, 0.92, 0.96, 0.93)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
