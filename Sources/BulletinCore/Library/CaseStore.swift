@@ -47,7 +47,6 @@ extension CaseLibrary {
     /// makes the whole case classified, with a history record saying so.
     public func store(fileSHA256: String, fileName: String, size: Int, outcome: InputOutcome, received: CalendarDate,
                       runId: String, firstStage: CaseStage, arrivals: [Arrival]) throws -> StoreResult {
-        let encoder = Self.encoder
         var created: [(record: CaseRecord, jsonBytes: Int)] = []
         let result = try db.write { db in
             created = []
@@ -68,7 +67,7 @@ extension CaseLibrary {
                         let from = try Self.currentStage(id, db)
                         try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: from, to: .classified, who: "bulletin",
                                                                why: "a submission of this achievement in \(fileName) is marked 涉密; classified wins over public",
-                                                               source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db, encoder: encoder)
+                                                               source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db)
                     }
                 } else {
                     let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [r.period.description]) ?? 0) + 1
@@ -76,7 +75,7 @@ extension CaseLibrary {
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
-                    let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                    let json = try LibraryJSON.string(record)
                     try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -88,7 +87,7 @@ extension CaseLibrary {
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
                                                            to: record.classified ? .classified : firstStage, who: "bulletin",
                                                            why: record.classified ? "received marked 涉密" : "received",
-                                                           source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db, encoder: encoder)
+                                                           source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db)
                     caseId = id
                 }
                 guard let id = caseId else { continue }
@@ -118,11 +117,10 @@ extension CaseLibrary {
     /// Appends events in one transaction; returns them with their sequence numbers.
     @discardableResult
     public func append(_ events: [CaseEvent]) throws -> [CaseEvent] {
-        let encoder = Self.encoder
-        return try db.write { db in
+        try db.write { db in
             try events.map { e in
                 var e = e
-                e.sequence = try LibraryMigrations.insert(e, db, encoder: encoder)
+                e.sequence = try LibraryMigrations.insert(e, db)
                 return e
             }
         }
