@@ -165,10 +165,27 @@ extension CaseLibrary {
     /// Cases matching an SQL condition on `caseRecord c`, with their sightings and history, highest score first.
     func states(where condition: String, _ arguments: StatementArguments) throws -> [CaseState] {
         try db.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT c.id, c.json FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id", arguments: arguments)
+            // The JSON's length in bytes, not the JSON: a case this library value stored is taken from what it
+            // remembered when the stored JSON has the length written (`StoredRecords`), and only the others' JSON
+            // is read and decoded. (Each case's JSON is kilobytes, mostly its reasons; reading it into a string
+            // only to measure it was most of reading a big night's cases back.)
+            let rows = try Row.fetchAll(db, sql: "SELECT c.id, length(CAST(c.json AS BLOB)) AS bytes FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id",
+                                        arguments: arguments)
             guard !rows.isEmpty else { return [] }
             let decoder = JSONDecoder()
             let ids: [String] = rows.map { $0["id"] }
+            var records: [String: CaseRecord] = [:]
+            var unknown: [String] = []
+            for row in rows {
+                let id: String = row["id"]
+                if let r = storedRecords.record(id: id, jsonBytes: row["bytes"]) { records[id] = r } else { unknown.append(id) }
+            }
+            for chunk in stride(from: 0, to: unknown.count, by: 500).map({ Array(unknown[$0..<min($0 + 500, unknown.count)]) }) {
+                for row in try Row.fetchAll(db, sql: "SELECT id, json FROM caseRecord WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                            arguments: StatementArguments(chunk)) {
+                    records[row["id"]] = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
+                }
+            }
             var sightings: [String: [Sighting]] = [:]
             var history: [String: [CaseEvent]] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
@@ -205,10 +222,8 @@ extension CaseLibrary {
                     sightings[s["caseId"], default: []].append(Self.sighting(s))
                 }
             }
-            return try rows.map { row in
-                let json: String = row["json"]
-                let record = try storedRecords.record(id: row["id"], jsonBytes: json.utf8.count)
-                    ?? decoder.decode(CaseRecord.self, from: Data(json.utf8))
+            return ids.compactMap { id in
+                guard let record = records[id] else { return nil }
                 let merged = (mergedIn[record.id] ?? []).flatMap { sightings[$0] ?? [] }
                 return CaseState(record: record, sightings: (sightings[record.id] ?? []) + merged, history: history[record.id] ?? [],
                                  possibleDuplicates: flags[record.id] ?? [])
