@@ -48,10 +48,11 @@ extension CaseLibrary {
     public func store(fileSHA256: String, fileName: String, size: Int, outcome: InputOutcome, received: CalendarDate,
                       runId: String, firstStage: CaseStage, arrivals: [Arrival]) throws -> StoreResult {
         var created: [(record: CaseRecord, jsonBytes: Int)] = []
+        let receivedText = received.description
         let result = try db.write { db in
             created = []
             try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [fileSHA256, fileName, size, received.description, outcome.rawValue])
+                           arguments: [fileSHA256, fileName, size, receivedText, outcome.rawValue])
             var links: [(String, Bool)] = []
             for a in arrivals {
                 let r = a.record
@@ -70,8 +71,9 @@ extension CaseLibrary {
                                                                source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db)
                     }
                 } else {
-                    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [r.period.description]) ?? 0) + 1
-                    let id = String(format: "%@-%04d", r.period.description, seq)
+                    let period = r.period.description
+                    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [period]) ?? 0) + 1
+                    let id = Self.caseId(period: period, seq: seq)
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
@@ -79,8 +81,8 @@ extension CaseLibrary {
                     try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """).execute(arguments: [id, r.period.description, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
-                                         received.description, json])
+                        """).execute(arguments: [id, period, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
+                                         receivedText, json])
                     created.append((record, json.utf8.count))
                     try CaseText.insert(record, db)
                     if let p = a.postings { try StoredPostings.insert(caseId: id, key: p.key, p.value, db) }
@@ -94,7 +96,7 @@ extension CaseLibrary {
                 try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO sighting (caseId, fileSHA256, fileName, idx, received, channel, classified, submitter)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [id, fileSHA256, fileName, r.sourceIndex, received.description, a.channel.rawValue, a.classified, r[.submitter]])
+                    """).execute(arguments: [id, fileSHA256, fileName, r.sourceIndex, receivedText, a.channel.rawValue, a.classified, r[.submitter]])
                 links.append((id, added))
             }
             return StoreResult(links: links)
@@ -103,6 +105,10 @@ extension CaseLibrary {
         storedRecords.remember(created)
         return result
     }
+
+    /// A case's id: its month and its number in the month, at least four digits (`2026-11-0007`), as
+    /// `String(format: "%@-%04d", period, seq)` writes it.
+    static func caseId(period: String, seq: Int) -> String { "\(period)-\(BulletinPeriod.zeroPadded(seq, 4))" }
 
     /// Records a file that added no case (quarantined, or a review sheet).
     public func recordFile(sha256: String, name: String, size: Int, outcome: InputOutcome, received: CalendarDate) throws {

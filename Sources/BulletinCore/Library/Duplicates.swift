@@ -42,11 +42,12 @@ extension CaseLibrary {
     /// Flags each case as `flagDuplicates(caseId:verdicts:date:)` does, in order, in one transaction.
     public func flagDuplicates(_ flags: [(caseId: String, verdicts: [MatchVerdict])], date: CalendarDate) throws {
         guard flags.contains(where: { !$0.verdicts.isEmpty }) else { return }
+        let day = date.description
         try db.write { db in
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, ?)")
             for (caseId, verdicts) in flags {
                 for v in verdicts where v.otherID != caseId {
-                    try insert.execute(arguments: [caseId, v.otherID, v.score, date.description, try LibraryJSON.string(v)])
+                    try insert.execute(arguments: [caseId, v.otherID, v.score, day, try LibraryJSON.string(v)])
                 }
             }
         }
