@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares what two binaries' nightly runs left in their outboxes (`tools/bench_nightly.py --keep DIR` keeps
 DIR/bulletin and DIR/baseline): review sheets, statistics, bulletins and lists byte for byte, the library's
-duplicateFlag table, and every run's log and summary with run ids, timestamps, chain hashes and folders masked.
+duplicateFlag table, its cases (columns and stored JSON) and history records (stored JSON, run ids masked), and every run's log and summary with run ids, timestamps, chain hashes and folders masked.
 Prints each difference found and exits 1 when there is one.
 
 Usage: python3 tools/compare_outboxes.py DIR [--a bulletin] [--b baseline]
@@ -63,6 +63,19 @@ def flags(root):
     return db.execute("SELECT caseId, otherId, score, date, verdict, resolvedBy FROM duplicateFlag ORDER BY caseId, otherId").fetchall()
 
 
+def cases(root):
+    db = sqlite3.connect(os.path.join(root, "library.sqlite"))
+    return db.execute("SELECT id, period, seq, titleKey, title, classified, score, received, json FROM caseRecord ORDER BY id").fetchall()
+
+
+def events(root):
+    """The history records in order, the run id (a time stamp and a process id) masked in the column and the JSON."""
+    db = sqlite3.connect(os.path.join(root, "library.sqlite"))
+    stamp = MASKS[0][0]
+    return [tuple(stamp.sub("STAMP", v) if isinstance(v, str) else v for v in row)
+            for row in db.execute("SELECT seq, caseId, date, runId, step, fromStage, toStage, decision, json FROM caseEvent ORDER BY seq")]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dir")
@@ -81,6 +94,12 @@ def main():
     print(f"duplicateFlag: {len(da)} and {len(db)} rows")
     if da != db:
         problems.append(f"duplicateFlag differs ({len(set(da) ^ set(db))} rows not in both)")
+    for name, read in [("caseRecord", cases), ("caseEvent", events)]:
+        xa, xb = read(ra), read(rb)
+        print(f"{name}: {len(xa)} and {len(xb)} rows")
+        if xa != xb:
+            first = next((u for u, v in zip(xa, xb) if u != v), None)
+            problems.append(f"{name} differs ({len(set(xa) ^ set(xb))} rows not in both; first: {str(first)[:200]})")
     la, lb = logs(ra), logs(rb)
     print(f"logs and summaries: {len(la)} and {len(lb)}")
     if len(la) != len(lb):

@@ -82,9 +82,8 @@ extension CaseLibrary {
 extension CaseLibrary {
     /// Appends a sheet's events and records its approval, if any, in one transaction: all or nothing.
     public func apply(events: [CaseEvent], approval: Approval?) throws {
-        let encoder = Self.encoder
         try db.write { db in
-            for e in events { try LibraryMigrations.insert(e, db, encoder: encoder) }
+            for e in events { try LibraryMigrations.insert(e, db) }
             if let a = approval {
                 let ids = String(decoding: try JSONEncoder().encode(a.caseIds), as: UTF8.self)
                 try db.execute(sql: "INSERT INTO approval (kind, key, revision, date, caseIds, sheetId) VALUES (?, ?, ?, ?, ?, ?)",

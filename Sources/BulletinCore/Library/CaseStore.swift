@@ -47,12 +47,12 @@ extension CaseLibrary {
     /// makes the whole case classified, with a history record saying so.
     public func store(fileSHA256: String, fileName: String, size: Int, outcome: InputOutcome, received: CalendarDate,
                       runId: String, firstStage: CaseStage, arrivals: [Arrival]) throws -> StoreResult {
-        let encoder = Self.encoder
         var created: [(record: CaseRecord, jsonBytes: Int)] = []
+        let receivedText = received.description
         let result = try db.write { db in
             created = []
             try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [fileSHA256, fileName, size, received.description, outcome.rawValue])
+                           arguments: [fileSHA256, fileName, size, receivedText, outcome.rawValue])
             var links: [(String, Bool)] = []
             for a in arrivals {
                 let r = a.record
@@ -68,34 +68,35 @@ extension CaseLibrary {
                         let from = try Self.currentStage(id, db)
                         try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: from, to: .classified, who: "bulletin",
                                                                why: "a submission of this achievement in \(fileName) is marked 涉密; classified wins over public",
-                                                               source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db, encoder: encoder)
+                                                               source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db)
                     }
                 } else {
-                    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [r.period.description]) ?? 0) + 1
-                    let id = String(format: "%@-%04d", r.period.description, seq)
+                    let period = r.period.description
+                    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [period]) ?? 0) + 1
+                    let id = Self.caseId(period: period, seq: seq)
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
-                    let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                    let json = try LibraryJSON.string(record)
                     try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """).execute(arguments: [id, r.period.description, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
-                                         received.description, json])
+                        """).execute(arguments: [id, period, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
+                                         receivedText, json])
                     created.append((record, json.utf8.count))
                     try CaseText.insert(record, db)
                     if let p = a.postings { try StoredPostings.insert(caseId: id, key: p.key, p.value, db) }
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
                                                            to: record.classified ? .classified : firstStage, who: "bulletin",
                                                            why: record.classified ? "received marked 涉密" : "received",
-                                                           source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db, encoder: encoder)
+                                                           source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db)
                     caseId = id
                 }
                 guard let id = caseId else { continue }
                 try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO sighting (caseId, fileSHA256, fileName, idx, received, channel, classified, submitter)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [id, fileSHA256, fileName, r.sourceIndex, received.description, a.channel.rawValue, a.classified, r[.submitter]])
+                    """).execute(arguments: [id, fileSHA256, fileName, r.sourceIndex, receivedText, a.channel.rawValue, a.classified, r[.submitter]])
                 links.append((id, added))
             }
             return StoreResult(links: links)
@@ -104,6 +105,10 @@ extension CaseLibrary {
         storedRecords.remember(created)
         return result
     }
+
+    /// A case's id: its month and its number in the month, at least four digits (`2026-11-0007`), as
+    /// `String(format: "%@-%04d", period, seq)` writes it.
+    static func caseId(period: String, seq: Int) -> String { "\(period)-\(BulletinPeriod.zeroPadded(seq, 4))" }
 
     /// Records a file that added no case (quarantined, or a review sheet).
     public func recordFile(sha256: String, name: String, size: Int, outcome: InputOutcome, received: CalendarDate) throws {
@@ -118,11 +123,10 @@ extension CaseLibrary {
     /// Appends events in one transaction; returns them with their sequence numbers.
     @discardableResult
     public func append(_ events: [CaseEvent]) throws -> [CaseEvent] {
-        let encoder = Self.encoder
-        return try db.write { db in
+        try db.write { db in
             try events.map { e in
                 var e = e
-                e.sequence = try LibraryMigrations.insert(e, db, encoder: encoder)
+                e.sequence = try LibraryMigrations.insert(e, db)
                 return e
             }
         }
@@ -167,10 +171,27 @@ extension CaseLibrary {
     /// Cases matching an SQL condition on `caseRecord c`, with their sightings and history, highest score first.
     func states(where condition: String, _ arguments: StatementArguments) throws -> [CaseState] {
         try db.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT c.id, c.json FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id", arguments: arguments)
+            // The JSON's length in bytes, not the JSON: a case this library value stored is taken from what it
+            // remembered when the stored JSON has the length written (`StoredRecords`), and only the others' JSON
+            // is read and decoded. (Each case's JSON is kilobytes, mostly its reasons; reading it into a string
+            // only to measure it was most of reading a big night's cases back.)
+            let rows = try Row.fetchAll(db, sql: "SELECT c.id, length(CAST(c.json AS BLOB)) AS bytes FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id",
+                                        arguments: arguments)
             guard !rows.isEmpty else { return [] }
             let decoder = JSONDecoder()
             let ids: [String] = rows.map { $0["id"] }
+            var records: [String: CaseRecord] = [:]
+            var unknown: [String] = []
+            for row in rows {
+                let id: String = row["id"]
+                if let r = storedRecords.record(id: id, jsonBytes: row["bytes"]) { records[id] = r } else { unknown.append(id) }
+            }
+            for chunk in stride(from: 0, to: unknown.count, by: 500).map({ Array(unknown[$0..<min($0 + 500, unknown.count)]) }) {
+                for row in try Row.fetchAll(db, sql: "SELECT id, json FROM caseRecord WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                            arguments: StatementArguments(chunk)) {
+                    records[row["id"]] = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
+                }
+            }
             var sightings: [String: [Sighting]] = [:]
             var history: [String: [CaseEvent]] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
@@ -207,10 +228,8 @@ extension CaseLibrary {
                     sightings[s["caseId"], default: []].append(Self.sighting(s))
                 }
             }
-            return try rows.map { row in
-                let json: String = row["json"]
-                let record = try storedRecords.record(id: row["id"], jsonBytes: json.utf8.count)
-                    ?? decoder.decode(CaseRecord.self, from: Data(json.utf8))
+            return ids.compactMap { id in
+                guard let record = records[id] else { return nil }
                 let merged = (mergedIn[record.id] ?? []).flatMap { sightings[$0] ?? [] }
                 return CaseState(record: record, sightings: (sightings[record.id] ?? []) + merged, history: history[record.id] ?? [],
                                  possibleDuplicates: flags[record.id] ?? [])

@@ -77,16 +77,18 @@ struct CaseBrief: Sendable, Equatable {
 
 extension CaseLibrary {
     /// The briefs of the cases matching an SQL condition on `caseRecord c`, highest score first, ties by id.
+    /// The last history record is found once a case (the row of its highest sequence number, which is the one
+    /// `ORDER BY seq DESC LIMIT 1` gives: sequence numbers are unique), not once for each of its three columns.
     func briefs(where condition: String, _ arguments: StatementArguments, _ db: Database) throws -> [CaseBrief] {
         let sql = """
             SELECT c.id, c.period, c.received, c.classified, \(CaseText.fields.map(CaseText.column).joined(separator: ", ")), \(CaseText.received),
-              (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) AS lastStage,
-              (SELECT date FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) AS lastDate,
-              (SELECT MAX(seq) FROM caseEvent e WHERE e.caseId = c.id) AS lastSequence,
+              last.toStage AS lastStage, last.date AS lastDate, last.seq AS lastSequence,
               (SELECT channel FROM sighting s WHERE s.caseId = c.id ORDER BY s.received, s.fileSHA256, s.idx LIMIT 1) AS firstChannel,
               (SELECT COUNT(*) FROM sighting s WHERE s.caseId = c.id) AS seen,
               EXISTS (SELECT 1 FROM sighting s WHERE s.caseId = c.id AND s.classified) AS classifiedSighting
-            FROM \(CaseText.from) WHERE \(condition) ORDER BY c.score DESC, c.id
+            FROM \(CaseText.from)
+              LEFT JOIN caseEvent last ON last.seq = (SELECT MAX(seq) FROM caseEvent e WHERE e.caseId = c.id)
+            WHERE \(condition) ORDER BY c.score DESC, c.id
             """
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         let merged = try mergedIn(rows.map { $0["id"] }, db)

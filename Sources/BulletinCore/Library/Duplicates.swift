@@ -42,12 +42,12 @@ extension CaseLibrary {
     /// Flags each case as `flagDuplicates(caseId:verdicts:date:)` does, in order, in one transaction.
     public func flagDuplicates(_ flags: [(caseId: String, verdicts: [MatchVerdict])], date: CalendarDate) throws {
         guard flags.contains(where: { !$0.verdicts.isEmpty }) else { return }
-        let encoder = Self.encoder
+        let day = date.description
         try db.write { db in
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, ?)")
             for (caseId, verdicts) in flags {
                 for v in verdicts where v.otherID != caseId {
-                    try insert.execute(arguments: [caseId, v.otherID, v.score, date.description, String(decoding: try encoder.encode(v), as: UTF8.self)])
+                    try insert.execute(arguments: [caseId, v.otherID, v.score, day, try LibraryJSON.string(v)])
                 }
             }
         }
@@ -55,7 +55,7 @@ extension CaseLibrary {
 
     /// Keeps the match verdict that attached a sighting to its case.
     public func recordAttachment(fileSHA256: String, index: Int, verdict: MatchVerdict) throws {
-        let json = String(decoding: try Self.encoder.encode(verdict), as: UTF8.self)
+        let json = try LibraryJSON.string(verdict)
         try db.write { db in
             try db.execute(sql: "UPDATE sighting SET matchVerdict = ? WHERE fileSHA256 = ? AND idx = ?", arguments: [json, fileSHA256, index])
         }
@@ -121,10 +121,9 @@ extension CaseLibrary {
     /// Appends the events of answers to 疑似重复 flags and closes the flags they answer, in one transaction.
     public func applyDuplicateAnswers(_ events: [CaseEvent]) throws {
         guard !events.isEmpty else { return }
-        let encoder = Self.encoder
         try db.write { db in
             for e in events {
-                let seq = try LibraryMigrations.insert(e, db, encoder: encoder)
+                let seq = try LibraryMigrations.insert(e, db)
                 if e.decision == "不是重复" || e.to == .merged { try resolveFlags(caseId: e.caseId, otherId: nil, by: seq, db) }
                 if e.decision.hasPrefix("合并到 ") { try resolveFlags(caseId: e.caseId, otherId: String(e.decision.dropFirst(4)), by: seq, db) }
             }

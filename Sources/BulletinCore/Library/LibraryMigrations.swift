@@ -164,8 +164,6 @@ enum LibraryMigrations {
         var newIds: [String: String] = [:]
         var seqByPeriod: [String: Int] = [:]
         let rows = try Row.fetchAll(db, sql: "SELECT rowid, * FROM caseRecord ORDER BY period, received, rowid")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         for row in rows {
             let oldId: String = row["id"]
             let period: String = row["period"]
@@ -189,7 +187,7 @@ enum LibraryMigrations {
             let event = CaseEvent(caseId: newId, date: CalendarDate(row["received"] as String) ?? fallbackDate,
                                   runId: "migration-v3", from: nil, to: to, who: "bulletin",
                                   why: "migrated from library schema v2, where cases had no stage: no decision had been recorded")
-            try insert(event, db, encoder: encoder)
+            try insert(event, db)
         }
         for row in try Row.fetchAll(db, sql: "SELECT s.*, c.classified AS cc FROM sighting s JOIN caseRecord c ON c.id = s.caseId") {
             let oldId: String = row["caseId"]
@@ -217,10 +215,11 @@ enum LibraryMigrations {
 
     private static let fallbackDate = CalendarDate.today(in: TimeZone(identifier: "UTC") ?? .current)
 
-    /// Appends one event; returns its sequence number.
+    /// Appends one event; returns its sequence number. Its JSON is `JSONEncoder`'s with sorted keys, written by
+    /// `LibraryJSON`.
     @discardableResult
-    static func insert(_ event: CaseEvent, _ db: Database, encoder: JSONEncoder) throws -> Int {
-        let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+    static func insert(_ event: CaseEvent, _ db: Database) throws -> Int {
+        let json = try LibraryJSON.string(event)
         try db.cachedStatement(sql: """
             INSERT INTO caseEvent (caseId, date, runId, step, fromStage, toStage, decision, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [event.caseId, event.date.description, event.runId, event.step, event.from?.rawValue, event.to.rawValue,

@@ -36,6 +36,9 @@ public struct LibrarySnapshot: Sendable {
     public var highestTotalNumber: Int?
     /// Refused submissions (submitter, supervisor) by bulletin month, for the statistics.
     public var refusals: [BulletinPeriod: [(submitter: String, supervisor: String)]]
+    /// The months whose every case `cases` holds as the library held it when the snapshot was read (the months in
+    /// play, as `CaseLibrary.snapshot` reads them); empty for a snapshot made otherwise.
+    public var wholeMonths: Set<BulletinPeriod> = []
 
     /// Cases of one month, highest score first, ties by id.
     public func cases(of month: BulletinPeriod) -> [CaseState] {
@@ -108,10 +111,12 @@ extension CaseLibrary {
         if period.previous.year != period.year { issues = try self.issues(year: period.previous.year).filter { $0.period == period.previous } + issues }
         var refusals: [BulletinPeriod: [(submitter: String, supervisor: String)]] = [:]
         for m in months { refusals[m] = try self.refusals(periods: [m]) }
-        return LibrarySnapshot(today: today, period: period, cases: cases, months: months, tallies: tallies,
-                               issues: issues, waiting: try states(atStages: waitingStages), approvals: bulletinApprovals,
-                               listApprovals: listApprovals, corrections: corrections,
-                               annualList: annualList, highestTotalNumber: try highestTotalNumber(), refusals: refusals)
+        var snapshot = LibrarySnapshot(today: today, period: period, cases: cases, months: months, tallies: tallies,
+                                       issues: issues, waiting: try states(atStages: waitingStages), approvals: bulletinApprovals,
+                                       listApprovals: listApprovals, corrections: corrections,
+                                       annualList: annualList, highestTotalNumber: try highestTotalNumber(), refusals: refusals)
+        snapshot.wholeMonths = inPlayMonths.intersection(months)
+        return snapshot
     }
 }
 

@@ -60,7 +60,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { "\(BulletinPeriod.zeroPadded(year, 4))-\(BulletinPeriod.zeroPadded(month, 2))-\(BulletinPeriod.zeroPadded(day, 2))" }
     /// 2026年11月22日 (GB/T 9704-2012 §7.3.5: Arabic numerals, no leading zeros).
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
@@ -120,7 +120,17 @@ public struct BulletinPeriod: Sendable, Hashable, Comparable, Codable, CustomStr
     public var lastDay: CalendarDate { day(31) }
 
     /// `YYYY-MM`.
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { "\(Self.zeroPadded(year, 4))-\(Self.zeroPadded(month, 2))" }
+
+    /// `String(format: "%0<width>d", n)` without the formatter (which cost microseconds a call, and dates and months
+    /// are written for every case stored, every history record and every 疑似重复 flag): the digits, zero-padded on
+    /// the left to `width` characters, a minus sign counted in the width.
+    static func zeroPadded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        let pad = width - sign.count - digits.count
+        return pad > 0 ? sign + String(repeating: "0", count: pad) + digits : sign + digits
+    }
     /// 2026年11月.
     public var chinese: String { "\(year)年\(month)月" }
     /// 2026年第四季度.

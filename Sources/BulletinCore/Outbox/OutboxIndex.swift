@@ -24,9 +24,15 @@ public enum OutboxIndex {
     /// Writes the page for `outbox` atomically; `verify` is the result to show.
     public static func write(outbox: URL, config: PipelineConfig, library: CaseLibrary, verify: VerifyReport?, generated: String,
                              today: CalendarDate? = nil) throws {
-        let html = try render(outbox: outbox, config: config, library: library, verify: verify, generated: generated, today: today)
-        // Written from the string's own bytes: the page runs to megabytes on an outbox with a long backlog.
-        try FileOps.writeAtomically(to: outbox.appendingPathComponent(fileName), { temp in try Data(html.utf8).write(to: temp) })
+        var html = try render(outbox: outbox, config: config, library: library, verify: verify, generated: generated, today: today)
+        // Written from the string's own bytes, not a copy of them (`Data(html.utf8)` would copy): the page runs to
+        // megabytes on an outbox with a long backlog.
+        try FileOps.writeAtomically(to: outbox.appendingPathComponent(fileName), { temp in
+            try html.withUTF8 { utf8 in
+                guard let base = utf8.baseAddress else { return try Data().write(to: temp) }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: utf8.count, deallocator: .none).write(to: temp)
+            }
+        })
     }
 
     /// The page's HTML.

@@ -43,12 +43,15 @@ extension Pipeline {
         var subjects: [MatchSubject] = []
         for w in files {
             guard case .success(let scored) = w.outcome else { continue }
+            // A file's rows share a few units: each unit's channel (a search of the collectors' names) is found once.
+            var channels: [String: Channel] = [:]
             for s in scored where s.checked.isValid {
                 let sub = s.checked.submission
+                let channel = channels[sub[.submitter]] ?? run.channels.channel(submitter: sub[.submitter], fileName: w.item.file.name)
+                channels[sub[.submitter]] = channel
                 subjects.append(MatchSubject(id: NightMatches.provisionalId(w.item.sha256, sub.index), title: sub[.title], summary: sub[.summary],
                                              submitter: sub[.submitter], supervisor: sub[.supervisor], mobile: sub[.mobile],
-                                             year: run.period.year, month: run.period.month,
-                                             channel: run.channels.channel(submitter: sub[.submitter], fileName: w.item.file.name)))
+                                             year: run.period.year, month: run.period.month, channel: channel))
             }
         }
         let library = run.library

@@ -93,7 +93,13 @@ extension Pipeline {
                     if let memo = try run.library.sheetMemo(step: step.name, period: period), memo.fingerprint == fingerprint, try replay(memo) {
                         continue
                     }
-                    let waiting = try run.library.states(atStage: stage, period: period)
+                    // A month the snapshot read whole gives its waiting cases from there, in the library's order
+                    // (score, then id): nothing has changed a case since it was read (recording the selection
+                    // writes issue numbers and lists, rendering writes documents), and reading a big month's
+                    // cases again was a tenth of the step.
+                    let waiting = snapshot.wholeMonths.contains(period)
+                        ? snapshot.cases(of: period).filter { $0.stage == stage }
+                        : try run.library.states(atStage: stage, period: period)
                     let made = try publish(try sheets(step, waiting), Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
                     try run.library.recordSheetMemo(step: step.name, period: period, SheetMemo(fingerprint: fingerprint, sheets: made))
                 }

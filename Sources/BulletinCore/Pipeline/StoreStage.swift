@@ -33,7 +33,9 @@ extension Pipeline {
                                     sourceSHA256: w.item.sha256, received: run.today)
             // Near-certain: attach as a sighting. Anything less is a new case, flagged for a person.
             let postings = matches.postings[NightMatches.provisionalId(w.item.sha256, sub.index)].map { (key: matches.postingsKey, value: $0) }
-            return Arrival(record: record, channel: run.channels.channel(submitter: sub[.submitter], fileName: file.name),
+            // The match step found each submission's channel (the same rules on the same unit and file name).
+            let channel = m?.subject.channel ?? run.channels.channel(submitter: sub[.submitter], fileName: file.name)
+            return Arrival(record: record, channel: channel,
                            classified: sub.isClassified, attachTo: m?.sameAs.flatMap { matches.caseId($0.otherID) }, postings: postings)
         }
         let outcome: InputOutcome = refused.isEmpty ? .accepted : .partial

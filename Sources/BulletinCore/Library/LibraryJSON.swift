@@ -1,0 +1,266 @@
+import Foundation
+
+/// The JSON the library stores for a case (`caseRecord.json`), a history record (`caseEvent.json`) and a match
+/// verdict (`duplicateFlag.verdict`, `sighting.matchVerdict`), written directly: byte for byte what `JSONEncoder`
+/// with `.sortedKeys` writes for these values, without its boxing of every value and key. Encoding the night's
+/// cases through `JSONEncoder` was a seventh of a 20,000-row run (issue 14).
+///
+/// The rules are Foundation's, on this toolchain: object keys in the byte order of their UTF-8; an optional
+/// that is nil leaves its key out; strings escape `"`, `\`, `/` (as `\/`), and U+0000…U+001F (`\b`, `\t`,
+/// `\n`, `\f`, `\r`, else `\u00xx` in lower-case hex), everything else as its own UTF-8; a number is its Swift
+/// `description`, less a trailing `.0`. `LibraryJSONTests` holds the writer to `JSONEncoder`'s bytes on real
+/// cases and on strings and numbers chosen to break it, and checks that the writer names every stored property
+/// of each type (a property added later must be added here too, or the test fails).
+/// A value holding a number that is not finite has no JSON: these functions then return what `JSONEncoder` does
+/// (it throws).
+enum LibraryJSON {
+    /// The stored JSON of a case.
+    static func string(_ record: CaseRecord) throws -> String {
+        var w = Writer()
+        w.record(record)
+        return try w.finish { try CaseLibrary.encoder.encode(record) }
+    }
+
+    /// The stored JSON of a history record.
+    static func string(_ event: CaseEvent) throws -> String {
+        var w = Writer()
+        w.event(event)
+        return try w.finish { try CaseLibrary.encoder.encode(event) }
+    }
+
+    /// The stored JSON of a match verdict.
+    static func string(_ verdict: MatchVerdict) throws -> String {
+        var w = Writer()
+        w.verdict(verdict)
+        return try w.finish { try CaseLibrary.encoder.encode(verdict) }
+    }
+
+    /// The field names in the byte order of their raw values, as `.sortedKeys` writes a `[Field: String]`.
+    static let sortedFields: [Field] = Field.allCases.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
+
+    /// The UTF-8 of one JSON value, appended to.
+    struct Writer {
+        var bytes: [UInt8] = []
+        /// False once a number that is not finite was met.
+        var finite = true
+        private var first = true
+
+        init() { bytes.reserveCapacity(4096) }
+
+        /// The text written, or, when a number was not finite, what `fallback` gives (Foundation's error).
+        func finish(_ fallback: () throws -> Data) throws -> String {
+            guard finite else { return String(decoding: try fallback(), as: UTF8.self) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        // MARK: - Values
+
+        mutating func string(_ s: String) {
+            bytes.append(0x22)
+            var s = s
+            s.withUTF8 { utf8 in
+                var start = 0
+                for i in 0..<utf8.count {
+                    let b = utf8[i]
+                    guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x2F else { continue }
+                    if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                    start = i + 1
+                    bytes.append(0x5C)
+                    switch b {
+                    case 0x22, 0x5C, 0x2F: bytes.append(b)
+                    case 0x08: bytes.append(0x62)  // b
+                    case 0x09: bytes.append(0x74)  // t
+                    case 0x0A: bytes.append(0x6E)  // n
+                    case 0x0C: bytes.append(0x66)  // f
+                    case 0x0D: bytes.append(0x72)  // r
+                    default:
+                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                        bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    }
+                }
+                if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+            }
+            bytes.append(0x22)
+        }
+
+        mutating func number(_ d: Double) {
+            guard d.isFinite else {
+                finite = false
+                return
+            }
+            var text = d.description
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        mutating func number(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
+
+        mutating func bool(_ b: Bool) { bytes.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8)) }
+
+        mutating func strings(_ list: [String]) {
+            bytes.append(0x5B)
+            for (i, s) in list.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                string(s)
+            }
+            bytes.append(0x5D)
+        }
+
+        mutating func array<T>(_ list: [T], _ element: (inout Writer, T) -> Void) {
+            bytes.append(0x5B)
+            for (i, x) in list.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                element(&self, x)
+            }
+            bytes.append(0x5D)
+        }
+
+        /// An object whose `body` writes its members with `key`, in byte order of the keys.
+        mutating func object(_ body: (inout Writer) -> Void) {
+            bytes.append(0x7B)
+            let outer = first
+            first = true
+            body(&self)
+            first = outer
+            bytes.append(0x7D)
+        }
+
+        /// A member's key (and the comma before it, but for the first).
+        mutating func key(_ name: StaticString) {
+            if !first { bytes.append(0x2C) }
+            first = false
+            bytes.append(0x22)
+            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(0x22)
+            bytes.append(0x3A)
+        }
+
+        /// A member's key that is not a literal (a field's name).
+        mutating func dynamicKey(_ name: String) {
+            if !first { bytes.append(0x2C) }
+            first = false
+            string(name)
+            bytes.append(0x3A)
+        }
+
+        // MARK: - The library's values (keys in byte order)
+
+        mutating func record(_ r: CaseRecord) {
+            object { w in
+                w.key("assessment"); w.assessment(r.assessment)
+                w.key("classified"); w.bool(r.classified)
+                w.key("fields"); w.object { w in
+                    for f in LibraryJSON.sortedFields {
+                        guard let v = r.fields[f] else { continue }
+                        w.dynamicKey(f.rawValue)
+                        w.string(v)
+                    }
+                }
+                w.key("id"); w.string(r.id)
+                w.key("period"); w.string(r.period.description)
+                w.key("received"); w.string(r.received.description)
+                w.key("sourceFile"); w.string(r.sourceFile)
+                w.key("sourceIndex"); w.number(r.sourceIndex)
+                w.key("sourceSHA256"); w.string(r.sourceSHA256)
+                w.key("titleKey"); w.string(r.titleKey)
+            }
+        }
+
+        mutating func assessment(_ a: Assessment) {
+            object { w in
+                if let amount = a.amountWanYuan { w.key("amountWanYuan"); w.number(amount) }
+                w.key("category"); w.string(a.category)
+                if let c = a.confidence {
+                    w.key("confidence"); w.object { w in
+                        w.key("category"); w.number(c.category)
+                        w.key("industry"); w.number(c.industry)
+                        w.key("level"); w.number(c.level)
+                        w.key("subtype"); w.number(c.subtype)
+                    }
+                }
+                w.key("eligible"); w.bool(a.eligible)
+                w.key("flags"); w.strings(a.flags)
+                w.key("industry"); w.string(a.industry)
+                if let i = a.inferred {
+                    w.key("inferred"); w.object { w in
+                        w.key("category"); w.string(i.category)
+                        w.key("industry"); w.string(i.industry)
+                        w.key("level"); w.string(i.level)
+                        w.key("subtype"); w.string(i.subtype)
+                    }
+                }
+                w.key("level"); w.string(a.level)
+                w.key("needsReview"); w.bool(a.needsReview)
+                w.key("reasons"); w.array(a.reasons) { w, r in
+                    w.object { w in
+                        w.key("conclusion"); w.string(r.conclusion)
+                        w.key("field"); w.string(r.field)
+                        w.key("matched"); w.string(r.matched)
+                        w.key("rule"); w.string(r.rule)
+                        w.key("weight"); w.number(r.weight)
+                    }
+                }
+                w.key("reviewReasons"); w.strings(a.reviewReasons)
+                w.key("score"); w.number(a.score)
+                w.key("subtype"); w.string(a.subtype)
+            }
+        }
+
+        mutating func event(_ e: CaseEvent) {
+            object { w in
+                w.key("caseId"); w.string(e.caseId)
+                w.key("date"); w.string(e.date.description)
+                w.key("decision"); w.string(e.decision)
+                if let from = e.from { w.key("from"); w.string(from.rawValue) }
+                if let l = e.labels {
+                    w.key("labels"); w.object { w in
+                        if let c = l.category { w.key("category"); w.string(c.rawValue) }
+                        if let i = l.industry { w.key("industry"); w.string(i.rawValue) }
+                        if let v = l.level { w.key("level"); w.string(v.rawValue) }
+                    }
+                }
+                if let order = e.order { w.key("order"); w.number(order) }
+                w.key("runId"); w.string(e.runId)
+                w.key("sequence"); w.number(e.sequence)
+                if let s = e.source {
+                    w.key("source"); w.object { w in
+                        w.key("file"); w.string(s.file)
+                        w.key("location"); w.string(s.location)
+                        w.key("sha256"); w.string(s.sha256)
+                        if let id = s.sheetId { w.key("sheetId"); w.string(id) }
+                    }
+                }
+                w.key("step"); w.string(e.step)
+                w.key("to"); w.string(e.to.rawValue)
+                w.key("who"); w.string(e.who)
+                w.key("why"); w.string(e.why)
+            }
+        }
+
+        mutating func verdict(_ v: MatchVerdict) {
+            object { w in
+                w.key("evidence"); w.array(v.evidence) { w, e in
+                    w.object { w in
+                        w.key("field"); w.string(e.field.rawValue)
+                        w.key("note"); w.string(e.note)
+                        w.key("weight"); w.number(e.weight)
+                    }
+                }
+                w.key("otherApproved"); w.bool(v.otherApproved)
+                w.key("otherID"); w.string(v.otherID)
+                w.key("otherTitle"); w.string(v.otherTitle)
+                w.key("outcome"); w.string(v.outcome.rawValue)
+                w.key("reason"); w.string(v.reason)
+                w.key("score"); w.number(v.score)
+                w.key("subjectID"); w.string(v.subjectID)
+                w.key("vetoes"); w.array(v.vetoes) { w, x in
+                    w.object { w in
+                        w.key("kind"); w.string(x.kind.rawValue)
+                        w.key("mine"); w.strings(x.mine)
+                        w.key("theirs"); w.strings(x.theirs)
+                    }
+                }
+            }
+        }
+    }
+}
