@@ -277,8 +277,9 @@ extension IndustryPhrasesRule {
     static let automationLeads = ["全自动", "自动化", "智能化"]
     /// A medical device is 医药健康 (§4), whatever it ends on (…成像装备).
     static let medicalMarks = ["医", "人体", "诊", "疗", "手术", "病"]
-    /// Adds the guide's vote when the title, one clause, ends on equipment, names nothing medical, and another industry
-    /// leads the tally (the liquor, vinegar or tea the machine makes): as the machine entry, the margin plus the head's
+    /// Adds the guide's vote when the title, one clause, ends on equipment, names nothing medical and no technology
+    /// before it, and a sector the machine serves leads the tally (the liquor, vinegar or tea it makes; energy or farming,
+    /// as the machine entry; not electronics, which a chip tool's title may rightly lead): as the machine entry, the margin plus the head's
     /// weight, so the machine leads by as much as a head alone gives. Called once the title's head has voted. True when
     /// the title ends on equipment (voted or already leading), so that the processing entry leaves it to the machine.
     @discardableResult
@@ -293,9 +294,12 @@ extension IndustryPhrasesRule {
         } else {
             return false
         }
+        // A technology with its equipment (…关键技术与装备) is counted by its use, as the machine entry has it.
         guard !title.contains(where: { $0 == "," || $0 == "，" || $0 == "。" }),
-              !Self.medicalMarks.contains(where: { title.contains($0) }) else { return false }
-        if let (sector, margin) = Self.leader(sheet.labelTotals(.industry), over: Self.machineIndustry) {
+              !Self.medicalMarks.contains(where: { title.contains($0) }),
+              !Self.technologyBefore(word, in: title) else { return false }
+        if let (sector, margin) = Self.leader(sheet.labelTotals(.industry), over: Self.machineIndustry),
+           Self.machineServedSectors.contains(sector) || sector == Self.foodIndustry {
             sheet.vote(.industry, for: Self.machineIndustry, because: Reason(
                 rule: Self.name, field: Field.title.rawValue, matched: word, weight: margin + Self.headWeight * ruleWeight,
                 conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称以「\(word)」收尾，说明成果是设备"))
