@@ -284,19 +284,20 @@ extension IndustryPhrasesRule {
     /// the title ends on equipment (voted or already leading), so that the processing entry leaves it to the machine.
     @discardableResult
     func applyEquipmentEnd(to sheet: inout ScoreSheet) -> Bool {
-        guard let title = sheet.fields[.title] else { return false }
-        let word: String
-        if let end = Self.equipmentEnds.first(where: { title.hasSuffix($0) }) {
-            word = end
-        } else if title.hasSuffix(Self.lineEnd),
-                  Self.automationLeads.contains(where: { String(title.dropLast(Self.lineEnd.count).suffix(9)).contains($0) }) {
-            word = Self.lineEnd
-        } else {
-            return false
+        // Read as UTF-8 bytes (most titles end on none of the words; `String.hasSuffix` compares by Unicode rules and
+        // cost ~2,000 instructions a call): a byte suffix of Chinese words is a character suffix.
+        guard var title = sheet.fields[.title] else { return false }
+        let word: String? = title.withUTF8 { t -> String? in
+            if let i = Self.equipmentEndBytes.firstIndex(where: { Self.ends(t, with: $0) }) { return Self.equipmentEnds[i] }
+            guard Self.ends(t, with: Self.lineEndBytes) else { return nil }
+            // The nine characters before 生产线, as bytes: 27 when they are Chinese.
+            let stop = t.count - Self.lineEndBytes.count
+            let window = UnsafeBufferPointer(rebasing: t[max(0, stop - 27)..<stop])
+            return Self.automationLeadBytes.contains { ByteSearch.firstIndex(of: $0, in: window, from: 0) != nil } ? Self.lineEnd : nil
         }
         // A technology with its equipment (…关键技术与装备) is counted by its use, as the machine entry has it.
-        guard !title.contains(where: { $0 == "," || $0 == "，" || $0 == "。" }),
-              !Self.medicalMarks.contains(where: { title.contains($0) }),
+        guard let word, !Self.clauseBreakBytes.contains(where: { Self.contains(title, $0) }),
+              !Self.medicalMarkBytes.contains(where: { Self.contains(title, $0) }),
               !Self.technologyBefore(word, in: title) else { return false }
         if let (sector, margin) = Self.leader(sheet.labelTotals(.industry), over: Self.machineIndustry),
            Self.machineServedSectors.contains(sector) || sector == Self.foodIndustry {
@@ -304,6 +305,20 @@ extension IndustryPhrasesRule {
                 rule: Self.name, field: Field.title.rawValue, matched: word, weight: margin + Self.headWeight * ruleWeight,
                 conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称以「\(word)」收尾，说明成果是设备"))
         }
+        return true
+    }
+
+    static let equipmentEndBytes = equipmentEnds.map { Array($0.utf8) }
+    static let lineEndBytes = Array(lineEnd.utf8)
+    static let automationLeadBytes = automationLeads.map { Array($0.utf8) }
+    static let medicalMarkBytes = medicalMarks.map { Array($0.utf8) }
+    static let clauseBreakBytes = [",", "，", "。"].map { Array($0.utf8) }
+
+    /// Whether `t` ends with `suffix`.
+    static func ends(_ t: UnsafeBufferPointer<UInt8>, with suffix: [UInt8]) -> Bool {
+        guard suffix.count <= t.count else { return false }
+        let start = t.count - suffix.count
+        for k in 0..<suffix.count where t[start + k] != suffix[k] { return false }
         return true
     }
 
