@@ -265,6 +265,63 @@ extension IndustryPhrasesRule {
 }
 
 extension IndustryPhrasesRule {
+    /// The last words of a title that names equipment (…酿酒设备, …压榨一体机, …成套装备): docs/labelling.md §4 counts
+    /// machines as 装备制造 "even when they serve energy or farming", §6 (a machine vs what it serves) by the thing, and
+    /// GB/T 4754-2017 files the machines that make food, liquor, drink and tea (C3531) under C35 专用设备制造业. These
+    /// words are too general to be cues of `scoring.industries` (设备 weighs 1 there), so a title that *ends* on one is
+    /// read here (round 19: holdout16 sb090, holdout17 sc081, holdout18 sd009, outvoted by the liquor, vinegar or tea
+    /// they make).
+    static let equipmentEnds: [String] = ["设备", "装备", "一体机"]
+    /// A production line counts as equipment when the title calls it automated (…全自动智能化生产线), not a plant's line.
+    static let lineEnd = "生产线"
+    static let automationLeads = ["全自动", "自动化", "智能化"]
+    /// A medical device is 医药健康 (§4), whatever it ends on (…成像装备).
+    static let medicalMarks = ["医", "人体", "诊", "疗", "手术", "病"]
+    /// Adds the guide's vote when the title, one clause, ends on equipment, names nothing medical and no technology
+    /// before it, and a sector the machine serves leads the tally (the liquor, vinegar or tea it makes; energy or farming,
+    /// as the machine entry; not electronics, which a chip tool's title may rightly lead): as the machine entry, the margin plus the head's
+    /// weight, so the machine leads by as much as a head alone gives. Called once the title's head has voted. True when
+    /// the title ends on equipment (voted or already leading), so that the processing entry leaves it to the machine.
+    @discardableResult
+    func applyEquipmentEnd(to sheet: inout ScoreSheet) -> Bool {
+        // Read as UTF-8 bytes (most titles end on none of the words; `String.hasSuffix` compares by Unicode rules and
+        // cost ~2,000 instructions a call): a byte suffix of Chinese words is a character suffix.
+        guard var title = sheet.fields[.title] else { return false }
+        let word: String? = title.withUTF8 { t -> String? in
+            if let i = Self.equipmentEndBytes.firstIndex(where: { Self.ends(t, with: $0) }) { return Self.equipmentEnds[i] }
+            guard Self.ends(t, with: Self.lineEndBytes) else { return nil }
+            // The nine characters before 生产线, as bytes: 27 when they are Chinese.
+            let stop = t.count - Self.lineEndBytes.count
+            let window = UnsafeBufferPointer(rebasing: t[max(0, stop - 27)..<stop])
+            return Self.automationLeadBytes.contains { ByteSearch.firstIndex(of: $0, in: window, from: 0) != nil } ? Self.lineEnd : nil
+        }
+        // A technology with its equipment (…关键技术与装备) is counted by its use, as the machine entry has it.
+        guard let word, !Self.clauseBreakBytes.contains(where: { Self.contains(title, $0) }),
+              !Self.medicalMarkBytes.contains(where: { Self.contains(title, $0) }),
+              !Self.technologyBefore(word, in: title) else { return false }
+        if let (sector, margin) = Self.leader(sheet.labelTotals(.industry), over: Self.machineIndustry),
+           Self.machineServedSectors.contains(sector) || sector == Self.foodIndustry {
+            sheet.vote(.industry, for: Self.machineIndustry, because: Reason(
+                rule: Self.name, field: Field.title.rawValue, matched: word, weight: margin + Self.headWeight * ruleWeight,
+                conclusion: "按标注指南，机器即使服务于「\(sector)」也归「装备制造」：成果名称以「\(word)」收尾，说明成果是设备"))
+        }
+        return true
+    }
+
+    static let equipmentEndBytes = equipmentEnds.map { Array($0.utf8) }
+    static let lineEndBytes = Array(lineEnd.utf8)
+    static let automationLeadBytes = automationLeads.map { Array($0.utf8) }
+    static let medicalMarkBytes = medicalMarks.map { Array($0.utf8) }
+    static let clauseBreakBytes = [",", "，", "。"].map { Array($0.utf8) }
+
+    /// Whether `t` ends with `suffix`.
+    static func ends(_ t: UnsafeBufferPointer<UInt8>, with suffix: [UInt8]) -> Bool {
+        guard suffix.count <= t.count else { return false }
+        let start = t.count - suffix.count
+        for k in 0..<suffix.count where t[start + k] != suffix[k] { return false }
+        return true
+    }
+
     /// Whether `text` holds `bytes` (UTF-8, not empty), read in place with the OOXML module's byte search.
     static func contains(_ text: String, _ bytes: [UInt8]) -> Bool {
         var text = text

@@ -296,6 +296,10 @@ struct ScoreRealSetTests {
     /// guard that fit: the shipped figure less one case. The round raised holdout13's category and subtype; their floors
     /// went up to the new figure less one case. The lead then retrained the weights with holdout15–17 (1,966 cases), and
     /// their floors went up to the new figure less one case.
+    /// holdout18 (100 cases) was measured blind once (88 / 85 / 99 / 85 as shipped on main d58340b), then read for the
+    /// nineteenth round, which shipped one class that fixed a case in each of holdout16–18 (a title that ends on
+    /// equipment is 装备制造 even when it serves food or drink), so its floors guard that fit: the shipped figure less one
+    /// case. The round raised the industry of holdout16 and holdout17; their floors went up to the new figure less one case.
     @Test(arguments: [("train", 0.99, 0.98, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.96, 0.96, 0.96),
                       ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
@@ -305,7 +309,8 @@ struct ScoreRealSetTests {
                       ("holdout11", 0.97, 0.97, 0.97, 0.90), ("holdout12", 0.97, 0.96, 0.98, 0.94),
                       ("holdout13", 0.91, 0.90, 0.96, 0.89),
                       ("holdout14", 0.97, 0.93, 0.98, 0.95), ("holdout15", 0.95, 0.95, 0.96, 0.92),
-                      ("holdout16", 0.92, 0.94, 0.99, 0.90), ("holdout17", 0.94, 0.92, 0.96, 0.93)])
+                      ("holdout16", 0.92, 0.94, 0.99, 0.91), ("holdout17", 0.94, 0.92, 0.96, 0.94),
+                      ("holdout18", 0.87, 0.84, 0.98, 0.85)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)

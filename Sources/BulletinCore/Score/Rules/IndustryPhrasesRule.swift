@@ -41,7 +41,9 @@ struct IndustryPhrasesRule: ScoringRule {
         var machineDecided = false  // the guide table counted the title's head as a machine
         var machineHead = false  // the title's head is a machine (not one named after a technology: 技术装备)
         defer {
-            applyProcessing(to: &sheet, machineDecided: machineDecided, machineHead: machineHead)
+            // A title that ends on equipment is the machine's, as a machine head decided by the guide table is.
+            let equipmentEnd = applyEquipmentEnd(to: &sheet)
+            applyProcessing(to: &sheet, machineDecided: machineDecided || equipmentEnd, machineHead: machineHead || equipmentEnd)
             applyRegulator(to: &sheet)
             noteUse(on: &sheet, reader: reader)
         }
