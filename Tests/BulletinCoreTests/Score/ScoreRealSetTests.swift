@@ -310,7 +310,7 @@ struct ScoreRealSetTests {
                       ("holdout13", 0.91, 0.90, 0.96, 0.89),
                       ("holdout14", 0.97, 0.93, 0.98, 0.95), ("holdout15", 0.95, 0.95, 0.96, 0.92),
                       ("holdout16", 0.92, 0.94, 0.99, 0.91), ("holdout17", 0.94, 0.92, 0.96, 0.94),
-                      ("holdout18", 0.92, 0.89, 0.98, 0.85)])
+                      ("holdout18", 0.94, 0.93, 0.98, 0.88)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
