@@ -21,11 +21,20 @@ struct ReviewSheetLayout {
     let identityRows: [[IdentityCell]]
     /// Row numbers in the identity worksheet of each word list, by key.
     let listRows: [String: Int]
+    /// Per column of `headers`: its letters, the width its wrapped text is measured against (the column width
+    /// less one unit of padding, at least 1) and whether it is the 拒收原因 column. Worked out once per sheet,
+    /// not per cell: a big month's sheet has tens of thousands of cells.
+    let columnLetters: [String]
+    let measureWidths: [Double]
+    let isRefusalColumn: [Bool]
 
     init(_ sheet: ReviewSheet) {
         self.sheet = sheet
         headers = ReviewColumns.headers(of: sheet)
         hasRefusal = sheet.hasRefusalColumn
+        columnLetters = headers.indices.map(Self.column)
+        measureWidths = headers.map(Self.measureWidth)
+        isRefusalColumn = headers.map { $0 == ReviewColumns.refusal }
         sheetName = Self.legalSheetName([sheet.stage, sheet.group].filter { !$0.isEmpty }.joined(separator: "-"))
         var rows: [[IdentityCell]] = []
         var listRows: [String: Int] = [:]
@@ -144,22 +153,30 @@ struct ReviewSheetLayout {
         if sheet.hasOrderColumn { values.append((order, true)) }
         values += [(.text(row.entry.note), true), (.text(row.entry.reviewer), true)]
         if hasRefusal { values.append((.text(row.refusal ?? ""), false)) }
-        let cells = values.enumerated().map { i, pair -> XMLElement in
-            let (value, reviewer) = pair
-            let ref = "\(Self.column(i))\(number)"
-            if headers[i] == ReviewColumns.refusal { return Self.cell(ref, value, .refusalText) }
+        // One pass over the row's cells, each with its column's letters, style and measured width worked out
+        // once per sheet: the cells and the height are those the row always had.
+        let rowNumber = String(number)
+        var cells: [XMLElement] = []
+        cells.reserveCapacity(values.count)
+        var lines = 1
+        for (i, (value, reviewer)) in values.enumerated() {
+            let ref = columnLetters[i] + rowNumber
             switch value {
-            case .number: return Self.cell(ref, value, reviewer ? .reviewerNumber : .machineNumber)
+            case .number:
+                cells.append(Self.cell(ref, value, isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber)))
             case .text(let t):
-                let quoted = Self.looksLikeFormula(t)
-                return Self.cell(ref, value, reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText)
-                                                      : (quoted ? .machineTextQuoted : .machineText))
+                let style: Style
+                if isRefusalColumn[i] {
+                    style = .refusalText
+                } else {
+                    let quoted = Self.looksLikeFormula(t)
+                    style = reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText)
+                }
+                cells.append(Self.cell(ref, value, style))
+                if !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
             }
         }
-        let height = Self.rowHeight(zip(values.map(\.0), headers).map { value, header in
-            if case .text(let t) = value { return (t, header) } else { return ("", header) }
-        })
-        return X.element("row", ["r": String(number), "ht": height], cells)
+        return X.element("row", ["r": rowNumber, "ht": Self.height(lines: lines)], cells)
     }
 
     /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not
@@ -169,15 +186,35 @@ struct ReviewSheetLayout {
     static func rowHeight(_ cells: [(text: String, header: String)]) -> String {
         var lines = 1
         for (text, header) in cells where !text.isEmpty {
-            let width = max((Double(Self.width(header)) ?? 10) - 1, 1)
-            var count = 0
-            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let units = paragraph.unicodeScalars.reduce(0.0) { $0 + (Self.isWide($1) ? 2 : 1.05) }
-                count += max(1, Int((units / width).rounded(.up)))
-            }
-            lines = max(lines, count)
+            lines = max(lines, lineCount(text, width: measureWidth(header)))
         }
-        return number(min(Double(lines) * lineHeight + 3, 409))
+        return height(lines: lines)
+    }
+
+    /// The width a column's wrapped text is measured against: its width less one unit of padding, at least 1.
+    static func measureWidth(_ header: String) -> Double { max((Double(width(header)) ?? 10) - 1, 1) }
+
+    /// The height in points of a row whose tallest cell wraps to `lines` lines.
+    static func height(lines: Int) -> String { number(min(Double(lines) * lineHeight + 3, 409)) }
+
+    /// The lines `text` wraps to in a column measured `width` units wide: each paragraph at least one. One pass
+    /// over the scalars, summing each paragraph's units in order (the sums, so the counts, are those of
+    /// splitting the text into paragraphs first). A paragraph ends at a line feed that is a character of its
+    /// own, as `split(separator: "\n")` splits: not the line feed of a "\r\n" pair, which is one character.
+    static func lineCount(_ text: String, width: Double) -> Int {
+        var count = 0
+        var units = 0.0
+        var afterCR = false
+        for u in text.unicodeScalars {
+            if u == "\n" && !afterCR {
+                count += max(1, Int((units / width).rounded(.up)))
+                units = 0
+            } else {
+                units += isWide(u) ? 2 : 1.05
+            }
+            afterCR = u == "\r"
+        }
+        return count + max(1, Int((units / width).rounded(.up)))
     }
 
     /// The height of one line of 10-point text, in points.
@@ -315,6 +352,13 @@ struct ReviewSheetLayout {
 
     /// Whether a spreadsheet program would take `text` typed into a cell as a formula.
     static func looksLikeFormula(_ text: String) -> Bool {
+        // A first character equal to one of these begins with that scalar (none of the eight has another
+        // canonically equivalent spelling), so text beginning with any other scalar is answered at once.
+        guard let scalar = text.unicodeScalars.first else { return false }
+        switch scalar {
+        case "=", "+", "-", "@", "＝", "＋", "－", "＠": break
+        default: return false
+        }
         guard let first = text.first else { return false }
         return "=+-@".contains(first) || "＝＋－＠".contains(first)
     }
