@@ -455,13 +455,14 @@ public struct ZipEntryFingerprint: Equatable, Sendable {
         a.method == b.method && a.crc == b.crc && a.size == b.size && a.storedSize == b.storedSize && sameBytes(a.stored, b.stored)
     }
 
-    /// Whether two byte arrays hold the same bytes.
-    static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    /// Whether two byte arrays hold the same bytes: the same storage (arrays share it until one is changed), else
+    /// compared with `memcmp`.
+    public static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         return a.withUnsafeBytes { pa in
             b.withUnsafeBytes { pb in
                 guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }  // both empty
-                return memcmp(x, y, a.count) == 0
+                return x == y || memcmp(x, y, a.count) == 0
             }
         }
     }

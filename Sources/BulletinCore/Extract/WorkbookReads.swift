@@ -1,4 +1,3 @@
-import Foundation
 import OOXML
 import Synchronization
 
@@ -45,21 +44,10 @@ public final class WorkbookReads: Sendable {
             defer { kept = nil }
             return kept
         }
-        guard let reads, reads.limits == limits, reads.maxDepth == maxDepth, Self.same(reads.bytes, bytes) else { return nil }
+        guard let reads, reads.limits == limits, reads.maxDepth == maxDepth, ZipEntryFingerprint.sameBytes(reads.bytes, bytes) else { return nil }
         return reads
     }
 
     /// Whether the box still holds its reads (for tests).
     var isEmpty: Bool { slot.withLock { $0 == nil } }
-
-    /// The same bytes: the same storage (arrays share it until one is changed), else compared.
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { pa in
-            b.withUnsafeBytes { pb in
-                guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }  // both empty
-                return x == y || memcmp(x, y, a.count) == 0
-            }
-        }
-    }
 }
