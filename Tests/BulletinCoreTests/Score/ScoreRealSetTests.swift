@@ -302,7 +302,9 @@ struct ScoreRealSetTests {
     /// case. The round raised the industry of holdout16 and holdout17; their floors went up to the new figure less one case.
     /// holdout19 (100 cases) was measured blind once (89 / 92 / 100 / 87 as shipped on main 1d1b2c6), then added to the
     /// weights' training sets (main e64a7fe) and read for the twentieth round, which shipped no class (docs/scoring.md,
-    /// "Round 20"), so its floors guard that fit: the shipped figure less one case (92 / 94 / 100 / 92).
+    /// "Round 20"), so its floors guard that fit: the shipped figure less one case (92 / 94 / 100 / 92). The lead then shipped its delivery
+    /// class by the round-19 test (a product delivered to or bought by a customer is a transfer: the guide's own words),
+    /// which raised holdout17's category and subtype; those floors went up to the new figure less one case.
     @Test(arguments: [("train", 0.99, 0.98, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.96, 0.96, 0.96),
                       ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
@@ -312,7 +314,7 @@ struct ScoreRealSetTests {
                       ("holdout11", 0.97, 0.97, 0.97, 0.90), ("holdout12", 0.97, 0.96, 0.98, 0.94),
                       ("holdout13", 0.91, 0.90, 0.96, 0.89),
                       ("holdout14", 0.97, 0.93, 0.98, 0.95), ("holdout15", 0.95, 0.95, 0.96, 0.92),
-                      ("holdout16", 0.92, 0.94, 0.99, 0.91), ("holdout17", 0.94, 0.92, 0.96, 0.94),
+                      ("holdout16", 0.92, 0.94, 0.99, 0.91), ("holdout17", 0.95, 0.93, 0.96, 0.94),
                       ("holdout18", 0.94, 0.93, 0.98, 0.88), ("holdout19", 0.91, 0.93, 0.99, 0.91)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
