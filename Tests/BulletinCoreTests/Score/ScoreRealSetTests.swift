@@ -301,7 +301,7 @@ struct ScoreRealSetTests {
     /// equipment is 装备制造 even when it serves food or drink), so its floors guard that fit: the shipped figure less one
     /// case. The round raised the industry of holdout16 and holdout17; their floors went up to the new figure less one case.
     /// holdout19 (100 cases) was measured blind once (89 / 92 / 100 / 87 as shipped on main 1d1b2c6), then added to the
-    /// weights' training sets (main e64a7fe) and read for the twentieth round, which shipped no class (docs/scoring.md,
+    /// weights' training sets (main e64a7fe) and read for the twentieth round, which shipped no class by its rule (docs/scoring.md,
     /// "Round 20"), so its floors guard that fit: the shipped figure less one case (92 / 94 / 100 / 92). The lead then shipped its delivery
     /// class by the round-19 test (a product delivered to or bought by a customer is a transfer: the guide's own words),
     /// which raised holdout17's category and subtype; those floors went up to the new figure less one case.
