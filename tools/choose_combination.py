@@ -405,6 +405,11 @@ def shipped_policy(config_path):
         ind_rule = (lambda c, d, mm, p: weak(c, d) and p >= m.get("industryOverrideAbove", 0.4))
     else:
         ind_rule = (lambda c, d, mm, p: weak(c, d) and log_odds(c, d, p) > k * c.ev[d]["confidence"])
+    k2 = m.get("industryOverrideHeldLogOdds")
+    if k2 is not None:
+        # The model read for the industry on every submission: a held industry by k2 (w20combine20).
+        weak_rule = ind_rule
+        ind_rule = (lambda c, d, mm, p: weak_rule(c, d, mm, p) if weak(c, d) else log_odds(c, d, p) > k2 * c.ev[d]["confidence"])
     below = m.get("flagBelow", {})
     return m, cat_rule, ind_rule, below
 
