@@ -405,6 +405,11 @@ def shipped_policy(config_path):
         ind_rule = (lambda c, d, mm, p: weak(c, d) and p >= m.get("industryOverrideAbove", 0.4))
     else:
         ind_rule = (lambda c, d, mm, p: weak(c, d) and log_odds(c, d, p) > k * c.ev[d]["confidence"])
+    k2 = m.get("industryOverrideHeldLogOdds")
+    if k2 is not None:
+        # The model read for the industry on every submission: a held industry by k2 (w20combine20).
+        weak_rule = ind_rule
+        ind_rule = (lambda c, d, mm, p: weak_rule(c, d, mm, p) if weak(c, d) else log_odds(c, d, p) > k2 * c.ev[d]["confidence"])
     below = m.get("flagBelow", {})
     return m, cat_rule, ind_rule, below
 
@@ -455,15 +460,18 @@ def loso(ev_dir, paths, config_path):
     Among those that qualify, the most combined industry cases; within 2 cases of it, the simpler (a parameter before
     extra features, fewer extra features first). The candidates change the industry dimension only."""
     m, cat_rule, ind_rule, below = shipped_policy(config_path)
-    evidence = {}
-    for name in LOSO_SETS:
-        with open(os.path.join(ev_dir, name + ".json"), encoding="utf-8") as f:
-            evidence[name] = json.load(f)["cases"]
+    k = m.get("industryOverrideLogOdds")
     docs = []
     for path in paths:
         with open(path, encoding="utf-8") as f:
             docs.append(json.load(f))
     base = docs[0]
+    # The held-out sets are the first file's (holdout2 … holdout11 before `--sets` existed; --sets=newer: holdout12 …).
+    LOSO_SETS[:] = base.get("sets") or LOSO_SETS
+    evidence = {}
+    for name in LOSO_SETS:
+        with open(os.path.join(ev_dir, name + ".json"), encoding="utf-8") as f:
+            evidence[name] = json.load(f)["cases"]
     print("leave one set out: %s; per set in this order, then pooled" % " ".join(LOSO_SETS))
     print("policy (pipeline.json scoring.model): category ≥ %s, industry %s, flagBelow %s" % (
         m.get("categoryOverrideAbove", 0.6), ("log-odds > %s × confidence" % k) if k is not None else "≥ %s" % m.get("industryOverrideAbove", 0.4),
@@ -524,13 +532,128 @@ LOSO_MARGIN = 10  # about one point of the ten sets' 1,015 cases
 LOSO_BROAD = 7
 
 
+# ---- the combination policy, leave one set out on the newer sets (w20combine20) ----
+#
+# Declared in docs/scoring.md ("Rules and model combined, judged leave one set out on the newer sets") before any
+# candidate was scored. Per dimension, the other as shipped.
+
+POLICY_MARGIN = 4        # at least this many more cases right pooled over the eight sets
+POLICY_BROAD = 6         # at least today's on this many sets
+POLICY_WORST = -2        # no set at this or worse
+POLICY_OUT_OF_SAMPLE = "holdout19"  # the set no rule round has read (main e64a7fe): at least today's
+SCOPES = ("weak", "thin", "all")
+
+
+def thin_industry(c):
+    """The industry rests on one positive vote or none (the evidence's `votes`)."""
+    return c.ev["industry"]["votes"] <= 1
+
+
+def policy_candidates(k_today):
+    """(dimension, name, scope, parameters, rule or threshold), in the grid's order: the industry rules are
+    ind_rule(c, d, m, p); a category candidate is its `categoryOverrideAbove`."""
+    def lo(c, d, p, k):
+        return log_odds(c, d, p) > k * c.ev[d]["confidence"]
+    out = []
+    for k in (0, 0.5, 1, 1.5, 2, 3, 4):
+        out.append(("industry", "weak, log-odds > %g × confidence" % k, "weak", 1,
+                    (lambda k: lambda c, d, m, p: weak(c, d) and lo(c, d, p, k))(k)))
+    for k2 in (0, 0.5, 1, 1.5, 2, 3, 4):
+        out.append(("industry", "weak %g; one vote or none, log-odds > %g × confidence" % (k_today, k2), "thin", 2,
+                    (lambda k2: lambda c, d, m, p: lo(c, d, p, k_today) if weak(c, d) else (thin_industry(c) and lo(c, d, p, k2)))(k2)))
+    for k2 in (0.5, 1, 1.5, 2, 3, 4, 6):
+        out.append(("industry", "weak %g; any other, log-odds > %g × confidence" % (k_today, k2), "all", 2,
+                    (lambda k2: lambda c, d, m, p: lo(c, d, p, k_today if weak(c, d) else k2))(k2)))
+    for k in (1, 1.5, 2, 3, 4):
+        out.append(("industry", "every industry, log-odds > %g × confidence" % k, "all", 1,
+                    (lambda k: lambda c, d, m, p: lo(c, d, p, k))(k)))
+    for t in (0.4, 0.5, 0.6, 0.7, 0.8):
+        out.append(("category", "categoryOverrideAbove %g" % t, "weak", 1, t))
+    return out
+
+
+def loso_policy(ev_dir, path, config_path):
+    """`--loso-policy EVIDENCE LOSO.json`: the candidates of `policy_candidates` on the logits `train_scoring_model.py
+    --loso … --sets=newer` writes and the rules' evidence (`evaluate --cases-json`) of the same sets, per set and
+    pooled against pipeline.json's policy, with the declared bar (POLICY_*) and the pick."""
+    m, cat_rule, ind_rule, below = shipped_policy(config_path)
+    k_today = m.get("industryOverrideLogOdds")
+    t_today = m.get("categoryOverrideAbove", 0.6)
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    sets = doc["sets"]
+    cases = []
+    for name in sets:
+        with open(os.path.join(ev_dir, name + ".json"), encoding="utf-8") as f:
+            for ev in json.load(f)["cases"]:
+                cases.append(Case(ev, doc["cases"][ev["id"]], doc["labels"], name))
+    by_set = {s: [c for c in cases if c.set == s] for s in sets}
+
+    def per(got, d):
+        return [right(by_set[s], got, d) for s in sets]
+
+    print("leave one set out (%s, variant %s): %s; %d cases; policy today: category ≥ %s, industry log-odds > %s × confidence" % (
+        path, doc.get("variant"), " ".join(sets), len(cases), t_today, k_today))
+    reads_thin = sum(any_weak(c) or thin_industry(c) for c in cases)
+    print("the model is read (weak) on %d cases, (weak or the industry on one vote or none) %d, (all) %d" % (
+        sum(any_weak(c) for c in cases), reads_thin, len(cases)))
+    today = {c.id: combine(c, cat_rule, ind_rule, t_today) for c in cases}
+    rows = {"rules alone": {c.id: combine(c, never, never, NEVER) for c in cases},
+            "model alone": {c.id: {"category": c.model("category")[0], "subtype": c.subtype_in(c.model("category")[0])[0],
+                                   "industry": c.model("industry")[0]} for c in cases},
+            "today (as shipped)": today}
+    print()
+    for name, got in rows.items():
+        for d in ("category", "subtype", "industry"):
+            x = per(got, d)
+            print("  %-20s %-9s %s = %4d" % (name, d, " ".join("%3d" % v for v in x), sum(x)))
+    picks = {}
+    for dim in ("industry", "category"):
+        print()
+        print("%s candidates: pooled (Δ), per set (Δ against today), sets ≥ today, worst set, %s Δ, other dims Δ; * passes the bar" % (
+            dim, POLICY_OUT_OF_SAMPLE))
+        base = per(today, dim)
+        passing = []
+        for order, (d, name, scope, n, rule) in enumerate(policy_candidates(k_today)):
+            if d != dim:
+                continue
+            if dim == "industry":
+                got = {c.id: combine(c, cat_rule, rule, t_today) for c in cases}
+            else:
+                got = {c.id: combine(c, (lambda t: lambda c, dd, mm, p: weak(c, dd) and p >= t)(rule), ind_rule, rule) for c in cases}
+            x = per(got, dim)
+            delta = [a - b for a, b in zip(x, base)]
+            others = {o: sum(per(got, o)) - sum(per(today, o)) for o in ("category", "subtype", "industry") if o != dim}
+            oos = delta[sets.index(POLICY_OUT_OF_SAMPLE)] if POLICY_OUT_OF_SAMPLE in sets else 0
+            broad = sum(v >= 0 for v in delta)
+            ok = (sum(delta) >= POLICY_MARGIN and broad >= POLICY_BROAD and min(delta) > POLICY_WORST and oos >= 0
+                  and all(v >= 0 for v in others.values()))
+            if ok:
+                passing.append((sum(x), SCOPES.index(scope), n, order, name, scope))
+            print("  %s %-58s %4d %+3d  %s  ≥ on %d  worst %+d  %s %+d  %s" % (
+                "*" if ok else " ", name, sum(x), sum(delta), " ".join("%+d" % v for v in delta), broad, min(delta), POLICY_OUT_OF_SAMPLE, oos,
+                " ".join("%s %+d" % kv for kv in others.items())))
+        if passing:
+            top = max(p[0] for p in passing)
+            pick = min((p for p in passing if p[0] >= top - 1), key=lambda p: (p[1], p[2], p[3]))
+            print("  chosen: %s (scope %s, %d right pooled, today %d)%s" % (pick[4], pick[5], pick[0], sum(base),
+                  "; it reads the model on more submissions: ships only if its cost is paid for (bar 6)" if pick[5] != "weak" else ""))
+            picks[dim] = pick
+        else:
+            print("  chosen: none passes the bar; today's policy stays")
+    return picks
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[1] in ("-h", "--help"):
         print(__doc__.strip())
         print("\n  python3 tools/choose_combination.py --check LOGITS EVIDENCE [PIPELINE]   # shipped policy, Swift vs Python")
         print("  python3 tools/choose_combination.py --loso LOSO.json EVIDENCE…         # leave one set out, per set and pooled")
+        print("  python3 tools/choose_combination.py --loso-policy EVIDENCE LOSO.json [PIPELINE]  # the policy candidates on the newer sets")
         sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help") else 2)
-    if sys.argv[1] == "--loso":
+    if sys.argv[1] == "--loso-policy":
+        loso_policy(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pipeline.json"))
+    elif sys.argv[1] == "--loso":
         loso(sys.argv[2], sys.argv[3:], os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pipeline.json"))
     elif sys.argv[1] == "--check":
         check(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pipeline.json"))

@@ -31,10 +31,11 @@ Usage:
   python3 tools/train_scoring_model.py --fixture       # Swift/Python agreement fixture from the shipped file
   python3 tools/train_scoring_model.py --oof PATH      # out-of-fold logits of every open case (5 folds by id, the
                                                        # shipped parameters) for tools/choose_combination.py
-  python3 tools/train_scoring_model.py --loso PATH [--variant=NAME] [--dims=industry]
-                                                       # leave one set out: each of holdout2 … holdout11 judged by a
-                                                       # model trained on every other open set (LOSO_VARIANTS: the
-                                                       # candidates), for tools/choose_combination.py --loso
+  python3 tools/train_scoring_model.py --loso PATH [--variant=NAME] [--dims=industry] [--sets=newer|a,b]
+                                                       # leave one set out: each of holdout2 … holdout11 (--sets=newer:
+                                                       # holdout12 … holdout19) judged by a model trained on every other
+                                                       # open set (LOSO_VARIANTS: the candidates), for
+                                                       # tools/choose_combination.py --loso
   python3 tools/train_scoring_model.py --logits PATH   # the shipped weights' logits of every open case, in the same
                                                        # form (tools/choose_combination.py --check)
 """
@@ -909,6 +910,9 @@ def out_of_fold(path):
 # (SHIP_SETS without it: train, dev and holdout are always in training). Never test.json, never a later blind set.
 LOSO_SETS = ["holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
              "holdout11"]
+# The newer sets (w20combine20, 2026-12-02): holdout12 … holdout19, each measured blind once before any rule round read
+# it (`--loso PATH --sets=newer`). Every one is in SHIP_SETS, so each is judged by a model trained on the other 20 sets.
+LOSO_SETS_NEWER = ["holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19"]
 
 
 def _dim_variant(dim, **changes):
@@ -946,18 +950,22 @@ def _loso_set(job):
     return out
 
 
-def leave_one_set_out(path, variant="shipped", dims=("category", "subtype", "industry")):
+def leave_one_set_out(path, variant="shipped", dims=("category", "subtype", "industry"), sets=None):
     """`--loso PATH [--variant=NAME] [--dims=a,b]`: logits of every case of LOSO_SETS, each set judged by a model trained
     on SHIP_SETS without it, with the parameters of the variant; written in the form `--oof` writes (fold: the set),
     for `tools/choose_combination.py --loso`. Deterministic; two processes."""
     import multiprocessing
     params = LOSO_VARIANTS[variant](json.loads(json.dumps(PARAMS)))
+    sets = list(sets or LOSO_SETS)
+    unknown = [n for n in sets if n not in SHIP_SETS]
+    if unknown:
+        sys.exit("train_scoring_model.py: --sets: not an open set: %s" % ", ".join(unknown))
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        parts = pool.map(_loso_set, [(n, params, tuple(dims)) for n in LOSO_SETS], chunksize=1)
+        parts = pool.map(_loso_set, [(n, params, tuple(dims)) for n in sets], chunksize=1)
     out = {}
     for part in parts:
         out.update(part)
-    doc = {"folds": "leave one set out", "sets": LOSO_SETS, "trainedOn": SHIP_SETS, "variant": variant, "params": params,
+    doc = {"folds": "leave one set out", "sets": sets, "trainedOn": SHIP_SETS, "variant": variant, "params": params,
            "dims": list(dims), "labels": {d: labels for d, labels in DIMS if d in dims}, "cases": {k: out[k] for k in sorted(out)}}
     with open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, sort_keys=True)
@@ -1060,7 +1068,9 @@ if __name__ == "__main__":
         if variant not in LOSO_VARIANTS:
             sys.exit("train_scoring_model.py: --variant %s: one of %s" % (variant, ", ".join(LOSO_VARIANTS)))
         dims = take_value("--dims")
-        leave_one_set_out(sys.argv[2], variant, tuple(dims.split(",")) if dims else ("category", "subtype", "industry"))
+        sets = take_value("--sets")
+        sets = LOSO_SETS_NEWER if sets == "newer" else ([n for n in sets.split(",") if n] if sets else LOSO_SETS)
+        leave_one_set_out(sys.argv[2], variant, tuple(dims.split(",")) if dims else ("category", "subtype", "industry"), sets)
     elif len(sys.argv) > 2 and sys.argv[1] == "--oof":
         out_of_fold(sys.argv[2])
     elif len(sys.argv) > 1 and sys.argv[1] == "--fixture":

@@ -28,6 +28,12 @@ extension ScoringConfig {
         /// When set, the model is read also where no label is weak but the category or the industry rests on at most
         /// this many positive votes (for `flagBelow`); nil: only where a label is weak or contested.
         public var thinVotes: Int?
+        /// When set, the model is read for the industry on every submission, and an industry the rules hold (not weak
+        /// or contested) is replaced where the model's log-odds of its label over the rules' label exceed this × the
+        /// assessor's confidence in the rules' label (docs/scoring.md, "Rules and model combined, judged leave one set
+        /// out on the newer sets"); `flagBelow` still applies only where a label is weak or thin. nil: an industry the
+        /// rules hold is never replaced, and the model is read only where a label is weak (as before).
+        public var industryOverrideHeldLogOdds: Double?
 
         /// `flagBelow`: one threshold per dimension.
         public struct FlagBelow: Sendable, Codable, Equatable {
@@ -59,7 +65,8 @@ extension ScoringConfig {
 
         /// Creates the settings.
         public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 1.01,
-                    industryOverrideLogOdds: Double? = nil, flagBelow: FlagBelow = FlagBelow(), thinVotes: Int? = nil) {
+                    industryOverrideLogOdds: Double? = nil, flagBelow: FlagBelow = FlagBelow(), thinVotes: Int? = nil,
+                    industryOverrideHeldLogOdds: Double? = nil) {
             self.enabled = enabled
             self.weights = weights
             self.categoryOverrideAbove = categoryOverrideAbove
@@ -68,6 +75,7 @@ extension ScoringConfig {
             self.industryOverrideLogOdds = industryOverrideLogOdds
             self.flagBelow = flagBelow
             self.thinVotes = thinVotes
+            self.industryOverrideHeldLogOdds = industryOverrideHeldLogOdds
         }
 
         /// Decodes the settings: `weights` is required; the thresholds default to the figures chosen on dev (2026-11-30),
@@ -82,6 +90,7 @@ extension ScoringConfig {
             industryOverrideLogOdds = try c.decodeIfPresent(Double.self, forKey: .industryOverrideLogOdds)
             flagBelow = try c.decodeIfPresent(FlagBelow.self, forKey: .flagBelow) ?? FlagBelow()
             thinVotes = try c.decodeIfPresent(Int.self, forKey: .thinVotes)
+            industryOverrideHeldLogOdds = try c.decodeIfPresent(Double.self, forKey: .industryOverrideHeldLogOdds)
         }
     }
 }
@@ -201,12 +210,15 @@ public struct ModelLayer: Sendable {
     /// `flagBelow` is flagged.
     func outcome(for sheet: ScoreSheet, weak: Weak) -> Outcome? {
         let flagging = settings.flagAbove <= 1
-        guard weak.any || flagging || weak.thin else { return nil }
-        let below = settings.flagBelow
+        let held = settings.industryOverrideHeldLogOdds
+        let reads = weak.any || flagging || weak.thin
+        guard reads || held != nil else { return nil }
+        // Read only for a held industry (`industryOverrideHeldLogOdds`): no flag, and only the industry is scored.
+        let below = reads ? settings.flagBelow : ScoringConfig.Model.FlagBelow()
         // Only the dimensions the model may act on are scored; the subtype too once the category changes.
         let needCategory = weak.category || flagging || below.category > 0
         let needSubtype = weak.subtype || below.subtype > 0
-        let needIndustry = weak.industry || flagging || below.industry > 0
+        let needIndustry = weak.industry || flagging || below.industry > 0 || held != nil
         let f = model.features(sheet.texts)
         var z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, needSubtype ? 1 : 0, needIndustry ? 1 : 0, 0))
         var review: [String] = []
@@ -249,6 +261,7 @@ public struct ModelLayer: Sendable {
 
         if needIndustry, let label = decide(2, "产业", rules: labels.industry, weak: weak.industry, above: settings.industryOverrideAbove,
                                             confidence: settings.industryOverrideLogOdds.map { ($0, weak.industryConfidence) },
+                                            held: held.map { ($0, weak.industryConfidence) },
                                             flagBelow: below.industry, f, z, &notes, &review) {
             labels.industry = label
         }
@@ -274,13 +287,26 @@ public struct ModelLayer: Sendable {
     /// hold theirs (`rules`) weakly and the model is sure enough of another — at least `above`, or, with
     /// `confidence` (k, the assessor's figure c), where ln(p(model's) / p(rules')) > k × c; otherwise nil, with a
     /// review reason added when the rules are sure and the model at least `flagAbove` sure of another label, or gives
-    /// the rules' label less than `flagBelow`.
+    /// the rules' label less than `flagBelow`. With `heldOdds` (k, c) a label the rules hold (not weak) is replaced
+    /// too, where the log-odds exceed k × c.
     private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, confidence: (k: Double, c: Double)?,
+                        held heldOdds: (k: Double, c: Double)? = nil,
                         flagBelow: Double, _ f: NgramModel.Features, _ z: NgramModel.Scores,
                         _ notes: inout [Reason], _ review: inout [String]) -> String? {
         guard let top = model.top(d, z) else { return nil }
         let label = model.label(d, top.label)
         let held = model.index(d, of: rules)
+        if !weak, let (k, c) = heldOdds, !LabelText.same(label, rules) {
+            let odds = log(top.probability / max(held.map { model.probability(d, z, of: $0) } ?? 0, 1e-12))
+            if odds > k * c {
+                let grams = Self.quoted(model.grams(d, f, best: top.label, norm: z.norms[d]))
+                notes.append(Reason(rule: Self.ruleName, field: "", matched: grams, weight: 0,
+                                    conclusion: Tally.concat(name, "改取「", label, "」：规则取「", rules, "」，模型把握 ", Tally.format(top.probability),
+                                                             "，对规则所取的对数比 ", Tally.format(odds), " 高于 ", Tally.format(k), " × 规则把握 ",
+                                                             Tally.format(c), "，推动最多的字串 ", grams.ifEmpty("无"))))
+                return label
+            }
+        }
         if weak && !LabelText.same(label, rules) {
             let taken: Bool, why: String
             if let (k, c) = confidence {

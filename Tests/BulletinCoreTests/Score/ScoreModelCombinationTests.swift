@@ -48,6 +48,7 @@ struct ScoreModelCombinationTests {
         #expect(old.industryOverrideLogOdds == nil)
         #expect(old.flagBelow == ScoringConfig.Model.FlagBelow())
         #expect(old.thinVotes == nil)
+        #expect(old.industryOverrideHeldLogOdds == nil)
         #expect(old.industryOverrideAbove == 0.4)
         let some = try JSONDecoder().decode(ScoringConfig.Model.self, from: Data(#"{"weights": "w.json", "flagBelow": {"industry": 0.2}}"#.utf8))
         #expect(some.flagBelow == ScoringConfig.Model.FlagBelow(category: 0, subtype: 0, industry: 0.2))
@@ -154,6 +155,50 @@ struct ScoreModelCombinationTests {
             }
         }
         #expect(replaced > 3 && disagreed > replaced - 1, "\(replaced) of \(disagreed)")
+    }
+
+    /// The shipped settings, and an industry the rules hold replaced where the model's log-odds clear k × the rules'
+    /// confidence (the model read for the industry on every submission).
+    static func heldLayer(_ k: Double) throws -> ModelLayer {
+        var settings = try #require(try ScoreTestSupport.shippedScorer().config.model)
+        settings.industryOverrideHeldLogOdds = k
+        return try ModelLayer(settings: settings, directory: root)
+    }
+
+    @Test func aHeldIndustryIsReplacedExactlyWhereTheLogOddsClearTheSettingTimesTheRulesConfidence() throws {
+        let rules = try ScoreTestSupport.rulesScorer()
+        let shipped = try ScoreTestSupport.shippedScorer()
+        let held = shipped.with(modelLayer: try Self.heldLayer(2))
+        let layer = try Self.shippedLayer()
+        var replaced = 0, kept = 0
+        for name in Self.sets {
+            for c in try Self.realSet(name) {
+                let fields: [Field: String] = [.title: c.title, .summary: c.summary]
+                let r = rules.assess(fields, extras: [:]), b = shipped.assess(fields, extras: [:]), h = held.assess(fields, extras: [:])
+                let e = rules.ruleEvidence(fields)
+                #expect(h.category == b.category && h.subtype == b.subtype, "\(name) \(c.id): only the industry moves")
+                guard e.industry.weak == nil else {
+                    #expect(h.industry == b.industry, "\(name) \(c.id): a weak industry as the shipped layer leaves it")
+                    continue
+                }
+                let p = layer.probabilities("industry", title: c.title, summary: c.summary)
+                let top = try #require(p.max { $0.value < $1.value })
+                let odds = log(top.value / max(p[r.industry] ?? 0, 1e-12))
+                let expected = top.key != r.industry && odds > 2 * e.industry.confidence
+                #expect((h.industry != r.industry) == expected, "\(name) \(c.id): \(odds) against 2 × \(e.industry.confidence)")
+                if expected {
+                    replaced += 1
+                    #expect(h.industry == top.key)
+                    let reason = try #require(h.reasons.first { $0.rule == ModelLayer.ruleName && $0.conclusion.hasPrefix("产业改取「\(h.industry)」：规则取「\(r.industry)」") })
+                    #expect(Self.figure(after: "× 规则把握 ", in: reason.conclusion) == e.industry.confidence)
+                    #expect(abs((Self.figure(after: "对数比 ", in: reason.conclusion) ?? 0) - odds) < 0.01, "\(reason.conclusion)")
+                } else {
+                    kept += 1
+                    #expect(h.industry == b.industry && h.reviewReasons == b.reviewReasons, "\(name) \(c.id): kept, flagged as shipped")
+                }
+            }
+        }
+        #expect(replaced > 0 && kept > replaced, "\(replaced) replaced, \(kept) kept")
     }
 
     @Test func aLabelTheModelGivesLittleIsFlaggedAndKept() throws {
