@@ -52,6 +52,60 @@ public struct AuditLog: Sendable {
         return AuditLog(url: url, lines: lines, endsMidLine: endsMidLine)
     }
 
+    /// The records of the log at `url` whose `type` is one of `types`, in order: the same records as
+    /// `read(url).records.filter { types.contains($0.type) }`, but a line is decoded only when its bytes may hold
+    /// such a record (a `"type"` key whose value is one of `types`, spaces allowed around the colon, or any `\u`
+    /// escape, which could spell either), and no line is hashed. A night's log is mostly input records naming
+    /// every case of its files; the outbox page wants only each run's first and last records.
+    public static func records(ofTypes types: Set<String>, in url: URL) throws -> [AuditRecord] {
+        let bytes = try FileOps.readOwnFile(url)
+        let decoder = JSONDecoder()
+        let wanted = types.map { Array("\"\($0)\"".utf8) }
+        var out: [AuditRecord] = []
+        var start = 0
+        func take(_ end: Int) {
+            guard end > start else { return }
+            let line = bytes[start..<end]
+            guard mayHold(line, wanted), let entry = try? decoder.decode(ChainedRecord.self, from: Data(line)),
+                  types.contains(entry.record.type) else { return }
+            out.append(entry.record)
+        }
+        for i in bytes.indices where bytes[i] == 0x0A {
+            take(i)
+            start = i + 1
+        }
+        take(bytes.count)
+        return out
+    }
+
+    /// Whether `line` has a `"type"` key followed (after spaces and a colon) by one of `values` (each with its
+    /// quotes), or a `\u` escape anywhere (then it is decoded to be sure).
+    static func mayHold(_ line: ArraySlice<UInt8>, _ values: [[UInt8]]) -> Bool {
+        let key = Array("\"type\"".utf8)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            guard i + pattern.count <= line.endIndex else { return false }
+            for (k, b) in pattern.enumerated() where line[i + k] != b { return false }
+            return true
+        }
+        var i = line.startIndex
+        while i < line.endIndex {
+            let b = line[i]
+            if b == 0x5C, i + 1 < line.endIndex, line[i + 1] == 0x75 { return true }  // \u
+            if b == 0x22, matches(key, at: i) {
+                var j = i + key.count
+                while j < line.endIndex, isSpace(line[j]) { j += 1 }
+                if j < line.endIndex, line[j] == 0x3A {
+                    j += 1
+                    while j < line.endIndex, isSpace(line[j]) { j += 1 }
+                    if values.contains(where: { matches($0, at: j) }) { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     private static func line(_ bytes: [UInt8], _ number: Int, _ decoder: JSONDecoder) -> Line {
         do {
             return Line(number: number, hash: Hashing.sha256(bytes), entry: try decoder.decode(ChainedRecord.self, from: Data(bytes)), error: nil)

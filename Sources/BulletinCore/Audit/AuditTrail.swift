@@ -89,7 +89,7 @@ public final class AuditTrail: @unchecked Sendable {
         self.interruptedInput = interruptedInput
         headHash = head
         startNotes = notes
-        logged = LoggedIndex(logsFolder: logs, outbox: outbox)
+        logged = LoggedIndex(logsFolder: logs, outbox: outbox, library: library)
         try library.beginAuditRun(run: runId, log: Self.relative(logURL, to: outbox), started: started)
     }
 
@@ -225,11 +225,20 @@ public struct LoggedIndex: Sendable {
     /// sha256 of every input record.
     public var inputs: Set<String> = []
 
-    /// Reads every `.jsonl` in `logsFolder`.
-    public init(logsFolder: URL, outbox: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: logsFolder.path)) ?? []
-        for name in names where name.hasSuffix(".jsonl") {
-            guard let log = try? AuditLog.read(logsFolder.appendingPathComponent(name)) else { continue }
+    /// What one log recorded, sorted.
+    struct OfLog: Codable, Equatable, Sendable {
+        var movedTo: [String]
+        var outputs: [String]
+        var inputs: [String]
+
+        init(movedTo: [String], outputs: [String], inputs: [String]) {
+            self.movedTo = movedTo
+            self.outputs = outputs
+            self.inputs = inputs
+        }
+
+        init(_ log: AuditLog) {
+            var movedTo: Set<String> = [], outputs: Set<String> = [], inputs: Set<String> = []
             for r in log.records {
                 switch r {
                 case .input(let i):
@@ -239,6 +248,43 @@ public struct LoggedIndex: Sendable {
                 default: break
                 }
             }
+            self.init(movedTo: movedTo.sorted(), outputs: outputs.sorted(), inputs: inputs.sorted())
         }
+    }
+
+    /// Reads every `.jsonl` in `logsFolder`.
+    public init(logsFolder: URL, outbox: URL) {
+        self.init(logsFolder: logsFolder, outbox: outbox, library: nil)
+    }
+
+    /// Reads every `.jsonl` in `logsFolder` and hashes its bytes; with a library, a log whose sha256 is the one
+    /// the library kept for its name is not decoded again (what it recorded is the library's row, read from those
+    /// very bytes), and what the others recorded is kept for the next run. The index is the same as decoding every
+    /// log; only the bytes decide whether a row is used.
+    init(logsFolder: URL, outbox: URL, library: CaseLibrary?) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: logsFolder.path)) ?? []
+        let kept = library.flatMap { try? $0.loggedFiles() } ?? [:]
+        var fresh: [(log: String, sha256: String, recorded: OfLog)] = []
+        for name in names where name.hasSuffix(".jsonl") {
+            let url = logsFolder.appendingPathComponent(name)
+            guard let bytes = try? FileOps.readOwnFile(url) else { continue }
+            let recorded: OfLog
+            if library != nil {
+                let sha = Hashing.sha256(bytes)
+                if let k = kept[name], k.sha256 == sha {
+                    recorded = k.recorded
+                } else {
+                    recorded = OfLog(AuditLog.parse(bytes, url: url))
+                    fresh.append((name, sha, recorded))
+                }
+            } else {
+                recorded = OfLog(AuditLog.parse(bytes, url: url))
+            }
+            movedTo.formUnion(recorded.movedTo)
+            outputs.formUnion(recorded.outputs)
+            inputs.formUnion(recorded.inputs)
+        }
+        // A row that cannot be kept costs the next run a decode, nothing else.
+        try? library?.keepLoggedFiles(fresh)
     }
 }

@@ -119,6 +119,9 @@ enum LibraryMigrations {
         m.registerMigration("v9: each case's match postings beside it, so the nightly index does not remake them") { db in
             try StoredPostings.create(db)
         }
+        m.registerMigration("v10: what each audit log recorded of files, by its bytes' sha256, so a run does not decode every earlier log") { db in
+            try LoggedFiles.create(db)
+        }
         return m
     }
 
