@@ -14,10 +14,7 @@ import Testing
     @Test func runLogsGiveTheSameRecords() async throws {
         let bench = try AuditBench()
         defer { bench.remove() }
-        try bench.drop(["高熵合金.csv": AuditBench.csv("高熵合金低温韧化机理研究"), "扫描件.pdf": Array("%PDF-1.7\n".utf8)])
-        try await bench.run()
-        try bench.drop(["页岩气.csv": AuditBench.csv("页岩气水平井压裂技术", unit: "西南石油大学")])
-        try await bench.run()
+        try await bench.twoNights()
         let logs = try bench.logs()
         #expect(logs.count == 2)
         for log in logs {

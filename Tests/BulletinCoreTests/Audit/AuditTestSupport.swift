@@ -34,6 +34,14 @@ struct AuditBench {
         }
     }
 
+    /// Two nights: a CSV and a scanned PDF (refused), then a second CSV from another unit; two logs.
+    func twoNights() async throws {
+        try drop(["高熵合金.csv": Self.csv("高熵合金低温韧化机理研究"), "扫描件.pdf": Array("%PDF-1.7\n".utf8)])
+        try await run()
+        try drop(["页岩气.csv": Self.csv("页岩气水平井压裂技术", unit: "西南石油大学")])
+        try await run()
+    }
+
     /// Runs the pipeline once.
     @discardableResult
     func run(today: String = "2026-11-22") async throws -> RunReport {
