@@ -140,7 +140,7 @@ import Testing
         #expect(v.refused.map(\.reason) == [.notOnSheet(caseId: "2026-11-0099")])
     }
 
-    @Test(.enabled(if: ReviewTools.soffice != nil, "soffice (LibreOffice) is not on PATH: the LibreOffice re-save is not checked"),
+    @Test(.enabled(if: ReviewTools.soffice != nil, "soffice with LibreOffice Calc is not installed: the LibreOffice re-save is not checked"),
           .timeLimit(.minutes(3)))
     func libreOfficeReSavesTheSheetAndItComesBack() throws {
         let folder = try ReviewSamples.temporaryFolder()

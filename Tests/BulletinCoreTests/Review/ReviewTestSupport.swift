@@ -73,7 +73,17 @@ enum ReviewTools {
         let probe = try? RenderTools.run(python, ["-c", "import openpyxl"], in: FileManager.default.temporaryDirectory)
         return probe?.status == 0 ? python : nil
     }()
-    static let soffice = RenderTools.which("soffice")
+    /// soffice, when LibreOffice's spreadsheet program (Calc) is installed beside it: these tests re-save and print
+    /// workbooks, and a LibreOffice with Writer alone (Debian's libreoffice-writer-nogui) has soffice but cannot
+    /// open one (its conversion exits 0 and writes nothing). Where the program folder cannot be found, soffice is
+    /// taken as it is, and a missing Calc then fails the test rather than skipping it.
+    static let soffice: String? = {
+        guard let soffice = RenderTools.which("soffice") else { return nil }
+        let program = URL(fileURLWithPath: soffice).resolvingSymlinksInPath().deletingLastPathComponent()
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: program.appendingPathComponent("soffice.bin").path) else { return soffice }
+        return fm.fileExists(atPath: program.appendingPathComponent("libsclo.so").path) ? soffice : nil
+    }()
     static let demoReviewer = TestSupport.root.appendingPathComponent("tools/demo_review.py").path
 
     /// Runs python3 code (`-c`) with arguments; fails on a non-zero exit.
