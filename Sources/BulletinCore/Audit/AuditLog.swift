@@ -40,16 +40,22 @@ public struct AuditLog: Sendable {
     public static func parse(_ bytes: [UInt8], url: URL) -> AuditLog {
         let decoder = JSONDecoder()
         var lines: [Line] = []
+        let endsMidLine = eachLine(bytes) { range, number in lines.append(line(Array(bytes[range]), number, decoder)) }
+        return AuditLog(url: url, lines: lines, endsMidLine: endsMidLine)
+    }
+
+    /// Calls `body` with the byte range (without the line feed) and 1-based number of every non-empty line, the
+    /// last one too when the bytes end without a line feed; returns whether they do.
+    private static func eachLine(_ bytes: [UInt8], _ body: (Range<Int>, Int) -> Void) -> Bool {
         var start = 0
         var number = 0
         for i in bytes.indices where bytes[i] == 0x0A {
             number += 1
-            if i > start { lines.append(line(Array(bytes[start..<i]), number, decoder)) }
+            if i > start { body(start..<i, number) }
             start = i + 1
         }
-        let endsMidLine = start < bytes.count
-        if endsMidLine { lines.append(line(Array(bytes[start...]), number + 1, decoder)) }
-        return AuditLog(url: url, lines: lines, endsMidLine: endsMidLine)
+        if start < bytes.count { body(start..<bytes.count, number + 1) }
+        return start < bytes.count
     }
 
     /// The records of the log at `url` whose `type` is one of `types`, in order: the same records as
@@ -62,19 +68,12 @@ public struct AuditLog: Sendable {
         let decoder = JSONDecoder()
         let wanted = types.map { Array("\"\($0)\"".utf8) }
         var out: [AuditRecord] = []
-        var start = 0
-        func take(_ end: Int) {
-            guard end > start else { return }
-            let line = bytes[start..<end]
+        _ = eachLine(bytes) { range, _ in
+            let line = bytes[range]
             guard mayHold(line, wanted), let entry = try? decoder.decode(ChainedRecord.self, from: Data(line)),
                   types.contains(entry.record.type) else { return }
             out.append(entry.record)
         }
-        for i in bytes.indices where bytes[i] == 0x0A {
-            take(i)
-            start = i + 1
-        }
-        take(bytes.count)
         return out
     }
 

@@ -230,26 +230,6 @@ public struct LoggedIndex: Sendable {
         var movedTo: [String]
         var outputs: [String]
         var inputs: [String]
-
-        init(movedTo: [String], outputs: [String], inputs: [String]) {
-            self.movedTo = movedTo
-            self.outputs = outputs
-            self.inputs = inputs
-        }
-
-        init(_ log: AuditLog) {
-            var movedTo: Set<String> = [], outputs: Set<String> = [], inputs: Set<String> = []
-            for r in log.records {
-                switch r {
-                case .input(let i):
-                    if !i.movedTo.isEmpty { movedTo.insert(i.movedTo) }
-                    if !i.sha256.isEmpty { inputs.insert(i.sha256) }
-                case .output(let o): outputs.insert(o.path)
-                default: break
-                }
-            }
-            self.init(movedTo: movedTo.sorted(), outputs: outputs.sorted(), inputs: inputs.sorted())
-        }
     }
 
     /// Reads every `.jsonl` in `logsFolder`.
@@ -286,5 +266,22 @@ public struct LoggedIndex: Sendable {
         }
         // A row that cannot be kept costs the next run a decode, nothing else.
         try? library?.keepLoggedFiles(fresh)
+    }
+}
+
+extension LoggedIndex.OfLog {
+    /// What `log` recorded.
+    init(_ log: AuditLog) {
+        var movedTo: Set<String> = [], outputs: Set<String> = [], inputs: Set<String> = []
+        for r in log.records {
+            switch r {
+            case .input(let i):
+                if !i.movedTo.isEmpty { movedTo.insert(i.movedTo) }
+                if !i.sha256.isEmpty { inputs.insert(i.sha256) }
+            case .output(let o): outputs.insert(o.path)
+            default: break
+            }
+        }
+        self.init(movedTo: movedTo.sorted(), outputs: outputs.sorted(), inputs: inputs.sorted())
     }
 }
