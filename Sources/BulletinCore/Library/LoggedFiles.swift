@@ -19,8 +19,9 @@ extension CaseLibrary {
     func loggedFiles() throws -> [String: (sha256: String, recorded: LoggedIndex.OfLog)] {
         try db.read { db in
             var out: [String: (sha256: String, recorded: LoggedIndex.OfLog)] = [:]
+            let decoder = JSONDecoder()
             for row in try Row.fetchAll(db, sql: "SELECT log, sha256, recorded FROM loggedFiles") {
-                guard let r = try? JSONDecoder().decode(LoggedIndex.OfLog.self, from: Data((row["recorded"] as String).utf8)) else { continue }
+                guard let r = try? decoder.decode(LoggedIndex.OfLog.self, from: Data((row["recorded"] as String).utf8)) else { continue }
                 out[row["log"]] = (row["sha256"], r)
             }
             return out

@@ -2,8 +2,8 @@ import BulletinCore
 import Foundation
 import Testing
 
-/// Round 20's delivery class (docs/scoring.md, "Round 20: what recurs in holdout17–19"; not shipped by the round's
-/// declared rule, on a side branch for the lead): a product delivered to a customer, bought in batches or on firm order
+/// Round 20's delivery class (docs/scoring.md, "Round 20: what recurs in holdout17–19"; it failed the round's declared
+/// rule and was shipped by the lead's call, "The lead's call on C7 and C2"): a product delivered to a customer, bought in batches or on firm order
 /// by one, exported and commissioned, or sold to one as a service is a transfer reported as done (docs/labelling.md §1:
 /// 批量交付, 投入商用; §6: 批量交付, 批量供货), not the product. Round 18 measured the first forms (交付…客户, 为…用户提供…
 /// 服务); round 20 adds what holdout18 and holdout19 showed (获…订单, 获…批量采购, 出口…完成调试). The texts are written
