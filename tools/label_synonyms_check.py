@@ -213,7 +213,7 @@ def main():
                 print(f"  {kind:<10} {r}/{t} fields right ({100 * r / max(t, 1):.1f}%)")
             r, t = sum(right.values()), sum(expected.values())
             print(f"  {'all':<10} {r}/{t} fields right ({100 * r / max(t, 1):.1f}%)")
-            print(f"  decoys     {ok}/{total} kept unknown and stealing no field")
+            print(f"  decoys     {ok}/{total} kept unknown and stealing no field (one per submission read)")
             for (key, label), c in sorted(misses.items(), key=lambda kv: -kv[1])[:40]:
                 print(f"    missed {c:>4} × {key} (label {label!r})")
             for label, c in sorted(decoy_misses.items(), key=lambda kv: -kv[1]):
