@@ -26,10 +26,14 @@ public struct LabelMatcher: Sendable {
     /// Words that stand for each other in labels (pipeline.json `labelSynonyms`): each word with the words it may be
     /// read as; and every known stem with what it names, for a label read with one word swapped.
     private var synonyms: [(word: [Character], readAs: [[Character]])] = []
+    /// Where each first character of a synonym word starts words (indices into `synonyms`), so that a text is
+    /// searched for the words in one pass.
+    private var synonymStarts: [Character: [Int]] = [:]
     private var knownStems: [[Character]: (match: LabelMatch, label: String)?] = [:]
     /// The same on scalars (nil with the other scalar tables), and every scalar of the synonym words: a text with
     /// fewer than two scalars among `knownUnits` and these together is passed over at once, as before.
     private var synonymScalars: [(word: [UInt32], readAs: [[UInt32]])]?
+    private var synonymStartScalars: [UInt32: [Int]]?
     private var knownStemScalars: [[UInt32]: (match: LabelMatch, label: String)?]?
     private var synonymUnits: Set<UInt32> = []
 
@@ -64,6 +68,7 @@ public struct LabelMatcher: Sendable {
                 for o in words where o != w && !synonyms[at].readAs.contains(o) { synonyms[at].readAs.append(o) }
             }
         }
+        for (i, entry) in synonyms.enumerated() { synonymStarts[entry.word[0], default: []].append(i) }
         buildScalarTables()
     }
 
@@ -104,6 +109,9 @@ public struct LabelMatcher: Sendable {
         self.knownScalars = knownScalars
         self.knownUnits = Set(knownScalars.flatMap(\.stem))
         self.synonymScalars = synonymScalars
+        var starts: [UInt32: [Int]] = [:]
+        for (i, entry) in synonymScalars.enumerated() { starts[entry.word[0], default: []].append(i) }
+        self.synonymStartScalars = starts
         self.knownStemScalars = knownStemScalars
         self.synonymUnits = Set(synonymScalars.flatMap { [$0.word] + $0.readAs }.joined()).subtracting(knownUnits)
     }
@@ -173,7 +181,7 @@ public struct LabelMatcher: Sendable {
     /// 联系人员 → 联系人); never by the suffix rule, so 论文摘要 (→ 论文简介, which ends with 简介) stays unknown.
     /// Every swap is tried; the label is taken only when all that reach a field reach the same one.
     public func closest(_ text: String) -> (match: LabelMatch, label: String)? {
-        if let knownScalars, let synonymScalars, let knownStemScalars, let scalars = SimpleScalars.of(text) {
+        if let knownScalars, let synonymScalars, let synonymStartScalars, let knownStemScalars, let scalars = SimpleScalars.of(text) {
             let k = SimpleScalars.labelStem(key: SimpleScalars.labelKey(scalars))
             var shared = 0, near = 0
             for v in k {
@@ -181,7 +189,7 @@ public struct LabelMatcher: Sendable {
             }
             if shared + near < 2 { return nil }
             if shared >= 2, let found = Self.closest(k, in: knownScalars) { return found }
-            return Self.synonymRead(k, synonyms: synonymScalars, stems: knownStemScalars, known: knownScalars)
+            return Self.synonymRead(k, synonyms: synonymScalars, starts: synonymStartScalars, stems: knownStemScalars, known: knownScalars)
         }
         return closestCharacters(text)
     }
@@ -190,7 +198,7 @@ public struct LabelMatcher: Sendable {
     func closestCharacters(_ text: String) -> (match: LabelMatch, label: String)? {
         let k = Array(TextForm.labelStem(text))
         if let found = Self.closest(k, in: known) { return found }
-        return Self.synonymRead(k, synonyms: synonyms, stems: knownStems, known: known)
+        return Self.synonymRead(k, synonyms: synonyms, starts: synonymStarts, stems: knownStems, known: known)
     }
 
     /// The rules of `closest` for the stem `k` of a text, against the known stems (longest first), on Characters
@@ -198,13 +206,11 @@ public struct LabelMatcher: Sendable {
     private static func closest<Unit: Equatable>(_ k: [Unit], in known: [(stem: [Unit], match: LabelMatch, label: String)], suffix: Bool = true)
         -> (match: LabelMatch, label: String)? {
         guard k.count >= 2, k.count <= Self.approximateMaxLength else { return nil }
-        var rules: [([Unit]) -> Bool] = [
+        let rules: [([Unit]) -> Bool] = [
+            { stem in suffix && k.count > stem.count && k.count - stem.count <= 3 && k.suffix(stem.count).elementsEqual(stem) },
             { stem in stem.count >= 3 && Self.withinOneEdit(k, stem) },
             { stem in stem.count >= 3 && k.count > stem.count && k.count - stem.count <= 2 && Self.isSubsequence(stem, of: k) },
         ]
-        if suffix {
-            rules.insert({ stem in k.count > stem.count && k.count - stem.count <= 3 && k.suffix(stem.count).elementsEqual(stem) }, at: 0)
-        }
         for rule in rules {
             var best: (match: LabelMatch, label: String, length: Int)?
             var tied = false
@@ -226,21 +232,28 @@ public struct LabelMatcher: Sendable {
     /// for each word it may be read as; a swap giving a known stem decides, else one `closest` reaches by its second
     /// or third rule. Nil when no swap reaches a field, or two reach different ones (a tie, as in `closest`).
     private static func synonymRead<Unit: Hashable>(_ k: [Unit], synonyms: [(word: [Unit], readAs: [[Unit]])],
+                                                    starts: [Unit: [Int]],
                                                     stems: [[Unit]: (match: LabelMatch, label: String)?],
                                                     known: [(stem: [Unit], match: LabelMatch, label: String)])
         -> (match: LabelMatch, label: String)? {
         guard k.count >= 2, k.count <= Self.approximateMaxLength else { return nil }
-        var swapped: [(text: [Unit], typed: [Unit], read: [Unit])] = []
-        for (word, readAs) in synonyms where word.count <= k.count {
-            var i = 0
-            while i + word.count <= k.count {
-                if k[i..<(i + word.count)].elementsEqual(word) {
-                    for other in readAs { swapped.append((Array(k[..<i]) + other + Array(k[(i + word.count)...]), word, other)) }
-                }
-                i += 1
+        // The synonym words in the text (word index, position), found in one pass; most texts hold none.
+        var found: [(word: Int, at: Int)] = []
+        for i in k.indices {
+            guard let candidates = starts[k[i]] else { continue }
+            for w in candidates {
+                let word = synonyms[w].word
+                if i + word.count <= k.count && k[i..<(i + word.count)].elementsEqual(word) { found.append((w, i)) }
             }
         }
-        if swapped.isEmpty { return nil }
+        if found.isEmpty { return nil }
+        // Swaps in the configuration's order of the words, which decides the word a note names.
+        found.sort { $0.word != $1.word ? $0.word < $1.word : $0.at < $1.at }
+        var swapped: [(text: [Unit], typed: [Unit], read: [Unit])] = []
+        for (w, i) in found {
+            let (word, readAs) = synonyms[w]
+            for other in readAs { swapped.append((Array(k[..<i]) + other + Array(k[(i + word.count)...]), word, other)) }
+        }
         func decide(_ reach: ([Unit]) -> (match: LabelMatch, label: String)??) -> (match: LabelMatch, label: String)?? {
             var found: (match: LabelMatch, label: String, typed: [Unit], read: [Unit])?
             for s in swapped {
