@@ -11,8 +11,9 @@ same way (issue 14, item 5). A second check beside `bench_docx.py --variants`: i
 - csv: one header row of variants over 20 rows, a file per variant set.
 
 Three variants are synonyms rather than typos (成果题目, 案例介绍, 成果出处). The first two were added to pipeline.json's
-aliases after this check found them missed; 成果出处 was not (it is reported as a label not on the form, and the row's
-problem names it), so each form drawing it misses one field by design.
+aliases after this check found them missed; 成果出处 was not, and was reported as a label not on the form until
+pipeline.json's `labelSynonyms` read 出处 as 来源 (2026-12-02; tools/label_synonyms_check.py is the held-out check of
+synonyms).
 
 Usage: python3 tools/label_exactness.py [--forms N] [--bin PATH] [--baseline PATH] [--seed S] [--keep DIR]
 """

@@ -16,6 +16,9 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var fields: [String: FieldLabels]
     /// Labels of the optional rows (是否涉密, 成果类别, 技术水平, 所属产业), by optional field.
     public var optionalFields: [String: FieldLabels]
+    /// Words that stand for each other in labels (出处 for 来源, 机构 for 单位), in groups: a label typed with one word
+    /// swapped for another of its group is taken for the known label (`LabelMatcher.closest`). Optional.
+    public var labelSynonyms: [[String]]?
     /// Validation thresholds.
     public var validation: Validation
     /// The cities and prefectures whose S&T bureaus supervise submissions, for canonical names.
@@ -256,6 +259,7 @@ extension PipelineConfig {
         for key in optionalFields.keys where OptionalField(rawValue: key) == nil {
             throw fail("optionalFields.\(key)", "is not an optional field; known: \(OptionalField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        try validateLabelSynonyms(file: file)
         guard intake.settleSeconds >= 0 else { throw fail("intake.settleSeconds", "must be 0 or more") }
         guard intake.maxFileBytes > 0 else { throw fail("intake.maxFileBytes", "must be positive") }
         guard limits.zipMaxEntries > 0, limits.zipMaxEntryBytes > 0, limits.zipMaxTotalBytes > 0, limits.zipMaxRatio > 1,
@@ -276,5 +280,35 @@ extension PipelineConfig {
         }
         if validatingScoring { try scoring.validate(file: file) }
         try validateAuditSettings(file: file)
+    }
+}
+
+extension PipelineConfig {
+    /// Longest word of a `labelSynonyms` group, in characters.
+    static let labelSynonymMaxCharacters = 8
+
+    /// Checks `labelSynonyms`: each group two or more different words, each word 2 to 8 characters with no spaces,
+    /// colons, asterisks or brackets (a word is matched inside a label's stem, which has none); a one-character word
+    /// would be found inside too many labels and values.
+    func validateLabelSynonyms(file: String) throws {
+        guard let groups = labelSynonyms else { return }
+        for (i, group) in groups.enumerated() {
+            guard group.count >= 2 else {
+                throw ConfigError(file: file, path: "labelSynonyms[\(i)]", message: "has \(group.count) word(s); a group lists two or more words that stand for each other in labels, e.g. [\"来源\", \"出处\"]")
+            }
+            var seen = Set<String>()
+            for (j, word) in group.enumerated() {
+                let path = "labelSynonyms[\(i)][\(j)]"
+                guard TextForm.labelStem(word) == word, !word.contains(where: \.isWhitespace), !word.contains(where: { "()[]（）【】:：*＊".contains($0) }) else {
+                    throw ConfigError(file: file, path: path, message: "is \"\(word)\"; a word has no spaces, colons, asterisks, brackets or full-width letters and digits (it is matched inside a label as the matcher normalises it)")
+                }
+                guard (2...Self.labelSynonymMaxCharacters).contains(word.count) else {
+                    throw ConfigError(file: file, path: path, message: "is \"\(word)\" (\(word.count) character(s)); a word has 2 to \(Self.labelSynonymMaxCharacters) characters (a single character is found inside too many labels and values)")
+                }
+                guard seen.insert(word).inserted else {
+                    throw ConfigError(file: file, path: path, message: "repeats \"\(word)\" in its group; list each word once")
+                }
+            }
+        }
     }
 }

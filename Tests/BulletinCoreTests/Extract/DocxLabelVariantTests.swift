@@ -122,7 +122,39 @@ struct DocxLabelVariantTests {
         #expect(form.unknownLabels == ["开户银行："])
     }
 
-    @Test(arguments: ["完成人", "知识产权情况", "开户银行", "成果出处", "单位地址"])
+    /// A label no rule knows, in the third cell of a 4-column row whose column holds a known label in another row
+    /// (依托部门 where 归口市（州）科技局或省直部门 stands, over 联系手机), ends the value on its left and is reported
+    /// with its own value: it was glued into the submitter (四川大学 依托部门 材料学院) while that column needed two
+    /// known labels to count as a label column.
+    @Test(arguments: [(1, "依托部门", "材料科学与工程学院"), (3, "办公电话", "028-85401234"), (1, "填报日期", "2026年11月20日")])
+    func anUnknownLabelInTheThirdCellIsNotGluedIntoTheValueOnItsLeft(_ slot: Int, _ label: String, _ value: String) throws {
+        var labels = Self.standard
+        labels[slot] = label
+        let body = Self.form(labels).replacingOccurrences(of: slot == 1 ? "成都市科技局" : "13800138000", with: value)
+        let form = try #require(try T.read(body).first)
+        #expect(form[.submitter] == "四川大学")
+        #expect(form[.contact] == "张伟")
+        #expect(form.fields[slot == 1 ? .supervisor : .mobile] == nil)
+        #expect(!form.fields.values.contains { $0.contains(label) || $0.contains(value) })
+        #expect(form.unknownLabels == [label])
+    }
+
+    /// A value split over two cells, in a column where no row has a known label, is still read whole.
+    @Test func aValueSplitOverTwoCellsInAColumnWithoutLabelsIsReadWhole() throws {
+        let body = T.tbl(T.tr(T.tc("报送单位"), T.tc("四川大学", span: 2)),
+                         T.tr(T.tc("归口部门"), T.tc("成都市科技局", span: 2)),
+                         T.tr(T.tc("联系人"), T.tc("张伟", span: 2)),
+                         T.tr(T.tc("联系手机"), T.tc("13800138000", span: 2)),
+                         T.tr(T.tc("成果名称"), T.tc("车规级碳化硅"), T.tc("功率器件关键技术")),
+                         T.tr(T.tc("成果来源"), T.tc("高新处", span: 2)),
+                         T.tr(T.tc("案例简介"), T.tc("项目攻克了关键技术。", span: 2)))
+        let form = try #require(try T.read(body).first)
+        #expect(form[.title] == "车规级碳化硅 功率器件关键技术")
+        #expect(form.unknownLabels.isEmpty)
+    }
+
+    // 成果出处 was here until pipeline.json's labelSynonyms read 出处 as 来源 (LabelSynonymTests).
+    @Test(arguments: ["完成人", "知识产权情况", "开户银行", "经费来源", "单位地址"])
     func unrelatedLabelsAreNotTakenForAField(_ label: String) throws {
         let matcher = LabelMatcher(config: try TestSupport.config())
         #expect(matcher.match(label) == .unknown)

@@ -15,6 +15,12 @@ struct DocxTableScan {
     var consumed: [Bool]
     /// Grid columns where matched labels start in at least two rows.
     let labelColumns: Set<Int>
+    /// Grid columns where a matched label starts in some row: a label-like cell there ends the value read from a
+    /// label on its left (the third cell of 报送单位 | 四川大学 | 依托部门 | 材料学院 when the row below has 联系手机 in
+    /// that column), so that a label no rule knows is never glued into the value before it.
+    let stopColumns: Set<Int>
+    /// Cells that ended a value read that way: unknown labels, reported with their own value.
+    var stops: [Bool]
 
     /// Label keys of cells short enough to be labels (nil for longer cells: a summary is never a label,
     /// and normalising it for nothing would dominate the reading time).
@@ -78,6 +84,8 @@ struct DocxTableScan {
         var labelsPerColumn: [Int: Int] = [:]
         for id in 0..<n where match[id] != .unknown { labelsPerColumn[grid.cells[id].column, default: 0] += 1 }
         self.labelColumns = Set(labelsPerColumn.filter { $0.value >= 2 }.keys)
+        self.stopColumns = Set(labelsPerColumn.keys)
+        self.stops = [Bool](repeating: false, count: n)
     }
 
     /// What a short cell's text looks like as a label: its `compactKey`, the key's length in characters, and
@@ -197,6 +205,10 @@ struct DocxTableScan {
                 if other == id { continue }
                 // The first cell to the right is the value unless it is itself a label.
                 if first ? match[other] != .unknown : isStop(other) { break }
+                if !first && !consumed[other] && stopColumns.contains(grid.cells[other].column) && isLabelLike(other) {
+                    stops[other] = true
+                    break
+                }
                 first = false
                 found = true
                 if consumed[other] { continue }
@@ -241,7 +253,7 @@ struct DocxTableScan {
     /// to its right for its value.
     func isUnknownLabel(_ id: Int) -> Bool {
         let cell = grid.cells[id]
-        guard (labelColumns.contains(cell.column) || endsLikeLabel[id]), isLabelLike(id) else { return false }
+        guard (labelColumns.contains(cell.column) || endsLikeLabel[id] || stops[id]), isLabelLike(id) else { return false }
         let row = grid.rows[cell.top]
         guard let at = row.firstIndex(of: id) else { return false }
         return at + 1 < row.count
