@@ -21,11 +21,16 @@ extension ScoringConfig {
         func label(_ l: String, in allowed: [String], _ path: @autoclosure () -> String) throws {
             guard allowed.contains(where: { LabelText.same($0, l) }) else { throw fail(path(), "is \"\(l)\"; use one of \(allowed.joined(separator: ", "))") }
         }
-        func groups(_ list: [CueGroup], _ section: String, labels allowed: [String]) throws {
+        /// `titleOnly` is read only where a rule reads it (categories and subtypes); elsewhere a group marked so would
+        /// still be read in the summary too, so the key is refused rather than silently ignored.
+        func groups(_ list: [CueGroup], _ section: String, labels allowed: [String], titleOnlyRead: Bool = false) throws {
             for (i, g) in list.enumerated() {
                 try label(g.label, in: allowed, "\(section)[\(i)].label")
                 try weight(g.weight, "\(section)[\(i)].weight", negativeAllowed: true)
                 guard !(g.phrases.isEmpty && g.patterns.isEmpty) else { throw fail("\(section)[\(i)]", "has no phrases and no patterns") }
+                if !titleOnlyRead, let t = g.titleOnly {
+                    throw fail("\(section)[\(i)].titleOnly", "is \(t), but no rule reads titleOnly in \(section): its groups are read in the title and the summary alike (titleOnly is read only in scoring.categories and scoring.subtypes); remove the key")
+                }
             }
         }
         func proximity(_ p: ProximityEvidence, _ section: String) throws {
@@ -48,8 +53,8 @@ extension ScoringConfig {
         try weight(fieldWeights.summary, "scoring.fieldWeights.summary")
 
         // MARK: vocabularies
-        try groups(categories, "scoring.categories", labels: AchievementTaxonomy.categories)
-        try groups(subtypes, "scoring.subtypes", labels: AchievementTaxonomy.subtypes)
+        try groups(categories, "scoring.categories", labels: AchievementTaxonomy.categories, titleOnlyRead: true)
+        try groups(subtypes, "scoring.subtypes", labels: AchievementTaxonomy.subtypes, titleOnlyRead: true)
         try groups(industries, "scoring.industries", labels: AchievementTaxonomy.industries)
         try industryTitleHeads.validate(file: file)
 

@@ -85,6 +85,34 @@ import Testing
         }
     }
 
+    /// No rule reads `titleOnly` in these sections, so a group marked so would still be read in the summary: refused.
+    @Test(arguments: [true, false])
+    func titleOnlyWhereNoRuleReadsItIsAnError(value: Bool) throws {
+        try Self.expectError(at: "scoring.industries[3].titleOnly") { o in
+            var groups = o["industries"] as? [[String: Any]] ?? []
+            groups[3]["titleOnly"] = value
+            o["industries"] = groups
+        }
+        try Self.expectError(at: "scoring.evidence.transfer[0].titleOnly") { o in
+            var evidence = o["evidence"] as? [String: Any] ?? [:]
+            var transfer = evidence["transfer"] as? [[String: Any]] ?? []
+            transfer[0]["titleOnly"] = value
+            evidence["transfer"] = transfer
+            o["evidence"] = evidence
+        }
+    }
+
+    @Test func titleOnlyIsAcceptedWhereItIsRead() throws {
+        var object = try ScoreTestSupport.standardObject()
+        var categories = object["categories"] as? [[String: Any]] ?? []
+        categories[0]["titleOnly"] = true
+        object["categories"] = categories
+        var subtypes = object["subtypes"] as? [[String: Any]] ?? []
+        subtypes[0]["titleOnly"] = false
+        object["subtypes"] = subtypes
+        try ScoreTestSupport.config(from: object).validate(file: "pipeline.json")
+    }
+
     @Test func theLadderMustBeInOrder() throws {
         try Self.expectError(at: "scoring.levels[0].level") { o in
             var levels = o["levels"] as? [[String: Any]] ?? []
