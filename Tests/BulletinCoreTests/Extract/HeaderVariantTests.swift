@@ -20,18 +20,23 @@ import Testing
 
     static let row = "攀枝花学院,攀枝花市科技局,杨晓红,13981234567,钒钛磁铁矿低品位资源综合利用关键技术,高新处,攻克低品位钒钛磁铁矿选冶难题，钒回收率提高12个百分点。"
 
+    /// Every field of `row`, read under whatever header named its columns.
+    static func expectRow(_ s: Submission, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(s[.submitter] == "攀枝花学院", sourceLocation: sourceLocation)
+        #expect(s[.supervisor] == "攀枝花市科技局", sourceLocation: sourceLocation)
+        #expect(s[.contact] == "杨晓红", sourceLocation: sourceLocation)
+        #expect(s[.mobile] == "13981234567", sourceLocation: sourceLocation)
+        #expect(s[.title] == "钒钛磁铁矿低品位资源综合利用关键技术", sourceLocation: sourceLocation)
+        #expect(s[.source] == "高新处", sourceLocation: sourceLocation)
+        #expect(s[.summary].hasPrefix("攻克低品位"), sourceLocation: sourceLocation)
+    }
+
     @Test func csvHeadersTypedDifferentlyAreTakenForTheirLabels() throws {
         // None of these is a label or alias in pipeline.json.
         let header = "报送单位名称,归口市(州)科技局或省直部,联系入,联系人手机,成果名称（全称）,成果来源处室,案例简介(限800字)"
         let e = try csv.read(bytes: Array((header + "\n" + Self.row + "\n").utf8), fileName: "十月汇总.csv")
         let s = try #require(e.submissions.first)
-        #expect(s[.submitter] == "攀枝花学院")
-        #expect(s[.supervisor] == "攀枝花市科技局")
-        #expect(s[.contact] == "杨晓红")
-        #expect(s[.mobile] == "13981234567")
-        #expect(s[.title] == "钒钛磁铁矿低品位资源综合利用关键技术")
-        #expect(s[.source] == "高新处")
-        #expect(s[.summary].hasPrefix("攻克低品位"))
+        Self.expectRow(s)
         #expect(e.notes.contains("column 1 (line 1): the label \"报送单位名称\" was taken for 报送单位（产学研等单位）"))
         #expect(e.notes.contains("column 3 (line 1): the label \"联系入\" was taken for 联系人"))
         // 成果名称（全称） and 案例简介(限800字) are the labels with a bracketed note, which `match` knows: no note.
