@@ -77,6 +77,25 @@ final class CompiledCue: Sendable {
     /// no seed or the text's scan did not know its words (then every start is tried).
     func windows(in text: ScoringText) -> [Int]? {
         guard let seed, seed.words.allSatisfy({ text.scanned($0.id) }) else { return nil }
+        if seed.words.count == 1 {
+            // One word: its places come in increasing order, so their windows do too and are merged as they come (no
+            // list of pairs to make and sort; the same windows).
+            let word = seed.words[0]
+            var out: [Int] = []
+            text.forEachStart(ofLiteral: word.id, word.literal) { p in
+                let hi = p - seed.minOffset
+                guard hi >= 0 else { return }
+                let lo = seed.maxOffset.map { Swift.max(0, p - $0) } ?? 0
+                if let last = out.last, lo <= last + 1 {
+                    out[out.count - 1] = Swift.max(last, hi)
+                } else {
+                    if out.isEmpty { out.reserveCapacity(8) }
+                    out.append(lo)
+                    out.append(hi)
+                }
+            }
+            return out
+        }
         var pairs: [(lo: Int, hi: Int)] = []
         for word in seed.words where text.contains(literal: word.id) {
             text.forEachStart(ofLiteral: word.id, word.literal) { p in
@@ -284,6 +303,8 @@ final class CompiledCue: Sendable {
     /// Every match in a text, as UTF-16 ranges (non-overlapping, left to right, as the expression would give).
     func ranges(in text: ScoringText) -> [NSRange] {
         guard let literal, let literalID else {
+            // The cheapest test first: a pattern ending in `$` whose last units the text's end does not hold.
+            if let matcher, !matcher.mayMatch(text.foldedUnits) { return [] }
             if gateMissing(in: text) { return [] }
             if let matcher {
                 let windows = self.windows(in: text)
@@ -338,6 +359,8 @@ final class CompiledCue: Sendable {
     /// The first match in a text.
     func firstRange(in text: ScoringText) -> NSRange? {
         guard let literal, let literalID else {
+            // The cheapest test first: a pattern ending in `$` whose last units the text's end does not hold.
+            if let matcher, !matcher.mayMatch(text.foldedUnits) { return nil }
             if gateMissing(in: text) { return nil }
             if let matcher {
                 let windows = self.windows(in: text)

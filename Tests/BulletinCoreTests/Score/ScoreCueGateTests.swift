@@ -36,4 +36,49 @@ import Testing
             #expect((cue.firstRange(in: t) != nil) == found, "\(text)")
         }
     }
+
+    /// A pattern that ends in `$` after one of a few units (`(启动|签约)$`) is tried only on a text whose end holds one
+    /// of them (at the end, or before a line terminator that ends it): the others hold no match. The matcher with the
+    /// test finds what the expression finds on each text, the test refusing some of them.
+    @Test(arguments: [
+        ("(启动|开钻|签约)$", true), ("(?<!机)机(发布|问世)?$", true), ("[0-9.]+(万|亿)?(亩|吨)$", true),
+        ("(项目|专项)(“[^”]{0,40}”)?$", true), ("(技术|工艺)(?![^,，。]*的)示范$", true), ("(技术|工艺).$", false),
+        ("落户[^,，。]{0,12}$", false), ("签约|启动$", false), ("(签约$|启动$)", false), ("研究进展", false),
+    ])
+    func aPatternEndingAtTheEndIsTriedOnlyWhereItsLastUnitsStand(pattern: String, tested: Bool) throws {
+        let cue = try CompiledCue.pattern(pattern, path: "test", file: "test.json")
+        let matcher = try #require(cue.matcher)
+        let texts = ["项目签约", "项目签约\n", "项目签约\r\n", "项目签约\r", "项目签约\u{2028}", "项目签约\n\n", "签约项目", "",
+                     "\n", "\r\n", "新机", "新机\r\n", "新机发布。", "推广12万亩", "推广12万亩）", "某专项“甲”", "某专项“甲”1",
+                     "技术示范", "技术的示范", "示范\u{85}", "启动签约（第2号）", "开钻3", "项目落户成都"]
+        var refused = 0
+        for text in texts {
+            let t = ScoringText(field: .title, text: text, weight: 1)
+            let regex = try #require(cue.regex)
+            let whole = NSRange(location: 0, length: t.length)
+            let direct = regex.matches(in: t.normalised, range: whole).map(\.range)
+            if !matcher.mayMatch(t.foldedUnits) {
+                refused += 1
+                #expect(direct.isEmpty, "\(pattern) refused \(text.debugDescription), which it matches")
+            }
+            #expect(cue.ranges(in: t) == direct, "\(pattern) in \(text.debugDescription)")
+            #expect(cue.firstRange(in: t) == direct.first, "\(pattern) in \(text.debugDescription)")
+        }
+        #expect((refused > 0) == tested, "\(pattern): \(refused) refused")
+    }
+
+    /// Most title-only patterns of pipeline.json end in `$` after a few units, and so carry the test.
+    @Test func mostTitleOnlyPatternsCarryTheEndTest() throws {
+        let config = try ScoreTestSupport.repositoryScoring()
+        var tested = 0, all = 0
+        for group in config.categories + config.subtypes where group.titleOnly == true {
+            for p in group.patterns {
+                let cue = try CompiledCue.pattern(p, path: "test", file: "test.json")
+                all += 1
+                if let matcher = cue.matcher, !matcher.mayMatch(Array("（第2号）".utf16)) { tested += 1 }
+            }
+        }
+        #expect(all >= 40)
+        #expect(tested * 3 >= all * 2, "\(tested) of \(all)")
+    }
 }

@@ -95,6 +95,8 @@ import Testing
         // characters, at the text's start and end, with the word's places overlapping, unbounded before it.
         "[^,。]{1,3}领先", "(国际|世界)上?(处于|居于)领先", "[0-9]+(件|项)专利", ".*专利", "领先(于)?(国际|世界)", "能源能",
         "(推广|增产)[^,，。]{0,4}[0-9]+亩", "(能源|源能)源",
+        // Tried only where the text's end holds one of their last units (`CuePattern.mayMatch`).
+        "(签约|启动)$", "(?<!机)机(发布|问世)?$", "[0-9.]+(万|亿)?(亩|吨)$", "(项目|专项)(“[^”]{0,4}”)?$", "专利(?=.{0,2}$)[^,]$",
     ]
 
     static let cornerTexts = [
@@ -105,6 +107,8 @@ import Testing
         "关键方法", "核心技术的应用\r\n", "技术突破技术创新技术", "12专利，3件专利", "‘甲’与‘乙’",
         "😀😀领先", "𠀀领先𠀀领先领先", "领先", "国际上处于领先，世界居于领先国际处于领先", "3件专利12项专利", "专利专利",
         "领先于国际领先世界", "能源能源能源能", "推广😀12亩，增产3亩增产4亩", "源能源能源源", "😀3件专利",
+        "项目签约\r\n", "项目签约\r", "项目签约\n\n", "签约\u{2028}", "启动\u{85}", "新机", "新机发布\n", "推广12万亩", "增产3吨）",
+        "某专项“甲”\r\n", "专利1", "专利12", "专利😀",
     ]
 
     /// Shipped patterns the hand-written matcher does not read, which keep NSRegularExpression (still compared below).
