@@ -156,9 +156,10 @@ final class CompiledCue: Sendable {
 
     /// The groups of a pattern that every match passes through, each as its list of alternatives, when the group
     /// stands outside every other group and class, carries no quantifier, and each alternative is a run of
-    /// Chinese characters; then every unquantified top-level run of Chinese characters, alone:
-    /// `(国际|世界)上?(处于|居于|保持)领先` gives [国际, 世界], [处于, 居于, 保持] and [领先]. None for a pattern with
-    /// a top-level `|`.
+    /// Chinese characters, some of them perhaps optional (`?`: then the alternative's longest run without one stands
+    /// for it); then every unquantified top-level run of Chinese characters, alone:
+    /// `(国际|世界)上?(处于|居于|保持)领先` gives [国际, 世界], [处于, 居于, 保持] and [领先]; `[^,，。]*(投产|规模化?生产)$`
+    /// gives [投产, 规模]. None for a pattern with a top-level `|`.
     static func requiredAlternatives(of pattern: String) -> [[String]] {
         let chars = Array(pattern)
         let ascii = Self.asciiBytes(chars)
@@ -181,13 +182,31 @@ final class CompiledCue: Sendable {
             case UInt8(ascii: "["): inClass = true
             case UInt8(ascii: "("):
                 if depth == 0 {
-                    // A plain group of Chinese alternatives: up to the first `)`, with nothing but Han and `|` inside.
-                    var j = i + 1, words: [String] = [], word = "", plain = true
+                    // A plain group of Chinese alternatives: up to the first `)`, with nothing but Han, `|` and `?` after
+                    // a Han character inside. Each alternative gives its longest run of Han characters that carry no
+                    // `?` (the first such run of that length; the whole alternative when it has no `?`), text every
+                    // match of that alternative contains: `规模化?生产` gives 规模.
+                    var j = i + 1, words: [String] = [], piece = "", longest = "", plain = true
+                    func endPiece() { if piece.count > longest.count { longest = piece }; piece = "" }
                     while j < chars.count, ascii[j] != UInt8(ascii: ")") {
-                        if ascii[j] == UInt8(ascii: "|") { words.append(word); word = "" } else if isHan(chars[j]) { word.append(chars[j]) } else { plain = false }
+                        if ascii[j] == UInt8(ascii: "|") {
+                            endPiece()
+                            words.append(longest)
+                            longest = ""
+                        } else if isHan(chars[j]) {
+                            if j + 1 < chars.count && ascii[j + 1] == UInt8(ascii: "?") {
+                                endPiece()
+                                j += 2
+                                continue
+                            }
+                            piece.append(chars[j])
+                        } else {
+                            plain = false
+                        }
                         j += 1
                     }
-                    words.append(word)
+                    endPiece()
+                    words.append(longest)
                     let quantified = j + 1 < chars.count && isQuantifier(ascii[j + 1])
                     if plain, j < chars.count, !quantified, !words.contains(where: \.isEmpty) {
                         out.append(words)
