@@ -7,8 +7,9 @@ import Foundation
 final class CompiledCue: Sendable {
     /// The phrase or pattern as written in the configuration.
     let source: String
-    /// The compiled expression of a pattern (NSRegularExpression is immutable and safe to share); nil for a
-    /// literal, which is found through the automaton (compiling thousands of unused expressions cost ~0.1 s a run).
+    /// The compiled expression of a pattern `CuePattern` does not read (NSRegularExpression is immutable and safe to
+    /// share); nil for a literal, which is found through the automaton (compiling thousands of unused expressions cost
+    /// ~0.1 s a run), and for a pattern `matcher` reads (`expression()` compiles it when asked).
     let regex: NSRegularExpression?
     /// For a phrase or name: its half-width UTF-16 units, ASCII letters folded to lower case, searched directly
     /// (hundreds of cues run on every field; a regular expression per literal cost ~2 ms a submission).
@@ -287,17 +288,40 @@ final class CompiledCue: Sendable {
     private static func compile(_ pattern: String, source: String, path: String, file: String,
                                 gate: (literal: [UInt16], id: Int32)?,
                                 alternatives: [[(literal: [UInt16], id: Int32)]]) throws -> CompiledCue {
+        let empty = "\"\(source)\" matches the empty string, so it would match every text; make it match at least one character"
+        // A pattern of the kind `CuePattern` reads (every shipped one) is matched by it alone, so its expression is not
+        // compiled: ICU took ~80,000 instructions a pattern and ~8 M more for its first (14.3 M at every start). The
+        // kind is a subset of ICU's syntax (literals, groups, lookarounds, classes without escapes, `.`, greedy
+        // quantifiers with min ≤ max, `^`, `$`) that ICU accepts, and the matcher's answer for the empty text is
+        // ICU's (`ScoreSpeedEquivalence4Tests` checks both on every shipped pattern and on edge cases).
+        if let matcher = CuePattern(pattern) {
+            if matcher.firstRange(in: []) != nil { throw ConfigError(file: file, path: path, message: empty) }
+            return CompiledCue(source: source, regex: nil, literal: nil, literalID: nil, wordStart: false, wordEnd: false, gate: gate,
+                               alternatives: alternatives, matcher: matcher)
+        }
         let regex: NSRegularExpression
         do {
-            regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            regex = try expression(pattern)
         } catch {
             throw ConfigError(file: file, path: path, message: "\"\(source)\" is not a valid regular expression (NSRegularExpression syntax); fix or remove it")
         }
         if regex.firstMatch(in: "", options: [], range: NSRange(location: 0, length: 0)) != nil {
-            throw ConfigError(file: file, path: path, message: "\"\(source)\" matches the empty string, so it would match every text; make it match at least one character")
+            throw ConfigError(file: file, path: path, message: empty)
         }
         return CompiledCue(source: source, regex: regex, literal: nil, literalID: nil, wordStart: false, wordEnd: false, gate: gate,
-                           alternatives: alternatives, matcher: CuePattern(pattern))
+                           alternatives: alternatives, matcher: nil)
+    }
+
+    /// A pattern (already half-width) as the NSRegularExpression it is matched as: case-insensitive.
+    static func expression(_ pattern: String) throws -> NSRegularExpression {
+        try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    /// The expression of a pattern cue, compiled when it was not (`matcher` reads it): what the tests compare the
+    /// matcher with. Nil for a literal.
+    func expression() -> NSRegularExpression? {
+        guard literal == nil else { return nil }
+        return regex ?? (try? Self.expression(TextForm.halfWidthASCII(source)))
     }
 
     /// Every match in a text, as UTF-16 ranges (non-overlapping, left to right, as the expression would give).

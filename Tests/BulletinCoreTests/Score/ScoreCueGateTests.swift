@@ -30,7 +30,7 @@ import Testing
                               ("该课题于2025年顺利完成验收。", false),
                               ("通过验收的项目", false)] {
             let t = ScoringText(field: .summary, text: text, weight: 1)
-            let regex = try #require(cue.regex)
+            let regex = try #require(cue.expression())
             let direct = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
             #expect(cue.ranges(in: t) == direct, "\(text)")
             #expect((cue.firstRange(in: t) != nil) == found, "\(text)")
@@ -53,7 +53,7 @@ import Testing
                               ("高端装备规模化试验", false),
                               ("某电站规模化生产，并网发电", false)] {
             let t = ScoringText(field: .title, text: text, weight: 1)
-            let regex = try #require(cue.regex)
+            let regex = try #require(cue.expression())
             let direct = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
             #expect(cue.ranges(in: t) == direct, "\(text)")
             #expect((cue.firstRange(in: t) != nil) == found, "\(text)")

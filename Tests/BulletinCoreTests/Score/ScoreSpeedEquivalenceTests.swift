@@ -62,7 +62,7 @@ import Testing
         for text in try Self.texts() {
             let t = ScoringText(field: .summary, text: text, weight: 1)
             for cue in cues {
-                let regex = try #require(cue.regex)
+                let regex = try #require(cue.expression())
                 let direct = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
                 #expect(cue.ranges(in: t) == direct, "\(cue.source) in \(text)")
             }
