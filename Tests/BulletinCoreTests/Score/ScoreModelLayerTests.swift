@@ -97,7 +97,7 @@ struct ScoreModelLayerTests {
     /// (eight digits or more, the last bytes of the file): every length, sign and end of line gives the file's integers.
     @Test func everyWeightIsReadAsTheFilesInteger() throws {
         let weights: [[Int32]] = [[0, 1, -1, 9], [12, -345, 6789, -10000], [123_456, -1_234_567, 9_999_999, -99_999],
-                                  [12_345_678, -87_654_321, 2_147_483_647, -2_147_483_647], [100_000, 0, -250, 7]]
+                                  [12_345_678, -87_654_321, 2_147_483_647, -123_456_789], [100_000, 0, -250, 7]]
         let grams = ["揭", "示", "器", "光", "a"]
         let tsv = zip(grams, weights).map { "category\t\($0)\t" + $1.map(String.init).joined(separator: " ") }.joined(separator: "\n")
         let subtypes = AchievementTaxonomy.subtypes.map { "\"\($0)\"" }.joined(separator: ","), industries = AchievementTaxonomy.industries.map { "\"\($0)\"" }.joined(separator: ",")
