@@ -7,8 +7,9 @@ import Foundation
 final class CompiledCue: Sendable {
     /// The phrase or pattern as written in the configuration.
     let source: String
-    /// The compiled expression of a pattern (NSRegularExpression is immutable and safe to share); nil for a
-    /// literal, which is found through the automaton (compiling thousands of unused expressions cost ~0.1 s a run).
+    /// The compiled expression of a pattern `CuePattern` does not read (NSRegularExpression is immutable and safe to
+    /// share); nil for a literal, which is found through the automaton (compiling thousands of unused expressions cost
+    /// ~0.1 s a run), and for a pattern `matcher` reads (`expression()` compiles it when asked).
     let regex: NSRegularExpression?
     /// For a phrase or name: its half-width UTF-16 units, ASCII letters folded to lower case, searched directly
     /// (hundreds of cues run on every field; a regular expression per literal cost ~2 ms a submission).
@@ -175,9 +176,10 @@ final class CompiledCue: Sendable {
 
     /// The groups of a pattern that every match passes through, each as its list of alternatives, when the group
     /// stands outside every other group and class, carries no quantifier, and each alternative is a run of
-    /// Chinese characters; then every unquantified top-level run of Chinese characters, alone:
-    /// `(国际|世界)上?(处于|居于|保持)领先` gives [国际, 世界], [处于, 居于, 保持] and [领先]. None for a pattern with
-    /// a top-level `|`.
+    /// Chinese characters, some of them perhaps optional (`?`: then the alternative's longest run without one stands
+    /// for it); then every unquantified top-level run of Chinese characters, alone:
+    /// `(国际|世界)上?(处于|居于|保持)领先` gives [国际, 世界], [处于, 居于, 保持] and [领先]; `[^,，。]*(投产|规模化?生产)$`
+    /// gives [投产, 规模]. None for a pattern with a top-level `|`.
     static func requiredAlternatives(of pattern: String) -> [[String]] {
         let chars = Array(pattern)
         let ascii = Self.asciiBytes(chars)
@@ -200,13 +202,31 @@ final class CompiledCue: Sendable {
             case UInt8(ascii: "["): inClass = true
             case UInt8(ascii: "("):
                 if depth == 0 {
-                    // A plain group of Chinese alternatives: up to the first `)`, with nothing but Han and `|` inside.
-                    var j = i + 1, words: [String] = [], word = "", plain = true
+                    // A plain group of Chinese alternatives: up to the first `)`, with nothing but Han, `|` and `?` after
+                    // a Han character inside. Each alternative gives its longest run of Han characters that carry no
+                    // `?` (the first such run of that length; the whole alternative when it has no `?`), text every
+                    // match of that alternative contains: `规模化?生产` gives 规模.
+                    var j = i + 1, words: [String] = [], piece = "", longest = "", plain = true
+                    func endPiece() { if piece.count > longest.count { longest = piece }; piece = "" }
                     while j < chars.count, ascii[j] != UInt8(ascii: ")") {
-                        if ascii[j] == UInt8(ascii: "|") { words.append(word); word = "" } else if isHan(chars[j]) { word.append(chars[j]) } else { plain = false }
+                        if ascii[j] == UInt8(ascii: "|") {
+                            endPiece()
+                            words.append(longest)
+                            longest = ""
+                        } else if isHan(chars[j]) {
+                            if j + 1 < chars.count && ascii[j + 1] == UInt8(ascii: "?") {
+                                endPiece()
+                                j += 2
+                                continue
+                            }
+                            piece.append(chars[j])
+                        } else {
+                            plain = false
+                        }
                         j += 1
                     }
-                    words.append(word)
+                    endPiece()
+                    words.append(longest)
                     let quantified = j + 1 < chars.count && isQuantifier(ascii[j + 1])
                     if plain, j < chars.count, !quantified, !words.contains(where: \.isEmpty) {
                         out.append(words)
@@ -287,17 +307,40 @@ final class CompiledCue: Sendable {
     private static func compile(_ pattern: String, source: String, path: String, file: String,
                                 gate: (literal: [UInt16], id: Int32)?,
                                 alternatives: [[(literal: [UInt16], id: Int32)]]) throws -> CompiledCue {
+        let empty = "\"\(source)\" matches the empty string, so it would match every text; make it match at least one character"
+        // A pattern of the kind `CuePattern` reads (every shipped one) is matched by it alone, so its expression is not
+        // compiled: ICU took ~80,000 instructions a pattern and ~8 M more for its first (14.3 M at every start). The
+        // kind is a subset of ICU's syntax (literals, groups, lookarounds, classes without escapes, `.`, greedy
+        // quantifiers with min ≤ max, `^`, `$`) that ICU accepts, and the matcher's answer for the empty text is
+        // ICU's (`ScoreSpeedEquivalence4Tests` checks both on every shipped pattern and on edge cases).
+        if let matcher = CuePattern(pattern) {
+            if matcher.firstRange(in: []) != nil { throw ConfigError(file: file, path: path, message: empty) }
+            return CompiledCue(source: source, regex: nil, literal: nil, literalID: nil, wordStart: false, wordEnd: false, gate: gate,
+                               alternatives: alternatives, matcher: matcher)
+        }
         let regex: NSRegularExpression
         do {
-            regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            regex = try expression(pattern)
         } catch {
             throw ConfigError(file: file, path: path, message: "\"\(source)\" is not a valid regular expression (NSRegularExpression syntax); fix or remove it")
         }
         if regex.firstMatch(in: "", options: [], range: NSRange(location: 0, length: 0)) != nil {
-            throw ConfigError(file: file, path: path, message: "\"\(source)\" matches the empty string, so it would match every text; make it match at least one character")
+            throw ConfigError(file: file, path: path, message: empty)
         }
         return CompiledCue(source: source, regex: regex, literal: nil, literalID: nil, wordStart: false, wordEnd: false, gate: gate,
-                           alternatives: alternatives, matcher: CuePattern(pattern))
+                           alternatives: alternatives, matcher: nil)
+    }
+
+    /// A pattern (already half-width) as the NSRegularExpression it is matched as: case-insensitive.
+    static func expression(_ pattern: String) throws -> NSRegularExpression {
+        try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    /// The expression of a pattern cue, compiled when it was not (`matcher` reads it): what the tests compare the
+    /// matcher with. Nil for a literal.
+    func expression() -> NSRegularExpression? {
+        guard literal == nil else { return nil }
+        return regex ?? (try? Self.expression(TextForm.halfWidthASCII(source)))
     }
 
     /// Every match in a text, as UTF-16 ranges (non-overlapping, left to right, as the expression would give).

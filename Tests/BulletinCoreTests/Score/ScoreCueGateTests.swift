@@ -30,7 +30,7 @@ import Testing
                               ("该课题于2025年顺利完成验收。", false),
                               ("通过验收的项目", false)] {
             let t = ScoringText(field: .summary, text: text, weight: 1)
-            let regex = try #require(cue.regex)
+            let regex = try #require(cue.expression())
             let direct = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
             #expect(cue.ranges(in: t) == direct, "\(text)")
             #expect((cue.firstRange(in: t) != nil) == found, "\(text)")
@@ -54,7 +54,7 @@ import Testing
         var refused = 0
         for text in texts {
             let t = ScoringText(field: .title, text: text, weight: 1)
-            let regex = try #require(cue.regex)
+            let regex = try #require(cue.expression())
             let whole = NSRange(location: 0, length: t.length)
             let direct = regex.matches(in: t.normalised, range: whole).map(\.range)
             if !matcher.mayMatch(t.foldedUnits) {
@@ -80,5 +80,29 @@ import Testing
         }
         #expect(all >= 40)
         #expect(tested * 3 >= all * 2, "\(tested) of \(all)")
+    }
+
+    /// A title-only pattern anchored at the start, whose closing group has alternatives with an optional character
+    /// (`规模化?生产`), is still gated by that group: a title without any of its words is not read by the matcher, and
+    /// one with them finds what the expression finds.
+    @Test func aGroupWithOptionalCharactersGatesAnAnchoredPattern() throws {
+        let pattern = "^(?![^,，。]*(中心|工程)(投产|运营)$)[^,，。]*(并网发电|投产|运营|规模化?生产|规模化?应用)$"
+        let cue = try CompiledCue.pattern(pattern, path: "test", file: "test.json")
+        #expect(cue.gate == nil)
+        #expect(cue.alternatives.map { $0.map(\.literal) } == [["并网发电", "投产", "运营", "规模", "规模"].map { ScoringText.folded($0) }])
+        for (text, found) in [("钒钛新材料关键技术研究与应用（第12号）", false),
+                              ("年产万吨钒电池电解液项目投产", true),
+                              ("某工程中心投产", false),
+                              ("高端装备规模化生产", true),
+                              ("高端装备规模应用", true),
+                              ("高端装备规模化试验", false),
+                              ("某电站规模化生产，并网发电", false)] {
+            let t = ScoringText(field: .title, text: text, weight: 1)
+            let regex = try #require(cue.expression())
+            let direct = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
+            #expect(cue.ranges(in: t) == direct, "\(text)")
+            #expect((cue.firstRange(in: t) != nil) == found, "\(text)")
+            #expect(cue.gateMissing(in: t) == !["并网发电", "投产", "运营", "规模"].contains { text.contains($0) }, "\(text)")
+        }
     }
 }

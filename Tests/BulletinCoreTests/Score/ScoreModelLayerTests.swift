@@ -58,6 +58,9 @@ struct ScoreModelLayerTests {
                 ("{\"features\":{\"ngrams\":[1,2],\"titleWeight\":2},\"weightsFile\":\"w.tsv\",\"dimensions\":{}}", "", "no dimensions.category"),
                 (meta(category: "\"基础研究成果\",\"应用研究成果\""), "category\t揭\t1 0\n", "dimensions.category is malformed"),
                 (meta(), "category\t揭\t100000 0 x 0\n", "line 1 has a weight that is not an integer"),
+                (meta(), "category\t揭\t12x4 0 0 0\n", "line 1 has a weight that is not an integer"),
+                (meta(), "category\t揭\t- 0 0 0\n", "line 1 has a weight that is not an integer"),
+                (meta(), "category\t揭\t1234567890123456 0 0 0\n", "line 1 has a weight that is not an integer"),
                 (meta(), "category\t揭\t100000 0 0\n", "line 1 has 3 weights for the 4 labels of category"),
                 (meta(), "类别\t揭\t100000 0 0 0\n", "line 1 does not start with category, subtype or industry"),
                 (meta(rows: 2), "category\t揭\t100000 0 0 0\n", "dimensions.category.rows is 2 but its weights file"),
@@ -87,6 +90,32 @@ struct ScoreModelLayerTests {
             let layer = try ModelLayer(settings: Self.settings(weights: "good.json"), directory: folder)
             let p = layer.probabilities("category", title: "揭示", summary: "")
             #expect(p["基础研究成果"] ?? 0 > p["应用研究成果"] ?? 1)
+        }
+    }
+
+    /// The weights are read eight bytes at a time where a number ends within them, one digit at a time otherwise
+    /// (eight digits or more, the last bytes of the file): every length, sign and end of line gives the file's integers.
+    @Test func everyWeightIsReadAsTheFilesInteger() throws {
+        let weights: [[Int32]] = [[0, 1, -1, 9], [12, -345, 6789, -10000], [123_456, -1_234_567, 9_999_999, -99_999],
+                                  [12_345_678, -87_654_321, 2_147_483_647, -123_456_789], [100_000, 0, -250, 7]]
+        let grams = ["揭", "示", "器", "光", "a"]
+        let tsv = zip(grams, weights).map { "category\t\($0)\t" + $1.map(String.init).joined(separator: " ") }.joined(separator: "\n")
+        let subtypes = AchievementTaxonomy.subtypes.map { "\"\($0)\"" }.joined(separator: ","), industries = AchievementTaxonomy.industries.map { "\"\($0)\"" }.joined(separator: ",")
+        let categories = AchievementTaxonomy.categories.map { "\"\($0)\"" }.joined(separator: ",")
+        let json = """
+        {"features":{"ngrams":[1],"titleWeight":2},"weightsFile":"w.tsv","dimensions":{\
+        "category":{"labels":[\(categories)],"bias":[0,0,0,0],"rows":\(grams.count)},\
+        "subtype":{"labels":[\(subtypes)],"bias":[0,0,0,0,0,0,0],"rows":0},"industry":{"labels":[\(industries)],"bias":[0,0,0,0,0,0,0,0],"rows":0}}}
+        """
+        try TestSupport.withTemporaryFolder { folder in
+            // Without a final line break the last weights are read one digit at a time; with one, most of them at once.
+            for ending in ["", "\n"] {
+                try Data(json.utf8).write(to: folder.appendingPathComponent("m.json"))
+                try Data((tsv + ending).utf8).write(to: folder.appendingPathComponent("w.tsv"))
+                let model = try NgramModel(contentsOf: folder.appendingPathComponent("m.json"), file: "pipeline.json", jsonPath: "scoring.model.weights")
+                let read = model.entryCategory.map { [$0[0], $0[1], $0[2], $0[3]] }
+                #expect(read.sorted { $0.lexicographicallyPrecedes($1) } == weights.sorted { $0.lexicographicallyPrecedes($1) })
+            }
         }
     }
 

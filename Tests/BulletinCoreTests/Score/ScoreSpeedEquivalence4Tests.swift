@@ -133,7 +133,7 @@ import Testing
         for text in Self.texts + Self.cornerTexts {
             let t = ScoringText(field: .summary, text: text, weight: 1)
             for cue in cues {
-                let regex = try #require(cue.regex)
+                let regex = try #require(cue.expression())
                 let whole = NSRange(location: 0, length: t.length)
                 let direct = regex.matches(in: t.normalised, range: whole).map(\.range)
                 let ranges = cue.ranges(in: t)
@@ -162,7 +162,7 @@ import Testing
         var seeded = 0, checked = 0
         for pattern in shipped + Self.cornerPatterns {
             let cue = try CompiledCue.pattern(pattern, path: "test", file: "test.json")
-            guard let seed = cue.seed, let matcher = cue.matcher, let regex = cue.regex else { continue }
+            guard let seed = cue.seed, let matcher = cue.matcher, let regex = cue.expression() else { continue }
             if shipped.contains(pattern) { seeded += 1 }
             for text in Self.texts + Self.cornerTexts {
                 let t = ScoringText(field: .summary, text: text, weight: 1)
@@ -211,6 +211,40 @@ import Testing
         let cue = try CompiledCue.pattern(pattern, path: "test", file: "test.json")
         #expect(cue.matcher == nil)
         #expect(cue.regex != nil)
+    }
+
+    /// A pattern the hand-written matcher reads is not compiled as an expression at all; the configuration's verdicts
+    /// stay ICU's: every such pattern (the shipped ones, the corners, and edge cases) is one ICU accepts, the matcher
+    /// says what ICU says of the empty text, and a pattern is refused, for the same reason, exactly when its
+    /// expression is invalid or matches the empty text.
+    @Test func patternsReadByHandAreValidExpressionsAndAreRefusedAsTheirExpressionsWere() throws {
+        let emptyMatching = ["(国际)?", "a*", "$", "^", "(?!x)", "[0-9]{0,3}", "^$", "(技术|)", ".*", "(?<!无)", "(?=技术)", "x?y?"]
+        let invalid = ["(技术", "技术)", "[z-a]", "a{3,1}", "*技术", "技术**", "[技术", "(?<!技.*)术", "(?<!a|bc+)d", "a{1,2"]
+        let empty = NSRange(location: 0, length: 0)
+        var readByHand = 0
+        for pattern in try Self.repositoryPatterns() + Self.cornerPatterns + emptyMatching + invalid {
+            let half = TextForm.halfWidthASCII(pattern)
+            let expression = try? CompiledCue.expression(half)
+            if let matcher = CuePattern(half) {
+                readByHand += 1
+                let regex = try #require(expression, "read by hand but refused by ICU: \(pattern)")
+                #expect((matcher.firstRange(in: []) != nil) == (regex.firstMatch(in: "", range: empty) != nil), "\(pattern)")
+            }
+            let compiled = Result { try CompiledCue.pattern(pattern, path: "p", file: "f.json") }
+            switch (expression, compiled) {
+            case (nil, .failure(let error as ConfigError)):
+                #expect(error.message.contains("is not a valid regular expression"), "\(pattern)")
+            case (let regex?, .failure(let error as ConfigError)):
+                #expect(regex.firstMatch(in: "", range: empty) != nil, "\(pattern)")
+                #expect(error.message.contains("matches the empty string"), "\(pattern)")
+            case (let regex?, .success(let cue)):
+                #expect(regex.firstMatch(in: "", range: empty) == nil, "\(pattern)")
+                #expect((cue.regex == nil) == (cue.matcher != nil), "\(pattern)")
+            default:
+                Issue.record("\(pattern): expression \(expression == nil ? "refused" : "accepted"), compiled \(compiled)")
+            }
+        }
+        #expect(readByHand > 30)
     }
 
     /// A field without full-width ASCII reuses its units for the original; one with them keeps its own.

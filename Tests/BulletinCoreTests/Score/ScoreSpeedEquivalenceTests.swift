@@ -12,6 +12,13 @@ import Testing
         ("[0-9]+(余|多)?(件|项)(授权)?(发明|国际|国防|PCT)?专利", [["件", "项"], ["专利"]]),
         ("^一种.{2,40}(方法|装置|系统)", [["方法", "装置", "系统"], ["一种"]]),
         ("(国内|全国)同(行业|类)(产品|技术)?(的)?先进水平", [["国内", "全国"], ["行业", "类"], ["同"], ["先进水平"]]),
+        // An optional character inside an alternative: the alternative's longest run without one stands for it.
+        ("[^,，。]*(投产|规模化?生产|批量化?供?货)$", [["投产", "规模", "批量"]]),
+        ("(研究|测试化?)进展", [["研究", "测试"], ["进展"]]),
+        // An alternative with no such run, a lazy `??` or a quantifier other than `?`: the group counts for nothing.
+        ("(化?|生产)示范", [["示范"]]),
+        ("(规模化??生产)成功", [["成功"]]),
+        ("(规模化+生产)成功", [["成功"]]),
     ])
     func requiredGroupsAndRunsAreRead(pattern: String, expected: [[String]]) {
         #expect(CompiledCue.requiredAlternatives(of: pattern) == expected)
@@ -55,7 +62,7 @@ import Testing
         for text in try Self.texts() {
             let t = ScoringText(field: .summary, text: text, weight: 1)
             for cue in cues {
-                let regex = try #require(cue.regex)
+                let regex = try #require(cue.expression())
                 let direct = regex.matches(in: t.normalised, range: NSRange(location: 0, length: t.length)).map(\.range)
                 #expect(cue.ranges(in: t) == direct, "\(cue.source) in \(text)")
             }
