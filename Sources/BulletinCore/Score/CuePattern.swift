@@ -98,12 +98,15 @@ struct CuePattern: Sendable {
             if let l = longest, let m = Self.maxUnits(alt) { longest = Swift.max(l, m) } else { longest = nil }
         }
         longestBeforeEnd = endsAtEnd ? longest : nil
-        var lastMap: [UInt64]? = endsAtEnd ? [UInt64](repeating: 0, count: 1024) : nil
+        var lastMap: [UInt64]? = nil
         if endsAtEnd {
+            var map = [UInt64](repeating: 0, count: 1024)
+            var every = true
             for alt in alternatives {
-                guard let last = Self.lastUnits(alt.dropLast()) else { lastMap = nil; break }
-                for u in last { lastMap![Int(u >> 6)] |= 1 << UInt64(u & 63) }
+                guard let last = Self.lastUnits(alt.dropLast()) else { every = false; break }
+                for u in last { map[Int(u >> 6)] |= 1 << UInt64(u & 63) }
             }
+            if every { lastMap = map }
         }
         lastUnits = lastMap
         var program = Program()

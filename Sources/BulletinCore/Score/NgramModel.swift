@@ -353,7 +353,7 @@ final class NgramModel: Sendable {
             while p < n && bytes[p] != 0x0A {
                 var negative = false
                 if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
-                var (value, digits) = p &+ 8 <= n ? Self.shortNumber(UnsafeRawPointer(bytes.baseAddress! + p)) : (0, -1)
+                var (value, digits) = p &+ 8 <= n ? (bytes.baseAddress.map { Self.shortNumber(UnsafeRawPointer($0 + p)) } ?? (0, -1)) : (0, -1)
                 if digits >= 0 {
                     p += digits
                 } else {
