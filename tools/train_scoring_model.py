@@ -33,7 +33,7 @@ Usage:
                                                        # shipped parameters) for tools/choose_combination.py
   python3 tools/train_scoring_model.py --loso PATH [--variant=NAME] [--dims=industry] [--sets=newer|a,b]
                                                        # leave one set out: each of holdout2 … holdout11 (--sets=newer:
-                                                       # holdout12 … holdout20) judged by a model trained on every other
+                                                       # holdout12 … holdout21) judged by a model trained on every other
                                                        # open set (LOSO_VARIANTS: the candidates), for
                                                        # tools/choose_combination.py --loso
   python3 tools/train_scoring_model.py --logits PATH   # the shipped weights' logits of every open case, in the same
@@ -55,7 +55,7 @@ FIXTURE = os.path.join(ROOT, "Tests", "BulletinCoreTests", "Fixtures", "model", 
 # The shipped model is trained on every read set; test.json is never read here (nor any later blind set).
 SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
              "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
-             "holdout17", "holdout18", "holdout19", "holdout20"]
+             "holdout17", "holdout18", "holdout19", "holdout20", "holdout21"]
 # The dev choice of thresholds trains on these and judges on dev (never on holdout4/5).
 TRAIN_SETS = ["train", "holdout", "holdout2", "holdout3"]
 DEV_SET = "dev"
@@ -910,10 +910,10 @@ def out_of_fold(path):
 # (SHIP_SETS without it: train, dev and holdout are always in training). Never test.json, never a later blind set.
 LOSO_SETS = ["holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
              "holdout11"]
-# The newer sets (w20combine20, 2026-12-02): holdout12 … holdout19, and holdout20 since the weights read it (nineteenth
-# session), each measured blind once before any rule round read it (`--loso PATH --sets=newer`). Every one is in
-# SHIP_SETS, so each is judged by a model trained on the other 21 sets.
-LOSO_SETS_NEWER = ["holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20"]
+# The newer sets (w20combine20, 2026-12-02): holdout12 … holdout19, and holdout20 and holdout21 since the weights read
+# them (nineteenth session), each measured blind once before any rule round read it (`--loso PATH --sets=newer`). Every
+# one is in SHIP_SETS, so each is judged by a model trained on the other 22 sets.
+LOSO_SETS_NEWER = ["holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21"]
 
 
 def _dim_variant(dim, **changes):
