@@ -2,7 +2,7 @@
 """Counts what a change to the rules fixes and breaks, case by case and label by label, on every open real set.
 
 Runs `bulletin evaluate` of two binaries (or one binary with two configurations) over train, dev and holdout …
-holdout20 (never test, unless --test is given: then test alone, to report, never to tune), and prints every case whose
+holdout21 (never test, unless --test is given: then test alone, to report, never to tune), and prints every case whose
 suggested category, subtype or industry moved: FIX (now as labelled), BREAK (was as labelled) or move (wrong both
 times), then per set the agreement before -> after and the fixes and breaks of each label.
 Usage: python3 tools/label_diff.py [--test] [--only category,subtype,industry] BIN_BEFORE CONFIG_BEFORE BIN_AFTER CONFIG_AFTER
@@ -11,7 +11,7 @@ Usage: python3 tools/label_diff.py [--test] [--only category,subtype,industry] B
 import json, re, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
-OPEN = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20"]
+OPEN = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21"]
 REAL = "Tests/BulletinCoreTests/Fixtures/labelled/real/"
 LABELS = ["category", "subtype", "industry"]
 
