@@ -82,13 +82,7 @@ struct CuePattern: Sendable {
             if case .start? = alt.first { return true }
             return false
         }
-        var map = [UInt64](repeating: 0, count: 1024)
-        var any = false
-        for alt in alternatives {
-            guard let first = Self.firstUnits(alt[...]) else { any = true; break }
-            for u in first { map[Int(u >> 6)] |= 1 << UInt64(u & 63) }
-        }
-        firstUnits = any ? nil : map
+        firstUnits = Self.unitMap(alternatives) { Self.firstUnits($0[...]) }
         let endsAtEnd = alternatives.allSatisfy { alt in
             if case .end? = alt.last { return true }
             return false
@@ -98,17 +92,7 @@ struct CuePattern: Sendable {
             if let l = longest, let m = Self.maxUnits(alt) { longest = Swift.max(l, m) } else { longest = nil }
         }
         longestBeforeEnd = endsAtEnd ? longest : nil
-        var lastMap: [UInt64]? = nil
-        if endsAtEnd {
-            var map = [UInt64](repeating: 0, count: 1024)
-            var every = true
-            for alt in alternatives {
-                guard let last = Self.lastUnits(alt.dropLast()) else { every = false; break }
-                for u in last { map[Int(u >> 6)] |= 1 << UInt64(u & 63) }
-            }
-            if every { lastMap = map }
-        }
-        lastUnits = lastMap
+        lastUnits = endsAtEnd ? Self.unitMap(alternatives) { Self.lastUnits($0.dropLast()) } : nil
         var program = Program()
         topStarts = alternatives.map { program.emit($0) }
         ops = program.ops
@@ -270,6 +254,21 @@ struct CuePattern: Sendable {
         }
     }
 
+    /// A 65,536-bit map of the units `units` gives for every alternative; nil when it gives nil for one (that
+    /// alternative could start or end with anything).
+    private static func unitMap(_ alternatives: [[Node]], _ units: ([Node]) -> [UInt16]?) -> [UInt64]? {
+        var map = [UInt64](repeating: 0, count: 1024)
+        for alt in alternatives {
+            guard let found = units(alt) else { return nil }
+            for u in found { map[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+        }
+        return map
+    }
+
+    /// Whether `map` (from `unitMap`) holds unit `u`.
+    @inline(__always)
+    static func holds(_ map: [UInt64], _ u: UInt16) -> Bool { map[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 }
+
     /// The units a sequence can start with; nil when it could start with anything (or match empty).
     private static func firstUnits(_ nodes: ArraySlice<Node>) -> [UInt16]? {
         guard let node = nodes.first else { return nil }
@@ -336,8 +335,7 @@ struct CuePattern: Sendable {
         let n = units.count
         @inline(__always) func ends(_ i: Int) -> Bool {
             guard i >= 0 else { return false }
-            let u = units[i]
-            return lastUnits[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
+            return Self.holds(lastUnits, units[i])
         }
         // `$` at the end.
         if ends(n - 1) { return true }
