@@ -12,9 +12,10 @@ import Testing
 /// made of them with main's pipeline.json, model layer off); the guards passed there and still do.
 @Suite struct ScoreEighteenthRoundTests {
     /// A categoryPhrases vote read in the title for `label`.
-    static func titleVote(_ a: Assessment, for label: String) -> Bool {
-        a.reasons.contains {
-            $0.rule == "categoryPhrases" && $0.field == "title" && $0.conclusion.contains("「\(label)」")
+    static func titleVote(_ a: Assessment, for label: String, naming fragments: [String] = []) -> Bool {
+        a.reasons.contains { r in
+            r.rule == "categoryPhrases" && r.field == "title" && r.conclusion.contains("「\(label)」")
+                && (fragments.isEmpty || fragments.contains { r.conclusion.contains($0) })
         }
     }
 

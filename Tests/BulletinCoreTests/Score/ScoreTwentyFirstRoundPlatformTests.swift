@@ -54,9 +54,6 @@ import Testing
     /// Whether this class voted on the title (its reason names the class's pattern); other groups may still vote 其它
     /// for a platform word such as 研究中心, which the guards do not forbid.
     static func platformAtWork(_ a: Assessment) -> Bool {
-        a.reasons.contains {
-            $0.rule == "categoryPhrases" && $0.field == "title" && $0.conclusion.contains("(开展|助推|助力|推动)")
-                && $0.conclusion.contains("「其它」")
-        }
+        ScoreEighteenthRoundTests.titleVote(a, for: "其它", naming: ["(开展|助推|助力|推动)"])
     }
 }

@@ -59,10 +59,6 @@ import Testing
 
     /// Whether this class voted on the title (its reason names one of the class's patterns).
     static func eventHeld(_ a: Assessment) -> Bool {
-        a.reasons.contains {
-            $0.rule == "categoryPhrases" && $0.field == "title" && $0.conclusion.contains("「其它」")
-                && ($0.conclusion.contains("(召开|举行|举办|开幕|闭幕)") || $0.conclusion.contains("(召开|举行|举办)[")
-                    || $0.conclusion.contains("(大会|论坛)发布"))
-        }
+        ScoreEighteenthRoundTests.titleVote(a, for: "其它", naming: ["(召开|举行|举办|开幕|闭幕)", "(召开|举行|举办)[", "(大会|论坛)发布"])
     }
 }
