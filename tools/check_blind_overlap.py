@@ -2,7 +2,7 @@
 """Check that a blind labelled set shares nothing with the other real labelled sets.
 
 usage: tools/check_blind_overlap.py Tests/BulletinCoreTests/Fixtures/labelled/real/holdout19.json
-       (any blind set or draft file; holdout–holdout21 so far)
+       (any blind set or draft file; holdout–holdout22 so far)
 
 Compared against every other file under real/ (train, dev, test, holdout–holdoutN) and real/batches/:
   - source address (basis), normalised: scheme, "www."/"m." prefix, trailing slash and percent-encoding ignored;
