@@ -184,8 +184,9 @@ def case_counts(c, params, cache=None):
 
 def idf_of(df, n):
     """The smoothed inverse document frequency of a gram held by `df` of `n` training cases: ln((1 + n) / (1 + df)) + 1
-    (sklearn's smooth_idf). The Swift reader computes it from the same two integers (the weights file's df column, the
-    model file's `documents`) by the same expression."""
+    (sklearn's smooth_idf). Used by `--loso --variant=idf` only: IDF did not ship (docs/scoring.md, Inverse document
+    frequency), so the weights file has no df column and the Swift reader no idf; the set-aside format 2 patch computes
+    it from the same two integers (a df column, each dimension's `documents`) by the same expression."""
     return math.log((1 + n) / (1 + df)) + 1
 
 
