@@ -182,11 +182,23 @@ def case_counts(c, params, cache=None):
     return cache.counts(c, params) if cache is not None else gram_counts(c["title"], c["summary"], params)
 
 
-def vectorise(counts, index):
-    """Sparse rows (cases × grams of index), log(1 + count), L2-normalised over the indexed grams."""
+def idf_of(df, n):
+    """The smoothed inverse document frequency of a gram held by `df` of `n` training cases: ln((1 + n) / (1 + df)) + 1
+    (sklearn's smooth_idf). Used by `--loso --variant=idf` only: IDF did not ship (docs/scoring.md, Inverse document
+    frequency), so the weights file has no df column and the Swift reader no idf; the set-aside format 2 patch computes
+    it from the same two integers (a df column, each dimension's `documents`) by the same expression."""
+    return math.log((1 + n) / (1 + df)) + 1
+
+
+def vectorise(counts, index, idf=None):
+    """Sparse rows (cases × grams of index), log(1 + count) × idf[column] (idf None: × 1), L2-normalised over the
+    indexed grams."""
     rows, cols, vals = [], [], []
     for r, g in enumerate(counts):
-        feats = sorted((index[k], math.log1p(v)) for k, v in g.items() if k in index)
+        if idf is None:
+            feats = sorted((index[k], math.log1p(v)) for k, v in g.items() if k in index)
+        else:
+            feats = sorted((index[k], math.log1p(v) * idf[index[k]]) for k, v in g.items() if k in index)
         norm = math.sqrt(sum(v * v for _, v in feats))
         for j, v in feats:
             rows.append(r)
@@ -351,18 +363,25 @@ def train_dimension(cases, dim, classes, params=PARAMS, cache=None):
     grams = sorted(g for g, k in docs.items() if k >= choice["minDocs"])
     y = np.array([classes.index(c["expected"][dim]) for c in cases])
     index = {g: j for j, g in enumerate(grams)}
-    W, b = fit(vectorise(counts, index), y, classes, choice["l2"], params["maxIterations"], choice["classWeight"])
+    # IDF (params["idf"], w22idf): df over this dimension's training cases (the subtype's are its own), n those cases.
+    n = len(cases)
+    use_idf = bool(params.get("idf"))
+    idf = [idf_of(docs[g], n) for g in grams] if use_idf else None
+    W, b = fit(vectorise(counts, index, idf), y, classes, choice["l2"], params["maxIterations"], choice["classWeight"])
     if 0 < choice["keepGrams"] < len(grams):
         strength = np.abs(W).max(axis=1)
         order = sorted(range(len(grams)), key=lambda j: (-round(float(strength[j]), 12), grams[j]))
         grams = sorted(grams[j] for j in order[:choice["keepGrams"]])
         index = {g: j for j, g in enumerate(grams)}
-        W, b = fit(vectorise(counts, index), y, classes, choice["l2"], params["maxIterations"], choice["classWeight"])
+        idf = [idf_of(docs[g], n) for g in grams] if use_idf else None
+        W, b = fit(vectorise(counts, index, idf), y, classes, choice["l2"], params["maxIterations"], choice["classWeight"])
     d = params["decimals"]
     rows = [[round(float(w), d) for w in W[j]] for j in range(len(grams))]
     keep = [j for j in range(len(grams)) if any(w != 0 for w in rows[j])]
     return {"labels": classes, "bias": [round(float(x), d) for x in b],
             "grams": [grams[j] for j in keep], "weights": [rows[j] for j in keep], "trainedOn": len(cases),
+            "df": [docs[grams[j]] for j in keep] if use_idf else None, "documents": n if use_idf else None,
+            "idf": [idf[j] for j in keep] if use_idf else None,
             "features": {"ngrams": params["ngrams"], "titleWeight": params["titleWeight"]}}
 
 
@@ -376,11 +395,12 @@ def scores(model_dim, title, summary, allowed=None):
     if index is None:
         index = {g: j for j, g in enumerate(model_dim["grams"])}
         model_dim["_index"] = index
+    idf = model_dim.get("idf")
     feats = []
     for g, k in sorted(gram_counts(title, summary, model_dim.get("features", PARAMS)).items()):
         j = index.get(g)
         if j is not None:
-            feats.append((j, math.log1p(k)))
+            feats.append((j, math.log1p(k) * idf[j] if idf else math.log1p(k)))
     norm = math.sqrt(sum(v * v for _, v in feats))
     labels = model_dim["labels"]
     z = list(model_dim["bias"])
@@ -663,7 +683,8 @@ def dimension_probabilities(model_dim, cases, params, cache, dim=None):
     """Logits (cases × labels) of one trained dimension, as `scores` computes them, by matrices (dim: the dimension
     whose extra features, if its choice names any, are added)."""
     index = {g: j for j, g in enumerate(model_dim["grams"])}
-    X = vectorise(dimension_counts(cases, params, dim, cache) if dim else [case_counts(c, params, cache) for c in cases], index)
+    X = vectorise(dimension_counts(cases, params, dim, cache) if dim else [case_counts(c, params, cache) for c in cases], index,
+                  model_dim.get("idf"))
     Z = X @ np.array(model_dim["weights"]).reshape(len(index), len(model_dim["labels"])) + np.array(model_dim["bias"])
     return Z
 
@@ -933,6 +954,8 @@ LOSO_VARIANTS = {
     "industry-title-grams": _dim_variant("industry", titleGrams=True),
     "industry-taxonomy": _dim_variant("industry", taxonomy=True),
     "industry-title-grams-taxonomy": _dim_variant("industry", titleGrams=True, taxonomy=True),
+    # w22idf (declared in docs/scoring.md, "Inverse document frequency"): every dimension's values × idf.
+    "idf": lambda p: dict(p, idf=True),
 }
 
 
@@ -986,7 +1009,9 @@ def shipped_logits(path, model_path=OUT):
                 m = model[dim]
                 index = m.get("_index") or {g: j for j, g in enumerate(m["grams"])}
                 m["_index"] = index
-                feats = [(index[g], math.log1p(k)) for g, k in sorted(gram_counts(c["title"], c["summary"], m["features"]).items()) if g in index]
+                idf = m.get("idf")
+                feats = [(index[g], math.log1p(k) * idf[index[g]] if idf else math.log1p(k))
+                         for g, k in sorted(gram_counts(c["title"], c["summary"], m["features"]).items()) if g in index]
                 norm = math.sqrt(sum(v * v for _, v in feats)) or 1.0
                 z = list(m["bias"])
                 for j, v in feats:
