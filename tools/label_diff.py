@@ -11,7 +11,7 @@ Usage: python3 tools/label_diff.py [--test] [--only category,subtype,industry] B
 import json, re, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
-OPEN = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21"]
+OPEN = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22"]
 REAL = "Tests/BulletinCoreTests/Fixtures/labelled/real/"
 LABELS = ["category", "subtype", "industry"]
 

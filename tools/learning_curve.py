@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How far more labelled cases take the model layer (issue 12, item 5): a learning curve.
 
-The newest open blind sets (default holdout17–holdout21, 500 cases by five labellers) are held out; the model is
+The newest open blind sets (default holdout18–holdout22, 500 cases by five labellers) are held out; the model is
 trained by tools/train_scoring_model.py's own code and parameters (whatever PARAMS it ships) on nested random shares
 of every other open set (1/8, 1/4, 1/2, all; two draws below all, fixed seeds), and judged model alone on the held
 block. Prints accuracy per training size and dimension, the gain per doubling of the training cases fitted by least
@@ -38,7 +38,7 @@ def judge(model, dim, cases):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--held", default="holdout17,holdout18,holdout19,holdout20,holdout21")
+    ap.add_argument("--held", default="holdout18,holdout19,holdout20,holdout21,holdout22")
     ap.add_argument("--dims", default="category,industry")
     ap.add_argument("--targets", default="0.90,0.95")
     a = ap.parse_args()

@@ -30,7 +30,8 @@ CATS = ["基础研究成果", "应用研究成果", "成果转移转化案例", 
 # (set, the commit measured at its blind look, the category right then), from docs/scoring.md and ScoreRealSetTests.
 LOOKS = [("holdout12", "eb0690d", 96), ("holdout13", "9bba8d1", 81), ("holdout15", "be08712", 91),
          ("holdout16", "3e8c7f5", 86), ("holdout18", "d58340b", 88), ("holdout19", "1d1b2c6", 89),
-         ("holdout20", "98b4dea", 75)]
+         ("holdout20", "98b4dea", 75),
+         ("holdout21", "f88c684", 75), ("holdout22", "06c0761", 75)]
 
 
 def git(*args):

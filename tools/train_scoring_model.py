@@ -55,7 +55,7 @@ FIXTURE = os.path.join(ROOT, "Tests", "BulletinCoreTests", "Fixtures", "model", 
 # The shipped model is trained on every read set; test.json is never read here (nor any later blind set).
 SHIP_SETS = ["train", "dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
              "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
-             "holdout17", "holdout18", "holdout19", "holdout20", "holdout21"]
+             "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22"]
 # The dev choice of thresholds trains on these and judges on dev (never on holdout4/5).
 TRAIN_SETS = ["train", "holdout", "holdout2", "holdout3"]
 DEV_SET = "dev"

@@ -315,6 +315,8 @@ struct ScoreRealSetTests {
     /// cases in holdout19 and holdout21 (an event held is 其它; docs/scoring.md, "Round 22"), so its floors guard that fit:
     /// the shipped figure less one case (85 / 84 / 98 / 92). The round raised the category of holdout15, holdout16 and
     /// holdout19 and the subtype of holdout16; their floors went up to the new figure less one case.
+    /// holdout22 (100 cases) was measured blind once (75 / 82 / 97 / 85 as shipped on main 06c0761), then added to the
+    /// weights' training sets, so its floors guard that fit: the shipped figure less one case (81 / 88 / 97 / 94).
     @Test(arguments: [("train", 0.99, 0.98, 0.99, 0.97), ("dev", 0.96, 0.96, 0.97, 0.93), ("test", 0.94, 0.91, 0.96, 0.79),
                       ("holdout", 0.99, 0.99, 0.98, 0.95), ("holdout2", 0.97, 0.96, 0.96, 0.96),
                       ("holdout3", 0.98, 0.95, 0.98, 0.98), ("holdout4", 0.98, 0.95, 0.99, 0.90),
@@ -326,7 +328,8 @@ struct ScoreRealSetTests {
                       ("holdout14", 0.97, 0.93, 0.98, 0.95), ("holdout15", 0.96, 0.95, 0.96, 0.92),
                       ("holdout16", 0.94, 0.95, 0.99, 0.91), ("holdout17", 0.95, 0.93, 0.96, 0.94),
                       ("holdout18", 0.94, 0.93, 0.98, 0.88), ("holdout19", 0.93, 0.94, 0.99, 0.91),
-                      ("holdout20", 0.82, 0.79, 0.99, 0.92), ("holdout21", 0.84, 0.83, 0.97, 0.91)])
+                      ("holdout20", 0.82, 0.79, 0.99, 0.92), ("holdout21", 0.84, 0.83, 0.97, 0.91),
+                      ("holdout22", 0.80, 0.87, 0.96, 0.93)])
     func agreementOnRealTextStaysAboveTheFloors(split: String, category: Double, subtype: Double, level: Double, industry: Double) throws {
         let report = LabelledSetReport.evaluate(try Self.split(split).cases, scorer: try ScoreTestSupport.shippedScorer())
         #expect(report.accuracy("category") >= category)
