@@ -42,14 +42,21 @@ extension CaseMatcher {
 
     /// An upper bound on `compare(a, b).score` for two titles that are not the same (see the type's note), the
     /// sum of the magnitudes of its terms, and whether the hard tokens veto (then `compare` says `.different`
-    /// whatever the score); nil when a weight is not finite.
+    /// whatever the score; the sum and magnitude are then infinite, not worked out); nil when a weight is not
+    /// finite.
     ///
     /// The terms stand for `compare`'s evidence lines in its order. Four are bounds first and made exact, cheapest
     /// first, only while the bound would let the pair through, each by `compare`'s own test, so a pair `compare`
     /// would throw out is mostly thrown out here for a part of its cost: the shared figures, the hard tokens
-    /// (`compareTokens`: a veto ends it, else the lines' own weights), the template (`template(_:_:)`, which
-    /// `compare` calls), and whether one unit's text names the other.
+    /// (`compareTokens`: a veto of a variety named two ways ends it, else the lines' own weights), the template
+    /// (`template(_:_:)`, which `compare` calls), and whether one unit's text names the other. A veto of one
+    /// family's tokens (`familyVetoes`, a few set lookups) is looked for first of all.
     func scoreBound(_ a: MatchProfile, _ b: MatchProfile) -> (sum: Double, magnitude: Double, vetoed: Bool)? {
+        // Title tokens of one family that disagree (示范19 / 示范26, 300MW / 600MW) make the pair `.different`
+        // whatever the score: then nothing is measured, and the bound is infinite.
+        if !a.titleFamilies.isEmpty, !b.titleFamilies.isEmpty, !familyVetoes(a, b).isEmpty {
+            return (.infinity, .infinity, true)
+        }
         let w = settings.weights
         var terms: [Double] = []
         terms.reserveCapacity(16)
@@ -137,14 +144,9 @@ extension CaseMatcher {
         }
         // The hard tokens as `compare` finds them: a veto makes the pair `.different`; otherwise their lines.
         if holdsTokens, through(bound) {
-            if !familyVetoes(a, b).isEmpty {
-                vetoed = true
-                terms.removeSubrange(tokensAt...)  // a veto writes no token line
-            } else {
-                let tokens = compareTokens(a, b)
-                vetoed = !tokens.vetoes.isEmpty
-                terms.replaceSubrange(tokensAt..., with: tokens.evidence.map(\.weight))
-            }
+            let tokens = compareTokens(a, b)
+            vetoed = !tokens.vetoes.isEmpty
+            terms.replaceSubrange(tokensAt..., with: tokens.evidence.map(\.weight))
             bound = total()
         }
         // The template line as `compare` finds it.

@@ -48,7 +48,8 @@ public struct MatchProfile: Sendable {
         self.subject = subject
         title = MatchText.normalise(subject.title)
         titleKey = MatchText.key(title)
-        titleGrams = MatchText.grams(MatchText.stripped(titleKey, removing: settings.genericTitleWords), size: settings.titleGram)
+        let stem = MatchText.stripped(titleKey, removing: settings.genericTitleWords)
+        titleGrams = MatchText.grams(stem, size: settings.titleGram)
         let summary = MatchText.normalise(subject.summary)
         let summaryKey = MatchText.key(summary)
         summaryGrams = MatchText.grams(summaryKey, size: settings.summaryGram)
@@ -77,7 +78,7 @@ public struct MatchProfile: Sendable {
             aliases.append(String(bare.suffix(4)))
         }
         submitterAliases = aliases
-        titleStem = Array(MatchText.stripped(titleKey, removing: settings.genericTitleWords))
+        titleStem = Array(stem)
         titleStemCodes = TitleAlignment.codes(titleStem)
         let key = submitterKey
         forwards = subject.channel == .activeCollection
