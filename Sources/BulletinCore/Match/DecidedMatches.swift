@@ -151,7 +151,7 @@ extension CaseMatcher {
         }
         // The template line as `compare` finds it.
         if !vetoed, through(bound) {
-            terms[template] = Self.template(a, b) == nil ? 0 : w.titleTemplate
+            terms[template] = Self.hasTemplate(a, b) ? w.titleTemplate : 0
             bound = total()
         }
         var (sum, magnitude) = bound
@@ -177,6 +177,12 @@ extension CaseMatcher {
     static func template(_ a: MatchProfile, _ b: MatchProfile) -> (String, String)? {
         if let x = a.titleStemCodes, let y = b.titleStemCodes { return TitleAlignment.substitution(codes: x, y) }
         return TitleAlignment.substitution(a.titleStem, b.titleStem)
+    }
+
+    /// Whether `template(a, b)` is not nil, without making the pieces' text (`substitution` is `gap` and the text).
+    static func hasTemplate(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
+        if let x = a.titleStemCodes, let y = b.titleStemCodes { return TitleAlignment.gap(x, y) != nil }
+        return TitleAlignment.gap(a.titleStem, b.titleStem) != nil
     }
 
     /// `s.count >= 4`, looking at four characters at most.

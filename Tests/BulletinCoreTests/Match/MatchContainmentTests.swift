@@ -60,4 +60,28 @@ import Testing
         // The answers are large, as on the bench's night: the comparison is not of empty lists.
         #expect(touched > 600 * 50)
     }
+
+    /// `MatchText.shared` searches the longer array for each value of a far shorter one (a title's grams in a
+    /// summary's): the count must be the merge's, on arrays of every length ratio.
+    @Test func sharedCountsWhatTheMergeCounts() {
+        var g = SplitMix64(seed: 14_004)
+        func merge(_ a: [UInt64], _ b: [UInt64]) -> Int {
+            var i = 0, j = 0, n = 0
+            while i < a.count && j < b.count {
+                if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            return n
+        }
+        var searched = 0, found = 0
+        for _ in 0..<3000 {
+            let range = UInt64.random(in: 1...600, using: &g)
+            let a = Array(Set((0..<Int.random(in: 0...12, using: &g)).map { _ in UInt64.random(in: 0..<range, using: &g) })).sorted()
+            let b = Array(Set((0..<Int.random(in: 0...400, using: &g)).map { _ in UInt64.random(in: 0..<range, using: &g) })).sorted()
+            #expect(MatchText.shared(a, b) == merge(a, b), "\(a) / \(b.count) values")
+            #expect(MatchText.shared(b, a) == merge(a, b))
+            if a.count * 8 < b.count { searched += 1 }
+            found += merge(a, b)
+        }
+        #expect(searched > 1000 && found > 1000)
+    }
 }
