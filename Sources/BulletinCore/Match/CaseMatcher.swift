@@ -269,6 +269,16 @@ public struct CaseMatcher: Sendable {
         return vetoes
     }
 
+    /// Whether `familyVetoes(a, b)` is not empty, without listing and sorting the families.
+    func hasFamilyVeto(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
+        let fb = b.titleFamilies
+        for (family, mine) in a.titleFamilies {
+            guard let theirs = fb[family] else { continue }
+            if !unmatched(mine, in: b).isEmpty && !unmatched(theirs, in: a).isEmpty { return true }
+        }
+        return false
+    }
+
     /// Values of tokens the other side does not hold. Codes (acronyms among them) count as held when the other's
     /// summary names them (a target such as TROP2 in one title, the drug's code SKB264 in the other); every
     /// other kind must be in the other's title: a 600MW unit's summary may well mention the 300MW one.

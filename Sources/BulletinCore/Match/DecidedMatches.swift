@@ -50,11 +50,11 @@ extension CaseMatcher {
     /// would throw out is mostly thrown out here for a part of its cost: the shared figures, the hard tokens
     /// (`compareTokens`: a veto of a variety named two ways ends it, else the lines' own weights), the template
     /// (`template(_:_:)`, which `compare` calls), and whether one unit's text names the other. A veto of one
-    /// family's tokens (`familyVetoes`, a few set lookups) is looked for first of all.
+    /// family's tokens (`hasFamilyVeto`, a few set lookups) is looked for first of all.
     func scoreBound(_ a: MatchProfile, _ b: MatchProfile) -> (sum: Double, magnitude: Double, vetoed: Bool)? {
         // Title tokens of one family that disagree (示范19 / 示范26, 300MW / 600MW) make the pair `.different`
         // whatever the score: then nothing is measured, and the bound is infinite.
-        if !a.titleFamilies.isEmpty, !b.titleFamilies.isEmpty, !familyVetoes(a, b).isEmpty {
+        if !a.titleFamilies.isEmpty, !b.titleFamilies.isEmpty, hasFamilyVeto(a, b) {
             return (.infinity, .infinity, true)
         }
         let w = settings.weights

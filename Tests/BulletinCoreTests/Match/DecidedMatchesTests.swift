@@ -165,6 +165,7 @@ import Testing
             for b in profiles where b.subject.id != a.subject.id && b.titleKey != a.titleKey {
                 let v = matcher.compare(a, b)
                 let through = matcher.mayDecide(a, b)
+                #expect(matcher.hasFamilyVeto(a, b) == !matcher.familyVetoes(a, b).isEmpty)
                 if v.outcome != .different {
                     kept += 1
                     #expect(through, "\(a.subject.title) / \(b.subject.title): \(v.outcome) skipped")

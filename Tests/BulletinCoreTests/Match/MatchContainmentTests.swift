@@ -85,3 +85,16 @@ import Testing
         #expect(searched > 1000 && found > 1000)
     }
 }
+
+/// `HardTokens.quoted` looks an opening mark up only for `"` and U+2018…U+300E: every mark of `quotePairs` still
+/// opens a quoted name, and a text without marks holds none.
+@Suite struct QuotedTokenTests {
+    @Test func everyOpeningMarkStillOpensAName() {
+        for (open, close) in HardTokens.quotePairs {
+            let text = MatchText.normalise("选育的\(open)天府肉猪\(close)新品种")
+            let tokens = HardTokens.extract(text)
+            #expect(tokens.contains { $0.kind == .quoted && $0.value == "天府肉猪" }, "\(open)\(close): \(tokens)")
+        }
+        #expect(!HardTokens.extract(MatchText.normalise("选育的天府肉猪新品种，亩产620公斤。")).contains { $0.kind == .quoted })
+    }
+}
