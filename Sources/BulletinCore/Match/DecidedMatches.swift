@@ -22,6 +22,11 @@
 ///   `max(0, hardTokenContradicted)` for each title token of either side (at most one line each) and
 ///   `max(0, 2 × hardTokenShared)` for the shared line (min(shared, 2) × the weight);
 /// - approved: 0, as written.
+/// While that bound would let the pair through, the figures, the hard tokens and the template terms are replaced,
+/// in that order, by the weights `compare` writes for them, found by `compare`'s own code (the set intersection of
+/// the figures, `compareTokens`, `TitleAlignment.gap`): each is exact, so still at least the weight. A veto of the
+/// title tokens (`compareTokens`' vetoes; those of one family are looked for first of all) makes `compare` say
+/// `.different` whatever the score, so such a pair is not let through.
 /// Rounded floating-point addition is monotone in each operand, so a sum of terms each at least the matching
 /// weight, taken in the same order, is at least the score; the bound is compared with a margin anyway
 /// (`probableScore` less a billionth of the terms' magnitude), so an order or rounding difference cannot drop a
