@@ -87,14 +87,7 @@ public struct CaseMatcher: Sendable {
             let wt = clamp(w.crossSlope * (cross - w.crossPivot), -w.crossFloor, w.crossCap)
             ev.append(MatchEvidence(field: .title, weight: wt, note: "名称见于对方简介 title found in the other's summary \(f2(cross))"))
         }
-        let template: (String, String)?
-        if sameTitle {
-            template = nil
-        } else if let x = a.titleStemCodes, let y = b.titleStemCodes {
-            template = TitleAlignment.substitution(codes: x, y)
-        } else {
-            template = TitleAlignment.substitution(a.titleStem, b.titleStem)
-        }
+        let template = sameTitle ? nil : Self.template(a, b)
         if let (x, y) = template {
             ev.append(MatchEvidence(field: .title, weight: w.titleTemplate, note: "同一句式、对象不同 one template, another subject: \(x) / \(y)"))
         }
@@ -226,15 +219,7 @@ public struct CaseMatcher: Sendable {
         var r = TokenComparison()
         // Every step below starts from a title token of one side: with none on either side there is nothing to say.
         if a.titleTokens.isEmpty && b.titleTokens.isEmpty { return r }
-        // A veto needs a token on each side, of one family, that the other side does not hold.
-        let fa = Dictionary(grouping: a.titleTokens, by: \.family)
-        let fb = Dictionary(grouping: b.titleTokens, by: \.family)
-        for family in Set(fa.keys).intersection(fb.keys).sorted() {
-            let ua = unmatched(fa[family, default: []], in: b), ub = unmatched(fb[family, default: []], in: a)
-            if !ua.isEmpty && !ub.isEmpty, let kind = fa[family]?.first?.kind {
-                r.vetoes.append(MatchVeto(kind: kind, mine: ua, theirs: ub))
-            }
-        }
+        r.vetoes = familyVetoes(a, b)
         // A variety named by number on one side and by another name on the other: 川康优6308 / 川康优丝苗.
         for (x, y, flip) in [(a, b, false), (b, a, true)] {
             for t in x.titleTokens where t.kind == .variety {
@@ -248,7 +233,7 @@ public struct CaseMatcher: Sendable {
 
         var shared = Set<String>()
         for (x, y) in [(a, b), (b, a)] {
-            let yFamilies = Dictionary(grouping: y.titleTokens.union(y.summaryTokens), by: \.family)
+            let yFamilies = y.tokenFamilies
             for t in x.titleTokens where t.kind != .contrast {
                 let theirs = yFamilies[t.family, default: []]
                 if theirs.contains(where: { $0.value == t.value }) || y.textKey.holds(MatchText.key(t.value)) {
@@ -268,6 +253,30 @@ public struct CaseMatcher: Sendable {
                                             note: "一致 agree: \(shared.sorted().joined(separator: "、"))"))
         }
         return r
+    }
+
+    /// The vetoes of title tokens of one family: a veto needs a token on each side, of one family, that the other
+    /// side does not hold. The first of `compareTokens`' vetoes, and the cheap one (no search of the titles).
+    func familyVetoes(_ a: MatchProfile, _ b: MatchProfile) -> [MatchVeto] {
+        var vetoes: [MatchVeto] = []
+        let fa = a.titleFamilies, fb = b.titleFamilies
+        for family in fa.keys.filter({ fb[$0] != nil }).sorted() {
+            let ua = unmatched(fa[family, default: []], in: b), ub = unmatched(fb[family, default: []], in: a)
+            if !ua.isEmpty && !ub.isEmpty, let kind = fa[family]?.first?.kind {
+                vetoes.append(MatchVeto(kind: kind, mine: ua, theirs: ub))
+            }
+        }
+        return vetoes
+    }
+
+    /// Whether `familyVetoes(a, b)` is not empty, without listing and sorting the families.
+    func hasFamilyVeto(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
+        let fb = b.titleFamilies
+        for (family, mine) in a.titleFamilies {
+            guard let theirs = fb[family] else { continue }
+            if !unmatched(mine, in: b).isEmpty && !unmatched(theirs, in: a).isEmpty { return true }
+        }
+        return false
     }
 
     /// Values of tokens the other side does not hold. Codes (acronyms among them) count as held when the other's

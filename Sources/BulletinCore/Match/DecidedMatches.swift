@@ -22,6 +22,11 @@
 ///   `max(0, hardTokenContradicted)` for each title token of either side (at most one line each) and
 ///   `max(0, 2 × hardTokenShared)` for the shared line (min(shared, 2) × the weight);
 /// - approved: 0, as written.
+/// While that bound would let the pair through, the figures, the hard tokens and the template terms are replaced,
+/// in that order, by the weights `compare` writes for them, found by `compare`'s own code (the set intersection of
+/// the figures, `compareTokens`, `TitleAlignment.gap`): each is exact, so still at least the weight. A veto of the
+/// title tokens (`compareTokens`' vetoes; those of one family are looked for first of all) makes `compare` say
+/// `.different` whatever the score, so such a pair is not let through.
 /// Rounded floating-point addition is monotone in each operand, so a sum of terms each at least the matching
 /// weight, taken in the same order, is at least the score; the bound is compared with a margin anyway
 /// (`probableScore` less a billionth of the terms' magnitude), so an order or rounding difference cannot drop a
@@ -32,34 +37,52 @@ extension CaseMatcher {
     public func mayDecide(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
         if !a.titleKey.isEmpty && a.titleKey == b.titleKey { return true }
         guard let bound = scoreBound(a, b) else { return true }
-        return !(bound.sum < settings.probableScore - 1e-9 * (1 + bound.magnitude))
+        return !bound.vetoed && !below(bound.sum, bound.magnitude)
     }
 
-    /// An upper bound on `compare(a, b).score` for two titles that are not the same (see the type's note), and
-    /// the sum of the magnitudes of its terms; nil when a weight is not finite.
-    func scoreBound(_ a: MatchProfile, _ b: MatchProfile) -> (sum: Double, magnitude: Double)? {
-        let w = settings.weights
-        var sum = 0.0, magnitude = 0.0
-        func add(_ x: Double) {
-            sum += x
-            magnitude += abs(x)
+    /// Whether a bound of this sum and magnitude is certainly below `probableScore` (with the margin of the note).
+    func below(_ sum: Double, _ magnitude: Double) -> Bool {
+        sum < settings.probableScore - 1e-9 * (1 + magnitude)
+    }
+
+    /// An upper bound on `compare(a, b).score` for two titles that are not the same (see the type's note), the
+    /// sum of the magnitudes of its terms, and whether the hard tokens veto (then `compare` says `.different`
+    /// whatever the score; the sum and magnitude are then infinite, not worked out); nil when a weight is not
+    /// finite.
+    ///
+    /// The terms stand for `compare`'s evidence lines in its order. Four are bounds first and made exact, cheapest
+    /// first, only while the bound would let the pair through, each by `compare`'s own test, so a pair `compare`
+    /// would throw out is mostly thrown out here for a part of its cost: the shared figures, the hard tokens
+    /// (`compareTokens`: a veto of a variety named two ways ends it, else the lines' own weights), the template
+    /// (`template(_:_:)`, which `compare` calls), and whether one unit's text names the other. A veto of one
+    /// family's tokens (`hasFamilyVeto`, a few set lookups) is looked for first of all.
+    func scoreBound(_ a: MatchProfile, _ b: MatchProfile) -> (sum: Double, magnitude: Double, vetoed: Bool)? {
+        // Title tokens of one family that disagree (示范19 / 示范26, 300MW / 600MW) make the pair `.different`
+        // whatever the score: then nothing is measured, and the bound is infinite.
+        if !a.titleFamilies.isEmpty, !b.titleFamilies.isEmpty, hasFamilyVeto(a, b) {
+            return (.infinity, .infinity, true)
         }
+        let w = settings.weights
+        var terms: [Double] = []
+        terms.reserveCapacity(16)
         // Title containment.
         let n = MatchText.shared(a.titleGrams, b.titleGrams), m = min(a.titleGrams.count, b.titleGrams.count)
         let c = m == 0 ? 0 : Double(n) / Double(m)
-        add(clamp(w.titleSlope * (c - w.titlePivot), -w.titleFloor, w.titleCap))
+        terms.append(clamp(w.titleSlope * (c - w.titlePivot), -w.titleFloor, w.titleCap))
         // Title found in the other's summary.
         let cross = max(share(a.titleGrams, in: b.summaryTitleGrams), share(b.titleGrams, in: a.summaryTitleGrams))
-        add(clamp(w.crossSlope * (cross - w.crossPivot), -w.crossFloor, w.crossCap))
-        // One template, another subject: written or not.
-        add(max(0, w.titleTemplate))
+        terms.append(clamp(w.crossSlope * (cross - w.crossPivot), -w.crossFloor, w.crossCap))
+        // One template, another subject: written or not (made exact below).
+        let template = terms.count
+        terms.append(max(0, w.titleTemplate))
         // Summary overlap.
         if !a.summaryGrams.isEmpty && !b.summaryGrams.isEmpty {
             let k = MatchText.shared(a.summaryGrams, b.summaryGrams), l = min(a.summaryGrams.count, b.summaryGrams.count)
-            add(clamp(w.summarySlope * (Double(k) / Double(l) - w.summaryPivot), -w.summaryFloor, w.summaryCap))
+            terms.append(clamp(w.summarySlope * (Double(k) / Double(l) - w.summaryPivot), -w.summaryFloor, w.summaryCap))
         }
-        // Shared figures: at most min(2, the smaller set) are counted.
-        add(max(0, Double(min(2, a.figures.count, b.figures.count)) * w.figureShared))
+        // Shared figures: at most min(2, the smaller set) are counted (made exact below).
+        let figuresAt = terms.count
+        terms.append(max(0, Double(min(2, a.figures.count, b.figures.count)) * w.figureShared))
         // Submitting unit, by compare's tests. Two units that are not the same, not forwarding and not parent and
         // part weigh 0 when one's text names the other, `submitterDifferent` otherwise: that search of the texts
         // is left to the end and made only when the two answers fall on either side of `probableScore`.
@@ -67,53 +90,104 @@ extension CaseMatcher {
         var namesEachOther = false
         if !a.submitterKey.isEmpty && !b.submitterKey.isEmpty {
             if a.submitterKey == b.submitterKey || a.submitterCore == b.submitterCore {
-                add(w.submitterSame)
+                terms.append(w.submitterSame)
             } else if forwarded {
                 let (fw, other) = a.forwards ? (a, b) : (b, a)
                 let named = !other.forwards && other.submitterAliases.contains { fw.textKey.holds($0) }
-                add(named ? w.submitterNamed : 0)
+                terms.append(named ? w.submitterNamed : 0)
             } else if Self.atLeastFour(a.submitterCore) && Self.atLeastFour(b.submitterCore)
                         && (a.submitterCore.holds(b.submitterCore) || b.submitterCore.holds(a.submitterCore)) {
-                add(w.submitterSame / 2)
+                terms.append(w.submitterSame / 2)
             } else {
                 namesEachOther = true
             }
         }
         // Mobile.
         if a.mobile.count == 11 && a.mobile == b.mobile {
-            add(w.mobileSame)
+            terms.append(w.mobileSame)
         } else if a.mobile.count == 11 && b.mobile.count == 11 {
-            add(forwarded ? 0 : w.mobileDifferent)
+            terms.append(forwarded ? 0 : w.mobileDifferent)
         }
         // Supervisor.
         if !a.supervisorKey.isEmpty && !b.supervisorKey.isEmpty {
             if a.supervisorKey == b.supervisorKey {
-                add(w.supervisorSame)
+                terms.append(w.supervisorSame)
             } else if !forwarded {
-                add(w.supervisorDifferent)
+                terms.append(w.supervisorDifferent)
             }
         }
         // Months.
         let months = abs(a.subject.monthNumber - b.subject.monthNumber)
-        add(months <= 1 ? w.monthsNear : months > settings.monthWindow ? w.monthsFar : 0)
-        // Hard tokens: nothing when neither title holds one.
-        if !(a.titleTokens.isEmpty && b.titleTokens.isEmpty) {
-            add(Double(a.titleTokens.count + b.titleTokens.count) * max(0, w.hardTokenContradicted))
-            add(max(0, 2 * w.hardTokenShared))
+        terms.append(months <= 1 ? w.monthsNear : months > settings.monthWindow ? w.monthsFar : 0)
+        // Hard tokens: nothing when neither title holds one; else a bound, made exact below.
+        let tokensAt = terms.count
+        let holdsTokens = !(a.titleTokens.isEmpty && b.titleTokens.isEmpty)
+        if holdsTokens {
+            terms.append(Double(a.titleTokens.count + b.titleTokens.count) * max(0, w.hardTokenContradicted))
+            terms.append(max(0, 2 * w.hardTokenShared))
         }
+        func total() -> (sum: Double, magnitude: Double) {
+            var sum = 0.0, magnitude = 0.0
+            for t in terms {
+                sum += t
+                magnitude += abs(t)
+            }
+            return (sum, magnitude)
+        }
+        // The most the unit line can weigh, for the tests below.
+        let unitHigh = namesEachOther ? max(0, w.submitterDifferent) : 0
+        func through(_ t: (sum: Double, magnitude: Double)) -> Bool {
+            !below(t.sum + unitHigh, t.magnitude + abs(w.submitterDifferent))
+        }
+        var vetoed = false
+        var bound = total()
+        // The figures line as `compare` writes it.
+        if terms[figuresAt] != 0, through(bound) {
+            let shared = a.figures.intersection(b.figures)
+            terms[figuresAt] = shared.isEmpty ? 0 : Double(min(shared.count, 2)) * w.figureShared
+            bound = total()
+        }
+        // The hard tokens as `compare` finds them: a veto makes the pair `.different`; otherwise their lines.
+        if holdsTokens, through(bound) {
+            let tokens = compareTokens(a, b)
+            vetoed = !tokens.vetoes.isEmpty
+            terms.replaceSubrange(tokensAt..., with: tokens.evidence.map(\.weight))
+            bound = total()
+        }
+        // The template line as `compare` finds it.
+        if !vetoed, through(bound) {
+            terms[template] = Self.hasTemplate(a, b) ? w.titleTemplate : 0
+            bound = total()
+        }
+        var (sum, magnitude) = bound
         if namesEachOther {
             let low = min(0, w.submitterDifferent), high = max(0, w.submitterDifferent)
             let margin = 1e-9 * (1 + magnitude + abs(w.submitterDifferent))
-            if sum + high < settings.probableScore - margin || sum + low >= settings.probableScore + margin {
-                add(high)  // below either way, or through either way: the larger is a bound, with the same answer
+            let x: Double
+            if vetoed || sum + high < settings.probableScore - margin || sum + low >= settings.probableScore + margin {
+                x = high  // below either way, or through either way: the larger is a bound, with the same answer
             } else if a.submitterAliases.contains(where: { b.textKey.holds($0) }) || b.submitterAliases.contains(where: { a.textKey.holds($0) }) {
-                add(0)
+                x = 0
             } else {
-                add(w.submitterDifferent)
+                x = w.submitterDifferent
             }
+            sum += x
+            magnitude += abs(x)
         }
         guard sum.isFinite, magnitude.isFinite else { return nil }
-        return (sum, magnitude)
+        return (sum, magnitude, vetoed)
+    }
+
+    /// The template line's pieces, as `compare` finds them for two titles that are not the same.
+    static func template(_ a: MatchProfile, _ b: MatchProfile) -> (String, String)? {
+        if let x = a.titleStemCodes, let y = b.titleStemCodes { return TitleAlignment.substitution(codes: x, y) }
+        return TitleAlignment.substitution(a.titleStem, b.titleStem)
+    }
+
+    /// Whether `template(a, b)` is not nil, without making the pieces' text (`substitution` is `gap` and the text).
+    static func hasTemplate(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
+        if let x = a.titleStemCodes, let y = b.titleStemCodes { return TitleAlignment.gap(x, y) != nil }
+        return TitleAlignment.gap(a.titleStem, b.titleStem) != nil
     }
 
     /// `s.count >= 4`, looking at four characters at most.

@@ -91,7 +91,9 @@ public enum HardTokens {
     static func quoted(_ s: [Unicode.Scalar], into tokens: inout Set<HardToken>) {
         var i = 0
         while i < s.count {
-            guard let close = quotePairs[s[i]] else { i += 1; continue }
+            // Every opening mark is `"` or lies in U+2018…U+300E: ideographs and letters skip the lookup.
+            let u = s[i]
+            guard u == "\"" || (u.value >= 0x2018 && u.value <= 0x300E), let close = quotePairs[u] else { i += 1; continue }
             var j = i + 1
             while j < s.count && s[j] != close && j - i <= 40 { j += 1 }
             if j < s.count && s[j] == close {

@@ -183,7 +183,9 @@ public struct MatchIndex: Sendable {
             return Int(slot[d])
         }
         func current(_ d: Int) -> (Double, Double) { slot[d] < 0 ? (0, 0) : best[Int(slot[d])].value }
-        for (d, c) in titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate) {
+        let byTitle = titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate)
+        best.reserveCapacity(byTitle.count + 64)
+        for (d, c) in byTitle {
             best[entry(d)].value = (c, 0)
         }
         // `min`: past `atMost` documents, a gram whose list was dropped is not followed, nor one as common.

@@ -17,6 +17,10 @@ public struct MatchProfile: Sendable {
     let titleTokens: Set<HardToken>
     /// Hard token values of the summary.
     let summaryTokens: Set<HardToken>
+    /// The title's tokens by family, and the title's and summary's together, as `compareTokens` looks them up
+    /// for every candidate pair (grouped once here, in the sets' order, not once a pair).
+    let titleFamilies: [String: [HardToken]]
+    let tokenFamilies: [String: [HardToken]]
     /// Figures in the summary (620, 6.8, 1.4): a resend keeps its figures, a sibling product has its own.
     /// Single digits and years (1900–2100) are left out.
     let figures: Set<String>
@@ -44,13 +48,16 @@ public struct MatchProfile: Sendable {
         self.subject = subject
         title = MatchText.normalise(subject.title)
         titleKey = MatchText.key(title)
-        titleGrams = MatchText.grams(MatchText.stripped(titleKey, removing: settings.genericTitleWords), size: settings.titleGram)
+        let stem = MatchText.stripped(titleKey, removing: settings.genericTitleWords)
+        titleGrams = MatchText.grams(stem, size: settings.titleGram)
         let summary = MatchText.normalise(subject.summary)
         let summaryKey = MatchText.key(summary)
         summaryGrams = MatchText.grams(summaryKey, size: settings.summaryGram)
         summaryTitleGrams = settings.summaryGram == settings.titleGram ? summaryGrams : MatchText.grams(summaryKey, size: settings.titleGram)
         titleTokens = HardTokens.extract(title, contrast: settings.contrastTerms)
         summaryTokens = HardTokens.extract(summary)
+        titleFamilies = Dictionary(grouping: titleTokens, by: \.family)
+        tokenFamilies = Dictionary(grouping: titleTokens.union(summaryTokens), by: \.family)
         figures = MatchProfile.figures(in: summary)
         textKey = titleKey + "\u{1F}" + summaryKey
         submitterKey = MatchText.key(MatchText.normalise(subject.submitter))
@@ -71,7 +78,7 @@ public struct MatchProfile: Sendable {
             aliases.append(String(bare.suffix(4)))
         }
         submitterAliases = aliases
-        titleStem = Array(MatchText.stripped(titleKey, removing: settings.genericTitleWords))
+        titleStem = Array(stem)
         titleStemCodes = TitleAlignment.codes(titleStem)
         let key = submitterKey
         forwards = subject.channel == .activeCollection

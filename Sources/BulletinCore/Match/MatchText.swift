@@ -73,11 +73,30 @@ public enum MatchText {
         return unique
     }
 
-    /// How many values two sorted, distinct arrays share.
+    /// How many values two sorted, distinct arrays share. When one is far the shorter (a title's grams in a
+    /// summary's), each of its values is looked for by binary search in what is left of the other; otherwise the
+    /// two are merged.
     public static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        if a.count * 8 < b.count { return sharedSearching(a, in: b) }
+        if b.count * 8 < a.count { return sharedSearching(b, in: a) }
         var i = 0, j = 0, n = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
+    /// `shared` for a short `a`: each value of `a`, in order, searched for in `b` past the place of the one before.
+    static func sharedSearching(_ a: [UInt64], in b: [UInt64]) -> Int {
+        var n = 0, from = 0
+        for v in a {
+            var lo = from, hi = b.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if b[mid] < v { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < b.count && b[lo] == v { n += 1; from = lo + 1 } else { from = lo }
+            if from == b.count { break }
         }
         return n
     }

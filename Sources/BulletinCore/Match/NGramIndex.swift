@@ -62,23 +62,40 @@ public struct NGramIndex: Sendable {
 
     /// Containment of the query in each touched document: shared grams over the smaller of the two sets.
     /// The counting of `shared(with:skipAbove:)` in one pass over raw buffers (the postings of one template's
-    /// grams run to thousands of documents on a big night, and this loop was a third of the match step).
+    /// grams run to thousands of documents on a big night, and this loop was a third of the match step). The
+    /// walk has no branch: each posting writes its document to the next free place of `touched` and moves that
+    /// place on only when the document's count was 0 (the lists followed are found first, so `touched` is made
+    /// as long as their postings together and never grows).
     public func containment(of grams: [UInt64], atLeast floor: Double, skipAbove: Int = .max) -> [(document: Int, containment: Double)] {
         let q = grams.count
         guard q > 0, !sizes.isEmpty else { return [] }
+        var lists: [[Int32]] = []
+        lists.reserveCapacity(q)
+        var walked = 0
+        for g in grams {
+            guard let list = postings[g], list.count <= skipAbove else { continue }
+            lists.append(list)
+            walked += list.count
+        }
+        guard walked > 0 else { return [] }
         var counts = [UInt16](repeating: 0, count: sizes.count)
-        var touched: [Int32] = []
-        counts.withUnsafeMutableBufferPointer { c in
-            let cp = c.baseAddress.unsafelyUnwrapped
-            for g in grams {
-                guard let list = postings[g], list.count <= skipAbove else { continue }
-                list.withUnsafeBufferPointer { l in
-                    for d in l {
-                        let k = Int(truncatingIfNeeded: d)
-                        if cp[k] == 0 { touched.append(d) }
-                        cp[k] &+= 1
+        let touched = [Int32](unsafeUninitializedCapacity: walked) { t, found in
+            found = 0
+            guard let tp = t.baseAddress else { return }
+            counts.withUnsafeMutableBufferPointer { c in
+                guard let cp = c.baseAddress else { return }
+                var n = 0
+                for list in lists {
+                    list.withUnsafeBufferPointer { l in
+                        for d in l {
+                            let k = Int(truncatingIfNeeded: d)
+                            tp[n] = d
+                            n &+= cp[k] == 0 ? 1 : 0
+                            cp[k] &+= 1
+                        }
                     }
                 }
+                found = n
             }
         }
         var out: [(document: Int, containment: Double)] = []
