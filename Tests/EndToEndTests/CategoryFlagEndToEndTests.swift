@@ -32,7 +32,7 @@ struct CategoryFlagEndToEndTests {
             #expect(row["needsReview"] as? Bool == true)
             let flags = try #require(row["flags"] as? [String])
             let flag = try #require(flags.first { $0.hasPrefix("需人工确认：成果类别：规则取「基础研究成果」，模型倾向「其它」（把握 ") }, "\(flags)")
-            #expect(flag.contains("依据字串 「") && flag.hasSuffix("两者都有把握而不一致，请确认"), "\(flag)")
+            #expect(flag.contains("依据字串 「") && flag.hasSuffix("规则有把握而模型不认同，请确认"), "\(flag)")
 
             // pipeline.json as before flag22 (flagAbove 1.01, the weights named by their absolute path): not flagged.
             let text = try String(contentsOf: shipped, encoding: .utf8)

@@ -440,9 +440,12 @@ public struct ModelLayer: Sendable {
         return Tally.concat(name, "「", rules, "」：规则依据单薄或模型不认同，", prefers, "，请确认")
     }
 
+    /// The review reason of a label the rules hold that the model disagrees with (`flagAbove`). The scalar form flags
+    /// only a model sure of its label ("both sure"); the per-dimension form may flag at any probability (`{"category": 0}`),
+    /// so it says only that the rules were sure.
     private func disagreement(_ name: String, _ v: NgramModel.Verdict, rules: String) -> String {
         Tally.concat(name, "：规则取「", rules, "」，模型倾向「", v.label, "」（把握 ", Tally.format(v.probability), "，依据字串 ",
-                     Self.quoted(v.grams), "），两者都有把握而不一致，请确认")
+                     Self.quoted(v.grams), settings.flagAbove.everywhere ? "），两者都有把握而不一致，请确认" : "），规则有把握而模型不认同，请确认")
     }
 }
 

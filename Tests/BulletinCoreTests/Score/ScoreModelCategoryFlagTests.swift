@@ -57,7 +57,7 @@ struct ScoreModelCategoryFlagTests {
                     #expect(new.count == 1, "\(name) \(c.id): \(new)")
                     let reason = try #require(new.first)
                     #expect(reason.hasPrefix("\(Self.prefix)\(b.category)」，模型倾向「\(top.key)」（把握 \(Tally.format(top.value))"), "\(reason)")
-                    #expect(reason.contains("依据字串 「") && reason.hasSuffix("两者都有把握而不一致，请确认"), "\(reason)")
+                    #expect(reason.contains("依据字串 「") && reason.hasSuffix("规则有把握而模型不认同，请确认"), "\(reason)")
                     #expect(b.needsReview && b.flags.contains("需人工确认：\(reason)"))
                 } else {
                     if weak && top.key != b.category { weakDisagreed += 1 }
