@@ -16,8 +16,11 @@ extension ScoringConfig {
         /// The same for the industry.
         public var industryOverrideAbove: Double
         /// The model's probability at or above which a label the rules were sure of, and the model disagrees
-        /// with, is flagged 需人工确认; above 1: never.
-        public var flagAbove: Double
+        /// with, is flagged 需人工确认; above 1: never. One number (as before flag22): the category and the industry
+        /// alike, the model then read on every submission and `flagBelow` applied on every one; per dimension
+        /// (`{"category": 0}`): only the dimensions named, read on every submission only for them, `flagBelow` still
+        /// only where a label is weak or thin (docs/scoring.md, "Category flags where the model disagrees (flag22)").
+        public var flagAbove: FlagAbove
         /// When set, a weak or contested industry is replaced where the model's log-odds of its label over the rules'
         /// label, ln(p(model's) / p(rules')), exceed this × the confidence assessor's figure for the rules' label
         /// (instead of `industryOverrideAbove`): a weak label the rules hold with some evidence needs a clearer model.
@@ -34,6 +37,87 @@ extension ScoringConfig {
         /// out on the newer sets"); `flagBelow` still applies only where a label is weak or thin. nil: an industry the
         /// rules hold is never replaced, and the model is read only where a label is weak (as before).
         public var industryOverrideHeldLogOdds: Double?
+
+        /// `flagAbove`: one number for the category and the industry alike, or one per dimension.
+        public struct FlagAbove: Sendable, Codable, Equatable, ExpressibleByFloatLiteral {
+            /// The dimensions `flagAbove` may name when written per dimension.
+            public static let dimensions = ["category", "industry"]
+            /// Category.
+            public var category: Double
+            /// Industry.
+            public var industry: Double
+            /// Written as one number: reading the model on every submission for it (a figure at most 1) also applies
+            /// `flagBelow` on every submission, as before flag22.
+            public var everywhere: Bool
+            /// The keys of the per-dimension form, as written (checked by `ScoringConfig.validate`).
+            public var keys: [String] = []
+
+            /// One figure for the category and the industry (above 1: never), as the scalar `flagAbove` always meant.
+            public static func all(_ p: Double) -> FlagAbove { FlagAbove(category: p, industry: p, everywhere: true) }
+
+            /// Per dimension; a dimension left out (above 1) never flags.
+            public init(category: Double = 1.01, industry: Double = 1.01) {
+                self.init(category: category, industry: industry, everywhere: false)
+                keys = [category <= 1 ? "category" : nil, industry <= 1 ? "industry" : nil].compactMap { $0 }
+            }
+
+            init(category: Double, industry: Double, everywhere: Bool) {
+                self.category = category
+                self.industry = industry
+                self.everywhere = everywhere
+            }
+
+            /// A number literal is the scalar form.
+            public init(floatLiteral value: Double) { self = .all(value) }
+
+            /// Whether the category is flagged where the model disagrees (a figure at most 1).
+            var flagsCategory: Bool { category <= 1 }
+            /// Whether the industry is.
+            var flagsIndustry: Bool { industry <= 1 }
+
+            /// Decodes a number (every dimension) or an object of dimensions (`{"category": 0}`); other keys are kept for
+            /// the validation's error.
+            public init(from decoder: any Decoder) throws {
+                if let single = try? decoder.singleValueContainer(), let p = try? single.decode(Double.self) {
+                    self = .all(p)
+                    return
+                }
+                guard let c = try? decoder.container(keyedBy: AnyKey.self) else {
+                    throw DecodingError.typeMismatch(Double.self, DecodingError.Context(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "flagAbove is one number (the category and the industry alike) or an object of dimensions, e.g. {\"category\": 0}"))
+                }
+                self.init()
+                for key in c.allKeys {
+                    switch key.stringValue {
+                    case "category": category = try c.decode(Double.self, forKey: key)
+                    case "industry": industry = try c.decode(Double.self, forKey: key)
+                    default: break
+                    }
+                    keys.append(key.stringValue)
+                }
+                keys.sort()
+            }
+
+            /// Writes the form it was read in.
+            public func encode(to encoder: any Encoder) throws {
+                if everywhere {
+                    var c = encoder.singleValueContainer()
+                    try c.encode(category)
+                    return
+                }
+                var c = encoder.container(keyedBy: AnyKey.self)
+                if category <= 1 { try c.encode(category, forKey: AnyKey(stringValue: "category")) }
+                if industry <= 1 { try c.encode(industry, forKey: AnyKey(stringValue: "industry")) }
+            }
+
+            struct AnyKey: CodingKey {
+                var stringValue: String
+                var intValue: Int? { nil }
+                init(stringValue: String) { self.stringValue = stringValue }
+                init?(intValue: Int) { nil }
+            }
+        }
 
         /// `flagBelow`: one threshold per dimension.
         public struct FlagBelow: Sendable, Codable, Equatable {
@@ -64,7 +148,7 @@ extension ScoringConfig {
         }
 
         /// Creates the settings.
-        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: Double = 1.01,
+        public init(enabled: Bool, weights: String, categoryOverrideAbove: Double = 0.6, industryOverrideAbove: Double = 0.4, flagAbove: FlagAbove = 1.01,
                     industryOverrideLogOdds: Double? = nil, flagBelow: FlagBelow = FlagBelow(), thinVotes: Int? = nil,
                     industryOverrideHeldLogOdds: Double? = nil) {
             self.enabled = enabled
@@ -86,7 +170,7 @@ extension ScoringConfig {
             weights = try c.decode(String.self, forKey: .weights)
             categoryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .categoryOverrideAbove) ?? 0.6
             industryOverrideAbove = try c.decodeIfPresent(Double.self, forKey: .industryOverrideAbove) ?? 0.4
-            flagAbove = try c.decodeIfPresent(Double.self, forKey: .flagAbove) ?? 1.01
+            flagAbove = try c.decodeIfPresent(FlagAbove.self, forKey: .flagAbove) ?? 1.01
             industryOverrideLogOdds = try c.decodeIfPresent(Double.self, forKey: .industryOverrideLogOdds)
             flagBelow = try c.decodeIfPresent(FlagBelow.self, forKey: .flagBelow) ?? FlagBelow()
             thinVotes = try c.decodeIfPresent(Int.self, forKey: .thinVotes)
@@ -101,7 +185,8 @@ extension ScoringConfig {
 ///   and the model is at least `categoryOverrideAbove` (`industryOverrideAbove`) sure of its own label, the model's
 ///   label is taken; a new category takes the model's subtype within it, so the subtype stays inside the category.
 /// - Where the rules are sure and the model is at least `flagAbove` sure of another label, the rules' label stays and
-///   a review reason says what the model prefers.
+///   a review reason says what the model prefers (`{"category": 0}`: wherever the model's most probable category is
+///   another, flag22).
 /// - Each label the model changes or flags gets a reason (rule `model`) with the model's probability and the grams
 ///   that pushed it most, so `explain` shows the model's part; where it does neither it leaves no reason (and where
 ///   it cannot act, nothing weak and `flagAbove` above 1, it is not read at all).
@@ -209,16 +294,20 @@ public struct ModelLayer: Sendable {
     /// flags a label. Where it is read, a label the rules hold (not weak, not replaced) that the model gives less than
     /// `flagBelow` is flagged.
     func outcome(for sheet: ScoreSheet, weak: Weak) -> Outcome? {
-        let flagging = settings.flagAbove <= 1
+        let above = settings.flagAbove
+        let flagsCategory = above.flagsCategory, flagsIndustry = above.flagsIndustry
         let held = settings.industryOverrideHeldLogOdds
-        let reads = weak.any || flagging || weak.thin
-        guard reads || held != nil else { return nil }
-        // Read only for a held industry (`industryOverrideHeldLogOdds`): no flag, and only the industry is scored.
+        // The scalar `flagAbove` (at most 1) reads every submission for `flagBelow` too, as it always did; the
+        // per-dimension form reads the dimensions it names and leaves `flagBelow` to weak or thin labels.
+        let reads = weak.any || weak.thin || (above.everywhere && (flagsCategory || flagsIndustry))
+        guard reads || held != nil || flagsCategory || flagsIndustry else { return nil }
+        // Read only for a held industry (`industryOverrideHeldLogOdds`) or a per-dimension `flagAbove`: no `flagBelow`,
+        // and only those dimensions are scored.
         let below = reads ? settings.flagBelow : ScoringConfig.Model.FlagBelow()
         // Only the dimensions the model may act on are scored; the subtype too once the category changes.
-        let needCategory = weak.category || flagging || below.category > 0
+        let needCategory = weak.category || flagsCategory || below.category > 0
         let needSubtype = weak.subtype || below.subtype > 0
-        let needIndustry = weak.industry || flagging || below.industry > 0 || held != nil
+        let needIndustry = weak.industry || flagsIndustry || below.industry > 0 || held != nil
         let f = model.features(sheet.texts)
         var z = model.scores(f, dimensions: SIMD4(needCategory ? 1 : 0, needSubtype ? 1 : 0, needIndustry ? 1 : 0, 0))
         var review: [String] = []
@@ -227,7 +316,7 @@ public struct ModelLayer: Sendable {
         let rulesCategory = labels.category
 
         if needCategory, let label = decide(0, "成果类别", rules: rulesCategory, weak: weak.category, above: settings.categoryOverrideAbove,
-                                            confidence: nil, flagBelow: below.category, f, z, &notes, &review) {
+                                            confidence: nil, flagAbove: above.category, flagBelow: below.category, f, z, &notes, &review) {
             labels.category = label
             if !needSubtype { model.addScores(1, f, to: &z) }
         }
@@ -262,7 +351,7 @@ public struct ModelLayer: Sendable {
         if needIndustry, let label = decide(2, "产业", rules: labels.industry, weak: weak.industry, above: settings.industryOverrideAbove,
                                             confidence: settings.industryOverrideLogOdds.map { ($0, weak.industryConfidence) },
                                             held: held.map { ($0, weak.industryConfidence) },
-                                            flagBelow: below.industry, f, z, &notes, &review) {
+                                            flagAbove: above.industry, flagBelow: below.industry, f, z, &notes, &review) {
             labels.industry = label
         }
         guard !notes.isEmpty || !review.isEmpty else { return nil }
@@ -286,12 +375,13 @@ public struct ModelLayer: Sendable {
     /// One dimension (category 0, industry 2): the model's label, with a reason noted on the sheet, when the rules
     /// hold theirs (`rules`) weakly and the model is sure enough of another — at least `above`, or, with
     /// `confidence` (k, the assessor's figure c), where ln(p(model's) / p(rules')) > k × c; otherwise nil, with a
-    /// review reason added when the rules are sure and the model at least `flagAbove` sure of another label, or gives
+    /// review reason added when the rules are sure and the model at least `flagAbove` (this dimension's) sure of another
+    /// label, or gives
     /// the rules' label less than `flagBelow`. With `heldOdds` (k, c) a label the rules hold (not weak) is replaced
     /// too, where the log-odds exceed k × c.
     private func decide(_ d: Int, _ name: String, rules: String, weak: Bool, above: Double, confidence: (k: Double, c: Double)?,
                         held heldOdds: (k: Double, c: Double)? = nil,
-                        flagBelow: Double, _ f: NgramModel.Features, _ z: NgramModel.Scores,
+                        flagAbove: Double, flagBelow: Double, _ f: NgramModel.Features, _ z: NgramModel.Scores,
                         _ notes: inout [Reason], _ review: inout [String]) -> String? {
         guard let top = model.top(d, z) else { return nil }
         let label = model.label(d, top.label)
@@ -327,7 +417,7 @@ public struct ModelLayer: Sendable {
             }
         }
         guard !weak else { return nil }
-        if top.probability >= settings.flagAbove && !LabelText.same(label, rules) {
+        if top.probability >= flagAbove && !LabelText.same(label, rules) {
             let v = NgramModel.Verdict(label: label, probability: top.probability, probabilities: [], grams: model.grams(d, f, best: top.label, norm: z.norms[d]))
             review.append(disagreement(name, v, rules: rules))
         } else if flagBelow > 0, let held {
@@ -350,9 +440,12 @@ public struct ModelLayer: Sendable {
         return Tally.concat(name, "「", rules, "」：规则依据单薄或模型不认同，", prefers, "，请确认")
     }
 
+    /// The review reason of a label the rules hold that the model disagrees with (`flagAbove`). The scalar form flags
+    /// only a model sure of its label ("both sure"); the per-dimension form may flag at any probability (`{"category": 0}`),
+    /// so it says only that the rules were sure.
     private func disagreement(_ name: String, _ v: NgramModel.Verdict, rules: String) -> String {
         Tally.concat(name, "：规则取「", rules, "」，模型倾向「", v.label, "」（把握 ", Tally.format(v.probability), "，依据字串 ",
-                     Self.quoted(v.grams), "），两者都有把握而不一致，请确认")
+                     Self.quoted(v.grams), settings.flagAbove.everywhere ? "），两者都有把握而不一致，请确认" : "），规则有把握而模型不认同，请确认")
     }
 }
 

@@ -146,6 +146,23 @@ extension ScoringConfig {
             try label(s, in: AchievementTaxonomy.subtypes, "scoring.eligibility.breakthroughSubtypes[\(i)]")
         }
 
+        // MARK: model (its weights are checked when the layer loads them)
+        if let above = model?.flagAbove, !above.everywhere {
+            let dimensions = Model.FlagAbove.dimensions
+            guard !above.keys.isEmpty else {
+                throw fail("scoring.model.flagAbove", "is {}, which never flags; name \(dimensions.joined(separator: " or ")) with a probability from 0 to 1 (e.g. {\"category\": 0}), or write one number for both")
+            }
+            for key in above.keys {
+                guard let d = dimensions.firstIndex(of: key) else {
+                    throw fail("scoring.model.flagAbove.\(key)", "is not a dimension the model flags; use \(dimensions.joined(separator: " or ")), e.g. {\"category\": 0}, or one number for both")
+                }
+                let p = d == 0 ? above.category : above.industry
+                guard p.isFinite, (0...1).contains(p) else {
+                    throw fail("scoring.model.flagAbove.\(key)", "is \(p); use a probability from 0 (flag wherever the model's most probable label is another) to 1, or leave the dimension out never to flag it")
+                }
+            }
+        }
+
         // MARK: phrases and patterns: build every rule once, as the scorer will (and keep them for it: a configuration
         // is validated when it is loaded and again by the scorer built from it, and the rules' cues, compiled three
         // times, cost a tenth of inspecting 2,000 rows)

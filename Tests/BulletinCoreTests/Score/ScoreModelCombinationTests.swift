@@ -40,7 +40,8 @@ struct ScoreModelCombinationTests {
         #expect(model.flagBelow == ScoringConfig.Model.FlagBelow(category: 0, subtype: 0.3, industry: 0.3))
         #expect(model.thinVotes == nil, "reading thin labels too cost +3.05% a submission")
         #expect(try !Self.shippedLayer().readsThin)
-        #expect(model.flagAbove > 1, "no disagreement flag on a sure label")
+        #expect(model.flagAbove == ScoringConfig.Model.FlagAbove(category: 0),
+                "a sure category the model disagrees with is flagged (flag22); a sure industry is not")
     }
 
     @Test func keysLeftOutKeepTheLayerAsItWas() throws {
@@ -230,8 +231,11 @@ struct ScoreModelCombinationTests {
         #expect((flagged["子类"] ?? 0) > 0, "\(flagged)")
     }
 
+    /// (`flagAbove` 1.01, as before flag22: the shipped layer now reads the category everywhere, ScoreModelCategoryFlagTests.)
     @Test func withNothingWeakAndNothingThinTheModelIsNotRead() throws {
-        let layer = try Self.shippedLayer()
+        var settings = try #require(try ScoreTestSupport.shippedScorer().config.model)
+        settings.flagAbove = 1.01
+        let layer = try ModelLayer(settings: settings, directory: Self.root)
         let scorer = try ScoreTestSupport.rulesScorer()
         let c = try #require(try Self.realSet("dev").first)
         var sheet = ScoreSheet(fields: [.title: c.title, .summary: c.summary], extras: [:], profile: scorer.profile, fieldWeights: scorer.config.fieldWeights)

@@ -11,11 +11,12 @@ struct ScoreModelLayerTests {
     static let root = TestSupport.root
     static let dev = root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/labelled/real/dev.json")
 
-    static func settings(enabled: Bool = true, weights: String = "data/scoring-model.json", flagAbove: Double = 0.9) -> ScoringConfig.Model {
+    static func settings(enabled: Bool = true, weights: String = "data/scoring-model.json",
+                         flagAbove: ScoringConfig.Model.FlagAbove = 0.9) -> ScoringConfig.Model {
         ScoringConfig.Model(enabled: enabled, weights: weights, categoryOverrideAbove: 0.6, industryOverrideAbove: 0.4, flagAbove: flagAbove)
     }
 
-    static func layer(flagAbove: Double = 0.9) throws -> ModelLayer {
+    static func layer(flagAbove: ScoringConfig.Model.FlagAbove = 0.9) throws -> ModelLayer {
         try ModelLayer(settings: settings(flagAbove: flagAbove), directory: root)
     }
 
@@ -432,7 +433,7 @@ struct ScoreModelLayerTests {
     @Test(arguments: [0.9, 1.01])
     func theLayerAheadOfTheReviewRulesAssessesAsTheSecondPassDid(flagAbove: Double) throws {
         let rules = try Self.rules()
-        let layer = try Self.layer(flagAbove: flagAbove)
+        let layer = try Self.layer(flagAbove: .all(flagAbove))
         let scorer = rules.with(modelLayer: layer)
         var acted = 0
         for name in Self.realSets {
