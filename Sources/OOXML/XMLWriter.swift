@@ -11,15 +11,17 @@ public enum XMLWriter {
         var failed = false
         func check(_ rc: Int32) { if rc < 0 { failed = true } }
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"))
+        // Each name and text goes to libxml2 as a pointer to the string's own UTF-8 (`withXMLChars`), the same
+        // bytes the implicit String-to-pointer conversion passes, without copying every one into a new array.
         func emit(_ e: XMLElement) {
-            check(xmlTextWriterStartElement(writer, e.name))
+            check(withXMLChars(e.name) { xmlTextWriterStartElement(writer, $0) })
             for a in e.attributes {
-                check(xmlTextWriterWriteAttribute(writer, a.name, a.value))
+                check(withXMLChars(a.name) { name in withXMLChars(a.value) { xmlTextWriterWriteAttribute(writer, name, $0) } })
             }
             for c in e.children {
                 switch c {
                 case .element(let child): emit(child)
-                case .text(let t): check(xmlTextWriterWriteString(writer, t))
+                case .text(let t): check(withXMLChars(t) { xmlTextWriterWriteString(writer, $0) })
                 }
             }
             check(xmlTextWriterEndElement(writer))
@@ -31,5 +33,11 @@ public enum XMLWriter {
         let count = Int(xmlBufferLength(buffer))
         guard let content = xmlBufferContent(buffer) else { return [] }
         return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    /// Calls `body` with `text` as NUL-terminated UTF-8, as libxml2's `xmlChar` (its string's storage when it has
+    /// one, else a copy on the stack); the pointer is valid only inside `body`.
+    static func withXMLChars<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { chars in chars.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1, body) }
     }
 }

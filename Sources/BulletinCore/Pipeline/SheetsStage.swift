@@ -275,8 +275,13 @@ public struct ReviewSheetPlanner: Sendable {
         guard !value.isEmpty else { return "" }
         let plain = value.isPlainForSearch
         let conclusions = plainConclusions ?? a.reasons.map(\.conclusion.isPlainForSearch)
-        let found = zip(a.reasons, conclusions).filter { r, p in plain && p ? r.conclusion.holds(value) : r.conclusion.contains(value) }
-            .map(\.0).max { $0.weight < $1.weight }
+        // The first of the heaviest findings that conclude it (as `max(by:)` of them picks), in one pass with no
+        // array of findings copied: a sheet row asks four times.
+        var found: Reason?
+        for (r, p) in zip(a.reasons, conclusions) where plain && p ? r.conclusion.holds(value) : r.conclusion.contains(value) {
+            if let best = found, !(best.weight < r.weight) { continue }
+            found = r
+        }
         guard let r = found else { return a.flags.first { $0.containsAsFoundation(value, needleIsPlain: plain) } ?? "" }
         return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
     }

@@ -156,14 +156,14 @@ struct ReviewSheetLayout {
         // One pass over the row's cells, each with its column's letters, style and measured width worked out
         // once per sheet: the cells and the height are those the row always had.
         let rowNumber = String(number)
-        var cells: [XMLElement] = []
+        var cells: [XMLNode] = []
         cells.reserveCapacity(values.count)
         var lines = 1
         for (i, (value, reviewer)) in values.enumerated() {
             let ref = columnLetters[i] + rowNumber
             switch value {
             case .number:
-                cells.append(Self.cell(ref, value, isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber)))
+                cells.append(.element(Self.cell(ref, value, isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber))))
             case .text(let t):
                 let style: Style
                 if isRefusalColumn[i] {
@@ -172,11 +172,13 @@ struct ReviewSheetLayout {
                     let quoted = Self.looksLikeFormula(t)
                     style = reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText)
                 }
-                cells.append(Self.cell(ref, value, style))
+                cells.append(.element(Self.cell(ref, value, style)))
                 if !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
             }
         }
-        return X.element("row", ["r": rowNumber, "ht": Self.height(lines: lines)], cells)
+        // The element X.element would make, without copying the cells into a second array.
+        return XMLElement(name: "row", attributes: [XMLAttribute(name: "r", value: rowNumber), XMLAttribute(name: "ht", value: Self.height(lines: lines))],
+                          children: cells)
     }
 
     /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not
@@ -339,8 +341,9 @@ struct ReviewSheetLayout {
             if text.isEmpty { return XMLElement(name: "c", attributes: attributes) }
             attributes.append(XMLAttribute(name: "t", value: "inlineStr"))
             let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
-            let t = preserve ? X.text("t", ["xml:space": "preserve"], text) : X.text("t", [:], text)
-            return XMLElement(name: "c", attributes: attributes, children: [.element(X.element("is", [:], [t]))])
+            // The elements X.text and X.element make, built directly (a big month's sheet has tens of thousands of cells).
+            let t = XMLElement(name: "t", attributes: preserve ? [XMLAttribute(name: "xml:space", value: "preserve")] : [], children: [.text(text)])
+            return XMLElement(name: "c", attributes: attributes, children: [.element(XMLElement(name: "is", children: [.element(t)]))])
         }
     }
 
