@@ -14,14 +14,19 @@ public enum XMLWriter {
         // Each name and text goes to libxml2 as a pointer to the string's own UTF-8 (`withXMLChars`), the same
         // bytes the implicit String-to-pointer conversion passes, without copying every one into a new array.
         func emit(_ e: XMLElement) {
+            // The attributes and children are walked in place (not copied out one by one), in order.
             check(withXMLChars(e.name) { xmlTextWriterStartElement(writer, $0) })
-            for a in e.attributes {
-                check(withXMLChars(a.name) { name in withXMLChars(a.value) { xmlTextWriterWriteAttribute(writer, name, $0) } })
+            e.attributes.withUnsafeBufferPointer { attributes in
+                for i in attributes.indices {
+                    check(withXMLChars(attributes[i].name) { name in withXMLChars(attributes[i].value) { xmlTextWriterWriteAttribute(writer, name, $0) } })
+                }
             }
-            for c in e.children {
-                switch c {
-                case .element(let child): emit(child)
-                case .text(let t): check(withXMLChars(t) { xmlTextWriterWriteString(writer, $0) })
+            e.children.withUnsafeBufferPointer { children in
+                for i in children.indices {
+                    switch children[i] {
+                    case .element(let child): emit(child)
+                    case .text(let t): check(withXMLChars(t) { xmlTextWriterWriteString(writer, $0) })
+                    }
                 }
             }
             check(xmlTextWriterEndElement(writer))

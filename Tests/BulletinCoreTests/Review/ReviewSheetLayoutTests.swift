@@ -107,6 +107,7 @@ import Testing
         return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
     }
 
+    /// And the score's reason: the three heaviest findings on words, ties in the order a sort of the findings gives.
     @Test func reasonsAreTheFirstHeaviestFinding() {
         var g = SystemRandomNumberGenerator()
         let values = ["应用研究成果", "国内领先", "装备制造", "创新产品", "e\u{301}", "", "研制"]
@@ -117,6 +118,9 @@ import Testing
                        conclusion: (values.randomElement(using: &g) ?? "") + Self.text(&g, upTo: 2) + "\(i)")
             }
             let a = Assessment(reasons: reasons, flags: Bool.random(using: &g) ? ["需人工确认：国内领先"] : [])
+            let reference = a.reasons.filter { !$0.matched.isEmpty }.sorted { $0.weight > $1.weight }.prefix(3)
+                .map { "「\($0.matched)」\($0.conclusion)" }.joined(separator: "；")
+            #expect(ReviewSheetPlanner.scoreReason(a) == reference, "\(reasons)")
             for value in values {
                 let got = ReviewSheetPlanner.reason(for: value, a)
                 #expect(got == Self.referenceReason(for: value, a), "\(value) \(reasons)")
