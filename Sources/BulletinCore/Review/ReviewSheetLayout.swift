@@ -71,10 +71,12 @@ struct ReviewSheetLayout {
 
     // MARK: - The review worksheet
 
-    func mainWorksheet() -> XMLElement {
+    /// The review worksheet as a tree; with `caseRows` false, `sheetData` holds only the title and header rows
+    /// and `writeCaseRows` writes the rest where `sheetData` ends (`ReviewSheetWriter.parts`).
+    func mainWorksheet(caseRows: Bool = true) -> XMLElement {
         let lastColumn = Self.column(headers.count - 1)
         var rows: [XMLElement] = [titleRowElement(lastColumn: lastColumn), headerRowElement()]
-        for (i, row) in sheet.rows.enumerated() { rows.append(caseRow(row, number: Self.headerRow + 1 + i)) }
+        if caseRows { for (i, row) in sheet.rows.enumerated() { rows.append(caseRow(row, number: Self.headerRow + 1 + i)) } }
         var children: [XMLElement] = [
             X.element("sheetPr", [:], [X.element("tabColor", ["rgb": "FFFFC000"]), X.element("pageSetUpPr", ["fitToPage": "1"])]),
             X.element("dimension", ["ref": "A1:\(lastColumn)\(lastRow)"]),
@@ -137,22 +139,7 @@ struct ReviewSheetLayout {
     }
 
     private func caseRow(_ row: ReviewRow, number: Int) -> XMLElement {
-        let score: CellValue = row.score.map(CellValue.number) ?? .text("")
-        let order: CellValue = ReviewText.wholeNumber(row.entry.order).map { .number(Double($0)) } ?? .text(row.entry.order)
-        var values: [(CellValue, Bool)] = [
-            (.text(row.caseId), false), (.text(row.title), false), (.text(row.submitter), false),
-            (.text(row.supervisor), false), (.text(row.source), false),
-            (.text(row.category.value), false), (.text(row.category.reason), false),
-            (.text(row.subtype.value), false), (.text(row.subtype.reason), false),
-            (.text(row.level.value), false), (.text(row.level.reason), false),
-            (.text(row.industry.value), false), (.text(row.industry.reason), false),
-            (score, false), (.text(row.scoreReason), false), (.text(row.possibleDuplicates), false),
-            (.text(row.entry.decision), true), (.text(row.entry.category), true), (.text(row.entry.level), true),
-            (.text(row.entry.industry), true),
-        ]
-        if sheet.hasOrderColumn { values.append((order, true)) }
-        values += [(.text(row.entry.note), true), (.text(row.entry.reviewer), true)]
-        if hasRefusal { values.append((.text(row.refusal ?? ""), false)) }
+        let values = cellValues(row)
         // One pass over the row's cells, each with its column's letters, style and measured width worked out
         // once per sheet: the cells and the height are those the row always had.
         let rowNumber = String(number)
@@ -179,6 +166,85 @@ struct ReviewSheetLayout {
         // The element X.element would make, without copying the cells into a second array.
         return XMLElement(name: "row", attributes: [XMLAttribute(name: "r", value: rowNumber), XMLAttribute(name: "ht", value: Self.height(lines: lines))],
                           children: cells)
+    }
+
+    /// A case row's cells, in the columns' order, each with whether it is a reviewer's.
+    private func cellValues(_ row: ReviewRow) -> [(CellValue, Bool)] {
+        let score: CellValue = row.score.map(CellValue.number) ?? .text("")
+        let order: CellValue = ReviewText.wholeNumber(row.entry.order).map { .number(Double($0)) } ?? .text(row.entry.order)
+        var values: [(CellValue, Bool)] = [
+            (.text(row.caseId), false), (.text(row.title), false), (.text(row.submitter), false),
+            (.text(row.supervisor), false), (.text(row.source), false),
+            (.text(row.category.value), false), (.text(row.category.reason), false),
+            (.text(row.subtype.value), false), (.text(row.subtype.reason), false),
+            (.text(row.level.value), false), (.text(row.level.reason), false),
+            (.text(row.industry.value), false), (.text(row.industry.reason), false),
+            (score, false), (.text(row.scoreReason), false), (.text(row.possibleDuplicates), false),
+            (.text(row.entry.decision), true), (.text(row.entry.category), true), (.text(row.entry.level), true),
+            (.text(row.entry.industry), true),
+        ]
+        if sheet.hasOrderColumn { values.append((order, true)) }
+        values += [(.text(row.entry.note), true), (.text(row.entry.reviewer), true)]
+        if hasRefusal { values.append((.text(row.refusal ?? ""), false)) }
+        return values
+    }
+
+    /// The case rows as `caseRow` makes them, written straight to the stream in the calls `XMLWriter` makes for
+    /// their elements, none built: a big month's sheet has tens of thousands of cells, and building, walking and
+    /// freeing their elements was a third of writing the sheet.
+    func writeCaseRows(_ out: XMLWriter.Stream) {
+        var styles: [Style] = []
+        var texts: [String?] = []
+        for (n, row) in sheet.rows.enumerated() {
+            let values = cellValues(row)
+            let rowNumber = String(Self.headerRow + 1 + n)
+            styles.removeAll(keepingCapacity: true)
+            texts.removeAll(keepingCapacity: true)
+            var lines = 1
+            for (i, (value, reviewer)) in values.enumerated() {
+                switch value {
+                case .number(let d):
+                    styles.append(isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber))
+                    texts.append(Self.number(d))
+                case .text(let t):
+                    if isRefusalColumn[i] {
+                        styles.append(.refusalText)
+                    } else {
+                        let quoted = Self.looksLikeFormula(t)
+                        styles.append(reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText))
+                    }
+                    texts.append(nil)
+                    if !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
+                }
+            }
+            out.start("row")
+            out.attribute("r", rowNumber)
+            out.attribute("ht", Self.height(lines: lines))
+            for (i, (value, _)) in values.enumerated() {
+                out.start("c")
+                out.attribute("r", columnLetters[i] + rowNumber)
+                if styles[i] != .plain { out.attribute("s", String(styles[i].rawValue)) }
+                switch value {
+                case .number:
+                    out.start("v")
+                    out.text(texts[i] ?? "")
+                    out.end()
+                case .text(let t):
+                    let text = X.legal(t)
+                    if !text.isEmpty {
+                        out.attribute("t", "inlineStr")
+                        out.start("is")
+                        out.start("t")
+                        if text.first?.isWhitespace == true || text.last?.isWhitespace == true { out.attribute("xml:space", "preserve") }
+                        out.text(text)
+                        out.end()
+                        out.end()
+                    }
+                }
+                out.end()
+            }
+            out.end()
+        }
     }
 
     /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not

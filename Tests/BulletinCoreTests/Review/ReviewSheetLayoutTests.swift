@@ -131,4 +131,53 @@ import Testing
         }
         #expect(differ > 0, "ties and heavier later findings occur")
     }
+
+    /// The review worksheet with its case rows written to the stream (`writeCaseRows`) is, byte for byte, the
+    /// worksheet with the rows built as elements: on the sample sheets and on rows of random text (blank, padded,
+    /// formula-looking, with control characters, CJK and emoji), scores, orders and refusals.
+    @Test func streamedCaseRowsAreTheTreesBytes() throws {
+        var g = SystemRandomNumberGenerator()
+        func bytesBothWays(_ sheet: ReviewSheet) throws -> ([UInt8], [UInt8]) {
+            let layout = ReviewSheetLayout(sheet)
+            let tree = try XMLWriter.document(layout.mainWorksheet())
+            let streamed = try XMLWriter.document(layout.mainWorksheet(caseRows: false)) { e, out in
+                if e.name == "sheetData" { layout.writeCaseRows(out) }
+            }
+            return (tree, streamed)
+        }
+        func random() -> String {
+            (Bool.random(using: &g) ? " " : "") + Self.text(&g, upTo: 8) + (Int.random(in: 0..<5, using: &g) == 0 ? "\u{1}\u{3000}" : "")
+        }
+        var sheets = [ReviewSamples.screening, ReviewSamples.shortlist]
+        for k in 0..<60 {
+            let base = k % 2 == 0 ? ReviewSamples.screening : ReviewSamples.shortlist
+            var rows: [ReviewRow] = []
+            for n in 0..<Int.random(in: 0...12, using: &g) {
+                var r = base.rows[n % base.rows.count]
+                r.caseId = "2026-11-\(1000 + n)"
+                r.title = random()
+                r.submitter = random()
+                r.category.reason = random()
+                r.scoreReason = random()
+                r.possibleDuplicates = random()
+                r.score = Bool.random(using: &g) ? nil : Double(Int.random(in: -400...4000, using: &g)) / 8
+                r.entry.decision = random()
+                r.entry.order = Bool.random(using: &g) ? String(Int.random(in: 1...30, using: &g)) : random()
+                r.entry.note = random()
+                if k % 3 == 0 { r.refusal = random() }
+                rows.append(r)
+            }
+            sheets.append(ReviewSheet(stage: base.stage, group: base.group, period: base.period, deadline: base.deadline,
+                                      vocabulary: base.vocabulary, hasOrderColumn: base.hasOrderColumn, rows: rows))
+        }
+        for sheet in sheets {
+            let (tree, streamed) = try bytesBothWays(sheet)
+            #expect(streamed == tree, "\(sheet.rows.map(\.title))")
+            #expect(tree.count > 1_000)
+        }
+        // And the workbook's part is the streamed one.
+        let sheet = try #require(sheets.last)
+        let part = try #require(try ReviewSheetWriter.parts(sheet).first { $0.name == "xl/worksheets/sheet1.xml" })
+        #expect(part.bytes == (try bytesBothWays(sheet)).0)
+    }
 }
