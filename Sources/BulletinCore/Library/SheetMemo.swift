@@ -81,7 +81,7 @@ extension CaseLibrary {
     /// `waitingStages`). Equal texts give equal sheets, for the same process and writer.
     public func sheetFacts(stage: CaseStage, period: BulletinPeriod, months: Set<BulletinPeriod>, waitingStages: Set<CaseStage>) throws -> String {
         try db.read { db in
-            let waiting = try briefs(where: "c.period = ? AND (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) = ?",
+            let waiting = try facts(where: "c.period = ? AND (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) = ?",
                                      [period.description, stage.rawValue], db).sorted { $0.id < $1.id }
             var flags: [String: [String]] = [:]
             let ids = waiting.map(\.id)
@@ -93,9 +93,9 @@ extension CaseLibrary {
                 text += "\(b.id)\t\(b.classified)\t\(b.lastSequence.map(String.init) ?? "-")\t\(b.sightingCount)\t\((flags[b.id] ?? []).joined(separator: ","))\n"
             }
             let named = Set(flags.values.joined()).sorted()
-            var found: [String: CaseBrief] = [:]
+            var found: [String: CaseFact] = [:]
             for chunk in stride(from: 0, to: named.count, by: 500).map({ Array(named[$0..<min($0 + 500, named.count)]) }) {
-                for b in try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db) { found[b.id] = b }
+                for b in try facts(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db) { found[b.id] = b }
             }
             text += "named\n"
             for id in named {
@@ -104,7 +104,7 @@ extension CaseLibrary {
                     continue
                 }
                 let known = months.contains(b.period) || waitingStages.contains(b.stage)
-                text += "\(id)\t\(known ? b[.title] : "")\t\(b.classified)\t\(known)\n"
+                text += "\(id)\t\(known ? b.title : "")\t\(b.classified)\t\(known)\n"
             }
             return text
         }

@@ -257,7 +257,7 @@ public struct ReviewSheetPlanner: Sendable {
     static func row(_ c: CaseState, duplicates: String = "") -> ReviewRow {
         let a = c.record.assessment
         // Whether each finding's conclusion is plain text, found once for the four suggestions' reasons.
-        let plain = a.reasons.map(\.conclusion.isPlainForSearch)
+        let plain = a.reasons.map { $0.conclusion.isPlainForSearch }
         func reason(for value: String, _ a: Assessment) -> String { Self.reason(for: value, a, plainConclusions: plain) }
         return ReviewRow(caseId: c.id, title: c.record[.title], submitter: c.record[.submitter], supervisor: c.record[.supervisor],
                          source: c.record[.source],
@@ -275,17 +275,29 @@ public struct ReviewSheetPlanner: Sendable {
         guard !value.isEmpty else { return "" }
         let plain = value.isPlainForSearch
         let conclusions = plainConclusions ?? a.reasons.map(\.conclusion.isPlainForSearch)
-        let found = zip(a.reasons, conclusions).filter { r, p in plain && p ? r.conclusion.holds(value) : r.conclusion.contains(value) }
-            .map(\.0).max { $0.weight < $1.weight }
-        guard let r = found else { return a.flags.first { $0.containsAsFoundation(value, needleIsPlain: plain) } ?? "" }
+        // The first of the heaviest findings that conclude it (as `max(by:)` of them picks), in one pass with no
+        // array of findings copied: a sheet row asks four times.
+        // Indices, not copies of the findings (a copy of a finding is five strings retained and released).
+        let reasons = a.reasons
+        var found: Int?
+        for i in 0..<min(reasons.count, conclusions.count) {
+            let conclusion = reasons[i].conclusion
+            guard plain && conclusions[i] ? conclusion.holds(value) : conclusion.contains(value) else { continue }
+            if let best = found, !(reasons[best].weight < reasons[i].weight) { continue }
+            found = i
+        }
+        guard let r = found.map({ reasons[$0] }) else { return a.flags.first { $0.containsAsFoundation(value, needleIsPlain: plain) } ?? "" }
         return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
     }
 
     /// The three heaviest findings behind the score, by the words they found (findings on no words, such as
     /// the formula or completeness, are left to `explain`).
     static func scoreReason(_ a: Assessment) -> String {
-        a.reasons.filter { !$0.matched.isEmpty }.sorted { $0.weight > $1.weight }.prefix(3)
-            .map { "「\($0.matched)」\($0.conclusion)" }.joined(separator: "；")
+        // The findings' indices sorted as the findings were (the same comparisons give the same order), so no
+        // finding is copied to be filtered and sorted.
+        let reasons = a.reasons
+        return reasons.indices.filter { !reasons[$0].matched.isEmpty }.sorted { reasons[$0].weight > reasons[$1].weight }.prefix(3)
+            .map { "「\(reasons[$0].matched)」\(reasons[$0].conclusion)" }.joined(separator: "；")
     }
 }
 

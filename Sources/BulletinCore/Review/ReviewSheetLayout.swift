@@ -71,10 +71,12 @@ struct ReviewSheetLayout {
 
     // MARK: - The review worksheet
 
-    func mainWorksheet() -> XMLElement {
+    /// The review worksheet as a tree; with `caseRows` false, `sheetData` holds only the title and header rows
+    /// and `writeCaseRows` writes the rest where `sheetData` ends (`ReviewSheetWriter.parts`).
+    func mainWorksheet(caseRows: Bool = true) -> XMLElement {
         let lastColumn = Self.column(headers.count - 1)
         var rows: [XMLElement] = [titleRowElement(lastColumn: lastColumn), headerRowElement()]
-        for (i, row) in sheet.rows.enumerated() { rows.append(caseRow(row, number: Self.headerRow + 1 + i)) }
+        if caseRows { for (i, row) in sheet.rows.enumerated() { rows.append(caseRow(row, number: Self.headerRow + 1 + i)) } }
         var children: [XMLElement] = [
             X.element("sheetPr", [:], [X.element("tabColor", ["rgb": "FFFFC000"]), X.element("pageSetUpPr", ["fitToPage": "1"])]),
             X.element("dimension", ["ref": "A1:\(lastColumn)\(lastRow)"]),
@@ -137,6 +139,37 @@ struct ReviewSheetLayout {
     }
 
     private func caseRow(_ row: ReviewRow, number: Int) -> XMLElement {
+        let values = cellValues(row)
+        // One pass over the row's cells, each with its column's letters, style and measured width worked out
+        // once per sheet: the cells and the height are those the row always had.
+        let rowNumber = String(number)
+        var cells: [XMLNode] = []
+        cells.reserveCapacity(values.count)
+        var lines = 1
+        for (i, (value, reviewer)) in values.enumerated() {
+            let ref = columnLetters[i] + rowNumber
+            switch value {
+            case .number:
+                cells.append(.element(Self.cell(ref, value, isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber))))
+            case .text(let t):
+                let style: Style
+                if isRefusalColumn[i] {
+                    style = .refusalText
+                } else {
+                    let quoted = Self.looksLikeFormula(t)
+                    style = reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText)
+                }
+                cells.append(.element(Self.cell(ref, value, style)))
+                if !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
+            }
+        }
+        // The element X.element would make, without copying the cells into a second array.
+        return XMLElement(name: "row", attributes: [XMLAttribute(name: "r", value: rowNumber), XMLAttribute(name: "ht", value: Self.height(lines: lines))],
+                          children: cells)
+    }
+
+    /// A case row's cells, in the columns' order, each with whether it is a reviewer's.
+    private func cellValues(_ row: ReviewRow) -> [(CellValue, Bool)] {
         let score: CellValue = row.score.map(CellValue.number) ?? .text("")
         let order: CellValue = ReviewText.wholeNumber(row.entry.order).map { .number(Double($0)) } ?? .text(row.entry.order)
         var values: [(CellValue, Bool)] = [
@@ -153,30 +186,65 @@ struct ReviewSheetLayout {
         if sheet.hasOrderColumn { values.append((order, true)) }
         values += [(.text(row.entry.note), true), (.text(row.entry.reviewer), true)]
         if hasRefusal { values.append((.text(row.refusal ?? ""), false)) }
-        // One pass over the row's cells, each with its column's letters, style and measured width worked out
-        // once per sheet: the cells and the height are those the row always had.
-        let rowNumber = String(number)
-        var cells: [XMLElement] = []
-        cells.reserveCapacity(values.count)
-        var lines = 1
-        for (i, (value, reviewer)) in values.enumerated() {
-            let ref = columnLetters[i] + rowNumber
-            switch value {
-            case .number:
-                cells.append(Self.cell(ref, value, isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber)))
-            case .text(let t):
-                let style: Style
-                if isRefusalColumn[i] {
-                    style = .refusalText
-                } else {
-                    let quoted = Self.looksLikeFormula(t)
-                    style = reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText)
+        return values
+    }
+
+    /// The case rows as `caseRow` makes them, written straight to the stream in the calls `XMLWriter` makes for
+    /// their elements, none built: a big month's sheet has tens of thousands of cells, and building, walking and
+    /// freeing their elements was a third of writing the sheet.
+    func writeCaseRows(_ out: XMLWriter.Stream) {
+        var styles: [Style] = []
+        var texts: [String?] = []
+        for (n, row) in sheet.rows.enumerated() {
+            let values = cellValues(row)
+            let rowNumber = String(Self.headerRow + 1 + n)
+            styles.removeAll(keepingCapacity: true)
+            texts.removeAll(keepingCapacity: true)
+            var lines = 1
+            for (i, (value, reviewer)) in values.enumerated() {
+                switch value {
+                case .number(let d):
+                    styles.append(isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber))
+                    texts.append(Self.number(d))
+                case .text(let t):
+                    if isRefusalColumn[i] {
+                        styles.append(.refusalText)
+                    } else {
+                        let quoted = Self.looksLikeFormula(t)
+                        styles.append(reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText))
+                    }
+                    texts.append(nil)
+                    if !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
                 }
-                cells.append(Self.cell(ref, value, style))
-                if !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
             }
+            out.start("row")
+            out.attribute("r", rowNumber)
+            out.attribute("ht", Self.height(lines: lines))
+            for (i, (value, _)) in values.enumerated() {
+                out.start("c")
+                out.attribute("r", columnLetters[i] + rowNumber)
+                if styles[i] != .plain { out.attribute("s", String(styles[i].rawValue)) }
+                switch value {
+                case .number:
+                    out.start("v")
+                    out.text(texts[i] ?? "")
+                    out.end()
+                case .text(let t):
+                    let text = X.legal(t)
+                    if !text.isEmpty {
+                        out.attribute("t", "inlineStr")
+                        out.start("is")
+                        out.start("t")
+                        if text.first?.isWhitespace == true || text.last?.isWhitespace == true { out.attribute("xml:space", "preserve") }
+                        out.text(text)
+                        out.end()
+                        out.end()
+                    }
+                }
+                out.end()
+            }
+            out.end()
         }
-        return X.element("row", ["r": rowNumber, "ht": Self.height(lines: lines)], cells)
     }
 
     /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not
@@ -339,8 +407,9 @@ struct ReviewSheetLayout {
             if text.isEmpty { return XMLElement(name: "c", attributes: attributes) }
             attributes.append(XMLAttribute(name: "t", value: "inlineStr"))
             let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
-            let t = preserve ? X.text("t", ["xml:space": "preserve"], text) : X.text("t", [:], text)
-            return XMLElement(name: "c", attributes: attributes, children: [.element(X.element("is", [:], [t]))])
+            // The elements X.text and X.element make, built directly (a big month's sheet has tens of thousands of cells).
+            let t = XMLElement(name: "t", attributes: preserve ? [XMLAttribute(name: "xml:space", value: "preserve")] : [], children: [.text(text)])
+            return XMLElement(name: "c", attributes: attributes, children: [.element(XMLElement(name: "is", children: [.element(t)]))])
         }
     }
 

@@ -37,11 +37,15 @@ public enum ReviewSheetWriter {
             ("xl/workbook.xml", ReviewWorkbookParts.workbook(layout)),
             ("xl/_rels/workbook.xml.rels", ReviewWorkbookParts.workbookRels()),
             ("xl/styles.xml", ReviewWorkbookStyles.styles()),
-            ("xl/worksheets/sheet1.xml", layout.mainWorksheet()),
+            ("xl/worksheets/sheet1.xml", layout.mainWorksheet(caseRows: false)),
             ("xl/worksheets/sheet2.xml", layout.identityWorksheet()),
             ("docProps/app.xml", ReviewWorkbookParts.app()),
         ]
-        return try xml.map { ZipWriter.Entry(name: $0.0, bytes: try XMLWriter.document($0.1)) }
+        // The review worksheet's case rows are written where its sheetData ends, as the tree would hold them.
+        return try xml.map { name, root in
+            guard name == "xl/worksheets/sheet1.xml" else { return ZipWriter.Entry(name: name, bytes: try XMLWriter.document(root)) }
+            return ZipWriter.Entry(name: name, bytes: try XMLWriter.document(root) { e, out in if e.name == "sheetData" { layout.writeCaseRows(out) } })
+        }
     }
 
     /// Refuses a sheet whose identity could not be read back as written.

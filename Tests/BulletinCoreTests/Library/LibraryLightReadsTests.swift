@@ -79,6 +79,22 @@ import Testing
             let c = try #require(all.first { $0.id == b.id })
             #expect(DuplicateBrief(b) == DuplicateBrief(c) && b.period == c.record.period && b.stage == c.stage)
         }
+        // What the review sheets' fingerprint reads (`facts(where:)`) is what the briefs give of the same cases, in
+        // the same order, under the conditions `sheetFacts` uses: every case, by ids, by month and stage.
+        for (condition, arguments) in [("1", StatementArguments()), ("c.id IN (?, ?, ?)", StatementArguments([ids[9], ids[6], "2099-01-0001"])),
+                                       ("c.period = ? AND (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) = ?",
+                                        StatementArguments([all[0].record.period.description, all[0].stage.rawValue]))] {
+            let (facts, briefs) = try library.db.read { db in
+                (try library.facts(where: condition, arguments, db), try library.briefs(where: condition, arguments, db))
+            }
+            #expect(!facts.isEmpty)
+            #expect(facts == briefs.map { b in
+                CaseFact(id: b.id, period: b.period, title: b[.title], lastStage: b.lastStage, lastSequence: b.lastSequence,
+                         classified: b.classified, sightingCount: b.sightingCount)
+            })
+            #expect(facts.map(\.stage) == briefs.map(\.stage))
+        }
+        #expect(try library.db.read { try library.facts(where: "1", StatementArguments(), $0) }.contains { $0.id == ids[9] && $0.sightingCount > 0 })
         // The outbox index's stage section, counted as the briefs go, is the one made from every decoded case's line.
         let process = config.activeProcess
         let lines = all.map { report.status($0) }

@@ -1,5 +1,6 @@
 @testable import BulletinCore
 import Foundation
+import OOXML
 import Testing
 
 /// The review worksheet's row heights and formula-looking text, worked out in one pass per cell, against the
@@ -62,5 +63,121 @@ import Testing
         }
         #expect(ReviewSheetLayout.looksLikeFormula("=SUM(A1)") && ReviewSheetLayout.looksLikeFormula("＠人"))
         #expect(!ReviewSheetLayout.looksLikeFormula("=\u{301}x"), "an = with a combining mark is another character")
+    }
+
+    /// A cell as `XMLBuild` built it before the cell was built directly.
+    static func referenceCell(_ ref: String, _ value: ReviewSheetLayout.CellValue, _ style: ReviewWorkbookStyles.Style) -> XMLElement {
+        var attributes = [XMLAttribute(name: "r", value: ref)]
+        if style != .plain { attributes.append(XMLAttribute(name: "s", value: String(style.rawValue))) }
+        switch value {
+        case .number(let d):
+            return XMLElement(name: "c", attributes: attributes, children: [.element(XMLBuild.text("v", [:], ReviewSheetLayout.number(d)))])
+        case .text(let t):
+            let text = XMLBuild.legal(t)
+            if text.isEmpty { return XMLElement(name: "c", attributes: attributes) }
+            attributes.append(XMLAttribute(name: "t", value: "inlineStr"))
+            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+            let t = preserve ? XMLBuild.text("t", ["xml:space": "preserve"], text) : XMLBuild.text("t", [:], text)
+            return XMLElement(name: "c", attributes: attributes, children: [.element(XMLBuild.element("is", [:], [t]))])
+        }
+    }
+
+    @Test func cellsAreThoseXMLBuildMade() {
+        var g = SystemRandomNumberGenerator()
+        let styles = (0..<20).compactMap(ReviewWorkbookStyles.Style.init(rawValue:))
+        #expect(styles.count > 3)
+        for _ in 0..<5_000 {
+            let style = styles.randomElement(using: &g) ?? .plain
+            let value: ReviewSheetLayout.CellValue = Bool.random(using: &g)
+                ? .text((Bool.random(using: &g) ? " " : "") + Self.text(&g, upTo: 6) + (Bool.random(using: &g) ? "\u{3000}" : "") + (Bool.random(using: &g) ? "\u{1}" : ""))
+                : .number(Double(Int.random(in: -50...50, using: &g)) / 4)
+            #expect(ReviewSheetLayout.cell("B7", value, style) == Self.referenceCell("B7", value, style))
+        }
+    }
+
+    /// A suggestion's reason as it was found before the one-pass loop: the findings that conclude it, filtered,
+    /// then the heaviest by `max(by:)` (the first of equal weights).
+    static func referenceReason(for value: String, _ a: Assessment) -> String {
+        guard !value.isEmpty else { return "" }
+        let plain = value.isPlainForSearch
+        let conclusions = a.reasons.map(\.conclusion.isPlainForSearch)
+        let found = zip(a.reasons, conclusions).filter { r, p in plain && p ? r.conclusion.holds(value) : r.conclusion.contains(value) }
+            .map(\.0).max { $0.weight < $1.weight }
+        guard let r = found else { return a.flags.first { $0.containsAsFoundation(value, needleIsPlain: plain) } ?? "" }
+        return r.matched.isEmpty ? r.conclusion : "「\(r.matched)」: \(r.conclusion)"
+    }
+
+    /// And the score's reason: the three heaviest findings on words, ties in the order a sort of the findings gives.
+    @Test func reasonsAreTheFirstHeaviestFinding() {
+        var g = SystemRandomNumberGenerator()
+        let values = ["应用研究成果", "国内领先", "装备制造", "创新产品", "e\u{301}", "", "研制"]
+        var differ = 0
+        for _ in 0..<3_000 {
+            let reasons = (0..<Int.random(in: 0...6, using: &g)).map { i in
+                Reason(rule: "r\(i)", field: "title", matched: Bool.random(using: &g) ? "" : "词\(i)", weight: Double(Int.random(in: 0...3, using: &g)),
+                       conclusion: (values.randomElement(using: &g) ?? "") + Self.text(&g, upTo: 2) + "\(i)")
+            }
+            let a = Assessment(reasons: reasons, flags: Bool.random(using: &g) ? ["需人工确认：国内领先"] : [])
+            let reference = a.reasons.filter { !$0.matched.isEmpty }.sorted { $0.weight > $1.weight }.prefix(3)
+                .map { "「\($0.matched)」\($0.conclusion)" }.joined(separator: "；")
+            #expect(ReviewSheetPlanner.scoreReason(a) == reference, "\(reasons)")
+            for value in values {
+                let got = ReviewSheetPlanner.reason(for: value, a)
+                #expect(got == Self.referenceReason(for: value, a), "\(value) \(reasons)")
+                let plain = a.reasons.map(\.conclusion.isPlainForSearch)
+                #expect(ReviewSheetPlanner.reason(for: value, a, plainConclusions: plain) == got)
+                if got != (a.reasons.first { $0.conclusion.contains(value) }.map { $0.matched.isEmpty ? $0.conclusion : "「\($0.matched)」: \($0.conclusion)" } ?? got) { differ += 1 }
+            }
+        }
+        #expect(differ > 0, "ties and heavier later findings occur")
+    }
+
+    /// The review worksheet with its case rows written to the stream (`writeCaseRows`) is, byte for byte, the
+    /// worksheet with the rows built as elements: on the sample sheets and on rows of random text (blank, padded,
+    /// formula-looking, with control characters, CJK and emoji), scores, orders and refusals.
+    @Test func streamedCaseRowsAreTheTreesBytes() throws {
+        var g = SystemRandomNumberGenerator()
+        func bytesBothWays(_ sheet: ReviewSheet) throws -> ([UInt8], [UInt8]) {
+            let layout = ReviewSheetLayout(sheet)
+            let tree = try XMLWriter.document(layout.mainWorksheet())
+            let streamed = try XMLWriter.document(layout.mainWorksheet(caseRows: false)) { e, out in
+                if e.name == "sheetData" { layout.writeCaseRows(out) }
+            }
+            return (tree, streamed)
+        }
+        func random() -> String {
+            (Bool.random(using: &g) ? " " : "") + Self.text(&g, upTo: 8) + (Int.random(in: 0..<5, using: &g) == 0 ? "\u{1}\u{3000}" : "")
+        }
+        var sheets = [ReviewSamples.screening, ReviewSamples.shortlist]
+        for k in 0..<60 {
+            let base = k % 2 == 0 ? ReviewSamples.screening : ReviewSamples.shortlist
+            var rows: [ReviewRow] = []
+            for n in 0..<Int.random(in: 0...12, using: &g) {
+                var r = base.rows[n % base.rows.count]
+                r.caseId = "2026-11-\(1000 + n)"
+                r.title = random()
+                r.submitter = random()
+                r.category.reason = random()
+                r.scoreReason = random()
+                r.possibleDuplicates = random()
+                r.score = Bool.random(using: &g) ? nil : Double(Int.random(in: -400...4000, using: &g)) / 8
+                r.entry.decision = random()
+                r.entry.order = Bool.random(using: &g) ? String(Int.random(in: 1...30, using: &g)) : random()
+                r.entry.note = random()
+                if k % 3 == 0 { r.refusal = random() }
+                rows.append(r)
+            }
+            sheets.append(ReviewSheet(stage: base.stage, group: base.group, period: base.period, deadline: base.deadline,
+                                      vocabulary: base.vocabulary, hasOrderColumn: base.hasOrderColumn, rows: rows))
+        }
+        for sheet in sheets {
+            let (tree, streamed) = try bytesBothWays(sheet)
+            #expect(streamed == tree, "\(sheet.rows.map(\.title))")
+            #expect(tree.count > 1_000)
+        }
+        // And the workbook's part is the streamed one.
+        let sheet = try #require(sheets.last)
+        let part = try #require(try ReviewSheetWriter.parts(sheet).first { $0.name == "xl/worksheets/sheet1.xml" })
+        #expect(part.bytes == (try bytesBothWays(sheet)).0)
     }
 }
