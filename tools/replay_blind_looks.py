@@ -95,12 +95,18 @@ def fit(X, y, l2):
     return minimize(loss, np.zeros((D + 1) * K), jac=True, method="L-BFGS-B").x.reshape(D + 1, K)
 
 
+def binary_or_usage(args, doc):
+    """The BIN argument every replay tool takes first, as an absolute path; with no argument or -h / --help, the
+    tool's usage (its docstring) is printed and the tool exits (2 without arguments, 0 when asked)."""
+    if not args or args[0] in ("-h", "--help"):
+        print(doc.strip())
+        sys.exit(0 if args else 2)
+    return os.path.abspath(args[0])
+
+
 def main():
     args = sys.argv[1:]
-    if not args or args[0] in ("-h", "--help"):
-        print(__doc__.strip())
-        sys.exit(0 if args else 2)
-    binary = os.path.abspath(args[0])
+    binary = binary_or_usage(args, __doc__)
     looks = list(LOOKS)
     if "--current" in args:
         looks.append((args[args.index("--current") + 1], None, None))

@@ -12,7 +12,7 @@ whose four labels differ between the runs (the policy declares none).
 
 Usage: python3 tools/replay_flags.py BIN [--flag-above JSON] [--sets holdout12,holdout13,...]
 """
-import json, os, subprocess, sys, tempfile
+import json, os, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -20,14 +20,6 @@ import replay_blind_looks as R  # noqa: E402
 
 DIMENSIONS = ("category", "subtype", "level", "industry")
 CATEGORY_FLAG = "成果类别：规则取「"
-
-
-def run(binary, folder, name):
-    out = os.path.join(folder, "ev.json")
-    subprocess.run([binary, "evaluate", "--config", "pipeline.json", os.path.join(R.REAL, name + ".json"), "--cases-json", out],
-                   cwd=folder, check=True, capture_output=True)
-    with open(out, encoding="utf-8") as f:
-        return json.load(f)["cases"]
 
 
 def with_flag_above(folder, value):
@@ -41,10 +33,7 @@ def with_flag_above(folder, value):
 
 def main():
     args = sys.argv[1:]
-    if not args or args[0] in ("-h", "--help"):
-        print(__doc__.strip())
-        sys.exit(0 if args else 2)
-    binary = os.path.abspath(args[0])
+    binary = R.binary_or_usage(args, __doc__)
     value = json.loads(args[args.index("--flag-above") + 1]) if "--flag-above" in args else {"category": 0}
     looks = R.LOOKS
     if "--sets" in args:
@@ -59,9 +48,9 @@ def main():
         for name, commit, _ in looks:
             folder = os.path.join(tmp, name)
             R.state(commit, folder)
-            before = run(binary, folder, name)
+            before = R.evidence(binary, folder, name)
             with_flag_above(folder, value)
-            after = run(binary, folder, name)
+            after = R.evidence(binary, folder, name)
             assert [c["id"] for c in before] == [c["id"] for c in after]
             row = [0] * 11
             for b, a in zip(before, after):
