@@ -209,7 +209,11 @@ extension CaseLibrary {
                 }
                 let events = try Row.fetchCursor(db, sql: "SELECT seq, json FROM caseEvent WHERE caseId IN (\(marks)) ORDER BY seq", arguments: StatementArguments(chunk))
                 while let e = try events.next() {
-                    var event = try Self.decodeJSON(CaseEvent.self, e, 1, decoder)
+                    // The plain form `LibraryJSON` writes is read directly (`StoredEventReader`); anything else by JSONDecoder.
+                    var event = try e.withUnsafeData(atIndex: 1) { data -> CaseEvent in
+                        if let plain = data?.withUnsafeBytes({ StoredEventReader.event($0) }) { return plain }
+                        return try decoder.decode(CaseEvent.self, from: data ?? Data())
+                    }
                     event.sequence = e[0]
                     history[event.caseId, default: []].append(event)
                 }

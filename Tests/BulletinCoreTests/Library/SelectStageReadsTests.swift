@@ -240,3 +240,65 @@ import Testing
         return (byUnit, byBureau, byUnit.reduce(empty) { $0.adding($1, name: "合计") })
     }
 }
+
+/// `StoredEventReader` against `JSONDecoder` on history records as `LibraryJSON` writes them (every optional present
+/// or not, labels, orders, sources, Chinese and odd text) and on forms it must leave to `JSONDecoder`.
+@Suite struct StoredEventReaderTests {
+    func read(_ json: String) -> CaseEvent? {
+        Array(json.utf8).withUnsafeBytes { StoredEventReader.event($0) }
+    }
+
+    @Test func plainRecordsReadAsJSONDecoderReadsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let texts = ["", "通过", "初选意见：通过", "a/b", "合并入 2026-10-0003", "表情😀与组合字符é", "引号\"与反斜杠\\", "换行\n", "\u{1}", "<tag>&amp;"]
+        var plain = 0, escaped = 0
+        for k in 0..<3_000 {
+            func text() -> String { texts.randomElement(using: &generator) ?? "" }
+            let labels: AdjustedLabels? = Bool.random(using: &generator) ? nil
+                : AdjustedLabels(category: Bool.random(using: &generator) ? Category.allCases.randomElement(using: &generator) : nil,
+                                 level: Bool.random(using: &generator) ? Level.allCases.randomElement(using: &generator) : nil,
+                                 industry: Bool.random(using: &generator) ? Industry.allCases.randomElement(using: &generator) : nil)
+            let source: EventSource? = Bool.random(using: &generator) ? nil
+                : EventSource(file: text() + ".xlsx", sha256: String(repeating: "ab", count: 32), location: "sheet 初选 row \(k)",
+                              sheetId: Bool.random(using: &generator) ? nil : "S-" + text())
+            let event = CaseEvent(sequence: [0, 7, 123_456][k % 3], caseId: String(format: "2026-%02d-%04d", k % 12 + 1, k),
+                                  date: CalendarDate(year: 2026, month: k % 12 + 1, day: k % 28 + 1) ?? .today(in: .current),
+                                  runId: "run-\(k)", step: ["", "初选", "复选"][k % 3], from: k % 4 == 0 ? nil : .waiting(for: text()),
+                                  to: CaseStage(rawValue: text()), decision: text(), labels: labels,
+                                  order: Bool.random(using: &generator) ? nil : Int.random(in: -3..<40, using: &generator),
+                                  who: text(), why: text(), source: source)
+            let json = try LibraryJSON.string(event)
+            let decoded = try JSONDecoder().decode(CaseEvent.self, from: Data(json.utf8))
+            if let read = read(json) {
+                #expect(read == decoded)
+                plain += 1
+            } else {
+                // Left to JSONDecoder only where the writer escaped something.
+                #expect(json.contains("\\"))
+                escaped += 1
+            }
+        }
+        #expect(plain > 100)
+        #expect(escaped > 100)
+    }
+
+    @Test func otherFormsAreLeftToJSONDecoder() throws {
+        let json = #"{"caseId":"2026-10-0001","date":"2026-10-20","decision":"","runId":"r","sequence":0,"step":"","to":"待初选","who":"bulletin","why":"received"}"#
+        let event = try #require(read(json))
+        #expect(event == (try JSONDecoder().decode(CaseEvent.self, from: Data(json.utf8))))
+        for other in [
+            json.replacingOccurrences(of: ",\"date\"", with: ", \"date\""),  // white space
+            json.replacingOccurrences(of: "\"caseId\":\"2026-10-0001\",", with: "") + "",  // a required key missing
+            json.replacingOccurrences(of: "\"why\":\"received\"", with: "\"why\":\"received\",\"extra\":1"),  // another key
+            json.replacingOccurrences(of: "\"decision\":\"\",", with: "") .replacingOccurrences(of: "\"who\"", with: "\"decision\":\"\",\"who\""),  // out of order
+            json.replacingOccurrences(of: "\"sequence\":0", with: "\"sequence\":00"),
+            json.replacingOccurrences(of: "\"sequence\":0", with: "\"sequence\":1.0"),
+            json.replacingOccurrences(of: "\"sequence\":0", with: "\"sequence\":null"),
+            json.replacingOccurrences(of: "2026-10-20", with: "2026-02-30"),  // not a date: JSONDecoder's error
+            json.replacingOccurrences(of: "\"runId\"", with: "\"labels\":{\"category\":\"不是类别\"},\"runId\""),  // an unknown label: JSONDecoder's error
+            json + " ",
+        ] {
+            #expect(read(other) == nil, "\(other)")
+        }
+    }
+}
