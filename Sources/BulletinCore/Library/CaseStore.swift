@@ -175,34 +175,46 @@ extension CaseLibrary {
             // remembered when the stored JSON has the length written (`StoredRecords`), and only the others' JSON
             // is read and decoded. (Each case's JSON is kilobytes, mostly its reasons; reading it into a string
             // only to measure it was most of reading a big night's cases back.)
-            let rows = try Row.fetchAll(db, sql: "SELECT c.id, length(CAST(c.json AS BLOB)) AS bytes FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id",
-                                        arguments: arguments)
-            guard !rows.isEmpty else { return [] }
-            let decoder = JSONDecoder()
-            let ids: [String] = rows.map { $0["id"] }
+            // Every read below walks a cursor and takes its columns by position (the statement's own values, no row
+            // copied, no column looked up by name), and decodes stored JSON from the column's bytes (not a String made
+            // of them first): the same values in the same order as `Row.fetchAll` and names (`SelectStageReadsTests`).
+            var ids: [String] = []
             var records: [String: CaseRecord] = [:]
             var unknown: [String] = []
-            for row in rows {
-                let id: String = row["id"]
-                if let r = storedRecords.record(id: id, jsonBytes: row["bytes"]) { records[id] = r } else { unknown.append(id) }
+            let heads = try Row.fetchCursor(db, sql: "SELECT c.id, length(CAST(c.json AS BLOB)) AS bytes FROM caseRecord c WHERE \(condition) ORDER BY c.score DESC, c.id",
+                                            arguments: arguments)
+            while let row = try heads.next() {
+                let id: String = row[0]
+                ids.append(id)
+                if let r = storedRecords.record(id: id, jsonBytes: row[1]) { records[id] = r } else { unknown.append(id) }
             }
+            guard !ids.isEmpty else { return [] }
+            let decoder = JSONDecoder()
             for chunk in stride(from: 0, to: unknown.count, by: 500).map({ Array(unknown[$0..<min($0 + 500, unknown.count)]) }) {
-                for row in try Row.fetchAll(db, sql: "SELECT id, json FROM caseRecord WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
-                                            arguments: StatementArguments(chunk)) {
-                    records[row["id"]] = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, json FROM caseRecord WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                               arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
+                    records[row[0]] = try Self.decodeJSON(CaseRecord.self, row, 1, decoder)
                 }
             }
             var sightings: [String: [Sighting]] = [:]
             var history: [String: [CaseEvent]] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = databaseQuestionMarks(count: chunk.count)
-                for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(marks)) ORDER BY received, fileSHA256, idx", arguments: StatementArguments(chunk)) {
-                    let sighting = Self.sighting(s)
+                let found = try Row.fetchCursor(db, sql: "SELECT \(Self.sightingColumns) FROM sighting WHERE caseId IN (\(marks)) ORDER BY received, fileSHA256, idx",
+                                                arguments: StatementArguments(chunk))
+                while let s = try found.next() {
+                    let sighting = Self.sighting(positional: s)
                     sightings[sighting.caseId, default: []].append(sighting)
                 }
-                for e in try Row.fetchAll(db, sql: "SELECT seq, json FROM caseEvent WHERE caseId IN (\(marks)) ORDER BY seq", arguments: StatementArguments(chunk)) {
-                    var event = try decoder.decode(CaseEvent.self, from: Data((e["json"] as String).utf8))
-                    event.sequence = e["seq"]
+                let events = try Row.fetchCursor(db, sql: "SELECT seq, json FROM caseEvent WHERE caseId IN (\(marks)) ORDER BY seq", arguments: StatementArguments(chunk))
+                while let e = try events.next() {
+                    // The plain form `LibraryJSON` writes is read directly (`StoredEventReader`); anything else by JSONDecoder.
+                    var event = try e.withUnsafeData(atIndex: 1) { data -> CaseEvent in
+                        if let plain = data?.withUnsafeBytes({ StoredEventReader.event($0) }) { return plain }
+                        return try decoder.decode(CaseEvent.self, from: data ?? Data())
+                    }
+                    event.sequence = e[0]
                     history[event.caseId, default: []].append(event)
                 }
             }
@@ -231,10 +243,29 @@ extension CaseLibrary {
             return ids.compactMap { id in
                 guard let record = records[id] else { return nil }
                 let merged = (mergedIn[record.id] ?? []).flatMap { sightings[$0] ?? [] }
-                return CaseState(record: record, sightings: (sightings[record.id] ?? []) + merged, history: history[record.id] ?? [],
+                // Nothing merged in: the case's own list as read (`+ []` copied it).
+                let own = sightings[record.id] ?? []
+                return CaseState(record: record, sightings: merged.isEmpty ? own : own + merged, history: history[record.id] ?? [],
                                  possibleDuplicates: flags[record.id] ?? [])
             }
         }
+    }
+
+    /// The columns `sighting(positional:)` reads, in its order.
+    static let sightingColumns = "caseId, fileSHA256, fileName, idx, received, channel, classified, submitter"
+
+    /// `sighting(_:)` of a row of `sightingColumns`, its columns taken by position.
+    static func sighting(positional s: Row) -> Sighting {
+        Sighting(caseId: s[0], fileSHA256: s[1], fileName: s[2], index: s[3],
+                 received: CalendarDate(s[4] as String) ?? unknownDate,
+                 channel: (s[5] as String?).flatMap(Channel.init(rawValue:)),
+                 classified: s[6], submitter: s[7])
+    }
+
+    /// Decodes the JSON text of column `index` of `row` from its bytes (as `Data((row[index] as String).utf8)`: the
+    /// library writes its JSON as valid UTF-8, so the bytes are the string's).
+    static func decodeJSON<T: Decodable>(_ type: T.Type, _ row: Row, _ index: Int, _ decoder: JSONDecoder) throws -> T {
+        try row.withUnsafeData(atIndex: index) { data in try decoder.decode(type, from: data ?? Data()) }
     }
 
     static func sighting(_ s: Row) -> Sighting {

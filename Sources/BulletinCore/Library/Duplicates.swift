@@ -81,9 +81,11 @@ extension CaseLibrary {
     func openFlags(_ ids: [String], _ db: Database) throws -> [String: [String]] {
         guard !ids.isEmpty else { return [:] }
         var out: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT caseId, otherId FROM duplicateFlag WHERE resolvedBy IS NULL AND caseId IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY score DESC, otherId",
-                                    arguments: StatementArguments(ids)) {
-            out[row["caseId"], default: []].append(row["otherId"])
+        // A cursor, columns by position (no row copied, no column looked up by name).
+        let rows = try Row.fetchCursor(db, sql: "SELECT caseId, otherId FROM duplicateFlag WHERE resolvedBy IS NULL AND caseId IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY score DESC, otherId",
+                                       arguments: StatementArguments(ids))
+        while let row = try rows.next() {
+            out[row[0], default: []].append(row[1])
         }
         return out
     }

@@ -69,8 +69,10 @@ public struct Selector: Sendable {
 
     /// The draft of a month: the cases that passed the shortlist, in the reviewers' 排序 (else by score),
     /// within the quota.
+    /// The cases are filtered before they are sorted (not all of a month's cases sorted by score, then filtered): the
+    /// key ends with the id, which no two cases share, so the order is the same whatever order they come in.
     public func draft(_ snapshot: LibrarySnapshot, _ period: BulletinPeriod) -> [CaseState] {
-        snapshot.cases(of: period).filter { Self.isPublic($0) && passedShortlist($0) }
+        snapshot.cases.values.filter { $0.record.period == period && Self.isPublic($0) && passedShortlist($0) }
             .sorted { a, b in
                 let ka = (a.order ?? Int.max, -a.record.assessment.score, a.id), kb = (b.order ?? Int.max, -b.record.assessment.score, b.id)
                 return ka < kb
@@ -83,7 +85,7 @@ public struct Selector: Sendable {
         let current = snapshot.period
         var periods = [current]
         let previous = current.previous
-        let previousInPlay = !snapshot.cases(of: previous).isEmpty
+        let previousInPlay = snapshot.cases.values.contains { $0.record.period == previous }
             && (snapshot.today.day <= settings.approvalDay || snapshot.approval(of: previous) == nil && !draft(snapshot, previous).isEmpty
                 || snapshot.approval(of: previous).map { $0.path == nil } == true)
         if previousInPlay { periods.insert(previous, at: 0) }

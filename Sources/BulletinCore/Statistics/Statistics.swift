@@ -109,27 +109,22 @@ public struct SubmissionStatistics: Sendable, Equatable {
         let refusals = scope.periods.flatMap { snapshot.refusals[$0] ?? [] }
         func table(_ key: (StatisticsCase) -> String, _ refusedKey: ((submitter: String, supervisor: String)) -> String) -> [StatisticsRow] {
             var rows: [String: StatisticsRow] = [:]
-            func row(_ name: String) -> StatisticsRow {
-                rows[name] ?? StatisticsRow(name: name, submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0,
-                                            decided: Array(repeating: 0, count: steps.count), passed: Array(repeating: 0, count: steps.count))
+            let zeros = Array(repeating: 0, count: steps.count)
+            // Each row counted in place (`rows[name, default:]`): one lookup of the name a case, where reading the row
+            // out and writing it back hashed the name twice and copied its step counts.
+            func blank(_ name: String) -> StatisticsRow {
+                StatisticsRow(name: name, submitted: 0, accepted: 0, refused: 0, bulletined: 0, listed: 0, decided: zeros, passed: zeros)
             }
             for c in cases {
-                let name = key(c).isEmpty ? "（未填写）" : key(c)
-                var r = row(name)
-                r.submitted += 1
-                r.accepted += 1
-                for i in decidedAt[c.id] ?? [] { r.decided[i] += 1 }
-                for i in passedAt[c.id] ?? [] { r.passed[i] += 1 }
-                if bulletined.contains(c.id) { r.bulletined += 1 }
-                if listed.contains(c.id) { r.listed += 1 }
-                rows[name] = r
+                let own = key(c)
+                let name = own.isEmpty ? "（未填写）" : own
+                countAccepted(&rows[name, default: blank(name)], decided: decidedAt[c.id], passed: passedAt[c.id],
+                              bulletined: bulletined.contains(c.id), listed: listed.contains(c.id))
             }
             for f in refusals {
-                let name = refusedKey(f).isEmpty ? "（未填写）" : refusedKey(f)
-                var r = row(name)
-                r.submitted += 1
-                r.refused += 1
-                rows[name] = r
+                let own = refusedKey(f)
+                let name = own.isEmpty ? "（未填写）" : own
+                countRefused(&rows[name, default: blank(name)])
             }
             return rows.values.sorted { ($1.bulletined, $1.submitted, $0.name) < ($0.bulletined, $0.submitted, $1.name) }
         }
@@ -139,6 +134,22 @@ public struct SubmissionStatistics: Sendable, Equatable {
                                   decided: Array(repeating: 0, count: steps.count), passed: Array(repeating: 0, count: steps.count))
         let total = byUnit.reduce(empty) { $0.adding($1, name: "合计") }
         return SubmissionStatistics(issuer: issuer, scope: scope, date: date, byUnit: byUnit, byBureau: byBureau, total: total, steps: steps)
+    }
+
+    /// Counts an accepted case on its row.
+    private static func countAccepted(_ r: inout StatisticsRow, decided: Set<Int>?, passed: Set<Int>?, bulletined: Bool, listed: Bool) {
+        r.submitted += 1
+        r.accepted += 1
+        for i in decided ?? [] { r.decided[i] += 1 }
+        for i in passed ?? [] { r.passed[i] += 1 }
+        if bulletined { r.bulletined += 1 }
+        if listed { r.listed += 1 }
+    }
+
+    /// Counts a refused submission on its row.
+    private static func countRefused(_ r: inout StatisticsRow) {
+        r.submitted += 1
+        r.refused += 1
     }
 
     /// The header of every statistics table: the counts, 采用率, then each step's pass rate (初选通过率, 复选通过率).
