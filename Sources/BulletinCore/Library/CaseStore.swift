@@ -186,7 +186,7 @@ extension CaseLibrary {
                 let id: String = row["id"]
                 if let r = storedRecords.record(id: id, jsonBytes: row["bytes"]) { records[id] = r } else { unknown.append(id) }
             }
-            for chunk in stride(from: 0, to: unknown.count, by: 500).map({ Array(unknown[$0..<min($0 + 500, unknown.count)]) }) {
+            for chunk in unknown.chunks(of: Self.idsPerQuery) {
                 for row in try Row.fetchAll(db, sql: "SELECT id, json FROM caseRecord WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
                                             arguments: StatementArguments(chunk)) {
                     records[row["id"]] = try decoder.decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
@@ -194,7 +194,7 @@ extension CaseLibrary {
             }
             var sightings: [String: [Sighting]] = [:]
             var history: [String: [CaseEvent]] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunks(of: Self.idsPerQuery) {
                 let marks = databaseQuestionMarks(count: chunk.count)
                 for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(marks)) ORDER BY received, fileSHA256, idx", arguments: StatementArguments(chunk)) {
                     let sighting = Self.sighting(s)
@@ -207,7 +207,7 @@ extension CaseLibrary {
                 }
             }
             var flags: [String: [String]] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunks(of: Self.idsPerQuery) {
                 flags.merge(try openFlags(chunk, db)) { a, _ in a }
             }
             // A case that others were merged into counts their submissions as its own.

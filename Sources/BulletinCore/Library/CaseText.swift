@@ -91,6 +91,12 @@ struct CaseBrief: Sendable, Equatable {
     var stage: CaseStage { lastStage ?? (classified ? .classified : .notSelected) }
 }
 
+/// A sighting as briefs and facts see it of a case merged into another: its channel and secrecy.
+struct SightingMark: Sendable, Equatable {
+    var channel: Channel?
+    var classified: Bool
+}
+
 extension CaseLibrary {
     /// The briefs of the cases matching an SQL condition on `caseRecord c`, highest score first, ties by id.
     /// The last history record is found once a case (the row of its highest sequence number, which is the one
@@ -109,14 +115,7 @@ extension CaseLibrary {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         let merged = try mergedIn(rows.map { $0["id"] }, db)
         // What cases merged into another bring it: their sightings' secrecy, and a channel when it has no sighting.
-        var mergedSightings: [String: [Sighting]] = [:]
-        let others = Set(merged.values.joined()).sorted()
-        for chunk in stride(from: 0, to: others.count, by: 500).map({ Array(others[$0..<min($0 + 500, others.count)]) }) {
-            for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY received, fileSHA256, idx",
-                                      arguments: StatementArguments(chunk)) {
-                mergedSightings[s["caseId"], default: []].append(Self.sighting(s))
-            }
-        }
+        let mergedSightings = try sightingMarks(Set(merged.values.joined()).sorted(), db)
         return rows.compactMap { row in
             guard let period = BulletinPeriod(row["period"] as String) else { return nil }
             let id: String = row["id"]
@@ -152,28 +151,19 @@ extension CaseLibrary {
             """
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         let merged = try mergedIn(rows.map { $0["id"] }, db)
-        // What cases merged into another bring it: their sightings' count and secrecy (as `briefs(where:)` counts
-        // and reads the sightings it decodes).
-        var mergedSightings: [String: (count: Int, classified: Bool)] = [:]
-        let others = Set(merged.values.joined()).sorted()
-        for chunk in stride(from: 0, to: others.count, by: 500).map({ Array(others[$0..<min($0 + 500, others.count)]) }) {
-            for s in try Row.fetchAll(db, sql: "SELECT caseId, classified FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))",
-                                      arguments: StatementArguments(chunk)) {
-                let classified: Bool = s["classified"]
-                let seen = mergedSightings[s["caseId"], default: (0, false)]
-                mergedSightings[s["caseId"]] = (seen.count + 1, seen.classified || classified)
-            }
-        }
+        // What cases merged into another bring it: their sightings' count and secrecy (the read `briefs(where:)`
+        // makes of them).
+        let mergedSightings = try sightingMarks(Set(merged.values.joined()).sorted(), db)
         return rows.compactMap { row in
             guard let period = BulletinPeriod(row["period"] as String) else { return nil }
             let id: String = row["id"]
-            let fromMerged = (merged[id] ?? []).compactMap { mergedSightings[$0] }
+            let fromMerged = (merged[id] ?? []).flatMap { mergedSightings[$0] ?? [] }
             let seen: Int = row["seen"]
             let ownClassified: Bool = row["classifiedSighting"]
             return CaseFact(id: id, period: period, title: row[Field.title.rawValue],
                             lastStage: (row["lastStage"] as String?).map(CaseStage.init(rawValue:)), lastSequence: row["lastSequence"],
                             classified: row["classified"] || ownClassified || fromMerged.contains(where: \.classified),
-                            sightingCount: seen + fromMerged.reduce(0) { $0 + $1.count })
+                            sightingCount: seen + fromMerged.count)
         }
     }
 
@@ -183,18 +173,32 @@ extension CaseLibrary {
         guard !ids.isEmpty else { return [] }
         let unique = Array(Set(ids))
         return try db.read { db in
-            try stride(from: 0, to: unique.count, by: 500).flatMap { start in
-                let chunk = Array(unique[start..<min(start + 500, unique.count)])
-                return try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
+            try unique.chunks(of: Self.idsPerQuery).flatMap { chunk in
+                try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
             }
         }
+    }
+
+    /// What briefs and facts take of the sightings of cases merged into others: each one's channel and secrecy, by
+    /// case id, in the sightings' order (received, file, index), read `idsPerQuery` cases at a time.
+    func sightingMarks(_ caseIds: [String], _ db: Database) throws -> [String: [SightingMark]] {
+        var out: [String: [SightingMark]] = [:]
+        for chunk in caseIds.chunks(of: Self.idsPerQuery) {
+            for s in try Row.fetchAll(db, sql: """
+                SELECT caseId, channel, classified FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
+                ORDER BY received, fileSHA256, idx
+                """, arguments: StatementArguments(chunk)) {
+                out[s["caseId"], default: []].append(SightingMark(channel: (s["channel"] as String?).flatMap(Channel.init(rawValue:)), classified: s["classified"]))
+            }
+        }
+        return out
     }
 
     /// Cases merged into each of `ids` and not split off again, in the order of their history (as
     /// `states(where:)` finds them): read from the history's decision column, no event decoded.
     func mergedIn(_ ids: [String], _ db: Database) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunks(of: Self.idsPerQuery) {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT caseId, decision FROM caseEvent WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
                 AND (substr(decision, 1, 4) = '合并入 ' OR substr(decision, 1, 4) = '拆分出 ') ORDER BY seq

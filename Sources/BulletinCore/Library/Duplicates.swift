@@ -78,7 +78,7 @@ extension CaseLibrary {
     }
 
     /// Open flags of the given cases: case id → other case ids, best first.
-    func openFlags(_ ids: [String], _ db: Database) throws -> [String: [String]] {
+    func openFlags(_ ids: some Collection<String>, _ db: Database) throws -> [String: [String]] {
         guard !ids.isEmpty else { return [:] }
         var out: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT caseId, otherId FROM duplicateFlag WHERE resolvedBy IS NULL AND caseId IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY score DESC, otherId",

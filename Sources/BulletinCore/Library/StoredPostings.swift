@@ -37,8 +37,7 @@ extension CaseLibrary {
         guard !ids.isEmpty else { return [:] }
         return try db.read { db in
             var out: [String: MatchPostings] = [:]
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for chunk in ids.chunks(of: Self.idsPerQuery) {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT caseId, titleGrams, summaryGrams, tokens FROM matchPostings
                     WHERE settingsKey = ? AND caseId IN (\(databaseQuestionMarks(count: chunk.count)))
