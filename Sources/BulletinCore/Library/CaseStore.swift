@@ -54,6 +54,7 @@ extension CaseLibrary {
             try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
                            arguments: [fileSHA256, fileName, size, receivedText, outcome.rawValue])
             var links: [(String, Bool)] = []
+            var lastSeq: [String: Int] = [:]
             for a in arrivals {
                 let r = a.record
                 var caseId = a.attachTo
@@ -72,18 +73,20 @@ extension CaseLibrary {
                     }
                 } else {
                     let period = r.period.description
-                    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [period]) ?? 0) + 1
+                    // The month's highest number is read once a transaction: only this loop adds cases in it.
+                    let seq = (try lastSeq[period] ?? Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [period]) ?? 0) + 1
+                    lastSeq[period] = seq
                     let id = Self.caseId(period: period, seq: seq)
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
-                    let json = try LibraryJSON.string(record)
+                    let json = try LibraryJSON.utf8(record)
                     try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(LibraryJSON.textSQL))
                         """).execute(arguments: [id, period, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
                                          receivedText, json])
-                    created.append((record, json.utf8.count))
+                    created.append((record, json.count))
                     try CaseText.insert(record, db)
                     if let p = a.postings { try StoredPostings.insert(caseId: id, key: p.key, p.value, db) }
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
