@@ -148,7 +148,8 @@ public enum OutboxIndex {
         // of the cases that do not wait, so the section holds what the page shows, not a line per case ever stored.
         var counts: [String: (cases: Int, deadline: String?, overdue: Int)] = [:]
         var rows: [(id: String, row: String)] = []
-        try library.forEachMonthOfBriefs { month in
+        // Only the fields a line takes (`statusLine`: title, submitter, 成果来源), no first channel.
+        try library.forEachMonthOfBriefs(fields: [.title, .submitter, .source], firstChannel: false) { month in
             for b in month {
                 let l = statusLine(b, process: process, today: today)
                 var c = counts[l.stage] ?? (0, nil, 0)
