@@ -229,8 +229,16 @@ public enum OutboxIndex {
             .map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
     }
 
-    /// HTML-escaped text.
+    /// HTML-escaped text. Text without any of the five bytes is returned as it is: no character can then be one
+    /// of the five, and appending every character gives the same text (most titles and ids; the page escapes a
+    /// few cells of every waiting case).
     static func esc(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
+        return escapedByCharacter(s)
+    }
+
+    /// `esc` a character at a time (a mark combining with `&` makes a character that is not `&`, left as it is).
+    static func escapedByCharacter(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
