@@ -88,11 +88,22 @@ enum LibraryJSON {
             var s = s
             s.withUTF8 { utf8 in
                 var start = 0
-                for i in 0..<utf8.count {
+                var i = 0
+                let count = utf8.count
+                let raw = UnsafeRawBufferPointer(utf8)
+                while i < count {
+                    // Eight bytes at a time while none of them needs escaping (most of a case's text): a word has a
+                    // byte below 0x20, or equal to `"`, `\` or `/`, exactly when `needsEscape` is not zero.
+                    if i + 8 <= count, Self.needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 {
+                        i += 8
+                        continue
+                    }
                     let b = utf8[i]
+                    i += 1
                     guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x2F else { continue }
-                    if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                    start = i + 1
+                    let at = i - 1
+                    if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at])) }
+                    start = at + 1
                     bytes.append(0x5C)
                     switch b {
                     case 0x22, 0x5C, 0x2F: bytes.append(b)
@@ -109,6 +120,17 @@ enum LibraryJSON {
                 if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
             }
             bytes.append(0x22)
+        }
+
+        /// Not zero exactly when one of the word's eight bytes is below 0x20 or is `"`, `\\` or `/` (the bytes a JSON
+        /// string escapes): the high bit of each byte of `(x - 0x01…) & ~x & 0x80…` is set for a zero byte and
+        /// no borrow reaches a byte's high bit unless a lower byte was zero, so the word is zero only when no
+        /// byte matched; below 0x20 likewise with 0x20 in place of 0x01.
+        static func needsEscape(_ word: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            let below = (word &- ones &* 0x20) & ~word & highs
+            return below | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | zeroByte(word ^ (ones &* 0x2F))
         }
 
         mutating func number(_ d: Double) {

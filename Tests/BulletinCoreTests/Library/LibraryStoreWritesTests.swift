@@ -113,3 +113,46 @@ import Testing
         }
     }
 }
+
+/// The JSON writer's string scan, eight bytes at a time, escapes exactly what the byte loop and `JSONEncoder` do:
+/// every byte that needs escaping at every place of strings of every length up to 40 bytes, among ASCII, CJK and
+/// emoji; and the word test is the byte test on crafted and random words.
+@Suite struct LibraryJSONScanTests {
+    @Test func theWordTestIsTheByteTest() {
+        func bytewise(_ w: UInt64) -> Bool {
+            (0..<8).contains { k in
+                let b = UInt8(truncatingIfNeeded: w >> (8 * UInt64(k)))
+                return b < 0x20 || b == 0x22 || b == 0x5C || b == 0x2F
+            }
+        }
+        var words: [UInt64] = [0, .max, 0x2020_2020_2020_2020, 0x1F1F_1F1F_1F1F_1F1F, 0x8080_8080_8080_8080, 0x2121_2121_2121_2121]
+        for k in 0..<8 {
+            for b: UInt64 in [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x2E, 0x2F, 0x30, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xFF] {
+                words.append(0x4141_4141_4141_4141 & ~(0xFF << (8 * UInt64(k))) | b << (8 * UInt64(k)))
+                words.append(0xE6E6_E6E6_E6E6_E6E6 & ~(0xFF << (8 * UInt64(k))) | b << (8 * UInt64(k)))
+            }
+        }
+        for _ in 0..<200_000 { words.append(UInt64.random(in: 0...UInt64.max)) }
+        for w in words { #expect((LibraryJSON.Writer.needsEscape(w) != 0) == bytewise(w), "\(String(w, radix: 16))") }
+    }
+
+    @Test func everyEscapeAtEveryPlaceIsFoundationsBytes() {
+        let specials = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\", "/"]
+        let others = ["a", "成", "😀", "\u{7F}", "\u{80}", "é", " ", "."]
+        for filler in others {
+            for length in 0...40 {
+                let plain = String(repeating: filler, count: length)
+                #expect(LibraryJSON.strings([plain]) == MatchPostings.tokenText([plain]))
+                let characters = Array(plain)
+                for at in stride(from: 0, through: characters.count, by: max(1, characters.count / 7)) {
+                    for special in specials {
+                        var c = characters.map(String.init)
+                        c.insert(special, at: at)
+                        let s = c.joined() + (length % 3 == 0 ? special : "")
+                        #expect(LibraryJSON.strings([s]) == MatchPostings.tokenText([s]), "\(filler) \(length) \(at) \(special.unicodeScalars.first?.value ?? 0)")
+                    }
+                }
+            }
+        }
+    }
+}
