@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SystemFiles
 
 /// The case library could not be opened: names the file, what is wrong in plain words, and the backup to
 /// restore. Thrown before the run touches any input.
@@ -87,8 +88,24 @@ extension CaseLibrary {
         }
     }
 
-    /// Writes a consistent copy of the library to `url` (SQLite `VACUUM INTO`), which must not exist.
+    /// Writes a consistent copy of the library to `url`, which must not exist, flushed to disk.
+    ///
+    /// With a rollback journal (the library's mode) the file's own bytes are copied inside a read transaction:
+    /// its first read takes SQLite's SHARED lock, held to its end, so no connection of any process can commit
+    /// meanwhile, and a hot journal left by a crash is rolled back before the lock is granted. The copy is then the
+    /// committed library page for page (it opens, migrates and verifies as the library does), made by the kernel
+    /// (`FileOps.copyContents`); `VACUUM INTO` rebuilt every table and index into a new file, which cost about
+    /// three times the CPU at 20,000 cases (store5). In any other journal mode (WAL keeps commits outside the
+    /// file) the copy is `VACUUM INTO`, as before.
     public func backup(to url: URL) throws {
+        let copied = try db.read { db -> Bool in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() ?? ""
+            guard ["delete", "truncate", "persist"].contains(mode) else { return false }
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_schema")  // takes the SHARED lock
+            try FileOps.copyContents(of: URL(fileURLWithPath: path), to: url, mode: 0o600)
+            return true
+        }
+        guard !copied else { return }
         try db.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM INTO ?", arguments: [url.path])
         }

@@ -1,7 +1,7 @@
 import SystemFiles
 import Foundation
 
-/// Nightly backups of the case library: a consistent copy (`VACUUM INTO`) in `outbox/backup/` after each run,
+/// Nightly backups of the case library: a consistent copy (`CaseLibrary.backup(to:)`) in `outbox/backup/` after each run,
 /// the last `outputs.backupKeep` kept, so that a damaged library has a remedy the error can name.
 public enum LibraryBackup {
     /// The default folder, under the outbox.

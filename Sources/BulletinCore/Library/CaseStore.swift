@@ -54,6 +54,7 @@ extension CaseLibrary {
             try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
                            arguments: [fileSHA256, fileName, size, receivedText, outcome.rawValue])
             var links: [(String, Bool)] = []
+            var lastSeq: [String: Int] = [:]
             for a in arrivals {
                 let r = a.record
                 var caseId = a.attachTo
@@ -72,18 +73,20 @@ extension CaseLibrary {
                     }
                 } else {
                     let period = r.period.description
-                    let seq = (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [period]) ?? 0) + 1
+                    // The month's highest number is read once a transaction: only this loop adds cases in it.
+                    let seq = (try lastSeq[period] ?? Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM caseRecord WHERE period = ?"), arguments: [period]) ?? 0) + 1
+                    lastSeq[period] = seq
                     let id = Self.caseId(period: period, seq: seq)
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
-                    let json = try LibraryJSON.string(record)
+                    let json = try LibraryJSON.utf8(record)
                     try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(LibraryJSON.textSQL))
                         """).execute(arguments: [id, period, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
                                          receivedText, json])
-                    created.append((record, json.utf8.count))
+                    created.append((record, json.count))
                     try CaseText.insert(record, db)
                     if let p = a.postings { try StoredPostings.insert(caseId: id, key: p.key, p.value, db) }
                     try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
@@ -190,7 +193,7 @@ extension CaseLibrary {
             }
             guard !ids.isEmpty else { return [] }
             let decoder = JSONDecoder()
-            for chunk in stride(from: 0, to: unknown.count, by: 500).map({ Array(unknown[$0..<min($0 + 500, unknown.count)]) }) {
+            for chunk in unknown.chunks(of: Self.idsPerQuery) {
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, json FROM caseRecord WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
                                                arguments: StatementArguments(chunk))
                 while let row = try rows.next() {
@@ -199,7 +202,7 @@ extension CaseLibrary {
             }
             var sightings: [String: [Sighting]] = [:]
             var history: [String: [CaseEvent]] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunks(of: Self.idsPerQuery) {
                 let marks = databaseQuestionMarks(count: chunk.count)
                 let found = try Row.fetchCursor(db, sql: "SELECT \(Self.sightingColumns) FROM sighting WHERE caseId IN (\(marks)) ORDER BY received, fileSHA256, idx",
                                                 arguments: StatementArguments(chunk))
@@ -219,7 +222,7 @@ extension CaseLibrary {
                 }
             }
             var flags: [String: [String]] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunks(of: Self.idsPerQuery) {
                 flags.merge(try openFlags(chunk, db)) { a, _ in a }
             }
             // A case that others were merged into counts their submissions as its own.

@@ -91,47 +91,66 @@ struct CaseBrief: Sendable, Equatable {
     var stage: CaseStage { lastStage ?? (classified ? .classified : .notSelected) }
 }
 
+/// A sighting as briefs and facts see it of a case merged into another: its channel and secrecy.
+struct SightingMark: Sendable, Equatable {
+    var channel: Channel?
+    var classified: Bool
+}
+
 extension CaseLibrary {
     /// The briefs of the cases matching an SQL condition on `caseRecord c`, highest score first, ties by id.
     /// The last history record is found once a case (the row of its highest sequence number, which is the one
     /// `ORDER BY seq DESC LIMIT 1` gives: sequence numbers are unique), not once for each of its three columns.
-    func briefs(where condition: String, _ arguments: StatementArguments, _ db: Database) throws -> [CaseBrief] {
+    ///
+    /// A reader that shows only some of the form's fields names them in `fields` (the others are left out of
+    /// `CaseBrief.fields`, so they read as ""), and one that does not need the first channel says so: a summary is
+    /// kilobytes. `merged` is `mergedIn` of (at least) these cases when the caller read it already. Columns are
+    /// read by position: GRDB's lookup by name lower-cases the name on every read.
+    func briefs(where condition: String, _ arguments: StatementArguments, _ db: Database, fields wanted: [Field] = CaseText.fields,
+                firstChannel wantsChannel: Bool = true, merged known: [String: [String]]? = nil) throws -> [CaseBrief] {
+        let textFields = CaseText.fields.filter(wanted.contains)
+        let channelColumn = wantsChannel
+            ? "(SELECT channel FROM sighting s WHERE s.caseId = c.id ORDER BY s.received, s.fileSHA256, s.idx LIMIT 1)" : "NULL"
         let sql = """
-            SELECT c.id, c.period, c.received, c.classified, \(CaseText.fields.map(CaseText.column).joined(separator: ", ")), \(CaseText.received),
+            SELECT c.id, c.period, c.received, c.classified, \(CaseText.received),
               last.toStage AS lastStage, last.date AS lastDate, last.seq AS lastSequence,
-              (SELECT channel FROM sighting s WHERE s.caseId = c.id ORDER BY s.received, s.fileSHA256, s.idx LIMIT 1) AS firstChannel,
+              \(channelColumn) AS firstChannel,
               (SELECT COUNT(*) FROM sighting s WHERE s.caseId = c.id) AS seen,
               EXISTS (SELECT 1 FROM sighting s WHERE s.caseId = c.id AND s.classified) AS classifiedSighting
+              \(textFields.map { ", " + CaseText.column($0) }.joined())
             FROM \(CaseText.from)
               LEFT JOIN caseEvent last ON last.seq = (SELECT MAX(seq) FROM caseEvent e WHERE e.caseId = c.id)
             WHERE \(condition) ORDER BY c.score DESC, c.id
             """
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        let merged = try mergedIn(rows.map { $0["id"] }, db)
-        // What cases merged into another bring it: their sightings' secrecy, and a channel when it has no sighting.
-        var mergedSightings: [String: [Sighting]] = [:]
-        let others = Set(merged.values.joined()).sorted()
-        for chunk in stride(from: 0, to: others.count, by: 500).map({ Array(others[$0..<min($0 + 500, others.count)]) }) {
-            for s in try Row.fetchAll(db, sql: "SELECT * FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY received, fileSHA256, idx",
-                                      arguments: StatementArguments(chunk)) {
-                mergedSightings[s["caseId"], default: []].append(Self.sighting(s))
-            }
-        }
-        return rows.compactMap { row in
-            guard let period = BulletinPeriod(row["period"] as String) else { return nil }
-            let id: String = row["id"]
+        // Each row as read, the secrecy of its record and own sightings folded; what merged cases bring is added below.
+        var read: [(brief: CaseBrief, seen: Int)] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            guard let period = BulletinPeriod(row[1] as String) else { continue }
             var fields: [Field: String] = [:]
-            for f in CaseText.fields { fields[f] = row[f.rawValue] }
-            let fromMerged = (merged[id] ?? []).flatMap { mergedSightings[$0] ?? [] }
-            let seen: Int = row["seen"]
-            let ownClassified: Bool = row["classifiedSighting"]
-            let received = CalendarDate(row["textReceived"] as String) ?? CalendarDate(row["received"] as String) ?? Self.unknownBriefDate
-            return CaseBrief(id: id, period: period, fields: fields, received: received,
-                             lastStage: (row["lastStage"] as String?).map(CaseStage.init(rawValue:)),
-                             lastDate: (row["lastDate"] as String?).flatMap(CalendarDate.init), lastSequence: row["lastSequence"],
-                             classified: row["classified"] || ownClassified || fromMerged.contains(where: \.classified),
-                             firstChannel: seen > 0 ? (row["firstChannel"] as String?).flatMap(Channel.init(rawValue:)) : fromMerged.first?.channel,
-                             sightingCount: seen + fromMerged.count)
+            for (i, f) in textFields.enumerated() { fields[f] = row[11 + i] }
+            let seen: Int = row[9]
+            let classified: Bool = row[3]
+            let ownClassified: Bool = row[10]
+            let received = CalendarDate(row[4] as String) ?? CalendarDate(row[2] as String) ?? Self.unknownBriefDate
+            read.append((CaseBrief(id: row[0], period: period, fields: fields, received: received,
+                                   lastStage: (row[5] as String?).map(CaseStage.init(rawValue:)),
+                                   lastDate: (row[6] as String?).flatMap(CalendarDate.init), lastSequence: row[7],
+                                   classified: classified || ownClassified,
+                                   firstChannel: seen > 0 ? (row[8] as String?).flatMap(Channel.init(rawValue:)) : nil,
+                                   sightingCount: seen), seen))
+        }
+        let merged = try known ?? mergedIn(read.map(\.brief.id), db)
+        // What cases merged into another bring it: their sightings' secrecy, and a channel when it has no sighting.
+        let mergedSightings = try sightingMarks(Set(read.flatMap { merged[$0.brief.id] ?? [] }).sorted(), db)
+        return read.map { r in
+            var b = r.brief
+            let fromMerged = (merged[b.id] ?? []).flatMap { mergedSightings[$0] ?? [] }
+            guard !fromMerged.isEmpty else { return b }
+            b.classified = b.classified || fromMerged.contains(where: \.classified)
+            if r.seen == 0 && wantsChannel { b.firstChannel = fromMerged.first?.channel }
+            b.sightingCount += fromMerged.count
+            return b
         }
     }
 
@@ -152,28 +171,19 @@ extension CaseLibrary {
             """
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         let merged = try mergedIn(rows.map { $0["id"] }, db)
-        // What cases merged into another bring it: their sightings' count and secrecy (as `briefs(where:)` counts
-        // and reads the sightings it decodes).
-        var mergedSightings: [String: (count: Int, classified: Bool)] = [:]
-        let others = Set(merged.values.joined()).sorted()
-        for chunk in stride(from: 0, to: others.count, by: 500).map({ Array(others[$0..<min($0 + 500, others.count)]) }) {
-            for s in try Row.fetchAll(db, sql: "SELECT caseId, classified FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))",
-                                      arguments: StatementArguments(chunk)) {
-                let classified: Bool = s["classified"]
-                let seen = mergedSightings[s["caseId"], default: (0, false)]
-                mergedSightings[s["caseId"]] = (seen.count + 1, seen.classified || classified)
-            }
-        }
+        // What cases merged into another bring it: their sightings' count and secrecy (the read `briefs(where:)`
+        // makes of them).
+        let mergedSightings = try sightingMarks(Set(merged.values.joined()).sorted(), db)
         return rows.compactMap { row in
             guard let period = BulletinPeriod(row["period"] as String) else { return nil }
             let id: String = row["id"]
-            let fromMerged = (merged[id] ?? []).compactMap { mergedSightings[$0] }
+            let fromMerged = (merged[id] ?? []).flatMap { mergedSightings[$0] ?? [] }
             let seen: Int = row["seen"]
             let ownClassified: Bool = row["classifiedSighting"]
             return CaseFact(id: id, period: period, title: row[Field.title.rawValue],
                             lastStage: (row["lastStage"] as String?).map(CaseStage.init(rawValue:)), lastSequence: row["lastSequence"],
                             classified: row["classified"] || ownClassified || fromMerged.contains(where: \.classified),
-                            sightingCount: seen + fromMerged.reduce(0) { $0 + $1.count })
+                            sightingCount: seen + fromMerged.count)
         }
     }
 
@@ -183,18 +193,48 @@ extension CaseLibrary {
         guard !ids.isEmpty else { return [] }
         let unique = Array(Set(ids))
         return try db.read { db in
-            try stride(from: 0, to: unique.count, by: 500).flatMap { start in
-                let chunk = Array(unique[start..<min(start + 500, unique.count)])
-                return try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
+            try unique.chunks(of: Self.idsPerQuery).flatMap { chunk in
+                try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
             }
         }
+    }
+
+    /// What briefs and facts take of the sightings of cases merged into others: each one's channel and secrecy, by
+    /// case id, in the sightings' order (received, file, index), read `idsPerQuery` cases at a time.
+    func sightingMarks(_ caseIds: [String], _ db: Database) throws -> [String: [SightingMark]] {
+        var out: [String: [SightingMark]] = [:]
+        for chunk in caseIds.chunks(of: Self.idsPerQuery) {
+            for s in try Row.fetchAll(db, sql: """
+                SELECT caseId, channel, classified FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
+                ORDER BY received, fileSHA256, idx
+                """, arguments: StatementArguments(chunk)) {
+                out[s["caseId"], default: []].append(SightingMark(channel: (s["channel"] as String?).flatMap(Channel.init(rawValue:)), classified: s["classified"]))
+            }
+        }
+        return out
+    }
+
+    /// `mergedIn` of every case of the library, from one pass over the history's merges and splits (for a reader
+    /// of every case: one probe a case found the same rows).
+    func mergedInAll(_ db: Database) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT caseId, decision FROM caseEvent
+            WHERE substr(decision, 1, 4) = '合并入 ' OR substr(decision, 1, 4) = '拆分出 ' ORDER BY seq
+            """)
+        while let r = try rows.next() {
+            let id: String = r[0], decision: String = r[1]
+            if decision.hasPrefix("合并入 ") { out[id, default: []].append(String(decision.dropFirst(4))) }
+            if decision.hasPrefix("拆分出 ") { out[id]?.removeAll { $0 == String(decision.dropFirst(4)) } }
+        }
+        return out.filter { !$0.value.isEmpty }
     }
 
     /// Cases merged into each of `ids` and not split off again, in the order of their history (as
     /// `states(where:)` finds them): read from the history's decision column, no event decoded.
     func mergedIn(_ ids: [String], _ db: Database) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunks(of: Self.idsPerQuery) {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT caseId, decision FROM caseEvent WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
                 AND (substr(decision, 1, 4) = '合并入 ' OR substr(decision, 1, 4) = '拆分出 ') ORDER BY seq

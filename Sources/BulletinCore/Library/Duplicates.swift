@@ -44,10 +44,10 @@ extension CaseLibrary {
         guard flags.contains(where: { !$0.verdicts.isEmpty }) else { return }
         let day = date.description
         try db.write { db in
-            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, ?)")
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, \(LibraryJSON.textSQL))")
             for (caseId, verdicts) in flags {
                 for v in verdicts where v.otherID != caseId {
-                    try insert.execute(arguments: [caseId, v.otherID, v.score, day, try LibraryJSON.string(v)])
+                    try insert.execute(arguments: [caseId, v.otherID, v.score, day, try LibraryJSON.utf8(v)])
                 }
             }
         }
@@ -55,9 +55,9 @@ extension CaseLibrary {
 
     /// Keeps the match verdict that attached a sighting to its case.
     public func recordAttachment(fileSHA256: String, index: Int, verdict: MatchVerdict) throws {
-        let json = try LibraryJSON.string(verdict)
+        let json = try LibraryJSON.utf8(verdict)
         try db.write { db in
-            try db.execute(sql: "UPDATE sighting SET matchVerdict = ? WHERE fileSHA256 = ? AND idx = ?", arguments: [json, fileSHA256, index])
+            try db.execute(sql: "UPDATE sighting SET matchVerdict = \(LibraryJSON.textSQL) WHERE fileSHA256 = ? AND idx = ?", arguments: [json, fileSHA256, index])
         }
     }
 
@@ -78,7 +78,7 @@ extension CaseLibrary {
     }
 
     /// Open flags of the given cases: case id → other case ids, best first.
-    func openFlags(_ ids: [String], _ db: Database) throws -> [String: [String]] {
+    func openFlags(_ ids: some Collection<String>, _ db: Database) throws -> [String: [String]] {
         guard !ids.isEmpty else { return [:] }
         var out: [String: [String]] = [:]
         // A cursor, columns by position (no row copied, no column looked up by name).

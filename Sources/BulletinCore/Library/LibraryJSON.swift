@@ -15,24 +15,49 @@ import Foundation
 /// (it throws).
 enum LibraryJSON {
     /// The stored JSON of a case.
-    static func string(_ record: CaseRecord) throws -> String {
+    static func string(_ record: CaseRecord) throws -> String { String(decoding: try utf8(record), as: UTF8.self) }
+
+    /// The stored JSON of a history record.
+    static func string(_ event: CaseEvent) throws -> String { String(decoding: try utf8(event), as: UTF8.self) }
+
+    /// The stored JSON of a match verdict.
+    static func string(_ verdict: MatchVerdict) throws -> String { String(decoding: try utf8(verdict), as: UTF8.self) }
+
+    /// The stored JSON of a case, as its UTF-8 bytes: what the library binds, as a blob that `textSQL` makes
+    /// text again (the bytes are valid UTF-8 by construction; a `String` of them would be validated once more,
+    /// a quarter of writing a case's JSON).
+    static func utf8(_ record: CaseRecord) throws -> Data {
         var w = Writer()
+        w.reserve(16_384)
         w.record(record)
         return try w.finish { try CaseLibrary.encoder.encode(record) }
     }
 
-    /// The stored JSON of a history record.
-    static func string(_ event: CaseEvent) throws -> String {
+    /// The stored JSON of a history record, as its UTF-8 bytes.
+    static func utf8(_ event: CaseEvent) throws -> Data {
         var w = Writer()
         w.event(event)
         return try w.finish { try CaseLibrary.encoder.encode(event) }
     }
 
-    /// The stored JSON of a match verdict.
-    static func string(_ verdict: MatchVerdict) throws -> String {
+    /// The stored JSON of a match verdict, as its UTF-8 bytes.
+    static func utf8(_ verdict: MatchVerdict) throws -> Data {
         var w = Writer()
         w.verdict(verdict)
         return try w.finish { try CaseLibrary.encoder.encode(verdict) }
+    }
+
+    /// The SQL of a bound value that `utf8(_:)` made: SQLite reads the blob's bytes as text in the database's
+    /// encoding (UTF-8), so the column holds TEXT with exactly those bytes, as when the JSON was bound as a
+    /// string (JSON escapes U+0000, so no byte is NUL).
+    static let textSQL = "CAST(? AS TEXT)"
+
+    /// A JSON array of strings, as `JSONEncoder` writes a `[String]` (the match postings' token values,
+    /// `MatchPostings.tokenText`).
+    static func strings(_ list: [String]) -> String {
+        var w = Writer()
+        w.strings(list)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// The field names in the byte order of their raw values, as `.sortedKeys` writes a `[Field: String]`.
@@ -47,10 +72,13 @@ enum LibraryJSON {
 
         init() { bytes.reserveCapacity(4096) }
 
-        /// The text written, or, when a number was not finite, what `fallback` gives (Foundation's error).
-        func finish(_ fallback: () throws -> Data) throws -> String {
-            guard finite else { return String(decoding: try fallback(), as: UTF8.self) }
-            return String(decoding: bytes, as: UTF8.self)
+        /// Room for `count` bytes (a case's JSON is about 10 KB: growing from 4 KB copied it twice).
+        mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+        /// The bytes written, or, when a number was not finite, what `fallback` gives (Foundation's error).
+        func finish(_ fallback: () throws -> Data) throws -> Data {
+            guard finite else { return try fallback() }
+            return Data(bytes)
         }
 
         // MARK: - Values
@@ -60,11 +88,22 @@ enum LibraryJSON {
             var s = s
             s.withUTF8 { utf8 in
                 var start = 0
-                for i in 0..<utf8.count {
+                var i = 0
+                let count = utf8.count
+                let raw = UnsafeRawBufferPointer(utf8)
+                while i < count {
+                    // Eight bytes at a time while none of them needs escaping (most of a case's text): a word has a
+                    // byte below 0x20, or equal to `"`, `\` or `/`, exactly when `needsEscape` is not zero.
+                    if i + 8 <= count, Self.needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 {
+                        i += 8
+                        continue
+                    }
                     let b = utf8[i]
+                    i += 1
                     guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x2F else { continue }
-                    if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                    start = i + 1
+                    let at = i - 1
+                    if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at])) }
+                    start = at + 1
                     bytes.append(0x5C)
                     switch b {
                     case 0x22, 0x5C, 0x2F: bytes.append(b)
@@ -83,14 +122,32 @@ enum LibraryJSON {
             bytes.append(0x22)
         }
 
+        /// Not zero exactly when one of the word's eight bytes is below 0x20 or is `"`, `\\` or `/` (the bytes a JSON
+        /// string escapes): the high bit of each byte of `(x - 0x01…) & ~x & 0x80…` is set for a zero byte and
+        /// no borrow reaches a byte's high bit unless a lower byte was zero, so the word is zero only when no
+        /// byte matched; below 0x20 likewise with 0x20 in place of 0x01.
+        static func needsEscape(_ word: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            let below = (word &- ones &* 0x20) & ~word & highs
+            return below | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | zeroByte(word ^ (ones &* 0x2F))
+        }
+
         mutating func number(_ d: Double) {
             guard d.isFinite else {
                 finite = false
                 return
             }
+            // Its description less a trailing ".0" (ASCII, so the last two bytes are the last two characters).
             var text = d.description
-            if text.hasSuffix(".0") { text.removeLast(2) }
-            bytes.append(contentsOf: text.utf8)
+            text.withUTF8 { u in
+                let n = u.count
+                if n >= 2 && u[n - 2] == 0x2E && u[n - 1] == 0x30 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[0..<(n - 2)]))
+                } else {
+                    bytes.append(contentsOf: u)
+                }
+            }
         }
 
         mutating func number(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }

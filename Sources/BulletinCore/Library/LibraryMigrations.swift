@@ -222,9 +222,9 @@ enum LibraryMigrations {
     /// `LibraryJSON`.
     @discardableResult
     static func insert(_ event: CaseEvent, _ db: Database) throws -> Int {
-        let json = try LibraryJSON.string(event)
+        let json = try LibraryJSON.utf8(event)
         try db.cachedStatement(sql: """
-            INSERT INTO caseEvent (caseId, date, runId, step, fromStage, toStage, decision, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO caseEvent (caseId, date, runId, step, fromStage, toStage, decision, json) VALUES (?, ?, ?, ?, ?, ?, ?, \(LibraryJSON.textSQL))
             """).execute(arguments: [event.caseId, event.date.description, event.runId, event.step, event.from?.rawValue, event.to.rawValue,
                              event.decision, json])
         return Int(db.lastInsertedRowID)

@@ -85,7 +85,7 @@ extension CaseLibrary {
                                      [period.description, stage.rawValue], db).sorted { $0.id < $1.id }
             var flags: [String: [String]] = [:]
             let ids = waiting.map(\.id)
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunks(of: Self.idsPerQuery) {
                 flags.merge(try openFlags(chunk, db)) { a, _ in a }
             }
             var text = "\(stage.rawValue)\t\(period)\n"
@@ -94,7 +94,7 @@ extension CaseLibrary {
             }
             let named = Set(flags.values.joined()).sorted()
             var found: [String: CaseFact] = [:]
-            for chunk in stride(from: 0, to: named.count, by: 500).map({ Array(named[$0..<min($0 + 500, named.count)]) }) {
+            for chunk in named.chunks(of: Self.idsPerQuery) {
                 for b in try facts(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db) { found[b.id] = b }
             }
             text += "named\n"

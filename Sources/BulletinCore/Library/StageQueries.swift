@@ -31,8 +31,14 @@ extension CaseLibrary {
 extension CaseLibrary {
     /// Calls `body` with the brief of every case of the library (columns, the form's short fields, stage and
     /// secrecy; no case decoded), one bulletin month at a time, oldest month first, highest score first within.
-    func forEachMonthOfBriefs(_ body: ([CaseBrief]) throws -> Void) throws {
-        let months = try db.read { try String.fetchAll($0, sql: "SELECT DISTINCT period FROM caseRecord ORDER BY period") }
-        for month in months { try body(try db.read { try briefs(where: "c.period = ?", [month], $0) }) }
+    /// `fields` and `firstChannel` as `briefs(where:)` takes them: a reader that shows only some fields reads only
+    /// those. The merges of the history are read once, not probed case by case.
+    func forEachMonthOfBriefs(fields: [Field] = CaseText.fields, firstChannel: Bool = true, _ body: ([CaseBrief]) throws -> Void) throws {
+        let (months, merged) = try db.read { db in
+            (try String.fetchAll(db, sql: "SELECT DISTINCT period FROM caseRecord ORDER BY period"), try mergedInAll(db))
+        }
+        for month in months {
+            try body(try db.read { try briefs(where: "c.period = ?", [month], $0, fields: fields, firstChannel: firstChannel, merged: merged) })
+        }
     }
 }

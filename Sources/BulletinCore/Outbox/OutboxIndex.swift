@@ -148,7 +148,8 @@ public enum OutboxIndex {
         // of the cases that do not wait, so the section holds what the page shows, not a line per case ever stored.
         var counts: [String: (cases: Int, deadline: String?, overdue: Int)] = [:]
         var rows: [(id: String, row: String)] = []
-        try library.forEachMonthOfBriefs { month in
+        // Only the fields a line takes (`statusLine`: title, submitter, 成果来源), no first channel.
+        try library.forEachMonthOfBriefs(fields: [.title, .submitter, .source], firstChannel: false) { month in
             for b in month {
                 let l = statusLine(b, process: process, today: today)
                 var c = counts[l.stage] ?? (0, nil, 0)
@@ -228,8 +229,16 @@ public enum OutboxIndex {
             .map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
     }
 
-    /// HTML-escaped text.
+    /// HTML-escaped text. Text without any of the five bytes is returned as it is: no character can then be one
+    /// of the five, and appending every character gives the same text (most titles and ids; the page escapes a
+    /// few cells of every waiting case).
     static func esc(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
+        return escapedByCharacter(s)
+    }
+
+    /// `esc` a character at a time (a mark combining with `&` makes a character that is not `&`, left as it is).
+    static func escapedByCharacter(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {

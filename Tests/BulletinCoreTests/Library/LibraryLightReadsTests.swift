@@ -68,6 +68,18 @@ import Testing
             line.possibleDuplicates = []
             #expect(OutboxIndex.statusLine(b, process: config.activeProcess, today: today) == line)
         }
+        // The outbox page's read (three fields, no first channel, the merges read once for every month) is the
+        // full read less what it leaves out; the merges read once are those probed case by case.
+        var pageBriefs: [CaseBrief] = []
+        try library.forEachMonthOfBriefs(fields: [.title, .submitter, .source], firstChannel: false) { pageBriefs += $0 }
+        #expect(pageBriefs == briefs.map { b in
+            var b = b
+            b.fields = b.fields.filter { [.title, .submitter, .source].contains($0.key) }
+            b.firstChannel = nil
+            return b
+        })
+        let (mergedAll, mergedProbed) = try library.db.read { db in (try library.mergedInAll(db), try library.mergedIn(ids, db)) }
+        #expect(mergedAll == mergedProbed)
         for period in Set(all.map(\.record.period)) {
             let decoded = try library.states(periods: [period]).filter { !$0.classified }.map(StatisticsCase.init)
             #expect(try library.statisticsTallies(period: period) == decoded)
@@ -127,6 +139,8 @@ import Testing
         #expect(all[5].classified && all[6].classified && !all[7].classified)
         #expect(all[4].stage == .bulletined)
         #expect(all[9].sightings.map(\.caseId) == [all[10].id])
+        let merged = try await library.db.read { try library.mergedInAll($0) }
+        #expect(merged == [all[5].id: [all[6].id], all[9].id: [all[10].id]])
         #expect(StatisticsCase(all[0]).decisions == ["初选": true] && StatisticsCase(all[1]).decisions == ["初选": false])
         #expect(StatisticsCase(all[2]).decisions.isEmpty && StatisticsCase(all[3]).decisions.isEmpty)
         try expectLightEqualsDecoded(library, today: today)
