@@ -198,10 +198,11 @@ extension CaseMatcher {
     public func matchNightDecided(_ subjects: [MatchSubject], into index: inout MatchIndex) -> [SubmissionMatch] {
         var out: [SubmissionMatch] = []
         out.reserveCapacity(subjects.count)
+        var scratch = MatchIndex.Scratch()
         for s in subjects {
             let p = MatchProfile(s, settings: index.settings)
             var verdicts: [MatchVerdict] = []
-            for c in index.candidates(for: p) where mayDecide(p, c.profile) {
+            for c in index.candidates(for: p, scratch: &scratch) where mayDecide(p, c.profile) {
                 let v = compare(p, c.profile)
                 if v.outcome != .different { verdicts.append(v) }
             }
