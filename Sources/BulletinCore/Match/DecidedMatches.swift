@@ -95,7 +95,7 @@ extension CaseMatcher {
                 let (fw, other) = a.forwards ? (a, b) : (b, a)
                 let named = !other.forwards && other.submitterAliases.contains { fw.textKey.holds($0) }
                 terms.append(named ? w.submitterNamed : 0)
-            } else if Self.atLeastFour(a.submitterCore) && Self.atLeastFour(b.submitterCore)
+            } else if a.submitterCoreLong && b.submitterCoreLong
                         && (a.submitterCore.holds(b.submitterCore) || b.submitterCore.holds(a.submitterCore)) {
                 terms.append(w.submitterSame / 2)
             } else {
@@ -103,9 +103,9 @@ extension CaseMatcher {
             }
         }
         // Mobile.
-        if a.mobile.count == 11 && a.mobile == b.mobile {
+        if a.mobileWhole && a.mobile == b.mobile {
             terms.append(w.mobileSame)
-        } else if a.mobile.count == 11 && b.mobile.count == 11 {
+        } else if a.mobileWhole && b.mobileWhole {
             terms.append(forwarded ? 0 : w.mobileDifferent)
         }
         // Supervisor.
@@ -189,9 +189,6 @@ extension CaseMatcher {
         if let x = a.titleStemCodes, let y = b.titleStemCodes { return TitleAlignment.gap(x, y) != nil }
         return TitleAlignment.gap(a.titleStem, b.titleStem) != nil
     }
-
-    /// `s.count >= 4`, looking at four characters at most.
-    static func atLeastFour(_ s: String) -> Bool { !s.dropFirst(3).isEmpty }
 
     /// `matchNight`, keeping of each submission only the verdicts the run acts on (`.same` and `.probable`, best
     /// first): the verdicts of `matchNight` without its `.different` ones, for a fraction of the comparing.

@@ -33,6 +33,8 @@ public final class MatchProfile: Sendable {
     /// The submitter's key and its core (without 有限公司 and the like).
     let submitterKey: String
     let submitterCore: String
+    /// Whether the core is four characters or more (`submitterCore.count >= 4`, counted once, not once a pair).
+    let submitterCoreLong: Bool
     /// Ways the unit is named in others' text: its core, and the first and last four characters of the core
     /// without 四川省 / 中国 in front (东方电气集团东方电机 → 东方电机).
     let submitterAliases: [String]
@@ -44,6 +46,8 @@ public final class MatchProfile: Sendable {
     let forwards: Bool
     /// The last 11 digits of the mobile.
     let mobile: String
+    /// Whether `mobile` has all 11 digits (`mobile.count == 11`, counted once, not once a pair).
+    let mobileWhole: Bool
     /// The supervisor's key.
     let supervisorKey: String
 
@@ -71,6 +75,7 @@ public final class MatchProfile: Sendable {
         }
         if core.hasPrefix("四川省") && core.count >= 7 { core.removeFirst(3) }
         submitterCore = core
+        submitterCoreLong = core.count >= 4
         var aliases: [String] = core.count >= 4 ? [core] : []
         var bare = Substring(core)
         for lead in ["四川省", "四川", "中国"] where bare.hasPrefix(lead) && bare.count - lead.count >= 4 {
@@ -91,6 +96,7 @@ public final class MatchProfile: Sendable {
         let digits = subject.mobile.unicodeScalars.filter { MatchText.isDigit($0) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) }
             .map { $0.value >= 0xFF10 ? Character(Unicode.Scalar($0.value - 0xFEE0) ?? "0") : Character($0) }
         mobile = String(digits.suffix(11))
+        mobileWhole = mobile.count == 11
         supervisorKey = MatchText.key(MatchText.normalise(subject.supervisor))
     }
 }

@@ -51,6 +51,15 @@ enum TitleAlignment {
         // title less one character.
         let short = min(x.count, y.count), long = max(x.count, y.count)
         guard long - short <= 5, Double(short - 1) >= 0.6 * Double(long) else { return nil }
+        // The pieces' x sides make up x and their y sides y, and matched pieces are alike on both sides, so one gap
+        // makes x = A gx B and y = A gy B, with A and B the matched pieces before and after it: A is empty or at
+        // least 2 long (a matched piece is), B at least 2 (the gap is not at the end), and the gap at most 6
+        // (3 when A is empty). So the common prefix and suffix must reach that far; most pairs of one template's
+        // titles fail here, before the alignment's table is made.
+        var p = 0, s = 0
+        while p < short && x[p] == y[p] { p += 1 }
+        while s < short && x[x.count - 1 - s] == y[y.count - 1 - s] { s += 1 }
+        guard s >= 2, (p >= 2 && p + s >= long - 6) || s >= long - 3 else { return nil }
         var pieces: [Piece<E>] = []
         var work = Workspace()
         align(x[...], y[...], into: &pieces, &work)
