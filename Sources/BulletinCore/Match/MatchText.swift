@@ -154,6 +154,7 @@ extension String {
         return hay.withUTF8 { h in
             pin.withUTF8 { n in
                 guard n.count <= h.count, let final = n.last else { return false }
+                if h.count >= 256 && n.count >= 4 { return String.horspool(h, n) }
                 // The last byte is tested first: in UTF-8 Chinese the first bytes of most characters are alike
                 // (E4…E9), the last ones much less, so fewer places go on to the byte-by-byte test.
                 let hp = h.baseAddress.unsafelyUnwrapped, np = n.baseAddress.unsafelyUnwrapped
@@ -170,6 +171,34 @@ extension String {
                 }
                 return false
             }
+        }
+    }
+
+    /// Whether `n` occurs in `h` (at least 2 bytes long, and no longer than `h`), by Boyer-Moore-Horspool: the
+    /// window's last byte tells how far the next place that could match is (a unit's name looked for in a title
+    /// and summary of a thousand bytes, once a candidate pair, moves on 6 to 12 bytes a step, not 1).
+    static func horspool(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        let m = n.count, last = m &- 1
+        let hp = h.baseAddress.unsafelyUnwrapped, np = n.baseAddress.unsafelyUnwrapped
+        let final = np[last]
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { table in
+            let tp = table.baseAddress.unsafelyUnwrapped
+            // How far to move when the window ends in byte b: from b's last place in n (the last byte aside) to
+            // n's end, or all of n when b is not in it; at most 255, which only moves less far than it could.
+            tp.initialize(repeating: UInt8(truncatingIfNeeded: Swift.min(m, 255)), count: 256)
+            for k in 0..<last { tp[Int(np[k])] = UInt8(truncatingIfNeeded: Swift.min(last &- k, 255)) }
+            var i = 0
+            let end = h.count &- m
+            while i <= end {
+                let c = hp[i &+ last]
+                if c == final {
+                    var k = 0
+                    while k < last && hp[i &+ k] == np[k] { k &+= 1 }
+                    if k == last { return true }
+                }
+                i &+= Int(tp[Int(c)])
+            }
+            return false
         }
     }
 
