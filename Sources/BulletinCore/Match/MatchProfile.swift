@@ -110,7 +110,7 @@ extension MatchProfile {
         // 川茶二号 is 川茶2号 written in Chinese numerals, not another name.
         guard let first = titleKey[r.upperBound...].unicodeScalars.first, MatchText.isIdeograph(first),
               !"一二三四五六七八九十百千零〇两".unicodeScalars.contains(first) else { return nil }
-        return String(String.UnicodeScalarView(rest))
+        return ScalarText(rest).string
     }
 }
 
@@ -118,10 +118,10 @@ extension MatchProfile {
     /// Numbers of two or more digits, or with a decimal point, other than years.
     static func figures(in normalised: String) -> Set<String> {
         var out = Set<String>()
-        var run = String.UnicodeScalarView()
+        var run = ScalarText()
         func flush() {
-            defer { run = String.UnicodeScalarView() }
-            let v = String(run)
+            defer { run = ScalarText() }
+            let v = run.string
             guard v.contains(".") || v.count >= 2 else { return }
             if v.count == 4, let year = Int(v), (1900...2100).contains(year) { return }
             out.insert(v)

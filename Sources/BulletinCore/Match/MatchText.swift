@@ -17,7 +17,7 @@ public enum MatchText {
         for u in wide.unicodeScalars {
             if u.value >= 0x61 && u.value <= 0x7A, let up = Unicode.Scalar(u.value - 32) { s.append(up) } else { s.append(u) }
         }
-        var out = String.UnicodeScalarView()
+        var out = ScalarText(capacity: wide.utf8.count + 8)
         var i = 0
         let million: [Unicode.Scalar] = Array("百万千瓦".unicodeScalars)
         while i < s.count {
@@ -38,14 +38,14 @@ public enum MatchText {
                 i = j + unit.word.count
             }
         }
-        return String(out)
+        return out.string
     }
 
     /// The comparison key of a normalised text: letters, digits and ideographs only.
     public static func key(_ normalised: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ScalarText(capacity: normalised.utf8.count)
         for u in normalised.unicodeScalars where isWordScalar(u) { out.append(u) }
-        return String(out)
+        return out.string
     }
 
     /// `key` with every generic word removed (longest first), for n-grams of a title.
@@ -205,13 +205,57 @@ extension String {
     /// Every occurrence of `word` removed (scalar by scalar, no Foundation).
     func replacingAll(_ word: String) -> String {
         let s = Array(unicodeScalars), w = Array(word.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ScalarText(capacity: utf8.count)
         var i = 0
         while i < s.count {
             if MatchText.starts(s, at: i, with: w) { i += w.count; continue }
             out.append(s[i])
             i += 1
         }
-        return String(out)
+        return out.string
     }
+}
+
+/// Text built a scalar at a time as UTF-8 bytes and made a `String` once: the same string as appending the scalars
+/// to a `String.UnicodeScalarView`, which re-examines the string's storage on every append (about 500
+/// instructions a scalar: most of the time of preparing a profile).
+struct ScalarText {
+    private(set) var bytes: [UInt8] = []
+
+    /// An empty text with room for `capacity` bytes.
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// The text of these scalars.
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        append(contentsOf: scalars)
+    }
+
+    mutating func append(_ u: Unicode.Scalar) {
+        let v = u.value
+        if v < 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else {
+            bytes.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        }
+    }
+
+    mutating func append(contentsOf scalars: some Sequence<Unicode.Scalar>) {
+        for u in scalars { append(u) }
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The text (the bytes are UTF-8 of whole scalars, so nothing is repaired).
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
