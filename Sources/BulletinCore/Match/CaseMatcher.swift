@@ -71,7 +71,7 @@ public struct CaseMatcher: Sendable {
         var ev: [MatchEvidence] = []
 
         // Title.
-        let sameTitle = !a.titleKey.isEmpty && a.titleKey == b.titleKey
+        let sameTitle = !a.titleKey.isEmpty && a.sameTitleKey(b)
         if sameTitle {
             ev.append(MatchEvidence(field: .title, weight: w.titleSame, note: "归一化后相同 same normalised title"))
         } else {
@@ -116,7 +116,7 @@ public struct CaseMatcher: Sendable {
         let forwarded = a.forwards || b.forwards
         var sameUnit = false
         if !a.submitterKey.isEmpty && !b.submitterKey.isEmpty {
-            if a.submitterKey == b.submitterKey || a.submitterCore == b.submitterCore {
+            if a.sameSubmitter(b) {
                 sameUnit = true
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterSame, note: "相同 same unit \(a.subject.submitter)"))
             } else if forwarded {
@@ -154,7 +154,7 @@ public struct CaseMatcher: Sendable {
 
         // Supervisor.
         if !a.supervisorKey.isEmpty && !b.supervisorKey.isEmpty {
-            if a.supervisorKey == b.supervisorKey {
+            if a.sameSupervisor(b) {
                 ev.append(MatchEvidence(field: .supervisor, weight: w.supervisorSame, note: "相同 same \(a.subject.supervisor)"))
             } else if !forwarded {
                 ev.append(MatchEvidence(field: .supervisor, weight: w.supervisorDifferent,

@@ -35,7 +35,7 @@
 extension CaseMatcher {
     /// Whether `compare(a, b)` may be `.same` or `.probable` (false only when it is certainly `.different`).
     public func mayDecide(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
-        if !a.titleKey.isEmpty && a.titleKey == b.titleKey { return true }
+        if !a.titleKey.isEmpty && a.sameTitleKey(b) { return true }
         guard let bound = scoreBound(a, b) else { return true }
         return !bound.vetoed && !below(bound.sum, bound.magnitude)
     }
@@ -89,7 +89,7 @@ extension CaseMatcher {
         let forwarded = a.forwards || b.forwards
         var namesEachOther = false
         if !a.submitterKey.isEmpty && !b.submitterKey.isEmpty {
-            if a.submitterKey == b.submitterKey || a.submitterCore == b.submitterCore {
+            if a.sameSubmitter(b) {
                 terms.append(w.submitterSame)
             } else if forwarded {
                 let (fw, other) = a.forwards ? (a, b) : (b, a)
@@ -110,7 +110,7 @@ extension CaseMatcher {
         }
         // Supervisor.
         if !a.supervisorKey.isEmpty && !b.supervisorKey.isEmpty {
-            if a.supervisorKey == b.supervisorKey {
+            if a.sameSupervisor(b) {
                 terms.append(w.supervisorSame)
             } else if !forwarded {
                 terms.append(w.supervisorDifferent)
@@ -143,8 +143,14 @@ extension CaseMatcher {
         var bound = total()
         // The figures line as `compare` writes it.
         if terms[figuresAt] != 0, through(bound) {
-            let shared = a.figures.intersection(b.figures)
-            terms[figuresAt] = shared.isEmpty ? 0 : Double(min(shared.count, 2)) * w.figureShared
+            // min(2, the intersection's size), counted without making the intersection.
+            let (small, large) = a.figures.count <= b.figures.count ? (a.figures, b.figures) : (b.figures, a.figures)
+            var shared = 0
+            for f in small where large.contains(f) {
+                shared += 1
+                if shared == 2 { break }
+            }
+            terms[figuresAt] = shared == 0 ? 0 : Double(shared) * w.figureShared
             bound = total()
         }
         // The hard tokens as `compare` finds them: a veto makes the pair `.different`; otherwise their lines.

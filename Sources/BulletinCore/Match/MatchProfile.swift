@@ -33,6 +33,13 @@ public final class MatchProfile: Sendable {
     /// The submitter's key and its core (without 有限公司 and the like).
     let submitterKey: String
     let submitterCore: String
+    /// `hashValue` of the title key, the submitter's key and core and the supervisor's key: two keys whose
+    /// hashes differ are not equal (String's hash follows its ==), so most pairs are told apart without a
+    /// comparison of two Chinese strings (which checks their normalisation), once a candidate pair.
+    let titleKeyHash: Int
+    let submitterKeyHash: Int
+    let submitterCoreHash: Int
+    let supervisorKeyHash: Int
     /// Whether the core is four characters or more (`submitterCore.count >= 4`, counted once, not once a pair).
     let submitterCoreLong: Bool
     /// Ways the unit is named in others' text: its core, and the first and last four characters of the core
@@ -76,6 +83,9 @@ public final class MatchProfile: Sendable {
         if core.hasPrefix("四川省") && core.count >= 7 { core.removeFirst(3) }
         submitterCore = core
         submitterCoreLong = core.count >= 4
+        titleKeyHash = titleKey.hashValue
+        submitterKeyHash = submitterKey.hashValue
+        submitterCoreHash = core.hashValue
         var aliases: [String] = core.count >= 4 ? [core] : []
         var bare = Substring(core)
         for lead in ["四川省", "四川", "中国"] where bare.hasPrefix(lead) && bare.count - lead.count >= 4 {
@@ -98,6 +108,21 @@ public final class MatchProfile: Sendable {
         mobile = String(digits.suffix(11))
         mobileWhole = mobile.count == 11
         supervisorKey = MatchText.key(MatchText.normalise(subject.supervisor))
+        supervisorKeyHash = supervisorKey.hashValue
+    }
+
+    /// `titleKey == other.titleKey`, the hashes compared first.
+    func sameTitleKey(_ other: MatchProfile) -> Bool { titleKeyHash == other.titleKeyHash && titleKey == other.titleKey }
+
+    /// `submitterKey == other.submitterKey || submitterCore == other.submitterCore`, the hashes compared first.
+    func sameSubmitter(_ other: MatchProfile) -> Bool {
+        (submitterKeyHash == other.submitterKeyHash && submitterKey == other.submitterKey)
+            || (submitterCoreHash == other.submitterCoreHash && submitterCore == other.submitterCore)
+    }
+
+    /// `supervisorKey == other.supervisorKey`, the hashes compared first.
+    func sameSupervisor(_ other: MatchProfile) -> Bool {
+        supervisorKeyHash == other.supervisorKeyHash && supervisorKey == other.supervisorKey
     }
 }
 
