@@ -66,7 +66,7 @@ public enum HardTokens {
     /// The hard tokens of a normalised text. Contrast words are looked for only when groups are given.
     public static func extract(_ normalised: String, contrast: [[String]] = []) -> Set<HardToken> {
         var tokens = Set<HardToken>()
-        let s = Array(normalised.unicodeScalars)
+        let s = MatchText.scalars(normalised)
         quoted(s, into: &tokens)
         asciiRuns(s, into: &tokens)
         quantities(s, into: &tokens)

@@ -151,7 +151,7 @@ extension MatchProfile {
             if v.count == 4, let year = Int(v), (1900...2100).contains(year) { return }
             out.insert(v)
         }
-        let s = Array(normalised.unicodeScalars)
+        let s = MatchText.scalars(normalised)
         for (i, u) in s.enumerated() {
             if MatchText.isDigit(u) || (u == "." && !run.isEmpty && i + 1 < s.count && MatchText.isDigit(s[i + 1])) {
                 run.append(u)

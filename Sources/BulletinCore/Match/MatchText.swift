@@ -13,7 +13,7 @@ public enum MatchText {
     public static func normalise(_ text: String) -> String {
         let wide = TextForm.halfWidthASCII(text)
         var s: [Unicode.Scalar] = []
-        s.reserveCapacity(wide.unicodeScalars.count)
+        s.reserveCapacity(wide.utf8.count)
         for u in wide.unicodeScalars {
             if u.value >= 0x61 && u.value <= 0x7A, let up = Unicode.Scalar(u.value - 32) { s.append(up) } else { s.append(u) }
         }
@@ -59,7 +59,7 @@ public enum MatchText {
 
     /// The distinct character n-grams of a key, sorted. A key shorter than n is one gram.
     public static func grams(_ key: String, size n: Int) -> [UInt64] {
-        let s = Array(key.unicodeScalars)
+        let s = scalars(key)
         if s.isEmpty { return [] }
         let n = max(1, n)
         if s.count <= n { return [pack(s[...])] }
@@ -118,6 +118,15 @@ public enum MatchText {
         var h: UInt64 = 0xcbf29ce484222325
         for u in s { h = (h ^ UInt64(u.value)) &* 0x100000001b3 }
         return h
+    }
+
+    /// `Array(s.unicodeScalars)`, with room reserved from the UTF-8 length (at least the scalar count) rather
+    /// than the scalar count counted first.
+    static func scalars(_ s: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars { out.append(u) }
+        return out
     }
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
@@ -204,7 +213,7 @@ extension String {
 
     /// Every occurrence of `word` removed (scalar by scalar, no Foundation).
     func replacingAll(_ word: String) -> String {
-        let s = Array(unicodeScalars), w = Array(word.unicodeScalars)
+        let s = MatchText.scalars(self), w = MatchText.scalars(word)
         var out = ScalarText(capacity: utf8.count)
         var i = 0
         while i < s.count {
