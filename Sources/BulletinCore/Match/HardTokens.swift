@@ -73,8 +73,13 @@ public enum HardTokens {
         varieties(s, into: &tokens)
         if !contrast.isEmpty {
             let key = MatchText.key(normalised)
+            // A bit per scalar value modulo 64 of the key: a word one of whose scalars has no bit set is not in
+            // the key (a UTF-8 match starts and ends on whole scalars), and most titles hold few of the words.
+            var inKey: UInt64 = 0
+            for u in key.unicodeScalars { inKey |= 1 << (u.value & 63) }
+            func mayHold(_ w: String) -> Bool { w.unicodeScalars.allSatisfy { inKey & (1 << ($0.value & 63)) != 0 } }
             for (i, group) in contrast.enumerated() {
-                for w in group where !w.isEmpty && key.holds(w) {
+                for w in group where !w.isEmpty && mayHold(w) && key.holds(w) {
                     // A longer word of the group that holds this one (二代 in 第二代) speaks for it.
                     if group.contains(where: { $0 != w && $0.holds(w) && key.holds($0) }) { continue }
                     tokens.insert(HardToken(kind: .contrast, family: "contrast\(i)", value: w))

@@ -128,6 +128,57 @@ import Testing
         #expect(figures > 1_000)
     }
 
+    @Test func gramsAreSortedAsTheStandardSortSortsThem() {
+        var g = SplitMix64(seed: 66)
+        for round in 0..<3_000 {
+            let n = [0, 1, 2, 15, 16, 17, 40, 300, 1_000][round % 9]
+            var v: [UInt64] = (0..<n).map { _ in round % 3 == 0 ? UInt64.random(in: 0...5, using: &g) : UInt64.random(in: .min ... .max, using: &g) }
+            if round % 7 == 0 { v.sort() }
+            if round % 11 == 0 { v.sort(by: >) }
+            var got = v
+            // A depth of 0 hands the whole range to the standard sort, 1 and 2 part of it.
+            got.withUnsafeMutableBufferPointer { MatchText.sortGrams($0, depth: [0, 1, 2, 64][round % 4]) }
+            #expect(got == v.sorted())
+        }
+        // The grams of a text: sorted and distinct, as sorting and dropping the repeats gives them.
+        for _ in 0..<500 {
+            let key = MatchText.key(MatchText.normalise(Self.text(&g, length: Int.random(in: 0...120, using: &g))))
+            for size in 1...4 {
+                let s = Array(key.unicodeScalars)
+                let all = s.count <= size ? (s.isEmpty ? [] : [MatchText.pack(s[...])]) : (0...(s.count - size)).map { MatchText.pack(s[$0..<($0 + size)]) }
+                #expect(MatchText.grams(key, size: size) == Array(Set(all)).sorted(), "\(key)")
+            }
+        }
+    }
+
+    @Test func contrastWordsAreThoseTheFullSearchFinds() {
+        var g = SplitMix64(seed: 67)
+        let groups = MatchSettings().contrastTerms
+        let words = groups.flatMap { $0 }
+        var found = 0
+        for _ in 0..<3_000 {
+            // Sender text with contrast words and their pieces in it (二代 in 第二代, 期 without its number).
+            var t = Self.text(&g, length: Int.random(in: 0...20, using: &g))
+            for _ in 0..<Int.random(in: 0...3, using: &g) {
+                let w = words[Int.random(in: 0..<words.count, using: &g)]
+                t += Bool.random(using: &g) ? w : String(w.prefix(1)) + Self.text(&g, length: 1)
+            }
+            let n = MatchText.normalise(t)
+            let key = MatchText.key(n)
+            var want = HardTokens.extract(n)
+            for (i, group) in groups.enumerated() {
+                for w in group where !w.isEmpty && key.holds(w) {
+                    if group.contains(where: { $0 != w && $0.holds(w) && key.holds($0) }) { continue }
+                    want.insert(HardToken(kind: .contrast, family: "contrast\(i)", value: w))
+                }
+            }
+            let got = HardTokens.extract(n, contrast: groups)
+            #expect(got == want, "\(n)")
+            found += got.filter { $0.kind == .contrast }.count
+        }
+        #expect(found > 1_000)
+    }
+
     @Test func holdsFindsWhatTheByteSearchFinds() {
         var g = SplitMix64(seed: 63)
         var found = 0
