@@ -13,7 +13,24 @@ let settings = MatchSettings()
 var index = MatchIndex(postings: [(id: String, postings: MatchPostings)](), settings: settings, atMost: subjects.count, load: { _ in [] })
 let matcher = CaseMatcher(settings: settings)
 
-if mode == "run" {
+if mode == "cands" {
+    // Every submission's candidates in order (id, title and summary containment as bit patterns) and whether
+    // mayDecide lets each through, one line each: `cmp` two revisions' files.
+    var out = ""
+    var t = 0.0
+    for s in subjects {
+        let p = MatchProfile(s, settings: settings)
+        let t0 = cpu()
+        let cs = index.candidates(for: p)
+        t += cpu() - t0
+        for c in cs {
+            out += "\(s.id) \(c.profile.subject.id) \(String(c.title.bitPattern, radix: 16)) \(String(c.summary.bitPattern, radix: 16)) \(matcher.mayDecide(p, c.profile) ? 1 : 0)\n"
+        }
+        index.add(p)
+    }
+    print(String(format: "candidates(for:) %d rows: %.3f s CPU", n, t))
+    if args[3] != "-" { try! out.write(toFile: args[3], atomically: true, encoding: .utf8) }
+} else if mode == "run" {
     let t0 = cpu()
     let results = matcher.matchNightDecided(subjects, into: &index)
     let t1 = cpu()

@@ -1,10 +1,12 @@
 #!/bin/bash
 # The fourth pass's harness (docs/matching.md, "A whole run of 20,000 rows, fourth pass"): matchNightDecided of
 # Sources/BulletinCore/Match at a git revision over the bench's rows, outside the package.
-# Usage: tools/match_harness/run.sh REV ROWS [OUT.json|-] [stats]
+# Usage: tools/match_harness/run.sh REV ROWS [OUT.json|-] [stats|cands]
 #   builds REV's Match folder (swiftc -O -wmo) into .build/match_harness/REV, then prints the matching CPU and writes
 #   every submission's verdicts as sorted-key JSON to OUT.json (cmp two revisions' files); with "stats", prints the
-#   candidates, the pairs mayDecide lets through and the verdicts kept, and the time of each part.
+#   candidates, the pairs mayDecide lets through and the verdicts kept, and the time of each part; with "cands",
+#   writes to OUT every submission's candidates in order (id, title and summary containment as bit patterns,
+#   whether mayDecide lets it through), one line each (cmp two revisions' files).
 set -euo pipefail
 REV=$(git rev-parse --short "$1"); ROWS=$2; OUT=${3:--}; MODE=${4:-run}
 ROOT=$(git rev-parse --show-toplevel)
@@ -27,4 +29,8 @@ json.dump(subs, open(sys.argv[1] + '.part', 'w'), ensure_ascii=False)
 os.replace(sys.argv[1] + '.part', sys.argv[1])  # whole or absent, for a second run started meanwhile
 PY
 fi
-if [ "$MODE" = stats ]; then "$DIR/h" "$ROWS" stats - "$ROWSJSON"; else "$DIR/h" "$ROWS" run "$OUT" "$ROWSJSON"; fi
+case "$MODE" in
+  stats) "$DIR/h" "$ROWS" stats - "$ROWSJSON" ;;
+  cands) "$DIR/h" "$ROWS" cands "$OUT" "$ROWSJSON" ;;
+  *) "$DIR/h" "$ROWS" run "$OUT" "$ROWSJSON" ;;
+esac

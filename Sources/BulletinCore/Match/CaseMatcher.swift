@@ -71,7 +71,7 @@ public struct CaseMatcher: Sendable {
         var ev: [MatchEvidence] = []
 
         // Title.
-        let sameTitle = !a.titleKey.isEmpty && a.titleKey == b.titleKey
+        let sameTitle = !a.titleKey.isEmpty && a.sameTitleKey(b)
         if sameTitle {
             ev.append(MatchEvidence(field: .title, weight: w.titleSame, note: "归一化后相同 same normalised title"))
         } else {
@@ -116,7 +116,7 @@ public struct CaseMatcher: Sendable {
         let forwarded = a.forwards || b.forwards
         var sameUnit = false
         if !a.submitterKey.isEmpty && !b.submitterKey.isEmpty {
-            if a.submitterKey == b.submitterKey || a.submitterCore == b.submitterCore {
+            if a.sameSubmitter(b) {
                 sameUnit = true
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterSame, note: "相同 same unit \(a.subject.submitter)"))
             } else if forwarded {
@@ -129,7 +129,7 @@ public struct CaseMatcher: Sendable {
                     ev.append(MatchEvidence(field: .submitter, weight: 0,
                                             note: "\(fw.subject.submitter) 为收集或转报单位 collects or forwards (neutral)"))
                 }
-            } else if a.submitterCore.count >= 4 && b.submitterCore.count >= 4
+            } else if a.submitterCoreLong && b.submitterCoreLong
                         && (a.submitterCore.holds(b.submitterCore) || b.submitterCore.holds(a.submitterCore)) {
                 ev.append(MatchEvidence(field: .submitter, weight: w.submitterSame / 2,
                                         note: "上下级单位 parent and part: \(a.subject.submitter) / \(b.subject.submitter)"))
@@ -144,17 +144,17 @@ public struct CaseMatcher: Sendable {
         }
 
         // Mobile.
-        let sameMobile = a.mobile.count == 11 && a.mobile == b.mobile
+        let sameMobile = a.mobileWhole && a.mobile == b.mobile
         if sameMobile {
             ev.append(MatchEvidence(field: .mobile, weight: w.mobileSame, note: "相同 same \(masked(a.mobile))"))
-        } else if a.mobile.count == 11 && b.mobile.count == 11 {
+        } else if a.mobileWhole && b.mobileWhole {
             ev.append(MatchEvidence(field: .mobile, weight: forwarded ? 0 : w.mobileDifferent,
                                     note: forwarded ? "不同（转报）different, forwarded (neutral)" : "不同 different"))
         }
 
         // Supervisor.
         if !a.supervisorKey.isEmpty && !b.supervisorKey.isEmpty {
-            if a.supervisorKey == b.supervisorKey {
+            if a.sameSupervisor(b) {
                 ev.append(MatchEvidence(field: .supervisor, weight: w.supervisorSame, note: "相同 same \(a.subject.supervisor)"))
             } else if !forwarded {
                 ev.append(MatchEvidence(field: .supervisor, weight: w.supervisorDifferent,
@@ -274,7 +274,7 @@ public struct CaseMatcher: Sendable {
         let fb = b.titleFamilies
         for (family, mine) in a.titleFamilies {
             guard let theirs = fb[family] else { continue }
-            if !unmatched(mine, in: b).isEmpty && !unmatched(theirs, in: a).isEmpty { return true }
+            if mine.contains(where: { isUnmatched($0, in: b) }) && theirs.contains(where: { isUnmatched($0, in: a) }) { return true }
         }
         return false
     }
@@ -283,16 +283,19 @@ public struct CaseMatcher: Sendable {
     /// summary names them (a target such as TROP2 in one title, the drug's code SKB264 in the other); every
     /// other kind must be in the other's title: a 600MW unit's summary may well mention the 300MW one.
     func unmatched(_ tokens: [HardToken], in other: MatchProfile) -> [String] {
-        tokens.filter { t in
-            switch t.kind {
-            case .contrast:
-                return !other.titleKey.holds(t.value)
-            case .code:
-                return !other.titleTokens.contains(t) && !other.summaryTokens.contains(t) && !other.textKey.holds(MatchText.key(t.value))
-            default:
-                return !other.titleTokens.contains(t)
-            }
-        }.map(\.value).sorted()
+        tokens.filter { isUnmatched($0, in: other) }.map(\.value).sorted()
+    }
+
+    /// Whether the other side does not hold the token (`unmatched`'s test).
+    func isUnmatched(_ t: HardToken, in other: MatchProfile) -> Bool {
+        switch t.kind {
+        case .contrast:
+            return !other.titleKey.holds(t.value)
+        case .code:
+            return !other.titleTokens.contains(t) && !other.summaryTokens.contains(t) && !other.textKey.holds(MatchText.key(t.value))
+        default:
+            return !other.titleTokens.contains(t)
+        }
     }
 
     /// The share of `grams` found in `other`.

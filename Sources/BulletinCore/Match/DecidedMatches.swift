@@ -35,7 +35,7 @@
 extension CaseMatcher {
     /// Whether `compare(a, b)` may be `.same` or `.probable` (false only when it is certainly `.different`).
     public func mayDecide(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
-        if !a.titleKey.isEmpty && a.titleKey == b.titleKey { return true }
+        if !a.titleKey.isEmpty && a.sameTitleKey(b) { return true }
         guard let bound = scoreBound(a, b) else { return true }
         return !bound.vetoed && !below(bound.sum, bound.magnitude)
     }
@@ -89,13 +89,13 @@ extension CaseMatcher {
         let forwarded = a.forwards || b.forwards
         var namesEachOther = false
         if !a.submitterKey.isEmpty && !b.submitterKey.isEmpty {
-            if a.submitterKey == b.submitterKey || a.submitterCore == b.submitterCore {
+            if a.sameSubmitter(b) {
                 terms.append(w.submitterSame)
             } else if forwarded {
                 let (fw, other) = a.forwards ? (a, b) : (b, a)
                 let named = !other.forwards && other.submitterAliases.contains { fw.textKey.holds($0) }
                 terms.append(named ? w.submitterNamed : 0)
-            } else if Self.atLeastFour(a.submitterCore) && Self.atLeastFour(b.submitterCore)
+            } else if a.submitterCoreLong && b.submitterCoreLong
                         && (a.submitterCore.holds(b.submitterCore) || b.submitterCore.holds(a.submitterCore)) {
                 terms.append(w.submitterSame / 2)
             } else {
@@ -103,14 +103,14 @@ extension CaseMatcher {
             }
         }
         // Mobile.
-        if a.mobile.count == 11 && a.mobile == b.mobile {
+        if a.mobileWhole && a.mobile == b.mobile {
             terms.append(w.mobileSame)
-        } else if a.mobile.count == 11 && b.mobile.count == 11 {
+        } else if a.mobileWhole && b.mobileWhole {
             terms.append(forwarded ? 0 : w.mobileDifferent)
         }
         // Supervisor.
         if !a.supervisorKey.isEmpty && !b.supervisorKey.isEmpty {
-            if a.supervisorKey == b.supervisorKey {
+            if a.sameSupervisor(b) {
                 terms.append(w.supervisorSame)
             } else if !forwarded {
                 terms.append(w.supervisorDifferent)
@@ -143,8 +143,14 @@ extension CaseMatcher {
         var bound = total()
         // The figures line as `compare` writes it.
         if terms[figuresAt] != 0, through(bound) {
-            let shared = a.figures.intersection(b.figures)
-            terms[figuresAt] = shared.isEmpty ? 0 : Double(min(shared.count, 2)) * w.figureShared
+            // min(2, the intersection's size), counted without making the intersection.
+            let (small, large) = a.figures.count <= b.figures.count ? (a.figures, b.figures) : (b.figures, a.figures)
+            var shared = 0
+            for f in small where large.contains(f) {
+                shared += 1
+                if shared == 2 { break }
+            }
+            terms[figuresAt] = shared == 0 ? 0 : Double(shared) * w.figureShared
             bound = total()
         }
         // The hard tokens as `compare` finds them: a veto makes the pair `.different`; otherwise their lines.
@@ -190,18 +196,16 @@ extension CaseMatcher {
         return TitleAlignment.gap(a.titleStem, b.titleStem) != nil
     }
 
-    /// `s.count >= 4`, looking at four characters at most.
-    static func atLeastFour(_ s: String) -> Bool { !s.dropFirst(3).isEmpty }
-
     /// `matchNight`, keeping of each submission only the verdicts the run acts on (`.same` and `.probable`, best
     /// first): the verdicts of `matchNight` without its `.different` ones, for a fraction of the comparing.
     public func matchNightDecided(_ subjects: [MatchSubject], into index: inout MatchIndex) -> [SubmissionMatch] {
         var out: [SubmissionMatch] = []
         out.reserveCapacity(subjects.count)
+        var scratch = MatchIndex.Scratch()
         for s in subjects {
             let p = MatchProfile(s, settings: index.settings)
             var verdicts: [MatchVerdict] = []
-            for c in index.candidates(for: p) where mayDecide(p, c.profile) {
+            for c in index.candidates(for: p, scratch: &scratch) where mayDecide(p, c.profile) {
                 let v = compare(p, c.profile)
                 if v.outcome != .different { verdicts.append(v) }
             }

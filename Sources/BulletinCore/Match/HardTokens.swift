@@ -66,15 +66,20 @@ public enum HardTokens {
     /// The hard tokens of a normalised text. Contrast words are looked for only when groups are given.
     public static func extract(_ normalised: String, contrast: [[String]] = []) -> Set<HardToken> {
         var tokens = Set<HardToken>()
-        let s = Array(normalised.unicodeScalars)
+        let s = MatchText.scalars(normalised)
         quoted(s, into: &tokens)
         asciiRuns(s, into: &tokens)
         quantities(s, into: &tokens)
         varieties(s, into: &tokens)
         if !contrast.isEmpty {
             let key = MatchText.key(normalised)
+            // A bit per scalar value modulo 64 of the key: a word one of whose scalars has no bit set is not in
+            // the key (a UTF-8 match starts and ends on whole scalars), and most titles hold few of the words.
+            var inKey: UInt64 = 0
+            for u in key.unicodeScalars { inKey |= 1 << (u.value & 63) }
+            func mayHold(_ w: String) -> Bool { w.unicodeScalars.allSatisfy { inKey & (1 << ($0.value & 63)) != 0 } }
             for (i, group) in contrast.enumerated() {
-                for w in group where !w.isEmpty && key.holds(w) {
+                for w in group where !w.isEmpty && mayHold(w) && key.holds(w) {
                     // A longer word of the group that holds this one (二代 in 第二代) speaks for it.
                     if group.contains(where: { $0 != w && $0.holds(w) && key.holds($0) }) { continue }
                     tokens.insert(HardToken(kind: .contrast, family: "contrast\(i)", value: w))
@@ -97,7 +102,7 @@ public enum HardTokens {
             var j = i + 1
             while j < s.count && s[j] != close && j - i <= 40 { j += 1 }
             if j < s.count && s[j] == close {
-                let inner = MatchText.key(String(String.UnicodeScalarView(s[(i + 1)..<j])))
+                let inner = MatchText.key(ScalarText(s[(i + 1)..<j]).string)
                 if inner.unicodeScalars.count >= 2 {
                     tokens.insert(HardToken(kind: .quoted, family: "quoted", value: inner))
                 }
@@ -142,9 +147,9 @@ public enum HardTokens {
     }
 
     static func classify(_ run: [Unicode.Scalar], into tokens: inout Set<HardToken>) {
-        let text = String(String.UnicodeScalarView(run))
+        let text = ScalarText(run).string
         let letters = run.prefix { !MatchText.isDigit($0) }
-        let prefix = String(String.UnicodeScalarView(letters))
+        let prefix = ScalarText(letters).string
         let hasDigit = run.contains(where: MatchText.isDigit)
         guard hasDigit else {
             // An acronym names a product or a technique as a code does: TNC / HJT, GAN / SIC.
@@ -167,7 +172,7 @@ public enum HardTokens {
             return
         }
         if patentPrefixes.contains(prefix), run.count - letters.count >= 7 {
-            let digits = String(String.UnicodeScalarView(run.dropFirst(letters.count).prefix { $0 != "." }))
+            let digits = ScalarText(run.dropFirst(letters.count).prefix { $0 != "." }).string
             tokens.insert(HardToken(kind: .patent, family: "patent", value: prefix + digits))
             return
         }
@@ -189,7 +194,7 @@ public enum HardTokens {
             }
             var j = i
             while j < s.count && (MatchText.isDigit(s[j]) || s[j] == "." && j + 1 < s.count && MatchText.isDigit(s[j + 1])) { j += 1 }
-            let number = String(String.UnicodeScalarView(s[i..<j]))
+            let number = ScalarText(s[i..<j]).string
             var k = j
             var multiplier = 1.0
             if k < s.count && (s[k] == "万" || s[k] == "亿") {
@@ -198,7 +203,7 @@ public enum HardTokens {
             }
             if let unit = unitSymbols.first(where: { MatchText.starts(s, at: k, with: $0) }),
                k + unit.count >= s.count || !MatchText.isUpper(s[k + unit.count]) {
-                let u = String(String.UnicodeScalarView(unit))
+                let u = ScalarText(unit).string
                 tokens.insert(quantity(number, multiplier, u))
                 i = k + unit.count
                 continue
@@ -207,12 +212,14 @@ public enum HardTokens {
         }
     }
 
+    /// Units given in a canonical one: unit → (canonical unit, factor).
+    static let canonicalUnits: [String: (String, Double)] = ["KW": ("MW", 1e-3), "MW": ("MW", 1), "GW": ("MW", 1e3),
+                                                             "KWH": ("MWH", 1e-3), "MWH": ("MWH", 1), "T": ("T", 1), "KG": ("T", 1e-3)]
+
     /// A canonical quantity: power in MW (30万KW = 300MW), weight in T, other units as written.
     static func quantity(_ number: String, _ multiplier: Double, _ unit: String) -> HardToken {
         let n = Double(number) ?? 0
-        let scale: [String: (String, Double)] = ["KW": ("MW", 1e-3), "MW": ("MW", 1), "GW": ("MW", 1e3),
-                                                 "KWH": ("MWH", 1e-3), "MWH": ("MWH", 1), "T": ("T", 1), "KG": ("T", 1e-3)]
-        if let (canon, f) = scale[unit] {
+        if let (canon, f) = canonicalUnits[unit] {
             let v = n * multiplier * f
             return HardToken(kind: .quantity, family: canon, value: format(v) + canon)
         }
@@ -245,8 +252,8 @@ public enum HardTokens {
             let p = i >= 2 && MatchText.isIdeograph(s[i - 2]) ? i - 2 : i - 1
             let stem = s[p..<i]
             let end = j < s.count && s[j] == "号" ? j + 1 : j
-            let value = String(String.UnicodeScalarView(s[p..<end]))
-            tokens.insert(HardToken(kind: .variety, family: "variety:" + String(String.UnicodeScalarView(stem)), value: value))
+            let value = ScalarText(s[p..<end]).string
+            tokens.insert(HardToken(kind: .variety, family: "variety:" + ScalarText(stem).string, value: value))
         }
     }
 }

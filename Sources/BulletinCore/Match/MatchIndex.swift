@@ -168,13 +168,37 @@ public struct MatchIndex: Sendable {
         public let summary: Double
     }
 
+    /// What a query writes as it goes, kept from one query to the next by a caller that asks many (a night's
+    /// submissions, `CaseMatcher.matchNightDecided`): the postings walk's counts and the touched documents' slots.
+    public struct Scratch: Sendable {
+        var walk = NGramIndex.Scratch()
+        /// A slot in the touched list per document, -1 between queries (a query sets back those it used).
+        var slot: [Int32] = []
+        /// The touched documents with their containment (emptied by each query, its room kept).
+        var touched: [(key: Int, value: (Double, Double))] = []
+
+        /// Empty buffers; they grow as the queries need.
+        public init() {}
+    }
+
     /// The cases worth comparing with a profile, best first, at most `candidateLimit`; a case with the profile's
     /// own id is left out. A candidate shares enough title or summary n-grams, or one of the title's hard tokens.
     public func candidates(for profile: MatchProfile) -> [Candidate] {
+        var scratch = Scratch()
+        return candidates(for: profile, scratch: &scratch)
+    }
+
+    /// `candidates(for:)` with the query's buffers kept in `scratch`.
+    public func candidates(for profile: MatchProfile, scratch: inout Scratch) -> [Candidate] {
         // Touched documents with their (title, summary) containment, in a list with a slot per document rather
         // than a dictionary (a query of a big night touches thousands of cases through one template's grams).
-        var best: [(key: Int, value: (Double, Double))] = []
-        var slot = [Int32](repeating: -1, count: count)
+        var best = scratch.touched, slot = scratch.slot
+        scratch.touched = []
+        scratch.slot = []
+        best.removeAll(keepingCapacity: true)
+        if slot.count < count {
+            slot.append(contentsOf: repeatElement(-1, count: max(count, 2 * slot.count) - slot.count))
+        }
         func entry(_ d: Int) -> Int {
             if slot[d] < 0 {
                 slot[d] = Int32(best.count)
@@ -183,14 +207,14 @@ public struct MatchIndex: Sendable {
             return Int(slot[d])
         }
         func current(_ d: Int) -> (Double, Double) { slot[d] < 0 ? (0, 0) : best[Int(slot[d])].value }
-        let byTitle = titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate)
-        best.reserveCapacity(byTitle.count + 64)
-        for (d, c) in byTitle {
+        titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate, scratch: &scratch.walk)
+        for (d, c) in scratch.walk.found {
             best[entry(d)].value = (c, 0)
         }
         // `min`: past `atMost` documents, a gram whose list was dropped is not followed, nor one as common.
         let skip = min(skipAbove(count: count), summaries.dropAbove)
-        for (d, c) in summaries.containment(of: profile.summaryGrams, atLeast: settings.summaryCandidate, skipAbove: skip) {
+        summaries.containment(of: profile.summaryGrams, atLeast: settings.summaryCandidate, skipAbove: skip, scratch: &scratch.walk)
+        for (d, c) in scratch.walk.found {
             best[entry(d)].value.1 = c
         }
         // A case naming one of the title's hard tokens (川麦104, SKB264, ISO 23678) is worth comparing even when
@@ -204,8 +228,11 @@ public struct MatchIndex: Sendable {
                 best[entry(d)].value = (max(v.0, tokenFloor), v.1)
             }
         }
+        for e in best { slot[e.key] = -1 }
         // The ranking is a total order (containment, then document number), so the list's order does not matter.
         let ranked = MatchIndex.best(best, limit: settings.candidateLimit) { ids[$0] != profile.subject.id }
+        scratch.slot = slot
+        scratch.touched = best
         // Profiles not held are rebuilt from the library, in one read for the lot.
         let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }
         var loaded: [String: MatchProfile] = [:]

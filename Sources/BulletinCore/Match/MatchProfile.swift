@@ -1,6 +1,10 @@
 /// A subject prepared once for matching: normalised text, keys, n-grams and hard tokens. Building it is the
 /// per-subject cost; comparing two profiles touches no text but keys and sorted gram arrays.
-public struct MatchProfile: Sendable {
+///
+/// A final class of constants, so a value in all but name: the index hands each query its candidates' profiles
+/// (20 a query, 400,000 on a 20,000-row night), and copying a struct of some twenty arrays, sets and strings
+/// retained and released each of them (a seventh of the match step's time); a reference is one count.
+public final class MatchProfile: Sendable {
     /// The subject as given.
     public let subject: MatchSubject
     /// The title, normalised (`MatchText.normalise`).
@@ -29,6 +33,15 @@ public struct MatchProfile: Sendable {
     /// The submitter's key and its core (without 有限公司 and the like).
     let submitterKey: String
     let submitterCore: String
+    /// `hashValue` of the title key, the submitter's key and core and the supervisor's key: two keys whose
+    /// hashes differ are not equal (String's hash follows its ==), so most pairs are told apart without a
+    /// comparison of two Chinese strings (which checks their normalisation), once a candidate pair.
+    let titleKeyHash: Int
+    let submitterKeyHash: Int
+    let submitterCoreHash: Int
+    let supervisorKeyHash: Int
+    /// Whether the core is four characters or more (`submitterCore.count >= 4`, counted once, not once a pair).
+    let submitterCoreLong: Bool
     /// Ways the unit is named in others' text: its core, and the first and last four characters of the core
     /// without 四川省 / 中国 in front (东方电气集团东方电机 → 东方电机).
     let submitterAliases: [String]
@@ -40,6 +53,8 @@ public struct MatchProfile: Sendable {
     let forwards: Bool
     /// The last 11 digits of the mobile.
     let mobile: String
+    /// Whether `mobile` has all 11 digits (`mobile.count == 11`, counted once, not once a pair).
+    let mobileWhole: Bool
     /// The supervisor's key.
     let supervisorKey: String
 
@@ -67,6 +82,10 @@ public struct MatchProfile: Sendable {
         }
         if core.hasPrefix("四川省") && core.count >= 7 { core.removeFirst(3) }
         submitterCore = core
+        submitterCoreLong = core.count >= 4
+        titleKeyHash = titleKey.hashValue
+        submitterKeyHash = submitterKey.hashValue
+        submitterCoreHash = core.hashValue
         var aliases: [String] = core.count >= 4 ? [core] : []
         var bare = Substring(core)
         for lead in ["四川省", "四川", "中国"] where bare.hasPrefix(lead) && bare.count - lead.count >= 4 {
@@ -87,7 +106,23 @@ public struct MatchProfile: Sendable {
         let digits = subject.mobile.unicodeScalars.filter { MatchText.isDigit($0) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) }
             .map { $0.value >= 0xFF10 ? Character(Unicode.Scalar($0.value - 0xFEE0) ?? "0") : Character($0) }
         mobile = String(digits.suffix(11))
+        mobileWhole = mobile.count == 11
         supervisorKey = MatchText.key(MatchText.normalise(subject.supervisor))
+        supervisorKeyHash = supervisorKey.hashValue
+    }
+
+    /// `titleKey == other.titleKey`, the hashes compared first.
+    func sameTitleKey(_ other: MatchProfile) -> Bool { titleKeyHash == other.titleKeyHash && titleKey == other.titleKey }
+
+    /// `submitterKey == other.submitterKey || submitterCore == other.submitterCore`, the hashes compared first.
+    func sameSubmitter(_ other: MatchProfile) -> Bool {
+        (submitterKeyHash == other.submitterKeyHash && submitterKey == other.submitterKey)
+            || (submitterCoreHash == other.submitterCoreHash && submitterCore == other.submitterCore)
+    }
+
+    /// `supervisorKey == other.supervisorKey`, the hashes compared first.
+    func sameSupervisor(_ other: MatchProfile) -> Bool {
+        supervisorKeyHash == other.supervisorKeyHash && supervisorKey == other.supervisorKey
     }
 }
 
@@ -100,7 +135,7 @@ extension MatchProfile {
         // 川茶二号 is 川茶2号 written in Chinese numerals, not another name.
         guard let first = titleKey[r.upperBound...].unicodeScalars.first, MatchText.isIdeograph(first),
               !"一二三四五六七八九十百千零〇两".unicodeScalars.contains(first) else { return nil }
-        return String(String.UnicodeScalarView(rest))
+        return ScalarText(rest).string
     }
 }
 
@@ -108,15 +143,15 @@ extension MatchProfile {
     /// Numbers of two or more digits, or with a decimal point, other than years.
     static func figures(in normalised: String) -> Set<String> {
         var out = Set<String>()
-        var run = String.UnicodeScalarView()
+        var run = ScalarText()
         func flush() {
-            defer { run = String.UnicodeScalarView() }
-            let v = String(run)
+            defer { run = ScalarText() }
+            let v = run.string
             guard v.contains(".") || v.count >= 2 else { return }
             if v.count == 4, let year = Int(v), (1900...2100).contains(year) { return }
             out.insert(v)
         }
-        let s = Array(normalised.unicodeScalars)
+        let s = MatchText.scalars(normalised)
         for (i, u) in s.enumerated() {
             if MatchText.isDigit(u) || (u == "." && !run.isEmpty && i + 1 < s.count && MatchText.isDigit(s[i + 1])) {
                 run.append(u)

@@ -51,66 +51,91 @@ enum TitleAlignment {
         // title less one character.
         let short = min(x.count, y.count), long = max(x.count, y.count)
         guard long - short <= 5, Double(short - 1) >= 0.6 * Double(long) else { return nil }
-        var pieces: [Piece<E>] = []
-        var work = Workspace()
-        align(x[...], y[...], into: &pieces, &work)
-        let gaps = pieces.indices.filter { !pieces[$0].matched }
-        guard gaps.count == 1, let i = gaps.first, i < pieces.count - 1 else { return nil }
-        let gap = pieces[i]
-        let longest = i == 0 ? 3 : 6
-        guard !gap.x.isEmpty, !gap.y.isEmpty, gap.x.count <= longest, gap.y.count <= longest,
-              Set(gap.x).isDisjoint(with: gap.y) else { return nil }
-        let aligned = pieces.reduce(0) { $0 + ($1.matched ? $1.x.count : 0) }
-        guard Double(aligned) >= 0.6 * Double(max(x.count, y.count)) else { return nil }
-        return (gap.x, gap.y)
+        // The pieces' x sides make up x and their y sides y, and matched pieces are alike on both sides, so one gap
+        // makes x = A gx B and y = A gy B, with A and B the matched pieces before and after it: A is empty or at
+        // least 2 long (a matched piece is), B at least 2 (the gap is not at the end), and the gap at most 6
+        // (3 when A is empty). So the common prefix and suffix must reach that far; most pairs of one template's
+        // titles fail here, before the alignment's table is made.
+        var p = 0, s = 0
+        while p < short && x[p] == y[p] { p += 1 }
+        while s < short && x[x.count - 1 - s] == y[y.count - 1 - s] { s += 1 }
+        guard s >= 2, (p >= 2 && p + s >= long - 6) || s >= long - 3 else { return nil }
+        return x.withUnsafeBufferPointer { xb in
+            y.withUnsafeBufferPointer { yb in
+                // Two rows of the longest-common-substring table, on the stack for titles of a usual length.
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (y.count + 1)) { rows in
+                    var w = Walk()
+                    walk(xb, 0..<x.count, yb, 0..<y.count, rows.baseAddress.unsafelyUnwrapped, &w)
+                    guard w.gaps == 1, w.gapAt < w.pieces - 1 else { return nil }
+                    let gx = x[w.gapX], gy = y[w.gapY]
+                    let longest = w.gapAt == 0 ? 3 : 6
+                    guard !gx.isEmpty, !gy.isEmpty, gx.count <= longest, gy.count <= longest,
+                          !gx.contains(where: { gy.contains($0) }) else { return nil }
+                    guard Double(w.aligned) >= 0.6 * Double(max(x.count, y.count)) else { return nil }
+                    return (gx, gy)
+                }
+            }
+        }
     }
 
-    struct Piece<E> {
-        var x: ArraySlice<E>
-        var y: ArraySlice<E>
-        var matched: Bool
+    /// What `gap` keeps of the alignment's pieces as they are found in order (x's and y's pieces make up x and
+    /// y): how many, the matched length, and the unmatched ones, counted, the last one's place and ranges kept.
+    struct Walk {
+        var pieces = 0
+        var aligned = 0
+        var gaps = 0
+        var gapAt = 0
+        var gapX = 0..<0
+        var gapY = 0..<0
     }
 
-    /// Two rows of the longest-common-substring table, reused across the recursion.
-    struct Workspace {
-        var prev: [Int] = []
-        var cur: [Int] = []
-    }
-
-    /// Splits the two slices at their longest common substring (2 characters or more), recursively.
-    static func align<E: Equatable>(_ x: ArraySlice<E>, _ y: ArraySlice<E>, into pieces: inout [Piece<E>], _ work: inout Workspace) {
-        guard let (i, j, n) = longestCommon(x, y, &work), n >= 2 else {
-            if !x.isEmpty || !y.isEmpty { pieces.append(Piece(x: x, y: y, matched: false)) }
+    /// The alignment of x[xr] and y[yr]: split at their longest common substring of 2 characters or more, then
+    /// each side aligned alike, recursively; what is left unsplit is an unmatched piece. Each piece is given to
+    /// `w` in order, none listed; the walk stops at a second unmatched piece, after which `gap`'s answer is nil
+    /// whatever follows.
+    static func walk<E: Equatable>(_ x: UnsafeBufferPointer<E>, _ xr: Range<Int>, _ y: UnsafeBufferPointer<E>, _ yr: Range<Int>,
+                                   _ rows: UnsafeMutablePointer<Int32>, _ w: inout Walk) {
+        guard let (i, j, n) = longestCommon(x, xr, y, yr, rows), n >= 2 else {
+            if !xr.isEmpty || !yr.isEmpty {
+                w.gaps += 1
+                w.gapAt = w.pieces
+                w.gapX = xr
+                w.gapY = yr
+                w.pieces += 1
+            }
             return
         }
-        align(x[x.startIndex..<i], y[y.startIndex..<j], into: &pieces, &work)
-        pieces.append(Piece(x: x[i..<(i + n)], y: y[j..<(j + n)], matched: true))
-        align(x[(i + n)...], y[(j + n)...], into: &pieces, &work)
+        walk(x, xr.lowerBound..<i, y, yr.lowerBound..<j, rows, &w)
+        if w.gaps > 1 { return }
+        w.pieces += 1
+        w.aligned += n
+        walk(x, (i + n)..<xr.upperBound, y, (j + n)..<yr.upperBound, rows, &w)
     }
 
-    /// Start in x, start in y and length of the longest common substring (first found when tied), with the
-    /// table's rows in `work`.
-    static func longestCommon<E: Equatable>(_ x: ArraySlice<E>, _ y: ArraySlice<E>, _ work: inout Workspace) -> (Int, Int, Int)? {
-        if x.isEmpty || y.isEmpty { return nil }
-        let width = y.count + 1
-        work.prev.removeAll(keepingCapacity: true)
-        work.prev.append(contentsOf: repeatElement(0, count: width))
-        work.cur.removeAll(keepingCapacity: true)
-        work.cur.append(contentsOf: repeatElement(0, count: width))
+    /// Start in x, start in y and length of the longest common substring of x[xr] and y[yr] (the first found
+    /// when tied, x's characters outer, y's inner), with the table's two rows at `rows` (room for y.count + 1
+    /// each).
+    static func longestCommon<E: Equatable>(_ x: UnsafeBufferPointer<E>, _ xr: Range<Int>, _ y: UnsafeBufferPointer<E>, _ yr: Range<Int>,
+                                            _ rows: UnsafeMutablePointer<Int32>) -> (Int, Int, Int)? {
+        if xr.isEmpty || yr.isEmpty { return nil }
+        let width = yr.count + 1
+        var prev = rows, cur = rows + width
+        prev.initialize(repeating: 0, count: width)
+        cur.initialize(repeating: 0, count: width)
         var best = (0, 0, 0)
-        let x0 = x.startIndex, y0 = y.startIndex
-        for a in 1...x.count {
+        let x0 = xr.lowerBound, y0 = yr.lowerBound
+        for a in 1...xr.count {
             let xa = x[x0 + a - 1]
             for b in 1..<width {
                 if xa == y[y0 + b - 1] {
-                    let v = work.prev[b - 1] + 1
-                    work.cur[b] = v
+                    let v = Int(prev[b - 1]) + 1
+                    cur[b] = Int32(truncatingIfNeeded: v)
                     if v > best.2 { best = (a - v, b - v, v) }
                 } else {
-                    work.cur[b] = 0
+                    cur[b] = 0
                 }
             }
-            swap(&work.prev, &work.cur)
+            swap(&prev, &cur)
         }
         return best.2 == 0 ? nil : (x0 + best.0, y0 + best.1, best.2)
     }
