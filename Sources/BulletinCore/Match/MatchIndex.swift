@@ -208,13 +208,13 @@ public struct MatchIndex: Sendable {
         }
         func current(_ d: Int) -> (Double, Double) { slot[d] < 0 ? (0, 0) : best[Int(slot[d])].value }
         titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate, scratch: &scratch.walk)
-        for (d, c) in scratch.walk.found {
+        for (d, c) in scratch.walk.answer {
             best[entry(d)].value = (c, 0)
         }
         // `min`: past `atMost` documents, a gram whose list was dropped is not followed, nor one as common.
         let skip = min(skipAbove(count: count), summaries.dropAbove)
         summaries.containment(of: profile.summaryGrams, atLeast: settings.summaryCandidate, skipAbove: skip, scratch: &scratch.walk)
-        for (d, c) in scratch.walk.found {
+        for (d, c) in scratch.walk.answer {
             best[entry(d)].value.1 = c
         }
         // A case naming one of the title's hard tokens (川麦104, SKB264, ISO 23678) is worth comparing even when

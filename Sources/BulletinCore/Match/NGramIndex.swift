@@ -74,7 +74,7 @@ public struct NGramIndex: Sendable {
     public func containment(of grams: [UInt64], atLeast floor: Double, skipAbove: Int = .max) -> [(document: Int, containment: Double)] {
         var scratch = Scratch()
         containment(of: grams, atLeast: floor, skipAbove: skipAbove, scratch: &scratch)
-        return scratch.found
+        return Array(scratch.answer)
     }
 
     /// What a query of the index writes as it walks, kept from one query to the next (`MatchIndex.candidates`
@@ -86,21 +86,26 @@ public struct NGramIndex: Sendable {
         var counts: [UInt16] = []
         /// The touched documents, in the order first touched (room for the postings walked, not all used).
         var touched: [Int32] = []
-        /// The answer of the last query: each touched document at or above the floor, in the order first touched.
+        /// Room for the answer of the last query, its first `foundCount` places: each touched document at or above
+        /// the floor, in the order first touched (the places past `foundCount` are left over, not cleared).
         var found: [(document: Int, containment: Double)] = []
+        var foundCount = 0
+
+        /// The answer of the last query.
+        var answer: ArraySlice<(document: Int, containment: Double)> { found[..<foundCount] }
 
         /// Empty buffers; they grow as the queries need.
         public init() {}
     }
 
-    /// `containment(of:atLeast:skipAbove:)` into `scratch.found`, with the buffers kept in `scratch`.
+    /// `containment(of:atLeast:skipAbove:)` into `scratch.answer`, with the buffers kept in `scratch`.
     /// The counting of `shared(with:skipAbove:)` in one pass over raw buffers (the postings of one template's
     /// grams run to thousands of documents on a big night, and this loop was a third of the match step). The
     /// walk has no branch: each posting writes its document to the next free place of `touched` and moves that
     /// place on only when the document's count was 0 (the lists followed are found first, so `touched` is made
     /// at least as long as their postings together). Reading the counts back sets each to 0 again.
     func containment(of grams: [UInt64], atLeast floor: Double, skipAbove: Int = .max, scratch: inout Scratch) {
-        scratch.found.removeAll(keepingCapacity: true)
+        scratch.foundCount = 0
         let q = grams.count
         guard q > 0, !sizes.isEmpty else { return }
         var followed: [[Int32]] = []
@@ -119,12 +124,18 @@ public struct NGramIndex: Sendable {
         if scratch.touched.count < walked {
             scratch.touched = [Int32](repeating: 0, count: max(walked, 2 * scratch.touched.count))
         }
+        let room = min(walked, sizes.count)  // the touched documents, at most
+        if scratch.found.count < room {
+            scratch.found = Array(repeating: (0, 0), count: max(room, 2 * scratch.found.count))
+        }
         var found = scratch.found
         scratch.found = []
+        var nf = 0
         sizes.withUnsafeBufferPointer { sz in
             scratch.counts.withUnsafeMutableBufferPointer { c in
                 scratch.touched.withUnsafeMutableBufferPointer { t in
-                    guard let cp = c.baseAddress, let tp = t.baseAddress else { return }
+                  found.withUnsafeMutableBufferPointer { f in
+                    guard let cp = c.baseAddress, let tp = t.baseAddress, let fp = f.baseAddress else { return }
                     var n = 0
                     for list in followed {
                         list.withUnsafeBufferPointer { l in
@@ -141,12 +152,17 @@ public struct NGramIndex: Sendable {
                         let m = min(q, Int(sz[k]))
                         let x = m == 0 ? 0 : Double(Int(cp[k])) / Double(m)
                         cp[k] = 0
-                        if x >= floor { found.append((k, x)) }
+                        // Written whether or not it reaches the floor, the place moving on only when it does:
+                        // which documents reach it is as unpredictable as the walk's first touches.
+                        fp[nf] = (k, x)
+                        nf &+= x >= floor ? 1 : 0
                     }
+                  }
                 }
             }
         }
         scratch.found = found
+        scratch.foundCount = nf
     }
 }
 
