@@ -17,9 +17,13 @@ public struct MatchIndex: Sendable {
     public let settings: MatchSettings
     /// Document number → id.
     private var ids: [String] = []
+    /// Document number → the id's `hashValue`: a query leaves out a case with its own id, and most ids are told
+    /// apart by the hash (String's hash follows its ==) without comparing the two strings.
+    private var idHashes: [Int] = []
     /// Profiles held in full, by document number: every document of an index without a loader, and the
     /// documents added by profile (tonight's submissions) otherwise.
-    private var held: [Int32: MatchProfile] = [:]
+    /// (An array with a place per document, nil for a library case not held: a query looks its 20 candidates up.)
+    private var held: [MatchProfile?] = []
     private var titles = NGramIndex()
     private var summaries = NGramIndex()
     private var positions: [String: Int] = [:]
@@ -84,7 +88,7 @@ public struct MatchIndex: Sendable {
 
     /// The postings of a subject whose profile is held (tonight's submissions, once matched), nil otherwise.
     public func postings(id: String) -> MatchPostings? {
-        guard let d = positions[id], let p = held[Int32(d)] else { return nil }
+        guard let d = positions[id], let p = held[d] else { return nil }
         return MatchPostings(p)
     }
 
@@ -97,14 +101,14 @@ public struct MatchIndex: Sendable {
     /// Adds a prepared profile (it must have been prepared with this index's settings); its profile is held.
     public mutating func add(_ profile: MatchProfile) {
         let doc = index(profile)
-        held[doc] = profile
+        held[Int(doc)] = profile
     }
 
     /// Indexes a profile's grams and tokens; returns its document number.
     @discardableResult
     private mutating func index(_ profile: MatchProfile) -> Int32 {
         index(id: profile.subject.id, titleGrams: profile.titleGrams, summaryGrams: profile.summaryGrams,
-              tokens: Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)))
+              tokens: profile.tokenValues)
     }
 
     /// Indexes one document's grams and distinct token values; returns its document number.
@@ -112,6 +116,8 @@ public struct MatchIndex: Sendable {
     private mutating func index(id: String, titleGrams: [UInt64], summaryGrams: [UInt64], tokens values: some Sequence<String>) -> Int32 {
         positions[id] = ids.count
         ids.append(id)
+        idHashes.append(id.hashValue)
+        held.append(nil)
         let doc = Int32(titles.add(titleGrams))
         summaries.add(summaryGrams)
         // Once the index holds 200 documents every query skips grams held by more than `skipAbove(count:)`, which
@@ -129,7 +135,7 @@ public struct MatchIndex: Sendable {
     /// The subject with this id, if held.
     public func subject(id: String) -> MatchSubject? {
         guard let d = positions[id] else { return nil }
-        if let p = held[Int32(d)] { return p.subject }
+        if let p = held[d] { return p.subject }
         return load?([id]).first { $0.subject.id == id }?.subject
     }
 
@@ -208,13 +214,13 @@ public struct MatchIndex: Sendable {
         }
         func current(_ d: Int) -> (Double, Double) { slot[d] < 0 ? (0, 0) : best[Int(slot[d])].value }
         titles.containment(of: profile.titleGrams, atLeast: settings.titleCandidate, scratch: &scratch.walk)
-        for (d, c) in scratch.walk.found {
+        for (d, c) in scratch.walk.answer {
             best[entry(d)].value = (c, 0)
         }
         // `min`: past `atMost` documents, a gram whose list was dropped is not followed, nor one as common.
         let skip = min(skipAbove(count: count), summaries.dropAbove)
         summaries.containment(of: profile.summaryGrams, atLeast: settings.summaryCandidate, skipAbove: skip, scratch: &scratch.walk)
-        for (d, c) in scratch.walk.found {
+        for (d, c) in scratch.walk.answer {
             best[entry(d)].value.1 = c
         }
         // A case naming one of the title's hard tokens (川麦104, SKB264, ISO 23678) is worth comparing even when
@@ -230,17 +236,18 @@ public struct MatchIndex: Sendable {
         }
         for e in best { slot[e.key] = -1 }
         // The ranking is a total order (containment, then document number), so the list's order does not matter.
-        let ranked = MatchIndex.best(best, limit: settings.candidateLimit) { ids[$0] != profile.subject.id }
+        let own = profile.subject.id, ownHash = own.hashValue
+        let ranked = MatchIndex.best(best, limit: settings.candidateLimit) { idHashes[$0] != ownHash || ids[$0] != own }
         scratch.slot = slot
         scratch.touched = best
         // Profiles not held are rebuilt from the library, in one read for the lot.
-        let missing = ranked.filter { held[Int32($0.key)] == nil }.map { ids[$0.key] }
+        let missing = ranked.filter { held[$0.key] == nil }.map { ids[$0.key] }
         var loaded: [String: MatchProfile] = [:]
         if !missing.isEmpty, let load {
             for p in load(missing) where loaded[p.subject.id] == nil { loaded[p.subject.id] = p }
         }
         return ranked.compactMap { d, v in
-            guard let p = held[Int32(d)] ?? loaded[ids[d]] else { return nil }
+            guard let p = held[d] ?? loaded[ids[d]] else { return nil }
             return Candidate(profile: p, title: v.0, summary: v.1)
         }
     }

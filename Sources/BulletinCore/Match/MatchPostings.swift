@@ -24,7 +24,7 @@ public struct MatchPostings: Sendable, Equatable {
     public init(_ profile: MatchProfile) {
         titleGrams = profile.titleGrams
         summaryGrams = profile.summaryGrams
-        tokens = Set(profile.titleTokens.union(profile.summaryTokens).filter { $0.kind != .contrast }.map(\.value)).sorted()
+        tokens = profile.tokenValues
     }
 
     // MARK: - Stored form

@@ -25,6 +25,9 @@ public final class MatchProfile: Sendable {
     /// for every candidate pair (grouped once here, in the sets' order, not once a pair).
     let titleFamilies: [String: [HardToken]]
     let tokenFamilies: [String: [HardToken]]
+    /// The distinct values of the title's and summary's tokens, contrast words left out, sorted: what the index
+    /// lists the profile under and what its postings keep (`MatchPostings.tokens`), made once, not once for each.
+    let tokenValues: [String]
     /// Figures in the summary (620, 6.8, 1.4): a resend keeps its figures, a sibling product has its own.
     /// Single digits and years (1900–2100) are left out.
     let figures: Set<String>
@@ -72,7 +75,9 @@ public final class MatchProfile: Sendable {
         titleTokens = HardTokens.extract(title, contrast: settings.contrastTerms)
         summaryTokens = HardTokens.extract(summary)
         titleFamilies = Dictionary(grouping: titleTokens, by: \.family)
-        tokenFamilies = Dictionary(grouping: titleTokens.union(summaryTokens), by: \.family)
+        let tokens = titleTokens.union(summaryTokens)
+        tokenFamilies = Dictionary(grouping: tokens, by: \.family)
+        tokenValues = Set(tokens.lazy.filter { $0.kind != .contrast }.map(\.value)).sorted()
         figures = MatchProfile.figures(in: summary)
         textKey = titleKey + "\u{1F}" + summaryKey
         submitterKey = MatchText.key(MatchText.normalise(subject.submitter))

@@ -1,11 +1,13 @@
 /// An inverted index from n-grams to the documents holding them. Adding a document costs its gram count; a
 /// query costs the postings of its grams, so a night's queries grow with the night, not the library squared.
 public struct NGramIndex: Sendable {
-    /// Postings: gram → document numbers, ascending.
-    private var postings: [UInt64: [Int32]] = [:]
-    /// Grams whose documents are no longer listed, having been held by more than `dropAbove` documents: gram →
-    /// how many documents hold it. A query follows no such gram (see `dropAbove`).
-    private var dropped: [UInt64: Int32] = [:]
+    /// Gram → its entry, in an open-addressed table of its own (`GramTable`): the grams are 64-bit integers, and
+    /// the standard dictionary hashed each with SipHash and kept its keys, values and the lists' lengths in three
+    /// places, so a lookup (two a gram added, one a gram queried, 320 grams a subject) was several cache misses and
+    /// a twentieth of the match step's instructions.
+    private var table = GramTable()
+    /// The documents of each gram whose list is kept, ascending, by `GramTable.Entry.list`.
+    private var lists: [[Int32]] = []
     /// Distinct gram count of each document.
     private(set) var sizes: [Int32] = []
 
@@ -28,17 +30,23 @@ public struct NGramIndex: Sendable {
         let doc = Int32(sizes.count)
         sizes.append(Int32(grams.count))
         for g in grams {
-            if let i = postings.index(forKey: g) {
-                postings.values[i].append(doc)
-                let n = postings.values[i].count
-                if n > dropAbove {
-                    dropped[g] = Int32(clamping: n)
-                    postings.remove(at: i)
-                }
-            } else if let n = dropped[g] {
-                dropped[g] = n &+ 1
+            let i = table.slot(of: g)
+            let e = table.entries[i]
+            if e.list == GramTable.empty {
+                table.insert(GramTable.Entry(gram: g, count: 1, list: Int32(lists.count)), at: i)
+                lists.append([doc])
+            } else if e.list == GramTable.dropped {
+                table.set(i, count: e.count &+ 1, list: GramTable.dropped)
             } else {
-                postings[g] = [doc]
+                let n = e.count &+ 1
+                lists[Int(e.list)].append(doc)
+                if Int(n) > dropAbove {
+                    // The list goes; its count stays (the entry is kept, so the table never deletes).
+                    table.set(i, count: n, list: GramTable.dropped)
+                    lists[Int(e.list)] = []
+                } else {
+                    table.set(i, count: n, list: e.list)
+                }
             }
         }
         return Int(doc)
@@ -51,8 +59,9 @@ public struct NGramIndex: Sendable {
         var counts = [UInt16](repeating: 0, count: sizes.count)
         var touched: [Int32] = []
         for g in grams {
-            guard let list = postings[g], list.count <= skipAbove else { continue }
-            for d in list {
+            let e = table.entry(of: g)
+            guard e.list >= 0, Int(e.count) <= skipAbove else { continue }
+            for d in lists[Int(e.list)] {
                 if counts[Int(d)] == 0 { touched.append(d) }
                 counts[Int(d)] &+= 1
             }
@@ -65,7 +74,7 @@ public struct NGramIndex: Sendable {
     public func containment(of grams: [UInt64], atLeast floor: Double, skipAbove: Int = .max) -> [(document: Int, containment: Double)] {
         var scratch = Scratch()
         containment(of: grams, atLeast: floor, skipAbove: skipAbove, scratch: &scratch)
-        return scratch.found
+        return Array(scratch.answer)
     }
 
     /// What a query of the index writes as it walks, kept from one query to the next (`MatchIndex.candidates`
@@ -77,30 +86,36 @@ public struct NGramIndex: Sendable {
         var counts: [UInt16] = []
         /// The touched documents, in the order first touched (room for the postings walked, not all used).
         var touched: [Int32] = []
-        /// The answer of the last query: each touched document at or above the floor, in the order first touched.
+        /// Room for the answer of the last query, its first `foundCount` places: each touched document at or above
+        /// the floor, in the order first touched (the places past `foundCount` are left over, not cleared).
         var found: [(document: Int, containment: Double)] = []
+        var foundCount = 0
+
+        /// The answer of the last query.
+        var answer: ArraySlice<(document: Int, containment: Double)> { found[..<foundCount] }
 
         /// Empty buffers; they grow as the queries need.
         public init() {}
     }
 
-    /// `containment(of:atLeast:skipAbove:)` into `scratch.found`, with the buffers kept in `scratch`.
+    /// `containment(of:atLeast:skipAbove:)` into `scratch.answer`, with the buffers kept in `scratch`.
     /// The counting of `shared(with:skipAbove:)` in one pass over raw buffers (the postings of one template's
     /// grams run to thousands of documents on a big night, and this loop was a third of the match step). The
     /// walk has no branch: each posting writes its document to the next free place of `touched` and moves that
     /// place on only when the document's count was 0 (the lists followed are found first, so `touched` is made
     /// at least as long as their postings together). Reading the counts back sets each to 0 again.
     func containment(of grams: [UInt64], atLeast floor: Double, skipAbove: Int = .max, scratch: inout Scratch) {
-        scratch.found.removeAll(keepingCapacity: true)
+        scratch.foundCount = 0
         let q = grams.count
         guard q > 0, !sizes.isEmpty else { return }
-        var lists: [[Int32]] = []
-        lists.reserveCapacity(q)
+        var followed: [[Int32]] = []
+        followed.reserveCapacity(q)
         var walked = 0
         for g in grams {
-            guard let list = postings[g], list.count <= skipAbove else { continue }
-            lists.append(list)
-            walked += list.count
+            let e = table.entry(of: g)
+            guard e.list >= 0, Int(e.count) <= skipAbove else { continue }
+            followed.append(self.lists[Int(e.list)])
+            walked += Int(e.count)
         }
         guard walked > 0 else { return }
         if scratch.counts.count < sizes.count {
@@ -109,14 +124,20 @@ public struct NGramIndex: Sendable {
         if scratch.touched.count < walked {
             scratch.touched = [Int32](repeating: 0, count: max(walked, 2 * scratch.touched.count))
         }
+        let room = min(walked, sizes.count)  // the touched documents, at most
+        if scratch.found.count < room {
+            scratch.found = Array(repeating: (0, 0), count: max(room, 2 * scratch.found.count))
+        }
         var found = scratch.found
         scratch.found = []
+        var nf = 0
         sizes.withUnsafeBufferPointer { sz in
             scratch.counts.withUnsafeMutableBufferPointer { c in
                 scratch.touched.withUnsafeMutableBufferPointer { t in
-                    guard let cp = c.baseAddress, let tp = t.baseAddress else { return }
+                  found.withUnsafeMutableBufferPointer { f in
+                    guard let cp = c.baseAddress, let tp = t.baseAddress, let fp = f.baseAddress else { return }
                     var n = 0
-                    for list in lists {
+                    for list in followed {
                         list.withUnsafeBufferPointer { l in
                             for d in l {
                                 let k = Int(truncatingIfNeeded: d)
@@ -131,21 +152,94 @@ public struct NGramIndex: Sendable {
                         let m = min(q, Int(sz[k]))
                         let x = m == 0 ? 0 : Double(Int(cp[k])) / Double(m)
                         cp[k] = 0
-                        if x >= floor { found.append((k, x)) }
+                        // Written whether or not it reaches the floor, the place moving on only when it does:
+                        // which documents reach it is as unpredictable as the walk's first touches.
+                        fp[nf] = (k, x)
+                        nf &+= x >= floor ? 1 : 0
                     }
+                  }
                 }
             }
         }
         scratch.found = found
+        scratch.foundCount = nf
     }
 }
 
 extension NGramIndex {
     /// How many documents hold `gram` (whether or not its list is kept).
     public func documentCount(of gram: UInt64) -> Int {
-        postings[gram]?.count ?? dropped[gram].map(Int.init) ?? 0
+        let e = table.entry(of: gram)
+        return e.list == GramTable.empty ? 0 : Int(e.count)
     }
 
     /// Document numbers listed for all grams, the dropped ones' counts aside: what the index holds in memory.
-    public var listedPostings: Int { postings.values.reduce(0) { $0 + $1.count } }
+    public var listedPostings: Int { lists.reduce(0) { $0 + $1.count } }
+}
+
+/// The gram table of `NGramIndex`: open addressing with linear probing over a power-of-two array of entries, at
+/// most half full, a gram's slot found from a 64-bit mix of its bits (MurmurHash3's finaliser). Entries are never
+/// removed (a dropped list keeps its entry and count), so a probe stops at the first empty slot. Which slot a gram
+/// lands in changes nothing the index answers: the lists and their order are the index's own.
+struct GramTable: Sendable {
+    /// One gram: how many documents hold it, and its list's number in `NGramIndex.lists` (or `empty`, `dropped`).
+    struct Entry: Sendable {
+        var gram: UInt64
+        var count: Int32
+        var list: Int32
+    }
+
+    /// `Entry.list` of a free slot.
+    static let empty: Int32 = -1
+    /// `Entry.list` of a gram whose list was dropped (`NGramIndex.dropAbove`): only its count is kept.
+    static let dropped: Int32 = -2
+
+    private(set) var entries = [Entry](repeating: Entry(gram: 0, count: 0, list: GramTable.empty), count: 1024)
+    private var used = 0
+
+    /// The slot holding `gram`, or the free slot where it would go.
+    func slot(of gram: UInt64) -> Int {
+        let mask = entries.count - 1
+        return entries.withUnsafeBufferPointer { e in
+            var i = Self.mix(gram) & mask
+            while e[i].list != Self.empty && e[i].gram != gram { i = (i + 1) & mask }
+            return i
+        }
+    }
+
+    /// The entry of `gram`: a free entry (`list == empty`, count 0) when the table does not hold it.
+    func entry(of gram: UInt64) -> Entry { entries[slot(of: gram)] }
+
+    /// Writes the entry of a gram the table does not hold into its free slot (`slot(of:)`'s answer); the table
+    /// grows when half full.
+    mutating func insert(_ entry: Entry, at slot: Int) {
+        entries[slot] = entry
+        used += 1
+        if 2 * used > entries.count { grow() }
+    }
+
+    /// Updates a held entry's count and list in place.
+    mutating func set(_ slot: Int, count: Int32, list: Int32) {
+        entries[slot].count = count
+        entries[slot].list = list
+    }
+
+    private mutating func grow() {
+        let old = entries
+        entries = [Entry](repeating: Entry(gram: 0, count: 0, list: Self.empty), count: 2 * old.count)
+        for e in old where e.list != Self.empty { entries[slot(of: e.gram)] = e }
+    }
+
+    /// MurmurHash3's 64-bit finaliser: every bit of the gram moves the slot (grams are packed scalars, whose low
+    /// bits alone would crowd).
+    @inline(__always)
+    static func mix(_ gram: UInt64) -> Int {
+        var h = gram
+        h ^= h >> 33
+        h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return Int(truncatingIfNeeded: h)
+    }
 }
