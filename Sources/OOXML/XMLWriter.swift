@@ -12,9 +12,19 @@ public enum XMLWriter {
     /// the stream are that element's last children (a big worksheet's rows, written as they are made instead of
     /// held as a tree). The bytes are those of `document(_:)` of the tree with those children in it.
     public static func document(_ root: XMLElement, append: (XMLElement, Stream) -> Void) throws -> [UInt8] {
-        guard let buffer = xmlBufferCreate() else { throw XMLError.writeFailed("out of memory") }
-        defer { xmlBufferFree(buffer) }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw XMLError.writeFailed("cannot create writer") }
+        // The writer's output goes to `sink` through the callback `xmlNewTextWriterMemory` would call with its
+        // buffer, the same bytes in the same order: an xmlBuffer grows by what each flush adds (a realloc every
+        // 4 KB of a 4 MB worksheet) and its content was then copied out once more.
+        let sink = ByteSink()
+        guard let output = xmlOutputBufferCreateIO({ context, chars, count in
+            guard let context, let chars, count > 0 else { return 0 }
+            Unmanaged<ByteSink>.fromOpaque(context).takeUnretainedValue().append(chars, Int(count))
+            return count
+        }, nil, Unmanaged.passUnretained(sink).toOpaque(), nil) else { throw XMLError.writeFailed("out of memory") }
+        guard let writer = xmlNewTextWriter(output) else {
+            xmlOutputBufferClose(output)
+            throw XMLError.writeFailed("cannot create writer")
+        }
         let stream = Stream(writer)
         func check(_ rc: Int32) { if rc < 0 { stream.failed = true } }
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"))
@@ -41,11 +51,17 @@ public enum XMLWriter {
         }
         emit(root)
         check(xmlTextWriterEndDocument(writer))
-        xmlFreeTextWriter(writer)
+        xmlFreeTextWriter(writer)  // flushes the rest into `sink`
         if stream.failed { throw XMLError.writeFailed("libxml2 text writer reported an error") }
-        let count = Int(xmlBufferLength(buffer))
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: count))
+        return withExtendedLifetime(sink) { sink.bytes }
+    }
+
+    /// Where a document's bytes go as libxml2 flushes them (the array doubles as it grows).
+    final class ByteSink {
+        var bytes: [UInt8] = []
+        func append(_ chars: UnsafePointer<CChar>, _ count: Int) {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: chars, count: count))
+        }
     }
 
     /// Calls `body` with `text` as NUL-terminated UTF-8, as libxml2's `xmlChar` (its string's storage when it has

@@ -490,39 +490,41 @@ public enum ZipWriter {
             throw ZipError.writeFailed("cannot create \(path) (libzip error \(errorCode))")
         }
         let (dosTime, dosDate) = dosDateTime(modified)
-        for entry in entries {
-            guard let copy = malloc(max(entry.bytes.count, 1)) else {
-                zip_discard(archive)
-                throw ZipError.writeFailed("out of memory")
+        // libzip reads each entry's bytes when the archive is closed. They are lent to it in place (no copy: a
+        // worksheet is megabytes), so the archive is closed inside every entry's `withUnsafeBytes`, one within
+        // the next, and the entries are added in order on the way in.
+        func add(_ i: Int) throws {
+            guard i < entries.count else {
+                if zip_close(archive) != 0 {
+                    let why = String(cString: zip_strerror(archive))
+                    zip_discard(archive)
+                    throw ZipError.writeFailed(why)
+                }
+                return
             }
-            entry.bytes.withUnsafeBytes { raw in
-                if let base = raw.baseAddress { memcpy(copy, base, raw.count) }
-            }
-            guard let source = zip_source_buffer(archive, copy, zip_uint64_t(entry.bytes.count), 1) else {
-                free(copy)
-                let why = String(cString: zip_strerror(archive))
-                zip_discard(archive)
-                throw ZipError.writeFailed(why)
-            }
-            let i = zip_file_add(archive, entry.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
-            if i < 0 {
-                zip_source_free(source)
-                let why = String(cString: zip_strerror(archive))
-                zip_discard(archive)
-                throw ZipError.writeFailed(why)
-            }
-            if zip_set_file_compression(archive, zip_uint64_t(i), ZIP_CM_DEFLATE, 6) != 0
-                || zip_file_set_dostime(archive, zip_uint64_t(i), dosTime, dosDate, 0) != 0 {
-                let why = String(cString: zip_strerror(archive))
-                zip_discard(archive)
-                throw ZipError.writeFailed(why)
+            try entries[i].bytes.withUnsafeBytes { raw in
+                guard let source = zip_source_buffer(archive, raw.baseAddress, zip_uint64_t(raw.count), 0) else {
+                    let why = String(cString: zip_strerror(archive))
+                    zip_discard(archive)
+                    throw ZipError.writeFailed(why)
+                }
+                let index = zip_file_add(archive, entries[i].name, source, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
+                if index < 0 {
+                    zip_source_free(source)
+                    let why = String(cString: zip_strerror(archive))
+                    zip_discard(archive)
+                    throw ZipError.writeFailed(why)
+                }
+                if zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_DEFLATE, 6) != 0
+                    || zip_file_set_dostime(archive, zip_uint64_t(index), dosTime, dosDate, 0) != 0 {
+                    let why = String(cString: zip_strerror(archive))
+                    zip_discard(archive)
+                    throw ZipError.writeFailed(why)
+                }
+                try add(i + 1)
             }
         }
-        if zip_close(archive) != 0 {
-            let why = String(cString: zip_strerror(archive))
-            zip_discard(archive)
-            throw ZipError.writeFailed(why)
-        }
+        try add(0)
     }
 
     /// MS-DOS time and date fields of `date` in UTC, clamped to the years DOS dates can hold (1980–2107).

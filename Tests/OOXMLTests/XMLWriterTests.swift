@@ -60,4 +60,33 @@ import Testing
             #expect(bytes.count > 38)
         }
     }
+
+    /// Documents of megabytes, flushed by libxml2 many times over (every 4 KB): the bytes gathered by the writer's
+    /// own output callback are those of libxml2's memory writer, and so are those of a streamed tail.
+    @Test func bigDocumentsAreTheMemoryWritersBytes() throws {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3 {
+            var root = XMLElement(name: "sheetData")
+            for _ in 0..<Int.random(in: 2_000...6_000, using: &rng) { root.children.append(.element(Self.tree(3, &rng))) }
+            let bytes = try XMLWriter.document(root)
+            #expect(bytes == Self.reference(root))
+            #expect(bytes.count > 100_000)
+            // The same rows written to the stream where the root ends.
+            let streamed = try XMLWriter.document(XMLElement(name: "sheetData")) { e, out in
+                func write(_ e: XMLElement) {
+                    out.start(e.name)
+                    for a in e.attributes { out.attribute(a.name, a.value) }
+                    for c in e.children {
+                        switch c {
+                        case .element(let child): write(child)
+                        case .text(let t): out.text(t)
+                        }
+                    }
+                    out.end()
+                }
+                for case .element(let child) in root.children { write(child) }
+            }
+            #expect(streamed == bytes)
+        }
+    }
 }

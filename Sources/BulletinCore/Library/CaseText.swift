@@ -169,21 +169,28 @@ extension CaseLibrary {
               LEFT JOIN caseEvent last ON last.seq = (SELECT MAX(seq) FROM caseEvent e WHERE e.caseId = c.id)
             WHERE \(condition) ORDER BY c.score DESC, c.id
             """
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        let merged = try mergedIn(rows.map { $0["id"] }, db)
+        // Read through a cursor, columns by position (as `briefs(where:)`): GRDB's lookup by name lower-cases the
+        // name on every read, and `fetchAll` copies every row first.
+        var read: [(fact: CaseFact, seen: Int)] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            guard let period = BulletinPeriod(row[1] as String) else { continue }
+            let seen: Int = row[6]
+            let classified: Bool = row[2], ownClassified: Bool = row[7]
+            read.append((CaseFact(id: row[0], period: period, title: row[3], lastStage: (row[4] as String?).map(CaseStage.init(rawValue:)),
+                                  lastSequence: row[5], classified: classified || ownClassified, sightingCount: seen), seen))
+        }
+        let merged = try mergedIn(read.map(\.fact.id), db)
         // What cases merged into another bring it: their sightings' count and secrecy (the read `briefs(where:)`
         // makes of them).
         let mergedSightings = try sightingMarks(Set(merged.values.joined()).sorted(), db)
-        return rows.compactMap { row in
-            guard let period = BulletinPeriod(row["period"] as String) else { return nil }
-            let id: String = row["id"]
-            let fromMerged = (merged[id] ?? []).flatMap { mergedSightings[$0] ?? [] }
-            let seen: Int = row["seen"]
-            let ownClassified: Bool = row["classifiedSighting"]
-            return CaseFact(id: id, period: period, title: row[Field.title.rawValue],
-                            lastStage: (row["lastStage"] as String?).map(CaseStage.init(rawValue:)), lastSequence: row["lastSequence"],
-                            classified: row["classified"] || ownClassified || fromMerged.contains(where: \.classified),
-                            sightingCount: seen + fromMerged.count)
+        return read.map { r in
+            var f = r.fact
+            let fromMerged = (merged[f.id] ?? []).flatMap { mergedSightings[$0] ?? [] }
+            guard !fromMerged.isEmpty else { return f }
+            f.classified = f.classified || fromMerged.contains(where: \.classified)
+            f.sightingCount = r.seen + fromMerged.count
+            return f
         }
     }
 

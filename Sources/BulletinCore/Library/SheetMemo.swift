@@ -93,8 +93,11 @@ extension CaseLibrary {
                 text += "\(b.id)\t\(b.classified)\t\(b.lastSequence.map(String.init) ?? "-")\t\(b.sightingCount)\t\((flags[b.id] ?? []).joined(separator: ","))\n"
             }
             let named = Set(flags.values.joined()).sorted()
+            // A named case waiting in this month is read as it was above (the same columns, by the same query, its
+            // merged cases found alike): most flags name cases of the same night.
             var found: [String: CaseFact] = [:]
-            for chunk in named.chunks(of: Self.idsPerQuery) {
+            for b in waiting { found[b.id] = b }
+            for chunk in named.filter({ found[$0] == nil }).chunks(of: Self.idsPerQuery) {
                 for b in try facts(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db) { found[b.id] = b }
             }
             text += "named\n"

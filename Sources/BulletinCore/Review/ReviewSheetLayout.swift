@@ -235,7 +235,7 @@ struct ReviewSheetLayout {
                         out.attribute("t", "inlineStr")
                         out.start("is")
                         out.start("t")
-                        if text.first?.isWhitespace == true || text.last?.isWhitespace == true { out.attribute("xml:space", "preserve") }
+                        if Self.padded(text) { out.attribute("xml:space", "preserve") }
                         out.text(text)
                         out.end()
                         out.end()
@@ -362,8 +362,10 @@ struct ReviewSheetLayout {
 
     // MARK: - The identity worksheet
 
-    func identityWorksheet() -> XMLElement {
-        let rows = identityRows.enumerated().map { r, values in
+    /// The identity worksheet as a tree; with `rows` false, `sheetData` is empty and `writeIdentityRows` writes
+    /// its rows where it ends (`ReviewSheetWriter.parts`).
+    func identityWorksheet(rows withRows: Bool = true) -> XMLElement {
+        let rows = !withRows ? [] : identityRows.enumerated().map { r, values in
             X.element("row", ["r": String(r + 1)], values.enumerated().map { c, v in
                 let ref = "\(Self.column(c))\(r + 1)"
                 switch v {
@@ -380,6 +382,43 @@ struct ReviewSheetLayout {
             ]),
             X.element("sheetData", [:], rows),
         ])
+    }
+
+    /// The identity worksheet's rows as `identityWorksheet` makes them, written straight to the stream in the
+    /// calls `XMLWriter` makes for their elements (a row per case: building, walking and freeing their elements
+    /// was a tenth of writing a big sheet's parts).
+    func writeIdentityRows(_ out: XMLWriter.Stream) {
+        let style = String(Style.identityText.rawValue)
+        for (r, values) in identityRows.enumerated() {
+            let number = String(r + 1)
+            out.start("row")
+            out.attribute("r", number)
+            for (c, value) in values.enumerated() {
+                // What `cell(ref, value, .identityText)` holds.
+                out.start("c")
+                out.attribute("r", Self.column(c) + number)
+                if Style.identityText != .plain { out.attribute("s", style) }
+                switch value {
+                case .number(let n):
+                    out.start("v")
+                    out.text(Self.number(Double(n)))
+                    out.end()
+                case .text(let t):
+                    let text = X.legal(t)
+                    if !text.isEmpty {
+                        out.attribute("t", "inlineStr")
+                        out.start("is")
+                        out.start("t")
+                        if Self.padded(text) { out.attribute("xml:space", "preserve") }
+                        out.text(text)
+                        out.end()
+                        out.end()
+                    }
+                }
+                out.end()
+            }
+            out.end()
+        }
     }
 
     // MARK: - Cells
@@ -410,6 +449,25 @@ struct ReviewSheetLayout {
             // The elements X.text and X.element make, built directly (a big month's sheet has tens of thousands of cells).
             let t = XMLElement(name: "t", attributes: preserve ? [XMLAttribute(name: "xml:space", value: "preserve")] : [], children: [.text(text)])
             return XMLElement(name: "c", attributes: attributes, children: [.element(XMLElement(name: "is", children: [.element(t)]))])
+        }
+    }
+
+    /// Whether a cell's text starts or ends with whitespace (then it keeps it: `xml:space="preserve"`), the answer of
+    /// `text.first?.isWhitespace == true || text.last?.isWhitespace == true` (what `cell` asks) without finding the
+    /// last character's bounds when the last scalar settles it. A character is whitespace when its first scalar is.
+    /// A last scalar that is printable ASCII other than the space, a CJK ideograph, CJK punctuation 、。〃〄々〆〇〈〉
+    /// 《》「」『』【】 or a full-width form neither extends a character nor joins one, so the last character is it,
+    /// with at most Prepend scalars before it (U+0600…), none of them whitespace: not whitespace.
+    static func padded(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return false }
+        switch first.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF: break
+        default: if first.properties.isWhitespace { return true }
+        }
+        switch last.value {
+        case 0x21...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3001...0x3011, 0xFF01...0xFF60: return false
+        default: return text.last?.isWhitespace == true
         }
     }
 

@@ -38,13 +38,20 @@ public enum ReviewSheetWriter {
             ("xl/_rels/workbook.xml.rels", ReviewWorkbookParts.workbookRels()),
             ("xl/styles.xml", ReviewWorkbookStyles.styles()),
             ("xl/worksheets/sheet1.xml", layout.mainWorksheet(caseRows: false)),
-            ("xl/worksheets/sheet2.xml", layout.identityWorksheet()),
+            ("xl/worksheets/sheet2.xml", layout.identityWorksheet(rows: false)),
             ("docProps/app.xml", ReviewWorkbookParts.app()),
         ]
-        // The review worksheet's case rows are written where its sheetData ends, as the tree would hold them.
+        // The review worksheet's case rows and the identity worksheet's rows are written where their sheetData
+        // ends, as the trees would hold them.
         return try xml.map { name, root in
-            guard name == "xl/worksheets/sheet1.xml" else { return ZipWriter.Entry(name: name, bytes: try XMLWriter.document(root)) }
-            return ZipWriter.Entry(name: name, bytes: try XMLWriter.document(root) { e, out in if e.name == "sheetData" { layout.writeCaseRows(out) } })
+            switch name {
+            case "xl/worksheets/sheet1.xml":
+                return ZipWriter.Entry(name: name, bytes: try XMLWriter.document(root) { e, out in if e.name == "sheetData" { layout.writeCaseRows(out) } })
+            case "xl/worksheets/sheet2.xml":
+                return ZipWriter.Entry(name: name, bytes: try XMLWriter.document(root) { e, out in if e.name == "sheetData" { layout.writeIdentityRows(out) } })
+            default:
+                return ZipWriter.Entry(name: name, bytes: try XMLWriter.document(root))
+            }
         }
     }
 

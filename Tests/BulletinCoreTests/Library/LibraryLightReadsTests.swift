@@ -107,6 +107,16 @@ import Testing
             #expect(facts.map(\.stage) == briefs.map(\.stage))
         }
         #expect(try library.db.read { try library.facts(where: "1", StatementArguments(), $0) }.contains { $0.id == ids[9] && $0.sightingCount > 0 })
+        // `sheetFacts` shows a named case waiting in the sheets' month as the month's read gave it: a case's facts
+        // read with the others of its month and stage are those read by its id alone (merged cases included).
+        for c in all {
+            let (inMonth, byId) = try library.db.read { db in
+                (try library.facts(where: "c.period = ? AND (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) = ?",
+                                   [c.record.period.description, c.stage.rawValue], db),
+                 try library.facts(where: "c.id IN (?)", [c.id], db))
+            }
+            #expect(byId.count == 1 && inMonth.filter { $0.id == c.id } == byId)
+        }
         // The outbox index's stage section, counted as the briefs go, is the one made from every decoded case's line.
         let process = config.activeProcess
         let lines = all.map { report.status($0) }

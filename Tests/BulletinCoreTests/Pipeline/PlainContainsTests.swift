@@ -50,4 +50,32 @@ import Testing
         #expect(!"cafe\u{301}".isPlainForSearch)
         #expect("国际领先（经第三方评价）".isPlainForSearch)
     }
+
+    /// `isPlainForSearch`, read from the UTF-8 bytes, is the scalar-by-scalar answer: for every scalar of the
+    /// Basic Multilingual Plane alone and inside plain text, for emoji and other four-byte scalars, for two-byte
+    /// ones, and for random strings of them (native strings and bridged ones).
+    @Test func plainnessFromTheBytesIsTheScalarsAnswer() {
+        func byScalars(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { String.isPlainScalar($0.value) } }
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v), v < 0x3_0000 || v % 97 == 0 else { continue }
+            let alone = String(Character(u)), inside = "研究" + String(Character(u)) + "ab"
+            #expect(alone.isPlainForSearch == byScalars(alone), "U+\(String(v, radix: 16))")
+            #expect(inside.isPlainForSearch == byScalars(inside), "U+\(String(v, radix: 16))")
+        }
+        var rng = SplitMix64(seed: 61)
+        let alphabet: [Unicode.Scalar] = ["a", " ", "~", "\u{7F}", "\u{1F}", "\u{A0}", "\u{E9}", "\u{301}", "\u{7FF}", "\u{800}", "\u{2010}",
+                                          "\u{2027}", "\u{2028}", "\u{3000}", "\u{302A}", "\u{3030}", "\u{3400}", "\u{4E00}", "\u{9FFF}",
+                                          "\u{A000}", "\u{FF01}", "\u{FF60}", "\u{FF61}", "\u{FFFD}", "\u{1F600}", "\u{20000}"]
+        var plain = 0
+        for _ in 0..<5000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { s.append(alphabet.randomElement(using: &rng) ?? "a") }
+            let text = String(s)
+            if byScalars(text) { plain += 1 }
+            #expect(text.isPlainForSearch == byScalars(text), "\(text.unicodeScalars.map(\.value))")
+            let bridged = NSString(string: text) as String
+            #expect(bridged.isPlainForSearch == byScalars(text))
+        }
+        #expect(plain > 100)
+    }
 }

@@ -54,6 +54,27 @@ import Testing
         #expect(ReviewSheetLayout.lineCount("\n", width: 10) == 2)
     }
 
+    /// `padded` answers as comparing the first and last characters did (and as `cell` still does), on text
+    /// ending in what joins the character before it (combining marks, ZWJ and emoji, regional indicators, Hangul
+    /// jamo, CR LF) or starting with Prepend (U+0600) or whitespace of every kind, and on the fast path's scalars.
+    @Test func paddedTextIsThatOfComparingTheFirstAndLastCharacters() {
+        var g = SystemRandomNumberGenerator()
+        let ends = [" ", "\u{3000}", "\t", "\n", "\r\n", "\u{A0}", "\u{2028}", "\u{85}", "\u{1680}", "\u{202F}", "\u{205F}", "\u{301}", "\u{200D}",
+                    "\u{200D}😀", "😀", "👍🏽", "🇨🇳", "\u{1100}\u{1161}", "\u{0600}", "\u{0600}1", "\u{0600} ", " \u{301}", "\u{3000}\u{302A}",
+                    "a", "~", "!", "研", "\u{3400}", "、", "」", "【", "】", "\u{3012}", "，", "～", "｠", "\u{FF61}", "\u{FF9E}", "ｱ\u{FF9E}",
+                    "e\u{301}", "\u{1F}", "\u{7F}"]
+        var preserved = 0
+        for _ in 0..<20_000 {
+            let text = (ends.randomElement(using: &g) ?? "") + Self.text(&g, upTo: 4) + (ends.randomElement(using: &g) ?? "")
+                + (Bool.random(using: &g) ? ends.randomElement(using: &g) ?? "" : "")
+            let expected = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+            if expected { preserved += 1 }
+            #expect(ReviewSheetLayout.padded(text) == expected, "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(preserved > 2_000 && preserved < 18_000)
+        #expect(!ReviewSheetLayout.padded("") && ReviewSheetLayout.padded(" 研") && ReviewSheetLayout.padded("研\u{3000}") && !ReviewSheetLayout.padded("研究"))
+    }
+
     @Test func formulaLookingTextIsThatOfComparingTheFirstCharacter() {
         var g = SystemRandomNumberGenerator()
         let starts = ["=\u{301}", "＝\u{301}", "+", "@x", "-\u{20DD}", "", "\u{301}=", "e"]
@@ -160,6 +181,7 @@ import Testing
                 r.category.reason = random()
                 r.scoreReason = random()
                 r.possibleDuplicates = random()
+                if Bool.random(using: &g) { r.caseVersion = random() }
                 r.score = Bool.random(using: &g) ? nil : Double(Int.random(in: -400...4000, using: &g)) / 8
                 r.entry.decision = random()
                 r.entry.order = Bool.random(using: &g) ? String(Int.random(in: 1...30, using: &g)) : random()
@@ -174,10 +196,19 @@ import Testing
             let (tree, streamed) = try bytesBothWays(sheet)
             #expect(streamed == tree, "\(sheet.rows.map(\.title))")
             #expect(tree.count > 1_000)
+            // The identity worksheet's rows likewise (`writeIdentityRows`).
+            let layout = ReviewSheetLayout(sheet)
+            let identity = try XMLWriter.document(layout.identityWorksheet())
+            #expect(try XMLWriter.document(layout.identityWorksheet(rows: false)) { e, out in
+                if e.name == "sheetData" { layout.writeIdentityRows(out) }
+            } == identity, "\(sheet.rows.map(\.caseVersion))")
+            #expect(identity.count > 500)
         }
-        // And the workbook's part is the streamed one.
+        // And the workbook's parts are the streamed ones.
         let sheet = try #require(sheets.last)
-        let part = try #require(try ReviewSheetWriter.parts(sheet).first { $0.name == "xl/worksheets/sheet1.xml" })
-        #expect(part.bytes == (try bytesBothWays(sheet)).0)
+        let parts = try ReviewSheetWriter.parts(sheet)
+        #expect(try #require(parts.first { $0.name == "xl/worksheets/sheet1.xml" }).bytes == (try bytesBothWays(sheet)).0)
+        #expect(try #require(parts.first { $0.name == "xl/worksheets/sheet2.xml" }).bytes
+                == (try XMLWriter.document(ReviewSheetLayout(sheet).identityWorksheet())))
     }
 }
