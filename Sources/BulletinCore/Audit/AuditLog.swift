@@ -115,6 +115,8 @@ public struct AuditLog: Sendable {
 
     /// The bytes of one chained record as the writer puts them on a line (sorted keys, no escaped slashes).
     public static func encode(_ entry: ChainedRecord) throws -> [UInt8] {
+        // An input record (a big file's is one link per case) is written directly, with the same bytes.
+        if case .input(let r) = entry.record, let line = AuditLine.input(r, seq: entry.seq, prev: entry.prev) { return line }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return [UInt8](try encoder.encode(entry))

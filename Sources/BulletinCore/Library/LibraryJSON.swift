@@ -68,6 +68,9 @@ enum LibraryJSON {
         var bytes: [UInt8] = []
         /// False once a number that is not finite was met.
         var finite = true
+        /// Whether `/` is written `\/` (Foundation's default, the library's JSON); the audit log's lines leave it
+        /// as it is (`.withoutEscapingSlashes`, `AuditLine`).
+        var escapesSlash = true
         private var first = true
 
         init() { bytes.reserveCapacity(4096) }
@@ -85,6 +88,7 @@ enum LibraryJSON {
 
         mutating func string(_ s: String) {
             bytes.append(0x22)
+            let escapesSlash = escapesSlash
             var s = s
             s.withUTF8 { utf8 in
                 var start = 0
@@ -100,7 +104,7 @@ enum LibraryJSON {
                     }
                     let b = utf8[i]
                     i += 1
-                    guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x2F else { continue }
+                    guard b < 0x20 || b == 0x22 || b == 0x5C || (b == 0x2F && escapesSlash) else { continue }
                     let at = i - 1
                     if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at])) }
                     start = at + 1
