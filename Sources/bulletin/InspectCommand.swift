@@ -56,7 +56,10 @@ struct InspectCommand: ParsableCommand {
         enlargeStandardOutputBuffer()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var buffer: [UInt8] = []  // one line's JSON, reused
+        var buffer: [UInt8] = []  // one line's text (or, for a line JSONEncoder must refuse, its JSON), reused
+        let writer = InspectionJSONWriter()  // one line's JSON, written straight from the writer's buffer
+        // The flag read once: its property wrapper's getter cost ~430 instructions a line.
+        let json = self.json
         for f in files {
             if let sheet = inspector.returnedSheet(URL(fileURLWithPath: f)) {
                 failed = try dryRun(sheet, file: f, config: config, configURL: url) || failed
@@ -72,10 +75,12 @@ struct InspectCommand: ParsableCommand {
                     // The hand-written line has JSONEncoder's bytes (InspectionJSONTests), at a fraction of the cost;
                     // written to C's stdout (the stream `print` writes to, so the order of lines is kept) with no
                     // String made of it.
-                    buffer.removeAll(keepingCapacity: true)
-                    if !line.writeJSON(appendingTo: &buffer) {
-                        do { buffer = [UInt8](try encoder.encode(line)) } catch { encodingError = error; return }
+                    if writer.append(line) {
+                        writer.withBytes { writeStandardOutput($0) }
+                        writer.clear()
+                        return
                     }
+                    do { buffer = [UInt8](try encoder.encode(line)) } catch { encodingError = error; return }
                     buffer.append(UInt8(ascii: "\n"))
                     writeStandardOutput(buffer)
                 } else {

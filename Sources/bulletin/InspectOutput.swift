@@ -8,11 +8,14 @@
 /// written here and lines printed stay in order. `inspect --json` writes its lines this way: no String is made
 /// of a line's bytes only to be turned back into bytes by `print`.
 func writeStandardOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeStandardOutput($0) }
+}
+
+/// `writeStandardOutput(_:)` of bytes lent (`InspectionJSONWriter`'s buffer).
+func writeStandardOutput(_ b: UnsafeBufferPointer<UInt8>) {
     nonisolated(unsafe) let out = stdout
-    bytes.withUnsafeBufferPointer { b in
-        guard let base = b.baseAddress, !b.isEmpty else { return }
-        _ = fwrite(base, 1, b.count, out)
-    }
+    guard let base = b.baseAddress, !b.isEmpty else { return }
+    _ = fwrite(base, 1, b.count, out)
 }
 
 /// Gives C's standard output a 1 MiB buffer. `inspect --json` of 20,000 rows writes about 130 MB; through a pipe

@@ -1,4 +1,5 @@
 import Foundation
+import SystemFiles
 
 /// The character n-gram logistic regression of data/scoring-model.json (written by tools/train_scoring_model.py),
 /// read for category, subtype and industry.
@@ -130,7 +131,10 @@ final class NgramModel: Sendable {
         let weightsURL = url.deletingLastPathComponent().appendingPathComponent(doc.weightsFile)
         let bytes: [UInt8]
         do {
-            bytes = [UInt8](try Data(contentsOf: weightsURL))
+            // A regular file straight into the array (`[UInt8](Data)` copied its 1.1 MB a second time, ~1.2 M
+            // instructions); anything else through `Data`, whose error is the message's.
+            bytes = try weightsURL.isFileURL ? FileOps.readRegularFile(weightsURL.path) ?? [UInt8](Data(contentsOf: weightsURL))
+                : [UInt8](Data(contentsOf: weightsURL))
         } catch {
             throw ConfigError(file: file, path: jsonPath, message: "names \(named), whose weightsFile \(weightsURL.path) cannot be read (\(error.localizedDescription)); \(redo)")
         }
@@ -245,33 +249,44 @@ final class NgramModel: Sendable {
         out.subtype.reserveCapacity(total)
         out.industry.reserveCapacity(total)
         out.sums.reserveCapacity(total)
-        // The labels are the taxonomy's (checked by `init`): 4, 7 and 8 fit the vectors.
-        func lanes(_ d: Int, _ rows: SIMD4<Int32>) -> SIMD8<Int32> {
-            var v = SIMD8<Int32>()
-            let k = labelCounts[d], row = Int(rows[d])
-            if row >= 0 { for j in 0..<min(k, 8) { v[j] = weights[weightBase[d] + row * k + j] } }
-            return v
-        }
-        for slot in 0..<capacity where keys[slot] != 0 {
-            let rows = slotRows[slot]
-            out.slotEntry[slot] = Int32(out.rows.count)
-            out.rows.append(rows)
-            out.category.append(lanes(0, rows).lowHalf)
-            out.subtype.append(lanes(1, rows))
-            out.industry.append(lanes(2, rows))
-            // The sums of the weights as doubles, label by label (the numbers `grams` adds up where it keeps a subset).
-            var sums = SIMD4<Double>(), known: UInt8 = 0, pack: UInt64?
-            for d in 0..<3 where rows[d] >= 0 {
-                let k = labelCounts[d], at = weightBase[d] + Int(rows[d]) * k
-                var sum = 0.0
-                for j in 0..<k { sum += Double(weights[at + j]) / 100_000 }
-                sums[d] = sum
-                known |= 1 << UInt8(d)
-                if pack == nil { pack = packs[rowBase[d] + Int(rows[d])] }
+        // The labels are the taxonomy's (checked by `init`): 4, 7 and 8 fit the vectors. A row's weights are read once,
+        // through the array's buffer, into its vector (lane by lane through memory: a vector's lanes set one by one by
+        // index, with the array's bounds checked at each, cost ~35 instructions a weight) and its sum.
+        weights.withUnsafeBufferPointer { w in
+            for slot in 0..<capacity where keys[slot] != 0 {
+                let rows = slotRows[slot]
+                out.slotEntry[slot] = Int32(out.rows.count)
+                out.rows.append(rows)
+                // Per dimension its weights as a vector (zeros where it does not know the gram) and, where it knows it,
+                // the sum of its weights as doubles, label by label (the numbers `grams` adds up where it keeps a subset).
+                var vectors = (SIMD8<Int32>(), SIMD8<Int32>(), SIMD8<Int32>())
+                var sums = SIMD4<Double>(), known: UInt8 = 0, pack: UInt64?
+                for d in 0..<3 where rows[d] >= 0 {
+                    let k = labelCounts[d], at = weightBase[d] + Int(rows[d]) * k
+                    precondition(at >= 0 && at + k <= w.count, "a row's weights lie in the table")
+                    var v = SIMD8<Int32>()
+                    withUnsafeMutableBytes(of: &v) { raw in
+                        let lanes = raw.bindMemory(to: Int32.self)
+                        for j in 0..<min(k, 8) { lanes[j] = w[at &+ j] }
+                    }
+                    switch d {
+                    case 0: vectors.0 = v
+                    case 1: vectors.1 = v
+                    default: vectors.2 = v
+                    }
+                    var sum = 0.0
+                    for j in 0..<k { sum += Double(w[at &+ j]) / 100_000 }
+                    sums[d] = sum
+                    known |= 1 << UInt8(d)
+                    if pack == nil { pack = packs[rowBase[d] + Int(rows[d])] }
+                }
+                out.category.append(vectors.0.lowHalf)
+                out.subtype.append(vectors.1)
+                out.industry.append(vectors.2)
+                out.sums.append(sums)
+                out.known.append(known)
+                out.packs.append(pack ?? 0)
             }
-            out.sums.append(sums)
-            out.known.append(known)
-            out.packs.append(pack ?? 0)
         }
         out.keys = keys
         return out
@@ -285,16 +300,33 @@ final class NgramModel: Sendable {
                               grams: UnsafeMutableBufferPointer<(start: Int32, end: Int32)>, hashes: UnsafeMutableBufferPointer<UInt64>,
                               packs: UnsafeMutableBufferPointer<UInt64>, weights: UnsafeMutableBufferPointer<Int32>,
                               fail: (_ line: Int, _ why: String) -> ConfigError) throws {
+        let n = bytes.count
+        // Each name of at most eight bytes as one word (its bytes in memory order, zeros after), with its length:
+        // a line's name is then one load, one mask and a compare or three (a loop over the names' bytes cost ~110
+        // instructions a line).
+        let packedNames: [(word: UInt64, length: Int)] = nameBytes.map { name in
+            guard name.count <= 8 else { return (0, -1) }
+            var w: UInt64 = 0
+            for (k, b) in name.enumerated() { w |= UInt64(b) << (8 * UInt64(k)) }
+            return (w, name.count)
+        }
         /// The dimension whose name the bytes `start..<end` spell, or nil.
         func dimension(_ start: Int, _ end: Int) -> Int? {
-            for (d, name) in nameBytes.enumerated() where name.count == end - start {
+            let length = end - start
+            if length >= 1, length <= 8, start + 8 <= n, let base = bytes.baseAddress {
+                let mask: UInt64 = length == 8 ? ~UInt64(0) : (UInt64(1) << UInt64(8 * length)) &- 1
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)) & mask
+                for d in packedNames.indices where packedNames[d].length == length && packedNames[d].word == word { return d }
+                // Every name of `length` bytes was compared whole (a longer name, left at length -1, cannot be one).
+                return nil
+            }
+            for (d, name) in nameBytes.enumerated() where name.count == length {
                 var k = 0
                 while k < name.count && name[k] == bytes[start + k] { k += 1 }
                 if k == name.count { return d }
             }
             return nil
         }
-        let n = bytes.count
         var at = 0
         var line = 1
         func bad(_ why: String) -> ConfigError { fail(line, why) }
@@ -348,14 +380,23 @@ final class NgramModel: Sendable {
             }
             let k = labelCounts[d]
             let at0 = stored ? weightBase[d] + row * k : 0
+            // Weights are stored while `count` is below `room` (the labels' count, or 0 for a row past the declared ones).
+            let room = stored ? k : 0
             var count = 0
             var p = tab2 + 1
+            // The fast path reads eight bytes at `p` (a sign and up to seven digits, then their end); the last eight
+            // bytes of the file and numbers of eight digits or more go one digit at a time.
+            let fastEnd = n &- 8
             while p < n && bytes[p] != 0x0A {
-                var negative = false
-                if bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
-                var (value, digits) = p &+ 8 <= n ? (bytes.baseAddress.map { Self.shortNumber(UnsafeRawPointer($0 + p)) } ?? (0, -1)) : (0, -1)
+                let negative = bytes[p] == UInt8(ascii: "-")
+                if negative { p &+= 1 }
+                var value = 0, digits = -1
+                if p <= fastEnd, let base = bytes.baseAddress {
+                    (value, digits) = Self.shortNumber(UnsafeRawPointer(base + p))
+                }
                 if digits >= 0 {
-                    p += digits
+                    // At most seven digits: below 10^7, within 32 bits.
+                    p &+= digits
                 } else {
                     // Eight digits or more, or fewer than eight bytes left: one digit at a time.
                     value = 0
@@ -365,14 +406,16 @@ final class NgramModel: Sendable {
                         digits += 1
                         p += 1
                     }
+                    guard digits == 0 || value <= Int(Int32.max) || !(p == n || bytes[p] == 0x20 || bytes[p] == 0x0A) else {
+                        throw bad("has a weight beyond ±21474.83647 (the integers, in units of 1e-5, are read as 32 bits)")
+                    }
                 }
-                guard digits > 0, p == n || bytes[p] == 0x20 || bytes[p] == 0x0A else { throw bad("has a weight that is not an integer") }
-                guard value <= Int(Int32.max) else {
-                    throw bad("has a weight beyond ±21474.83647 (the integers, in units of 1e-5, are read as 32 bits)")
-                }
-                if stored && count < k { weights[at0 + count] = Int32(truncatingIfNeeded: negative ? -value : value) }
-                count += 1
-                if p < n && bytes[p] == 0x20 { p += 1 }
+                // The byte after the number: a space (passed), the line's end, or the file's end.
+                let after: UInt8 = p < n ? bytes[p] : 0x0A
+                guard digits > 0, after == 0x20 || after == 0x0A else { throw bad("has a weight that is not an integer") }
+                if count < room { weights[at0 &+ count] = Int32(truncatingIfNeeded: negative ? -value : value) }
+                count &+= 1
+                if after == 0x20 { p &+= 1 }
             }
             guard count == k else { throw bad("has \(count) weights for the \(k) labels of \(String(decoding: nameBytes[d], as: UTF8.self))") }
             counted[d] += 1
