@@ -127,7 +127,7 @@ enum ConfidenceAssessor {
     private static func subtypeConfidence(category: String, subtype: String, kinds: (labels: [String], ids: [Int16]),
                                           totals counted: VoteTotals, below: Double) -> (Double, why: String?) {
         let allowed = kinds.labels, allowedIDs = kinds.ids
-        let totals = counted.subtype.filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
+        let totals = counted.subtype.filter(ids: allowedIDs, labels: allowed, positive: true)
         // A basic-research case without a word about a book is a paper far more often than not; an applied case
         // without a word about its kind could be any of five.
         let confidence = totals.isEmpty ? (category == "基础研究成果" ? 0.7 : 0.3) : voteConfidence(totals, chosen: subtype, threshold: 2)

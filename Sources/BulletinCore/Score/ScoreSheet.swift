@@ -245,10 +245,12 @@ struct LabelTotals {
     }
 
     /// The entries whose label is one of `labels` (numbers `ids`), in the same order: `filter` by
-    /// `labels.contains`, compared by number.
-    func filter(ids: [Int16], labels: [String]) -> LabelTotals {
+    /// `labels.contains`, compared by number; with `positive`, only those whose sum is above zero (`filter { $1 > 0 }`
+    /// of the result, without the second list).
+    func filter(ids: [Int16], labels: [String], positive: Bool = false) -> LabelTotals {
         var out = LabelTotals()
-        for e in entries where zip(ids, labels).contains(where: { LabelIndex.same($0.0, $0.1, e.id, e.label) }) {
+        for e in entries where (!positive || e.sum > 0) && zip(ids, labels).contains(where: { LabelIndex.same($0.0, $0.1, e.id, e.label) }) {
+            if out.entries.isEmpty { out.entries.reserveCapacity(entries.count) }
             out.entries.append(e)
         }
         return out

@@ -194,6 +194,42 @@ import Testing
         #expect(out == expected)
     }
 
+    /// `holds` reads the word's bytes in place: the answer of Foundation's `contains`, as before.
+    @Test func wordsHeldAreFoundationsContains() {
+        var seed: UInt64 = 0x1234_5678_9ABC_DEF1
+        let pieces = ["芯片", "集成电路", "电路", "a", "AI", "5G", "，", "装备", "装", "备", "e\u{301}", "😀", " ", "机组"]
+        var checked = 0
+        for _ in 0..<3_000 {
+            var text = "", word = ""
+            for _ in 0..<Int(Self.next(&seed) % 9) { text += pieces[Int(Self.next(&seed) % UInt64(pieces.count))] }
+            for _ in 0..<Int(1 + Self.next(&seed) % 3) { word += pieces[Int(Self.next(&seed) % UInt64(pieces.count))] }
+            #expect(IndustryPhrasesRule.holds(text, word) == text.contains(word), "\(text) \(word)")
+            #expect(IndustryPhrasesRule.holds(Substring(text), word) == Substring(text).contains(word), "\(text) \(word)")
+            checked += 1
+        }
+        #expect(checked == 3_000)
+    }
+
+    /// The positive entries of the allowed labels in one list: the filtered list filtered again.
+    @Test func positiveAllowedTotalsAreTheTwiceFilteredOnes() {
+        var seed: UInt64 = 0x0F1E_2D3C_4B5A_6978
+        let allowed = AchievementTaxonomy.subtypesByCategory["应用研究成果"] ?? []
+        let ids = allowed.map(LabelIndex.of)
+        let labels = AchievementTaxonomy.subtypes + ["没有的子类", "e\u{301}"]
+        for round in 0..<1_000 {
+            var totals = LabelTotals()
+            for _ in 0..<(round % 12) {
+                let s = Self.next(&seed)
+                totals.add([2.0, -1, 0, 0.5, -0.0, 1.5][Int((s >> 8) % 6)], to: labels[Int(s % UInt64(labels.count))])
+            }
+            let once = totals.filter(ids: ids, labels: allowed, positive: true)
+            let twice = totals.filter(ids: ids, labels: allowed).filter { _, sum in sum > 0 }
+            #expect(once.dictionary == twice.dictionary)
+            #expect(Tally.describe(once, order: allowed, ids: ids) == Tally.describe(twice, order: allowed, ids: ids))
+            #expect(once.isEmpty == twice.isEmpty)
+        }
+    }
+
     // MARK: - Votes counted in place
 
     @Test func voteTotalsAreTheDictionarys() throws {
