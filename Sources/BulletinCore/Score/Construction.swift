@@ -68,18 +68,21 @@ final class ConstructionMatcher: Sendable {
     /// The first place where a `first` word is followed, in its clause and within the window, by a `then`
     /// word not cancelled by an `unless` word: the joined range.
     func find(in text: ScoringText) -> NSRange? {
-        let heads = CompiledCue.ranges(of: first, in: text).sorted { $0.location < $1.location }
+        // Sorted in place (`sorted` made a second array of each list); a stable sort by place, as before.
+        var heads = CompiledCue.ranges(of: first, in: text)
         guard !heads.isEmpty else { return nil }
-        let tails = CompiledCue.ranges(of: then, in: text).sorted { $0.location < $1.location }
+        var tails = CompiledCue.ranges(of: then, in: text)
         guard !tails.isEmpty else { return nil }
-        let cancels = CompiledCue.ranges(of: unless, in: text).map(\.location)
+        heads.sort { $0.location < $1.location }
+        tails.sort { $0.location < $1.location }
+        let cancels = unless.isEmpty ? [] : CompiledCue.ranges(of: unless, in: text)
         for head in heads {
             let headEnd = head.location + head.length
             let clause = text.clauseStart(before: head.location)
             for tail in tails where tail.location >= headEnd && tail.location - headEnd <= window {
                 let tailEnd = tail.location + tail.length
                 guard text.clauseStart(before: tail.location) == clause else { break }
-                if cancels.contains(where: { $0 >= tailEnd && $0 <= tailEnd + 2 }) { continue }
+                if cancels.contains(where: { $0.location >= tailEnd && $0.location <= tailEnd + 2 }) { continue }
                 return head.joined(with: tail)
             }
         }

@@ -131,6 +131,11 @@ extension IndustryPhrasesRule {
 
     /// Whether a word's UTF-8 bytes are printable ASCII and CJK ideographs (U+4000–U+9FFF) only, and not empty.
     static func plainBytes(_ w: [UInt8]) -> Bool {
+        w.withUnsafeBufferPointer { plainBytes($0) }
+    }
+
+    /// `plainBytes` of bytes in place.
+    static func plainBytes(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < w.count {
             let b = w[i]
@@ -146,12 +151,25 @@ extension IndustryPhrasesRule {
 
     /// The answer of a byte search when it is Foundation's, else nil.
     private static func bytesHold(_ text: Substring, _ word: String) -> Bool? {
-        let bytes = Array(word.utf8)
-        guard plainBytes(bytes) else { return nil }
-        var copy = text
-        return copy.withUTF8 { t in
-            guard simple(t) else { return nil }
-            return ByteSearch.firstIndex(of: bytes, in: t, from: 0) != nil
+        // The word's bytes read in place (an array of them was made and freed at every call).
+        var word = word, copy = text
+        return word.withUTF8 { w -> Bool? in
+            guard plainBytes(w) else { return nil }
+            return copy.withUTF8 { t -> Bool? in
+                guard simple(t) else { return nil }
+                let n = w.count
+                guard n <= t.count else { return false }
+                var at = 0
+                while at + n <= t.count {
+                    if t[at] == w[0] {
+                        var k = 1
+                        while k < n && t[at + k] == w[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    at += 1
+                }
+                return false
+            }
         }
     }
 

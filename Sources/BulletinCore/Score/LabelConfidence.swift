@@ -28,20 +28,28 @@ struct VoteTotals {
     var industry = LabelTotals()
 
     init(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) {
-        for (k, v) in sheet.votes.enumerated() {
-            let id = sheet.voteLabelIDs[k]
-            switch v.dimension {
-            case .category:
-                category.add(v.weight, to: v.label, id: id)
-            case .subtype:
-                subtype.add(v.weight, to: v.label, id: id)
-                if let c = LabelIndex.category(ofSubtype: v.label, id: id), v.weight > 0, v.countsForCategory {
-                    category.add(v.weight * decision.subtypeShare, to: c.label, id: c.id)
+        // The votes read in place (a vote copied out retained its label and released it).
+        var category = LabelTotals(), subtype = LabelTotals(), industry = LabelTotals()
+        sheet.votes.withUnsafeBufferPointer { vb in
+            sheet.voteLabelIDs.withUnsafeBufferPointer { ids in
+                for k in 0..<vb.count {
+                    let id = ids[k]
+                    switch vb[k].dimension {
+                    case .category:
+                        category.add(vb[k].weight, id: id) { vb[k].label }
+                    case .subtype:
+                        subtype.add(vb[k].weight, id: id) { vb[k].label }
+                        if vb[k].weight > 0, vb[k].countsForCategory,
+                           let c = id >= 0 ? LabelIndex.categoryOfSubtype[Int(id)] : LabelIndex.category(ofSubtype: vb[k].label, id: id) {
+                            category.add(vb[k].weight * decision.subtypeShare, to: c.label, id: c.id)
+                        }
+                    case .industry:
+                        industry.add(vb[k].weight, id: id) { vb[k].label }
+                    }
                 }
-            case .industry:
-                industry.add(v.weight, to: v.label, id: id)
             }
         }
+        (self.category, self.subtype, self.industry) = (category, subtype, industry)
     }
 }
 
@@ -119,12 +127,12 @@ enum ConfidenceAssessor {
     private static func subtypeConfidence(category: String, subtype: String, kinds: (labels: [String], ids: [Int16]),
                                           totals counted: VoteTotals, below: Double) -> (Double, why: String?) {
         let allowed = kinds.labels, allowedIDs = kinds.ids
-        let totals = counted.subtype.filter(ids: allowedIDs, labels: allowed).filter { _, sum in sum > 0 }
+        let totals = counted.subtype.filter(ids: allowedIDs, labels: allowed, positive: true)
         // A basic-research case without a word about a book is a paper far more often than not; an applied case
         // without a word about its kind could be any of five.
         let confidence = totals.isEmpty ? (category == "基础研究成果" ? 0.7 : 0.3) : voteConfidence(totals, chosen: subtype, threshold: 2)
         guard confidence < below else { return (confidence, nil) }
-        return (confidence, Tally.concat("子类「", subtype, "」依据不足（", Tally.describe(totals, order: allowed, ids: allowedIDs).ifEmpty("各子类都没有依据，取默认"), "）"))
+        return (confidence, Tally.framed(totals, order: allowed, ids: allowedIDs, "子类「", subtype, "」依据不足（", none: "各子类都没有依据，取默认", "）"))
     }
 
     /// The assessor's reading of the text's labels (`sheet.inferred`): the figures and review reasons of the category,
@@ -139,8 +147,8 @@ enum ConfidenceAssessor {
         var categoryReason: String?
         if category < below {
             // Written at once (`Tally.concat`): an interpolation appended its parts one by one, ~450 instructions a part.
-            categoryReason = Tally.concat("成果类别「", labels.category, "」依据不足或有争议（",
-                                          Tally.describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs).ifEmpty("没有任何类别的依据"), "）")
+            categoryReason = Tally.framed(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs,
+                                          "成果类别「", labels.category, "」依据不足或有争议（", none: "没有任何类别的依据", "）")
         } else if let weak = weakCategory(categoryTotals, chosen: labels.category, threshold: decision.minimumCategoryVotes) {
             category = min(category, 0.5)
             categoryReason = weak
@@ -160,8 +168,8 @@ enum ConfidenceAssessor {
         }
         var industryReason: String?
         if industry < below {
-            industryReason = Tally.concat("产业「", labels.industry, "」依据不足或有争议（",
-                                          Tally.describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs).ifEmpty("没有任何产业的依据"), "）")
+            industryReason = Tally.framed(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs,
+                                          "产业「", labels.industry, "」依据不足或有争议（", none: "没有任何产业的依据", "）")
         } else if let use = useDisagreement(sheet) {
             // What the achievement is used for points elsewhere than what it is: the guide's call (the
             // thing wins), but one a reviewer should confirm.
@@ -181,7 +189,7 @@ enum ConfidenceAssessor {
     /// points to another industry than the one inferred; nil when it agrees or there is none.
     static func useDisagreement(_ sheet: ScoreSheet) -> String? {
         guard let use = sheet.reasons.first(where: { $0.rule == IndustryPhrasesRule.name && LabelText.hasPrefix($0.conclusion, IndustryPhrasesRule.useConclusionPrefix) }),
-              !use.conclusion.hasSuffix("指向产业「\(sheet.inferred.industry)」") else { return nil }
+              !LabelText.hasSuffix(use.conclusion, Tally.concat("指向产业「", sheet.inferred.industry, "」")) else { return nil }
         return "产业「\(sheet.inferred.industry)」与用途不一致：「\(use.matched)」\(use.conclusion.dropFirst(IndustryPhrasesRule.useConclusionPrefix.count))，请确认按成果本身还是按用途归类"
     }
 

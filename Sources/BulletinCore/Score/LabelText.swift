@@ -191,18 +191,60 @@ extension LabelIndex {
 }
 
 extension LabelText {
-    /// `s.hasPrefix(prefix)`, answered at once when the first scalars differ and both are CJK ideographs
-    /// (U+4E00–U+9FFF) or CJK punctuation (U+3000–U+301F): neither decomposes nor composes, so the first characters
-    /// differ. A reason's conclusion is looked at this way by the tally and the confidence, over every reason of a rule
-    /// (the standard library compares Chinese strings character by character, a few hundred instructions each).
+    /// `s.hasPrefix(prefix)`, read scalar by scalar where both strings are made of "plain" scalars (printable ASCII, CJK
+    /// punctuation U+3000–U+301F, CJK ideographs U+4E00–U+9FFF, full-width forms U+FF01–U+FF5E): none of them decomposes,
+    /// composes with another plain scalar or extends the character before it, so each is a character of its own and two
+    /// characters made of them are equal exactly when their scalars are. The answer is the standard library's (which
+    /// compares Chinese strings character by character, a few thousand instructions a call); where a scalar that is not
+    /// plain decides it, the standard library is asked. A reason's conclusion is looked at this way by the tally and
+    /// the confidence, over every reason of a rule.
+    @inline(__always)
     static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
-        if let a = s.unicodeScalars.first?.value, let b = prefix.unicodeScalars.first?.value, a != b,
-           cjk(a), cjk(b) {
+        // The first scalars apart first (inlined: most reasons looked at differ there).
+        if let a = s.unicodeScalars.first?.value, let b = prefix.unicodeScalars.first?.value, a != b, plain(a), plain(b) {
             return false
         }
-        return s.hasPrefix(prefix)
+        return hasPrefixByScalars(s, prefix)
+    }
+
+    private static func hasPrefixByScalars(_ s: String, _ prefix: String) -> Bool {
+        let a = s.unicodeScalars, b = prefix.unicodeScalars
+        var i = a.startIndex
+        for y in b {
+            guard plain(y.value) else { return s.hasPrefix(prefix) }
+            // `s` ends inside the prefix: it has fewer characters.
+            guard i < a.endIndex else { return false }
+            let x = a[i].value
+            if x != y.value {
+                // Two plain first scalars that differ: the characters differ (whatever follows `x` in `s`).
+                return plain(x) ? false : s.hasPrefix(prefix)
+            }
+            a.formIndex(after: &i)
+        }
+        // The prefix matched scalar for scalar: its last character is whole unless what follows extends it.
+        return i == a.endIndex || plain(a[i].value) ? true : s.hasPrefix(prefix)
+    }
+
+    /// `s.hasSuffix(suffix)`, read backwards scalar by scalar on the same terms as `hasPrefix`.
+    static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
+        let a = s.unicodeScalars, b = suffix.unicodeScalars
+        var i = a.endIndex, j = b.endIndex
+        while j > b.startIndex {
+            b.formIndex(before: &j)
+            let y = b[j].value
+            guard plain(y), i > a.startIndex else { return s.hasSuffix(suffix) }
+            a.formIndex(before: &i)
+            let x = a[i].value
+            if x != y { return plain(x) ? false : s.hasSuffix(suffix) }
+        }
+        // The suffix matched: it starts a character unless what comes before it in `s` joins it.
+        if i == a.startIndex { return true }
+        a.formIndex(before: &i)
+        return plain(a[i].value) ? true : s.hasSuffix(suffix)
     }
 
     @inline(__always)
-    private static func cjk(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3000...0x301F).contains(v) }
+    static func plain(_ v: UInt32) -> Bool {
+        (0x20...0x7E).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x3000...0x301F).contains(v) || (0xFF01...0xFF5E).contains(v)
+    }
 }

@@ -121,16 +121,19 @@ struct LevelClaimReader: Sendable {
         // where the field holds no surrogate; else in those strings, as before.
         let onUnits = allowed && !text.units.contains { $0 & 0xF800 == 0xD800 }
         var claims: [LevelClaim] = []
-        var previousEnd: [Int: Int] = [:]  // sentence start → end of the previous phrase in it
+        // Sentence start → end of the previous phrase in it: a short list (a field has a few sentences with a claim),
+        // where a dictionary was made and hashed per field.
+        var previousEnd: [(sentence: Int, end: Int)] = []
         for m in (explicit + implied).sorted(by: { $0.range.location < $1.range.location }) {
             let start = m.range.location
             let end = start + m.range.length
             let sentence = text.sentenceStart(before: start)
             let clause = text.clauseStart(before: start)
-            let leadStart = max(clause, previousEnd[sentence] ?? sentence)
+            let known = previousEnd.firstIndex { $0.sentence == sentence }
+            let leadStart = max(clause, known.map { previousEnd[$0].end } ?? sentence)
             let hedgeStart = max(leadStart, start - reading.hedgeWindow)
             let clauseEnd = text.clauseEnd(after: end)
-            previousEnd[sentence] = end
+            if let known { previousEnd[known].end = end } else { previousEnd.append((sentence, end)) }
             let lead = NSRange(location: leadStart, length: start - leadStart)
             let hedgeLead = NSRange(location: hedgeStart, length: start - hedgeStart)
             let tail = NSRange(location: end, length: clauseEnd - end)
@@ -317,12 +320,19 @@ struct LevelClaimReader: Sendable {
 
     private func matches(in text: ScoringText, implied: Bool, ranges: inout [NSRange]) -> [Match] {
         var out: [Match] = []
-        for i in rungs.indices {
-            let cues = implied ? rungs[i].implied : rungs[i].explicit
-            for k in cues.indices where cues.mayFind(k, in: text) {
-                ranges.removeAll(keepingCapacity: true)
-                cues.cues[k].appendRanges(in: text, to: &ranges)
-                for r in ranges { out.append(Match(level: rungs[i].level, rung: i, range: r, implied: implied)) }
+        // The rungs read in place (a rung's list copied out retained its two arrays and released them, per rung and text).
+        rungs.withUnsafeBufferPointer { rb in
+            for i in 0..<rb.count {
+                let count = implied ? rb[i].implied.cues.count : rb[i].explicit.cues.count
+                for k in 0..<count where implied ? rb[i].implied.mayFind(k, in: text) : rb[i].explicit.mayFind(k, in: text) {
+                    ranges.removeAll(keepingCapacity: true)
+                    if implied {
+                        rb[i].implied.cues[k].appendRanges(in: text, to: &ranges)
+                    } else {
+                        rb[i].explicit.cues[k].appendRanges(in: text, to: &ranges)
+                    }
+                    for r in ranges { out.append(Match(level: rb[i].level, rung: i, range: r, implied: implied)) }
+                }
             }
         }
         return out

@@ -368,8 +368,16 @@ public struct ModelLayer: Sendable {
         sheet.inferred = outcome.labels
     }
 
+    /// The grams, each in 「」, one after the other (at most three: written at once, where a string per gram was
+    /// interpolated and the list joined).
     private static func quoted(_ grams: [String]) -> String {
-        grams.map { "「\($0)」" }.joined()
+        switch grams.count {
+        case 0: return ""
+        case 1: return Tally.concat("「", grams[0], "」")
+        case 2: return Tally.concat("「", grams[0], "」「", grams[1], "」")
+        case 3: return Tally.concat("「", grams[0], "」「", grams[1], "」「", grams[2], "」")
+        default: return grams.map { "「\($0)」" }.joined()
+        }
     }
 
     /// One dimension (category 0, industry 2): the model's label, with a reason noted on the sheet, when the rules

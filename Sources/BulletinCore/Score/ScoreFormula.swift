@@ -24,20 +24,47 @@ enum ScoreFormula {
     static func score(_ sheet: inout ScoreSheet, weights: ScoringConfig.ScoreWeights) -> Double {
         let category = weights.categoryPoints[sheet.category] ?? 0
         let evidence = min(sheet.evidencePoints, weights.evidenceCap)
-        let parts = [category, sheet.levelPoints, evidence, sheet.amountPoints, sheet.completenessPoints]
-        let total = rounded(parts.reduce(0, +))
-        // "得分 … = 类别 … + 水平 … + 证据 …（…，上限 …）+ 金额 … + 完整度 …", written as UTF-8 bytes into one buffer
-        // (the interpolation grew the string sixteen times).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(160)
-        let written: [(String, Double)] = [("得分 ", total), (" = 类别 ", category), (" + 水平 ", sheet.levelPoints), (" + 证据 ", evidence),
-                                           ("（", sheet.evidencePoints), ("，上限 ", weights.evidenceCap), ("）+ 金额 ", sheet.amountPoints),
-                                           (" + 完整度 ", sheet.completenessPoints)]
-        for (words, value) in written {
-            Tally.appendUTF8(words, to: &bytes)
-            if !Tally.appendTwoDecimals(value, to: &bytes) { bytes += Tally.format(value).utf8 }
-        }
-        sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: total, conclusion: String(decoding: bytes, as: UTF8.self)))
+        // The parts added in order from 0, as `[…].reduce(0, +)` added them.
+        let total = rounded(0 + category + sheet.levelPoints + evidence + sheet.amountPoints + sheet.completenessPoints)
+        // "得分 … = 类别 … + 水平 … + 证据 …（…，上限 …）+ 金额 … + 完整度 …": the eight figures in a vector (no list of
+        // pairs made per case), written with their words straight into the string's storage.
+        let values = SIMD8<Double>(total, category, sheet.levelPoints, evidence, sheet.evidencePoints, weights.evidenceCap,
+                                   sheet.amountPoints, sheet.completenessPoints)
+        var plain = true
+        for k in 0..<8 where !(values[k].isFinite && abs(values[k]) < 1e13) { plain = false }
+        let conclusion = plain ? written(values) : writtenApart(values)
+        sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: total, conclusion: conclusion))
         return total
+    }
+
+    /// The words before each figure of the score's reason.
+    private static let words = ["得分 ", " = 类别 ", " + 水平 ", " + 证据 ", "（", "，上限 ", "）+ 金额 ", " + 完整度 "]
+    private static let wordsSize = words.reduce(0) { $0 + $1.utf8.count }
+
+    /// The reason's words and figures (each finite and below 10^13: at most 24 bytes), in one string.
+    private static func written(_ values: SIMD8<Double>) -> String {
+        String(unsafeUninitializedCapacity: wordsSize + 8 * 24) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var o = 0
+            for k in 0..<8 {
+                var w = words[k]
+                w.withUTF8 { u in
+                    if let from = u.baseAddress { (base + o).update(from: from, count: u.count) }
+                    o += u.count
+                }
+                o += Tally.writeTwoDecimals(values[k], to: base + o)
+            }
+            return o
+        }
+    }
+
+    /// `written` for figures `Tally.format` writes at length (printf's "%.2f").
+    private static func writtenApart(_ values: SIMD8<Double>) -> String {
+        var bytes: [UInt8] = []
+        for k in 0..<8 {
+            Tally.appendUTF8(words[k], to: &bytes)
+            if !Tally.appendTwoDecimals(values[k], to: &bytes) { bytes += Tally.format(values[k]).utf8 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -145,17 +145,24 @@ public struct ScoreSheet: Sendable {
     /// and the confidence read these a dozen times a case).
     func labelTotals(_ dimension: VoteDimension) -> LabelTotals {
         var totals = LabelTotals()
-        for (k, v) in votes.enumerated() {
-            switch (dimension, v.dimension) {
-            case (.category, .category), (.subtype, .subtype), (.industry, .industry):
-                totals.add(v.weight, to: v.label, id: voteLabelIDs[k])
-            case (.category, .subtype):
-                // A counter-cue against a subtype (专利12件 says "not a patent case") says nothing against its category.
-                if let c = LabelIndex.category(ofSubtype: v.label, id: voteLabelIDs[k]), v.weight > 0, v.countsForCategory {
-                    totals.add(v.weight, to: c.label, id: c.id)
+        // The votes read in place (a vote copied out retained its label and released it).
+        votes.withUnsafeBufferPointer { vb in
+            voteLabelIDs.withUnsafeBufferPointer { ids in
+                for k in 0..<vb.count {
+                    let id = ids[k]
+                    switch (dimension, vb[k].dimension) {
+                    case (.category, .category), (.subtype, .subtype), (.industry, .industry):
+                        totals.add(vb[k].weight, id: id) { vb[k].label }
+                    case (.category, .subtype):
+                        // A counter-cue against a subtype (专利12件 says "not a patent case") says nothing against its category.
+                        if vb[k].weight > 0, vb[k].countsForCategory,
+                           let c = id >= 0 ? LabelIndex.categoryOfSubtype[Int(id)] : LabelIndex.category(ofSubtype: vb[k].label, id: id) {
+                            totals.add(vb[k].weight, to: c.label, id: c.id)
+                        }
+                    default:
+                        break
+                    }
                 }
-            default:
-                break
             }
         }
         return totals
@@ -177,6 +184,26 @@ struct LabelTotals {
 
     mutating func add(_ weight: Double, to label: String) {
         add(weight, to: label, id: LabelIndex.of(label))
+    }
+
+    /// `add(weight, to: label(), id: id)`, the label read only where it is needed: a known number (`id` ≥ 0) finds its
+    /// sum by the number alone, and the label is read (and kept) only for a new entry. The tally and the confidence
+    /// count every vote this way, and a vote's label read out of the list was retained and released each time.
+    @inline(__always)
+    mutating func add(_ weight: Double, id: Int16, label: () -> String) {
+        if id >= 0, let i = index(ofKnown: id) {
+            entries[i].sum += weight
+        } else {
+            add(weight, to: label(), id: id)
+        }
+    }
+
+    @inline(__always)
+    private func index(ofKnown id: Int16) -> Int? {
+        entries.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i].id == id { return i }
+            return nil
+        }
     }
 
     /// Adds to the sum of `label`, whose `LabelIndex` number is `id`.
@@ -218,10 +245,12 @@ struct LabelTotals {
     }
 
     /// The entries whose label is one of `labels` (numbers `ids`), in the same order: `filter` by
-    /// `labels.contains`, compared by number.
-    func filter(ids: [Int16], labels: [String]) -> LabelTotals {
+    /// `labels.contains`, compared by number; with `positive`, only those whose sum is above zero (`filter { $1 > 0 }`
+    /// of the result, without the second list).
+    func filter(ids: [Int16], labels: [String], positive: Bool = false) -> LabelTotals {
         var out = LabelTotals()
-        for e in entries where zip(ids, labels).contains(where: { LabelIndex.same($0.0, $0.1, e.id, e.label) }) {
+        for e in entries where (!positive || e.sum > 0) && zip(ids, labels).contains(where: { LabelIndex.same($0.0, $0.1, e.id, e.label) }) {
+            if out.entries.isEmpty { out.entries.reserveCapacity(entries.count) }
             out.entries.append(e)
         }
         return out

@@ -13,7 +13,7 @@ enum Tally {
         if let category, category.total >= decision.minimumCategoryVotes {
             sheet.category = category.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: concat("成果类别取「", category.label, "」：", describe(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs))))
+                              conclusion: framed(categoryTotals, order: AchievementTaxonomy.categories, ids: LabelIndex.categoryIDs, "成果类别取「", category.label, "」：")))
         } else {
             // 其它 is a class with its own evidence (a facility, a platform, a book…), not the answer for
             // weak evidence: below the threshold the best-voted of the other three is taken, and with no
@@ -37,7 +37,7 @@ enum Tally {
         if let industry, industry.total >= decision.minimumIndustryVotes {
             sheet.industry = industry.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: concat("产业取「", industry.label, "」：", describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs))))
+                              conclusion: framed(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs, "产业取「", industry.label, "」：")))
         } else if let weak = industry, weak.label != AchievementTaxonomy.otherIndustry,
                   weak.total >= decision.minimumIndustryVotes / 2,
                   (industryTotals[AchievementTaxonomy.otherIndustry] ?? 0) <= 0,
@@ -47,7 +47,7 @@ enum Tally {
             // One weak word alone (a 设备 in passing) is not enough: below half the threshold it is 其他.
             sheet.industry = weak.label
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: concat("产业取「", weak.label, "」（依据弱）：", describe(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs),
+                              conclusion: framed(industryTotals, order: AchievementTaxonomy.industries, ids: LabelIndex.industryIDs, "产业取「", weak.label, "」（依据弱）：",
                                                  "，低于门槛 ", format(decision.minimumIndustryVotes))))
         } else {
             sheet.industry = AchievementTaxonomy.otherIndustry
@@ -73,16 +73,23 @@ enum Tally {
     /// marked not to count for its category, such as a construction's, only chooses within it).
     static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> LabelTotals {
         var totals = LabelTotals()
-        for (k, v) in sheet.votes.enumerated() {
-            switch v.dimension {
-            case .category:
-                totals.add(v.weight, to: v.label, id: sheet.voteLabelIDs[k])
-            case .subtype:
-                if let c = LabelIndex.category(ofSubtype: v.label, id: sheet.voteLabelIDs[k]), v.weight > 0, v.countsForCategory {
-                    totals.add(v.weight * decision.subtypeShare, to: c.label, id: c.id)
+        // The votes read in place (a vote copied out retained its label and released it).
+        sheet.votes.withUnsafeBufferPointer { vb in
+            sheet.voteLabelIDs.withUnsafeBufferPointer { ids in
+                for k in 0..<vb.count {
+                    let id = ids[k]
+                    switch vb[k].dimension {
+                    case .category:
+                        totals.add(vb[k].weight, id: id) { vb[k].label }
+                    case .subtype:
+                        if vb[k].weight > 0, vb[k].countsForCategory,
+                           let c = id >= 0 ? LabelIndex.categoryOfSubtype[Int(id)] : LabelIndex.category(ofSubtype: vb[k].label, id: id) {
+                            totals.add(vb[k].weight * decision.subtypeShare, to: c.label, id: c.id)
+                        }
+                    case .industry:
+                        break
+                    }
                 }
-            case .industry:
-                break
             }
         }
         return totals
@@ -96,7 +103,7 @@ enum Tally {
         let totals = sheet.labelTotals(.subtype).filter(ids: allowedIDs, labels: allowed)
         if let top = best(totals, order: allowed, ids: allowedIDs) {
             sheet.note(Reason(rule: ruleName, field: "", matched: "", weight: 0,
-                              conclusion: concat("子类取「", top.label, "」：", describe(totals, order: allowed, ids: allowedIDs))))
+                              conclusion: framed(totals, order: allowed, ids: allowedIDs, "子类取「", top.label, "」：")))
             return top.label
         }
         let fallback = decision.defaultSubtypes[category] ?? allowed[0]
@@ -162,31 +169,74 @@ enum Tally {
         describe(totals, order: order, ids: order.map(LabelIndex.of))
     }
 
-    /// `describe(_:order:)` with the `LabelIndex` numbers of `order`, written as UTF-8 bytes into one buffer (a
-    /// string grown by four appends a label cost three times as much); the labels listed by their place in `order`
-    /// (no copy of a label while sorting), the sums written as digits straight into the buffer.
+    /// `describe(_:order:)` with the `LabelIndex` numbers of `order`.
     static func describe(_ totals: LabelTotals, order: [String], ids: [Int16]) -> String {
-        var listed: [(index: Int, sum: Double)] = []
-        listed.reserveCapacity(order.count)
-        var size = 0
-        for (i, (label, id)) in zip(order, ids).enumerated() {
-            if let t = totals.sum(of: label, id: id), t > 0 {
-                listed.append((i, t))
-                size += label.utf8.count + 32
+        framed(totals, order: order, ids: ids)
+    }
+
+    /// `a + b + c + (describe(totals, order:, ids:).ifEmpty(none)) + d + e`, written once: the labels listed by their
+    /// place in `order` in a buffer on the stack (no copy of a label while sorting), the parts, labels and sums (as
+    /// digits) written straight into the string's own storage, which is checked as UTF-8 once. A description made as
+    /// a string of its own, then copied into the reason by `concat`, was checked twice and cost two allocations more.
+    static func framed(_ totals: LabelTotals, order: [String], ids: [Int16], _ a: String = "", _ b: String = "", _ c: String = "",
+                       none: String = "", _ d: String = "", _ e: String = "") -> String {
+        let count = min(order.count, ids.count)
+        return withUnsafeTemporaryAllocation(of: (index: Int, sum: Double).self, capacity: max(count, 1)) { listed in
+            var n = 0
+            var plain = true
+            var size = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count
+            for i in 0..<count {
+                let label = order[i]
+                guard let t = totals.sum(of: label, id: ids[i]), t > 0 else { continue }
+                // Sorted as it is listed (sum descending, then place in `order`): the same total order `sort` gave.
+                var k = n
+                while k > 0 && (listed[k - 1].sum < t || (listed[k - 1].sum == t && listed[k - 1].index > i)) {
+                    listed[k] = listed[k - 1]
+                    k -= 1
+                }
+                listed[k] = (i, t)
+                n += 1
+                if !(t.isFinite && abs(t) < 1e13) { plain = false }
+                // A label, a space, at most 24 bytes of sum and a separator of 3.
+                size += label.utf8.count + 28
+            }
+            if !plain {
+                // A sum printf writes at length (1e300): the description made apart, as it always was.
+                return concat(a, b, c, describe(order: order) { totals.sum(of: $0, id: LabelIndex.of($0)) }, d, e)
+            }
+            if n == 0 { size += none.utf8.count }
+            if size == 0 { return "" }
+            return String(unsafeUninitializedCapacity: size) { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                var o = 0
+                @inline(__always) func put(_ s: String) {
+                    var s = s
+                    s.withUTF8 { u in
+                        if let from = u.baseAddress { (base + o).update(from: from, count: u.count) }
+                        o += u.count
+                    }
+                }
+                put(a)
+                put(b)
+                put(c)
+                if n == 0 { put(none) }
+                for j in 0..<n {
+                    if j > 0 {
+                        // "，"
+                        base[o] = 0xEF; base[o + 1] = 0xBC; base[o + 2] = 0x8C
+                        o += 3
+                    }
+                    let item = listed[j]
+                    put(order[item.index])
+                    base[o] = 0x20
+                    o += 1
+                    o += writeTwoDecimals(item.sum, to: base + o)
+                }
+                put(d)
+                put(e)
+                return o
             }
         }
-        if listed.isEmpty { return "" }
-        listed.sort { a, b in a.sum != b.sum ? a.sum > b.sum : a.index < b.index }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
-        for (n, item) in listed.enumerated() {
-            if n > 0 { bytes += Self.listSeparator }
-            let label = order[item.index]
-            appendUTF8(label, to: &bytes)
-            bytes.append(0x20)
-            if !appendTwoDecimals(item.sum, to: &bytes) { bytes += String(format: "%.2f", item.sum).utf8 }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends a string's UTF-8 bytes (from its own storage when it has one: `bytes += s.utf8` went through the
@@ -265,7 +315,7 @@ enum Tally {
     }
 
     /// Writes `twoDecimals(x)` (x finite, below 10^13) at `buffer` (24 bytes of room); returns how many bytes.
-    private static func writeTwoDecimals(_ x: Double, to buffer: UnsafeMutablePointer<UInt8>) -> Int {
+    static func writeTwoDecimals(_ x: Double, to buffer: UnsafeMutablePointer<UInt8>) -> Int {
         let a = abs(x)
         var whole = a.rounded(.towardZero)
         let fraction = a - whole  // exact

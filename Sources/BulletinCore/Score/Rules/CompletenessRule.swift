@@ -42,8 +42,18 @@ struct CompletenessRule: ScoringRule {
         return count
     }
 
+    /// `Field.allCases`, made once.
+    static let allFields: [Field] = Array(Field.allCases)
+
     func apply(to sheet: inout ScoreSheet) {
-        let missing = Field.allCases.filter { Self.isBlank(sheet.fields[$0] ?? "") }
+        // The form's values read in one pass over them (a lookup per field hashed each field's name): a field is
+        // missing when it is absent or blank, listed in `Field.allCases`' order.
+        let all = Self.allFields
+        var present = [Bool](repeating: false, count: all.count)
+        for (field, value) in sheet.fields where !Self.isBlank(value) {
+            if let k = all.firstIndex(of: field) { present[k] = true }
+        }
+        let missing = all.indices.filter { !present[$0] }.map { all[$0] }
         let filled = Double(Field.allCases.count - missing.count) / Double(Field.allCases.count)
         let summary = sheet.fields[.summary] ?? ""
         let length = sheet.texts.first { $0.field == .summary }.flatMap { Self.simpleCount($0.originalUnits) }

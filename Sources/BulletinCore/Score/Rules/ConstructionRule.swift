@@ -30,6 +30,10 @@ struct ConstructionRule: ScoringRule {
     private let labelIDs: [Int16]
     private let conclusions: [String]
     private let leadConclusions: [String]
+    /// Each construction's matcher, label and weight, apart (`apply` reads them per candidate).
+    private let matchers: [ConstructionMatcher]
+    private let labels: [String]
+    private let weights: [Double]
 
     init(config: ScoringConfig, file: String) throws {
         constructions = try config.constructions.enumerated().map { i, c in
@@ -67,6 +71,9 @@ struct ConstructionRule: ScoringRule {
         conclusions = plain
         let leadNote = "（首句，×\(Tally.format(leadWeight))）"
         leadConclusions = plain.map { $0 + leadNote }
+        matchers = constructions.map(\.matcher)
+        labels = given.map(\.label)
+        weights = given.map(\.weight)
     }
 
     /// Which constructions have a word of both lists in the text (every one, for a text scanned before
@@ -105,14 +112,15 @@ struct ConstructionRule: ScoringRule {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             let candidates = candidates(in: text)
             for i in constructions.indices where candidates[i] {
-                let (c, matcher) = constructions[i]  // only the candidates are copied out
-                guard let range = matcher.find(in: text) else { continue }
+                // The matcher alone is read out (a reference): the construction's struct, copied, retained its strings
+                // and its three lists and released them, at every candidate.
+                guard let range = matchers[i].find(in: text) else { continue }
                 let lead = range.location < leadEnd
-                let w = c.weight * text.weight * weight * (lead ? leadWeight : 1)
+                let w = weights[i] * text.weight * weight * (lead ? leadWeight : 1)
                 let reason = Reason(rule: Self.name, field: text.field.rawValue, matched: text.words(range), weight: w,
                                     conclusion: lead && w != 0 ? leadConclusions[i] : conclusions[i])
                 // A subtype construction chooses within the category; it does not vote for the category.
-                sheet.vote(isSubtype[i] ? .subtype : .category, for: c.label, id: labelIDs[i], because: reason, countsForCategory: false)
+                sheet.vote(isSubtype[i] ? .subtype : .category, for: labels[i], id: labelIDs[i], because: reason, countsForCategory: false)
             }
         }
     }

@@ -142,38 +142,62 @@ struct IndustryPhrasesRule: ScoringRule {
     /// about 药物), its industry, and the phrase from the marker to the end of the object.
     static func useObject(_ reader: ClauseReader?) -> (marker: String, word: String, label: String, phrase: String)? {
         guard let reader else { return nil }
-        var best: (start: Int, marker: String, word: String, label: String, phrase: String)?
-        func consider(_ start: Int, _ marker: String, _ object: Range<Int>) {
-            guard best.map({ start < $0.start }) ?? true, let last = reader.lastCue(in: object) else { return }
-            best = (start, marker, last.word, last.label, reader.text(start..<last.end))
-        }
-        for (marker, m) in zip(useMarkers, useMarkerUnits) {
-            for s in reader.starts(of: m) {
-                consider(s, marker, (s + m.count)..<reader.clauseEnd(from: s + m.count))
+        // The markers begin with five different units (用, 服, 面, 为, 在), so at most one begins at a place, and the
+        // construction taken is the one that begins first among those whose object holds a cue: the summary is read
+        // once from its start and the first such place answers (where each marker's places were listed over the whole
+        // summary, five passes, and compared).
+        let units = reader.units
+        let n = units.count
+        // The statics read once (each read of a static checks its initialisation), the first units as a 64-bit filter.
+        let firsts = useMarkerFirsts, framedFirsts = framedUseMarkerFirsts, marks = useMarkerMarks
+        var s = 0
+        while s < n {
+            let u = units[s]
+            if marks & (1 &<< UInt64(u & 63)) == 0 {
+                s += 1
+                continue
             }
-        }
-        for ((open, closes), (o, closeUnits)) in zip(framedUseMarkers, framedUseMarkerUnits) {
-            for s in reader.starts(of: o) {
-                let from = s + o.count
-                let end = reader.clauseEnd(from: from)
-                // The first close of each word in the clause, the earliest taken (the first word's at a tie).
-                var close: (Int, String)?
-                for (c, cu) in zip(closes, closeUnits) {
-                    guard let at = reader.firstStart(of: cu, in: from..<end) else { continue }
-                    if close.map({ at < $0.0 }) ?? true { close = (at, c) }
+            if let k = firsts.firstIndex(of: u) {
+                let m = useMarkerUnits[k]
+                if s + m.count <= n && ClauseReader.holds(units, m, at: s) {
+                    let object = (s + m.count)..<reader.clauseEnd(from: s + m.count)
+                    if let last = reader.lastCue(in: object) {
+                        return (useMarkers[k], last.word, last.label, reader.text(s..<last.end))
+                    }
                 }
-                guard let close else { continue }
-                consider(s, "\(open)…\(close.1)", from..<close.0)
+            } else if let k = framedFirsts.firstIndex(of: u) {
+                let (o, closeUnits) = framedUseMarkerUnits[k]
+                if s + o.count <= n && ClauseReader.holds(units, o, at: s) {
+                    let from = s + o.count
+                    let end = reader.clauseEnd(from: from)
+                    // The first close of each word in the clause, the earliest taken (the first word's at a tie).
+                    var close: (at: Int, word: Int)?
+                    for (c, cu) in closeUnits.enumerated() {
+                        guard let at = reader.firstStart(of: cu, in: from..<end) else { continue }
+                        if close.map({ at < $0.at }) ?? true { close = (at, c) }
+                    }
+                    if let close, let last = reader.lastCue(in: from..<close.at) {
+                        let (open, closes) = framedUseMarkers[k]
+                        return ("\(open)…\(closes[close.word])", last.word, last.label, reader.text(s..<last.end))
+                    }
+                }
             }
+            s += 1
         }
-        return best.map { ($0.marker, $0.word, $0.label, $0.phrase) }
+        return nil
     }
+
+    /// The first unit of each marker of `useMarkers` and `framedUseMarkers` (all different: `useObject` relies on it).
+    static let useMarkerFirsts = useMarkerUnits.map { $0[0] }
+    static let framedUseMarkerFirsts = framedUseMarkerUnits.map { $0.0[0] }
+    /// Those first units as a filter (bit u mod 64).
+    static let useMarkerMarks: UInt64 = (useMarkerFirsts + framedUseMarkerFirsts).reduce(0) { $0 | 1 << UInt64($1 & 63) }
 
     /// The strong industry cue found in the title that ends last (the longer one when two end at the same
     /// place), with its label; nil when the title has none.
     static func titleHead(_ sheet: ScoreSheet, reasonsFrom: Int, votesFrom: Int, ruleWeight: Double,
                           heads: IndustryTitleHeads) -> (word: String, label: String, because: String?)? {
-        guard let title = sheet.fields[.title], sheet.votes.count - votesFrom == sheet.reasons.count - reasonsFrom,
+        guard sheet.fields[.title] != nil, sheet.votes.count - votesFrom == sheet.reasons.count - reasonsFrom,
               let titleText = sheet.texts.first(where: { $0.field == .title }) else { return nil }
         // Only a strong cue (group weight 2 or more: a product or a use) can be the head; a weak one is often
         // a verb at the end of a title (并网发电, 人工合成) or a word too general to say what the thing is.
@@ -186,7 +210,8 @@ struct IndustryPhrasesRule: ScoringRule {
                 candidates.append((reason.matched, vote.label))
             }
         }
-        let units = ScoringText.utf16(title)
+        // The title's units as its `ScoringText` read them (`ScoringText.utf16` of the same field).
+        let units = titleText.originalUnits
         // A head character in the title is what makes the subject worth finding (it may end the subject only:
         // 超高强钢批量供货).
         let hasHeadChar = heads.occurs(in: units)
@@ -198,12 +223,19 @@ struct IndustryPhrasesRule: ScoringRule {
         var subject: (end: Int, length: Int, word: String, label: String)?
         for c in candidates {
             let w = Array(c.word.utf16)
-            let ends = ClauseReader.starts(of: w, in: units, 0..<units.count).map { $0 + w.count }
-            guard let end = ends.last else { continue }
+            // The last place the cue ends, and the last where it ends within the subject (no list of places made).
+            var last: Int?, lastInSubject: Int?
+            ClauseReader.forEachStart(of: w, in: units, 0..<units.count) { start in
+                let end = start + w.count
+                last = end
+                if let cut, end <= cut { lastInSubject = end }
+                return true
+            }
+            guard let end = last else { continue }
             if best.map({ end > $0.end || (end == $0.end && w.count > $0.length) }) ?? true {
                 best = (end, w.count, c.word, c.label)
             }
-            if let cut, let subjectEnd = ends.last(where: { $0 <= cut }),
+            if cut != nil, let subjectEnd = lastInSubject,
                subject.map({ subjectEnd > $0.end || (subjectEnd == $0.end && w.count > $0.length) }) ?? true {
                 subject = (subjectEnd, w.count, c.word, c.label)
             }
@@ -212,7 +244,7 @@ struct IndustryPhrasesRule: ScoringRule {
         let chosen = subject ?? best
         if hasHeadChar, let char = heads.last(in: units, before: cut ?? units.count),
            chosen.map({ char.offset + 1 > $0.end || (cut != nil && subject == nil && $0.end > (cut ?? 0)) }) ?? true {
-            let context = String(decoding: units[max(0, char.offset - 3)...char.offset], as: UTF16.self)
+            let context = UTF16Text.string(units[max(0, char.offset - 3)...char.offset])
             return (char.char, char.industry,
                     "成果名称以「\(context)」收尾，中心字「\(char.char)」是GB/T 4754-2017类名词的中心字（\(char.words)），说明成果是什么，指向产业「\(char.industry)」")
         }
@@ -271,35 +303,98 @@ struct ClauseReader {
     /// of two cues over the same span the first reason's is first, as `lastCue` expects.
     /// `summaryUnits`, when given, are the summary's UTF-16 units already read (its `ScoringText`'s).
     init?(_ summary: String, units summaryUnits: [UInt16]? = nil, found: [(Reason, Vote)]) {
-        var han: [(units: [UInt16], word: String, label: String)] = []
-        var other: [(units: [UInt16], word: String, label: String)] = []
-        for (reason, vote) in found where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
-            let w = Array(reason.matched.utf16)
-            if IndustryTitleHeads.isHan(w[0]) { han.append((w, reason.matched, vote.label)) } else { other.append((w, reason.matched, vote.label)) }
+        // The summary's cues, their units one after the other in one buffer (an array per cue, and a list of tuples
+        // holding them, were made and released per summary): per cue its first unit's place in `flat`, its length and
+        // its place in `found`; Han-first cues and the others apart.
+        var flat: [UInt16] = []
+        var han: [(at: Int32, count: Int32, found: Int32)] = []
+        var other: [(at: Int32, count: Int32, found: Int32)] = []
+        for (k, (reason, _)) in found.enumerated() where reason.field == Field.summary.rawValue && !reason.matched.isEmpty {
+            if flat.isEmpty { flat.reserveCapacity(64); han.reserveCapacity(found.count) }
+            let at = flat.count
+            Self.appendUTF16(of: reason.matched, to: &flat)
+            let entry = (Int32(at), Int32(flat.count - at), Int32(k))
+            if IndustryTitleHeads.isHan(flat[at]) { han.append(entry) } else { other.append(entry) }
         }
         guard !han.isEmpty || !other.isEmpty else { return nil }
         let units = summaryUnits ?? ScoringText.utf16(summary)
         self.units = units
         var cues: [(start: Int, end: Int, word: String, label: String)] = []
-        if !han.isEmpty {
-            // A 64-bit filter of the first characters (bit u mod 64): no allocation for a set built per summary.
-            var marks: UInt64 = 0
-            for c in han { marks |= 1 << UInt64(c.units[0] & 63) }
-            // The cues' first units apart (a cue is copied, its three references retained, only where its first unit is).
-            let firsts = han.map { $0.units[0] }
-            let n = units.count
-            for i in 0..<n where marks & (1 << UInt64(units[i] & 63)) != 0 {
-                let u = units[i]
-                for k in firsts.indices where firsts[k] == u && i + han[k].units.count <= n && Self.holds(units, han[k].units, at: i) {
-                    cues.append((i, i + han[k].units.count, han[k].word, han[k].label))
+        cues.reserveCapacity(16)
+        flat.withUnsafeBufferPointer { f in
+            units.withUnsafeBufferPointer { u in
+                let n = u.count
+                @inline(__always) func holds(_ c: (at: Int32, count: Int32, found: Int32), at i: Int) -> Bool {
+                    let at = Int(c.at), count = Int(c.count)
+                    guard i + count <= n else { return false }
+                    var k = 0
+                    while k < count {
+                        if u[i + k] != f[at + k] { return false }
+                        k += 1
+                    }
+                    return true
+                }
+                if !han.isEmpty {
+                    han.withUnsafeBufferPointer { hb in
+                        // A 64-bit filter of the first characters (bit u mod 64): no allocation for a set built per summary.
+                        var marks: UInt64 = 0
+                        for c in hb { marks |= 1 &<< UInt64(f[Int(c.at)] & 63) }
+                        var i = 0
+                        while i < n {
+                            let first = u[i]
+                            if marks & (1 &<< UInt64(first & 63)) != 0 {
+                                for k in 0..<hb.count where f[Int(hb[k].at)] == first && holds(hb[k], at: i) {
+                                    let (reason, vote) = found[Int(hb[k].found)]
+                                    cues.append((i, i + Int(hb[k].count), reason.matched, vote.label))
+                                }
+                            }
+                            i += 1
+                        }
+                    }
+                }
+                for c in other {
+                    let count = Int(c.count)
+                    var i = 0
+                    while i + count <= n {
+                        if holds(c, at: i) {
+                            let (reason, vote) = found[Int(c.found)]
+                            cues.append((i, i + count, reason.matched, vote.label))
+                        }
+                        i += 1
+                    }
                 }
             }
         }
-        for c in other {
-            for s in Self.starts(of: c.units, in: units, 0..<units.count) { cues.append((s, s + c.units.count, c.word, c.label)) }
-        }
         guard !cues.isEmpty else { return nil }
         self.cues = cues
+    }
+
+    /// Appends the UTF-16 units of `s` (`s.utf16`), decoded from its UTF-8 bytes (the view's generic append cost ~400
+    /// instructions a cue).
+    static func appendUTF16(of s: String, to out: inout [UInt16]) {
+        var s = s
+        s.withUTF8 { b in
+            let n = b.count
+            var j = 0
+            while j < n {
+                let x = b[j]
+                if x < 0x80 {
+                    out.append(UInt16(x))
+                    j += 1
+                } else if x < 0xE0 {
+                    out.append(UInt16(x & 0x1F) << 6 | UInt16(b[j + 1] & 0x3F))
+                    j += 2
+                } else if x < 0xF0 {
+                    out.append(UInt16(x & 0x0F) << 12 | UInt16(b[j + 1] & 0x3F) << 6 | UInt16(b[j + 2] & 0x3F))
+                    j += 3
+                } else {
+                    let v = (UInt32(x & 0x07) << 18 | UInt32(b[j + 1] & 0x3F) << 12 | UInt32(b[j + 2] & 0x3F) << 6 | UInt32(b[j + 3] & 0x3F)) - 0x10000
+                    out.append(0xD800 | UInt16(v >> 10))
+                    out.append(0xDC00 | UInt16(v & 0x3FF))
+                    j += 4
+                }
+            }
+        }
     }
 
     /// Where `word` starts in `units`, within `range` (a range outside `units` is cut to it).
@@ -386,5 +481,6 @@ struct ClauseReader {
         return last.map { ($0.end, $0.word, $0.label) }
     }
 
-    func text(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
+    /// The summary's words in `range` (`String(decoding:as: UTF16.self)`'s string, without its generic slow path).
+    func text(_ range: Range<Int>) -> String { UTF16Text.string(units[range]) }
 }

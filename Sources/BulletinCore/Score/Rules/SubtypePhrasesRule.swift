@@ -13,7 +13,7 @@ struct SubtypePhrasesRule: ScoringRule {
     /// that counts when it closes the title, optionally followed by a name (“…” or letters and digits), 系列 and
     /// 发布/问世/亮相, in a title that names no method (`methodWords`). Literal phrases are found by the one-pass
     /// matcher; a regular expression anchored at both ends of the title cost about 14,000 instructions a submission.
-    let titleHeads: [(phrases: [CompiledCue], label: String, weight: Double)]
+    let titleHeads: [(phrases: CueList, label: String, weight: Double)]
     /// The patterns of the `titleOnly` groups, read in the title alone: a head and the predicate after it, which the
     /// head nouns cannot say (…电子玻璃成功拉引, …组件效率19.64%, …技术及首台套示范线; labelling.md §6, round 15).
     /// The pattern decides by itself, method words or not; the title is short, so searching it costs little.
@@ -31,7 +31,7 @@ struct SubtypePhrasesRule: ScoringRule {
                              dimension: .subtype, weight: Self.weight(in: config), countsAsEvidence: false,
                              leadWeight: config.decision.leadSentenceWeight, file: file)
         titleHeads = try config.subtypes.enumerated().filter { $0.element.titleOnly == true }.map { i, g in
-            (try compilePhrases(g.phrases, path: "scoring.subtypes[\(i)].phrases", file: file), g.label, g.weight)
+            (CueList(try compilePhrases(g.phrases, path: "scoring.subtypes[\(i)].phrases", file: file)), g.label, g.weight)
         }
         titlePatterns = try TitleCueGroups(config.subtypes, section: "scoring.subtypes", phrases: false, file: file)
         methodCues = try compilePhrases(Self.methodWords, path: "SubtypePhrasesRule.methodWords", file: file)
@@ -49,9 +49,11 @@ struct SubtypePhrasesRule: ScoringRule {
         for text in sheet.texts where text.field == .title {
             for g in titleHeads.indices {
                 var head: NSRange?
-                for c in titleHeads[g].phrases.indices {
+                let phrases = titleHeads[g].phrases
+                // A literal the title's scan knew and did not find is passed over without touching its cue.
+                for c in phrases.indices where phrases.mayFind(c, in: text) {
                     // The last place of the first head noun that closes the title (most titles hold none).
-                    guard let last = Self.found(titleHeads[g].phrases[c], in: text).last else { continue }
+                    guard let last = Self.found(phrases.cues[c], in: text).last else { continue }
                     let end = last.location + last.length
                     if Self.closesTitle(text.units[end...]) { head = last; break }
                 }
