@@ -33,6 +33,11 @@ final class CompiledCue: Sendable {
     /// stands (`CuePattern.requiredOffsets`): the matcher tries only the starts that far before one of its places, not
     /// every start of the field (trying every start was most of a pattern's cost). Nil: every start is tried.
     let seed: Seed?
+    /// The gate's automaton id (-1: no gate), and the ids of `alternatives`, each group as its count then its ids: what
+    /// `gateMissing` reads for every pattern and text, as plain numbers (the groups' tuples of words retained each
+    /// literal they passed over).
+    private let gateID: Int32
+    private let requiredIDs: [Int32]
 
     /// See `seed`.
     struct Seed: Sendable {
@@ -54,6 +59,13 @@ final class CompiledCue: Sendable {
         self.gate = gate
         self.alternatives = alternatives
         seed = matcher.flatMap { Self.seed(of: $0, gate: gate, alternatives: alternatives) }
+        gateID = gate?.id ?? -1
+        var required: [Int32] = []
+        for words in alternatives {
+            required.append(Int32(words.count))
+            required.append(contentsOf: words.map(\.id))
+        }
+        requiredIDs = required
     }
 
     /// The required element with the narrowest span of offsets (the earliest among equals), nil when none is found in
@@ -297,11 +309,21 @@ final class CompiledCue: Sendable {
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
     func gateMissing(in text: ScoringText) -> Bool {
-        if let gate, text.scanned(gate.id), !text.contains(literal: gate.id) { return true }
-        for words in alternatives where words.allSatisfy({ text.scanned($0.id) && !text.contains(literal: $0.id) }) {
-            return true
+        if gateID >= 0, text.scanned(gateID), !text.contains(literal: gateID) { return true }
+        return requiredIDs.withUnsafeBufferPointer { r in
+            var k = 0
+            while k < r.count {
+                let end = k + 1 + Int(r[k])
+                var missing = true
+                for i in (k + 1) ..< end where !text.scanned(r[i]) || text.contains(literal: r[i]) {
+                    missing = false
+                    break
+                }
+                if missing { return true }
+                k = end
+            }
+            return false
         }
-        return false
     }
 
     private static func compile(_ pattern: String, source: String, path: String, file: String,
@@ -374,6 +396,17 @@ final class CompiledCue: Sendable {
     @inline(__always)
     func appendRanges(in text: ScoringText, to out: inout [NSRange]) {
         guard let literal, let literalID, text.scanned(literalID) else {
+            if literal == nil, let matcher {
+                // A pattern `CuePattern` reads: its matches appended as they are found (no list of its own, no second
+                // list of NSRanges); the same tests first as in `ranges(in:)`.
+                if !matcher.mayMatch(text.foldedUnits) || gateMissing(in: text) { return }
+                let windows = self.windows(in: text)
+                if let windows, windows.isEmpty { return }
+                matcher.forEachRange(in: text.foldedUnits, windows: windows) { r in
+                    out.appendFinding(NSRange(location: r.lowerBound, length: r.count))
+                }
+                return
+            }
             // Into an empty list with no room of its own, the array made is taken as it is (appending copied it into a
             // new one); a list with room (reused by its caller) keeps it.
             if out.capacity == 0 { out = ranges(in: text) } else { out.append(contentsOf: ranges(in: text)) }
