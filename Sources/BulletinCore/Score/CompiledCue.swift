@@ -44,6 +44,18 @@ final class CompiledCue: Sendable {
         let words: [(literal: [UInt16], id: Int32)]
         let minOffset: Int
         let maxOffset: Int?
+        /// The words' automaton ids, in the same order, and the highest of them (a text whose scan knew it knew them
+        /// all): read as numbers, the words' tuples were retained and released at each text.
+        let ids: [Int32]
+        let highestID: Int32
+
+        init(words: [(literal: [UInt16], id: Int32)], minOffset: Int, maxOffset: Int?) {
+            self.words = words
+            self.minOffset = minOffset
+            self.maxOffset = maxOffset
+            ids = words.map(\.id)
+            highestID = ids.max() ?? -1
+        }
     }
 
     init(source: String, regex: NSRegularExpression?, literal: [UInt16]?, literalID: Int32?, wordStart: Bool, wordEnd: Bool,
@@ -89,13 +101,12 @@ final class CompiledCue: Sendable {
     /// and apart): from each place `p` of a word of `seed`, `p - maxOffset ... p - minOffset`. Nil when the pattern has
     /// no seed or the text's scan did not know its words (then every start is tried).
     func windows(in text: ScoringText) -> [Int]? {
-        guard let seed, seed.words.allSatisfy({ text.scanned($0.id) }) else { return nil }
-        if seed.words.count == 1 {
+        guard let seed, seed.ids.isEmpty || text.scanned(seed.highestID) else { return nil }
+        if seed.ids.count == 1 {
             // One word: its places come in increasing order, so their windows do too and are merged as they come (no
             // list of pairs to make and sort; the same windows).
-            let word = seed.words[0]
             var out: [Int] = []
-            text.forEachStart(ofLiteral: word.id, word.literal) { p in
+            text.forEachStart(ofLiteral: seed.ids[0], []) { p in
                 let hi = p - seed.minOffset
                 guard hi >= 0 else { return }
                 let lo = seed.maxOffset.map { Swift.max(0, p - $0) } ?? 0
@@ -110,14 +121,14 @@ final class CompiledCue: Sendable {
             return out
         }
         var pairs: [(lo: Int, hi: Int)] = []
-        for word in seed.words where text.contains(literal: word.id) {
-            text.forEachStart(ofLiteral: word.id, word.literal) { p in
+        for id in seed.ids where text.contains(literal: id) {
+            text.forEachStart(ofLiteral: id, []) { p in
                 let hi = p - seed.minOffset
                 guard hi >= 0 else { return }
                 pairs.append((seed.maxOffset.map { Swift.max(0, p - $0) } ?? 0, hi))
             }
         }
-        if seed.words.count > 1 { pairs.sort { $0.lo < $1.lo } }
+        if seed.ids.count > 1 { pairs.sort { $0.lo < $1.lo } }
         var out: [Int] = []
         out.reserveCapacity(pairs.count * 2)
         for pair in pairs {
@@ -374,7 +385,11 @@ final class CompiledCue: Sendable {
             if let matcher {
                 let windows = self.windows(in: text)
                 if let windows, windows.isEmpty { return [] }
-                return matcher.ranges(in: text.foldedUnits, windows: windows).map { NSRange(location: $0.lowerBound, length: $0.count) }
+                var out: [NSRange] = []
+                matcher.forEachRange(in: text.foldedUnits, windows: windows) { r in
+                    out.appendFinding(NSRange(location: r.lowerBound, length: r.count))
+                }
+                return out
             }
             return regex?.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range) ?? []
         }
@@ -466,9 +481,35 @@ struct CueList: Sendable {
     /// Per cue, its literal's automaton id; -1 for a pattern (always asked).
     private let ids: [Int32]
 
+    /// Bit `id & 63` of word `id >> 6` is set for each literal of the list, and whether every cue is a literal: a text
+    /// whose scan knew them all and found none of them finds nothing here (most texts, for most lists).
+    private let literalBits: [UInt64]
+    private let onlyLiterals: Bool
+    private let highestID: Int32
+
     init(_ cues: [CompiledCue]) {
         self.cues = cues
-        ids = cues.map { $0.literalID ?? -1 }
+        let ids = cues.map { $0.literalID ?? -1 }
+        self.ids = ids
+        onlyLiterals = !ids.contains(-1)
+        let highest = ids.max() ?? -1
+        highestID = highest
+        var bits = [UInt64](repeating: 0, count: highest >= 0 ? Int(highest) / 64 + 1 : 0)
+        for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        literalBits = bits
+    }
+
+    /// Whether some cue of the list can be found in the text: false only when every cue is a literal the text's scan
+    /// knew and did not find (then `appendRanges` adds nothing).
+    func mayFindAny(in text: ScoringText) -> Bool {
+        if cues.isEmpty { return false }
+        if !onlyLiterals || !text.scanned(highestID) { return true }
+        return literalBits.withUnsafeBufferPointer { mine in
+            text.withFoundIndex { found in
+                for w in 0..<Swift.min(mine.count, found.count >> 1) where mine[w] & found[w << 1] != 0 { return true }
+                return false
+            }
+        }
     }
 
     /// Whether the list is empty.
@@ -487,6 +528,7 @@ struct CueList: Sendable {
 
     /// Appends every match of every cue, in list order: `CompiledCue.ranges(of: cues, in: text)`.
     func appendRanges(in text: ScoringText, to out: inout [NSRange]) {
+        guard mayFindAny(in: text) else { return }
         for i in cues.indices where mayFind(i, in: text) { cues[i].appendRanges(in: text, to: &out) }
     }
 

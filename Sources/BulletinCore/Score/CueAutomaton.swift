@@ -17,6 +17,10 @@ final class CueAutomaton: Sendable {
     /// Transitions out of the other states: (state << 16 | unit) → state, in an open-addressing table
     /// (a `Dictionary` hashed every key with SipHash, which showed in the profile).
     private let table: TransitionTable
+    /// Bit `u & 63` of a state's word is set when the state has an edge on some unit `u` of those low bits: a unit whose
+    /// bit is clear leads nowhere from that state, and the scan falls back without probing `table` (states that end a
+    /// literal and go no further have no bit set).
+    private let edgeMask: [UInt64]
     /// Failure link of each state.
     private let failure: [Int32]
     /// Literal ids ending at each state (its own and those of its failure chain): those of state `s` are
@@ -102,6 +106,9 @@ final class CueAutomaton: Sendable {
         root = RootTable(rootNext)
         table = TransitionTable(edges)
         let count = parent.count
+        var edgeMask = [UInt64](repeating: 0, count: count)
+        for (key, _) in edges { edgeMask[Int(key >> 16)] |= 1 << (key & 63) }
+        self.edgeMask = edgeMask
 
         // MARK: failure links, breadth first: the longest proper suffix of a state's string that is also a prefix
         var byDepth = [Int32](repeating: 0, count: count)
@@ -189,7 +196,7 @@ final class CueAutomaton: Sendable {
     func findings(in units: [UInt16]) -> LiteralFindings {
         let words = (literals.count + 63) >> 6
         // Bits of the literals found at even places, the count of bits before each word at odd ones.
-        var index = [UInt64](repeating: 0, count: 2 * words)
+        var index = [UInt64].zeros(2 * words)
         // Each finding as one number, id << 32 | start, in the scan's order.
         var raw: [UInt64] = []
         raw.reserveCapacity(units.count + 8)
@@ -201,6 +208,7 @@ final class CueAutomaton: Sendable {
           root.rank.withUnsafeBufferPointer { rootRank in
             root.states.withUnsafeBufferPointer { rootStates in
             table.entries.withUnsafeBufferPointer { entries in
+            edgeMask.withUnsafeBufferPointer { edgeMask in
             failure.withUnsafeBufferPointer { fail in
                 outputStart.withUnsafeBufferPointer { outStart in
                     outputIDs.withUnsafeBufferPointer { outIDs in
@@ -213,12 +221,17 @@ final class CueAutomaton: Sendable {
                                         state = 0
                                         continue
                                     }
+                                    let low = UInt64(1) << UInt64(u & 63)
                                     while true {
-                                        let to = state == 0
-                                            ? RootTable.next(u, rootBits, rootRank, rootStates)
-                                            : TransitionTable.find(UInt64(state) << 16 | UInt64(u), entries, shift, mask)
-                                        if to >= 0 { state = to; break }
-                                        if state == 0 { break }
+                                        if state == 0 {
+                                            state = Swift.max(0, RootTable.next(u, rootBits, rootRank, rootStates))
+                                            break
+                                        }
+                                        // A state with no edge on a unit of these low bits has none on `u`: no probe.
+                                        if edgeMask[Int(state)] & low != 0 {
+                                            let to = TransitionTable.find(UInt64(state) << 16 | UInt64(u), entries, shift, mask)
+                                            if to >= 0 { state = to; break }
+                                        }
                                         state = fail[Int(state)]
                                     }
                                     let s = Int(state)
@@ -242,7 +255,60 @@ final class CueAutomaton: Sendable {
         }
         }
         }
-        return LiteralFindings(index: index, raw: raw)
+        }
+        // The ranks, the literals found (in increasing order), then a counting sort of the places by rank: the bounds
+        // first (counts, then their sums; each finding's rank kept in place of its id), then each place at its
+        // literal's cursor, the cursors then shifted back to the bounds.
+        var count = 0
+        index.withUnsafeMutableBufferPointer { x in
+            for w in 0..<words {
+                x[2 * w + 1] = UInt64(count)
+                count += x[2 * w].nonzeroBitCount
+            }
+        }
+        let d = count
+        var found = [Int32].zeros(d)
+        found.withUnsafeMutableBufferPointer { out in
+            index.withUnsafeBufferPointer { x in
+                var k = 0
+                for w in 0..<words {
+                    var word = x[2 * w]
+                    while word != 0 {
+                        out[k] = Int32(w << 6 | word.trailingZeroBitCount)
+                        k += 1
+                        word &= word &- 1
+                    }
+                }
+            }
+        }
+        var places = [Int32].zeros(d + 1 + raw.count)
+        places.withUnsafeMutableBufferPointer { p in
+            index.withUnsafeBufferPointer { x in
+                raw.withUnsafeMutableBufferPointer { r in
+                    for k in 0..<r.count {
+                        let f = r[k]
+                        let j = LiteralFindings.rank(Int32(truncatingIfNeeded: f >> 32), x)
+                        p[j + 1] &+= 1
+                        r[k] = UInt64(j) << 32 | (f & 0xFFFF_FFFF)
+                    }
+                    p[0] = Int32(d + 1)
+                    if d > 0 { for j in 1...d { p[j] &+= p[j - 1] } }
+                    for f in r {
+                        let j = Int(f >> 32)
+                        let at = Int(p[j])
+                        p[at] = Int32(truncatingIfNeeded: f)
+                        p[j] = Int32(at + 1)
+                    }
+                    var j = d
+                    while j > 0 {
+                        p[j] = p[j - 1]
+                        j -= 1
+                    }
+                    p[0] = Int32(d + 1)
+                }
+            }
+        }
+        return LiteralFindings(index: index, found: found, places: places)
     }
 }
 
@@ -359,63 +425,6 @@ struct LiteralFindings: Sendable {
     /// The places: those of `found[j]` are `places[places[j] ..< places[j + 1]]`, increasing (the first `found.count + 1`
     /// numbers are those bounds).
     let places: [Int32]
-
-    /// Groups `raw` (id << 32 | start, in the order of their ends) by literal, with the bits of `index` set.
-    init(index bitsOnly: [UInt64], raw: [UInt64]) {
-        var index = bitsOnly
-        let words = index.count >> 1
-        var d = 0
-        index.withUnsafeMutableBufferPointer { x in
-            for w in 0..<words {
-                x[2 * w + 1] = UInt64(d)
-                d += x[2 * w].nonzeroBitCount
-            }
-        }
-        let count = d
-        found = [Int32](unsafeUninitializedCapacity: count) { out, made in
-            var k = 0
-            index.withUnsafeBufferPointer { x in
-                for w in 0..<words {
-                    var word = x[2 * w]
-                    while word != 0 {
-                        out[k] = Int32(w << 6 | word.trailingZeroBitCount)
-                        k += 1
-                        word &= word &- 1
-                    }
-                }
-            }
-            made = k
-        }
-        // A counting sort: the bounds first (counts, then their sums), then each place at its literal's cursor, the
-        // cursors then shifted back to the bounds.
-        places = [Int32](unsafeUninitializedCapacity: count + 1 + raw.count) { p, made in
-            index.withUnsafeBufferPointer { x in
-                raw.withUnsafeBufferPointer { r in
-                    for j in 0...count { p[j] = 0 }
-                    for f in r {
-                        let j = Self.rank(Int32(truncatingIfNeeded: f >> 32), x)
-                        p[j + 1] &+= 1
-                    }
-                    p[0] = Int32(count + 1)
-                    if count > 0 { for j in 1...count { p[j] &+= p[j - 1] } }
-                    for f in r {
-                        let j = Self.rank(Int32(truncatingIfNeeded: f >> 32), x)
-                        let at = Int(p[j])
-                        p[at] = Int32(truncatingIfNeeded: f)
-                        p[j] = Int32(at + 1)
-                    }
-                    var j = count
-                    while j > 0 {
-                        p[j] = p[j - 1]
-                        j -= 1
-                    }
-                    p[0] = Int32(count + 1)
-                }
-            }
-            made = count + 1 + raw.count
-        }
-        self.index = index
-    }
 
     /// The rank of a literal known to be found, among those found.
     @inline(__always)

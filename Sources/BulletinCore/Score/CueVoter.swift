@@ -97,7 +97,7 @@ struct CueVoter: Sendable {
             }
             var total = 0
             for w in 0..<wordCount { total += marks[w].nonzeroBitCount }
-            out.reserveCapacity(total)
+            out.reserveRoom(total)
             for w in 0..<wordCount {
                 var word = marks[w]
                 while word != 0 {
@@ -203,8 +203,8 @@ struct CueVoter: Sendable {
             scratch.ranges.removeAll(keepingCapacity: true)
             scratch.found.removeAll(keepingCapacity: true)
             candidates(in: text, into: &scratch.tried)
-            scratch.found.reserveCapacity(scratch.tried.count)
-            scratch.ranges.reserveCapacity(scratch.tried.count + 8)
+            scratch.found.reserveRoom(scratch.tried.count)
+            scratch.ranges.reserveRoom(scratch.tried.count + 8)
             for at in scratch.tried {
                 let before = scratch.ranges.count
                 flatCues[Int(at)].appendRanges(in: text, to: &scratch.ranges)
@@ -265,6 +265,15 @@ struct CueScratch: Sendable {
     var tried: [Int32] = []
 }
 
+extension Array {
+    /// Room for `count` elements, made at least twice what there was (and at least 32) when more is needed: the lists
+    /// lent from voter to voter were made again at each larger request (`reserveCapacity` gives what it is asked).
+    @inline(__always)
+    mutating func reserveRoom(_ count: Int) {
+        if count > capacity { reserveCapacity(Swift.max(count, 2 * capacity, 32)) }
+    }
+}
+
 /// Two word lists that must stand in one sentence, within a window of characters.
 struct ProximityMatcher: Sendable {
     let actions: CueList
@@ -280,13 +289,22 @@ struct ProximityMatcher: Sendable {
 
     /// The first object in the text with an action near it: the joined range.
     func find(in text: ScoringText) -> NSRange? {
+        // Most texts hold no action and no object: the lists' bits say so before any list is made.
+        guard actions.mayFindAny(in: text), objects.mayFindAny(in: text) else { return nil }
         let actionRanges = actions.ranges(in: text)
         guard !actionRanges.isEmpty else { return nil }
         let objectRanges = objects.ranges(in: text).sorted { $0.location < $1.location }
         for o in objectRanges {
-            let near = actionRanges
-                .filter { text.sameSentence($0, o) && $0.gap(to: o) <= window }
-                .min { $0.gap(to: o) < $1.gap(to: o) }
+            // The first action of least gap among those within the window and in the object's sentence (`filter` then
+            // `min`, without the filtered list; the gap, a subtraction, asked before the sentence).
+            var near: NSRange?
+            var nearGap = 0
+            for a in actionRanges {
+                let gap = a.gap(to: o)
+                guard gap <= window, near == nil || gap < nearGap, text.sameSentence(a, o) else { continue }
+                near = a
+                nearGap = gap
+            }
             if let a = near { return o.joined(with: a) }
         }
         return nil

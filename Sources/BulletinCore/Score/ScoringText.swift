@@ -37,9 +37,10 @@ final class ScoringText: Sendable {
         self.field = field
         original = text
         // The original's units, the half-width ones and the folded ones, decoded from the UTF-8 bytes in one pass into
-        // storage of their own (the original's units, then a second pass for the other two, cost ~45 instructions a
-        // unit): the scalars halfWidthASCII replaces are all one unit and become one unit, so the half-width units are
-        // `utf16(normalised)`. Nearly every Chinese text has a full-width comma, so they differ from the original's.
+        // storage of their own (`decode`): the scalars halfWidthASCII replaces are all one unit and become one unit, so
+        // the half-width units are `utf16(normalised)`. Nearly every Chinese text has a full-width comma, so they differ
+        // from the original's. (Decoding the original's units alone and making the other two only where they differ
+        // cost more: most summaries differ, and then took a second pass.)
         let (originalUnits, half, folded, changed) = text.utf8.withContiguousStorageIfAvailable({ Self.decode(utf8: $0) })
             ?? Self.decode(units: Self.utf16(text))
         units = changed ? half : originalUnits
@@ -342,7 +343,17 @@ final class ScoringText: Sendable {
 
     /// Whether two ranges stand in one sentence.
     func sameSentence(_ a: NSRange, _ b: NSRange) -> Bool {
-        sentenceStart(before: a.location) == sentenceStart(before: b.location)
+        // `sentenceStart(before: a.location) == sentenceStart(before: b.location)`: each start is one past the last
+        // boundary before its place (the place held to the text), so they are equal when no boundary stands between
+        // the two places; only the units between them are read, not those back to the sentence's start, twice.
+        let p = Swift.max(0, Swift.min(a.location, units.count)), q = Swift.max(0, Swift.min(b.location, units.count))
+        var i = Swift.min(p, q)
+        let end = Swift.max(p, q)
+        while i < end {
+            if isBoundary(i, false) { return false }
+            i += 1
+        }
+        return true
     }
 }
 
