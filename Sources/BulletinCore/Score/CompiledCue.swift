@@ -33,12 +33,29 @@ final class CompiledCue: Sendable {
     /// stands (`CuePattern.requiredOffsets`): the matcher tries only the starts that far before one of its places, not
     /// every start of the field (trying every start was most of a pattern's cost). Nil: every start is tried.
     let seed: Seed?
+    /// The gate's automaton id (-1: no gate), and the ids of `alternatives`, each group as its count then its ids: what
+    /// `gateMissing` reads for every pattern and text, as plain numbers (the groups' tuples of words retained each
+    /// literal they passed over).
+    private let gateID: Int32
+    private let requiredIDs: [Int32]
 
     /// See `seed`.
     struct Seed: Sendable {
         let words: [(literal: [UInt16], id: Int32)]
         let minOffset: Int
         let maxOffset: Int?
+        /// The words' automaton ids, in the same order, and the highest of them (a text whose scan knew it knew them
+        /// all): read as numbers, the words' tuples were retained and released at each text.
+        let ids: [Int32]
+        let highestID: Int32
+
+        init(words: [(literal: [UInt16], id: Int32)], minOffset: Int, maxOffset: Int?) {
+            self.words = words
+            self.minOffset = minOffset
+            self.maxOffset = maxOffset
+            ids = words.map(\.id)
+            highestID = ids.max() ?? -1
+        }
     }
 
     init(source: String, regex: NSRegularExpression?, literal: [UInt16]?, literalID: Int32?, wordStart: Bool, wordEnd: Bool,
@@ -54,6 +71,13 @@ final class CompiledCue: Sendable {
         self.gate = gate
         self.alternatives = alternatives
         seed = matcher.flatMap { Self.seed(of: $0, gate: gate, alternatives: alternatives) }
+        gateID = gate?.id ?? -1
+        var required: [Int32] = []
+        for words in alternatives {
+            required.append(Int32(words.count))
+            required.append(contentsOf: words.map(\.id))
+        }
+        requiredIDs = required
     }
 
     /// The required element with the narrowest span of offsets (the earliest among equals), nil when none is found in
@@ -77,13 +101,12 @@ final class CompiledCue: Sendable {
     /// and apart): from each place `p` of a word of `seed`, `p - maxOffset ... p - minOffset`. Nil when the pattern has
     /// no seed or the text's scan did not know its words (then every start is tried).
     func windows(in text: ScoringText) -> [Int]? {
-        guard let seed, seed.words.allSatisfy({ text.scanned($0.id) }) else { return nil }
-        if seed.words.count == 1 {
+        guard let seed, seed.ids.isEmpty || text.scanned(seed.highestID) else { return nil }
+        if seed.ids.count == 1 {
             // One word: its places come in increasing order, so their windows do too and are merged as they come (no
             // list of pairs to make and sort; the same windows).
-            let word = seed.words[0]
             var out: [Int] = []
-            text.forEachStart(ofLiteral: word.id, word.literal) { p in
+            text.forEachStart(ofLiteral: seed.ids[0], []) { p in
                 let hi = p - seed.minOffset
                 guard hi >= 0 else { return }
                 let lo = seed.maxOffset.map { Swift.max(0, p - $0) } ?? 0
@@ -98,14 +121,14 @@ final class CompiledCue: Sendable {
             return out
         }
         var pairs: [(lo: Int, hi: Int)] = []
-        for word in seed.words where text.contains(literal: word.id) {
-            text.forEachStart(ofLiteral: word.id, word.literal) { p in
+        for id in seed.ids where text.contains(literal: id) {
+            text.forEachStart(ofLiteral: id, []) { p in
                 let hi = p - seed.minOffset
                 guard hi >= 0 else { return }
                 pairs.append((seed.maxOffset.map { Swift.max(0, p - $0) } ?? 0, hi))
             }
         }
-        if seed.words.count > 1 { pairs.sort { $0.lo < $1.lo } }
+        if seed.ids.count > 1 { pairs.sort { $0.lo < $1.lo } }
         var out: [Int] = []
         out.reserveCapacity(pairs.count * 2)
         for pair in pairs {
@@ -297,11 +320,21 @@ final class CompiledCue: Sendable {
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
     func gateMissing(in text: ScoringText) -> Bool {
-        if let gate, text.scanned(gate.id), !text.contains(literal: gate.id) { return true }
-        for words in alternatives where words.allSatisfy({ text.scanned($0.id) && !text.contains(literal: $0.id) }) {
-            return true
+        if gateID >= 0, text.scanned(gateID), !text.contains(literal: gateID) { return true }
+        return requiredIDs.withUnsafeBufferPointer { r in
+            var k = 0
+            while k < r.count {
+                let end = k + 1 + Int(r[k])
+                var missing = true
+                for i in (k + 1) ..< end where !text.scanned(r[i]) || text.contains(literal: r[i]) {
+                    missing = false
+                    break
+                }
+                if missing { return true }
+                k = end
+            }
+            return false
         }
-        return false
     }
 
     private static func compile(_ pattern: String, source: String, path: String, file: String,
@@ -352,7 +385,11 @@ final class CompiledCue: Sendable {
             if let matcher {
                 let windows = self.windows(in: text)
                 if let windows, windows.isEmpty { return [] }
-                return matcher.ranges(in: text.foldedUnits, windows: windows).map { NSRange(location: $0.lowerBound, length: $0.count) }
+                var out: [NSRange] = []
+                matcher.forEachRange(in: text.foldedUnits, windows: windows) { r in
+                    out.appendFinding(NSRange(location: r.lowerBound, length: r.count))
+                }
+                return out
             }
             return regex?.matches(in: text.normalised, options: [], range: NSRange(location: 0, length: text.length)).map(\.range) ?? []
         }
@@ -374,6 +411,17 @@ final class CompiledCue: Sendable {
     @inline(__always)
     func appendRanges(in text: ScoringText, to out: inout [NSRange]) {
         guard let literal, let literalID, text.scanned(literalID) else {
+            if literal == nil, let matcher {
+                // A pattern `CuePattern` reads: its matches appended as they are found (no list of its own, no second
+                // list of NSRanges); the same tests first as in `ranges(in:)`.
+                if !matcher.mayMatch(text.foldedUnits) || gateMissing(in: text) { return }
+                let windows = self.windows(in: text)
+                if let windows, windows.isEmpty { return }
+                matcher.forEachRange(in: text.foldedUnits, windows: windows) { r in
+                    out.appendFinding(NSRange(location: r.lowerBound, length: r.count))
+                }
+                return
+            }
             // Into an empty list with no room of its own, the array made is taken as it is (appending copied it into a
             // new one); a list with room (reused by its caller) keeps it.
             if out.capacity == 0 { out = ranges(in: text) } else { out.append(contentsOf: ranges(in: text)) }
@@ -433,9 +481,35 @@ struct CueList: Sendable {
     /// Per cue, its literal's automaton id; -1 for a pattern (always asked).
     private let ids: [Int32]
 
+    /// Bit `id & 63` of word `id >> 6` is set for each literal of the list, and whether every cue is a literal: a text
+    /// whose scan knew them all and found none of them finds nothing here (most texts, for most lists).
+    private let literalBits: [UInt64]
+    private let onlyLiterals: Bool
+    private let highestID: Int32
+
     init(_ cues: [CompiledCue]) {
         self.cues = cues
-        ids = cues.map { $0.literalID ?? -1 }
+        let ids = cues.map { $0.literalID ?? -1 }
+        self.ids = ids
+        onlyLiterals = !ids.contains(-1)
+        let highest = ids.max() ?? -1
+        highestID = highest
+        var bits = [UInt64](repeating: 0, count: highest >= 0 ? Int(highest) / 64 + 1 : 0)
+        for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        literalBits = bits
+    }
+
+    /// Whether some cue of the list can be found in the text: false only when every cue is a literal the text's scan
+    /// knew and did not find (then `appendRanges` adds nothing).
+    func mayFindAny(in text: ScoringText) -> Bool {
+        if cues.isEmpty { return false }
+        if !onlyLiterals || !text.scanned(highestID) { return true }
+        return literalBits.withUnsafeBufferPointer { mine in
+            text.withFoundIndex { found in
+                for w in 0..<Swift.min(mine.count, found.count >> 1) where mine[w] & found[w << 1] != 0 { return true }
+                return false
+            }
+        }
     }
 
     /// Whether the list is empty.
@@ -454,6 +528,7 @@ struct CueList: Sendable {
 
     /// Appends every match of every cue, in list order: `CompiledCue.ranges(of: cues, in: text)`.
     func appendRanges(in text: ScoringText, to out: inout [NSRange]) {
+        guard mayFindAny(in: text) else { return }
         for i in cues.indices where mayFind(i, in: text) { cues[i].appendRanges(in: text, to: &out) }
     }
 

@@ -17,6 +17,10 @@ final class CueAutomaton: Sendable {
     /// Transitions out of the other states: (state << 16 | unit) → state, in an open-addressing table
     /// (a `Dictionary` hashed every key with SipHash, which showed in the profile).
     private let table: TransitionTable
+    /// Bit `u & 63` of a state's word is set when the state has an edge on some unit `u` of those low bits: a unit whose
+    /// bit is clear leads nowhere from that state, and the scan falls back without probing `table` (states that end a
+    /// literal and go no further have no bit set).
+    private let edgeMask: [UInt64]
     /// Failure link of each state.
     private let failure: [Int32]
     /// Literal ids ending at each state (its own and those of its failure chain): those of state `s` are
@@ -102,6 +106,9 @@ final class CueAutomaton: Sendable {
         root = RootTable(rootNext)
         table = TransitionTable(edges)
         let count = parent.count
+        var edgeMask = [UInt64](repeating: 0, count: count)
+        for (key, _) in edges { edgeMask[Int(key >> 16)] |= 1 << (key & 63) }
+        self.edgeMask = edgeMask
 
         // MARK: failure links, breadth first: the longest proper suffix of a state's string that is also a prefix
         var byDepth = [Int32](repeating: 0, count: count)
@@ -169,34 +176,62 @@ final class CueAutomaton: Sendable {
     }
 
     /// Every occurrence of every literal in `units` (overlapping ones included), sorted by literal id and
-    /// then by position: `ids[i]` occurs at `starts[i]`.
+    /// then by position: `ids[i]` occurs at `starts[i]` (`findings(in:)` flattened).
     func scan(_ units: [UInt16]) -> (ids: [Int32], starts: [Int32]) {
-        // Each finding as one number, id << 32 | start: sorting them sorts by id, then by position.
-        var found: [UInt64] = []
-        found.reserveCapacity(units.count)
+        let f = findings(in: units)
+        var ids: [Int32] = [], starts: [Int32] = []
+        for (j, id) in f.found.enumerated() {
+            for k in Int(f.places[j]) ..< Int(f.places[j + 1]) {
+                ids.append(id)
+                starts.append(f.places[k])
+            }
+        }
+        return (ids, starts)
+    }
+
+    /// Every occurrence of every literal in `units` (overlapping ones included), grouped by literal: see
+    /// `LiteralFindings`. The scan gives them in the order of their ends; they are put in literal order by counting
+    /// (the found literals' bits say each one's rank among them), not sorted: sorting the packed findings and splitting
+    /// them into two lists was a third of the scan's cost.
+    func findings(in units: [UInt16]) -> LiteralFindings {
+        let words = (literals.count + 63) >> 6
+        // Bits of the literals found at even places, the count of bits before each word at odd ones.
+        var index = [UInt64].zeros(2 * words)
+        // Each finding as one number, id << 32 | start, in the scan's order.
+        var raw: [UInt64] = []
+        raw.reserveCapacity(units.count + 8)
         var state: Int32 = 0
         // By pointers (no bounds check, no retain of the tables at each unit).
+        index.withUnsafeMutableBufferPointer { index in
         inSomeLiteral.withUnsafeBufferPointer { inSome in
         root.bits.withUnsafeBufferPointer { rootBits in
           root.rank.withUnsafeBufferPointer { rootRank in
             root.states.withUnsafeBufferPointer { rootStates in
+            table.entries.withUnsafeBufferPointer { entries in
+            edgeMask.withUnsafeBufferPointer { edgeMask in
             failure.withUnsafeBufferPointer { fail in
                 outputStart.withUnsafeBufferPointer { outStart in
                     outputIDs.withUnsafeBufferPointer { outIDs in
                         lengths.withUnsafeBufferPointer { lengths in
                             units.withUnsafeBufferPointer { us in
+                                let shift = table.shift, mask = table.mask
                                 for i in 0..<us.count {
                                     let u = us[i]
                                     if inSome[Int(u >> 6)] & (1 << UInt64(u & 63)) == 0 {
                                         state = 0
                                         continue
                                     }
+                                    let low = UInt64(1) << UInt64(u & 63)
                                     while true {
-                                        let to = state == 0
-                                            ? RootTable.next(u, rootBits, rootRank, rootStates)
-                                            : table.find(UInt64(state) << 16 | UInt64(u))
-                                        if to >= 0 { state = to; break }
-                                        if state == 0 { break }
+                                        if state == 0 {
+                                            state = Swift.max(0, RootTable.next(u, rootBits, rootRank, rootStates))
+                                            break
+                                        }
+                                        // A state with no edge on a unit of these low bits has none on `u`: no probe.
+                                        if edgeMask[Int(state)] & low != 0 {
+                                            let to = TransitionTable.find(UInt64(state) << 16 | UInt64(u), entries, shift, mask)
+                                            if to >= 0 { state = to; break }
+                                        }
                                         state = fail[Int(state)]
                                     }
                                     let s = Int(state)
@@ -204,7 +239,8 @@ final class CueAutomaton: Sendable {
                                     let end = Int(outStart[s + 1])
                                     while k < end {
                                         let id = outIDs[k]
-                                        found.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(i + 1 - Int(lengths[Int(id)]))))
+                                        index[Int(id >> 6) << 1] |= 1 << UInt64(id & 63)
+                                        raw.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(i + 1 - Int(lengths[Int(id)]))))
                                         k += 1
                                     }
                                 }
@@ -214,11 +250,65 @@ final class CueAutomaton: Sendable {
                 }
             }
             }
+            }
           }
         }
         }
-        found.sort()
-        return (found.map { Int32(truncatingIfNeeded: $0 >> 32) }, found.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
+        }
+        }
+        // The ranks, the literals found (in increasing order), then a counting sort of the places by rank: the bounds
+        // first (counts, then their sums; each finding's rank kept in place of its id), then each place at its
+        // literal's cursor, the cursors then shifted back to the bounds.
+        var count = 0
+        index.withUnsafeMutableBufferPointer { x in
+            for w in 0..<words {
+                x[2 * w + 1] = UInt64(count)
+                count += x[2 * w].nonzeroBitCount
+            }
+        }
+        let d = count
+        var found = [Int32].zeros(d)
+        found.withUnsafeMutableBufferPointer { out in
+            index.withUnsafeBufferPointer { x in
+                var k = 0
+                for w in 0..<words {
+                    var word = x[2 * w]
+                    while word != 0 {
+                        out[k] = Int32(w << 6 | word.trailingZeroBitCount)
+                        k += 1
+                        word &= word &- 1
+                    }
+                }
+            }
+        }
+        var places = [Int32].zeros(d + 1 + raw.count)
+        places.withUnsafeMutableBufferPointer { p in
+            index.withUnsafeBufferPointer { x in
+                raw.withUnsafeMutableBufferPointer { r in
+                    for k in 0..<r.count {
+                        let f = r[k]
+                        let j = LiteralFindings.rank(Int32(truncatingIfNeeded: f >> 32), x)
+                        p[j + 1] &+= 1
+                        r[k] = UInt64(j) << 32 | (f & 0xFFFF_FFFF)
+                    }
+                    p[0] = Int32(d + 1)
+                    if d > 0 { for j in 1...d { p[j] &+= p[j - 1] } }
+                    for f in r {
+                        let j = Int(f >> 32)
+                        let at = Int(p[j])
+                        p[at] = Int32(truncatingIfNeeded: f)
+                        p[j] = Int32(at + 1)
+                    }
+                    var j = d
+                    while j > 0 {
+                        p[j] = p[j - 1]
+                        j -= 1
+                    }
+                    p[0] = Int32(d + 1)
+                }
+            }
+        }
+        return LiteralFindings(index: index, found: found, places: places)
     }
 }
 
@@ -273,30 +363,32 @@ struct RootTable: Sendable {
     }
 }
 
-/// A fixed map from transition keys to states: open addressing with linear probing over a power-of-two table.
-private struct TransitionTable: Sendable {
-    private let keys: [UInt64]
-    private let states: [Int32]
-    private let shift: UInt64
-    private let mask: Int
-    private static let empty = UInt64.max
+/// A fixed map from transition keys to states: open addressing with linear probing over a power-of-two table at most a
+/// quarter full (a probe for a unit that leads nowhere, the commonest one, ends at the first or second slot). Each slot
+/// holds its key and state in one word, `key << 24 | state` (keys and states apart cost two loads a probe).
+struct TransitionTable: Sendable {
+    let entries: [UInt64]
+    let shift: UInt64
+    let mask: Int
+    static let empty = UInt64.max
+    /// States are numbered below 2^24 (a key is a state and a unit: 40 bits).
+    static let stateBits: UInt64 = 24
 
-    init(_ entries: [(key: UInt64, state: Int32)]) {
+    init(_ edges: [(key: UInt64, state: Int32)]) {
         var bits: UInt64 = 4
-        while (1 << bits) < 2 * max(entries.count, 1) { bits += 1 }
+        while (1 << bits) < 4 * max(edges.count, 1) { bits += 1 }
         let size = 1 << Int(bits)
-        var keys = [UInt64](repeating: Self.empty, count: size)
-        var states = [Int32](repeating: -1, count: size)
+        var entries = [UInt64](repeating: Self.empty, count: size)
         shift = 64 - bits
         mask = size - 1
-        for (key, state) in entries {
+        for (key, state) in edges {
+            precondition(key >> (40) == 0 && state >= 0 && UInt64(state) >> Self.stateBits == 0,
+                         "the cue automaton has more than 2^24 states")
             var slot = Self.slot(key, shift)
-            while keys[slot] != Self.empty { slot = (slot + 1) & (size - 1) }
-            keys[slot] = key
-            states[slot] = state
+            while entries[slot] != Self.empty { slot = (slot + 1) & (size - 1) }
+            entries[slot] = key << Self.stateBits | UInt64(state)
         }
-        self.keys = keys
-        self.states = states
+        self.entries = entries
     }
 
     @inline(__always)
@@ -307,12 +399,38 @@ private struct TransitionTable: Sendable {
     /// The state stored for `key`, or -1.
     @inline(__always)
     func find(_ key: UInt64) -> Int32 {
-        var slot = Self.slot(key, shift)
+        entries.withUnsafeBufferPointer { Self.find(key, $0, shift, mask) }
+    }
+
+    /// `find` on the entries' buffer.
+    @inline(__always)
+    static func find(_ key: UInt64, _ entries: UnsafeBufferPointer<UInt64>, _ shift: UInt64, _ mask: Int) -> Int32 {
+        var slot = slot(key, shift)
         while true {
-            let k = keys[slot]
-            if k == key { return states[slot] }
-            if k == Self.empty { return -1 }
+            let e = entries[slot]
+            if e >> stateBits == key { return Int32(truncatingIfNeeded: e & (1 << stateBits - 1)) }
+            if e == empty { return -1 }
             slot = (slot + 1) & mask
         }
+    }
+}
+
+/// Where the literals of a `CueAutomaton` occur in one text, grouped by literal.
+struct LiteralFindings: Sendable {
+    /// Word `w` of the found literals' bits (literal `id` is bit `id & 63` of word `id >> 6`) at `2w`, and how many bits
+    /// are set in the words before it at `2w + 1`: a literal's rank among those found, without a search.
+    let index: [UInt64]
+    /// The ids of the literals found, each once, in increasing order.
+    let found: [Int32]
+    /// The places: those of `found[j]` are `places[places[j] ..< places[j + 1]]`, increasing (the first `found.count + 1`
+    /// numbers are those bounds).
+    let places: [Int32]
+
+    /// The rank of a literal known to be found, among those found.
+    @inline(__always)
+    static func rank(_ id: Int32, _ x: UnsafeBufferPointer<UInt64>) -> Int {
+        let w = Int(id >> 6) << 1
+        let bit = UInt64(1) << UInt64(id & 63)
+        return Int(x[w + 1]) + (x[w] & (bit &- 1)).nonzeroBitCount
     }
 }

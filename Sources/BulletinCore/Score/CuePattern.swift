@@ -552,12 +552,20 @@ struct CuePattern: Sendable {
     /// `windows`, when given, are the only places a match can start: pairs `lo, hi` (inclusive), increasing and apart,
     /// from `requiredOffsets` (starts outside them are not tried; they hold no match, so the matches are the same).
     func ranges(in units: [UInt16], windows: [Int]? = nil) -> [Range<Int>] {
-        guard mayMatch(units) else { return [] }
-        return withMatcher(units) { m in
-            var out: [Range<Int>] = []
+        var out: [Range<Int>] = []
+        forEachRange(in: units, windows: windows) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each range `ranges(in:windows:)` gives, in its order, without the list (a cue's matches go
+    /// straight into its caller's list of findings).
+    @inline(__always)
+    func forEachRange(in units: [UInt16], windows: [Int]? = nil, _ body: (Range<Int>) -> Void) {
+        guard mayMatch(units) else { return }
+        withMatcher(units) { m in
             var from = 0
             while let r = m.find(from: from, windows: windows) {
-                out.append(r)
+                body(r)
                 if r.isEmpty {
                     guard r.upperBound < m.t.count else { break }
                     from = Matcher.next(m.t, r.upperBound)
@@ -565,7 +573,6 @@ struct CuePattern: Sendable {
                     from = r.upperBound
                 }
             }
-            return out
         }
     }
 

@@ -35,6 +35,12 @@ struct CueVoter: Sendable {
     /// Each cue's conclusion (without the lead-sentence note), by flat index: the same words for every
     /// finding of the cue, so they are written once, not per finding.
     private let conclusions: ContiguousArray<String>
+    /// The same with the lead-sentence note (`（首句，×1.5）`), by flat index, when `leadWeight` is not 1 (else empty):
+    /// written once, not at every finding in a summary's first sentence.
+    private let leadConclusions: ContiguousArray<String>
+    /// Bit `id & 63` of word `id >> 6` is set when literal `id` has an owner: ANDed with a text's found literals, it
+    /// gives those this voter owns without visiting every literal the text holds (most belong to other voters).
+    private let ownedBits: ContiguousArray<UInt64>
     /// Each literal cue's units as a string (`UTF16Text.string` of them), by flat index ("" for a pattern): a finding
     /// whose original words are those units (most Chinese findings) takes this string, shared, instead of a new one
     /// made from the field at every finding. The units are `wordUnits[wordStart[i] ..< wordStart[i + 1]]`.
@@ -47,9 +53,17 @@ struct CueVoter: Sendable {
     /// find nothing). Marked in bits of the flat indices and read out in order (appending and sorting the list cost
     /// about a thousand instructions a field and voter).
     func candidates(in text: ScoringText) -> [Int32] {
+        var out: [Int32] = []
+        candidates(in: text, into: &out)
+        return out
+    }
+
+    /// `candidates(in:)` written into `out` (emptied first, its room kept: the voters reuse one list a sheet).
+    func candidates(in text: ScoringText, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
         let count = flatCues.count
         let wordCount = (count + 63) / 64
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Swift.max(wordCount, 1)) { marks -> [Int32] in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Swift.max(wordCount, 1)) { marks in
             marks.initialize(repeating: 0)
             @inline(__always) func mark(_ i: Int32) { marks[Int(i) >> 6] |= 1 << UInt64(i & 63) }
             flatCues.withUnsafeBufferPointer { cues in
@@ -59,10 +73,19 @@ struct CueVoter: Sendable {
                 let high = Int(highestLiteral)
                 ownerStart.withUnsafeBufferPointer { starts in
                     literalOwners.withUnsafeBufferPointer { owners in
-                        for id in text.literalsFound {
-                            let i = Int(id)
-                            if i > high { break }  // literalsFound is increasing
-                            for k in Int(starts[i])..<Int(starts[i + 1]) { mark(owners[k]) }
+                        ownedBits.withUnsafeBufferPointer { owned in
+                            text.withFoundIndex { found in
+                                // The literals found that this voter owns, in increasing order (`literalsFound`'s).
+                                let words = Swift.min(owned.count, found.count >> 1)
+                                for w in 0..<words {
+                                    var word = owned[w] & found[w << 1]
+                                    while word != 0 {
+                                        let i = w << 6 | word.trailingZeroBitCount
+                                        for k in Int(starts[i])..<Int(starts[i + 1]) { mark(owners[k]) }
+                                        word &= word &- 1
+                                    }
+                                }
+                            }
                         }
                         if !text.scanned(highestLiteral) {
                             for i in 0...high where !text.scanned(Int32(i)) {
@@ -74,8 +97,7 @@ struct CueVoter: Sendable {
             }
             var total = 0
             for w in 0..<wordCount { total += marks[w].nonzeroBitCount }
-            var out: [Int32] = []
-            out.reserveCapacity(total)
+            out.reserveRoom(total)
             for w in 0..<wordCount {
                 var word = marks[w]
                 while word != 0 {
@@ -83,7 +105,6 @@ struct CueVoter: Sendable {
                     word &= word &- 1
                 }
             }
-            return out
         }
     }
 
@@ -135,13 +156,20 @@ struct CueVoter: Sendable {
         }
         let highest = owners.keys.max()
         var starts = ContiguousArray<Int32>(), flatOwners = ContiguousArray<Int32>()
+        var owned = ContiguousArray<UInt64>()
         if let highest {
+            owned = ContiguousArray(repeating: 0, count: Int(highest) / 64 + 1)
             for id in 0...highest {
                 starts.append(Int32(flatOwners.count))
-                flatOwners.append(contentsOf: owners[id] ?? [])
+                if let mine = owners[id] {
+                    flatOwners.append(contentsOf: mine)
+                    owned[Int(id) >> 6] |= 1 << UInt64(id & 63)
+                }
             }
             starts.append(Int32(flatOwners.count))
         }
+        ownedBits = owned
+        leadConclusions = leadWeight == 1 ? [] : ContiguousArray(conclusions.map { $0 + "（首句，×\(Tally.format(leadWeight))）" })
         flatCues = cues
         flatGroups = cueGroups
         ownerStart = starts
@@ -163,28 +191,31 @@ struct CueVoter: Sendable {
     func apply(to sheet: inout ScoreSheet) {
         // The two lists of findings, emptied for each field with their room kept (one allocation each a sheet, not a
         // field).
-        var all: [NSRange] = []
-        var found: [(at: Int32, lower: Int, upper: Int)] = []
+        // The lists of findings and candidates are the sheet's, lent to each voter in turn and emptied for each field
+        // with their room kept (one allocation each a sheet, not four a voter).
+        var scratch = CueScratch()
+        swap(&scratch, &sheet.cueScratch)
+        defer { swap(&scratch, &sheet.cueScratch) }
         for text in sheet.texts {
             let leadEnd = leadWeight != 1 && text.field == .summary ? text.sentenceEnd(after: 0) : -1
             // Only the cues found: most of the hundreds of cues find nothing in a given field. Their ranges go into
             // one array, cue after cue (`found` says where each cue's are), not an array per cue.
-            all.removeAll(keepingCapacity: true)
-            found.removeAll(keepingCapacity: true)
-            let tried = candidates(in: text)
-            found.reserveCapacity(tried.count)
-            all.reserveCapacity(tried.count + 8)
-            for at in tried {
-                let before = all.count
-                flatCues[Int(at)].appendRanges(in: text, to: &all)
-                if all.count > before { found.append((at, before, all.count)) }
+            scratch.ranges.removeAll(keepingCapacity: true)
+            scratch.found.removeAll(keepingCapacity: true)
+            candidates(in: text, into: &scratch.tried)
+            scratch.found.reserveRoom(scratch.tried.count)
+            scratch.ranges.reserveRoom(scratch.tried.count + 8)
+            for at in scratch.tried {
+                let before = scratch.ranges.count
+                flatCues[Int(at)].appendRanges(in: text, to: &scratch.ranges)
+                if scratch.ranges.count > before { scratch.found.append((at, before, scratch.ranges.count)) }
             }
-            let several = found.count > 1
-            for (at, lower, upper) in found {
+            let several = scratch.found.count > 1
+            for (at, lower, upper) in scratch.found {
                 // The first range no longer range of any cue found holds (without building the list of them all):
-                // `all` holds every range of every cue found.
-                let free = !several ? Optional(all[lower]) : all[lower..<upper].first { r in
-                    !all.contains { other in other.length > r.length && Self.holds(other, r) }
+                // `scratch.ranges` holds every range of every cue found.
+                let free = !several ? Optional(scratch.ranges[lower]) : scratch.ranges[lower..<upper].first { r in
+                    !scratch.ranges.contains { other in other.length > r.length && Self.holds(other, r) }
                 }
                 guard let range = free else { continue }
                 let g = Int(flatGroups[Int(at)])
@@ -192,7 +223,7 @@ struct CueVoter: Sendable {
                 let lead = range.location < leadEnd
                 let w = group.weight * text.weight * weight * (lead ? leadWeight : 1)
                 // The shared words as they are (appending "" to them copied them, ~650 instructions a finding).
-                let conclusion = lead && w != 0 ? conclusions[Int(at)] + "（首句，×\(Tally.format(leadWeight))）" : conclusions[Int(at)]
+                let conclusion = lead && w != 0 ? leadConclusions[Int(at)] : conclusions[Int(at)]
                 let reason = Reason(rule: rule, field: text.field.rawValue, matched: matched(Int(at), range, in: text), weight: w,
                                     conclusion: conclusion)
                 if countsAsEvidence {
@@ -227,6 +258,22 @@ struct CueVoter: Sendable {
     }
 }
 
+/// The lists a `CueVoter` works in, kept by the sheet between voters (see `CueVoter.apply`).
+struct CueScratch: Sendable {
+    var ranges: [NSRange] = []
+    var found: [(at: Int32, lower: Int, upper: Int)] = []
+    var tried: [Int32] = []
+}
+
+extension Array {
+    /// Room for `count` elements, made at least twice what there was (and at least 32) when more is needed: the lists
+    /// lent from voter to voter were made again at each larger request (`reserveCapacity` gives what it is asked).
+    @inline(__always)
+    mutating func reserveRoom(_ count: Int) {
+        if count > capacity { reserveCapacity(Swift.max(count, 2 * capacity, 32)) }
+    }
+}
+
 /// Two word lists that must stand in one sentence, within a window of characters.
 struct ProximityMatcher: Sendable {
     let actions: CueList
@@ -242,13 +289,22 @@ struct ProximityMatcher: Sendable {
 
     /// The first object in the text with an action near it: the joined range.
     func find(in text: ScoringText) -> NSRange? {
+        // Most texts hold no action and no object: the lists' bits say so before any list is made.
+        guard actions.mayFindAny(in: text), objects.mayFindAny(in: text) else { return nil }
         let actionRanges = actions.ranges(in: text)
         guard !actionRanges.isEmpty else { return nil }
         let objectRanges = objects.ranges(in: text).sorted { $0.location < $1.location }
         for o in objectRanges {
-            let near = actionRanges
-                .filter { text.sameSentence($0, o) && $0.gap(to: o) <= window }
-                .min { $0.gap(to: o) < $1.gap(to: o) }
+            // The first action of least gap among those within the window and in the object's sentence (`filter` then
+            // `min`, without the filtered list; the gap, a subtraction, asked before the sentence).
+            var near: NSRange?
+            var nearGap = 0
+            for a in actionRanges {
+                let gap = a.gap(to: o)
+                guard gap <= window, near == nil || gap < nearGap, text.sameSentence(a, o) else { continue }
+                near = a
+                nearGap = gap
+            }
             if let a = near { return o.joined(with: a) }
         }
         return nil

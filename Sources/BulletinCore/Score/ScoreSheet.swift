@@ -66,15 +66,21 @@ public struct ScoreSheet: Sendable {
     /// False when a profile condition is not met.
     public private(set) var eligible = true
 
+    /// The lists the cue voters work in, lent to each in turn (`CueVoter.apply`).
+    var cueScratch = CueScratch()
+
     /// Starts a sheet for one case.
     init(fields: [Field: String], extras: [OptionalField: String], profile: String, fieldWeights: ScoringConfig.FieldWeights) {
         self.fields = fields
         self.extras = extras
         self.profile = profile
+        // The title, then the summary, each when it has text (room for both at once: the list grew twice, and a list
+        // of the two fields and weights was made to walk).
         var texts: [ScoringText] = []
-        for (field, weight) in [(Field.title, fieldWeights.title), (Field.summary, fieldWeights.summary)] {
-            let text = fields[field] ?? ""
-            if !text.isEmpty { texts.append(ScoringText(field: field, text: text, weight: weight)) }
+        texts.reserveCapacity(2)
+        if let title = fields[.title], !title.isEmpty { texts.append(ScoringText(field: .title, text: title, weight: fieldWeights.title)) }
+        if let summary = fields[.summary], !summary.isEmpty {
+            texts.append(ScoringText(field: .summary, text: summary, weight: fieldWeights.summary))
         }
         self.texts = texts
         // Room for a case's findings (about 30 reasons and 20 votes; the arrays grew five times each).

@@ -19,15 +19,12 @@ final class ScoringText: Sendable {
     let units: [UInt16]
     /// `units` with ASCII letters folded to lower case, for literal cues.
     let foldedUnits: [UInt16]
-    /// Where the literal cues occur, from one scan with the run's `CueAutomaton`: literal `literalIDs[i]`
-    /// starts at `literalStarts[i]`, sorted by id and position.
-    private let literalIDs: [Int32]
-    private let literalStarts: [Int32]
+    /// Where the literal cues occur, from one scan with the run's `CueAutomaton`, grouped by literal: the found
+    /// literals as bits with their ranks (`LiteralFindings.index`) and each one's places (`LiteralFindings.places`).
+    private let foundIndex: [UInt64]
+    private let places: [Int32]
     /// The ids of the literal cues found in the text, each once, in increasing order.
     let literalsFound: [Int32]
-    /// The same ids as bits (id i is bit i mod 64 of word i / 64): most cues asked about were not found, and the bit
-    /// says so without a search of `literalIDs`.
-    private let foundBits: [UInt64]
     /// How many literals the automaton knew; a cue registered later is searched directly.
     private let literalsScanned: Int
     /// The UTF-16 code units of `original` (the same length as `units` for every text the readers produce).
@@ -39,44 +36,99 @@ final class ScoringText: Sendable {
     init(field: Field, text: String, weight: Double) {
         self.field = field
         original = text
-        // The original's units once; the half-width ones and the folded ones from them in one pass (the scalars
-        // halfWidthASCII replaces are all one unit and become one unit, so this is `utf16(normalised)`).
-        let originalUnits = Self.utf16(text)
-        let n = originalUnits.count
-        // The half-width and folded units written in one pass into storage of their own (no copy of the original's
-        // written over, no second pass): nearly every Chinese text has a full-width comma, so the half-width units
-        // differ from the original's.
-        // Written straight into new storage (not zeroed first: `fold` writes every unit).
+        // The original's units, the half-width ones and the folded ones, decoded from the UTF-8 bytes in one pass into
+        // storage of their own (`decode`): the scalars halfWidthASCII replaces are all one unit and become one unit, so
+        // the half-width units are `utf16(normalised)`. Nearly every Chinese text has a full-width comma, so they differ
+        // from the original's. (Decoding the original's units alone and making the other two only where they differ
+        // cost more: most summaries differ, and then took a second pass.)
+        let (originalUnits, half, folded, changed) = text.utf8.withContiguousStorageIfAvailable({ Self.decode(utf8: $0) })
+            ?? Self.decode(units: Self.utf16(text))
+        units = changed ? half : originalUnits
+        foldedUnits = folded
+        halfWidthChanged = changed
+        let automaton = CueAutomaton.current
+        let findings = automaton.findings(in: folded)
+        foundIndex = findings.index
+        places = findings.places
+        literalsFound = findings.found
+        literalsScanned = automaton.literals.count
+        self.originalUnits = originalUnits
+        self.weight = weight
+    }
+
+    /// The original, half-width and folded units of a string's UTF-8 bytes (valid UTF-8, as every `String` holds), and
+    /// whether the half-width ones differ from the original's: `utf16(utf8:)` and `fold` in one pass.
+    static func decode(utf8 b: UnsafeBufferPointer<UInt8>) -> (original: [UInt16], half: [UInt16], folded: [UInt16], changed: Bool) {
+        let n = b.count
+        var count = 0
+        // Units never outnumber bytes.
+        var changed = false
+        var half: [UInt16] = [], folded: [UInt16] = []
+        let original = [UInt16](unsafeUninitializedCapacity: n) { o, madeOriginal in
+            half = [UInt16](unsafeUninitializedCapacity: n) { h, madeHalf in
+                folded = [UInt16](unsafeUninitializedCapacity: n) { f, madeFolded in
+                    var i = 0, k = 0
+                    while i < n {
+                        let c = b[i]
+                        let u: UInt16
+                        if c < 0x80 {
+                            u = UInt16(c)
+                            i &+= 1
+                        } else if c < 0xE0 {
+                            u = UInt16(c & 0x1F) << 6 | UInt16(b[i &+ 1] & 0x3F)
+                            i &+= 2
+                        } else if c < 0xF0 {
+                            u = UInt16(c & 0x0F) << 12 | UInt16(b[i &+ 1] & 0x3F) << 6 | UInt16(b[i &+ 2] & 0x3F)
+                            i &+= 3
+                        } else {
+                            // Two surrogates: neither half-width nor fold changes them.
+                            let v = (UInt32(c & 0x07) << 18 | UInt32(b[i &+ 1] & 0x3F) << 12 | UInt32(b[i &+ 2] & 0x3F) << 6
+                                | UInt32(b[i &+ 3] & 0x3F)) &- 0x10000
+                            let high = 0xD800 | UInt16(truncatingIfNeeded: v >> 10)
+                            let low = 0xDC00 | UInt16(truncatingIfNeeded: v & 0x3FF)
+                            o[k] = high; h[k] = high; f[k] = high
+                            o[k &+ 1] = low; h[k &+ 1] = low; f[k &+ 1] = low
+                            k &+= 2
+                            i &+= 4
+                            continue
+                        }
+                        o[k] = u
+                        // U+3001…U+FF00 (Chinese text and its punctuation but the full-width forms): neither half-width
+                        // nor fold changes it.
+                        if u > 0x3000 && u < 0xFF01 {
+                            h[k] = u
+                            f[k] = u
+                        } else {
+                            let w = halfWidth(u)
+                            if w != u { changed = true }
+                            h[k] = w
+                            f[k] = fold(w)
+                        }
+                        k &+= 1
+                    }
+                    count = k
+                    madeFolded = k
+                }
+                madeHalf = count
+            }
+            madeOriginal = count
+        }
+        return (original, half, folded, changed)
+    }
+
+    /// `decode(utf8:)` of a string's units (a string without contiguous UTF-8).
+    static func decode(units: [UInt16]) -> (original: [UInt16], half: [UInt16], folded: [UInt16], changed: Bool) {
+        let n = units.count
         var changed = false
         var folded: [UInt16] = []
         let half = [UInt16](unsafeUninitializedCapacity: n) { h, madeHalf in
             folded = [UInt16](unsafeUninitializedCapacity: n) { f, madeFolded in
-                changed = originalUnits.withUnsafeBufferPointer { o in Self.fold(o, half: h, folded: f) }
+                changed = units.withUnsafeBufferPointer { o in Self.fold(o, half: h, folded: f) }
                 madeFolded = n
             }
             madeHalf = n
         }
-        let units = changed ? half : originalUnits
-        self.units = units
-        foldedUnits = folded
-        halfWidthChanged = changed
-        let automaton = CueAutomaton.current
-        let (literalIDs, literalStarts) = automaton.scan(foldedUnits)
-        self.literalIDs = literalIDs
-        self.literalStarts = literalStarts
-        var found: [Int32] = []
-        // Room for every id found at once (the list grew three or four times a text).
-        found.reserveCapacity(literalIDs.count)
-        var bits = [UInt64](repeating: 0, count: (automaton.literals.count + 63) / 64)
-        for id in literalIDs where found.last != id {
-            found.append(id)
-            bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
-        }
-        literalsFound = found
-        foundBits = bits
-        literalsScanned = automaton.literals.count
-        self.originalUnits = originalUnits
-        self.weight = weight
+        return (units, half, folded, changed)
     }
 
     /// The UTF-16 code units of a string, from its scalars (`Array(text.utf16)` first counts the units through
@@ -183,19 +235,16 @@ final class ScoringText: Sendable {
     func scanned(_ id: Int32) -> Bool { Int(id) < literalsScanned }
 
     /// Whether the scan found the literal with this id (which it knew: see `scanned`).
+    @inline(__always)
     func contains(literal id: Int32) -> Bool {
-        let word = Int(id) >> 6
-        return id >= 0 && word < foundBits.count && foundBits[word] & (1 << UInt64(id & 63)) != 0
+        let at = Int(id >> 6) << 1
+        return id >= 0 && at < foundIndex.count && foundIndex[at] & (1 << UInt64(id & 63)) != 0
     }
 
-    /// The index of the first finding of literal `id` in `literalIDs` (sorted), or where it would be.
-    private func firstFinding(of id: Int32) -> Int {
-        var low = 0, high = literalIDs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if literalIDs[mid] < id { low = mid + 1 } else { high = mid }
-        }
-        return low
+    /// The found literals' bits, word `w` at `2w` (see `LiteralFindings.index`), for a caller that reads many.
+    @inline(__always)
+    func withFoundIndex<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        foundIndex.withUnsafeBufferPointer(body)
     }
 
     /// Where a literal cue (`CueAutomaton` id `id`, folded units `literal`) occurs, overlapping occurrences
@@ -222,13 +271,10 @@ final class ScoringText: Sendable {
             return
         }
         guard contains(literal: id) else { return }
-        var low = firstFinding(of: id)
-        literalIDs.withUnsafeBufferPointer { ids in
-            literalStarts.withUnsafeBufferPointer { starts in
-                while low < ids.count && ids[low] == id {
-                    body(Int(starts[low]))
-                    low += 1
-                }
+        foundIndex.withUnsafeBufferPointer { x in
+            places.withUnsafeBufferPointer { p in
+                let j = LiteralFindings.rank(id, x)
+                for k in Int(p[j]) ..< Int(p[j + 1]) { body(Int(p[k])) }
             }
         }
     }
@@ -297,7 +343,17 @@ final class ScoringText: Sendable {
 
     /// Whether two ranges stand in one sentence.
     func sameSentence(_ a: NSRange, _ b: NSRange) -> Bool {
-        sentenceStart(before: a.location) == sentenceStart(before: b.location)
+        // `sentenceStart(before: a.location) == sentenceStart(before: b.location)`: each start is one past the last
+        // boundary before its place (the place held to the text), so they are equal when no boundary stands between
+        // the two places; only the units between them are read, not those back to the sentence's start, twice.
+        let p = Swift.max(0, Swift.min(a.location, units.count)), q = Swift.max(0, Swift.min(b.location, units.count))
+        var i = Swift.min(p, q)
+        let end = Swift.max(p, q)
+        while i < end {
+            if isBoundary(i, false) { return false }
+            i += 1
+        }
+        return true
     }
 }
 
