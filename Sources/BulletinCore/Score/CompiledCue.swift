@@ -185,8 +185,7 @@ final class CompiledCue: Sendable {
         let halfWidth = TextForm.halfWidthASCII(pattern)
         // Both scans read the same characters and bytes: made once here, not once in each (fixed8: the array of
         // characters and their bytes were 5.4 M of the 19 M the 77 patterns cost at every start).
-        let chars = Array(halfWidth)
-        let ascii = Self.asciiBytes(chars)
+        let (chars, ascii) = Self.charactersAndBytes(halfWidth)
         var gate: (literal: [UInt16], id: Int32)?
         if let required = requiredRun(chars: chars, ascii: ascii) {
             let literal = ScoringText.folded(required)
@@ -340,6 +339,29 @@ final class CompiledCue: Sendable {
     /// are ASCII, so comparing bytes says what comparing characters said (`"\r\n"` reads as `"\n"`, none of them either),
     /// without a string comparison at every character.
     static func asciiBytes(_ chars: [Character]) -> [UInt8] { chars.map { $0.asciiValue ?? 0 } }
+
+    /// `(Array(s), asciiBytes(Array(s)))`, read from the scalars when every scalar of `s` is one that stands as a
+    /// character of its own whatever its neighbours are (ASCII but CR, which joins a following LF; the ideographs of
+    /// U+4E00–U+9FFF; CJK punctuation U+3000–U+3029, before the combining tone marks; U+2010–U+2027; the full-width
+    /// forms U+FF01–U+FF65): none of them extends, prepends to or joins another (Unicode's grapheme rules GB3–GB9b,
+    /// GB11–GB13 concern other classes), so each scalar is one character. Breaking a pattern into characters went
+    /// through the grapheme rules' slow path at every ideograph (~300 instructions each), and `asciiValue` compared
+    /// each character with "\r\n" as a string (fixed8). Any other scalar: the characters as `Array(s)` reads them.
+    static func charactersAndBytes(_ s: String) -> ([Character], [UInt8]) {
+        var chars: [Character] = [], ascii: [UInt8] = []
+        for u in s.unicodeScalars {
+            let v = u.value
+            let alone = (v < 0x80 && v != 0x0D) || (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v)
+                || (0x2010...0x2027).contains(v) || (0xFF01...0xFF65).contains(v)
+            guard alone else {
+                let all = Array(s)
+                return (all, asciiBytes(all))
+            }
+            chars.append(Character(u))
+            ascii.append(v < 0x80 ? UInt8(truncatingIfNeeded: v) : 0)
+        }
+        return (chars, ascii)
+    }
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
     func gateMissing(in text: ScoringText) -> Bool {
