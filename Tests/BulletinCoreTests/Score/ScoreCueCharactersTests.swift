@@ -33,7 +33,35 @@ import Testing
         }
         walk(try JSONSerialization.jsonObject(with: data), key: nil)
         #expect(patterns.count > 50)
-        for p in patterns { Self.expectSame(TextForm.halfWidthASCII(p)) }
+        for p in patterns {
+            let h = TextForm.halfWidthASCII(p)
+            Self.expectSame(h)
+            #expect(CompiledCue.requiredRun(of: h) == Self.requiredRunByMax(h), "\(p)")
+        }
+    }
+
+    /// `requiredRun` as it was before fixed8: every run kept, the first of the longest taken by `max(by:)` on
+    /// `String.count`.
+    static func requiredRunByMax(_ pattern: String) -> String? {
+        let chars = Array(pattern)
+        var depth = 0, inClass = false, escaped = false
+        var runs: [String] = [], run = ""
+        for (i, c) in chars.enumerated() {
+            let quantified = i + 1 < chars.count && CompiledCue.isQuantifier(chars[i + 1])
+            if escaped { escaped = false; runs.append(run); run = ""; continue }
+            if c == "\\" { escaped = true; runs.append(run); run = ""; continue }
+            if inClass { if c == "]" { inClass = false }; continue }
+            switch c {
+            case "[": inClass = true; runs.append(run); run = ""
+            case "(": depth += 1; runs.append(run); run = ""
+            case ")": depth -= 1; runs.append(run); run = ""
+            case "|" where depth == 0: return nil
+            default:
+                if depth == 0 && CompiledCue.isHan(c) && !quantified { run.append(c) } else { runs.append(run); run = "" }
+            }
+        }
+        runs.append(run)
+        return runs.max { $0.count < $1.count }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Characters of more than one scalar, or scalars that join their neighbours, fall back to `Array(_:)`.
