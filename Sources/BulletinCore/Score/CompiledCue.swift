@@ -183,12 +183,15 @@ final class CompiledCue: Sendable {
     static func pattern(_ pattern: String, path: @autoclosure () -> String, file: String) throws -> CompiledCue {
         guard !pattern.isEmpty else { throw ConfigError(file: file, path: path(), message: "is empty; remove it or write a pattern") }
         let halfWidth = TextForm.halfWidthASCII(pattern)
+        // Both scans read the same characters and bytes: made once here, not once in each (fixed8: the array of
+        // characters and their bytes were 5.4 M of the 19 M the 77 patterns cost at every start).
+        let (chars, ascii) = Self.charactersAndBytes(halfWidth)
         var gate: (literal: [UInt16], id: Int32)?
-        if let required = requiredRun(of: halfWidth) {
+        if let required = requiredRun(chars: chars, ascii: ascii) {
             let literal = ScoringText.folded(required)
             gate = (literal, CueAutomaton.register(literal))
         }
-        let alternatives = requiredAlternatives(of: halfWidth).map { words in
+        let alternatives = requiredAlternatives(chars: chars, ascii: ascii).map { words in
             words.map { word in
                 let literal = ScoringText.folded(word)
                 return (literal: literal, id: CueAutomaton.register(literal))
@@ -205,7 +208,11 @@ final class CompiledCue: Sendable {
     /// gives [投产, 规模]. None for a pattern with a top-level `|`.
     static func requiredAlternatives(of pattern: String) -> [[String]] {
         let chars = Array(pattern)
-        let ascii = Self.asciiBytes(chars)
+        return requiredAlternatives(chars: chars, ascii: Self.asciiBytes(chars))
+    }
+
+    /// `requiredAlternatives(of:)` of a pattern's characters and their `asciiBytes`.
+    static func requiredAlternatives(chars: [Character], ascii: [UInt8]) -> [[String]] {
         let isHan = Self.isHan, isQuantifier = Self.isQuantifierByte
         var out: [[String]] = []
         var depth = 0, inClass = false, escaped = false
@@ -230,19 +237,24 @@ final class CompiledCue: Sendable {
                     // `?` (the first such run of that length; the whole alternative when it has no `?`), text every
                     // match of that alternative contains: `规模化?生产` gives 规模.
                     var j = i + 1, words: [String] = [], piece = "", longest = "", plain = true
-                    func endPiece() { if piece.count > longest.count { longest = piece }; piece = "" }
+                    // Each string's length in characters counted as it grows, not by `String.count` at every end.
+                    var pieceCount = 0, longestCount = 0
+                    func endPiece() {
+                        if pieceCount > longestCount { longest = piece; longestCount = pieceCount }
+                        piece = ""; pieceCount = 0
+                    }
                     while j < chars.count, ascii[j] != UInt8(ascii: ")") {
                         if ascii[j] == UInt8(ascii: "|") {
                             endPiece()
                             words.append(longest)
-                            longest = ""
+                            longest = ""; longestCount = 0
                         } else if isHan(chars[j]) {
                             if j + 1 < chars.count && ascii[j + 1] == UInt8(ascii: "?") {
                                 endPiece()
                                 j += 2
                                 continue
                             }
-                            piece.append(chars[j])
+                            piece.append(chars[j]); pieceCount += 1
                         } else {
                             plain = false
                         }
@@ -273,27 +285,37 @@ final class CompiledCue: Sendable {
     /// `|`, or none such run).
     static func requiredRun(of pattern: String) -> String? {
         let chars = Array(pattern)
-        let ascii = Self.asciiBytes(chars)
+        return requiredRun(chars: chars, ascii: Self.asciiBytes(chars))
+    }
+
+    /// `requiredRun(of:)` of a pattern's characters and their `asciiBytes`. The longest run is kept as the runs end
+    /// (the first of the longest, as `max(by:)` over all of them kept it), its length counted as it grows rather than
+    /// by `String.count` of every run at the end.
+    static func requiredRun(chars: [Character], ascii: [UInt8]) -> String? {
         var depth = 0, inClass = false, escaped = false
-        var runs: [String] = [], run = ""
+        var best = "", bestCount = 0, run = "", runCount = 0
+        func endRun() {
+            if runCount > bestCount { best = run; bestCount = runCount }
+            run = ""; runCount = 0
+        }
         let isHan = Self.isHan, isQuantifier = Self.isQuantifierByte
         for (i, c) in chars.enumerated() {
             let quantified = i + 1 < chars.count && isQuantifier(ascii[i + 1])
             let a = ascii[i]
-            if escaped { escaped = false; runs.append(run); run = ""; continue }
-            if a == UInt8(ascii: "\\") { escaped = true; runs.append(run); run = ""; continue }
+            if escaped { escaped = false; endRun(); continue }
+            if a == UInt8(ascii: "\\") { escaped = true; endRun(); continue }
             if inClass { if a == UInt8(ascii: "]") { inClass = false }; continue }
             switch a {
-            case UInt8(ascii: "["): inClass = true; runs.append(run); run = ""
-            case UInt8(ascii: "("): depth += 1; runs.append(run); run = ""
-            case UInt8(ascii: ")"): depth -= 1; runs.append(run); run = ""
+            case UInt8(ascii: "["): inClass = true; endRun()
+            case UInt8(ascii: "("): depth += 1; endRun()
+            case UInt8(ascii: ")"): depth -= 1; endRun()
             case UInt8(ascii: "|") where depth == 0: return nil
             default:
-                if depth == 0 && isHan(c) && !quantified { run.append(c) } else { runs.append(run); run = "" }
+                if depth == 0 && isHan(c) && !quantified { run.append(c); runCount += 1 } else { endRun() }
             }
         }
-        runs.append(run)
-        return runs.max { $0.count < $1.count }.flatMap { $0.isEmpty ? nil : $0 }
+        endRun()
+        return bestCount == 0 ? nil : best
     }
 
     /// Whether a character is one scalar of U+4E00–U+9FFF (a CJK ideograph), as `requiredRun` and `requiredAlternatives`
@@ -317,6 +339,29 @@ final class CompiledCue: Sendable {
     /// are ASCII, so comparing bytes says what comparing characters said (`"\r\n"` reads as `"\n"`, none of them either),
     /// without a string comparison at every character.
     static func asciiBytes(_ chars: [Character]) -> [UInt8] { chars.map { $0.asciiValue ?? 0 } }
+
+    /// `(Array(s), asciiBytes(Array(s)))`, read from the scalars when every scalar of `s` is one that stands as a
+    /// character of its own whatever its neighbours are (ASCII but CR, which joins a following LF; the ideographs of
+    /// U+4E00–U+9FFF; CJK punctuation U+3000–U+3029, before the combining tone marks; U+2010–U+2027; the full-width
+    /// forms U+FF01–U+FF65): none of them extends, prepends to or joins another (Unicode's grapheme rules GB3–GB9b,
+    /// GB11–GB13 concern other classes), so each scalar is one character. Breaking a pattern into characters went
+    /// through the grapheme rules' slow path at every ideograph (~300 instructions each), and `asciiValue` compared
+    /// each character with "\r\n" as a string (fixed8). Any other scalar: the characters as `Array(s)` reads them.
+    static func charactersAndBytes(_ s: String) -> ([Character], [UInt8]) {
+        var chars: [Character] = [], ascii: [UInt8] = []
+        for u in s.unicodeScalars {
+            let v = u.value
+            let alone = (v < 0x80 && v != 0x0D) || (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v)
+                || (0x2010...0x2027).contains(v) || (0xFF01...0xFF65).contains(v)
+            guard alone else {
+                let all = Array(s)
+                return (all, asciiBytes(all))
+            }
+            chars.append(Character(u))
+            ascii.append(v < 0x80 ? UInt8(truncatingIfNeeded: v) : 0)
+        }
+        return (chars, ascii)
+    }
 
     /// Whether a pattern's required run is missing from a text its scan read (then the pattern cannot match).
     func gateMissing(in text: ScoringText) -> Bool {

@@ -36,8 +36,10 @@ final class CueAutomaton: Sendable {
     // MARK: - The registry
 
     private struct Registry {
-        var ids: [[UInt16]: Int32] = [:]
-        var literals: [[UInt16]] = []
+        /// Room for the ~2,100 literals of pipeline.json from the start: grown from empty, the table was rehashed a
+        /// dozen times over (fixed8). Ids are given in order of registration, not read from the table's order.
+        var ids: [[UInt16]: Int32] = Dictionary(minimumCapacity: 4096)
+        var literals: [[UInt16]] = { var l: [[UInt16]] = []; l.reserveCapacity(4096); return l }()
         var built: CueAutomaton?
     }
 

@@ -257,9 +257,16 @@ struct CuePattern: Sendable {
     /// A 65,536-bit map of the units `units` gives for every alternative; nil when it gives nil for one (that
     /// alternative could start or end with anything).
     private static func unitMap(_ alternatives: [[Node]], _ units: ([Node]) -> [UInt16]?) -> [UInt64]? {
-        var map = [UInt64](repeating: 0, count: 1024)
+        // The units first, the 8 KB map only when every alternative gives some (fixed8: the map was cleared for the
+        // patterns that can start or end with anything too).
+        var all: [[UInt16]] = []
+        all.reserveCapacity(alternatives.count)
         for alt in alternatives {
             guard let found = units(alt) else { return nil }
+            all.append(found)
+        }
+        var map = [UInt64](repeating: 0, count: 1024)
+        for found in all {
             for u in found { map[Int(u >> 6)] |= 1 << UInt64(u & 63) }
         }
         return map

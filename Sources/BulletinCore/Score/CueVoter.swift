@@ -136,7 +136,9 @@ struct CueVoter: Sendable {
         self.groups = compiled
         groupLabelIDs = compiled.map { LabelIndex.of($0.label) }
         var cues = ContiguousArray<CompiledCue>(), cueGroups = ContiguousArray<Int32>()
-        var owners: [Int32: [Int32]] = [:]
+        // Each literal cue's (literal, place), in order; grouped by literal below with a counting pass, not a
+        // dictionary of lists (fixed8: the dictionary's growth and a look-up for every literal id of every voter).
+        var ownerPairs: [(id: Int32, flat: Int32)] = []
         var others = ContiguousArray<Int32>()
         var conclusions = ContiguousArray<String>()
         var words = ContiguousArray<String>(), wordStart: ContiguousArray<Int32> = [0], wordUnits = ContiguousArray<UInt16>()
@@ -149,24 +151,29 @@ struct CueVoter: Sendable {
                 let flat = Int32(cues.count)
                 cues.append(cue)
                 cueGroups.append(Int32(g))
-                if let id = cue.literalID { owners[id, default: []].append(flat) } else { others.append(flat) }
+                if let id = cue.literalID { ownerPairs.append((id, flat)) } else { others.append(flat) }
                 conclusions.append(Self.conclusion(dimension, group.label, cue: cue.source, evidence: countsAsEvidence,
                                                    source: group.source))
             }
         }
-        let highest = owners.keys.max()
+        let highest = ownerPairs.lazy.map(\.id).max()
         var starts = ContiguousArray<Int32>(), flatOwners = ContiguousArray<Int32>()
         var owned = ContiguousArray<UInt64>()
         if let highest {
             owned = ContiguousArray(repeating: 0, count: Int(highest) / 64 + 1)
-            for id in 0...highest {
-                starts.append(Int32(flatOwners.count))
-                if let mine = owners[id] {
-                    flatOwners.append(contentsOf: mine)
-                    owned[Int(id) >> 6] |= 1 << UInt64(id & 63)
-                }
+            // starts[id] ..< starts[id + 1]: the places of literal id's cues, in the order they came.
+            starts = ContiguousArray(repeating: 0, count: Int(highest) + 2)
+            for pair in ownerPairs { starts[Int(pair.id) + 1] += 1 }
+            for id in 0...Int(highest) {
+                if starts[id + 1] > 0 { owned[id >> 6] |= 1 << UInt64(id & 63) }
+                starts[id + 1] += starts[id]
             }
-            starts.append(Int32(flatOwners.count))
+            flatOwners = ContiguousArray(repeating: 0, count: ownerPairs.count)
+            var next = starts
+            for pair in ownerPairs {
+                flatOwners[Int(next[Int(pair.id)])] = pair.flat
+                next[Int(pair.id)] += 1
+            }
         }
         ownedBits = owned
         leadConclusions = leadWeight == 1 ? [] : ContiguousArray(conclusions.map { $0 + "（首句，×\(Tally.format(leadWeight))）" })
