@@ -14,13 +14,15 @@ final class CueAutomaton: Sendable {
     /// Transitions out of the root (the scan falls back to the root at most units), kept compact so that
     /// they stay in cache (a table of 65,536 states, 256 KB, missed it): `RootTable`.
     let root: RootTable
-    /// Moves out of the other states where they differ from the root's (a state's own edges and those of its failure
-    /// chain): (state << 16 | unit) → state, in an open-addressing table (a `Dictionary` hashed every key with SipHash,
-    /// which showed in the profile). A unit not there moves the state as it moves the root.
+    /// Transitions out of the other states: (state << 16 | unit) → state, in an open-addressing table
+    /// (a `Dictionary` hashed every key with SipHash, which showed in the profile).
     private let table: TransitionTable
-    /// Bit `u & 63` of a state's word is set when `table` holds a move of the state on some unit `u` of those low bits:
-    /// a unit whose bit is clear moves the state as it moves the root, without probing `table`.
+    /// Bit `u & 63` of a state's word is set when the state has an edge on some unit `u` of those low bits: a unit whose
+    /// bit is clear leads nowhere from that state, and the scan falls back without probing `table` (states that end a
+    /// literal and go no further have no bit set).
     private let edgeMask: [UInt64]
+    /// Failure link of each state.
+    private let failure: [Int32]
     /// Literal ids ending at each state (its own and those of its failure chain): those of state `s` are
     /// `outputIDs[outputStart[s] ..< outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -102,8 +104,11 @@ final class CueAutomaton: Sendable {
             previous = literal
         }
         root = RootTable(rootNext)
-        let table = TransitionTable(edges)
+        table = TransitionTable(edges)
         let count = parent.count
+        var edgeMask = [UInt64](repeating: 0, count: count)
+        for (key, _) in edges { edgeMask[Int(key >> 16)] |= 1 << (key & 63) }
+        self.edgeMask = edgeMask
 
         // MARK: failure links, breadth first: the longest proper suffix of a state's string that is also a prefix
         var byDepth = [Int32](repeating: 0, count: count)
@@ -128,57 +133,7 @@ final class CueAutomaton: Sendable {
                 f = failure[Int(f)]
             }
         }
-
-        // MARK: the move of every state other than the root on every unit where it differs from the root's: a state's
-        // own edges, then those of its failure state on the units it has no edge on (filled before it, breadth first),
-        // each list in unit order. A unit not in a state's list moves it as it moves the root, so the scan never walks
-        // a failure chain (text7's profile: most units walked two or three links, each a probe).
-        var ownStart = [Int](repeating: 0, count: count + 1)
-        for (key, _) in edges { ownStart[Int(key >> 16) + 1] += 1 }
-        for s in 0 ..< count { ownStart[s + 1] += ownStart[s] }
-        var ownEdges = [(unit: UInt16, state: Int32)](repeating: (0, 0), count: edges.count)
-        var ownFill = ownStart
-        for (key, to) in edges {
-            let s = Int(key >> 16)
-            ownEdges[ownFill[s]] = (UInt16(truncatingIfNeeded: key), to)
-            ownFill[s] += 1
-        }
-        var moveStart = [Int](repeating: 0, count: count + 1)  // filled breadth first: a state's list is its own
-        var moveEnd = [Int](repeating: 0, count: count + 1)
-        var moves: [(unit: UInt16, state: Int32)] = []
-        moves.reserveCapacity(2 * edges.count)
-        for s in byDepth.dropFirst() {
-            let s = Int(s)
-            ownEdges[ownStart[s] ..< ownStart[s + 1]].sort { $0.unit < $1.unit }
-            moveStart[s] = moves.count
-            var a = ownStart[s]
-            let aEnd = ownStart[s + 1]
-            let f = Int(failure[s])
-            var b = f == 0 ? 0 : moveStart[f]
-            let bEnd = f == 0 ? 0 : moveEnd[f]
-            while a < aEnd || b < bEnd {
-                if b == bEnd || (a < aEnd && ownEdges[a].unit <= moves[b].unit) {
-                    if b < bEnd && moves[b].unit == ownEdges[a].unit { b += 1 }
-                    moves.append(ownEdges[a])
-                    a += 1
-                } else {
-                    moves.append(moves[b])
-                    b += 1
-                }
-            }
-            moveEnd[s] = moves.count
-        }
-        var moveKeys: [(key: UInt64, state: Int32)] = []
-        moveKeys.reserveCapacity(moves.count)
-        var edgeMask = [UInt64](repeating: 0, count: count)
-        for s in 1 ..< count {
-            for m in moves[moveStart[s] ..< moveEnd[s]] {
-                moveKeys.append((UInt64(s) << 16 | UInt64(m.unit), m.state))
-                edgeMask[s] |= 1 << UInt64(m.unit & 63)
-            }
-        }
-        self.table = TransitionTable(moveKeys)
-        self.edgeMask = edgeMask
+        self.failure = failure
 
         // MARK: outputs: a state's own literal, then those of its failure state (filled before it, breadth first)
         var outputCount = [Int32](repeating: 0, count: count)
@@ -212,6 +167,12 @@ final class CueAutomaton: Sendable {
         // The root ends no literal (none is empty); were it to end one, every unit takes the full walk.
         if outputStart[1] != outputStart[0] { inSome = [UInt64](repeating: ~0, count: 1024) }
         inSomeLiteral = inSome
+    }
+
+    /// The state reached from `state` by `u`, or -1.
+    @inline(__always)
+    private func step(_ state: Int32, _ u: UInt16) -> Int32 {
+        state == 0 ? root.next(u) : table.find(UInt64(state) << 16 | UInt64(u))
     }
 
     /// Every occurrence of every literal in `units` (overlapping ones included), sorted by literal id and
@@ -248,6 +209,7 @@ final class CueAutomaton: Sendable {
             root.states.withUnsafeBufferPointer { rootStates in
             table.entries.withUnsafeBufferPointer { entries in
             edgeMask.withUnsafeBufferPointer { edgeMask in
+            failure.withUnsafeBufferPointer { fail in
                 outputStart.withUnsafeBufferPointer { outStart in
                     outputIDs.withUnsafeBufferPointer { outIDs in
                         lengths.withUnsafeBufferPointer { lengths in
@@ -259,13 +221,19 @@ final class CueAutomaton: Sendable {
                                         state = 0
                                         continue
                                     }
-                                    // One probe at most: a state's own move on `u` (a state with none on a unit of
-                                    // these low bits has none on `u`), else the root's.
-                                    var to: Int32 = -1
-                                    if state != 0, edgeMask[Int(state)] & (UInt64(1) << UInt64(u & 63)) != 0 {
-                                        to = TransitionTable.find(UInt64(state) << 16 | UInt64(u), entries, shift, mask)
+                                    let low = UInt64(1) << UInt64(u & 63)
+                                    while true {
+                                        if state == 0 {
+                                            state = Swift.max(0, RootTable.next(u, rootBits, rootRank, rootStates))
+                                            break
+                                        }
+                                        // A state with no edge on a unit of these low bits has none on `u`: no probe.
+                                        if edgeMask[Int(state)] & low != 0 {
+                                            let to = TransitionTable.find(UInt64(state) << 16 | UInt64(u), entries, shift, mask)
+                                            if to >= 0 { state = to; break }
+                                        }
+                                        state = fail[Int(state)]
                                     }
-                                    state = to >= 0 ? to : Swift.max(0, RootTable.next(u, rootBits, rootRank, rootStates))
                                     let s = Int(state)
                                     var k = Int(outStart[s])
                                     let end = Int(outStart[s + 1])
@@ -280,6 +248,7 @@ final class CueAutomaton: Sendable {
                         }
                     }
                 }
+            }
             }
             }
           }
