@@ -28,6 +28,11 @@ struct VoteTotals {
     var industry = LabelTotals()
 
     init(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) {
+        self.init(sheet, decision: decision, categoriesOnly: false)
+    }
+
+    /// With `categoriesOnly`, only `category` is counted (`Tally.categoryTotals`); subtype and industry stay empty.
+    init(_ sheet: ScoreSheet, decision: ScoringConfig.Decision, categoriesOnly: Bool) {
         // The votes read in place (a vote copied out retained its label and released it).
         var category = LabelTotals(), subtype = LabelTotals(), industry = LabelTotals()
         sheet.votes.withUnsafeBufferPointer { vb in
@@ -38,13 +43,13 @@ struct VoteTotals {
                     case .category:
                         category.add(vb[k].weight, id: id) { vb[k].label }
                     case .subtype:
-                        subtype.add(vb[k].weight, id: id) { vb[k].label }
+                        if !categoriesOnly { subtype.add(vb[k].weight, id: id) { vb[k].label } }
                         if vb[k].weight > 0, vb[k].countsForCategory,
                            let c = id >= 0 ? LabelIndex.categoryOfSubtype[Int(id)] : LabelIndex.category(ofSubtype: vb[k].label, id: id) {
                             category.add(vb[k].weight * decision.subtypeShare, to: c.label, id: c.id)
                         }
                     case .industry:
-                        industry.add(vb[k].weight, id: id) { vb[k].label }
+                        if !categoriesOnly { industry.add(vb[k].weight, id: id) { vb[k].label } }
                     }
                 }
             }

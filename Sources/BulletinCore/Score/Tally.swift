@@ -72,27 +72,7 @@ enum Tally {
     /// `decision.subtypeShare` (a counter-cue against a subtype says nothing against its category; a vote
     /// marked not to count for its category, such as a construction's, only chooses within it).
     static func categoryTotals(_ sheet: ScoreSheet, decision: ScoringConfig.Decision) -> LabelTotals {
-        var totals = LabelTotals()
-        // The votes read in place (a vote copied out retained its label and released it).
-        sheet.votes.withUnsafeBufferPointer { vb in
-            sheet.voteLabelIDs.withUnsafeBufferPointer { ids in
-                for k in 0..<vb.count {
-                    let id = ids[k]
-                    switch vb[k].dimension {
-                    case .category:
-                        totals.add(vb[k].weight, id: id) { vb[k].label }
-                    case .subtype:
-                        if vb[k].weight > 0, vb[k].countsForCategory,
-                           let c = id >= 0 ? LabelIndex.categoryOfSubtype[Int(id)] : LabelIndex.category(ofSubtype: vb[k].label, id: id) {
-                            totals.add(vb[k].weight * decision.subtypeShare, to: c.label, id: c.id)
-                        }
-                    case .industry:
-                        break
-                    }
-                }
-            }
-        }
-        return totals
+        VoteTotals(sheet, decision: decision, categoriesOnly: true).category
     }
 
     /// The best-voted subtype of a category, its default when none has a vote, "" for categories
