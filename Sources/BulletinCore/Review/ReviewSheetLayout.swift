@@ -230,16 +230,7 @@ struct ReviewSheetLayout {
                     out.text(texts[i] ?? "")
                     out.end()
                 case .text(let t):
-                    let text = X.legal(t)
-                    if !text.isEmpty {
-                        out.attribute("t", "inlineStr")
-                        out.start("is")
-                        out.start("t")
-                        if Self.padded(text) { out.attribute("xml:space", "preserve") }
-                        out.text(text)
-                        out.end()
-                        out.end()
-                    }
+                    Self.writeInlineText(t, to: out)
                 }
                 out.end()
             }
@@ -404,16 +395,7 @@ struct ReviewSheetLayout {
                     out.text(Self.number(Double(n)))
                     out.end()
                 case .text(let t):
-                    let text = X.legal(t)
-                    if !text.isEmpty {
-                        out.attribute("t", "inlineStr")
-                        out.start("is")
-                        out.start("t")
-                        if Self.padded(text) { out.attribute("xml:space", "preserve") }
-                        out.text(text)
-                        out.end()
-                        out.end()
-                    }
+                    Self.writeInlineText(t, to: out)
                 }
                 out.end()
             }
@@ -431,6 +413,20 @@ struct ReviewSheetLayout {
     enum IdentityCell {
         case text(String)
         case number(Int)
+    }
+
+    /// The inline string of a streamed text cell, written after its `r` and `s` attributes: what `cell` makes for
+    /// `.text` (legal XML characters only, `xml:space="preserve"` when padded, nothing for blank text).
+    static func writeInlineText(_ t: String, to out: XMLWriter.Stream) {
+        let text = X.legal(t)
+        guard !text.isEmpty else { return }
+        out.attribute("t", "inlineStr")
+        out.start("is")
+        out.start("t")
+        if padded(text) { out.attribute("xml:space", "preserve") }
+        out.text(text)
+        out.end()
+        out.end()
     }
 
     /// One cell. Text is an inline string (never a formula: `=SUM(A1)` stays those eight characters); blank
