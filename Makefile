@@ -51,7 +51,8 @@ lint:
 	else echo "swift-format not found; lint skipped"; fi
 
 # Benchmarks (release build), each an interleaved run with ratios: realistic DOCX forms against python-docx and
-# a C floor (libzip + libxml2), with label variants; 20,000 CSV/XLSX rows against a bare Python csv read.
+# a C floor (libzip + libxml2), with label variants; 20,000 CSV/XLSX rows against a bare Python csv read; a whole
+# `bulletin run` of those 20,000 CSV rows (per stage) against the same read.
 # BASELINE=path/to/other/bulletin runs another build side by side (before/after).
 # `make bench-nightly`: the nightly run over a growing library (1,000 rows a month for 12 months; MONTHS=24 runs
 # past the match window, DECIDE=不通过 returns every sheet decided so the backlog stays a month deep).
@@ -70,6 +71,7 @@ bench: deps
 	@python3 -c "import docx, openpyxl" 2>/dev/null || pip install -q python-docx openpyxl
 	python3 tools/bench_docx.py --forms $(or $(FORMS),400) --variants $(or $(VARIANTS),200) $(BENCH_BASELINE)
 	python3 tools/bench_tabular.py --rows $(or $(ROWS),20000) $(BENCH_BASELINE)
+	python3 tools/bench_run.py --rows $(or $(ROWS),20000) --stages $(BENCH_BASELINE)
 
 bench-nightly: deps
 	$(RELEASE_BUILD)

@@ -38,6 +38,15 @@ def bare_read(path):
     return time.process_time() - start
 
 
+def python_read(path, rounds=3):
+    """Seconds (median of rounds) of the yardstick bench_tabular.py prints against: a Python process that reads the
+    file with the csv module and prints every row to a pipe (start-up included), timed like the binaries."""
+    me = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_tabular.py")
+    times = sorted(common.timed([sys.executable, me, "--bare-read", path])[0]
+                   for _ in range(rounds))
+    return times[len(times) // 2]
+
+
 def run_once(binary, config, source, year, month, keep=None):
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or scratch
@@ -93,18 +102,22 @@ def main():
     print(f"bulletin run, one CSV of N rows into an empty outbox ({a.clock} seconds)")
     for name, binary in runs:
         print(f"{name} = {binary}")
-    head = f"{'rows':>7}{'csv read s':>12}"
+    print("csv read s: Python's csv module reading and printing the rows in this process (StringIO); python s: a "
+          "Python process doing the same to a pipe, start-up included (bench_tabular.py's yardstick, `make bench`'s "
+          "'x bare csv'); x csv and x python are a binary's seconds over each")
+    head = f"{'rows':>7}{'csv read s':>12}{'python s':>10}"
     for name, _ in runs:
-        head += f"{name + ' s':>14}{'MiB':>8}{'x csv':>8}"
+        head += f"{name + ' s':>14}{'MiB':>8}{'x csv':>8}{'x python':>10}"
     print(head)
     for n in [int(x) for x in a.rows.split(",") if x.strip()]:
         source = rows_csv(n, a.data)
         floor = bare_read(source)
-        line = f"{n:>7}{floor:>12.2f}"
+        process = python_read(source)
+        line = f"{n:>7}{floor:>12.2f}{process:>10.2f}"
         for name, binary in runs:
             keep = os.path.join(a.keep, str(n), name) if a.keep else None
             t, peak = run_once(binary, a.config, source, a.year, a.month, keep)
-            line += f"{t:>14.2f}{peak / 1024:>8.1f}{t / max(floor, 1e-6):>8.1f}"
+            line += f"{t:>14.2f}{peak / 1024:>8.1f}{t / max(floor, 1e-6):>8.1f}{t / max(process, 1e-6):>10.1f}"
         print(line, flush=True)
         if a.stages:
             for name, binary in runs:
