@@ -133,6 +133,27 @@ public struct XMLFragment {
         name.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Markup already serialised, appended as it is after ending the start tag being written: the caller vouches
+    /// that, with the rest it appends, it is what the element calls above would have written for whole elements
+    /// (every start tag it opens it closes; attribute values that need no escaping). For cells written by the
+    /// tens of thousands, whose shape is fixed: a run of bytes instead of a call per name and attribute.
+    public mutating func markup(_ s: StaticString) {
+        closeStartTag()
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// `markup` of a string's UTF-8 (a cell reference, a number).
+    public mutating func markup(_ s: String) {
+        closeStartTag()
+        append(s)
+    }
+
+    /// Character data inside `markup`, escaped as `text` escapes it.
+    public mutating func escapedText(_ text: String) {
+        var string = text
+        string.withUTF8 { Self.appendText($0, to: &bytes) }
+    }
+
     /// Ends the start tag being written (`>`), as content or a child would.
     mutating func closeStartTag() {
         if inStartTag { bytes.append(0x3E); inStartTag = false }

@@ -165,6 +165,36 @@ import Testing
         #expect(total > 50_000)
     }
 
+    /// Markup runs and escaped text give the bytes the element calls give for the same cell, inside an open element.
+    @Test func markupIsWhatTheCallsWrite() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = XMLWriterTests.text(&rng) + (XMLFragmentTests.extra.randomElement(using: &rng) ?? "")
+            var calls = XMLFragment()
+            calls.start("row")
+            calls.attribute("r", "7")
+            calls.start("c")
+            calls.attribute("r", "B7")
+            calls.start("is")
+            calls.start("t")
+            calls.text(text)
+            calls.end()
+            calls.end()
+            calls.end()
+            calls.end()
+            var runs = XMLFragment()
+            runs.start("row")
+            runs.attribute("r", "7")
+            runs.markup("<c r=\"")
+            runs.markup("B" + "7")
+            runs.markup("\"><is><t>")
+            runs.escapedText(text)
+            runs.markup("</t></is></c>")
+            runs.end()
+            #expect(runs.bytes == calls.bytes && runs.isBalanced)
+        }
+    }
+
     /// Text bytes and attribute values escaped as libxml2 does, spelled out.
     @Test func escapesAreLibxml2s() {
         var f = XMLFragment()

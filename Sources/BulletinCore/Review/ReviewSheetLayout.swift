@@ -191,9 +191,10 @@ struct ReviewSheetLayout {
 
     /// The case rows as `caseRow` makes them, written straight to the stream in the bytes `XMLWriter` makes for
     /// their elements, none built: a big month's sheet has tens of thousands of cells, and building, walking and
-    /// freeing their elements was a third of writing the sheet. They are serialised in an `XMLFragment` (no call
-    /// into libxml2 per name, attribute and text: those calls were four fifths of writing the rows) and handed to
-    /// the stream a few hundred kilobytes at a time.
+    /// freeing their elements was a third of writing the sheet. They are serialised in an `XMLFragment` as runs of
+    /// markup (no call into libxml2 per name, attribute and text: those calls were four fifths of writing the rows;
+    /// then no fragment call per name and attribute, ~2,500 instructions a cell) and handed to the stream a few
+    /// hundred kilobytes at a time.
     func writeCaseRows(_ out: XMLWriter.Stream) {
         var f = XMLFragment()
         f.reserveCapacity(Self.flushBytes + 64 * 1024)
@@ -204,12 +205,14 @@ struct ReviewSheetLayout {
             for (i, (value, _)) in values.enumerated() {
                 if case .text(let t) = value, !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
             }
-            f.start("row")
-            f.attribute("r", rowNumber)
-            f.attribute("ht", lines < Self.heights.count ? Self.heights[lines] : Self.height(lines: lines))
+            // The row and its cells spelled as runs of markup (what start, attribute and end write for them: the
+            // row has cells, a cell's reference, height and style need no escaping; `markupCell` writes the rest).
+            f.markup("<row r=\"")
+            f.markup(rowNumber)
+            f.markup("\" ht=\"")
+            f.markup(lines < Self.heights.count ? Self.heights[lines] : Self.height(lines: lines))
+            f.markup("\">")
             for (i, (value, reviewer)) in values.enumerated() {
-                f.start("c")
-                f.attribute("r", columnLetters[i] + rowNumber)
                 let style: Style
                 switch value {
                 case .number:
@@ -222,21 +225,39 @@ struct ReviewSheetLayout {
                         style = reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText)
                     }
                 }
-                if style != .plain { f.attribute("s", style.rawValue < Self.styleNumbers.count ? Self.styleNumbers[style.rawValue] : String(style.rawValue)) }
-                switch value {
-                case .number(let d):
-                    f.start("v")
-                    f.text(Self.number(d))
-                    f.end()
-                case .text(let t):
-                    Self.writeInlineText(t, to: &f)
-                }
-                f.end()
+                Self.markupCell(column: columnLetters[i], row: rowNumber, style: style, value, to: &f)
             }
-            f.end()
+            f.markup("</row>")
             if f.bytes.count >= Self.flushBytes { out.write(&f) }
         }
         out.write(&f)
+    }
+
+    /// One streamed cell as markup: `<c r="B7" s="5"` then the value as `cell` holds it (`><v>12</v></c>`, an
+    /// inline string `t="inlineStr"><is><t>…</t></is></c>` with `xml:space="preserve"` when padded, legal XML
+    /// characters only), or `/>` for blank text.
+    static func markupCell(column: String, row: String, style: Style, _ value: CellValue, to f: inout XMLFragment) {
+        f.markup("<c r=\"")
+        f.markup(column)
+        f.markup(row)
+        f.markup("\"")
+        if style != .plain {
+            f.markup(" s=\"")
+            f.markup(style.rawValue < styleNumbers.count ? styleNumbers[style.rawValue] : String(style.rawValue))
+            f.markup("\"")
+        }
+        switch value {
+        case .number(let d):
+            f.markup("><v>")
+            f.escapedText(number(d))
+            f.markup("</v></c>")
+        case .text(let t):
+            let text = isLegalXML(t) ? t : X.legal(t)
+            guard !text.isEmpty else { f.markup("/>"); return }
+            f.markup(padded(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
+            f.escapedText(text)
+            f.markup("</t></is></c>")
+        }
     }
 
     /// How many bytes of rows a fragment gathers before they go to the stream.
@@ -430,28 +451,21 @@ struct ReviewSheetLayout {
     /// bytes `XMLWriter` makes for their elements (a row per case: building, walking and freeing their elements
     /// was a tenth of writing a big sheet's parts), serialised in an `XMLFragment` as the case rows are.
     func writeIdentityRows(_ out: XMLWriter.Stream) {
-        let style = String(Style.identityText.rawValue)
         var f = XMLFragment()
         for (r, values) in identityRows.enumerated() {
             let number = String(r + 1)
-            f.start("row")
-            f.attribute("r", number)
+            // Every identity row has its key cell, so the row has content (`markupCell` as for the case rows).
+            f.markup("<row r=\"")
+            f.markup(number)
+            f.markup("\">")
             for (c, value) in values.enumerated() {
                 // What `cell(ref, value, .identityText)` holds.
-                f.start("c")
-                f.attribute("r", Self.column(c) + number)
-                if Style.identityText != .plain { f.attribute("s", style) }
                 switch value {
-                case .number(let n):
-                    f.start("v")
-                    f.text(Self.number(Double(n)))
-                    f.end()
-                case .text(let t):
-                    Self.writeInlineText(t, to: &f)
+                case .number(let n): Self.markupCell(column: Self.column(c), row: number, style: .identityText, .number(Double(n)), to: &f)
+                case .text(let t): Self.markupCell(column: Self.column(c), row: number, style: .identityText, .text(t), to: &f)
                 }
-                f.end()
             }
-            f.end()
+            f.markup("</row>")
             if f.bytes.count >= Self.flushBytes { out.write(&f) }
         }
         out.write(&f)
@@ -467,20 +481,6 @@ struct ReviewSheetLayout {
     enum IdentityCell {
         case text(String)
         case number(Int)
-    }
-
-    /// The inline string of a streamed text cell, written after its `r` and `s` attributes: what `cell` makes for
-    /// `.text` (legal XML characters only, `xml:space="preserve"` when padded, nothing for blank text).
-    static func writeInlineText(_ t: String, to f: inout XMLFragment) {
-        let text = isLegalXML(t) ? t : X.legal(t)
-        guard !text.isEmpty else { return }
-        f.attribute("t", "inlineStr")
-        f.start("is")
-        f.start("t")
-        if padded(text) { f.attribute("xml:space", "preserve") }
-        f.text(text)
-        f.end()
-        f.end()
     }
 
     /// Whether every scalar of `text` is one XML allows (`XMLBuild.legal` keeps it as it is), read from the UTF-8:
