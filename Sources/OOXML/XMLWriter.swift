@@ -1,14 +1,8 @@
-/// Serialises element trees to the bytes libxml2's text writer (2.9) makes for them: the declaration
-/// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` and a line feed, the root, a line feed; no
-/// indentation, an element with no content closed as `<name/>`, text and attribute values escaped as libxml2
-/// escapes them (`XMLFragment`). Element and attribute names are written as given (e.g. `w:p`); declare namespaces
-/// with `xmlns:` attributes on the root. An empty name, or an attribute after content, fails the document, as
-/// libxml2 refuses them. Written in Swift (sheets9): going through libxml2 one name, attribute and text at a time was
-/// most of writing a review sheet; the tests hold the bytes to libxml2's.
-public enum XMLWriter {
-    /// What `xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes")` writes.
-    static let declaration = Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n".utf8)
+import CLibXML2
 
+/// Serialises element trees with libxml2's text writer. Element and attribute names are written as given
+/// (e.g. `w:p`); declare namespaces with `xmlns:` attributes on the root.
+public enum XMLWriter {
     /// The UTF-8 bytes of a standalone XML document whose root is `root`.
     public static func document(_ root: XMLElement) throws -> [UInt8] {
         try document(root) { _, _ in }
@@ -18,77 +12,99 @@ public enum XMLWriter {
     /// the stream are that element's last children (a big worksheet's rows, written as they are made instead of
     /// held as a tree). The bytes are those of `document(_:)` of the tree with those children in it.
     public static func document(_ root: XMLElement, append: (XMLElement, Stream) -> Void) throws -> [UInt8] {
-        let stream = Stream()
-        stream.fragment.bytes = declaration
-        // The attributes and children are walked in place (not copied out one by one), in order.
+        // The writer's output goes to `sink` through the callback `xmlNewTextWriterMemory` would call with its
+        // buffer, the same bytes in the same order: an xmlBuffer grows by what each flush adds (a realloc every
+        // 4 KB of a 4 MB worksheet) and its content was then copied out once more.
+        let sink = ByteSink()
+        guard let output = xmlOutputBufferCreateIO({ context, chars, count in
+            guard let context, let chars, count > 0 else { return 0 }
+            Unmanaged<ByteSink>.fromOpaque(context).takeUnretainedValue().append(chars, Int(count))
+            return count
+        }, nil, Unmanaged.passUnretained(sink).toOpaque(), nil) else { throw XMLError.writeFailed("out of memory") }
+        guard let writer = xmlNewTextWriter(output) else {
+            xmlOutputBufferClose(output)
+            throw XMLError.writeFailed("cannot create writer")
+        }
+        let stream = Stream(writer)
+        func check(_ rc: Int32) { if rc < 0 { stream.failed = true } }
+        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes"))
+        // Each name and text goes to libxml2 as a pointer to the string's own UTF-8 (`withXMLChars`), the same
+        // bytes the implicit String-to-pointer conversion passes, without copying every one into a new array.
         func emit(_ e: XMLElement) {
-            stream.start(e.name)
+            // The attributes and children are walked in place (not copied out one by one), in order.
+            check(withXMLChars(e.name) { xmlTextWriterStartElement(writer, $0) })
             e.attributes.withUnsafeBufferPointer { attributes in
-                for i in attributes.indices { stream.attribute(attributes[i].name, attributes[i].value) }
+                for i in attributes.indices {
+                    check(withXMLChars(attributes[i].name) { name in withXMLChars(attributes[i].value) { xmlTextWriterWriteAttribute(writer, name, $0) } })
+                }
             }
             e.children.withUnsafeBufferPointer { children in
                 for i in children.indices {
                     switch children[i] {
                     case .element(let child): emit(child)
-                    case .text(let t): stream.text(t)
+                    case .text(let t): check(withXMLChars(t) { xmlTextWriterWriteString(writer, $0) })
                     }
                 }
             }
             append(e, stream)
-            stream.end()
+            check(xmlTextWriterEndElement(writer))
         }
         emit(root)
-        // `xmlTextWriterEndDocument` closes what is open and ends with a line feed.
-        while !stream.fragment.isBalanced { stream.fragment.end() }
-        if stream.failed { throw XMLError.writeFailed("an element or attribute with no name, or an attribute after content") }
-        stream.fragment.bytes.append(0x0A)
-        return stream.fragment.bytes
+        check(xmlTextWriterEndDocument(writer))
+        xmlFreeTextWriter(writer)  // flushes the rest into `sink`
+        if stream.failed { throw XMLError.writeFailed("libxml2 text writer reported an error") }
+        return withExtendedLifetime(sink) { sink.bytes }
     }
 
-    /// Elements written straight to a document, each call as `document(_:)` makes it for a tree. Valid only inside
-    /// the `append` call it is given to.
-    public final class Stream {
-        var fragment = XMLFragment()
-        var failed = false
-        init() {}
-        /// Opens an element.
-        public func start(_ name: String) {
-            guard !name.isEmpty else { failed = true; return }
-            fragment.start(name)
+    /// Where a document's bytes go as libxml2 flushes them (the array doubles as it grows).
+    final class ByteSink {
+        var bytes: [UInt8] = []
+        func append(_ chars: UnsafePointer<CChar>, _ count: Int) {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: chars, count: count))
         }
+    }
+
+    /// Calls `body` with `text` as NUL-terminated UTF-8, as libxml2's `xmlChar` (its string's storage when it has
+    /// one, else a copy on the stack); the pointer is valid only inside `body`.
+    static func withXMLChars<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { chars in chars.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1, body) }
+    }
+
+    /// Elements written straight to a document's text writer, each call as `document(_:)` makes it for a tree.
+    /// Valid only inside the `append` call it is given to.
+    public final class Stream {
+        let writer: xmlTextWriterPtr
+        var failed = false
+        init(_ writer: xmlTextWriterPtr) { self.writer = writer }
+        private func check(_ rc: Int32) { if rc < 0 { failed = true } }
+        /// Opens an element.
+        public func start(_ name: String) { check(withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }) }
         /// An attribute of the element just opened (before its children).
         public func attribute(_ name: String, _ value: String) {
-            guard !name.isEmpty, fragment.inStartTag else { failed = true; return }
-            fragment.attribute(name, value)
+            check(withXMLChars(name) { n in withXMLChars(value) { xmlTextWriterWriteAttribute(writer, n, $0) } })
         }
         /// Character data.
-        public func text(_ text: String) {
-            guard !fragment.isBalanced else { failed = true; return }
-            fragment.text(text)
-        }
+        public func text(_ text: String) { check(withXMLChars(text) { xmlTextWriterWriteString(writer, $0) }) }
         /// Closes the element opened last.
-        public func end() {
-            guard !fragment.isBalanced else { failed = true; return }
-            fragment.end()
-        }
+        public func end() { check(xmlTextWriterEndElement(writer)) }
         /// The elements of `fragment`, as written there (the bytes the calls above would have made for them), and
         /// `fragment` emptied for more. Closes the start tag of the element being written, as its first child would.
-        public func write(_ other: inout XMLFragment) {
-            precondition(other.isBalanced, "a fragment is written whole: every element it opened is closed")
-            guard !other.bytes.isEmpty else { return }
-            fragment.closeStartTag()
-            fragment.bytes.append(contentsOf: other.bytes)
-            other.bytes.removeAll(keepingCapacity: true)
+        public func write(_ fragment: inout XMLFragment) {
+            precondition(fragment.isBalanced, "a fragment is written whole: every element it opened is closed")
+            guard !fragment.bytes.isEmpty else { return }
+            check(fragment.bytes.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) })
+            fragment.bytes.removeAll(keepingCapacity: true)
         }
     }
 }
 
-/// Elements serialised to the bytes libxml2's text writer (2.9) makes for the same calls, for elements written by
-/// the tens of thousands (a worksheet's cells): `start`, `attribute`, `text` and `end` append what
+/// Elements serialised in Swift to the bytes libxml2's text writer (2.9) makes for the same calls, for elements
+/// written by the tens of thousands (a worksheet's cells): `start`, `attribute`, `text` and `end` append what
 /// `xmlTextWriterStartElement`, `xmlTextWriterWriteAttribute`, `xmlTextWriterWriteString` and
-/// `xmlTextWriterEndElement` write in a document declared UTF-8 (as `XMLWriter.document` writes every one);
-/// `XMLWriter.Stream.write` adds the bytes to a document in one piece. Names are written as given; attribute values
-/// and text are escaped as libxml2 escapes them there (`xmlBufAttrSerializeTxtContent`, `xmlEncodeSpecialChars`).
+/// `xmlTextWriterEndElement` would write in a document `XMLWriter.document` writes (declared UTF-8), with no call
+/// into C and no copy of a name or text; `XMLWriter.Stream.write` hands the bytes to the document's writer in one
+/// call. Names are written as given; attribute values and text are escaped as libxml2 escapes them there
+/// (`xmlBufAttrSerializeTxtContent`, `xmlEncodeSpecialChars`).
 public struct XMLFragment {
     /// The serialised elements so far.
     public internal(set) var bytes: [UInt8] = []
@@ -109,7 +125,7 @@ public struct XMLFragment {
     public mutating func start(_ name: String) {
         if inStartTag { bytes.append(0x3E) }
         bytes.append(0x3C)
-        append(name)
+        bytes.append(contentsOf: name.utf8)
         open.append(name)
         inStartTag = true
     }
@@ -118,7 +134,7 @@ public struct XMLFragment {
     public mutating func attribute(_ name: String, _ value: String) {
         precondition(inStartTag, "an attribute follows its element's start")
         bytes.append(0x20)
-        append(name)
+        bytes.append(contentsOf: name.utf8)
         bytes.append(0x3D)
         bytes.append(0x22)
         var value = value
@@ -181,7 +197,7 @@ public struct XMLFragment {
         } else {
             bytes.append(0x3C)
             bytes.append(0x2F)
-            append(name)
+            bytes.append(contentsOf: name.utf8)
             bytes.append(0x3E)
         }
     }

@@ -211,35 +211,3 @@ import Testing
         #expect(f.isBalanced)
     }
 }
-
-/// What libxml2's writer refuses fails the document here too: an element or attribute with no name, an attribute
-/// after content.
-@Suite struct XMLWriterRefusalTests {
-    @Test func libxml2RefusesWhatTheWriterRefuses() throws {
-        guard let buffer = xmlBufferCreate() else { return }
-        defer { xmlBufferFree(buffer) }
-        let writer = try #require(xmlNewTextWriterMemory(buffer, 0))
-        defer { xmlFreeTextWriter(writer) }
-        #expect(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes") >= 0)
-        #expect(xmlTextWriterStartElement(writer, "") < 0)
-        #expect(xmlTextWriterStartElement(writer, "a") >= 0)
-        #expect(xmlTextWriterWriteAttribute(writer, "", "v") < 0)
-        #expect(xmlTextWriterWriteString(writer, "x") >= 0)
-        #expect(xmlTextWriterWriteAttribute(writer, "b", "v") < 0)
-    }
-
-    @Test func theWriterRefusesThem() throws {
-        #expect(throws: XMLError.self) { try XMLWriter.document(XMLElement(name: "")) }
-        #expect(throws: XMLError.self) { try XMLWriter.document(XMLElement(name: "a", children: [.element(XMLElement(name: ""))])) }
-        #expect(throws: XMLError.self) { try XMLWriter.document(XMLElement(name: "a", attributes: [XMLAttribute(name: "", value: "v")])) }
-        #expect(throws: XMLError.self) {
-            try XMLWriter.document(XMLElement(name: "a")) { _, out in
-                out.text("x")
-                out.attribute("b", "v")
-            }
-        }
-        #expect(throws: XMLError.self) { try XMLWriter.document(XMLElement(name: "a")) { _, out in out.end() } }
-        #expect(try XMLWriter.document(XMLElement(name: "a", attributes: [XMLAttribute(name: "b", value: "v")]))
-                == Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a b=\"v\"/>\n".utf8))
-    }
-}
