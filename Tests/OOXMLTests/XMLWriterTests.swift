@@ -90,3 +90,124 @@ import Testing
         }
     }
 }
+
+/// `XMLFragment` serialises elements to the bytes libxml2's text writer makes for the same calls: random trees of
+/// names, attributes and texts (escapes, line breaks, tabs, CJK and emoji in attribute values, controls, empty
+/// texts and elements), written through a fragment where a tree's root
+/// ends, are byte for byte the document of the whole tree, and so are fragments written between streamed elements.
+@Suite struct XMLFragmentTests {
+    static func write(_ e: XMLElement, to f: inout XMLFragment) {
+        f.start(e.name)
+        for a in e.attributes { f.attribute(a.name, a.value) }
+        for c in e.children {
+            switch c {
+            case .element(let child): write(child, to: &f)
+            case .text(let t): f.text(t)
+            }
+        }
+        f.end()
+    }
+
+    static let extra = ["\u{1}", "\u{1F}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{FFFD}", "\u{FFFE}", "é", "e\u{301}", "\r\n", "'"]
+
+    static func tree(_ depth: Int, _ rng: inout SystemRandomNumberGenerator) -> XMLElement {
+        var e = XMLWriterTests.tree(depth, &rng)
+        // Attributes and texts with the characters libxml2 treats apart.
+        e.attributes.append(XMLAttribute(name: "x", value: XMLWriterTests.text(&rng) + (extra.randomElement(using: &rng) ?? "")))
+        e.children.append(.text((extra.randomElement(using: &rng) ?? "") + XMLWriterTests.text(&rng)))
+        return e
+    }
+
+    @Test func fragmentsAreTheTextWritersBytes() throws {
+        var rng = SystemRandomNumberGenerator()
+        var total = 0
+        for k in 0..<400 {
+            var root = XMLElement(name: "sheetData")
+            if k % 3 == 0 { root.attributes.append(XMLAttribute(name: "a", value: "1")) }
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { root.children.append(.element(Self.tree(3, &rng))) }
+            let reference = try XMLWriter.document(root)
+            #expect(reference == XMLWriterTests.reference(root))
+            // The whole tail through one fragment, or streamed and fragment children taking turns.
+            let whole = try XMLWriter.document(XMLElement(name: "sheetData", attributes: root.attributes)) { e, out in
+                var f = XMLFragment()
+                for case .element(let child) in root.children { Self.write(child, to: &f) }
+                #expect(f.isBalanced)
+                out.write(&f)
+                #expect(f.bytes.isEmpty)
+            }
+            #expect(whole == reference)
+            let mixed = try XMLWriter.document(XMLElement(name: "sheetData", attributes: root.attributes)) { e, out in
+                var f = XMLFragment()
+                for (i, child) in root.children.enumerated() {
+                    guard case .element(let c) = child else { continue }
+                    if i % 2 == 0 {
+                        Self.write(c, to: &f)
+                        out.write(&f)
+                    } else {
+                        func stream(_ e: XMLElement) {
+                            out.start(e.name)
+                            for a in e.attributes { out.attribute(a.name, a.value) }
+                            for c in e.children {
+                                switch c {
+                                case .element(let child): stream(child)
+                                case .text(let t): out.text(t)
+                                }
+                            }
+                            out.end()
+                        }
+                        stream(c)
+                    }
+                }
+            }
+            #expect(mixed == reference)
+            total += reference.count
+        }
+        #expect(total > 50_000)
+    }
+
+    /// Markup runs and escaped text give the bytes the element calls give for the same cell, inside an open element.
+    @Test func markupIsWhatTheCallsWrite() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = XMLWriterTests.text(&rng) + (XMLFragmentTests.extra.randomElement(using: &rng) ?? "")
+            var calls = XMLFragment()
+            calls.start("row")
+            calls.attribute("r", "7")
+            calls.start("c")
+            calls.attribute("r", "B7")
+            calls.start("is")
+            calls.start("t")
+            calls.text(text)
+            calls.end()
+            calls.end()
+            calls.end()
+            calls.end()
+            var runs = XMLFragment()
+            runs.start("row")
+            runs.attribute("r", "7")
+            runs.markup("<c r=\"")
+            runs.markup("B" + "7")
+            runs.markup("\"><is><t>")
+            runs.escapedText(text)
+            runs.markup("</t></is></c>")
+            runs.end()
+            #expect(runs.bytes == calls.bytes && runs.isBalanced)
+        }
+    }
+
+    /// Text bytes and attribute values escaped as libxml2 does, spelled out.
+    @Test func escapesAreLibxml2s() {
+        var f = XMLFragment()
+        f.start("c")
+        f.attribute("r", "<a&\"b\">\t\n\r中😀")
+        f.start("t")
+        f.text("<a&\"b\">\t\n\r中😀'")
+        f.end()
+        f.start("v")
+        f.end()
+        f.end()
+        #expect(String(decoding: f.bytes, as: UTF8.self)
+                == "<c r=\"&lt;a&amp;&quot;b&quot;&gt;&#9;&#10;&#13;中😀\"><t>&lt;a&amp;&quot;b&quot;&gt;\t\n&#13;中😀'</t><v/></c>")
+        #expect(f.isBalanced)
+    }
+}

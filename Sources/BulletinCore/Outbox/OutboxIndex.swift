@@ -186,7 +186,7 @@ public enum OutboxIndex {
         let deadline = step.map { $0.deadline.date(for: b.period) }
         let waitsOn = step.map { s -> String in
             guard (s.by ?? "").isEmpty else { return s.by ?? "" }
-            let source = b[.source].trimmingCharacters(in: .whitespaces)
+            let source = b[.source].trimmingWhitespacesAsFoundation
             return source.isEmpty ? "未填写成果来源" : source
         }
         return CaseStatus(id: b.id, title: b.classified ? "（涉密）" : b[.title], submitter: b[.submitter], stage: stage.rawValue,

@@ -235,7 +235,7 @@ public struct ReviewSheetPlanner: Sendable {
 
     /// The 成果来源 division that screens a case ("未填写成果来源" when the form left it empty).
     static func division(_ c: CaseState) -> String {
-        let source = c.record[.source].trimmingCharacters(in: .whitespaces)
+        let source = c.record[.source].trimmingWhitespacesAsFoundation
         return source.isEmpty ? "未填写成果来源" : source
     }
 
@@ -256,9 +256,10 @@ public struct ReviewSheetPlanner: Sendable {
     /// A case as a sheet row: what it is, the machine's suggestions with a one-line reason each, its version.
     static func row(_ c: CaseState, duplicates: String = "") -> ReviewRow {
         let a = c.record.assessment
-        // Whether each finding's conclusion is plain text, found once for the four suggestions' reasons.
-        let plain = a.reasons.map { $0.conclusion.isPlainForSearch }
-        func reason(for value: String, _ a: Assessment) -> String { Self.reason(for: value, a, plainConclusions: plain) }
+        // Whether each finding's conclusion is plain text, found once for the four suggestions' reasons, and only
+        // for the findings searched for a plain value (most are passed over for their weight).
+        var plain = [UInt8](repeating: 0, count: a.reasons.count)
+        func reason(for value: String, _ a: Assessment) -> String { Self.reason(for: value, a, plainCache: &plain) }
         return ReviewRow(caseId: c.id, title: c.record[.title], submitter: c.record[.submitter], supervisor: c.record[.supervisor],
                          source: c.record[.source],
                          category: ReviewSuggestion(c.effectiveCategory, reason: reason(for: a.category, a)),
@@ -272,18 +273,27 @@ public struct ReviewSheetPlanner: Sendable {
     /// The strongest finding that concludes `value`, in one line: `rule「words」: conclusion`.
     /// `plainConclusions`, when given, holds `isPlainForSearch` of each reason's conclusion, in order.
     static func reason(for value: String, _ a: Assessment, plainConclusions: [Bool]? = nil) -> String {
+        var cache = plainConclusions.map { $0.map { $0 ? UInt8(1) : 2 } } ?? [UInt8](repeating: 0, count: a.reasons.count)
+        return reason(for: value, a, plainCache: &cache)
+    }
+
+    /// `reason(for:_:plainConclusions:)` with `isPlainForSearch` of each reason's conclusion kept in `cache` (0 not yet
+    /// known, 1 plain, 2 not), found when a search first needs it; the cache serves the row's four suggestions.
+    static func reason(for value: String, _ a: Assessment, plainCache conclusions: inout [UInt8]) -> String {
         guard !value.isEmpty else { return "" }
         let plain = value.isPlainForSearch
-        let conclusions = plainConclusions ?? a.reasons.map(\.conclusion.isPlainForSearch)
         // The first of the heaviest findings that conclude it (as `max(by:)` of them picks), in one pass with no
         // array of findings copied: a sheet row asks four times.
         // Indices, not copies of the findings (a copy of a finding is five strings retained and released).
+        // A finding no heavier than the one found cannot replace it, so its conclusion is not searched (the
+        // weights are compared as before, only first: a search is most of the cost, and a row asks four times).
         let reasons = a.reasons
         var found: Int?
         for i in 0..<min(reasons.count, conclusions.count) {
-            let conclusion = reasons[i].conclusion
-            guard plain && conclusions[i] ? conclusion.holds(value) : conclusion.contains(value) else { continue }
             if let best = found, !(reasons[best].weight < reasons[i].weight) { continue }
+            let conclusion = reasons[i].conclusion
+            if plain && conclusions[i] == 0 { conclusions[i] = conclusion.isPlainForSearch ? 1 : 2 }
+            guard plain && conclusions[i] == 1 ? conclusion.holds(value) : conclusion.contains(value) else { continue }
             found = i
         }
         guard let r = found.map({ reasons[$0] }) else { return a.flags.first { $0.containsAsFoundation(value, needleIsPlain: plain) } ?? "" }
@@ -293,11 +303,29 @@ public struct ReviewSheetPlanner: Sendable {
     /// The three heaviest findings behind the score, by the words they found (findings on no words, such as
     /// the formula or completeness, are left to `explain`).
     static func scoreReason(_ a: Assessment) -> String {
-        // The findings' indices sorted as the findings were (the same comparisons give the same order), so no
-        // finding is copied to be filtered and sorted.
+        // The first three findings on words in the order the (stable) sort by weight, heaviest first, gave them:
+        // each finding in turn goes before those it is heavier than and after the rest, and only three are kept
+        // (no array of indices filtered and sorted, no strings made for findings left out).
         let reasons = a.reasons
-        return reasons.indices.filter { !reasons[$0].matched.isEmpty }.sorted { reasons[$0].weight > reasons[$1].weight }.prefix(3)
-            .map { "「\(reasons[$0].matched)」\(reasons[$0].conclusion)" }.joined(separator: "；")
+        var top: [Int] = []
+        top.reserveCapacity(4)
+        for i in reasons.indices where !reasons[i].matched.isEmpty {
+            let weight = reasons[i].weight
+            var p = top.count
+            while p > 0 && weight > reasons[top[p - 1]].weight { p -= 1 }
+            guard p < 3 else { continue }
+            top.insert(i, at: p)
+            if top.count > 3 { top.removeLast() }
+        }
+        var text = ""
+        for (k, i) in top.enumerated() {
+            if k > 0 { text += "；" }
+            text += "「"
+            text += reasons[i].matched
+            text += "」"
+            text += reasons[i].conclusion
+        }
+        return text
     }
 }
 
@@ -334,4 +362,19 @@ public struct DuplicateBrief: Sendable, Equatable {
 
     /// A case the sheets do not know: shown by its id.
     public static let unknown = DuplicateBrief()
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, answered without Foundation when neither end is whitespace (a
+    /// 成果来源 such as 基础处 is trimmed for every case of a sheet and every line of the outbox page): then
+    /// trimming removes nothing. Whitespace is what `CharacterSet.whitespaces` holds (tab and the space
+    /// separators); an end outside ASCII is looked up there.
+    var trimmingWhitespacesAsFoundation: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return self }
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            u.value < 0x80 ? u.value == 0x20 || u.value == 0x09 : CharacterSet.whitespaces.contains(u)
+        }
+        return isSpace(first) || isSpace(last) ? trimmingCharacters(in: .whitespaces) : self
+    }
 }

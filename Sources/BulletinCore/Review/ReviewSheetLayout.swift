@@ -189,54 +189,82 @@ struct ReviewSheetLayout {
         return values
     }
 
-    /// The case rows as `caseRow` makes them, written straight to the stream in the calls `XMLWriter` makes for
+    /// The case rows as `caseRow` makes them, written straight to the stream in the bytes `XMLWriter` makes for
     /// their elements, none built: a big month's sheet has tens of thousands of cells, and building, walking and
-    /// freeing their elements was a third of writing the sheet.
+    /// freeing their elements was a third of writing the sheet. They are serialised in an `XMLFragment` as runs of
+    /// markup (no call into libxml2 per name, attribute and text: those calls were four fifths of writing the rows;
+    /// then no fragment call per name and attribute, ~2,500 instructions a cell) and handed to the stream a few
+    /// hundred kilobytes at a time.
     func writeCaseRows(_ out: XMLWriter.Stream) {
-        var styles: [Style] = []
-        var texts: [String?] = []
+        var f = XMLFragment()
+        f.reserveCapacity(Self.flushBytes + 64 * 1024)
         for (n, row) in sheet.rows.enumerated() {
             let values = cellValues(row)
             let rowNumber = String(Self.headerRow + 1 + n)
-            styles.removeAll(keepingCapacity: true)
-            texts.removeAll(keepingCapacity: true)
             var lines = 1
-            for (i, (value, reviewer)) in values.enumerated() {
-                switch value {
-                case .number(let d):
-                    styles.append(isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber))
-                    texts.append(Self.number(d))
-                case .text(let t):
-                    if isRefusalColumn[i] {
-                        styles.append(.refusalText)
-                    } else {
-                        let quoted = Self.looksLikeFormula(t)
-                        styles.append(reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText))
-                    }
-                    texts.append(nil)
-                    if !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
-                }
-            }
-            out.start("row")
-            out.attribute("r", rowNumber)
-            out.attribute("ht", Self.height(lines: lines))
             for (i, (value, _)) in values.enumerated() {
-                out.start("c")
-                out.attribute("r", columnLetters[i] + rowNumber)
-                if styles[i] != .plain { out.attribute("s", String(styles[i].rawValue)) }
+                if case .text(let t) = value, !t.isEmpty { lines = max(lines, Self.lineCount(t, width: measureWidths[i])) }
+            }
+            // The row and its cells spelled as runs of markup (what start, attribute and end write for them: the
+            // row has cells, a cell's reference, height and style need no escaping; `markupCell` writes the rest).
+            f.markup("<row r=\"")
+            f.markup(rowNumber)
+            f.markup("\" ht=\"")
+            f.markup(lines < Self.heights.count ? Self.heights[lines] : Self.height(lines: lines))
+            f.markup("\">")
+            for (i, (value, reviewer)) in values.enumerated() {
+                let style: Style
                 switch value {
                 case .number:
-                    out.start("v")
-                    out.text(texts[i] ?? "")
-                    out.end()
+                    style = isRefusalColumn[i] ? .refusalText : (reviewer ? .reviewerNumber : .machineNumber)
                 case .text(let t):
-                    Self.writeInlineText(t, to: out)
+                    if isRefusalColumn[i] {
+                        style = .refusalText
+                    } else {
+                        let quoted = Self.looksLikeFormula(t)
+                        style = reviewer ? (quoted ? .reviewerTextQuoted : .reviewerText) : (quoted ? .machineTextQuoted : .machineText)
+                    }
                 }
-                out.end()
+                Self.markupCell(column: columnLetters[i], row: rowNumber, style: style, value, to: &f)
             }
-            out.end()
+            f.markup("</row>")
+            if f.bytes.count >= Self.flushBytes { out.write(&f) }
+        }
+        out.write(&f)
+    }
+
+    /// One streamed cell as markup: `<c r="B7" s="5"` then the value as `cell` holds it (`><v>12</v></c>`, an
+    /// inline string `t="inlineStr"><is><t>…</t></is></c>` with `xml:space="preserve"` when padded, legal XML
+    /// characters only), or `/>` for blank text.
+    static func markupCell(column: String, row: String, style: Style, _ value: CellValue, to f: inout XMLFragment) {
+        f.markup("<c r=\"")
+        f.markup(column)
+        f.markup(row)
+        f.markup("\"")
+        if style != .plain {
+            f.markup(" s=\"")
+            f.markup(style.rawValue < styleNumbers.count ? styleNumbers[style.rawValue] : String(style.rawValue))
+            f.markup("\"")
+        }
+        switch value {
+        case .number(let d):
+            f.markup("><v>")
+            f.escapedText(number(d))
+            f.markup("</v></c>")
+        case .text(let t):
+            let text = isLegalXML(t) ? t : X.legal(t)
+            guard !text.isEmpty else { f.markup("/>"); return }
+            f.markup(padded(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
+            f.escapedText(text)
+            f.markup("</t></is></c>")
         }
     }
+
+    /// How many bytes of rows a fragment gathers before they go to the stream.
+    static let flushBytes = 256 * 1024
+
+    /// Style numbers as an `s` attribute spells them, by raw value (the styles are fewer).
+    static let styleNumbers: [String] = (0..<64).map { String($0) }
 
     /// A row's height in points, from the wrapped lines of its tallest cell: spreadsheet programs do not
     /// measure wrapped text when they open a file (LibreOffice and Excel both keep the default height), so a
@@ -261,6 +289,7 @@ struct ReviewSheetLayout {
     /// splitting the text into paragraphs first). A paragraph ends at a line feed that is a character of its
     /// own, as `split(separator: "\n")` splits: not the line feed of a "\r\n" pair, which is one character.
     static func lineCount(_ text: String, width: Double) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ lineCount(utf8: $0, width: width) }) { return count }
         var count = 0
         var units = 0.0
         var afterCR = false
@@ -276,12 +305,55 @@ struct ReviewSheetLayout {
         return count + max(1, Int((units / width).rounded(.up)))
     }
 
+    /// `lineCount` of the text whose (valid) UTF-8 is `bytes`, decoding its scalars from the bytes (the scalar
+    /// view's walk was most of the count): the same scalars in the same order, so the same sums.
+    static func lineCount(utf8 bytes: UnsafeBufferPointer<UInt8>, width: Double) -> Int {
+        var count = 0
+        var units = 0.0
+        var afterCR = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            let v: UInt32
+            if lead < 0x80 {
+                v = UInt32(lead)
+                i &+= 1
+            } else if lead < 0xE0 {
+                v = (UInt32(lead) & 0x1F) << 6 | (UInt32(bytes[i &+ 1]) & 0x3F)
+                i &+= 2
+            } else if lead < 0xF0 {
+                v = (UInt32(lead) & 0x0F) << 12 | (UInt32(bytes[i &+ 1]) & 0x3F) << 6 | (UInt32(bytes[i &+ 2]) & 0x3F)
+                i &+= 3
+            } else {
+                v = (UInt32(lead) & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12 | (UInt32(bytes[i &+ 2]) & 0x3F) << 6
+                    | (UInt32(bytes[i &+ 3]) & 0x3F)
+                i &+= 4
+            }
+            if v == 0x0A && !afterCR {
+                count += max(1, Int((units / width).rounded(.up)))
+                units = 0
+            } else {
+                units += isWide(value: v) ? 2 : 1.05
+            }
+            afterCR = v == 0x0D
+        }
+        return count + max(1, Int((units / width).rounded(.up)))
+    }
+
+    /// `height(lines:)` of 0 to 31 lines, spelled once (a number with a fraction is printed by the shortest
+    /// round-trip algorithm, for every row).
+    static let heights: [String] = (0..<32).map { height(lines: $0) }
+
     /// The height of one line of 10-point text, in points.
     static let lineHeight = 13.5
 
     /// Whether a character takes two width units: CJK ideographs and punctuation, kana, hangul, full-width forms.
-    static func isWide(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
+    static func isWide(_ u: Unicode.Scalar) -> Bool { isWide(value: u.value) }
+
+    /// `isWide` of the scalar whose value is `v`.
+    static func isWide(value v: UInt32) -> Bool {
+        switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
              0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             return true
@@ -376,31 +448,27 @@ struct ReviewSheetLayout {
     }
 
     /// The identity worksheet's rows as `identityWorksheet` makes them, written straight to the stream in the
-    /// calls `XMLWriter` makes for their elements (a row per case: building, walking and freeing their elements
-    /// was a tenth of writing a big sheet's parts).
+    /// bytes `XMLWriter` makes for their elements (a row per case: building, walking and freeing their elements
+    /// was a tenth of writing a big sheet's parts), serialised in an `XMLFragment` as the case rows are.
     func writeIdentityRows(_ out: XMLWriter.Stream) {
-        let style = String(Style.identityText.rawValue)
+        var f = XMLFragment()
         for (r, values) in identityRows.enumerated() {
             let number = String(r + 1)
-            out.start("row")
-            out.attribute("r", number)
+            // Every identity row has its key cell, so the row has content (`markupCell` as for the case rows).
+            f.markup("<row r=\"")
+            f.markup(number)
+            f.markup("\">")
             for (c, value) in values.enumerated() {
                 // What `cell(ref, value, .identityText)` holds.
-                out.start("c")
-                out.attribute("r", Self.column(c) + number)
-                if Style.identityText != .plain { out.attribute("s", style) }
                 switch value {
-                case .number(let n):
-                    out.start("v")
-                    out.text(Self.number(Double(n)))
-                    out.end()
-                case .text(let t):
-                    Self.writeInlineText(t, to: out)
+                case .number(let n): Self.markupCell(column: Self.column(c), row: number, style: .identityText, .number(Double(n)), to: &f)
+                case .text(let t): Self.markupCell(column: Self.column(c), row: number, style: .identityText, .text(t), to: &f)
                 }
-                out.end()
             }
-            out.end()
+            f.markup("</row>")
+            if f.bytes.count >= Self.flushBytes { out.write(&f) }
         }
+        out.write(&f)
     }
 
     // MARK: - Cells
@@ -415,18 +483,25 @@ struct ReviewSheetLayout {
         case number(Int)
     }
 
-    /// The inline string of a streamed text cell, written after its `r` and `s` attributes: what `cell` makes for
-    /// `.text` (legal XML characters only, `xml:space="preserve"` when padded, nothing for blank text).
-    static func writeInlineText(_ t: String, to out: XMLWriter.Stream) {
-        let text = X.legal(t)
-        guard !text.isEmpty else { return }
-        out.attribute("t", "inlineStr")
-        out.start("is")
-        out.start("t")
-        if padded(text) { out.attribute("xml:space", "preserve") }
-        out.text(text)
-        out.end()
-        out.end()
+    /// Whether every scalar of `text` is one XML allows (`XMLBuild.legal` keeps it as it is), read from the UTF-8:
+    /// the scalars it drops are the controls below U+0020 other than tab, line feed and carriage return (one byte
+    /// each) and U+FFFE and U+FFFF (EF BF BE, EF BF BF); surrogates are not in a String.
+    static func isLegalXML(_ text: String) -> Bool {
+        guard let legal = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 {
+                    guard b == 0x09 || b == 0x0A || b == 0x0D else { return false }
+                } else if b == 0xEF, i &+ 2 < n, bytes[i &+ 1] == 0xBF, bytes[i &+ 2] >= 0xBE {
+                    return false
+                }
+                i &+= 1
+            }
+            return true
+        }) else { return text.unicodeScalars.allSatisfy(X.isLegal) }
+        return legal
     }
 
     /// One cell. Text is an inline string (never a formula: `=SUM(A1)` stays those eight characters); blank

@@ -54,6 +54,25 @@ import Testing
         #expect(ReviewSheetLayout.lineCount("\n", width: 10) == 2)
     }
 
+    /// The UTF-8 reading of legality and the Foundation-free trim answer as `XMLBuild.legal` and Foundation do, on
+    /// random text with controls, U+FFFD–U+FFFF, emoji, and space separators of every kind at either end.
+    @Test func legalityAndTrimmingAreThoseTheyReplace() {
+        var g = SystemRandomNumberGenerator()
+        let ends = ["", " ", "\t", "\u{A0}", "\u{3000}", "\u{2009}", "\u{200B}", "\u{1680}", "\n", "\u{1}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+                    "😀", "基础处", "a", "\u{85}", "\u{202F}"]
+        var illegal = 0, trimmed = 0
+        for _ in 0..<5_000 {
+            let text = (ends.randomElement(using: &g) ?? "") + Self.text(&g, upTo: 6) + (ends.randomElement(using: &g) ?? "")
+            let legal = ReviewSheetLayout.isLegalXML(text)
+            #expect(legal == (XMLBuild.legal(text) == text) && legal == text.unicodeScalars.allSatisfy(XMLBuild.isLegal), "\(text.unicodeScalars.map(\.value))")
+            if !legal { illegal += 1 }
+            let t = text.trimmingWhitespacesAsFoundation
+            #expect(t == text.trimmingCharacters(in: .whitespaces) && Array(t.utf8) == Array(text.trimmingCharacters(in: .whitespaces).utf8))
+            if t != text { trimmed += 1 }
+        }
+        #expect(illegal > 100 && trimmed > 100, "\(illegal) \(trimmed)")
+    }
+
     /// `padded` answers as comparing the first and last characters did (and as `cell` still does), on text
     /// ending in what joins the character before it (combining marks, ZWJ and emoji, regional indicators, Hangul
     /// jamo, CR LF) or starting with Prepend (U+0600) or whitespace of every kind, and on the fast path's scalars.
@@ -134,7 +153,7 @@ import Testing
         let values = ["应用研究成果", "国内领先", "装备制造", "创新产品", "e\u{301}", "", "研制"]
         var differ = 0
         for _ in 0..<3_000 {
-            let reasons = (0..<Int.random(in: 0...6, using: &g)).map { i in
+            let reasons = (0..<Int.random(in: 0...9, using: &g)).map { i in
                 Reason(rule: "r\(i)", field: "title", matched: Bool.random(using: &g) ? "" : "词\(i)", weight: Double(Int.random(in: 0...3, using: &g)),
                        conclusion: (values.randomElement(using: &g) ?? "") + Self.text(&g, upTo: 2) + "\(i)")
             }
@@ -155,7 +174,8 @@ import Testing
 
     /// The review worksheet with its case rows written to the stream (`writeCaseRows`) is, byte for byte, the
     /// worksheet with the rows built as elements: on the sample sheets and on rows of random text (blank, padded,
-    /// formula-looking, with control characters, CJK and emoji), scores, orders and refusals.
+    /// formula-looking, with control characters, the characters XML escapes, CJK and emoji), scores, orders and
+    /// refusals.
     @Test func streamedCaseRowsAreTheTreesBytes() throws {
         var g = SystemRandomNumberGenerator()
         func bytesBothWays(_ sheet: ReviewSheet) throws -> ([UInt8], [UInt8]) {
@@ -168,6 +188,7 @@ import Testing
         }
         func random() -> String {
             (Bool.random(using: &g) ? " " : "") + Self.text(&g, upTo: 8) + (Int.random(in: 0..<5, using: &g) == 0 ? "\u{1}\u{3000}" : "")
+                + (Int.random(in: 0..<4, using: &g) == 0 ? ["<a&b>", "\"引号\"", "\r", "'", "\u{FFFE}", "&amp;"].randomElement(using: &g) ?? "" : "")
         }
         var sheets = [ReviewSamples.screening, ReviewSamples.shortlist]
         for k in 0..<60 {
