@@ -55,6 +55,9 @@ extension CaseLibrary {
                            arguments: [fileSHA256, fileName, size, receivedText, outcome.rawValue])
             var links: [(String, Bool)] = []
             var lastSeq: [String: Int] = [:]
+            // One writer for the file's cases: its room and the text of the weights it wrote are kept between them.
+            var writer = LibraryJSON.Writer()
+            writer.reserve(16_384)
             for a in arrivals {
                 let r = a.record
                 var caseId = a.attachTo
@@ -80,7 +83,7 @@ extension CaseLibrary {
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
-                    let json = try LibraryJSON.utf8(record)
+                    let json = try LibraryJSON.utf8(record, reusing: &writer)
                     try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(LibraryJSON.textSQL))
