@@ -34,7 +34,8 @@ enum AuditLineReader {
         mutating func take(_ literal: StaticString) -> Bool {
             let n = literal.utf8CodeUnitCount
             guard at + n <= bytes.count else { return false }
-            let same = literal.withUTF8Buffer { u in memcmp(bytes.baseAddress! + at, u.baseAddress!, n) == 0 }
+            guard let base = bytes.baseAddress else { return n == 0 }
+            let same = literal.withUTF8Buffer { u in u.baseAddress.map { memcmp(base + at, $0, n) == 0 } ?? (n == 0) }
             if same { at += n }
             return same
         }
@@ -96,7 +97,7 @@ enum AuditLineReader {
             guard !token.isEmpty, let d = Double(String(decoding: token, as: UTF8.self)), d.isFinite else { return nil }
             numbers.reset()
             numbers.number(d)
-            guard numbers.out.count == token.count, memcmp(numbers.out.base, token.baseAddress!, token.count) == 0 else { return nil }
+            guard numbers.out.count == token.count, let text = token.baseAddress, memcmp(numbers.out.base, text, token.count) == 0 else { return nil }
             return d
         }
 

@@ -290,7 +290,7 @@ enum LibraryJSON {
                 } while v > 0
                 out.ensure(n + 1)
                 if i < 0 { out.putUnchecked(0x2D) }
-                out.putUnchecked(buf.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - n), n)
+                if let base = buf.baseAddress { out.putUnchecked(base.assumingMemoryBound(to: UInt8.self) + (24 - n), n) }
             }
         }
 
