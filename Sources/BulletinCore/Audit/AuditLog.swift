@@ -106,10 +106,14 @@ public struct AuditLog: Sendable {
     }
 
     private static func line(_ bytes: [UInt8], _ number: Int, _ decoder: JSONDecoder) -> Line {
+        let hash = Hashing.sha256(bytes)
+        // An input line in the plain form `AuditLine` writes is read directly (`AuditLineReader`: what JSONDecoder
+        // gives); anything else by JSONDecoder, whose error it is.
+        if let plain = bytes.withUnsafeBytes({ AuditLineReader.input($0) }) { return Line(number: number, hash: hash, entry: plain, error: nil) }
         do {
-            return Line(number: number, hash: Hashing.sha256(bytes), entry: try decoder.decode(ChainedRecord.self, from: Data(bytes)), error: nil)
+            return Line(number: number, hash: hash, entry: try decoder.decode(ChainedRecord.self, from: Data(bytes)), error: nil)
         } catch {
-            return Line(number: number, hash: Hashing.sha256(bytes), entry: nil, error: "\(error)")
+            return Line(number: number, hash: hash, entry: nil, error: "\(error)")
         }
     }
 

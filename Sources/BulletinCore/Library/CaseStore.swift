@@ -48,18 +48,27 @@ extension CaseLibrary {
     public func store(fileSHA256: String, fileName: String, size: Int, outcome: InputOutcome, received: CalendarDate,
                       runId: String, firstStage: CaseStage, arrivals: [Arrival]) throws -> StoreResult {
         var created: [(record: CaseRecord, jsonBytes: Int)] = []
+        var createdEvents: [(event: CaseEvent, jsonBytes: Int)] = []
         let receivedText = received.description
         let result = try db.write { db in
             created = []
+            createdEvents = []
             try db.execute(sql: "INSERT OR IGNORE INTO file (sha256, name, size, firstSeen, outcome) VALUES (?, ?, ?, ?, ?)",
                            arguments: [fileSHA256, fileName, size, receivedText, outcome.rawValue])
             var links: [(String, Bool)] = []
             var lastSeq: [String: Int] = [:]
+            // One writer for the file's cases: its room and the text of the weights it wrote are kept between them.
+            var writer = LibraryJSON.Writer()
+            writer.reserve(16_384)
+            // The first case (by month, then number) of each title key the unattached arrivals carry, read 500 keys a
+            // query instead of one query an arrival (store9), and kept up to date as the loop adds cases: what
+            // `SELECT id FROM caseRecord WHERE titleKey = ? ORDER BY period, seq LIMIT 1` gives at each arrival.
+            var firstOfKey = try Self.firstCases(titleKeys: arrivals.filter { $0.attachTo == nil }.map(\.record.titleKey), db)
             for a in arrivals {
                 let r = a.record
                 var caseId = a.attachTo
                 if caseId == nil {
-                    caseId = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM caseRecord WHERE titleKey = ? ORDER BY period, seq LIMIT 1"), arguments: [r.titleKey])
+                    caseId = firstOfKey[Array(r.titleKey.utf8)]?.id
                 }
                 let added = caseId == nil
                 if let id = caseId {
@@ -80,19 +89,24 @@ extension CaseLibrary {
                     var record = r
                     record.id = id
                     record.classified = a.classified || r.classified
-                    let json = try LibraryJSON.utf8(record)
+                    let json = try LibraryJSON.utf8(record, reusing: &writer)
                     try db.cachedStatement(sql: """
                         INSERT INTO caseRecord (id, period, seq, titleKey, title, classified, score, received, json)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(LibraryJSON.textSQL))
                         """).execute(arguments: [id, period, seq, r.titleKey, r[.title], record.classified, r.assessment.score,
                                          receivedText, json])
                     created.append((record, json.count))
+                    let key = Array(r.titleKey.utf8)
+                    if firstOfKey[key].map({ Self.precedes((period, seq), ($0.period, $0.seq)) }) ?? true { firstOfKey[key] = (id, period, seq) }
                     try CaseText.insert(record, db)
                     if let p = a.postings { try StoredPostings.insert(caseId: id, key: p.key, p.value, db) }
-                    try LibraryMigrations.insert(CaseEvent(caseId: id, date: received, runId: runId, from: nil,
-                                                           to: record.classified ? .classified : firstStage, who: "bulletin",
-                                                           why: record.classified ? "received marked 涉密" : "received",
-                                                           source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)")), db)
+                    var event = CaseEvent(caseId: id, date: received, runId: runId, from: nil,
+                                          to: record.classified ? .classified : firstStage, who: "bulletin",
+                                          why: record.classified ? "received marked 涉密" : "received",
+                                          source: EventSource(file: fileName, sha256: fileSHA256, location: "#\(r.sourceIndex)"))
+                    let stored = try LibraryMigrations.insertCounted(event, db)
+                    event.sequence = stored.sequence
+                    createdEvents.append((event, stored.jsonBytes))
                     caseId = id
                 }
                 guard let id = caseId else { continue }
@@ -106,7 +120,32 @@ extension CaseLibrary {
         }
         // Only once the transaction has committed: a rolled-back case is never remembered.
         storedRecords.remember(created)
+        storedRecords.remember(events: createdEvents)
         return result
+    }
+
+    /// The first case of each of `titleKeys` in the order `ORDER BY period, seq` gives (text by its bytes, as SQLite's
+    /// BINARY collation compares it; numbers as numbers), with its month and number, by the key's UTF-8 (SQLite's `=`
+    /// compares bytes; a `String` key would take canonically equivalent keys for one).
+    static func firstCases(titleKeys: [String], _ db: Database) throws -> [[UInt8]: (id: String, period: String, seq: Int)] {
+        var out: [[UInt8]: (id: String, period: String, seq: Int)] = [:]
+        let unique = Set(titleKeys.map { Array($0.utf8) }).map { String(decoding: $0, as: UTF8.self) }
+        for chunk in unique.chunks(of: idsPerQuery) {
+            let rows = try Row.fetchCursor(db, sql: "SELECT titleKey, id, period, seq FROM caseRecord WHERE titleKey IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                           arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                let key = Array((row[0] as String).utf8), id: String = row[1], period: String = row[2], seq: Int = row[3]
+                if let known = out[key], !precedes((period, seq), (known.period, known.seq)) { continue }
+                out[key] = (id, period, seq)
+            }
+        }
+        return out
+    }
+
+    /// Whether (month, number) `a` sorts before `b` as `ORDER BY period, seq` sorts them.
+    static func precedes(_ a: (period: String, seq: Int), _ b: (period: String, seq: Int)) -> Bool {
+        if a.period != b.period { return a.period.utf8.lexicographicallyPrecedes(b.period.utf8) }
+        return a.seq < b.seq
     }
 
     /// A case's id: its month and its number in the month, at least four digits (`2026-11-0007`), as
@@ -213,11 +252,14 @@ extension CaseLibrary {
                 let events = try Row.fetchCursor(db, sql: "SELECT seq, json FROM caseEvent WHERE caseId IN (\(marks)) ORDER BY seq", arguments: StatementArguments(chunk))
                 while let e = try events.next() {
                     // The plain form `LibraryJSON` writes is read directly (`StoredEventReader`); anything else by JSONDecoder.
+                    let seq: Int = e[0]
                     var event = try e.withUnsafeData(atIndex: 1) { data -> CaseEvent in
+                        // One this library value stored, as it remembered it (`StoredRecords`), when the JSON is the length written.
+                        if let known = storedRecords.event(seq: seq, jsonBytes: data?.count ?? -1) { return known }
                         if let plain = data?.withUnsafeBytes({ StoredEventReader.event($0) }) { return plain }
                         return try decoder.decode(CaseEvent.self, from: data ?? Data())
                     }
-                    event.sequence = e[0]
+                    event.sequence = seq
                     history[event.caseId, default: []].append(event)
                 }
             }

@@ -45,9 +45,10 @@ extension CaseLibrary {
         let day = date.description
         try db.write { db in
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicateFlag (caseId, otherId, score, date, verdict) VALUES (?, ?, ?, ?, \(LibraryJSON.textSQL))")
+            var writer = LibraryJSON.Writer()
             for (caseId, verdicts) in flags {
                 for v in verdicts where v.otherID != caseId {
-                    try insert.execute(arguments: [caseId, v.otherID, v.score, day, try LibraryJSON.utf8(v)])
+                    try insert.execute(arguments: [caseId, v.otherID, v.score, day, try LibraryJSON.utf8(v, reusing: &writer)])
                 }
             }
         }

@@ -29,6 +29,13 @@ enum LibraryJSON {
     static func utf8(_ record: CaseRecord) throws -> Data {
         var w = Writer()
         w.reserve(16_384)
+        return try utf8(record, reusing: &w)
+    }
+
+    /// The stored JSON of a case, written by `w` (emptied first): a writer kept for a night's cases keeps its room
+    /// and the text of the numbers it wrote. The same bytes as `utf8(_:)`.
+    static func utf8(_ record: CaseRecord, reusing w: inout Writer) throws -> Data {
+        w.reset()
         w.record(record)
         return try w.finish { try CaseLibrary.encoder.encode(record) }
     }
@@ -43,6 +50,12 @@ enum LibraryJSON {
     /// The stored JSON of a match verdict, as its UTF-8 bytes.
     static func utf8(_ verdict: MatchVerdict) throws -> Data {
         var w = Writer()
+        return try utf8(verdict, reusing: &w)
+    }
+
+    /// The stored JSON of a match verdict, written by `w` (emptied first), as `utf8(_:)` writes it.
+    static func utf8(_ verdict: MatchVerdict, reusing w: inout Writer) throws -> Data {
+        w.reset()
         w.verdict(verdict)
         return try w.finish { try CaseLibrary.encoder.encode(verdict) }
     }
@@ -57,15 +70,87 @@ enum LibraryJSON {
     static func strings(_ list: [String]) -> String {
         var w = Writer()
         w.strings(list)
-        return String(decoding: w.bytes, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: w.out.base, count: w.out.count), as: UTF8.self)
     }
 
     /// The field names in the byte order of their raw values, as `.sortedKeys` writes a `[Field: String]`.
     static let sortedFields: [Field] = Field.allCases.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
 
+    /// The bytes a `Writer` appends to: one growing allocation written through its pointer, so that a byte, a key
+    /// or a run of a string's bytes costs a bounds check and a store or a copy, not an `Array` append each (the
+    /// uniqueness check and growth of `[UInt8]` on every byte were most of writing a case: store9). Shared by
+    /// the copies of a writer (a writer is used by one owner, never copied to write twice).
+    final class Bytes {
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var capacity: Int
+        /// Recent numbers' text (not whole, so written through `description`), direct-mapped by their bits: a
+        /// case's reasons repeat the same few weights, and a writer kept for a night's cases writes each once.
+        var numberBits = [UInt64](repeating: 0, count: 64)
+        var numberText = [[UInt8]?](repeating: nil, count: 64)
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        /// Room for `n` more bytes.
+        @inline(__always) func ensure(_ n: Int) {
+            if count + n > capacity { grow(count + n) }
+        }
+
+        @inline(never) private func grow(_ needed: Int) {
+            let newCapacity = max(needed, capacity * 2)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            bigger.update(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity = newCapacity
+        }
+
+        func reserve(_ n: Int) { if n > capacity { grow(n) } }
+
+        /// Appends a byte for which room was made.
+        @inline(__always) func putUnchecked(_ b: UInt8) {
+            base[count] = b
+            count += 1
+        }
+
+        @inline(__always) func put(_ b: UInt8) {
+            ensure(1)
+            putUnchecked(b)
+        }
+
+        /// Appends `n` bytes from `p`, for which room was made.
+        @inline(__always) func putUnchecked(_ p: UnsafePointer<UInt8>, _ n: Int) {
+            (base + count).update(from: p, count: n)
+            count += n
+        }
+
+        @inline(__always) func put(_ p: UnsafePointer<UInt8>, _ n: Int) {
+            ensure(n)
+            putUnchecked(p, n)
+        }
+
+        func put(_ list: [UInt8]) {
+            list.withUnsafeBufferPointer { b in
+                if let p = b.baseAddress { put(p, b.count) }
+            }
+        }
+
+        func removeAll() { count = 0 }
+
+        var array: [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
+        var data: Data { Data(bytes: base, count: count) }
+    }
+
     /// The UTF-8 of one JSON value, appended to.
     struct Writer {
-        var bytes: [UInt8] = []
+        let out: Bytes
+        /// The bytes written.
+        var bytes: [UInt8] { out.array }
         /// False once a number that is not finite was met.
         var finite = true
         /// Whether `/` is written `\/` (Foundation's default, the library's JSON); the audit log's lines leave it
@@ -73,28 +158,41 @@ enum LibraryJSON {
         var escapesSlash = true
         private var first = true
 
-        init() { bytes.reserveCapacity(4096) }
+        init() { out = Bytes(capacity: 4096) }
 
         /// Room for `count` bytes (a case's JSON is about 10 KB: growing from 4 KB copied it twice).
-        mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+        mutating func reserve(_ count: Int) { out.reserve(count) }
+
+        /// Empties the writer for the next value (its room and its numbers kept).
+        mutating func reset() {
+            out.removeAll()
+            finite = true
+            first = true
+        }
 
         /// The bytes written, or, when a number was not finite, what `fallback` gives (Foundation's error).
         func finish(_ fallback: () throws -> Data) throws -> Data {
             guard finite else { return try fallback() }
-            return Data(bytes)
+            return out.data
         }
 
         // MARK: - Values
 
         mutating func string(_ s: String) {
-            bytes.append(0x22)
             let escapesSlash = escapesSlash
+            let out = out
             var s = s
             s.withUTF8 { utf8 in
+                let count = utf8.count
+                out.ensure(count + 2)
+                out.putUnchecked(0x22)
+                guard let p = utf8.baseAddress else {
+                    out.putUnchecked(0x22)
+                    return
+                }
+                let raw = UnsafeRawPointer(p)
                 var start = 0
                 var i = 0
-                let count = utf8.count
-                let raw = UnsafeRawBufferPointer(utf8)
                 while i < count {
                     // Eight bytes at a time while none of them needs escaping (most of a case's text): a word has a
                     // byte below 0x20, or equal to `"`, `\` or `/`, exactly when `needsEscape` is not zero.
@@ -102,29 +200,37 @@ enum LibraryJSON {
                         i += 8
                         continue
                     }
-                    let b = utf8[i]
+                    let b = p[i]
                     i += 1
                     guard b < 0x20 || b == 0x22 || b == 0x5C || (b == 0x2F && escapesSlash) else { continue }
                     let at = i - 1
-                    if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at])) }
+                    // The run before it, then its escape (at most six bytes), then room for the rest and the quote.
+                    out.ensure(at - start + 6 + (count - i) + 1)
+                    if start < at { out.putUnchecked(p + start, at - start) }
                     start = at + 1
-                    bytes.append(0x5C)
+                    out.putUnchecked(0x5C)
                     switch b {
-                    case 0x22, 0x5C, 0x2F: bytes.append(b)
-                    case 0x08: bytes.append(0x62)  // b
-                    case 0x09: bytes.append(0x74)  // t
-                    case 0x0A: bytes.append(0x6E)  // n
-                    case 0x0C: bytes.append(0x66)  // f
-                    case 0x0D: bytes.append(0x72)  // r
+                    case 0x22, 0x5C, 0x2F: out.putUnchecked(b)
+                    case 0x08: out.putUnchecked(0x62)  // b
+                    case 0x09: out.putUnchecked(0x74)  // t
+                    case 0x0A: out.putUnchecked(0x6E)  // n
+                    case 0x0C: out.putUnchecked(0x66)  // f
+                    case 0x0D: out.putUnchecked(0x72)  // r
                     default:
-                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                        bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                        out.putUnchecked(0x75)
+                        out.putUnchecked(0x30)
+                        out.putUnchecked(0x30)
+                        out.putUnchecked(Self.hexDigit(b >> 4))
+                        out.putUnchecked(Self.hexDigit(b & 0xF))
                     }
                 }
-                if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+                if start < count { out.putUnchecked(p + start, count - start) }
+                out.putUnchecked(0x22)
             }
-            bytes.append(0x22)
         }
+
+        /// Lower-case hex digit of 0…15.
+        @inline(__always) static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 
         /// Not zero exactly when one of the word's eight bytes is below 0x20 or is `"`, `\\` or `/` (the bytes a JSON
         /// string escapes): the high bit of each byte of `(x - 0x01…) & ~x & 0x80…` is set for a zero byte and
@@ -137,71 +243,115 @@ enum LibraryJSON {
             return below | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | zeroByte(word ^ (ones &* 0x2F))
         }
 
+        /// The largest magnitude below which a whole number is written as its integer: `Double.description`
+        /// writes a whole number below 2^53 as its digits and `.0` (and larger ones with an exponent).
+        static let wholeLimit = 1e15
+
         mutating func number(_ d: Double) {
             guard d.isFinite else {
                 finite = false
                 return
             }
+            // A whole number (not -0, whose description is "-0.0"): its digits, as its description less ".0".
+            if d == d.rounded(.towardZero), d.magnitude < Self.wholeLimit, !(d == 0 && d.sign == .minus) {
+                number(Int(d))
+                return
+            }
+            let bits = d.bitPattern
+            let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            if out.numberBits[slot] == bits, let text = out.numberText[slot] {
+                out.put(text)
+                return
+            }
             // Its description less a trailing ".0" (ASCII, so the last two bytes are the last two characters).
-            var text = d.description
-            text.withUTF8 { u in
-                let n = u.count
-                if n >= 2 && u[n - 2] == 0x2E && u[n - 1] == 0x30 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[0..<(n - 2)]))
-                } else {
-                    bytes.append(contentsOf: u)
-                }
+            var text = Array(d.description.utf8)
+            let n = text.count
+            if n >= 2 && text[n - 2] == 0x2E && text[n - 1] == 0x30 { text.removeLast(2) }
+            out.numberBits[slot] = bits
+            out.numberText[slot] = text
+            out.put(text)
+        }
+
+        mutating func number(_ i: Int) {
+            guard i != Int.min else {
+                let text = Array(String(i).utf8)
+                out.put(text)
+                return
+            }
+            // Its decimal digits, as `String(i)` writes them.
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var n = 0
+            var v = UInt(i.magnitude)
+            withUnsafeMutableBytes(of: &digits) { buf in
+                repeat {
+                    n += 1
+                    buf[24 - n] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                    v /= 10
+                } while v > 0
+                out.ensure(n + 1)
+                if i < 0 { out.putUnchecked(0x2D) }
+                if let base = buf.baseAddress { out.putUnchecked(base.assumingMemoryBound(to: UInt8.self) + (24 - n), n) }
             }
         }
 
-        mutating func number(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
-
-        mutating func bool(_ b: Bool) { bytes.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8)) }
+        mutating func bool(_ b: Bool) {
+            out.ensure(5)
+            if b {
+                for c: UInt8 in [0x74, 0x72, 0x75, 0x65] { out.putUnchecked(c) }
+            } else {
+                for c: UInt8 in [0x66, 0x61, 0x6C, 0x73, 0x65] { out.putUnchecked(c) }
+            }
+        }
 
         mutating func strings(_ list: [String]) {
-            bytes.append(0x5B)
+            out.put(0x5B)
             for (i, s) in list.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
+                if i > 0 { out.put(0x2C) }
                 string(s)
             }
-            bytes.append(0x5D)
+            out.put(0x5D)
         }
 
         mutating func array<T>(_ list: [T], _ element: (inout Writer, T) -> Void) {
-            bytes.append(0x5B)
+            out.put(0x5B)
             for (i, x) in list.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
+                if i > 0 { out.put(0x2C) }
                 element(&self, x)
             }
-            bytes.append(0x5D)
+            out.put(0x5D)
         }
 
         /// An object whose `body` writes its members with `key`, in byte order of the keys.
         mutating func object(_ body: (inout Writer) -> Void) {
-            bytes.append(0x7B)
+            out.put(0x7B)
             let outer = first
             first = true
             body(&self)
             first = outer
-            bytes.append(0x7D)
+            out.put(0x7D)
         }
 
         /// A member's key (and the comma before it, but for the first).
         mutating func key(_ name: StaticString) {
-            if !first { bytes.append(0x2C) }
+            let comma = !first
             first = false
-            bytes.append(0x22)
-            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            bytes.append(0x22)
-            bytes.append(0x3A)
+            let out = out
+            name.withUTF8Buffer { u in
+                out.ensure(u.count + 4)
+                if comma { out.putUnchecked(0x2C) }
+                out.putUnchecked(0x22)
+                if let p = u.baseAddress { out.putUnchecked(p, u.count) }
+                out.putUnchecked(0x22)
+                out.putUnchecked(0x3A)
+            }
         }
 
         /// A member's key that is not a literal (a field's name).
         mutating func dynamicKey(_ name: String) {
-            if !first { bytes.append(0x2C) }
+            if !first { out.put(0x2C) }
             first = false
             string(name)
-            bytes.append(0x3A)
+            out.put(0x3A)
         }
 
         // MARK: - The library's values (keys in byte order)

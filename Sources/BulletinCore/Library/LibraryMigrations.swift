@@ -230,11 +230,16 @@ enum LibraryMigrations {
     /// `LibraryJSON`.
     @discardableResult
     static func insert(_ event: CaseEvent, _ db: Database) throws -> Int {
+        try insertCounted(event, db).sequence
+    }
+
+    /// Appends one event; returns its sequence number and the UTF-8 length of the JSON stored for it.
+    static func insertCounted(_ event: CaseEvent, _ db: Database) throws -> (sequence: Int, jsonBytes: Int) {
         let json = try LibraryJSON.utf8(event)
         try db.cachedStatement(sql: """
             INSERT INTO caseEvent (caseId, date, runId, step, fromStage, toStage, decision, json) VALUES (?, ?, ?, ?, ?, ?, ?, \(LibraryJSON.textSQL))
             """).execute(arguments: [event.caseId, event.date.description, event.runId, event.step, event.from?.rawValue, event.to.rawValue,
                              event.decision, json])
-        return Int(db.lastInsertedRowID)
+        return (Int(db.lastInsertedRowID), json.count)
     }
 }

@@ -32,4 +32,30 @@ final class StoredRecords: Sendable {
 
     /// How many records are remembered.
     var count: Int { entries.withLock { $0.count } }
+
+    /// The history records those cases were created with, by sequence number, each with the UTF-8 length of its
+    /// stored JSON (store9: reading them back was a third of reading the night's cases for the snapshot). Exact for
+    /// the same reasons: a `caseEvent` row is written once and never updated or deleted, its sequence number is
+    /// never reused (AUTOINCREMENT), it is remembered only once its transaction committed, an event decodes to itself
+    /// (its writer names every stored property; tested), and a row whose JSON is not the length written is decoded.
+    private let events = Mutex<[Int: (jsonBytes: Int, event: CaseEvent)]>([:])
+
+    /// Remembers history records just committed (`sequence` set), each with the UTF-8 length of its stored JSON.
+    func remember(events created: [(event: CaseEvent, jsonBytes: Int)]) {
+        guard !created.isEmpty else { return }
+        events.withLock { events in
+            for c in created { events[c.event.sequence] = (c.jsonBytes, c.event) }
+        }
+    }
+
+    /// The remembered history record of sequence number `seq` when its stored JSON has the length written, else nil.
+    func event(seq: Int, jsonBytes: Int) -> CaseEvent? {
+        events.withLock { events in
+            guard let e = events[seq], e.jsonBytes == jsonBytes else { return nil }
+            return e.event
+        }
+    }
+
+    /// How many history records are remembered.
+    var eventCount: Int { events.withLock { $0.count } }
 }

@@ -101,6 +101,45 @@ import Testing
         }
     }
 
+    /// Whole numbers are written as digits and others from a cache of recent numbers' text (store9): whole numbers
+    /// on both sides of the limit, halves and quarters as weights are, neighbours one ulp apart (which share a cache
+    /// slot's neighbourhood but not its bits), all through one writer kept across records, as the store keeps one.
+    @Test func wholeAndRepeatedNumbersThroughAKeptWriterAreFoundations() throws {
+        var values: [Double] = []
+        for k in -400...400 { values += [Double(k), Double(k) / 2, Double(k) / 4, Double(k) / 100] }
+        for e in 10...17 {
+            let p = (1...e).reduce(1.0) { a, _ in a * 10 }
+            values += [p, -p, p - 1, p + 1, p.nextUp, p.nextDown, (p - 1).nextDown]
+        }
+        values += [LibraryJSON.Writer.wholeLimit, LibraryJSON.Writer.wholeLimit.nextDown, 9007199254740992, 9007199254740993, 0, -0.0]
+        values += values.map(\.nextUp) + values.map(\.nextDown)
+        var kept = LibraryJSON.Writer()
+        // Twice over, so the second pass meets every number in the cache (and collisions evict).
+        for d in values + values.shuffled() {
+            let reason = Reason(rule: "r", field: "f", matched: "m", weight: d, conclusion: "c")
+            let a = Assessment(score: d, reasons: [reason, reason], amountWanYuan: -d)
+            let r = CaseRecord(id: "x", titleKey: "k", fields: [:], classified: false, assessment: a, period: BulletinPeriod("2026-01"),
+                               sourceFile: "f", sourceIndex: Int(d.magnitude < 1e15 ? d.rounded(.towardZero) : 7), sourceSHA256: "s", received: "2026-01-01")
+            let expected = try Self.foundation(r)
+            #expect(String(decoding: try LibraryJSON.utf8(r, reusing: &kept), as: UTF8.self) == expected, "\(d)")
+            #expect(try LibraryJSON.string(r) == expected, "\(d)")
+        }
+    }
+
+    /// A writer kept for many values writes each as a fresh one does: hostile strings, records, then verdicts.
+    @Test func aKeptWriterWritesWhatAFreshOneWrites() throws {
+        var kept = LibraryJSON.Writer()
+        for i in 0..<(2 * Self.hostile.count) {
+            for full in [true, false] {
+                let r = Self.record(i, full: full)
+                #expect(try LibraryJSON.utf8(r, reusing: &kept) == (try LibraryJSON.utf8(r)), "record \(i)")
+            }
+            let v = Self.verdict(i)
+            #expect(try LibraryJSON.utf8(v, reusing: &kept) == (try LibraryJSON.utf8(v)), "verdict \(i)")
+            #expect(String(decoding: try LibraryJSON.utf8(v, reusing: &kept), as: UTF8.self) == (try Self.foundation(v)), "verdict \(i)")
+        }
+    }
+
     @Test func realScoredCasesAreWrittenAsFoundationWritesThemAndReadBack() throws {
         let processor = try SubmissionProcessor(config: try TestSupport.config())
         var scored: [ScoredSubmission] = []

@@ -42,6 +42,16 @@ import Testing
                 let record = try JSONDecoder().decode(CaseRecord.self, from: Data((row["json"] as String).utf8))
                 #expect(library.storedRecords.record(id: row["id"], jsonBytes: (row["json"] as String).utf8.count) == record)
             }
+            // Each case's first history record likewise (store9), by its sequence number.
+            #expect(library.storedRecords.eventCount == added.count)
+            let events = try library.db.read { try Row.fetchAll($0, sql: "SELECT seq, json FROM caseEvent ORDER BY seq") }
+            #expect(events.count == added.count)
+            for row in events {
+                var event = try JSONDecoder().decode(CaseEvent.self, from: Data((row["json"] as String).utf8))
+                event.sequence = row["seq"]
+                #expect(library.storedRecords.event(seq: row["seq"], jsonBytes: (row["json"] as String).utf8.count) == event)
+                #expect(library.storedRecords.event(seq: row["seq"], jsonBytes: (row["json"] as String).utf8.count + 1) == nil)
+            }
         }
     }
 
@@ -64,6 +74,7 @@ import Testing
             try library.db.write { try $0.execute(sql: "DROP TABLE sighting") }
             #expect(throws: (any Error).self) { _ = try storeMonth(library) }
             #expect(library.storedRecords.count == 0)
+            #expect(library.storedRecords.eventCount == 0)
             #expect(try library.caseCount() == 0)
         }
     }

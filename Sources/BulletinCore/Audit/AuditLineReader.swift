@@ -1,0 +1,172 @@
+import Foundation
+
+/// Reads an input record's log line in the plain form `AuditLine` writes, without `JSONDecoder`: reading the log
+/// back (`bulletin verify`, and the run's own check at its end) decoded a big file's line of one link per case
+/// through it, two thirds of verifying a 2,000-row run (store9). It reads only the plainest form: one object, no
+/// white space, keys in the byte order the writer sorts them, each known and at most once, strings without a
+/// backslash or control character and valid UTF-8, whole numbers without a leading zero, a score only when the
+/// library's writer writes that very text for the number read, `schema` 1 or 2, `type` "input". Anything else (an
+/// escape, another key, spacing, another record type) gives nil, and the caller decodes with `JSONDecoder` as
+/// before, so an error is its own. What it gives is what `JSONDecoder` gives (`AuditLineReaderTests`).
+enum AuditLineReader {
+    /// The chained input record of a line, or nil when the bytes are not of the plain form.
+    static func input(_ bytes: UnsafeRawBufferPointer) -> ChainedRecord? {
+        var r = Reader(bytes: bytes)
+        return r.line()
+    }
+
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var at = 0
+        /// Writes a score read back, to check that its text is the writer's (then every JSON reader reads the same
+        /// number from it: the shortest text that reads back as the number).
+        var numbers = LibraryJSON.Writer()
+
+        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+        mutating func take(_ b: UInt8) -> Bool {
+            guard at < bytes.count, bytes[at] == b else { return false }
+            at += 1
+            return true
+        }
+
+        /// Takes `literal`'s bytes when they come next.
+        mutating func take(_ literal: StaticString) -> Bool {
+            let n = literal.utf8CodeUnitCount
+            guard at + n <= bytes.count else { return false }
+            guard let base = bytes.baseAddress else { return n == 0 }
+            let same = literal.withUTF8Buffer { u in u.baseAddress.map { memcmp(base + at, $0, n) == 0 } ?? (n == 0) }
+            if same { at += n }
+            return same
+        }
+
+        /// The member `"name":`, with the comma before it unless it is the object's first.
+        mutating func key(_ name: StaticString, first: Bool = false) -> Bool {
+            let start = at
+            guard first || take(0x2C), take(0x22), take(name), take(0x22), take(0x3A) else {
+                at = start
+                return false
+            }
+            return true
+        }
+
+        /// A string without a backslash or control character, valid UTF-8.
+        mutating func string() -> String? {
+            guard take(0x22) else { return nil }
+            let start = at
+            while at < bytes.count {
+                let b = bytes[at]
+                if b == 0x22 {
+                    let s = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+                    at += 1
+                    return s
+                }
+                if b == 0x5C || b < 0x20 { return nil }
+                at += 1
+            }
+            return nil
+        }
+
+        /// A whole number as the writer writes an `Int`: `0`, or digits not starting with 0, optionally after `-`.
+        mutating func integer() -> Int? {
+            let negative = take(0x2D)
+            let start = at
+            var value = 0
+            while at < bytes.count, bytes[at] >= 0x30, bytes[at] <= 0x39 {
+                let (times, o1) = value.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(Int(bytes[at] - 0x30))
+                guard !o1, !o2 else { return nil }
+                value = plus
+                at += 1
+            }
+            let digits = at - start
+            guard digits > 0, digits == 1 || bytes[start] != 0x30 else { return nil }
+            if negative { return value == 0 ? nil : -value }
+            return value
+        }
+
+        /// A number whose text is what the library's writer writes for the value it reads as.
+        mutating func double() -> Double? {
+            let start = at
+            while at < bytes.count {
+                let b = bytes[at]
+                guard (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 else { break }
+                at += 1
+            }
+            let token = UnsafeRawBufferPointer(rebasing: bytes[start..<at])
+            guard !token.isEmpty, let d = Double(String(decoding: token, as: UTF8.self)), d.isFinite else { return nil }
+            numbers.reset()
+            numbers.number(d)
+            guard numbers.out.count == token.count, let text = token.baseAddress, memcmp(numbers.out.base, text, token.count) == 0 else { return nil }
+            return d
+        }
+
+        mutating func bool() -> Bool? {
+            if take("true") { return true }
+            if take("false") { return false }
+            return nil
+        }
+
+        mutating func strings() -> [String]? {
+            guard take(0x5B) else { return nil }
+            var out: [String] = []
+            if take(0x5D) { return out }
+            repeat {
+                guard let s = string() else { return nil }
+                out.append(s)
+            } while take(0x2C)
+            return take(0x5D) ? out : nil
+        }
+
+        mutating func link() -> AuditRecord.CaseLink? {
+            guard take(0x7B),
+                  key("caseId", first: true), let caseId = string(),
+                  key("category"), let category = string(),
+                  key("classified"), let classified = bool(),
+                  key("index"), let index = integer(),
+                  key("level"), let level = string(),
+                  key("location"), let location = string(),
+                  key("score"), let score = double(),
+                  key("status"), let status = string(),
+                  take(0x7D) else { return nil }
+            return AuditRecord.CaseLink(index: index, location: location, caseId: caseId, status: status, category: category,
+                                        level: level, score: score, classified: classified)
+        }
+
+        /// Keys in byte order: cases, movedTo, name, notMovedTo, outcome, prev, reasons, schema, seq, sha256, size, type.
+        mutating func line() -> ChainedRecord? {
+            guard take(0x7B), key("cases", first: true), take(0x5B) else { return nil }
+            var cases: [AuditRecord.CaseLink] = []
+            if !take(0x5D) {
+                repeat {
+                    guard let l = link() else { return nil }
+                    cases.append(l)
+                } while take(0x2C)
+                guard take(0x5D) else { return nil }
+            }
+            guard key("movedTo"), let movedTo = string(), key("name"), let name = string() else { return nil }
+            var notMovedTo: String?
+            if key("notMovedTo") {
+                guard let s = string() else { return nil }
+                notMovedTo = s
+            }
+            guard key("outcome"), let outcome = string() else { return nil }
+            var prev: String?
+            if key("prev") {
+                guard let s = string() else { return nil }
+                prev = s
+            }
+            guard key("reasons"), let reasons = strings(), key("schema"), let schema = integer(), (1...AuditRecord.schema).contains(schema) else { return nil }
+            var seq: Int?
+            if key("seq") {
+                guard let n = integer() else { return nil }
+                seq = n
+            }
+            guard key("sha256"), let sha256 = string(), key("size"), let size = integer(), key("type"), take("\"input\""), take(0x7D),
+                  at == bytes.count else { return nil }
+            var r = AuditRecord.InputRecord(name: name, sha256: sha256, size: size, outcome: outcome, movedTo: movedTo, cases: cases, reasons: reasons)
+            r.notMovedTo = notMovedTo
+            return ChainedRecord(seq: seq, prev: prev, record: .input(r))
+        }
+    }
+}
