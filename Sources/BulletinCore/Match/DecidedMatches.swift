@@ -155,7 +155,9 @@ extension CaseMatcher {
         }
         // The hard tokens as `compare` finds them: a veto makes the pair `.different`; otherwise their lines.
         if holdsTokens, through(bound) {
-            let tokens = compareTokens(a, b)
+            // No veto of one family's tokens: `hasFamilyVeto` found none above (and there is none when either
+            // title has no token).
+            let tokens = compareTokens(a, b, noFamilyVeto: true)
             vetoed = !tokens.vetoes.isEmpty
             terms.replaceSubrange(tokensAt..., with: tokens.evidence.map(\.weight))
             bound = total()

@@ -23,6 +23,22 @@ public final class MatchProfile: Sendable {
     /// for every candidate pair (grouped once here, in the sets' order, not once a pair).
     let titleFamilies: [String: [HardToken]]
     let tokenFamilies: [String: [HardToken]]
+    /// `titleFamilies` as a list, with the `hashValue` of each family and of each token: `hasFamilyVeto` looks each
+    /// family up in the other side's and each token in the other's title tokens once a candidate pair, and hashing
+    /// the strings each time was most of its cost. Compared by hash first, then `==`, as the dictionary and the set
+    /// compare (equal values have equal hashes).
+    let titleFamilyList: [FamilyEntry]
+    /// The title's tokens and their `hashValue`s, in one order (`holdsTitleToken`).
+    let titleTokenList: [HardToken]
+    let titleTokenHashes: [Int]
+
+    /// One family of the title's tokens (`titleFamilyList`).
+    struct FamilyEntry: Sendable {
+        let family: String
+        let hash: Int
+        let tokens: [HardToken]
+        let hashes: [Int]
+    }
     /// The distinct values of the title's and summary's tokens, contrast words left out, sorted: what the index
     /// lists the profile under and what its postings keep (`MatchPostings.tokens`), made once, not once for each.
     let tokenValues: [String]
@@ -90,6 +106,9 @@ public final class MatchProfile: Sendable {
         titleTokens = HardTokens.extract(scalars: titleScalars, key: titleKey, keyScalars: titleKeyScalars, contrast: settings.contrastTerms)
         summaryTokens = HardTokens.extract(scalars: summaryScalars)
         titleFamilies = titleTokens.isEmpty ? [:] : Dictionary(grouping: titleTokens, by: \.family)
+        titleFamilyList = titleFamilies.map { FamilyEntry(family: $0.key, hash: $0.key.hashValue, tokens: $0.value, hashes: $0.value.map(\.hashValue)) }
+        titleTokenList = Array(titleTokens)
+        titleTokenHashes = titleTokenList.map(\.hashValue)
         if titleTokens.isEmpty && summaryTokens.isEmpty {
             tokenFamilies = [:]
             tokenValues = []
@@ -136,6 +155,12 @@ public final class MatchProfile: Sendable {
     var titleStemCharacters: [Character] {
         guard let codes = titleStemCodes else { return titleStem }
         return codes.map { Character(Unicode.Scalar($0) ?? " ") }
+    }
+
+    /// `titleTokens.contains(t)`, given `t.hashValue`.
+    func holdsTitleToken(_ t: HardToken, hash: Int) -> Bool {
+        for k in titleTokenList.indices where titleTokenHashes[k] == hash && titleTokenList[k] == t { return true }
+        return false
     }
 
     /// `titleKey == other.titleKey`, the hashes compared first.

@@ -140,6 +140,32 @@ import Testing
         }
     }
 
+    @Test func familyVetoesAndTitleTokensByHashAreTheDictionaryAndSetAnswers() {
+        var g = SplitMix64(seed: 92)
+        let settings = MatchSettings()
+        let matcher = CaseMatcher(settings: settings)
+        let parts = ["川农优498", "川农优528", "川农优", "300MW", "600兆瓦", "变速", "定速", "SKB264", "TROP2", "ISO 23678", "GB/T 1234",
+                     "示范19", "示范26", "水稻", "机组", "“天府肉猪”", "I期", "II期", "一代", "二代", "豈", "\u{F900}"]
+        var profiles: [MatchProfile] = []
+        for k in 0..<300 {
+            let title = (0..<Int.random(in: 1...4, using: &g)).map { _ in parts[Int.random(in: 0..<parts.count, using: &g)] }.joined()
+            let summary = (0..<Int.random(in: 0...3, using: &g)).map { _ in parts[Int.random(in: 0..<parts.count, using: &g)] }.joined(separator: "，")
+            profiles.append(MatchProfile(MatchSubject(id: "f\(k)", title: title, summary: summary, year: 2026, month: 11), settings: settings))
+        }
+        var vetoes = 0
+        for a in profiles.prefix(60) {
+            for b in profiles {
+                let want = !matcher.familyVetoes(a, b).isEmpty
+                #expect(matcher.hasFamilyVeto(a, b) == want, "\(a.subject.title) / \(b.subject.title)")
+                if want { vetoes += 1 }
+                for t in a.titleTokens {
+                    #expect(b.holdsTitleToken(t, hash: t.hashValue) == b.titleTokens.contains(t))
+                }
+            }
+        }
+        #expect(vetoes > 100)
+    }
+
     @Test func aMixedPairAlignsAsCharacters() {
         let settings = MatchSettings()
         let a = MatchProfile(MatchSubject(id: "a", title: "中药材川芎种植与采收加工行业标准", year: 2026, month: 11), settings: settings)
