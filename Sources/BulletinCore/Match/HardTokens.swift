@@ -202,7 +202,6 @@ public enum HardTokens {
             }
             var j = i
             while j < s.count && (MatchText.isDigit(s[j]) || s[j] == "." && j + 1 < s.count && MatchText.isDigit(s[j + 1])) { j += 1 }
-            let number = ScalarText(s[i..<j]).string
             var k = j
             var multiplier = 1.0
             if k < s.count && (s[k] == "万" || s[k] == "亿") {
@@ -211,6 +210,8 @@ public enum HardTokens {
             }
             if let unit = unitSymbols.first(where: { MatchText.starts(s, at: k, with: $0) }),
                k + unit.count >= s.count || !MatchText.isUpper(s[k + unit.count]) {
+                // The number's text is made only for a number with a unit (most numbers have none).
+                let number = ScalarText(s[i..<j]).string
                 let u = ScalarText(unit).string
                 tokens.insert(quantity(number, multiplier, u))
                 i = k + unit.count
