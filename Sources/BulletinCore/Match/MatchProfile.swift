@@ -95,8 +95,9 @@ public final class MatchProfile: Sendable {
         self.subject = subject
         let titleScalars = MatchText.normalisedScalars(subject.title)
         let titleKeyScalars = MatchText.keyScalars(titleScalars)
-        titleKey = ScalarText(titleKeyScalars).string
-        let stem = MatchText.strippedScalars(titleKey, titleKeyScalars, removing: settings.genericTitleWords)
+        titleKey = ScalarText.string(titleKeyScalars)
+        let stem = MatchText.strippedScalars(titleKey, titleKeyScalars, removing: settings.genericTitleWords,
+                                             masks: units?.genericWordMasks(settings))
         titleGrams = MatchText.grams(scalars: stem, size: settings.titleGram)
         let summaryScalars = MatchText.normalisedScalars(subject.summary)
         let summaryKeyScalars = MatchText.keyScalars(summaryScalars)
@@ -118,11 +119,10 @@ public final class MatchProfile: Sendable {
             tokenValues = Set(tokens.lazy.filter { $0.kind != .contrast }.map(\.value)).sorted()
         }
         figures = MatchProfile.figures(scalars: summaryScalars)
-        var text = ScalarText(capacity: titleKey.utf8.count + 1 + summaryKeyScalars.count * 3)
-        text.append(contentsOf: titleKeyScalars)
+        var text = titleKeyScalars
         text.append("\u{1F}")
         text.append(contentsOf: summaryKeyScalars)
-        textKey = text.string
+        textKey = ScalarText.string(text)
         titleKeyHash = titleKey.hashValue
         titleKeyCodes = TitleAlignment.codes(scalars: titleKeyScalars)
         titleStemCodes = TitleAlignment.codes(scalars: stem)
@@ -333,22 +333,45 @@ final class UnitForms {
     /// An empty cache.
     init() {}
 
-    // A dictionary of strings finds a name under any canonically equivalent one (豈 U+8C48 and U+F900), whose
-    // forms may differ (a key keeps its scalars): an entry is used only for the very bytes it was made from.
-    private var submitters: [String: (name: String, forms: Submitter)] = [:]
-    private var supervisors: [String: (name: String, forms: Supervisor)] = [:]
+    /// A name as a key of its bytes: a dictionary of strings would find a name under any canonically equivalent
+    /// one (豈 U+8C48 and U+F900), whose forms may differ (a key keeps its scalars); hashing the bytes also skips
+    /// the normalisation a Chinese string's hash goes through.
+    struct Name: Hashable {
+        let text: String
+
+        func hash(into hasher: inout Hasher) {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Name, b: Name) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
+
+    private var submitters: [Name: Submitter] = [:]
+    private var supervisors: [Name: Supervisor] = [:]
+    private var masks: [UInt64]?
 
     func submitter(_ name: String, settings: MatchSettings) -> Submitter {
-        if let e = submitters[name], e.name.utf8.elementsEqual(name.utf8) { return e.forms }
+        let key = Name(text: name)
+        if let s = submitters[key] { return s }
         let s = Submitter(name, settings: settings)
-        if submitters.count < Self.capacity && submitters[name] == nil { submitters[name] = (name, s) }
+        if submitters.count < Self.capacity { submitters[key] = s }
         return s
     }
 
     func supervisor(_ name: String) -> Supervisor {
-        if let e = supervisors[name], e.name.utf8.elementsEqual(name.utf8) { return e.forms }
+        let key = Name(text: name)
+        if let s = supervisors[key] { return s }
         let s = Supervisor(name)
-        if supervisors.count < Self.capacity && supervisors[name] == nil { supervisors[name] = (name, s) }
+        if supervisors.count < Self.capacity { supervisors[key] = s }
         return s
+    }
+
+    /// `MatchText.scalarMask` of each generic title word of the settings, made once.
+    func genericWordMasks(_ settings: MatchSettings) -> [UInt64] {
+        if let masks { return masks }
+        let m = settings.genericTitleWords.map(MatchText.scalarMask)
+        masks = m
+        return m
     }
 }

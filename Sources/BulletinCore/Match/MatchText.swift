@@ -19,20 +19,43 @@ public enum MatchText {
     /// The half-width step is `TextForm.halfWidthASCII`'s mapping applied scalar by scalar (that function maps
     /// each two- or three-byte scalar of the UTF-8 alone), fused with the upper-casing.
     static func normalisedScalars(_ text: String) -> [Unicode.Scalar] {
-        var s: [Unicode.Scalar] = []
-        s.reserveCapacity(text.utf8.count)
-        for u in text.unicodeScalars {
-            var v = u.value
-            switch v {
-            case 0xFF01...0xFF5E: v -= 0xFEE0
-            case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: v = 0x20
-            case 0x61...0x7A: break
-            default:
-                s.append(u)
-                continue
+        // The scalars decoded from the UTF-8 into a buffer of the byte count (at least the scalar count); a
+        // String's UTF-8 is valid, so every value decoded is a scalar.
+        var text = text
+        let s = text.withUTF8 { b in
+            [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, made in
+                guard let p = b.baseAddress, let o = out.baseAddress else { made = 0; return }
+                let end = b.count
+                var i = 0, n = 0
+                while i < end {
+                    let c = p[i]
+                    var v: UInt32
+                    if c < 0x80 {
+                        v = UInt32(c)
+                        i &+= 1
+                    } else if c < 0xE0 {
+                        v = UInt32(c & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
+                        i &+= 2
+                    } else if c < 0xF0 {
+                        v = UInt32(c & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        v = UInt32(c & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
+                        i &+= 4
+                    }
+                    switch v {
+                    case 0x61...0x7A: v -= 32
+                    case 0xFF01...0xFF5E:
+                        v -= 0xFEE0
+                        if v >= 0x61 && v <= 0x7A { v -= 32 }
+                    case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: v = 0x20
+                    default: break
+                    }
+                    o[n] = Unicode.Scalar(v).unsafelyUnwrapped
+                    n &+= 1
+                }
+                made = n
             }
-            if v >= 0x61 && v <= 0x7A { v -= 32 }
-            s.append(Unicode.Scalar(UInt8(truncatingIfNeeded: v)))
         }
         // Most text has no digit followed by a unit word and no 百万千瓦: then it is already the answer.
         var i = 0
@@ -94,16 +117,27 @@ public enum MatchText {
     /// `stripped(key, removing: words)` as scalars, given the key's scalars too: a word one of whose scalars is
     /// not in the key (by a bit per scalar value modulo 64) is not held and not searched for, and when no word is
     /// held the key's scalars are the answer, not read back from a string.
-    static func strippedScalars(_ key: String, _ keyScalars: [Unicode.Scalar], removing words: [String]) -> [Unicode.Scalar] {
+    /// `masks`, when given, are `scalarMask` of each word (made once for many keys).
+    static func strippedScalars(_ key: String, _ keyScalars: [Unicode.Scalar], removing words: [String],
+                                masks: [UInt64]? = nil) -> [Unicode.Scalar] {
         var inKey: UInt64 = 0
         for u in keyScalars { inKey |= 1 << (u.value & 63) }
         var s = key
         var changed = false
-        for w in words where !w.isEmpty && w.unicodeScalars.allSatisfy({ inKey & (1 << ($0.value & 63)) != 0 }) && s.holds(w) {
+        for (k, w) in words.enumerated() where !w.isEmpty {
+            let mask = masks?[k] ?? scalarMask(w)
+            guard mask & ~inKey == 0, s.holds(w) else { continue }
             s = s.replacingAll(w)
             changed = true
         }
         return !changed || s.isEmpty ? keyScalars : scalars(s)
+    }
+
+    /// A bit per scalar value modulo 64 of a word: the word is not in a text lacking one of its bits.
+    static func scalarMask(_ w: String) -> UInt64 {
+        var m: UInt64 = 0
+        for u in w.unicodeScalars { m |= 1 << (u.value & 63) }
+        return m
     }
 
     /// The distinct character n-grams of a key, sorted. A key shorter than n is one gram.
@@ -116,9 +150,25 @@ public enum MatchText {
         if s.isEmpty { return [] }
         let n = max(1, n)
         if s.count <= n { return [pack(s[...])] }
-        var g: [UInt64] = []
-        g.reserveCapacity(s.count - n + 1)
-        for i in 0...(s.count - n) { g.append(pack(s[i..<(i + n)])) }
+        let count = s.count - n + 1
+        var g = [UInt64](unsafeUninitializedCapacity: count) { b, made in
+            if n <= 3 {
+                // `pack` of n ≤ 3 scalars is their values 21 bits apart: each gram is the one before moved on by
+                // one scalar, the oldest one's bits masked off.
+                s.withUnsafeBufferPointer { sp in
+                    let mask = (UInt64(1) << UInt64(21 * n)) &- 1
+                    var v: UInt64 = 0
+                    for k in 0..<(n - 1) { v = v << 21 | UInt64(sp[k].value) }
+                    for i in 0..<count {
+                        v = (v << 21 | UInt64(sp[i + n - 1].value)) & mask
+                        b[i] = v
+                    }
+                }
+            } else {
+                for i in 0..<count { b[i] = pack(s[i..<(i + n)]) }
+            }
+            made = count
+        }
         // Sorted in place (integers have one ascending order, so any sort gives the same array), then the
         // repeats dropped in place.
         let m = g.withUnsafeMutableBufferPointer { b -> Int in
@@ -392,6 +442,38 @@ struct ScalarText {
     }
 
     var isEmpty: Bool { bytes.isEmpty }
+
+    /// `ScalarText(scalars).string`, the UTF-8 written straight into the string's storage (no byte appended to
+    /// an array one at a time).
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        if scalars.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: 4 * scalars.count) { out in
+            var n = 0
+            for u in scalars {
+                let v = u.value
+                if v < 0x80 {
+                    out[n] = UInt8(truncatingIfNeeded: v)
+                    n &+= 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n &+= 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n &+= 3
+                } else {
+                    out[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                    out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n &+= 4
+                }
+            }
+            return n
+        }
+    }
 
     /// The text (the bytes are UTF-8 of whole scalars, so nothing is repaired).
     var string: String { String(decoding: bytes, as: UTF8.self) }

@@ -166,6 +166,17 @@ import Testing
         #expect(vetoes > 100)
     }
 
+    @Test func stringsWrittenStraightAreTheScalarTextsStrings() {
+        var g = SplitMix64(seed: 93)
+        let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF, 0x10000...0x10FFFF]
+        for _ in 0..<2_000 {
+            let scalars = (0..<Int.random(in: 0...60, using: &g)).compactMap { _ -> Unicode.Scalar? in
+                Unicode.Scalar(UInt32.random(in: ranges[Int.random(in: 0..<ranges.count, using: &g)], using: &g))
+            }
+            #expect(Array(ScalarText.string(scalars).utf8) == Array(ScalarText(scalars).string.utf8))
+        }
+    }
+
     @Test func aMixedPairAlignsAsCharacters() {
         let settings = MatchSettings()
         let a = MatchProfile(MatchSubject(id: "a", title: "中药材川芎种植与采收加工行业标准", year: 2026, month: 11), settings: settings)
