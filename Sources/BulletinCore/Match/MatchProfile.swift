@@ -96,7 +96,7 @@ public final class MatchProfile: Sendable {
         let titleScalars = MatchText.normalisedScalars(subject.title)
         let titleKeyScalars = MatchText.keyScalars(titleScalars)
         titleKey = ScalarText.string(titleKeyScalars)
-        let stem = MatchText.strippedScalars(titleKey, titleKeyScalars, removing: settings.genericTitleWords,
+        let stem = MatchText.strippedScalars(titleKeyScalars, removing: settings.genericTitleWords,
                                              masks: units?.genericWordMasks(settings))
         titleGrams = MatchText.grams(scalars: stem, size: settings.titleGram)
         let summaryScalars = MatchText.normalisedScalars(subject.summary)

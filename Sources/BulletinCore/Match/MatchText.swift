@@ -8,6 +8,9 @@ public enum MatchText {
         ("吨", "T"), ("千克", "KG"), ("公斤", "KG"), ("兆赫", "MHZ"), ("吉赫", "GHZ"), ("赫兹", "HZ"),
     ].map { (Array($0.0.unicodeScalars), $0.1) }
 
+    /// A bit per first scalar of the unit words (value modulo 64).
+    static let unitFirstMask: UInt64 = unitWords.reduce(0) { $0 | 1 << ($1.word[0].value & 63) }
+
     /// Full-width to half-width, ASCII letters upper-cased, unit words after numbers as symbols
     /// (300兆瓦 → 300MW, 10万吨 → 10万T, 百万千瓦 → 1000MW). Punctuation is kept (quotes matter to hard tokens).
     public static func normalise(_ text: String) -> String {
@@ -79,6 +82,9 @@ public enum MatchText {
             let afterNumber = isDigit(s[i]) && (i + 1 >= s.count || !isDigit(s[i + 1]) && s[i + 1] != ".")
             i += 1
             guard afterNumber, i < s.count else { continue }
+            // No unit word begins with the scalar after the number (by a bit per value modulo 64 of the words'
+            // first scalars): then neither test below finds one, 万 and 亿 aside.
+            if unitFirstMask & (1 << (s[i].value & 63)) == 0 && s[i] != "万" && s[i] != "亿" { continue }
             var j = i
             if s[j] == "万" || s[j] == "亿", !unitWords.contains(where: { starts(s, at: j, with: $0.word) }) { j += 1 }
             if let unit = unitWords.first(where: { starts(s, at: j, with: $0.word) }) {
@@ -114,23 +120,47 @@ public enum MatchText {
         return s.isEmpty ? key : s
     }
 
-    /// `stripped(key, removing: words)` as scalars, given the key's scalars too: a word one of whose scalars is
+    /// `stripped(key, removing: words)` as scalars, from the key's scalars: a word one of whose scalars is
     /// not in the key (by a bit per scalar value modulo 64) is not held and not searched for, and when no word is
     /// held the key's scalars are the answer, not read back from a string.
     /// `masks`, when given, are `scalarMask` of each word (made once for many keys).
-    static func strippedScalars(_ key: String, _ keyScalars: [Unicode.Scalar], removing words: [String],
+    static func strippedScalars(_ keyScalars: [Unicode.Scalar], removing words: [String],
                                 masks: [UInt64]? = nil) -> [Unicode.Scalar] {
         var inKey: UInt64 = 0
         for u in keyScalars { inKey |= 1 << (u.value & 63) }
-        var s = key
+        // On the scalars: a UTF-8 needle found in UTF-8 text starts and ends on whole scalars, so `holds` is a
+        // search scalar by scalar, and `replacingAll` removes the same places (left to right, not overlapping).
+        var s = keyScalars
         var changed = false
         for (k, w) in words.enumerated() where !w.isEmpty {
             let mask = masks?[k] ?? scalarMask(w)
-            guard mask & ~inKey == 0, s.holds(w) else { continue }
-            s = s.replacingAll(w)
+            guard mask & ~inKey == 0 else { continue }
+            let ws = Array(w.unicodeScalars)
+            guard let first = firstPlace(of: ws, in: s, from: 0) else { continue }
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(s.count)
+            var i = 0
+            var next: Int? = first
+            while let at = next {
+                out.append(contentsOf: s[i..<at])
+                i = at + ws.count
+                next = firstPlace(of: ws, in: s, from: i)
+            }
+            out.append(contentsOf: s[i...])
+            s = out
             changed = true
         }
-        return !changed || s.isEmpty ? keyScalars : scalars(s)
+        return !changed || s.isEmpty ? keyScalars : s
+    }
+
+    /// The first place at or after `from` where `w` (not empty) occurs in `s`.
+    static func firstPlace(of w: [Unicode.Scalar], in s: [Unicode.Scalar], from: Int) -> Int? {
+        var i = from
+        while i + w.count <= s.count {
+            if s[i] == w[0] && starts(s, at: i, with: w) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// A bit per scalar value modulo 64 of a word: the word is not in a text lacking one of its bits.

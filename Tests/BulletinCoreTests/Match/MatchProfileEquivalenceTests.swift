@@ -177,6 +177,20 @@ import Testing
         }
     }
 
+    @Test func genericWordsRemovedOnScalarsAreTheStringsRemoval() {
+        var g = SplitMix64(seed: 94)
+        let alphabet = ["研", "究", "技", "术", "A", "B", "1", "豈", "\u{F900}", "𠀋", "成", "果"]
+        for _ in 0..<3_000 {
+            let key = (0..<Int.random(in: 0...14, using: &g)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] }.joined()
+            let words = (0..<Int.random(in: 0...5, using: &g)).map { _ in
+                (0..<Int.random(in: 0...3, using: &g)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] }.joined()
+            }
+            let want = Array(MatchText.stripped(key, removing: words).unicodeScalars)
+            #expect(MatchText.strippedScalars(Array(key.unicodeScalars), removing: words) == want, "\(key) \(words)")
+            #expect(MatchText.strippedScalars(Array(key.unicodeScalars), removing: words, masks: words.map(MatchText.scalarMask)) == want)
+        }
+    }
+
     @Test func aMixedPairAlignsAsCharacters() {
         let settings = MatchSettings()
         let a = MatchProfile(MatchSubject(id: "a", title: "中药材川芎种植与采收加工行业标准", year: 2026, month: 11), settings: settings)
