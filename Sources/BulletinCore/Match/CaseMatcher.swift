@@ -215,11 +215,13 @@ public struct CaseMatcher: Sendable {
         var unconfirmed = false
     }
 
-    func compareTokens(_ a: MatchProfile, _ b: MatchProfile) -> TokenComparison {
+    /// `noFamilyVeto`: the caller knows `familyVetoes(a, b)` is empty (`scoreBound` has looked with
+    /// `hasFamilyVeto`), so it is not listed again.
+    func compareTokens(_ a: MatchProfile, _ b: MatchProfile, noFamilyVeto: Bool = false) -> TokenComparison {
         var r = TokenComparison()
         // Every step below starts from a title token of one side: with none on either side there is nothing to say.
         if a.titleTokens.isEmpty && b.titleTokens.isEmpty { return r }
-        r.vetoes = familyVetoes(a, b)
+        if !noFamilyVeto { r.vetoes = familyVetoes(a, b) }
         // A variety named by number on one side and by another name on the other: 川康优6308 / 川康优丝苗.
         for (x, y, flip) in [(a, b, false), (b, a, true)] {
             for t in x.titleTokens where t.kind == .variety {
@@ -270,11 +272,14 @@ public struct CaseMatcher: Sendable {
     }
 
     /// Whether `familyVetoes(a, b)` is not empty, without listing and sorting the families.
+    /// Families and tokens are compared by their hashes kept in the profiles first (`titleFamilyList`), then
+    /// by `==`: the answers of the dictionary lookup and the set's `contains`, without hashing a string.
     func hasFamilyVeto(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
-        let fb = b.titleFamilies
-        for (family, mine) in a.titleFamilies {
-            guard let theirs = fb[family] else { continue }
-            if mine.contains(where: { isUnmatched($0, in: b) }) && theirs.contains(where: { isUnmatched($0, in: a) }) { return true }
+        for x in a.titleFamilyList {
+            for y in b.titleFamilyList where y.hash == x.hash && y.family == x.family {
+                if x.tokens.indices.contains(where: { isUnmatched(x.tokens[$0], hash: x.hashes[$0], in: b) })
+                    && y.tokens.indices.contains(where: { isUnmatched(y.tokens[$0], hash: y.hashes[$0], in: a) }) { return true }
+            }
         }
         return false
     }
@@ -284,6 +289,18 @@ public struct CaseMatcher: Sendable {
     /// other kind must be in the other's title: a 600MW unit's summary may well mention the 300MW one.
     func unmatched(_ tokens: [HardToken], in other: MatchProfile) -> [String] {
         tokens.filter { isUnmatched($0, in: other) }.map(\.value).sorted()
+    }
+
+    /// `isUnmatched(t, in: other)`, given `t.hashValue` (the title's tokens are looked for by it).
+    func isUnmatched(_ t: HardToken, hash: Int, in other: MatchProfile) -> Bool {
+        switch t.kind {
+        case .contrast:
+            return !other.titleKey.holds(t.value)
+        case .code:
+            return !other.holdsTitleToken(t, hash: hash) && !other.summaryTokens.contains(t) && !other.textKey.holds(MatchText.key(t.value))
+        default:
+            return !other.holdsTitleToken(t, hash: hash)
+        }
     }
 
     /// Whether the other side does not hold the token (`unmatched`'s test).

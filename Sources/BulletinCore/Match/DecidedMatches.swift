@@ -155,7 +155,9 @@ extension CaseMatcher {
         }
         // The hard tokens as `compare` finds them: a veto makes the pair `.different`; otherwise their lines.
         if holdsTokens, through(bound) {
-            let tokens = compareTokens(a, b)
+            // No veto of one family's tokens: `hasFamilyVeto` found none above (and there is none when either
+            // title has no token).
+            let tokens = compareTokens(a, b, noFamilyVeto: true)
             vetoed = !tokens.vetoes.isEmpty
             terms.replaceSubrange(tokensAt..., with: tokens.evidence.map(\.weight))
             bound = total()
@@ -187,13 +189,13 @@ extension CaseMatcher {
     /// The template line's pieces, as `compare` finds them for two titles that are not the same.
     static func template(_ a: MatchProfile, _ b: MatchProfile) -> (String, String)? {
         if let x = a.titleStemCodes, let y = b.titleStemCodes { return TitleAlignment.substitution(codes: x, y) }
-        return TitleAlignment.substitution(a.titleStem, b.titleStem)
+        return TitleAlignment.substitution(a.titleStemCharacters, b.titleStemCharacters)
     }
 
     /// Whether `template(a, b)` is not nil, without making the pieces' text (`substitution` is `gap` and the text).
     static func hasTemplate(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
         if let x = a.titleStemCodes, let y = b.titleStemCodes { return TitleAlignment.gap(x, y) != nil }
-        return TitleAlignment.gap(a.titleStem, b.titleStem) != nil
+        return TitleAlignment.gap(a.titleStemCharacters, b.titleStemCharacters) != nil
     }
 
     /// `matchNight`, keeping of each submission only the verdicts the run acts on (`.same` and `.probable`, best
@@ -202,8 +204,9 @@ extension CaseMatcher {
         var out: [SubmissionMatch] = []
         out.reserveCapacity(subjects.count)
         var scratch = MatchIndex.Scratch()
+        let units = UnitForms()
         for s in subjects {
-            let p = MatchProfile(s, settings: index.settings)
+            let p = MatchProfile(s, settings: index.settings, units: units)
             var verdicts: [MatchVerdict] = []
             for c in index.candidates(for: p, scratch: &scratch) where mayDecide(p, c.profile) {
                 let v = compare(p, c.profile)

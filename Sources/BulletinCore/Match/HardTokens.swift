@@ -65,18 +65,26 @@ public enum HardTokens {
 
     /// The hard tokens of a normalised text. Contrast words are looked for only when groups are given.
     public static func extract(_ normalised: String, contrast: [[String]] = []) -> Set<HardToken> {
-        var tokens = Set<HardToken>()
         let s = MatchText.scalars(normalised)
+        if contrast.isEmpty { return extract(scalars: s) }
+        let key = MatchText.keyScalars(s)
+        return extract(scalars: s, key: ScalarText(key).string, keyScalars: key, contrast: contrast)
+    }
+
+    /// `extract` of the text of the scalars `s` (a normalised text's), given its key as a string and as scalars
+    /// when contrast groups are given (a profile has made both already).
+    static func extract(scalars s: [Unicode.Scalar], key: String = "", keyScalars: [Unicode.Scalar] = [],
+                        contrast: [[String]] = []) -> Set<HardToken> {
+        var tokens = Set<HardToken>()
         quoted(s, into: &tokens)
         asciiRuns(s, into: &tokens)
         quantities(s, into: &tokens)
         varieties(s, into: &tokens)
         if !contrast.isEmpty {
-            let key = MatchText.key(normalised)
             // A bit per scalar value modulo 64 of the key: a word one of whose scalars has no bit set is not in
             // the key (a UTF-8 match starts and ends on whole scalars), and most titles hold few of the words.
             var inKey: UInt64 = 0
-            for u in key.unicodeScalars { inKey |= 1 << (u.value & 63) }
+            for u in keyScalars { inKey |= 1 << (u.value & 63) }
             func mayHold(_ w: String) -> Bool { w.unicodeScalars.allSatisfy { inKey & (1 << ($0.value & 63)) != 0 } }
             for (i, group) in contrast.enumerated() {
                 for w in group where !w.isEmpty && mayHold(w) && key.holds(w) {
@@ -194,7 +202,6 @@ public enum HardTokens {
             }
             var j = i
             while j < s.count && (MatchText.isDigit(s[j]) || s[j] == "." && j + 1 < s.count && MatchText.isDigit(s[j + 1])) { j += 1 }
-            let number = ScalarText(s[i..<j]).string
             var k = j
             var multiplier = 1.0
             if k < s.count && (s[k] == "万" || s[k] == "亿") {
@@ -203,6 +210,8 @@ public enum HardTokens {
             }
             if let unit = unitSymbols.first(where: { MatchText.starts(s, at: k, with: $0) }),
                k + unit.count >= s.count || !MatchText.isUpper(s[k + unit.count]) {
+                // The number's text is made only for a number with a unit (most numbers have none).
+                let number = ScalarText(s[i..<j]).string
                 let u = ScalarText(unit).string
                 tokens.insert(quantity(number, multiplier, u))
                 i = k + unit.count

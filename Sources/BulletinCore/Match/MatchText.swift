@@ -8,17 +8,69 @@ public enum MatchText {
         ("吨", "T"), ("千克", "KG"), ("公斤", "KG"), ("兆赫", "MHZ"), ("吉赫", "GHZ"), ("赫兹", "HZ"),
     ].map { (Array($0.0.unicodeScalars), $0.1) }
 
+    /// A bit per first scalar of the unit words (value modulo 64).
+    static let unitFirstMask: UInt64 = unitWords.reduce(0) { $0 | 1 << ($1.word[0].value & 63) }
+
     /// Full-width to half-width, ASCII letters upper-cased, unit words after numbers as symbols
     /// (300兆瓦 → 300MW, 10万吨 → 10万T, 百万千瓦 → 1000MW). Punctuation is kept (quotes matter to hard tokens).
     public static func normalise(_ text: String) -> String {
-        let wide = TextForm.halfWidthASCII(text)
-        var s: [Unicode.Scalar] = []
-        s.reserveCapacity(wide.utf8.count)
-        for u in wide.unicodeScalars {
-            if u.value >= 0x61 && u.value <= 0x7A, let up = Unicode.Scalar(u.value - 32) { s.append(up) } else { s.append(u) }
+        ScalarText(normalisedScalars(text)).string
+    }
+
+    /// `normalise`'s answer as its scalars (the scalars of the string `normalise` gives), so that a profile takes
+    /// its key, grams, hard tokens and figures from one array instead of reading the string back four times.
+    /// The half-width step is `TextForm.halfWidthASCII`'s mapping applied scalar by scalar (that function maps
+    /// each two- or three-byte scalar of the UTF-8 alone), fused with the upper-casing.
+    static func normalisedScalars(_ text: String) -> [Unicode.Scalar] {
+        // The scalars decoded from the UTF-8 into a buffer of the byte count (at least the scalar count); a
+        // String's UTF-8 is valid, so every value decoded is a scalar.
+        var text = text
+        let s = text.withUTF8 { b in
+            [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, made in
+                guard let p = b.baseAddress, let o = out.baseAddress else { made = 0; return }
+                let end = b.count
+                var i = 0, n = 0
+                while i < end {
+                    let c = p[i]
+                    var v: UInt32
+                    if c < 0x80 {
+                        v = UInt32(c)
+                        i &+= 1
+                    } else if c < 0xE0 {
+                        v = UInt32(c & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
+                        i &+= 2
+                    } else if c < 0xF0 {
+                        v = UInt32(c & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        v = UInt32(c & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
+                        i &+= 4
+                    }
+                    switch v {
+                    case 0x61...0x7A: v -= 32
+                    case 0xFF01...0xFF5E:
+                        v -= 0xFEE0
+                        if v >= 0x61 && v <= 0x7A { v -= 32 }
+                    case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: v = 0x20
+                    default: break
+                    }
+                    o[n] = Unicode.Scalar(v).unsafelyUnwrapped
+                    n &+= 1
+                }
+                made = n
+            }
         }
-        var out = ScalarText(capacity: wide.utf8.count + 8)
+        // Most text has no digit followed by a unit word and no 百万千瓦: then it is already the answer.
         var i = 0
+        while i < s.count {
+            let u = s[i]
+            if u == "百" || (isDigit(u) && i + 1 < s.count) { break }
+            i += 1
+        }
+        if i == s.count { return s }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 8)
+        out.append(contentsOf: s[0..<i])
         let million: [Unicode.Scalar] = Array("百万千瓦".unicodeScalars)
         while i < s.count {
             if s[i] == "百", starts(s, at: i, with: million), i == 0 || !isDigit(s[i - 1]) {
@@ -30,6 +82,9 @@ public enum MatchText {
             let afterNumber = isDigit(s[i]) && (i + 1 >= s.count || !isDigit(s[i + 1]) && s[i + 1] != ".")
             i += 1
             guard afterNumber, i < s.count else { continue }
+            // No unit word begins with the scalar after the number (by a bit per value modulo 64 of the words'
+            // first scalars): then neither test below finds one, 万 and 亿 aside.
+            if unitFirstMask & (1 << (s[i].value & 63)) == 0 && s[i] != "万" && s[i] != "亿" { continue }
             var j = i
             if s[j] == "万" || s[j] == "亿", !unitWords.contains(where: { starts(s, at: j, with: $0.word) }) { j += 1 }
             if let unit = unitWords.first(where: { starts(s, at: j, with: $0.word) }) {
@@ -38,7 +93,7 @@ public enum MatchText {
                 i = j + unit.word.count
             }
         }
-        return out.string
+        return out
     }
 
     /// The comparison key of a normalised text: letters, digits and ideographs only.
@@ -46,6 +101,14 @@ public enum MatchText {
         var out = ScalarText(capacity: normalised.utf8.count)
         for u in normalised.unicodeScalars where isWordScalar(u) { out.append(u) }
         return out.string
+    }
+
+    /// `key` of the text of these scalars, as its scalars.
+    static func keyScalars(_ normalised: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(normalised.count)
+        for u in normalised where isWordScalar(u) { out.append(u) }
+        return out
     }
 
     /// `key` with every generic word removed (longest first), for n-grams of a title.
@@ -57,15 +120,85 @@ public enum MatchText {
         return s.isEmpty ? key : s
     }
 
+    /// `stripped(key, removing: words)` as scalars, from the key's scalars: a word one of whose scalars is
+    /// not in the key (by a bit per scalar value modulo 64) is not held and not searched for, and when no word is
+    /// held the key's scalars are the answer, not read back from a string.
+    /// `masks`, when given, are `scalarMask` of each word (made once for many keys).
+    static func strippedScalars(_ keyScalars: [Unicode.Scalar], removing words: [String],
+                                masks: [UInt64]? = nil) -> [Unicode.Scalar] {
+        var inKey: UInt64 = 0
+        for u in keyScalars { inKey |= 1 << (u.value & 63) }
+        // On the scalars: a UTF-8 needle found in UTF-8 text starts and ends on whole scalars, so `holds` is a
+        // search scalar by scalar, and `replacingAll` removes the same places (left to right, not overlapping).
+        var s = keyScalars
+        var changed = false
+        for (k, w) in words.enumerated() where !w.isEmpty {
+            let mask = masks?[k] ?? scalarMask(w)
+            guard mask & ~inKey == 0 else { continue }
+            let ws = Array(w.unicodeScalars)
+            guard let first = firstPlace(of: ws, in: s, from: 0) else { continue }
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(s.count)
+            var i = 0
+            var next: Int? = first
+            while let at = next {
+                out.append(contentsOf: s[i..<at])
+                i = at + ws.count
+                next = firstPlace(of: ws, in: s, from: i)
+            }
+            out.append(contentsOf: s[i...])
+            s = out
+            changed = true
+        }
+        return !changed || s.isEmpty ? keyScalars : s
+    }
+
+    /// The first place at or after `from` where `w` (not empty) occurs in `s`.
+    static func firstPlace(of w: [Unicode.Scalar], in s: [Unicode.Scalar], from: Int) -> Int? {
+        var i = from
+        while i + w.count <= s.count {
+            if s[i] == w[0] && starts(s, at: i, with: w) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A bit per scalar value modulo 64 of a word: the word is not in a text lacking one of its bits.
+    static func scalarMask(_ w: String) -> UInt64 {
+        var m: UInt64 = 0
+        for u in w.unicodeScalars { m |= 1 << (u.value & 63) }
+        return m
+    }
+
     /// The distinct character n-grams of a key, sorted. A key shorter than n is one gram.
     public static func grams(_ key: String, size n: Int) -> [UInt64] {
-        let s = scalars(key)
+        grams(scalars: scalars(key), size: n)
+    }
+
+    /// `grams` of the key of these scalars.
+    static func grams(scalars s: [Unicode.Scalar], size n: Int) -> [UInt64] {
         if s.isEmpty { return [] }
         let n = max(1, n)
         if s.count <= n { return [pack(s[...])] }
-        var g: [UInt64] = []
-        g.reserveCapacity(s.count - n + 1)
-        for i in 0...(s.count - n) { g.append(pack(s[i..<(i + n)])) }
+        let count = s.count - n + 1
+        var g = [UInt64](unsafeUninitializedCapacity: count) { b, made in
+            if n <= 3 {
+                // `pack` of n ≤ 3 scalars is their values 21 bits apart: each gram is the one before moved on by
+                // one scalar, the oldest one's bits masked off.
+                s.withUnsafeBufferPointer { sp in
+                    let mask = (UInt64(1) << UInt64(21 * n)) &- 1
+                    var v: UInt64 = 0
+                    for k in 0..<(n - 1) { v = v << 21 | UInt64(sp[k].value) }
+                    for i in 0..<count {
+                        v = (v << 21 | UInt64(sp[i + n - 1].value)) & mask
+                        b[i] = v
+                    }
+                }
+            } else {
+                for i in 0..<count { b[i] = pack(s[i..<(i + n)]) }
+            }
+            made = count
+        }
         // Sorted in place (integers have one ascending order, so any sort gives the same array), then the
         // repeats dropped in place.
         let m = g.withUnsafeMutableBufferPointer { b -> Int in
@@ -138,11 +271,27 @@ public enum MatchText {
     public static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
         if a.count * 8 < b.count { return sharedSearching(a, in: b) }
         if b.count * 8 < a.count { return sharedSearching(b, in: a) }
-        var i = 0, j = 0, n = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        // The merge on raw buffers, each value read once a step (no bounds checks, no second read of a[i], b[j]).
+        return a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                guard let xp = x.baseAddress, let yp = y.baseAddress else { return 0 }
+                let xn = x.count, yn = y.count
+                var i = 0, j = 0, n = 0
+                while i < xn && j < yn {
+                    let u = xp[i], v = yp[j]
+                    if u == v {
+                        n &+= 1
+                        i &+= 1
+                        j &+= 1
+                    } else if u < v {
+                        i &+= 1
+                    } else {
+                        j &+= 1
+                    }
+                }
+                return n
+            }
         }
-        return n
     }
 
     /// `shared` for a short `a`: each value of `a`, in order, searched for in `b` past the place of the one before.
@@ -323,6 +472,38 @@ struct ScalarText {
     }
 
     var isEmpty: Bool { bytes.isEmpty }
+
+    /// `ScalarText(scalars).string`, the UTF-8 written straight into the string's storage (no byte appended to
+    /// an array one at a time).
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        if scalars.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: 4 * scalars.count) { out in
+            var n = 0
+            for u in scalars {
+                let v = u.value
+                if v < 0x80 {
+                    out[n] = UInt8(truncatingIfNeeded: v)
+                    n &+= 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n &+= 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n &+= 3
+                } else {
+                    out[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                    out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n &+= 4
+                }
+            }
+            return n
+        }
+    }
 
     /// The text (the bytes are UTF-8 of whole scalars, so nothing is repaired).
     var string: String { String(decoding: bytes, as: UTF8.self) }

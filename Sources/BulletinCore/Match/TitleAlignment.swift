@@ -43,6 +43,22 @@ enum TitleAlignment {
         return out
     }
 
+    /// `codes` of the characters of the text of these scalars, from the scalars: every scalar coded (ASCII or a
+    /// unified ideograph) makes each scalar a character of its own (no grapheme rule joins two of them), so the
+    /// codes are the scalars; any other scalar makes `codes` of the characters nil (the character holding it is
+    /// either that one scalar, not coded, or more than one scalar).
+    static func codes(scalars s: [Unicode.Scalar]) -> [UInt32]? {
+        var out: [UInt32] = []
+        out.reserveCapacity(s.count)
+        for u in s {
+            let v = u.value
+            guard v < 0x80 || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x20000...0x2EBEF).contains(v)
+            else { return nil }
+            out.append(v)
+        }
+        return out
+    }
+
     /// The one gap of the alignment of x and y under the rules of `substitution`, else nil.
     static func gap<E: Hashable>(_ x: [E], _ y: [E]) -> (ArraySlice<E>, ArraySlice<E>)? {
         guard min(x.count, y.count) >= 4 else { return nil }
