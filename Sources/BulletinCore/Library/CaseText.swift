@@ -66,6 +66,16 @@ struct CaseFact: Sendable, Equatable {
     var stage: CaseStage { lastStage ?? (classified ? .classified : .notSelected) }
 }
 
+extension CaseFact {
+    /// The facts of a decoded case: what `facts(where:)` reads of it from the columns (its text row's title is its
+    /// record's, its sightings include those of cases merged into it, its history is ordered by sequence number).
+    init(_ c: CaseState) {
+        let last = c.history.last
+        self.init(id: c.id, period: c.record.period, title: c.record[.title], lastStage: last?.to, lastSequence: last?.sequence,
+                  classified: c.classified, sightingCount: c.sightings.count)
+    }
+}
+
 /// A case as the light reads see it: its columns and text row, its current stage, and its secrecy, without its
 /// assessment or history decoded.
 struct CaseBrief: Sendable, Equatable {
