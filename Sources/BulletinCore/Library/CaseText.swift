@@ -66,6 +66,16 @@ struct CaseFact: Sendable, Equatable {
     var stage: CaseStage { lastStage ?? (classified ? .classified : .notSelected) }
 }
 
+extension CaseFact {
+    /// The facts of a decoded case: what `facts(where:)` reads of it from the columns (its text row's title is its
+    /// record's, its sightings include those of cases merged into it, its history is ordered by sequence number).
+    init(_ c: CaseState) {
+        let last = c.history.last
+        self.init(id: c.id, period: c.record.period, title: c.record[.title], lastStage: last?.to, lastSequence: last?.sequence,
+                  classified: c.classified, sightingCount: c.sightings.count)
+    }
+}
+
 /// A case as the light reads see it: its columns and text row, its current stage, and its secrecy, without its
 /// assessment or history decoded.
 struct CaseBrief: Sendable, Equatable {
@@ -124,18 +134,20 @@ extension CaseLibrary {
             """
         // Each row as read, the secrecy of its record and own sightings folded; what merged cases bring is added below.
         var read: [(brief: CaseBrief, seen: Int)] = []
+        // A month's cases repeat a few dates and one month: each text is parsed when it differs from the last one.
+        var periods = LastParsed(BulletinPeriod.init), received = LastParsed(CalendarDate.init), lastDates = LastParsed(CalendarDate.init)
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
-            guard let period = BulletinPeriod(row[1] as String) else { continue }
+            guard let period = periods(row[1] as String) else { continue }
             var fields: [Field: String] = [:]
             for (i, f) in textFields.enumerated() { fields[f] = row[11 + i] }
             let seen: Int = row[9]
             let classified: Bool = row[3]
             let ownClassified: Bool = row[10]
-            let received = CalendarDate(row[4] as String) ?? CalendarDate(row[2] as String) ?? Self.unknownBriefDate
-            read.append((CaseBrief(id: row[0], period: period, fields: fields, received: received,
+            let receivedOn = received(row[4] as String) ?? received(row[2] as String) ?? Self.unknownBriefDate
+            read.append((CaseBrief(id: row[0], period: period, fields: fields, received: receivedOn,
                                    lastStage: (row[5] as String?).map(CaseStage.init(rawValue:)),
-                                   lastDate: (row[6] as String?).flatMap(CalendarDate.init), lastSequence: row[7],
+                                   lastDate: (row[6] as String?).flatMap { lastDates($0) }, lastSequence: row[7],
                                    classified: classified || ownClassified,
                                    firstChannel: seen > 0 ? (row[8] as String?).flatMap(Channel.init(rawValue:)) : nil,
                                    sightingCount: seen), seen))
@@ -172,9 +184,10 @@ extension CaseLibrary {
         // Read through a cursor, columns by position (as `briefs(where:)`): GRDB's lookup by name lower-cases the
         // name on every read, and `fetchAll` copies every row first.
         var read: [(fact: CaseFact, seen: Int)] = []
+        var periods = LastParsed(BulletinPeriod.init)
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
-            guard let period = BulletinPeriod(row[1] as String) else { continue }
+            guard let period = periods(row[1] as String) else { continue }
             let seen: Int = row[6]
             let classified: Bool = row[2], ownClassified: Bool = row[7]
             read.append((CaseFact(id: row[0], period: period, title: row[3], lastStage: (row[4] as String?).map(CaseStage.init(rawValue:)),
@@ -256,4 +269,21 @@ extension CaseLibrary {
     }
 
     private static let unknownBriefDate = CalendarDate(year: 1970, month: 1, day: 1) ?? CalendarDate.today(in: .current)
+}
+
+/// A parser that remembers its last text and what it gave: the same text again gives the same value without being
+/// parsed (the parsers it is used with are pure functions of the text).
+struct LastParsed<Value> {
+    private let parse: (String) -> Value?
+    private var last: (text: String, value: Value?)?
+
+    init(_ parse: @escaping (String) -> Value?) { self.parse = parse }
+
+    mutating func callAsFunction(_ text: String) -> Value? {
+        // Compared by bytes, not by `==` (which equates canonically equivalent texts).
+        if let last, last.text.utf8.elementsEqual(text.utf8) { return last.value }
+        let value = parse(text)
+        last = (text, value)
+        return value
+    }
 }

@@ -79,14 +79,27 @@ extension CaseLibrary {
     /// history; its record never changes) and its open 疑似重复 flags; per case those flags name, what the cell
     /// shows of it (title, secrecy, whether the sheets know it: of `months`, or waiting at one of
     /// `waitingStages`). Equal texts give equal sheets, for the same process and writer.
-    public func sheetFacts(stage: CaseStage, period: BulletinPeriod, months: Set<BulletinPeriod>, waitingStages: Set<CaseStage>) throws -> String {
+    ///
+    /// `cases`, when given, is every case of `period` as the library holds them now (a snapshot's whole month, read
+    /// by `states(where:)` since nothing changed a case): the waiting cases' facts and open flags are then taken from
+    /// them, not read again (the same values: `CaseFact(_:)`), and only the named cases not among them are read.
+    public func sheetFacts(stage: CaseStage, period: BulletinPeriod, months: Set<BulletinPeriod>, waitingStages: Set<CaseStage>,
+                           cases: [CaseState]? = nil) throws -> String {
         try db.read { db in
-            let waiting = try facts(where: "c.period = ? AND (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) = ?",
-                                     [period.description, stage.rawValue], db).sorted { $0.id < $1.id }
+            let waiting: [CaseFact]
             var flags: [String: [String]] = [:]
-            let ids = waiting.map(\.id)
-            for chunk in ids.chunks(of: Self.idsPerQuery) {
-                flags.merge(try openFlags(chunk, db)) { a, _ in a }
+            if let cases {
+                // The stage of the last history record, as the query below compares it (not `CaseState.stage`'s fallback).
+                let at = cases.filter { $0.record.period == period && $0.history.last?.to == stage }
+                waiting = at.map(CaseFact.init).sorted { $0.id < $1.id }
+                for c in at where !c.possibleDuplicates.isEmpty { flags[c.id] = c.possibleDuplicates }
+            } else {
+                waiting = try facts(where: "c.period = ? AND (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) = ?",
+                                    [period.description, stage.rawValue], db).sorted { $0.id < $1.id }
+                let ids = waiting.map(\.id)
+                for chunk in ids.chunks(of: Self.idsPerQuery) {
+                    flags.merge(try openFlags(chunk, db)) { a, _ in a }
+                }
             }
             var text = "\(stage.rawValue)\t\(period)\n"
             for b in waiting {

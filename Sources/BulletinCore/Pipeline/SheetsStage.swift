@@ -87,19 +87,19 @@ extension Pipeline {
                 // a later month's cell names is then read when needed, and shown alike.
                 let probe = try Self.sheetProbe(step, planner, selection)
                 for period in try run.library.periods(atStage: stage) {
-                    let facts = try run.library.sheetFacts(stage: stage, period: period, months: months, waitingStages: waitingStages)
+                    // A month the snapshot read whole gives its waiting cases from there, in the library's order
+                    // (score, then id): nothing has changed a case since it was read (recording the selection
+                    // writes issue numbers and lists, rendering writes documents), and reading a big month's
+                    // cases again was a tenth of the step. Its facts (and the waiting cases' open flags) come
+                    // from the same cases: reading them again was most of `sheetFacts`.
+                    let whole = snapshot.wholeMonths.contains(period) ? snapshot.cases(of: period) : nil
+                    let facts = try run.library.sheetFacts(stage: stage, period: period, months: months, waitingStages: waitingStages, cases: whole)
                     let dropped = step.approves == true && snapshot.corrections.contains(period)
                     let fingerprint = Hashing.sha256(Array("\(probe)\n\(dropped)\n\(facts)".utf8))
                     if let memo = try run.library.sheetMemo(step: step.name, period: period), memo.fingerprint == fingerprint, try replay(memo) {
                         continue
                     }
-                    // A month the snapshot read whole gives its waiting cases from there, in the library's order
-                    // (score, then id): nothing has changed a case since it was read (recording the selection
-                    // writes issue numbers and lists, rendering writes documents), and reading a big month's
-                    // cases again was a tenth of the step.
-                    let waiting = snapshot.wholeMonths.contains(period)
-                        ? snapshot.cases(of: period).filter { $0.stage == stage }
-                        : try run.library.states(atStage: stage, period: period)
+                    let waiting = try whole.map { $0.filter { $0.stage == stage } } ?? run.library.states(atStage: stage, period: period)
                     let made = try publish(try sheets(step, waiting), Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
                     try run.library.recordSheetMemo(step: step.name, period: period, SheetMemo(fingerprint: fingerprint, sheets: made))
                 }
