@@ -31,21 +31,7 @@ public enum MatchText {
                 let end = b.count
                 var i = 0, n = 0
                 while i < end {
-                    let c = p[i]
-                    var v: UInt32
-                    if c < 0x80 {
-                        v = UInt32(c)
-                        i &+= 1
-                    } else if c < 0xE0 {
-                        v = UInt32(c & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
-                        i &+= 2
-                    } else if c < 0xF0 {
-                        v = UInt32(c & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
-                        i &+= 3
-                    } else {
-                        v = UInt32(c & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
-                        i &+= 4
-                    }
+                    var v = ValidUTF8.scalar(p, &i)
                     switch v {
                     case 0x61...0x7A: v -= 32
                     case 0xFF01...0xFF5E:

@@ -311,25 +311,11 @@ struct ReviewSheetLayout {
         var count = 0
         var units = 0.0
         var afterCR = false
+        guard let base = bytes.baseAddress else { return 1 }
         var i = 0
         let n = bytes.count
         while i < n {
-            let lead = bytes[i]
-            let v: UInt32
-            if lead < 0x80 {
-                v = UInt32(lead)
-                i &+= 1
-            } else if lead < 0xE0 {
-                v = (UInt32(lead) & 0x1F) << 6 | (UInt32(bytes[i &+ 1]) & 0x3F)
-                i &+= 2
-            } else if lead < 0xF0 {
-                v = (UInt32(lead) & 0x0F) << 12 | (UInt32(bytes[i &+ 1]) & 0x3F) << 6 | (UInt32(bytes[i &+ 2]) & 0x3F)
-                i &+= 3
-            } else {
-                v = (UInt32(lead) & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12 | (UInt32(bytes[i &+ 2]) & 0x3F) << 6
-                    | (UInt32(bytes[i &+ 3]) & 0x3F)
-                i &+= 4
-            }
+            let v = ValidUTF8.scalar(base, &i)
             if v == 0x0A && !afterCR {
                 count += max(1, Int((units / width).rounded(.up)))
                 units = 0
