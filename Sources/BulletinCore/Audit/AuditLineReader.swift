@@ -15,7 +15,7 @@ enum AuditLineReader {
         return r.line()
     }
 
-    private struct Reader {
+    private struct Reader: PlainJSONScanning {
         let bytes: UnsafeRawBufferPointer
         var at = 0
         /// Writes a score read back, to check that its text is the writer's (then every JSON reader reads the same
@@ -23,12 +23,6 @@ enum AuditLineReader {
         var numbers = LibraryJSON.Writer()
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-        mutating func take(_ b: UInt8) -> Bool {
-            guard at < bytes.count, bytes[at] == b else { return false }
-            at += 1
-            return true
-        }
 
         /// Takes `literal`'s bytes when they come next.
         mutating func take(_ literal: StaticString) -> Bool {
@@ -48,41 +42,6 @@ enum AuditLineReader {
                 return false
             }
             return true
-        }
-
-        /// A string without a backslash or control character, valid UTF-8.
-        mutating func string() -> String? {
-            guard take(0x22) else { return nil }
-            let start = at
-            while at < bytes.count {
-                let b = bytes[at]
-                if b == 0x22 {
-                    let s = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
-                    at += 1
-                    return s
-                }
-                if b == 0x5C || b < 0x20 { return nil }
-                at += 1
-            }
-            return nil
-        }
-
-        /// A whole number as the writer writes an `Int`: `0`, or digits not starting with 0, optionally after `-`.
-        mutating func integer() -> Int? {
-            let negative = take(0x2D)
-            let start = at
-            var value = 0
-            while at < bytes.count, bytes[at] >= 0x30, bytes[at] <= 0x39 {
-                let (times, o1) = value.multipliedReportingOverflow(by: 10)
-                let (plus, o2) = times.addingReportingOverflow(Int(bytes[at] - 0x30))
-                guard !o1, !o2 else { return nil }
-                value = plus
-                at += 1
-            }
-            let digits = at - start
-            guard digits > 0, digits == 1 || bytes[start] != 0x30 else { return nil }
-            if negative { return value == 0 ? nil : -value }
-            return value
         }
 
         /// A number whose text is what the library's writer writes for the value it reads as.
