@@ -205,60 +205,58 @@ public struct XMLFragment {
     /// `text` escaped as `xmlEncodeSpecialChars` escapes it: `<`, `>`, `&`, `"` and carriage return as references,
     /// every other byte as it is, up to a NUL (where libxml2's C string ends).
     static func appendText(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        var run = 0
-        var i = 0
-        while i < text.count {
-            let b = text[i]
-            let escape: StaticString
+        appendEscaped(text, to: &bytes) { b in
             switch b {
-            case 0x3C: escape = "&lt;"
-            case 0x3E: escape = "&gt;"
-            case 0x26: escape = "&amp;"
-            case 0x22: escape = "&quot;"
-            case 0x0D: escape = "&#13;"
-            case 0x00:
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-                return
-            default:
-                i += 1
-                continue
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x26: "&amp;"
+            case 0x22: "&quot;"
+            case 0x0D: "&#13;"
+            default: nil
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-            escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            i += 1
-            run = i
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<text.count]))
     }
 
     /// An attribute's value escaped as `xmlBufAttrSerializeTxtContent` escapes it in a document declared UTF-8
     /// (as `XMLWriter.document` declares every one): line feed, carriage return, tab, `"`, `<`, `>` and `&` as
     /// references, every other byte as it is (UTF-8 beyond ASCII too), up to a NUL.
     static func appendAttributeValue(_ value: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        appendEscaped(value, to: &bytes) { b in
+            switch b {
+            case 0x0A: "&#10;"
+            case 0x0D: "&#13;"
+            case 0x09: "&#9;"
+            case 0x22: "&quot;"
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x26: "&amp;"
+            default: nil
+            }
+        }
+    }
+
+    /// `source` appended with each byte `escape` names replaced by its reference, runs between them copied whole,
+    /// up to a NUL (where libxml2's C strings end): the loop of both escapers above.
+    @inline(__always)
+    static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8],
+                              escape: (UInt8) -> StaticString?) {
         var run = 0
         var i = 0
-        while i < value.count {
-            let escape: StaticString
-            switch value[i] {
-            case 0x0A: escape = "&#10;"
-            case 0x0D: escape = "&#13;"
-            case 0x09: escape = "&#9;"
-            case 0x22: escape = "&quot;"
-            case 0x3C: escape = "&lt;"
-            case 0x3E: escape = "&gt;"
-            case 0x26: escape = "&amp;"
-            case 0x00:
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[run..<i]))
+        while i < source.count {
+            let b = source[i]
+            if b == 0x00 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
                 return
-            default:
+            }
+            guard let reference = escape(b) else {
                 i += 1
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[run..<i]))
-            escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
+            reference.withUTF8Buffer { bytes.append(contentsOf: $0) }
             i += 1
             run = i
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[run..<value.count]))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<source.count]))
     }
 }
