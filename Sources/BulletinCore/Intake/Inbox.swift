@@ -16,8 +16,22 @@ public struct InboxFile: Sendable {
     public var age: Double
     /// When it was last modified.
     public var modified: Date
+    /// The file as the listing saw it (size, modification and change times to the nanosecond, inode): later
+    /// stages ask `isUnchanged(_:byteCount:)` of it rather than compare `modified`, a `Date` rebuilt from the
+    /// nanoseconds, which Foundation's `attributesOfItem` rounds differently for about a third of all times.
+    public var look: FileLook
     /// Set when the two looks of `InboxScan.settle` saw it change: it is still being written.
     public var changing: String? = nil
+}
+
+extension InboxFile {
+    /// Whether the file, looked at again (`now`, nil when gone) after `byteCount` bytes of it were read, is the
+    /// one the listing saw: the same size, modification and change times to the nanosecond, and inode (a file
+    /// replaced by a rename is another inode). Exact integers, compared as the kernel gave them.
+    public func isUnchanged(_ now: FileLook?, byteCount: Int) -> Bool {
+        guard let now else { return false }
+        return byteCount == size && now == look
+    }
 }
 
 /// A file whose name is not valid UTF-8: it cannot be named in text, so intake quarantines it under its
@@ -102,7 +116,7 @@ public struct InboxScan: Sendable {
                 continue
             }
             let modified = Date(timeIntervalSince1970: Double(look.mtime.tv_sec) + Double(look.mtime.tv_nsec) / 1e9)
-            let file = InboxFile(url: url, size: look.size, age: now.timeIntervalSince(modified), modified: modified)
+            let file = InboxFile(url: url, size: look.size, age: now.timeIntervalSince(modified), modified: modified, look: look)
             if file.age < settleSeconds { scan.deferred.append(file) } else { scan.ready.append(file) }
         }
         scan.ignored.sort { $0.name < $1.name }

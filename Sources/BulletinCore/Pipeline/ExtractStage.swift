@@ -1,3 +1,4 @@
+import SystemFiles
 import Foundation
 
 /// [2] extract: every file's submissions, `intake.concurrency` files at a time (default 2); a file that cannot be
@@ -9,10 +10,11 @@ extension Pipeline {
             var item = listed
             do {
                 // Read again (intake hashed it and let the bytes go). Hashed again only if the file changed
-                // since, so the log names the bytes that were actually read.
+                // since the listing looked at it, so the log names the bytes that were actually read. (Compared
+                // as `Date`s, the listing's and Foundation's modification times differed by rounding for about a
+                // third of all files, and those were hashed twice.)
                 let bytes = try FileBytes.read(item.file.url)
-                let modified = (try? FileManager.default.attributesOfItem(atPath: item.file.url.path)[.modificationDate]) as? Date
-                if bytes.count != item.size || modified != item.file.modified {
+                if !item.file.isUnchanged(FileLook.of(item.file.url.path), byteCount: bytes.count) {
                     item.sha256 = Hashing.sha256(bytes)
                     item.size = bytes.count
                 }
