@@ -136,7 +136,9 @@ extension CaseLibrary {
         var read: [(brief: CaseBrief, seen: Int)] = []
         // A month's cases repeat a few dates and one month: each text is parsed when it differs from the last one.
         var periods = LastParsed(BulletinPeriod.init), received = LastParsed(CalendarDate.init), lastDates = LastParsed(CalendarDate.init)
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        // Prepared once a run (its conditions are a few texts, `IN` lists padded by `CaseLibrary.inList`); the
+        // cursor is read to its end before anything else runs, so the cached statement is never used twice at once.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
             guard let period = periods(row[1] as String) else { continue }
             var fields: [Field: String] = [:]
@@ -185,7 +187,7 @@ extension CaseLibrary {
         // name on every read, and `fetchAll` copies every row first.
         var read: [(fact: CaseFact, seen: Int)] = []
         var periods = LastParsed(BulletinPeriod.init)
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)  // as in `briefs(where:)`
         while let row = try rows.next() {
             guard let period = periods(row[1] as String) else { continue }
             let seen: Int = row[6]
@@ -212,9 +214,11 @@ extension CaseLibrary {
     func briefs(ids: [String]) throws -> [CaseBrief] {
         guard !ids.isEmpty else { return [] }
         let unique = Array(Set(ids))
-        return try db.read { db in
+        // Statements prepared once a run (`readPrepared`, `inList`): the match step asks once a submission.
+        return try readPrepared { db in
             try unique.chunks(of: Self.idsPerQuery).flatMap { chunk in
-                try briefs(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db)
+                let list = Self.inList(chunk)
+                return try briefs(where: "c.id IN (\(list.marks))", StatementArguments(list.values), db)
             }
         }
     }
@@ -224,10 +228,11 @@ extension CaseLibrary {
     func sightingMarks(_ caseIds: [String], _ db: Database) throws -> [String: [SightingMark]] {
         var out: [String: [SightingMark]] = [:]
         for chunk in caseIds.chunks(of: Self.idsPerQuery) {
-            for s in try Row.fetchAll(db, sql: """
-                SELECT caseId, channel, classified FROM sighting WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
+            let list = Self.inList(chunk)
+            for s in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT caseId, channel, classified FROM sighting WHERE caseId IN (\(list.marks))
                 ORDER BY received, fileSHA256, idx
-                """, arguments: StatementArguments(chunk)) {
+                """), arguments: StatementArguments(list.values)) {
                 out[s["caseId"], default: []].append(SightingMark(channel: (s["channel"] as String?).flatMap(Channel.init(rawValue:)), classified: s["classified"]))
             }
         }
@@ -255,10 +260,11 @@ extension CaseLibrary {
     func mergedIn(_ ids: [String], _ db: Database) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for chunk in ids.chunks(of: Self.idsPerQuery) {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT caseId, decision FROM caseEvent WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
+            let list = Self.inList(chunk)
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT caseId, decision FROM caseEvent WHERE caseId IN (\(list.marks))
                 AND (substr(decision, 1, 4) = '合并入 ' OR substr(decision, 1, 4) = '拆分出 ') ORDER BY seq
-                """, arguments: StatementArguments(chunk))
+                """), arguments: StatementArguments(list.values))
             for r in rows {
                 let id: String = r["caseId"], decision: String = r["decision"]
                 if decision.hasPrefix("合并入 ") { out[id, default: []].append(String(decision.dropFirst(4))) }

@@ -83,8 +83,10 @@ extension CaseLibrary {
         guard !ids.isEmpty else { return [:] }
         var out: [String: [String]] = [:]
         // A cursor, columns by position (no row copied, no column looked up by name).
-        let rows = try Row.fetchCursor(db, sql: "SELECT caseId, otherId FROM duplicateFlag WHERE resolvedBy IS NULL AND caseId IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY score DESC, otherId",
-                                       arguments: StatementArguments(ids))
+        // Prepared once a run (`CaseLibrary.inList`), the cursor read to its end before anything else runs.
+        let list = Self.inList(ids)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT caseId, otherId FROM duplicateFlag WHERE resolvedBy IS NULL AND caseId IN (\(list.marks)) ORDER BY score DESC, otherId"),
+                                       arguments: StatementArguments(list.values))
         while let row = try rows.next() {
             out[row[0], default: []].append(row[1])
         }

@@ -111,7 +111,8 @@ extension CaseLibrary {
             var found: [String: CaseFact] = [:]
             for b in waiting { found[b.id] = b }
             for chunk in named.filter({ found[$0] == nil }).chunks(of: Self.idsPerQuery) {
-                for b in try facts(where: "c.id IN (\(databaseQuestionMarks(count: chunk.count)))", StatementArguments(chunk), db) { found[b.id] = b }
+                let list = Self.inList(chunk)
+                for b in try facts(where: "c.id IN (\(list.marks))", StatementArguments(list.values), db) { found[b.id] = b }
             }
             text += "named\n"
             for id in named {
