@@ -14,11 +14,9 @@ public struct InboxFile: Sendable {
     public var size: Int
     /// Seconds since it was last modified.
     public var age: Double
-    /// When it was last modified.
-    public var modified: Date
     /// The file as the listing saw it (size, modification and change times to the nanosecond, inode): later
-    /// stages ask `isUnchanged(_:byteCount:)` of it rather than compare `modified`, a `Date` rebuilt from the
-    /// nanoseconds, which Foundation's `attributesOfItem` rounds differently for about a third of all times.
+    /// stages ask `isUnchanged(_:byteCount:)` of it rather than compare modification `Date`s, which the listing
+    /// and Foundation's `attributesOfItem` round differently for about a third of all times.
     public var look: FileLook
     /// Set when the two looks of `InboxScan.settle` saw it change: it is still being written.
     public var changing: String? = nil
@@ -116,7 +114,7 @@ public struct InboxScan: Sendable {
                 continue
             }
             let modified = Date(timeIntervalSince1970: Double(look.mtime.tv_sec) + Double(look.mtime.tv_nsec) / 1e9)
-            let file = InboxFile(url: url, size: look.size, age: now.timeIntervalSince(modified), modified: modified, look: look)
+            let file = InboxFile(url: url, size: look.size, age: now.timeIntervalSince(modified), look: look)
             if file.age < settleSeconds { scan.deferred.append(file) } else { scan.ready.append(file) }
         }
         scan.ignored.sort { $0.name < $1.name }
