@@ -15,7 +15,7 @@ enum AuditLineReader {
         return r.line()
     }
 
-    private struct Reader: PlainJSONScanning {
+    private struct Reader: PlainJSONNumbers {
         let bytes: UnsafeRawBufferPointer
         var at = 0
         /// Writes a score read back, to check that its text is the writer's (then every JSON reader reads the same
@@ -23,59 +23,6 @@ enum AuditLineReader {
         var numbers = LibraryJSON.Writer()
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-        /// Takes `literal`'s bytes when they come next.
-        mutating func take(_ literal: StaticString) -> Bool {
-            let n = literal.utf8CodeUnitCount
-            guard at + n <= bytes.count else { return false }
-            guard let base = bytes.baseAddress else { return n == 0 }
-            let same = literal.withUTF8Buffer { u in u.baseAddress.map { memcmp(base + at, $0, n) == 0 } ?? (n == 0) }
-            if same { at += n }
-            return same
-        }
-
-        /// The member `"name":`, with the comma before it unless it is the object's first.
-        mutating func key(_ name: StaticString, first: Bool = false) -> Bool {
-            let start = at
-            guard first || take(0x2C), take(0x22), take(name), take(0x22), take(0x3A) else {
-                at = start
-                return false
-            }
-            return true
-        }
-
-        /// A number whose text is what the library's writer writes for the value it reads as.
-        mutating func double() -> Double? {
-            let start = at
-            while at < bytes.count {
-                let b = bytes[at]
-                guard (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 else { break }
-                at += 1
-            }
-            let token = UnsafeRawBufferPointer(rebasing: bytes[start..<at])
-            guard !token.isEmpty, let d = Double(String(decoding: token, as: UTF8.self)), d.isFinite else { return nil }
-            numbers.reset()
-            numbers.number(d)
-            guard numbers.out.count == token.count, let text = token.baseAddress, memcmp(numbers.out.base, text, token.count) == 0 else { return nil }
-            return d
-        }
-
-        mutating func bool() -> Bool? {
-            if take("true") { return true }
-            if take("false") { return false }
-            return nil
-        }
-
-        mutating func strings() -> [String]? {
-            guard take(0x5B) else { return nil }
-            var out: [String] = []
-            if take(0x5D) { return out }
-            repeat {
-                guard let s = string() else { return nil }
-                out.append(s)
-            } while take(0x2C)
-            return take(0x5D) ? out : nil
-        }
 
         mutating func link() -> AuditRecord.CaseLink? {
             guard take(0x7B),

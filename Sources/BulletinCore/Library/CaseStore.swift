@@ -232,11 +232,16 @@ extension CaseLibrary {
             }
             guard !ids.isEmpty else { return [] }
             let decoder = JSONDecoder()
+            let numbers = LibraryJSON.Writer()
             for chunk in unknown.chunks(of: Self.idsPerQuery) {
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, json FROM caseRecord WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
                                                arguments: StatementArguments(chunk))
                 while let row = try rows.next() {
-                    records[row[0]] = try Self.decodeJSON(CaseRecord.self, row, 1, decoder)
+                    // The form `LibraryJSON` writes is read directly (`StoredRecordReader`); anything else by JSONDecoder.
+                    records[row[0]] = try row.withUnsafeData(atIndex: 1) { data -> CaseRecord in
+                        if let plain = data?.withUnsafeBytes({ StoredRecordReader.record($0, numbers: numbers) }) { return plain }
+                        return try decoder.decode(CaseRecord.self, from: data ?? Data())
+                    }
                 }
             }
             var sightings: [String: [Sighting]] = [:]
@@ -305,12 +310,6 @@ extension CaseLibrary {
                  received: CalendarDate(s[4] as String) ?? unknownDate,
                  channel: (s[5] as String?).flatMap(Channel.init(rawValue:)),
                  classified: s[6], submitter: s[7])
-    }
-
-    /// Decodes the JSON text of column `index` of `row` from its bytes (as `Data((row[index] as String).utf8)`: the
-    /// library writes its JSON as valid UTF-8, so the bytes are the string's).
-    static func decodeJSON<T: Decodable>(_ type: T.Type, _ row: Row, _ index: Int, _ decoder: JSONDecoder) throws -> T {
-        try row.withUnsafeData(atIndex: index) { data in try decoder.decode(type, from: data ?? Data()) }
     }
 
     static func sighting(_ s: Row) -> Sighting {

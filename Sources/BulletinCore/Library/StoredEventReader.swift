@@ -18,24 +18,6 @@ enum StoredEventReader {
         let bytes: UnsafeRawBufferPointer
         var at = 0
 
-        /// The keys of an object in order, each read by `value` (which returns false for a key it does not know or a
-        /// value it cannot read); false unless the object is read whole and its keys are in strictly increasing
-        /// byte order (so none is there twice).
-        mutating func object(_ value: (inout Reader, String) -> Bool) -> Bool {
-            guard take(0x7B) else { return false }
-            if take(0x7D) { return true }
-            var previous: [UInt8]?
-            while true {
-                guard let key = string() else { return false }
-                let keyBytes = Array(key.utf8)
-                if let p = previous, !p.lexicographicallyPrecedes(keyBytes) { return false }
-                previous = keyBytes
-                guard take(0x3A), value(&self, key) else { return false }
-                if take(0x2C) { continue }
-                return take(0x7D)
-            }
-        }
-
         mutating func event() -> CaseEvent? {
             var caseId: String?, date: CalendarDate?, runId: String?, step: String?, to: CaseStage?, decision: String?
             var who: String?, why: String?, sequence: Int?

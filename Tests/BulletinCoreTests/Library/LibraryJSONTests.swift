@@ -81,17 +81,22 @@ import Testing
         }
     }
 
-    @Test func numbersAreWrittenAsFoundationWritesThem() throws {
+    /// `numbers` and their negatives, then random bit patterns (finite ones) and random scores as the scorer makes
+    /// them: at least 3,000 values.
+    static func someNumbers() -> [Double] {
         var generator = SystemRandomNumberGenerator()
-        var values = Self.numbers + Self.numbers.map { -$0 }
-        // Random bit patterns (finite ones), and random scores as the scorer makes them.
+        var values = numbers + numbers.map { -$0 }
         while values.count < 3_000 {
             let d = Double(bitPattern: generator.next())
             if d.isFinite { values.append(d) }
             values.append((Double.random(in: -50...50) * 100).rounded() / 100)
             values.append(Double.random(in: 0...1))
         }
-        for d in values {
+        return values
+    }
+
+    @Test func numbersAreWrittenAsFoundationWritesThem() throws {
+        for d in Self.someNumbers() {
             let reason = Reason(rule: "r", field: "f", matched: "m", weight: d, conclusion: "c")
             var a = Assessment(score: d, reasons: [reason], amountWanYuan: d)
             a.confidence = LabelConfidence(category: d, subtype: d, level: d, industry: d)
