@@ -186,3 +186,18 @@ extension PlainJSONNumbers {
         return d
     }
 }
+
+/// A JSON list of strings in the form `LibraryJSON.strings` writes (no white space; strings with the escapes a
+/// writer writes), read without `JSONDecoder`; nil for any other form, which the caller leaves to it.
+enum PlainJSONList {
+    static func strings(_ bytes: UnsafeRawBufferPointer) -> [String]? {
+        var r = Reader(bytes: bytes)
+        guard let list = r.strings(escapes: true), r.at == bytes.count else { return nil }
+        return list
+    }
+
+    private struct Reader: PlainJSONScanning {
+        let bytes: UnsafeRawBufferPointer
+        var at = 0
+    }
+}

@@ -41,18 +41,9 @@ public struct MatchPostings: Sendable, Equatable {
     /// Grams read back from their stored form; nil when the bytes are not a whole number of grams.
     static func grams(_ data: Data) -> [UInt64]? {
         guard data.count % 8 == 0 else { return nil }
-        var out: [UInt64] = []
-        out.reserveCapacity(data.count / 8)
-        data.withUnsafeBytes { raw in
-            var i = 0
-            while i < raw.count {
-                var v: UInt64 = 0
-                for k in 0..<8 { v |= UInt64(raw[i + k]) << (8 * UInt64(k)) }
-                out.append(v)
-                i += 8
-            }
+        return data.withUnsafeBytes { raw in
+            (0..<raw.count / 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
         }
-        return out
     }
 
     /// Token values as stored: a JSON array of strings.
@@ -61,8 +52,13 @@ public struct MatchPostings: Sendable, Equatable {
     }
 
     /// Token values read back; nil when the text is not a JSON array of strings.
-    static func tokens(_ text: String) -> [String]? {
-        try? JSONDecoder().decode([String].self, from: Data(text.utf8))
+    static func tokens(_ text: String) -> [String]? { tokens(json: Data(text.utf8)) }
+
+    /// Token values read back from the JSON's bytes: the form `LibraryJSON.strings` writes without `JSONDecoder`
+    /// (`PlainJSONList`; reading the window's postings decoded 12,000 lists through it), any other through it.
+    static func tokens(json: Data) -> [String]? {
+        if let plain = json.withUnsafeBytes({ PlainJSONList.strings($0) }) { return plain }
+        return try? JSONDecoder().decode([String].self, from: json)
     }
 }
 

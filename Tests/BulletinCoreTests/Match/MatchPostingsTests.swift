@@ -49,6 +49,17 @@ import Testing
         let tokens = ["《中国泥石流》", "GB/T1234", "“天府肉猪”", "a\"b\\c\u{1F}d", ""]
         #expect(MatchPostings.tokens(MatchPostings.tokenText(tokens)) == tokens)
         #expect(MatchPostings.tokens("not json") == nil)
+        // The library writes them with `LibraryJSON.strings`, read without JSONDecoder; other forms through it.
+        for list in [tokens, [], ["川麦104"], LibraryJSONTests.hostile] {
+            let text = LibraryJSON.strings(list)
+            #expect(Array(text.utf8).withUnsafeBytes { PlainJSONList.strings($0) } == list)
+            #expect(MatchPostings.tokens(json: Data(text.utf8)) == list)
+        }
+        for other in [#"[ "GB/T1234"]"#, #"["a",]"#, #"["\u00e9\ud83d\ude00"]"#, #"["a"] "#, "[1]", "{}"] {
+            #expect(Array(other.utf8).withUnsafeBytes { PlainJSONList.strings($0) } == nil, "\(other)")
+            #expect(MatchPostings.tokens(json: Data(other.utf8)) == (try? JSONDecoder().decode([String].self, from: Data(other.utf8))), "\(other)")
+        }
+        #expect(MatchPostings.tokens(json: Data(#"[ "GB/T1234", "é😀"]"#.utf8)) == ["GB/T1234", "é😀"])
     }
 
     @Test func theKeyFollowsWhatPostingsDependOn() {
