@@ -107,9 +107,11 @@ public struct AuditLog: Sendable {
 
     private static func line(_ bytes: [UInt8], _ number: Int, _ decoder: JSONDecoder) -> Line {
         let hash = Hashing.sha256(bytes)
-        // An input line in the plain form `AuditLine` writes is read directly (`AuditLineReader`: what JSONDecoder
-        // gives); anything else by JSONDecoder, whose error it is.
-        if let plain = bytes.withUnsafeBytes({ AuditLineReader.input($0) }) { return Line(number: number, hash: hash, entry: plain, error: nil) }
+        // An input or output line in the form its writer writes is read directly (`AuditLineReader`: what
+        // JSONDecoder gives); anything else by JSONDecoder, whose error it is.
+        if let plain = bytes.withUnsafeBytes({ AuditLineReader.input($0) ?? AuditLineReader.output($0) }) {
+            return Line(number: number, hash: hash, entry: plain, error: nil)
+        }
         do {
             return Line(number: number, hash: hash, entry: try decoder.decode(ChainedRecord.self, from: Data(bytes)), error: nil)
         } catch {

@@ -76,9 +76,55 @@ import Testing
         #expect(changed > 1_000)
     }
 
+    /// Output lines as `AuditLog.encode` writes them (`JSONEncoder`): hostile paths, kinds, case ids and notes
+    /// (every escape it writes), with and without `seq`, `prev` and notes, and the schema-1 form.
+    static func outputLines() throws -> [[UInt8]] {
+        let hostile = LibraryJSONTests.hostile
+        var out: [[UInt8]] = []
+        for i in 0..<(2 * hostile.count) {
+            let s = hostile[i % hostile.count]
+            let r = AuditRecord.OutputRecord(path: "review/2026-06-初选-\(s).xlsx", sha256: i % 7 == 0 ? "" : String(repeating: "cd", count: 32),
+                                             kind: "review sheet 初选 \(s)", cases: (0..<(i % 5)).map { "2026-06-\($0)\(hostile[($0 + i) % hostile.count])" },
+                                             notes: i % 3 == 0 ? [] : ["only \(i) achievement(s)", s])
+            for (seq, prev) in [(Int?(i + 1), String?(String(repeating: "0f", count: 32))), (nil, nil), (1, ""), (i, nil)] {
+                out.append(try AuditLog.encode(ChainedRecord(seq: seq, prev: prev, record: .output(r))))
+            }
+        }
+        return out
+    }
+
+    @Test func outputLinesReadAsJSONDecoderReadsThem() throws {
+        var escaped = 0
+        for line in try Self.outputLines() {
+            let expected = try #require(Self.decoded(line))
+            let mine = try #require(line.withUnsafeBytes { AuditLineReader.output($0) }, "\(String(decoding: line, as: UTF8.self))")
+            #expect(mine == expected)
+            if line.contains(0x5C) { escaped += 1 }
+            // An output line is not an input line, nor the reverse.
+            #expect(Self.read(line) == nil)
+        }
+        #expect(escaped > 100)
+        for line in Self.lines() { #expect(line.withUnsafeBytes { AuditLineReader.output($0) } == nil) }
+        // Other forms: left to JSONDecoder (a line without `notes`, an older log's, is read by it and not by the reader
+        // only when the reader cannot vouch for it; here it can, and both agree).
+        let line = try #require(try Self.outputLines().first { !$0.contains(0x5C) })
+        let text = String(decoding: line, as: UTF8.self)
+        for other in [" " + text, text + " ", String(text.dropLast()), text.replacingOccurrences(of: "\"schema\":2", with: "\"schema\":3"),
+                      text.replacingOccurrences(of: "\"type\":\"output\"", with: "\"type\":\"run\""),
+                      text.replacingOccurrences(of: "\"path\":", with: "\"path\" :"),
+                      text.replacingOccurrences(of: "\"kind\":", with: "\"extra\":1,\"kind\":")] {
+            #expect(other != text)
+            #expect(Array(other.utf8).withUnsafeBytes { AuditLineReader.output($0) } == nil, "\(other)")
+        }
+        let withoutNotes = text.replacingOccurrences(of: #""notes":[],"#, with: "")
+        if withoutNotes != text {
+            #expect(Array(withoutNotes.utf8).withUnsafeBytes { AuditLineReader.output($0) } == Self.decoded(Array(withoutNotes.utf8)))
+        }
+    }
+
     @Test func parsingALogGivesWhatJSONDecoderGave() throws {
         var log: [UInt8] = []
-        let lines = Array(Self.lines().prefix(40))
+        let lines = Array(Self.lines().prefix(40)) + Array(try Self.outputLines().prefix(40))
         for line in lines { log += line + [0x0A] }
         // A line changed by hand and a line of another type.
         log += Array("{\"cases\":[],\"movedTo\":\"x\"}\n".utf8)
