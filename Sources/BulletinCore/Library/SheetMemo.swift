@@ -94,8 +94,9 @@ extension CaseLibrary {
                 waiting = at.map(CaseFact.init).sorted { $0.id < $1.id }
                 for c in at where !c.possibleDuplicates.isEmpty { flags[c.id] = c.possibleDuplicates }
             } else {
-                waiting = try facts(where: "c.period = ? AND (SELECT toStage FROM caseEvent e WHERE e.caseId = c.id ORDER BY e.seq DESC LIMIT 1) = ?",
-                                    [period.description, stage.rawValue], db).sorted { $0.id < $1.id }
+                // `last` is the case's last history record, joined by `facts(where:)` (the row of its highest seq):
+                // its stage is compared there rather than found a second time by a subquery of its own.
+                waiting = try facts(where: "c.period = ? AND last.toStage = ?", [period.description, stage.rawValue], db).sorted { $0.id < $1.id }
                 let ids = waiting.map(\.id)
                 for chunk in ids.chunks(of: Self.idsPerQuery) {
                     flags.merge(try openFlags(chunk, db)) { a, _ in a }

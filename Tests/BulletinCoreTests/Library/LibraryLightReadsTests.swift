@@ -116,6 +116,11 @@ import Testing
                  try library.facts(where: "c.id IN (?)", [c.id], db))
             }
             #expect(byId.count == 1 && inMonth.filter { $0.id == c.id } == byId)
+            // `sheetFacts` compares the stage of the joined last record, not of a subquery's: the same cases.
+            let joined = try library.db.read { db in
+                try library.facts(where: "c.period = ? AND last.toStage = ?", [c.record.period.description, c.stage.rawValue], db)
+            }
+            #expect(joined == inMonth)
             // The facts of the decoded case (what `sheetFacts` takes from a snapshot's whole month) are those read.
             #expect([CaseFact(c)] == byId)
         }
