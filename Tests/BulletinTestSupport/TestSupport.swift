@@ -58,11 +58,35 @@ public enum TestSupport {
         root.appendingPathComponent("Tests/BulletinCoreTests/Fixtures").appendingPathComponent(path)
     }
 
-    /// Every record of every log under `outbox/logs`, decoded (the typed log reader auditors' tools would use).
+    /// Every record of every log under `outbox/logs`, decoded (the typed log reader auditors' tools would use), the
+    /// logs in the order of their runs: each run's record names the log before it (`previousLog`), and a log follows
+    /// the one it names. (Names do not sort as runs do: a second run in the same second of one process is
+    /// `run-…-<pid>-2`, which sorts before `run-…-<pid>`.) Logs no run names as its previous one start a chain, in
+    /// name order.
     public static func logRecords(_ outbox: URL) throws -> [AuditRecord] {
         let logs = outbox.appendingPathComponent("logs")
-        return try FileManager.default.contentsOfDirectory(atPath: logs.path).filter { $0.hasSuffix(".jsonl") }.sorted()
-            .flatMap { try AuditLog.read(logs.appendingPathComponent($0)).records }
+        let names = try FileManager.default.contentsOfDirectory(atPath: logs.path).filter { $0.hasSuffix(".jsonl") }.sorted()
+        var records: [String: [AuditRecord]] = [:]
+        var previous: [String: String] = [:]
+        for name in names {
+            let r = try AuditLog.read(logs.appendingPathComponent(name)).records
+            records[name] = r
+            for case .run(let start) in r.prefix(1) {
+                if let p = start.previousLog, !p.isEmpty { previous[name] = (p as NSString).lastPathComponent }
+            }
+        }
+        var next: [String: [String]] = [:]
+        for name in names { if let p = previous[name], records[p] != nil { next[p, default: []].append(name) } }
+        var ordered: [String] = []
+        var queue = names.filter { previous[$0].map { records[$0] == nil } ?? true }
+        while !queue.isEmpty {
+            let name = queue.removeFirst()
+            ordered.append(name)
+            queue.insert(contentsOf: next[name] ?? [], at: 0)
+        }
+        // A log left out (a cycle, which no run writes) is read after the others, in name order.
+        ordered += names.filter { !ordered.contains($0) }
+        return ordered.flatMap { records[$0] ?? [] }
     }
 
     /// GB18030 bytes of `text` (through iconv, as Excel on Chinese Windows would save it).
