@@ -1,3 +1,5 @@
+import Foundation
+
 /// A subject prepared once for matching: normalised text, keys, n-grams and hard tokens. Building it is the
 /// per-subject cost; comparing two profiles touches no text but keys and sorted gram arrays.
 ///
@@ -373,5 +375,23 @@ final class UnitForms {
         let m = settings.genericTitleWords.map(MatchText.scalarMask)
         masks = m
         return m
+    }
+}
+
+/// A `UnitForms` for a preparer that must be `Sendable`: the match index's loader, which prepares the library cases
+/// a query names (thousands a night, from the few units of the window; each prepared without a cache worked on its
+/// unit's and bureau's names and the generic words' masks again). One lock around the cache; the index calls its
+/// loader from one query at a time.
+final class SharedUnitForms: @unchecked Sendable {
+    private let lock = NSLock()
+    private let forms = UnitForms()
+    private let settings: MatchSettings
+
+    /// An empty cache for profiles prepared under `settings`.
+    init(settings: MatchSettings) { self.settings = settings }
+
+    /// `MatchProfile(subject, settings:)`, the names' forms taken from the cache.
+    func profile(_ subject: MatchSubject) -> MatchProfile {
+        lock.withLock { MatchProfile(subject, settings: settings, units: forms) }
     }
 }

@@ -63,6 +63,7 @@ extension Pipeline {
         // `recentProfiles` candidates read back are kept, so a case is read and prepared about once a night, not
         // once a query.
         let recent = RecentProfiles(capacity: Self.recentProfiles)
+        let forms = SharedUnitForms(settings: settings)
         // The index will hold at most the window's cases and tonight's submissions, each added once as it is
         // matched: it keeps no list of a summary gram too common for any of tonight's queries to follow.
         var index = MatchIndex(postings: lean, settings: settings, atMost: ids.count + subjects.count) { wanted in
@@ -70,7 +71,7 @@ extension Pipeline {
             let missing = wanted.filter { found[$0] == nil }
             if !missing.isEmpty {
                 do {
-                    let read = try library.matchSubjects(ids: missing).map { MatchProfile($0, settings: settings) }
+                    let read = try library.matchSubjects(ids: missing).map(forms.profile)
                     recent.keep(read)
                     for p in read { found[p.subject.id] = p }
                 } catch {

@@ -115,6 +115,7 @@ import Testing
         var g = SplitMix64(seed: 91)
         let settings = MatchSettings()
         let cache = UnitForms()
+        let shared = SharedUnitForms(settings: settings)
         let extra = ["国内首台套", "研制与应用", "变速", "定速", "二代", "第二代", "川农优498", "川康优丝苗", "I期", "SKB264",
                      "GB/T 1234-2020", "ZL202010123456", "300兆瓦", "《中国泥石流》", "豈", "\u{F900}", "𠀋", "한"]
         for k in 0..<2_500 {
@@ -131,6 +132,7 @@ import Testing
             let r = Reference(s, settings: settings)
             Self.check(MatchProfile(s, settings: settings), r, s)
             Self.check(MatchProfile(s, settings: settings, units: cache), r, s)
+            Self.check(shared.profile(s), r, s)
             // nameAfter: every two-ideograph piece of the other title as the stem.
             let p = MatchProfile(s, settings: settings)
             let stems = ["农优", "康优", "豈", "\u{F900}", "川", String(title.prefix(2)), piece()]
