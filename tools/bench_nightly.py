@@ -39,7 +39,8 @@ def decide(outbox, inbox, since, word):
             continue
         out = os.path.join(inbox, name[:-5] + "（基准）.xlsx")
         subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "demo_review.py"), path,
-                        "--all", word, "--reviewer", "基准测试", "-o", out], check=True, stdout=subprocess.DEVNULL)
+                        "--all", word, "--reviewer", "基准测试", "--reproducible", "-o", out], check=True,
+                       stdout=subprocess.DEVNULL)
         past = time.time() - 3600
         os.utime(out, (past, past))
         filled += 1

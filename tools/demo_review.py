@@ -33,6 +33,28 @@ def header_row(ws):
     return None, None
 
 
+def redate(path):
+    """Rewrites the zip at `path` with every entry dated 1980-01-01 00:00 and the core properties' created and
+    modified times set to that moment (openpyxl writes the time of saving); names, order, other bytes and
+    compression unchanged."""
+    import os
+    import re
+    import tempfile
+    import zipfile
+    folder = os.path.dirname(os.path.abspath(path))
+    with zipfile.ZipFile(path) as src, tempfile.NamedTemporaryFile(dir=folder, delete=False) as tmp:
+        with zipfile.ZipFile(tmp, "w") as dst:
+            for info in src.infolist():
+                data = src.read(info.filename)
+                if info.filename == "docProps/core.xml":
+                    data = re.sub(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:)", rb"\g<1>1980-01-01T00:00:00Z\g<3>", data)
+                fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                fixed.compress_type = info.compress_type
+                fixed.external_attr = info.external_attr
+                dst.writestr(fixed, data)
+    os.replace(tmp.name, path)
+
+
 def rule(text, what):
     if "=" not in text:
         sys.exit(f"{what} {text!r}: expected KEY=WORD, e.g. 秸秆=不通过")
@@ -52,6 +74,10 @@ def main():
     p.add_argument("--order", choices=["score", "sheet"], help="fill 排序 for the rows decided 通过")
     p.add_argument("--reviewer", help="审核人 for every decided row")
     p.add_argument("--note", help="说明 for every decided row")
+    p.add_argument("--reproducible", action="store_true",
+                   help="the same bytes for the same sheet and rules: the workbook's created and modified times and every "
+                        "zip entry are dated 1980-01-01 (openpyxl dates them now), so that two binaries' runs over decided "
+                        "sheets can be compared byte for byte (tools/bench_nightly.py --decide)")
     args = p.parse_args()
 
     wb = openpyxl.load_workbook(args.sheet)
@@ -106,6 +132,8 @@ def main():
 
     out = args.output or args.sheet
     wb.save(out)
+    if args.reproducible:
+        redate(out)
     counts = {}
     for d in decided:
         counts[d[3] or "(blank)"] = counts.get(d[3] or "(blank)", 0) + 1
