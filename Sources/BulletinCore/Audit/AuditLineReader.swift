@@ -7,7 +7,8 @@ import Foundation
 /// backslash or control character and valid UTF-8, whole numbers without a leading zero, a score only when the
 /// library's writer writes that very text for the number read, `schema` 1 or 2, `type` "input". Anything else (an
 /// escape, another key, spacing, another record type) gives nil, and the caller decodes with `JSONDecoder` as
-/// before, so an error is its own. What it gives is what `JSONDecoder` gives (`AuditLineReaderTests`).
+/// before, so an error is its own. What it gives is what `JSONDecoder` gives (`AuditLineReaderTests`). Output lines,
+/// which `JSONEncoder` writes, are read in that writer's form (`output(_:)`, below).
 enum AuditLineReader {
     /// The chained input record of a line, or nil when the bytes are not of the plain form.
     static func input(_ bytes: UnsafeRawBufferPointer) -> ChainedRecord? {
