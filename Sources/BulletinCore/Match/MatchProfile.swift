@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// A subject prepared once for matching: normalised text, keys, n-grams and hard tokens. Building it is the
 /// per-subject cost; comparing two profiles touches no text but keys and sorted gram arrays.
@@ -380,11 +380,10 @@ final class UnitForms {
 
 /// A `UnitForms` for a preparer that must be `Sendable`: the match index's loader, which prepares the library cases
 /// a query names (thousands a night, from the few units of the window; each prepared without a cache worked on its
-/// unit's and bureau's names and the generic words' masks again). One lock around the cache; the index calls its
-/// loader from one query at a time.
-final class SharedUnitForms: @unchecked Sendable {
-    private let lock = NSLock()
-    private let forms = UnitForms()
+/// unit's and bureau's names and the generic words' masks again). The cache is held in a `Mutex`; the index calls
+/// its loader from one query at a time.
+final class SharedUnitForms: Sendable {
+    private let forms = Mutex(UnitForms())
     private let settings: MatchSettings
 
     /// An empty cache for profiles prepared under `settings`.
@@ -392,6 +391,6 @@ final class SharedUnitForms: @unchecked Sendable {
 
     /// `MatchProfile(subject, settings:)`, the names' forms taken from the cache.
     func profile(_ subject: MatchSubject) -> MatchProfile {
-        lock.withLock { MatchProfile(subject, settings: settings, units: forms) }
+        forms.withLock { MatchProfile(subject, settings: settings, units: $0) }
     }
 }
