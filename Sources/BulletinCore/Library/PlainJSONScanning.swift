@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the readers of our own plain JSON (`StoredEventReader` for the library's history records, `StoredRecordReader`
-/// for its case records, `AuditLineReader` for the log's input lines) share: a position in the bytes, a byte or a
+/// for its case records, `PlainJSONList` for its postings' token lists, `AuditLineReader` for the log's input and
+/// output lines) share: a position in the bytes, a byte or a
 /// literal taken when it comes next, a member's key, an object of sorted keys, a string, a whole number as the
 /// writers write one, a boolean, a list of strings. Each reader gives nil for anything else, and its caller decodes
 /// with `JSONDecoder`.

@@ -51,11 +51,9 @@ public struct MatchPostings: Sendable, Equatable {
         (try? JSONEncoder().encode(tokens)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
-    /// Token values read back; nil when the text is not a JSON array of strings.
-    static func tokens(_ text: String) -> [String]? { tokens(json: Data(text.utf8)) }
-
-    /// Token values read back from the JSON's bytes: the form `LibraryJSON.strings` writes without `JSONDecoder`
-    /// (`PlainJSONList`; reading the window's postings decoded 12,000 lists through it), any other through it.
+    /// Token values read back from the JSON's bytes, nil when they are not a JSON array of strings: the form
+    /// `LibraryJSON.strings` writes without `JSONDecoder` (`PlainJSONList`; reading the window's postings decoded
+    /// 12,000 lists through it), any other form through it.
     static func tokens(json: Data) -> [String]? {
         if let plain = json.withUnsafeBytes({ PlainJSONList.strings($0) }) { return plain }
         return try? JSONDecoder().decode([String].self, from: json)
