@@ -90,6 +90,9 @@ public struct NGramIndex: Sendable {
         /// the floor, in the order first touched (the places past `foundCount` are left over, not cleared).
         var found: [(document: Int, containment: Double)] = []
         var foundCount = 0
+        /// For each m from 0 to the query's gram count, the least shared count whose containment `c / m` reaches
+        /// the floor (m + 1 when none up to m does), made once a query (`NGramIndex.leastReaching`).
+        var least: [Int32] = []
 
         /// The answer of the last query.
         var answer: ArraySlice<(document: Int, containment: Double)> { found[..<foundCount] }
@@ -130,6 +133,9 @@ public struct NGramIndex: Sendable {
         }
         var found = scratch.found
         scratch.found = []
+        var least = scratch.least
+        scratch.least = []
+        Self.leastReaching(floor, upTo: q, into: &least)
         var nf = 0
         sizes.withUnsafeBufferPointer { sz in
             scratch.counts.withUnsafeMutableBufferPointer { c in
@@ -147,22 +153,48 @@ public struct NGramIndex: Sendable {
                             }
                         }
                     }
-                    for i in 0..<n {
-                        let k = Int(truncatingIfNeeded: tp[i])
-                        let m = min(q, Int(sz[k]))
-                        let x = m == 0 ? 0 : Double(Int(cp[k])) / Double(m)
-                        cp[k] = 0
-                        // Written whether or not it reaches the floor, the place moving on only when it does:
-                        // which documents reach it is as unpredictable as the walk's first touches.
-                        fp[nf] = (k, x)
-                        nf &+= x >= floor ? 1 : 0
+                    least.withUnsafeBufferPointer { lp in
+                        guard let lp = lp.baseAddress else { return }
+                        for i in 0..<n {
+                            let k = Int(truncatingIfNeeded: tp[i])
+                            let m = min(q, Int(sz[k]))
+                            let c = Int(cp[k])
+                            cp[k] = 0
+                            // Most touched documents share a gram or two and fall short of the floor: a count below
+                            // the least that reaches it at this m is passed over without a division (a fifth of
+                            // this function's time on a big night); the others are divided and compared as before.
+                            guard c >= Int(lp[m]) else { continue }
+                            let x = m == 0 ? 0 : Double(c) / Double(m)
+                            fp[nf] = (k, x)
+                            nf &+= x >= floor ? 1 : 0
+                        }
                     }
                   }
                 }
             }
         }
         scratch.found = found
+        scratch.least = least
         scratch.foundCount = nf
+    }
+
+    /// `least[m]` for m in 0...q: the least count c in 0...m with `Double(c) / Double(m) >= floor` (for m = 0, the
+    /// containment is 0: 0 when 0 reaches the floor), or m + 1 when no count up to m does. A correctly rounded
+    /// division is monotonic in its numerator, so every count from `least[m]` up reaches the floor and every count
+    /// below it does not; the search starts at `floor * m` and moves by the same division the walk makes, so the
+    /// table agrees with it to the last bit (0.3 × 10 is 3.0000000000000004 in doubles; 3 / 10 reaches 0.3).
+    static func leastReaching(_ floor: Double, upTo q: Int, into least: inout [Int32]) {
+        if least.count < q + 1 { least = [Int32](repeating: 0, count: max(q + 1, 2 * least.count)) }
+        least[0] = 0 >= floor ? 0 : 1
+        guard q >= 1 else { return }
+        for m in 1...q {
+            let dm = Double(m)
+            let guess = floor * dm
+            var c = guess.isNaN ? m + 1 : guess <= 0 ? 0 : guess >= dm ? m : Int(guess)
+            while c > 0 && Double(c - 1) / dm >= floor { c -= 1 }
+            while c <= m && !(Double(c) / dm >= floor) { c += 1 }
+            least[m] = Int32(c)
+        }
     }
 }
 

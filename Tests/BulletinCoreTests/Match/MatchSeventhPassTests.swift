@@ -81,7 +81,7 @@ import Testing
             // times over, so it grows while holding lists and dropped counts.
             for _ in 0..<600 {
                 let q = Array(Set((0..<Int.random(in: 0...60, using: &g)).map { _ in Self.gram(&g, alphabet: alphabet) })).sorted()
-                for (floor, skip) in [(0.0, Int.max), (0.34, Int.max), (0.3, 20), (1.0, 50)] {
+                for (floor, skip) in [(0.0, Int.max), (0.34, Int.max), (0.3, 20), (1.0, 50), (1.0 / 3.0, Int.max), (0.7, 40), (-0.5, Int.max), (Double.nan, Int.max)] {
                     let skip = min(skip, dropAbove)
                     let want = reference.containment(of: q, atLeast: floor, skipAbove: skip)
                     let got = index.containment(of: q, atLeast: floor, skipAbove: skip)
@@ -101,6 +101,27 @@ import Testing
             dropped += reference.dropped.count
         }
         #expect(compared > 10_000 && dropped > 40)
+    }
+
+    @Test func theLeastReachingCountIsTheDivisionsOwn() {
+        // Each m's least count is found by the walk's own division: floors whose product with m is not exact in
+        // doubles (0.3 × 10, 1/3 × 3, 0.7 × 10), the ends, a floor above 1, one below 0 and NaN.
+        var least: [Int32] = []
+        var g = SplitMix64(seed: 71_003)
+        let floors = [0.3, 1.0 / 3.0, 0.34, 0.7, 0.1, 0.0, 1.0, 1.5, -0.25, .nan, .leastNonzeroMagnitude, 0.999_999_999_999]
+            + (0..<40).map { _ in Double.random(in: 0...1, using: &g) }
+        for floor in floors {
+            for q in [0, 1, 2, 3, 10, 17, 120, 700] {
+                NGramIndex.leastReaching(floor, upTo: q, into: &least)
+                #expect(least.count > q)
+                #expect(least[0] == (0 >= floor ? 0 : 1), "floor \(floor)")
+                guard q >= 1 else { continue }
+                for m in 1...q {
+                    let want = (0...m).first { Double($0) / Double(m) >= floor } ?? m + 1
+                    #expect(Int(least[m]) == want, "floor \(floor), m \(m)")
+                }
+            }
+        }
     }
 
     @Test func aLargeAnswerLeavesNothingInTheNextOne() {
