@@ -161,8 +161,8 @@ public struct NGramIndex: Sendable {
                             let c = Int(cp[k])
                             cp[k] = 0
                             // Most touched documents share a gram or two and fall short of the floor: a count below
-                            // the least that reaches it at this m is passed over without a division (a fifth of
-                            // this function's time on a big night); the others are divided and compared as before.
+                            // the least that reaches it at this m is passed over without a division (11% fewer of
+                            // this function's perf samples at 20,000 rows); the others are divided and compared as before.
                             guard c >= Int(lp[m]) else { continue }
                             let x = m == 0 ? 0 : Double(c) / Double(m)
                             fp[nf] = (k, x)
