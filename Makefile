@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/bulletin
 DEMO = demo
 
-.PHONY: deps pydeps lint build demo test release bench bench-nightly clean
+.PHONY: deps pydeps lint build demo test release bench bench-floors bench-nightly clean
 
 # System libraries through pkg-config; installed with apt-get when missing (as root, or with sudo).
 deps:
@@ -56,6 +56,8 @@ lint:
 # BASELINE=path/to/other/bulletin runs another build side by side (before/after).
 # `make bench-nightly`: the nightly run over a growing library (1,000 rows a month for 12 months; MONTHS=24 runs
 # past the match window, DECIDE=不通过 returns every sheet decided so the backlog stays a month deep).
+# `make bench-floors`: one `bulletin run` of the 20,000 rows beside what the C libraries alone spend on the bytes it
+# leaves (SQLite building the same library, zlib packing the same sheets, the backup's copy): the floor of that run.
 BENCH_BASELINE = $(if $(BASELINE),--baseline $(BASELINE))
 
 # The binary to deploy: optimised, with the Swift runtime and Foundation linked in (--static-swift-stdlib), so the
@@ -72,6 +74,10 @@ bench: deps
 	python3 tools/bench_docx.py --forms $(or $(FORMS),400) --variants $(or $(VARIANTS),200) $(BENCH_BASELINE)
 	python3 tools/bench_tabular.py --rows $(or $(ROWS),20000) $(BENCH_BASELINE)
 	python3 tools/bench_run.py --rows $(or $(ROWS),20000) --stages $(BENCH_BASELINE)
+
+bench-floors: deps
+	$(RELEASE_BUILD)
+	python3 tools/bench_floors.py --rows $(or $(ROWS),20000)
 
 bench-nightly: deps
 	$(RELEASE_BUILD)
