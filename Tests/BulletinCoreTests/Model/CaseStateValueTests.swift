@@ -65,6 +65,10 @@ import Testing
         #expect(d != a)  // same record, other parts differ
         #expect(Self.state("另一项成果") != a)
         #expect(a.version == b.version)
+        var nan = a
+        nan.record.assessment.score = .nan
+        let sharing = nan
+        #expect(sharing != nan)  // one box, but NaN is not equal to itself: as the synthesised == said
     }
 
     @Test func itDescribesItselfByItsPartsNotItsBox() {
