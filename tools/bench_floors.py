@@ -97,7 +97,9 @@ def sqlite_floor(source, folder):
     db.execute("DETACH src")
     db.close()
     seconds = cpu() - start
-    rows = sum(sqlite3.connect(path).execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for kind, name, _ in schema if kind == "table")
+    db = sqlite3.connect(path)
+    rows = sum(db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for kind, name, _ in schema if kind == "table")
+    db.close()
     return seconds, os.path.getsize(path), rows
 
 
@@ -131,7 +133,10 @@ def backup_floor(library, folder):
     buffer = mmap.mmap(-1, size)  # page-aligned, as O_DIRECT wants
     start = cpu()
     src = os.open(library, os.O_RDONLY)
-    dst = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_DIRECT", 0), 0o600)
+    try:
+        dst = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_DIRECT", 0), 0o600)
+    except OSError:  # a file system without O_DIRECT (tmpfs): through the cache, as copyContents falls back
+        dst = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     offset = 0
     while True:
         n = os.preadv(src, [buffer], offset)
