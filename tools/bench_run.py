@@ -5,15 +5,27 @@ N rows of a generated UTF-8 CSV (tools/bench_tabular.py's rows) are dropped into
 and an optional baseline side by side, and the ratio to a bare Python csv read of the same rows.
 
 Usage: python3 tools/bench_run.py [--rows 2000,5000,10000,20000] [--bin PATH] [--baseline PATH] [--keep DIR] [--stages]
+       [--subjects bench|many]
 --stages adds, per binary and N, the CPU seconds of each stage (from the run's `[i/n] stage` lines).
+--subjects many draws the rows' subjects from 4,000 (bench_common.MANY_SUBJECTS) instead of 18: the same night with
+~5 rows a subject instead of ~1,100, to see what the bench's near duplicates cost.
 """
 import argparse, csv, io, os, shutil, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_common as common
 
 
-def rows_csv(n, folder):
-    """A CSV of n rows (header first) in folder, cut from bench_tabular's generated file."""
+def rows_csv(n, folder, subjects="bench"):
+    """A CSV of n rows (header first) in folder, cut from bench_tabular's generated file; with subjects="many", rows
+    written here whose subjects come from bench_common.MANY_SUBJECTS (4,000 of them, not 18)."""
+    if subjects == "many":
+        out = os.path.join(folder, f"many{n}.csv")
+        if not os.path.exists(out):
+            with open(out + ".part", "w", encoding="utf-8-sig", newline="") as f:
+                csv.writer(f, lineterminator="\r\n").writerows(
+                    [common.LABELS] + [common.submission(i, subjects=common.MANY_SUBJECTS) for i in range(n)])
+            os.replace(out + ".part", out)
+        return out
     base = os.path.join(folder, "utf8.csv")
     if not os.path.exists(base) or sum(1 for _ in open(base, encoding="utf-8-sig")) < n + 1:
         subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_tabular.py"),
@@ -93,13 +105,16 @@ def main():
     ap.add_argument("--keep", help="keep each run's inbox and outbox in KEEP/<rows>/<name> (then: tools/compare_outboxes.py KEEP/<rows>)")
     ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                     help="cpu: user+system seconds of each process (default; steady on a shared machine); wall: elapsed")
+    ap.add_argument("--subjects", choices=["bench", "many"], default="bench",
+                    help="bench: the rows of bench_tabular.py (18 subjects, so each title has ~1,100 near duplicates at "
+                         "20,000 rows); many: 4,000 subjects (bench_common.MANY_SUBJECTS), ~5 rows a subject")
     ap.add_argument("--stages", action="store_true",
                     help="also one run per binary and N printing the CPU seconds and share of each stage (the run's [i/n] lines)")
     a = ap.parse_args()
     common.CLOCK = a.clock
     os.makedirs(a.data, exist_ok=True)
     runs = [("bulletin", a.bin)] + ([("baseline", a.baseline)] if a.baseline else [])
-    print(f"bulletin run, one CSV of N rows into an empty outbox ({a.clock} seconds)")
+    print(f"bulletin run, one CSV of N rows into an empty outbox ({a.clock} seconds; subjects: {a.subjects})")
     for name, binary in runs:
         print(f"{name} = {binary}")
     print("csv read s: Python's csv module reading and printing the rows in this process (StringIO); python s: a "
@@ -110,7 +125,7 @@ def main():
         head += f"{name + ' s':>14}{'MiB':>8}{'x csv':>8}{'x python':>10}"
     print(head)
     for n in [int(x) for x in a.rows.split(",") if x.strip()]:
-        source = rows_csv(n, a.data)
+        source = rows_csv(n, a.data, a.subjects)
         floor = bare_read(source)
         process = python_read(source)
         line = f"{n:>7}{floor:>12.2f}{process:>10.2f}"
