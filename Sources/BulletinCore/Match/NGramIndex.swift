@@ -114,7 +114,7 @@ public struct NGramIndex: Sendable {
         let q = grams.count
         guard q > 0, !sizes.isEmpty else { return }
         // The numbers of the lists followed, not the lists: an array of lists retained each one and released it
-        // again (with the walk's own retains, 1% of a 20,000-row run's samples in this function).
+        // again, and those retains were 13% of this function's perf samples at 20,000 rows.
         var followed = scratch.followed
         scratch.followed = []
         followed.removeAll(keepingCapacity: true)
