@@ -62,6 +62,15 @@ struct InspectCommand: ParsableCommand {
         let json = self.json
         for f in files {
             if let sheet = inspector.returnedSheet(URL(fileURLWithPath: f)) {
+                // With no library to weigh it against, the sheet is named and the other files are still inspected
+                // (one file's problem is not the command line's: no usage banner, exit 1 as for a refused file).
+                let path = libraryPath(config: config, configURL: url, outbox: outbox)
+                guard FileManager.default.fileExists(atPath: path) else {
+                    printError("\(f) is a returned review sheet; its dry run needs the case library, and there is none at \(path); "
+                               + "pass --outbox with the outbox the sheet was sent from")
+                    failed = true
+                    continue
+                }
                 failed = try dryRun(sheet, file: f, config: config, configURL: url) || failed
                 continue
             }
@@ -95,12 +104,10 @@ struct InspectCommand: ParsableCommand {
         throw ExitCode(failed ? ExitCodes.refused : ExitCodes.ok)
     }
 
-    /// Prints what applying a returned sheet would change; true when some row would be refused.
+    /// Prints what applying a returned sheet would change; true when some row would be refused. The caller has
+    /// found the library (a library that cannot be opened stops the command, as it would stop a run).
     private func dryRun(_ sheet: ReturnedReviewSheet, file: String, config: PipelineConfig, configURL: URL) throws -> Bool {
         let path = libraryPath(config: config, configURL: configURL, outbox: outbox)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("\(file) is a returned review sheet; its dry run needs the case library, and there is none at \(path) (pass --outbox)")
-        }
         do {
             let library = try CaseLibrary(readOnlyPath: path)
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))

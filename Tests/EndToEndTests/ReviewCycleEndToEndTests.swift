@@ -163,6 +163,16 @@ import Testing
         #expect(try E.documentText(quarantine.appendingPathComponent(refusedB)).contains("现为待复选"))
         let dry = try E.bulletin(["inspect", "--outbox", outbox.path, quarantine.appendingPathComponent(refusedA).path])
         #expect(dry.stdout.contains("dry run, nothing applied"), "\(dry.stdout)\(dry.stderr)")
+        // Pointed at a folder with no library, the sheet is named with what to pass, and the next file is still read.
+        let noLibrary = work.appendingPathComponent("无成果库")
+        try FileManager.default.createDirectory(at: noLibrary, withIntermediateDirectories: true)
+        let csv = E.root.appendingPathComponent("samples/2026-11-成都市科技局-汇总.csv")
+        let lost = try E.bulletin(["inspect", "--outbox", noLibrary.path, quarantine.appendingPathComponent(refusedA).path, csv.path])
+        #expect(lost.status == 1, "\(lost.stdout)\(lost.stderr)")
+        #expect(lost.stderr.contains(refusedA) && lost.stderr.contains(noLibrary.appendingPathComponent("library.sqlite").path)
+                && lost.stderr.contains("pass --outbox"), "\(lost.stderr)")
+        #expect(!lost.stderr.contains("Usage"), "a file's problem is not a usage error: \(lost.stderr)")
+        #expect(lost.stdout.contains("康芮替尼片") && !lost.stdout.contains("dry run, nothing applied"), "\(lost.stdout)")
         // The same bytes again change nothing, and say so.
         let copy = inbox.appendingPathComponent("a-高新处（再次）.xlsx")
         try FileManager.default.copyItem(at: outbox.appendingPathComponent("archive/2026-11-28/a-高新处.xlsx"), to: copy)
