@@ -29,7 +29,17 @@ struct VerifyCommand: ParsableCommand {
             ?? (config.paths.outbox.hasPrefix("/") ? URL(fileURLWithPath: config.paths.outbox) : base.appendingPathComponent(config.paths.outbox))
         let path = outboxURL.appendingPathComponent(config.paths.library).path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no case library at \(path); pass --outbox where the runs write")
+            // A folder with audit logs is an outbox whose library is gone: a problem found, not a wrong flag.
+            let logs = outboxURL.appendingPathComponent(config.outputs.logsDir)
+            let trail = LibraryOpenError.auditLogs(in: logs)
+            guard trail > 0 else { throw ValidationError("no case library at \(path); pass --outbox where the runs write") }
+            let newest = LibraryBackup.backups(in: outboxURL.appendingPathComponent(config.backupDir)).last
+            let remedy = newest.map { "restore the newest backup, \(config.backupDir)/\($0.lastPathComponent), as \(config.paths.library) and verify again" }
+                ?? "no backup is left in \(config.backupDir)/; restore the library from a copy kept elsewhere and verify again"
+            print("missing: \(config.paths.library) — the case library is gone, but \(config.outputs.logsDir)/ holds \(trail) audit log(s); "
+                  + "the trail cannot be checked without it: \(remedy)")
+            print("NOT verified: 1 problem(s)")
+            throw ExitCode(ExitCodes.refused)
         }
         let report: VerifyReport
         do {

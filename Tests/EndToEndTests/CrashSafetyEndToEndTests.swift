@@ -163,5 +163,36 @@ import Glibc
         #expect(bad.stdout.contains("modified: bulletins/\(name)") && bad.stdout.contains("NOT verified: 1 problem(s)"), "\(bad.stdout)")
         let usage = try Self.bulletin(Self.args(work, config, "verify") + ["--head", "abc"])
         #expect(usage.status == 64 && usage.stderr.contains("not a sha256"))
+        // The library taken away while the logs stay: a problem found, with the backup to restore, not a wrong flag.
+        let outbox = work.appendingPathComponent("outbox")
+        let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("backup").path)
+            .first { $0.hasPrefix("library-") && $0.hasSuffix(".sqlite") })
+        try FileManager.default.moveItem(at: outbox.appendingPathComponent("library.sqlite"), to: work.appendingPathComponent("elsewhere.sqlite"))
+        let gone = try Self.bulletin(Self.args(work, config, "verify"))
+        #expect(gone.status == 1, "\(gone.stdout)\(gone.stderr)")
+        #expect(gone.stdout.contains("missing: library.sqlite — the case library is gone, but logs/ holds 1 audit log(s)")
+                && gone.stdout.contains("backup/\(backup)") && gone.stdout.contains("NOT verified: 1 problem(s)"), "\(gone.stdout)")
+        // Nor does a run start an empty library there: it stops before the inbox, naming the backup to restore.
+        let inbox = work.appendingPathComponent("inbox/第二夜-汇总.csv")
+        try Data(("报送单位（产学研等单位）,归口市（州）科技局或省直部门,联系人,联系手机,成果名称,成果来源,案例简介\r\n"
+                  + "西南石油大学,省教育厅,李明,13912345678,页岩气水平井智能压裂技术实现规模应用,高新处,"
+                  + "研发的智能压裂技术在川南页岩气田应用120口井，单井产量提高18%，达到国际先进水平。\r\n").utf8).write(to: inbox)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: inbox.path)
+        let refused = try Self.bulletin(Self.args(work, config))
+        #expect(refused.status == 70, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("it is missing, but the outbox holds 1 audit log(s)") && refused.stderr.contains("backup/\(backup)"),
+                "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("library.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: inbox.path), "the inbox is left as it was")
+        // Put back, the library carries on: the next night's file is read into it.
+        try FileManager.default.moveItem(at: work.appendingPathComponent("elsewhere.sqlite"), to: outbox.appendingPathComponent("library.sqlite"))
+        let back = try Self.bulletin(Self.args(work, config))
+        #expect(back.status == 0 || back.status == 1, "\(back.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: inbox.path) && back.stdout.contains("accepted 1"), "\(back.stdout)")
+        // A folder with no logs and no library is taken for a wrong --outbox.
+        let empty = work.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let wrong = try Self.bulletin(["verify", "--config", config.path, "--outbox", empty.path])
+        #expect(wrong.status == 64 && wrong.stderr.contains("no case library at") && wrong.stderr.contains("pass --outbox"), "\(wrong.stderr)")
     }
 }

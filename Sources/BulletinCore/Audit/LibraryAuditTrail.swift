@@ -34,6 +34,30 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
         }
     }
 
+    /// The library is missing from an outbox whose `logs/` holds `logs` audit logs of earlier runs: a run would
+    /// otherwise make a new, empty library there and number cases and issues from 1 again, with every decision,
+    /// approval and chain head of the trail forgotten. The newest backup beside it is named, as for a damaged one.
+    public init(missing path: String, logs: Int) {
+        self.path = path
+        reason = "it is missing, but the outbox holds \(logs) audit log(s) of earlier runs; a new empty library would number cases "
+            + "and issues from 1 again and forget every decision and approval"
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(LibraryBackup.folderName)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if let newest = LibraryBackup.backups(in: folder).last {
+            advice = "put \(name) back, or restore it from \(folder.lastPathComponent)/\(newest.lastPathComponent) (the newest backup; full path \(newest.path)): "
+                + "copy the backup to \(path), then run again; the archive holds every file received since, and dropping them into the inbox again adds what the backup lacks. "
+                + "To start a new library on purpose, give the run a new outbox"
+        } else {
+            advice = "put \(name) back, or restore it from a copy kept elsewhere (no backup is left in \(folder.path)), then run again. "
+                + "To start a new library on purpose, give the run a new outbox"
+        }
+    }
+
+    /// Audit logs (`*.jsonl`) in `folder`; 0 when it is missing or unreadable.
+    public static func auditLogs(in folder: URL) -> Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".jsonl") }.count
+    }
+
     /// The message.
     public var description: String {
         "the case library \(path) cannot be opened: \(reason). Nothing was read from or moved out of the inbox. What to do: \(advice)"

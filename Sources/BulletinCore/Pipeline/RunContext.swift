@@ -72,7 +72,13 @@ struct RunContext {
         firstStage = config.activeProcess.firstStage
         period = calendar.period(receivedOn: today)
         processor = try SubmissionProcessor(config: config)
-        library = try CaseLibrary(path: paths.outbox.appendingPathComponent(config.paths.library).path)
+        let libraryPath = paths.outbox.appendingPathComponent(config.paths.library).path
+        // Opening makes a library where there is none: not in an outbox whose trail shows there was one.
+        if !FileManager.default.fileExists(atPath: libraryPath) {
+            let logs = LibraryOpenError.auditLogs(in: paths.outbox.appendingPathComponent(config.outputs.logsDir))
+            if logs > 0 { throw LibraryOpenError(missing: libraryPath, logs: logs) }
+        }
+        library = try CaseLibrary(path: libraryPath)
         runId = try AuditTrail.uniqueRunId("run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())", library: library,
                                            logs: paths.outbox.appendingPathComponent(config.outputs.logsDir))
         try? FileOps.setMode(paths.outbox.appendingPathComponent(config.paths.library), FileOps.modes.file)

@@ -150,6 +150,9 @@ import Testing
             #"{"cases":[],"movedTo":"archive/2026-11-01/旧.csv","name":"旧.csv","outcome":"accepted","reasons":[],"schema":1,"sha256":"\#(Hashing.sha256(csv))","size":\#(csv.count),"type":"input"}"#,
         ]
         try Data((old.joined(separator: "\n") + "\n").utf8).write(to: bench.outbox.appendingPathComponent("logs/run-20261101T010000-1.jsonl"))
+        // Those runs kept a library too (a run refuses an outbox whose logs outlive its library): one with no run of
+        // the chain recorded, as the next run would have found it.
+        _ = try CaseLibrary(path: bench.outbox.appendingPathComponent("library.sqlite").path)
         try await bench.run()
         let report = try bench.verify()
         #expect(report.ok, "\(report.problems)")
