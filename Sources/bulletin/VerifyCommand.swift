@@ -31,7 +31,7 @@ struct VerifyCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else {
             // A folder with audit logs is an outbox whose library is gone: a problem found, not a wrong flag.
             let logs = outboxURL.appendingPathComponent(config.outputs.logsDir)
-            let trail = LibraryOpenError.auditLogs(in: logs)
+            let trail = AuditLog.names(in: logs).count
             guard trail > 0 else { throw ValidationError("no case library at \(path); pass --outbox where the runs write") }
             let newest = LibraryBackup.backups(in: outboxURL.appendingPathComponent(config.backupDir)).last
             let remedy = newest.map { "restore the newest backup, \(config.backupDir)/\($0.lastPathComponent), as \(config.paths.library) and verify again" }

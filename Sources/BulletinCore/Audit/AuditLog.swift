@@ -16,6 +16,11 @@ public struct AuditLog: Sendable {
         public var error: String?
     }
 
+    /// The names of the logs (`*.jsonl`) in `folder`, sorted; none when it is missing or cannot be read.
+    public static func names(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+    }
+
     /// Where it was read from.
     public var url: URL
     /// Its lines, in order.

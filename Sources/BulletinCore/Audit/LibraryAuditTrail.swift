@@ -26,36 +26,31 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(LibraryBackup.folderName)
         let name = URL(fileURLWithPath: path).lastPathComponent
-        if let newest = LibraryBackup.backups(in: folder).last {
-            advice = "restore \(name) from \(folder.lastPathComponent)/\(newest.lastPathComponent) (the newest backup; full path \(newest.path)): move the damaged file aside, copy the backup to \(path), then run again; the archive holds every file received since, and dropping them into the inbox again adds what the backup lacks"
-        } else {
-            advice = damaged ? "restore \(name) from a backup (none found in \(folder.path)); or move the damaged file aside to start an empty library, then drop the files of the archive into the inbox again to rebuild it"
-                : "check the file's permissions and the free space of its disk, then run again"
-        }
+        advice = Self.restore(path, from: folder, first: "move the damaged file aside, ")
+            ?? (damaged ? "restore \(name) from a backup (none found in \(folder.path)); or move the damaged file aside to start an empty library, then drop the files of the archive into the inbox again to rebuild it"
+                : "check the file's permissions and the free space of its disk, then run again")
     }
 
     /// The library is missing from an outbox whose `logs/` holds `logs` audit logs of earlier runs: a run would
     /// otherwise make a new, empty library there and number cases and issues from 1 again, with every decision,
     /// approval and chain head of the trail forgotten. The newest backup beside it is named, as for a damaged one.
-    public init(missing path: String, logs: Int) {
+    public init(missing path: String, logs: Int, backups folder: URL) {
         self.path = path
         reason = "it is missing, but the outbox holds \(logs) audit log(s) of earlier runs; a new empty library would number cases "
             + "and issues from 1 again and forget every decision and approval"
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(LibraryBackup.folderName)
         let name = URL(fileURLWithPath: path).lastPathComponent
-        if let newest = LibraryBackup.backups(in: folder).last {
-            advice = "put \(name) back, or restore it from \(folder.lastPathComponent)/\(newest.lastPathComponent) (the newest backup; full path \(newest.path)): "
-                + "copy the backup to \(path), then run again; the archive holds every file received since, and dropping them into the inbox again adds what the backup lacks. "
-                + "To start a new library on purpose, give the run a new outbox"
-        } else {
-            advice = "put \(name) back, or restore it from a copy kept elsewhere (no backup is left in \(folder.path)), then run again. "
-                + "To start a new library on purpose, give the run a new outbox"
-        }
+        advice = "put \(name) back, or "
+            + (Self.restore(path, from: folder, first: "") ?? "restore it from a copy kept elsewhere (no backup is left in \(folder.path)), then run again")
+            + ". To start a new library on purpose, give the run a new outbox"
     }
 
-    /// Audit logs (`*.jsonl`) in `folder`; 0 when it is missing or unreadable.
-    public static func auditLogs(in folder: URL) -> Int {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".jsonl") }.count
+    /// How to restore the library at `path` from the newest backup in `folder` (`first`: a step before the copy),
+    /// nil when there is none.
+    private static func restore(_ path: String, from folder: URL, first: String) -> String? {
+        guard let newest = LibraryBackup.backups(in: folder).last else { return nil }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return "restore \(name) from \(folder.lastPathComponent)/\(newest.lastPathComponent) (the newest backup; full path \(newest.path)): "
+            + "\(first)copy the backup to \(path), then run again; the archive holds every file received since, and dropping them into the inbox again adds what the backup lacks"
     }
 
     /// The message.

@@ -79,7 +79,7 @@ public struct Verifier {
 
         // Logs that the library does not know: written before the chain (schema 1), or not this outbox's.
         let known = Set(runs.map(\.log))
-        let onDisk = ((try? FileManager.default.contentsOfDirectory(atPath: logsFolder.path)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        let onDisk = AuditLog.names(in: logsFolder)
         for name in onDisk {
             let rel = "\(logsDir)/\(name)"
             guard !known.contains(rel), let log = try? AuditLog.read(logsFolder.appendingPathComponent(name)) else { continue }

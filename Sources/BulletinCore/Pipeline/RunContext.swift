@@ -73,14 +73,17 @@ struct RunContext {
         period = calendar.period(receivedOn: today)
         processor = try SubmissionProcessor(config: config)
         let libraryPath = paths.outbox.appendingPathComponent(config.paths.library).path
+        let logs = paths.outbox.appendingPathComponent(config.outputs.logsDir)
         // Opening makes a library where there is none: not in an outbox whose trail shows there was one.
         if !FileManager.default.fileExists(atPath: libraryPath) {
-            let logs = LibraryOpenError.auditLogs(in: paths.outbox.appendingPathComponent(config.outputs.logsDir))
-            if logs > 0 { throw LibraryOpenError(missing: libraryPath, logs: logs) }
+            let trail = AuditLog.names(in: logs).count
+            if trail > 0 {
+                throw LibraryOpenError(missing: libraryPath, logs: trail, backups: paths.outbox.appendingPathComponent(config.backupDir))
+            }
         }
         library = try CaseLibrary(path: libraryPath)
         runId = try AuditTrail.uniqueRunId("run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())", library: library,
-                                           logs: paths.outbox.appendingPathComponent(config.outputs.logsDir))
+                                           logs: logs)
         try? FileOps.setMode(paths.outbox.appendingPathComponent(config.paths.library), FileOps.modes.file)
         audit = try AuditTrail(library: library, outbox: paths.outbox, logsDir: config.outputs.logsDir, runId: runId, started: started)
         logURL = audit.logURL

@@ -142,6 +142,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: bench.inbox.appendingPathComponent("a.csv").path), "the input stays in the inbox")
     }
 
+    @Test func aMissingLibraryBesideItsLogsStopsTheRunAndNamesTheConfiguredBackup() async throws {
+        var bench = try AuditBench()
+        defer { bench.remove() }
+        bench.config.outputs.backupDir = "库备份"
+        try await bench.run()  // a log, and a backup in 库备份/
+        try bench.drop(["a.csv": AuditBench.csv("高速列车转向架智能运维技术")])
+        let library = bench.outbox.appendingPathComponent("library.sqlite")
+        try FileManager.default.moveItem(at: library, to: bench.work.appendingPathComponent("moved.sqlite"))
+        func refusal() async throws -> String? {
+            do {
+                try await bench.run()
+                return nil
+            } catch let e as LibraryOpenError {
+                return e.description
+            }
+        }
+        let named = try #require(try await refusal(), "the run made a new library beside the logs")
+        #expect(named.contains("it is missing, but the outbox holds 1 audit log(s)") && named.contains("restore library.sqlite from 库备份/library-"), "\(named)")
+        #expect(!FileManager.default.fileExists(atPath: library.path), "no empty library is made")
+        // With the backups gone too, it says where it looked.
+        for b in LibraryBackup.backups(in: bench.outbox.appendingPathComponent("库备份")) { try FileManager.default.removeItem(at: b) }
+        let none = try #require(try await refusal())
+        #expect(none.contains("no backup is left in \(bench.outbox.appendingPathComponent("库备份").path)"), "\(none)")
+        #expect(FileManager.default.fileExists(atPath: bench.inbox.appendingPathComponent("a.csv").path), "the input stays in the inbox")
+    }
+
     @Test func modeKeysAreReadAndChecked() throws {
         #expect(try TestSupport.config().fileModes == FileModes(file: 0o644, folder: 0o755))
         let world = try TestSupport.configError(replacing: "\"fileMode\": \"0644\"", with: "\"fileMode\": \"0666\"")
