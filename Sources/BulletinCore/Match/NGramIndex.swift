@@ -90,9 +90,12 @@ public struct NGramIndex: Sendable {
         /// the floor, in the order first touched (the places past `foundCount` are left over, not cleared).
         var found: [(document: Int, containment: Double)] = []
         var foundCount = 0
-        /// For each m from 0 to the query's gram count, the least shared count whose containment `c / m` reaches
-        /// the floor (m + 1 when none up to m does), made once a query (`NGramIndex.leastReaching`).
-        var least: [Int32] = []
+        /// For each floor queried, by its bit pattern, and each m from 0 up to the longest query yet, the least
+        /// shared count whose containment `c / m` reaches the floor (m + 1 when none up to m does;
+        /// `NGramIndex.leastReaching`). `least[m]` does not depend on the query's length, so a table is made once a
+        /// floor and lengthened only when a longer query comes: made anew for every query it was a twelfth of the
+        /// walk's instructions (a night's queries alternate between two floors, the titles' and the summaries').
+        var least: [(floor: UInt64, table: [Int32])] = []
         /// The numbers of the lists the last query followed (room kept between queries).
         var followed: [Int32] = []
 
@@ -139,9 +142,21 @@ public struct NGramIndex: Sendable {
         }
         var found = scratch.found
         scratch.found = []
-        var least = scratch.least
-        scratch.least = []
-        Self.leastReaching(floor, upTo: q, into: &least)
+        let li: Int
+        if let i = scratch.least.firstIndex(where: { $0.floor == floor.bitPattern }) {
+            li = i
+        } else {
+            scratch.least.append((floor: floor.bitPattern, table: []))
+            li = scratch.least.count - 1
+        }
+        var least = scratch.least[li].table
+        scratch.least[li].table = []
+        if least.count < q + 1 {
+            // Made from empty, the table is exactly `upTo + 1` long and every place of it is filled.
+            let upTo = max(q, 2 * least.count)
+            least = []
+            Self.leastReaching(floor, upTo: upTo, into: &least)
+        }
         var nf = 0
         sizes.withUnsafeBufferPointer { sz in
             scratch.counts.withUnsafeMutableBufferPointer { c in
@@ -182,7 +197,7 @@ public struct NGramIndex: Sendable {
             }
         }
         scratch.found = found
-        scratch.least = least
+        scratch.least[li].table = least
         scratch.foundCount = nf
     }
 

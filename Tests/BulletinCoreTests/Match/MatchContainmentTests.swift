@@ -83,6 +83,26 @@ import Testing
             found += merge(a, b)
         }
         #expect(searched > 1000 && found > 1000)
+        // Arrays of like lengths, which take the merge on raw buffers, not the search, with the ends of the range
+        // among the values (0 and UInt64.max, where a step's comparison decides which side moves past the last).
+        var merged = 0
+        for _ in 0..<3000 {
+            let range = UInt64.random(in: 1...900, using: &g)
+            func draw() -> UInt64 {
+                switch UInt64.random(in: 0..<20, using: &g) {
+                case 0: return 0
+                case 1: return .max
+                case 2: return .max - UInt64.random(in: 0..<range, using: &g)
+                default: return UInt64.random(in: 0..<range, using: &g)
+                }
+            }
+            let a = Array(Set((0..<Int.random(in: 0...300, using: &g)).map { _ in draw() })).sorted()
+            let b = Array(Set((0..<Int.random(in: 0...300, using: &g)).map { _ in draw() })).sorted()
+            #expect(MatchText.shared(a, b) == merge(a, b), "\(a.count) / \(b.count) values")
+            #expect(MatchText.shared(b, a) == merge(a, b))
+            if a.count * 8 >= b.count && b.count * 8 >= a.count { merged += 1 }
+        }
+        #expect(merged > 2000)
     }
 }
 
