@@ -65,6 +65,37 @@ enum ReviewText {
     /// every space removed, dash look-alikes as "-", and trailing sentence punctuation dropped.
     static func key(_ text: String) -> String {
         if text.isEmpty { return text }
+        if let plain = plainKey(text) { return plain }
+        return normalisedKey(text)
+    }
+
+    /// `key` of a text made only of printable ASCII (no space) and CJK unified ideographs (U+4E00–U+9FFF), the
+    /// case ids and most decision words of a returned sheet; nil for any other text. NFKC leaves such a text as
+    /// it is (neither kind has a decomposition, and with no combining mark nothing composes), no space is there
+    /// to remove and no dash look-alike to map, and the only trailing punctuation it can hold is ASCII `.,;!`, as
+    /// one scalar a character. So the key is the text without those at its end, found without Foundation's NFKC
+    /// (`ReviewTextKeyTests` checks it against `normalisedKey` on every kind of text a sheet holds).
+    static func plainKey(_ text: String) -> String? {
+        var end = 0, count = 0
+        for u in text.utf8 {
+            count += 1
+            switch u {
+            case 0x21...0x7E:
+                if u != UInt8(ascii: ".") && u != UInt8(ascii: ",") && u != UInt8(ascii: ";") && u != UInt8(ascii: "!") { end = count }
+            case 0xE4...0xE9:
+                end = count  // a lead byte of U+4000–U+9FFF; the range is checked on the scalars below
+            case 0x80...0xBF:
+                if end == count - 1 { end = count }  // a continuation byte of a kept character
+            default:
+                return nil
+            }
+        }
+        guard text.unicodeScalars.allSatisfy({ $0.value <= 0x7E || (0x4E00...0x9FFF).contains($0.value) }) else { return nil }
+        return end == count ? text : String(decoding: text.utf8.prefix(end), as: UTF8.self)
+    }
+
+    /// `key` by Foundation's NFKC, for any text.
+    static func normalisedKey(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for u in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !space.contains(u) {
             switch u {

@@ -189,17 +189,26 @@ public struct ReviewSheetReader: Sendable {
         let absent = expected.filter { header.columns[ReviewText.key($0)] == nil }
         if !absent.isEmpty { notes.append("worksheet \(worksheet): columns missing, read as blank: \(absent.joined(separator: ", "))") }
         let caseColumn = header.columns[ReviewColumns.caseId] ?? 0
-        func column(_ name: String) -> Int? { header.columns[ReviewText.key(name)] }
+        // Each column's place found once a sheet, not once a row (the key of a header word was made anew for
+        // every row and column, a third of reading a 1,000-row sheet).
+        var place: [String: Int] = [:]
+        for name in expected + ReviewColumns.machine {
+            if let c = header.columns[ReviewText.key(name)] { place[name] = c }
+        }
+        func column(_ name: String) -> Int? { place[name] }
+        let categoryColumn = column(ReviewColumns.adjustCategory), levelColumn = column(ReviewColumns.adjustLevel)
+        let industryColumn = column(ReviewColumns.adjustIndustry), orderColumn = column(ReviewColumns.order)
+        let noteColumn = column(ReviewColumns.note), reviewerColumn = column(ReviewColumns.reviewer)
+        let shownColumns = ReviewColumns.machine.filter { $0 != ReviewColumns.caseId }.compactMap { name in column(name).map { (name, $0) } }
         var rows: [ReturnedReviewRow] = []
         var seen = Set<String>()
         for r in grid.keys.sorted() where r > header.row {
             guard let cells = grid[r] else { continue }
             func text(_ c: Int?) -> String { c.flatMap { cells[$0] }.map(ReviewText.trimmed) ?? "" }
             let caseId = ReviewText.key(text(caseColumn))
-            let entry = ReviewerEntry(decision: text(decisionColumn), category: text(column(ReviewColumns.adjustCategory)),
-                                      level: text(column(ReviewColumns.adjustLevel)), industry: text(column(ReviewColumns.adjustIndustry)),
-                                      order: text(column(ReviewColumns.order)), note: text(column(ReviewColumns.note)),
-                                      reviewer: text(column(ReviewColumns.reviewer)))
+            let entry = ReviewerEntry(decision: text(decisionColumn), category: text(categoryColumn), level: text(levelColumn),
+                                      industry: text(industryColumn), order: text(orderColumn), note: text(noteColumn),
+                                      reviewer: text(reviewerColumn))
             let location = "sheet \(worksheet) row \(r)"
             if caseId.isEmpty {
                 if !entry.isBlank {
@@ -212,8 +221,8 @@ public struct ReviewSheetReader: Sendable {
                 }
             }
             var shown: [String: String] = [:]
-            for name in ReviewColumns.machine where name != ReviewColumns.caseId {
-                if let c = column(name), let v = cells[c] { shown[name] = ReviewText.trimmed(v) }
+            for (name, c) in shownColumns {
+                if let v = cells[c] { shown[name] = ReviewText.trimmed(v) }
             }
             let known = identity.cases[caseId]
             if !caseId.isEmpty && known == nil {
