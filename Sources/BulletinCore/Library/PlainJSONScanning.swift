@@ -215,7 +215,9 @@ extension String {
         bytes.withMemoryRebound(to: UInt8.self) { typed in
             var s = String(decoding: typed, as: UTF8.self)
             let same = s.withUTF8 { made in
-                made.count == typed.count && (made.count == 0 || memcmp(made.baseAddress!, typed.baseAddress!, made.count) == 0)
+                guard made.count == typed.count else { return false }
+                guard let m = made.baseAddress, let t = typed.baseAddress else { return true }  // both empty
+                return memcmp(m, t, made.count) == 0
             }
             return same ? s : nil
         }
