@@ -35,7 +35,8 @@ struct CorrectCommand: ParsableCommand {
         let (config, url) = try options.load()
         let path = libraryPath(config: config, configURL: url, outbox: outbox)
         guard FileManager.default.fileExists(atPath: path), let period = BulletinPeriod(month) else {
-            throw ValidationError("no case library at \(path); pass --outbox where the runs write")
+            throw noLibrary(at: path, config: config, configURL: url, outbox: outbox, stage: "correct",
+                            usage: "no case library at \(path); pass --outbox where the runs write")
         }
         do {
             let library = try CaseLibrary(path: path)

@@ -32,11 +32,10 @@ struct ExplainCommand: ParsableCommand {
                 found.append((line.fields["title"] ?? "", line.assessment, line.classified, line.titleKey))
             }
         } else {
-            let base = url.deletingLastPathComponent()
-            let outboxURL = outbox.map { URL(fileURLWithPath: $0) } ?? (config.paths.outbox.hasPrefix("/") ? URL(fileURLWithPath: config.paths.outbox) : base.appendingPathComponent(config.paths.outbox))
-            let path = outboxURL.appendingPathComponent(config.paths.library).path
+            let path = libraryPath(config: config, configURL: url, outbox: outbox)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw ValidationError("\(target) is neither a file nor a case in a library (no library at \(path)); pass a file, or --outbox where the runs write")
+                throw noLibrary(at: path, config: config, configURL: url, outbox: outbox, stage: "explain",
+                                usage: "\(target) is neither a file nor a case in a library (no library at \(path)); pass a file, or --outbox where the runs write")
             }
             let library: CaseLibrary
             do { library = try CaseLibrary(readOnlyPath: path) } catch { throw reportAndExit(error) }

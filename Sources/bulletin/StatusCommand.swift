@@ -34,7 +34,8 @@ struct StatusCommand: ParsableCommand {
         let (config, url) = try options.load()
         let path = libraryPath(config: config, configURL: url, outbox: outbox)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no case library at \(path); run `bulletin run` first, or pass --outbox where the runs write")
+            throw noLibrary(at: path, config: config, configURL: url, outbox: outbox, stage: "status",
+                            usage: "no case library at \(path); run `bulletin run` first, or pass --outbox where the runs write")
         }
         let process = config.activeProcess
         var wanted: CaseStage?
@@ -81,8 +82,22 @@ struct StatusCommand: ParsableCommand {
 
 /// The library file under the outbox given, or the configuration's.
 func libraryPath(config: PipelineConfig, configURL: URL, outbox: String?) -> String {
+    outboxURL(config: config, configURL: configURL, outbox: outbox).appendingPathComponent(config.paths.library).path
+}
+
+/// The outbox a command reads: `--outbox`, else `paths.outbox` of the configuration (relative to its folder).
+func outboxURL(config: PipelineConfig, configURL: URL, outbox: String?) -> URL {
     let base = configURL.deletingLastPathComponent()
-    let outboxURL = outbox.map { URL(fileURLWithPath: $0) }
+    return outbox.map { URL(fileURLWithPath: $0) }
         ?? (config.paths.outbox.hasPrefix("/") ? URL(fileURLWithPath: config.paths.outbox) : base.appendingPathComponent(config.paths.outbox))
-    return outboxURL.appendingPathComponent(config.paths.library).path
+}
+
+/// What to throw when there is no library at `path`. An outbox whose logs folder holds audit logs has lost its
+/// library: the message a run gives there (`LibraryOpenError(missing:logs:backups:)`, the newest backup to restore,
+/// exit 70), printed now. Any other folder is taken for a wrong `--outbox`: `usage` as a usage error (exit 64).
+func noLibrary(at path: String, config: PipelineConfig, configURL: URL, outbox: String?, stage: String, usage: String) -> any Error {
+    let folder = outboxURL(config: config, configURL: configURL, outbox: outbox)
+    let trail = AuditLog.names(in: folder.appendingPathComponent(config.outputs.logsDir)).count
+    guard trail > 0 else { return ValidationError(usage) }
+    return reportAndExit(LibraryOpenError(missing: path, logs: trail, backups: folder.appendingPathComponent(config.backupDir)), stage: stage)
 }

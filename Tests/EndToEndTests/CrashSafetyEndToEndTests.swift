@@ -184,6 +184,15 @@ import Glibc
                 "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("library.sqlite").path))
         #expect(FileManager.default.fileExists(atPath: inbox.path), "the inbox is left as it was")
+        // status, explain and correct say the same (they used to advise `bulletin run`, which now refuses), and
+        // make no library either.
+        for extra in [["status"], ["explain", "2026-11-0001"], ["correct", "2026-11"]] {
+            let said = try Self.bulletin([extra[0], "--config", config.path, "--outbox", outbox.path] + extra.dropFirst())
+            #expect(said.status == 70, "\(extra): \(said.stdout)\(said.stderr)")
+            #expect(said.stderr.contains("it is missing, but the outbox holds 1 audit log(s)") && said.stderr.contains("backup/\(backup)")
+                    && !said.stderr.contains("Usage:"), "\(extra): \(said.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("library.sqlite").path))
         // Put back, the library carries on: the next night's file is read into it.
         try FileManager.default.moveItem(at: work.appendingPathComponent("elsewhere.sqlite"), to: outbox.appendingPathComponent("library.sqlite"))
         let back = try Self.bulletin(Self.args(work, config))
@@ -194,5 +203,9 @@ import Glibc
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let wrong = try Self.bulletin(["verify", "--config", config.path, "--outbox", empty.path])
         #expect(wrong.status == 64 && wrong.stderr.contains("no case library at") && wrong.stderr.contains("pass --outbox"), "\(wrong.stderr)")
+        for extra in [["status"], ["explain", "2026-11-0001"], ["correct", "2026-11"]] {
+            let said = try Self.bulletin([extra[0], "--config", config.path, "--outbox", empty.path] + extra.dropFirst())
+            #expect(said.status == 64 && said.stderr.contains("library at") && said.stderr.contains("--outbox"), "\(extra): \(said.stderr)")
+        }
     }
 }
