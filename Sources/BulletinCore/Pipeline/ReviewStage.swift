@@ -34,10 +34,12 @@ extension Pipeline {
         }
         // Answers to 疑似重复 (合并到 … / 不是重复) are taken apart from the step's decisions.
         let (answers, rest) = ReviewSession.splitDuplicateAnswers(sheet)
-        let lookup = list == nil ? try ReviewSession.lookup(rest, library: run.library) : try ReviewSession.listLookup(rest, library: run.library)
+        // The sheet's cases are read once, for the validation and for applying it: nothing is written in between.
+        let states = list == nil ? try ReviewSession.states(of: rest, library: run.library) : nil
+        let lookup = try states.map { ReviewSession.lookup(rest, states: $0) } ?? ReviewSession.listLookup(rest, library: run.library)
         var validation = ReviewSession.validator(step: step).validate(rest, lookup: lookup, decidedEarlier: decidedThisRun[step.name] ?? [])
         var outcome = try ReviewSession.apply(validation, sheet: rest, step: step, process: process, file: file.name, sha256: w.item.sha256,
-                                              date: run.today, runId: run.runId, library: run.library)
+                                              date: run.today, runId: run.runId, library: run.library, states: states)
         if let list, let approval = ReviewSession.listApproval(validation, sheet: rest, list: list, date: run.today,
                                                                  revision: try run.library.approvals(kind: list.kind).filter { $0.key == sheet.group }.count) {
             try run.library.record(approval: approval)
@@ -100,9 +102,19 @@ public enum ReviewSession {
 
     /// The library's view of each case on a returned sheet, read once.
     public static func lookup(_ sheet: ReturnedReviewSheet, library: CaseLibrary) throws -> @Sendable (String) -> ReviewCaseState? {
-        let states = try library.states(ids: Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted())
+        lookup(sheet, states: try states(of: sheet, library: library))
+    }
+
+    /// The cases of the sheet's rows, by id, as the library holds them now.
+    public static func states(of sheet: ReturnedReviewSheet, library: CaseLibrary) throws -> [String: CaseState] {
+        let ids = Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted()
+        return Dictionary(try library.states(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `lookup(_:library:)` of the sheet's cases already read (`states(of:library:)`).
+    public static func lookup(_ sheet: ReturnedReviewSheet, states: [String: CaseState]) -> @Sendable (String) -> ReviewCaseState? {
         let correction = isCorrection(sheet)
-        let byId = Dictionary(states.map { s -> (String, ReviewCaseState) in
+        let byId = Dictionary(states.values.map { s -> (String, ReviewCaseState) in
             var r = reviewState(s)
             // A 更正 sheet decides again the cases of an approved issue: in it, or left out of it at 审定.
             if correction, s.stage == .bulletined || s.stage == .notSelected, s.record.period.description == sheet.period {
@@ -208,11 +220,12 @@ public enum ReviewSession {
         return Outcome(changes: changes, events: events, approval: approval, notes: notes)
     }
 
-    /// Plans and applies a sheet's accepted rows in one transaction.
+    /// Plans and applies a sheet's accepted rows in one transaction. `states`: the sheet's cases as
+    /// `states(of:library:)` read them, when nothing was written to the library since (read now when nil).
     public static func apply(_ validation: ReviewValidation, sheet: ReturnedReviewSheet, step: ProcessConfig.ReviewStep, process: ProcessConfig,
-                             file: String, sha256: String, date: CalendarDate, runId: String, library: CaseLibrary) throws -> Outcome {
-        let ids = Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted()
-        let states = Dictionary(try library.states(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                             file: String, sha256: String, date: CalendarDate, runId: String, library: CaseLibrary,
+                             states read: [String: CaseState]? = nil) throws -> Outcome {
+        let states = try read ?? states(of: sheet, library: library)
         let period = BulletinPeriod(sheet.period)
         let revisions = try library.approvals(kind: .bulletin).filter { $0.key == sheet.period }.count
         let periodCases = try approvalPeriodCases(step: step, period: period, library: library)
@@ -244,8 +257,7 @@ extension ReviewSession {
         let duplicates = try planDuplicateAnswers(answers, sheet: sheet, step: step.name, file: fileName, sha256: sha256, date: today,
                                                   runId: "dry-run", library: library)
         validation.verdicts += duplicates.refused
-        let ids = Array(Set(sheet.rows.map(\.caseId).filter { !$0.isEmpty })).sorted()
-        let states = Dictionary(try library.states(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = try states(of: sheet, library: library)
         let period = BulletinPeriod(sheet.period)
         var outcome = plan(validation, sheet: rest, step: step, process: process, file: fileName, sha256: sha256, date: today,
                            runId: "dry-run", states: states,
