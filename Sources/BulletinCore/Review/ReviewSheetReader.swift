@@ -190,9 +190,10 @@ public struct ReviewSheetReader: Sendable {
         if !absent.isEmpty { notes.append("worksheet \(worksheet): columns missing, read as blank: \(absent.joined(separator: ", "))") }
         let caseColumn = header.columns[ReviewColumns.caseId] ?? 0
         // Each column's place found once a sheet, not once a row (the key of a header word was made anew for
-        // every row and column, a third of reading a 1,000-row sheet).
+        // every row and column, a third of reading a 1,000-row sheet). 排序 is read wherever its header is, as
+        // before, also on a sheet written without it (`expected` leaves it out there, for the note only).
         var place: [String: Int] = [:]
-        for name in expected + ReviewColumns.machine {
+        for name in expected + [ReviewColumns.order] + ReviewColumns.machine {
             if let c = header.columns[ReviewText.key(name)] { place[name] = c }
         }
         func column(_ name: String) -> Int? { place[name] }

@@ -51,6 +51,32 @@ import Testing
         }
     }
 
+    @Test func an排序ColumnIsReadWhereverItsHeaderIs() throws {
+        // A 复选 sheet with its 排序 column, whose identity is then made to say it was written without one (as a
+        // sheet of an older layout, or with the column added by hand): the order a reviewer typed is still read, so
+        // the validator weighs it (a bad one is refused, not dropped).
+        var sheet = ReviewSamples.shortlist
+        sheet.rows[0].entry.order = "第一"
+        sheet.rows[1].entry.order = "2"
+        let folder = try ReviewSamples.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var patched = 0
+        let parts = try ReviewSheetWriter.parts(sheet).map { entry -> ZipWriter.Entry in
+            guard entry.name == "xl/worksheets/sheet2.xml" else { return entry }
+            let text = String(decoding: entry.bytes, as: UTF8.self)
+            let changed = text.replacingOccurrences(of: #"(<t>hasOrder</t></is></c><c [^>]*><v>)1(</v>)"#, with: "$10$2", options: .regularExpression)
+            patched += changed == text ? 0 : 1
+            return ZipWriter.Entry(name: entry.name, bytes: Array(changed.utf8))
+        }
+        #expect(patched == 1)
+        let path = folder.appendingPathComponent("sorted.xlsx").path
+        try ZipWriter.write(parts, to: path, modified: RenderedDocument.fixedTimestamp)
+        let back = try #require(try reader.read(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), fileName: "sorted.xlsx"))
+        #expect(!back.hasOrderColumn)
+        let orders = Dictionary(uniqueKeysWithValues: back.rows.map { ($0.caseId, $0.entry.order) })
+        #expect(orders[sheet.rows[0].caseId] == "第一" && orders[sheet.rows[1].caseId] == "2", "\(orders)")
+    }
+
     @Test func aDamagedIdentityIsRefusedWithAReason() throws {
         let folder = try ReviewSamples.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
