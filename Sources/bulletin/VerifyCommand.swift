@@ -24,16 +24,14 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let (config, url) = try options.load()
-        let base = url.deletingLastPathComponent()
-        let outboxURL = outbox.map { URL(fileURLWithPath: $0) }
-            ?? (config.paths.outbox.hasPrefix("/") ? URL(fileURLWithPath: config.paths.outbox) : base.appendingPathComponent(config.paths.outbox))
-        let path = outboxURL.appendingPathComponent(config.paths.library).path
+        let folder = outboxURL(config: config, configURL: url, outbox: outbox)
+        let path = libraryPath(config: config, configURL: url, outbox: outbox)
         guard FileManager.default.fileExists(atPath: path) else {
             // A folder with audit logs is an outbox whose library is gone: a problem found, not a wrong flag.
-            let logs = outboxURL.appendingPathComponent(config.outputs.logsDir)
+            let logs = folder.appendingPathComponent(config.outputs.logsDir)
             let trail = AuditLog.names(in: logs).count
             guard trail > 0 else { throw ValidationError("no case library at \(path); pass --outbox where the runs write") }
-            let newest = LibraryBackup.backups(in: outboxURL.appendingPathComponent(config.backupDir)).last
+            let newest = LibraryBackup.backups(in: folder.appendingPathComponent(config.backupDir)).last
             let remedy = newest.map { "restore the newest backup, \(config.backupDir)/\($0.lastPathComponent), as \(config.paths.library) and verify again" }
                 ?? "no backup is left in \(config.backupDir)/; restore the library from a copy kept elsewhere and verify again"
             print("missing: \(config.paths.library) — the case library is gone, but \(config.outputs.logsDir)/ holds \(trail) audit log(s); "
@@ -43,7 +41,7 @@ struct VerifyCommand: ParsableCommand {
         }
         let report: VerifyReport
         do {
-            report = try AuditVerification.run(outbox: outboxURL, config: config, head: head?.lowercased())
+            report = try AuditVerification.run(outbox: folder, config: config, head: head?.lowercased())
         } catch {
             printError("\(error)")
             throw ExitCode(ExitCodes.software)
