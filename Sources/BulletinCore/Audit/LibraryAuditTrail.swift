@@ -44,6 +44,17 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
             + ". To start a new library on purpose, give the run a new outbox"
     }
 
+    /// The library holds a transaction a stopped run left unfinished (a hot journal beside it), which SQLite must roll
+    /// back before anything can read the library, and this process cannot write the file to do so.
+    public init(unfinished path: String) {
+        self.path = path
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        reason = "it holds a transaction that a stopped run left unfinished (\(name)-journal beside it), which SQLite must roll back "
+            + "before the library can be read, and this user cannot write the library to roll it back"
+        advice = "run the command again as a user who can write the outbox (the one the nightly batch runs as): `bulletin verify` then rolls "
+            + "the unfinished transaction back, which puts the library back as the last run committed it, and changes nothing else"
+    }
+
     /// How to restore the library at `path` from the newest backup in `folder` (`first`: a step before the copy),
     /// nil when there is none.
     private static func restore(_ path: String, from folder: URL, first: String) -> String? {
@@ -79,7 +90,9 @@ extension CaseLibrary {
     /// Every run's log and head, oldest first.
     public func auditRuns() throws -> [AuditRunHead] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM auditRun ORDER BY seq").map {
+            // A library from before schema v5, opened as it is (`forVerifying`), has no runs to give.
+            guard try db.tableExists("auditRun") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT * FROM auditRun ORDER BY seq").map {
                 AuditRunHead(seq: $0["seq"], run: $0["run"], log: $0["log"], head: $0["head"], records: $0["records"], finished: $0["finished"])
             }
         }

@@ -236,10 +236,13 @@ extension AuditLog.Line: Equatable {
 
 /// `bulletin verify` over an outbox with its configuration.
 public enum AuditVerification {
-    /// Opens the outbox's library and verifies.
+    /// Opens the outbox's library read-only and as it is (`CaseLibrary.forVerifying`: no migration, so checking an
+    /// outbox never changes its library) and verifies.
     public static func run(outbox: URL, config: PipelineConfig, head: String?) throws -> VerifyReport {
-        let library = try CaseLibrary(path: outbox.appendingPathComponent(config.paths.library).path)
-        return try verify(outbox: outbox, config: config, library: library, head: head)
+        let (library, note) = try CaseLibrary.forVerifying(path: outbox.appendingPathComponent(config.paths.library).path)
+        var report = try verify(outbox: outbox, config: config, library: library, head: head)
+        if let note { report.notes.insert(note, at: 0) }
+        return report
     }
 
     /// Verifies with an open library.

@@ -24,15 +24,69 @@ public final class CaseLibrary: Sendable {
         }
     }
 
-    /// Opens the library read-only (no migration): for commands that must not change it.
+    /// Opens the library read-only (no migration): for commands that must not change it. A transaction a stopped
+    /// run left unfinished is rolled back first (`readOnlyQueue`).
     public init(readOnlyPath path: String) throws {
         self.path = path
-        var config = Configuration()
-        config.readonly = true
+        db = try Self.readOnlyQueue(path).queue
         do {
-            db = try DatabaseQueue(path: path, configuration: config)
             let pending = try db.read { try LibraryMigrations.migrator.hasCompletedMigrations($0) }
             guard pending else { throw LibraryError.outdated(path: path) }
+        } catch let error as DatabaseError {
+            throw LibraryOpenError(path: path, underlying: error)
+        }
+    }
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        db = queue
+    }
+
+    /// Opens the library for `bulletin verify`: read-only and as it is, whatever its schema (no migration), so that
+    /// checking an outbox never changes its library; `verify` reads only the audit runs' heads. The note says when
+    /// a transaction a stopped run left unfinished had to be rolled back first (`readOnlyQueue`).
+    public static func forVerifying(path: String) throws -> (library: CaseLibrary, note: String?) {
+        let (queue, rolledBack) = try readOnlyQueue(path)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return (CaseLibrary(path: path, queue: queue),
+                rolledBack ? "\(name) held a transaction that a stopped run left unfinished (\(name)-journal); SQLite rolled it back, so the "
+                    + "library is as the last run committed it, and it was checked as such (nothing else of it was changed)" : nil)
+    }
+
+    /// A read-only connection to the library at `path`, its SHARED lock taken once to see that it can be read.
+    ///
+    /// One change is made when it must be: a library holding a transaction a stopped run left unfinished (a hot
+    /// journal) cannot be read until SQLite rolls it back, which a read-only connection cannot do. It is then opened
+    /// for writing, without migrating, only for SQLite to roll the transaction back (the library as the last run
+    /// committed it, what any run would find first), and `rolledBack` is true. A user who cannot write the library
+    /// gets a `LibraryOpenError` saying that; any other failure a `LibraryOpenError` naming it.
+    static func readOnlyQueue(_ path: String) throws -> (queue: DatabaseQueue, rolledBack: Bool) {
+        func open() throws -> DatabaseQueue {
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(10)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            // The first read takes SQLite's SHARED lock, which is where a hot journal shows.
+            _ = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_schema") }
+            return queue
+        }
+        do {
+            return (try open(), false)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            do {
+                var config = Configuration()
+                config.busyMode = .timeout(10)
+                let writer = try DatabaseQueue(path: path, configuration: config)
+                _ = try writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_schema") }
+                try writer.close()
+                return (try open(), true)
+            } catch let again as DatabaseError where again.extendedResultCode == .SQLITE_READONLY_ROLLBACK
+                                                        || again.resultCode.primaryResultCode == .SQLITE_READONLY
+                                                        || again.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
+                throw LibraryOpenError(unfinished: path)
+            } catch let again as DatabaseError {
+                throw LibraryOpenError(path: path, underlying: again)
+            }
         } catch let error as DatabaseError {
             throw LibraryOpenError(path: path, underlying: error)
         }
