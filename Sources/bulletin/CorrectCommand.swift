@@ -39,7 +39,7 @@ struct CorrectCommand: ParsableCommand {
                             usage: "no case library at \(path); pass --outbox where the runs write")
         }
         do {
-            let library = try CaseLibrary(path: path)
+            let library = try CaseLibrary(path: path, backups: backupsURL(config: config, configURL: url, outbox: outbox))
             guard try library.approvals(kind: .bulletin).contains(where: { $0.key == period.description }) else {
                 throw ValidationError("the \(period.chinese) bulletin is not approved yet; change the draft through its 审定 sheet instead")
             }

@@ -38,7 +38,7 @@ struct ExplainCommand: ParsableCommand {
                                 usage: "\(target) is neither a file nor a case in a library (no library at \(path)); pass a file, or --outbox where the runs write")
             }
             let library: CaseLibrary
-            do { library = try CaseLibrary(readOnlyPath: path) } catch { throw reportAndExit(error) }
+            do { library = try CaseLibrary(readOnlyPath: path, backups: backupsURL(config: config, configURL: url, outbox: outbox)) } catch { throw reportAndExit(error) }
             guard let state = try library.state(id: target) else {
                 throw ValidationError("no case \(target) in \(path); case ids look like 2026-11-0007 (`bulletin status` lists them)")
             }

@@ -109,7 +109,7 @@ struct InspectCommand: ParsableCommand {
     private func dryRun(_ sheet: ReturnedReviewSheet, file: String, config: PipelineConfig, configURL: URL) throws -> Bool {
         let path = libraryPath(config: config, configURL: configURL, outbox: outbox)
         do {
-            let library = try CaseLibrary(readOnlyPath: path)
+            let library = try CaseLibrary(readOnlyPath: path, backups: backupsURL(config: config, configURL: configURL, outbox: outbox))
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
             let today = CalendarDate.today(in: TimeZone(identifier: config.calendar.timeZone) ?? .current)
             let lines = try ReviewSession.dryRun(sheet, fileName: URL(fileURLWithPath: file).lastPathComponent, sha256: Hashing.sha256(bytes),

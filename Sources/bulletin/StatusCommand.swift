@@ -49,7 +49,7 @@ struct StatusCommand: ParsableCommand {
         let date = today.flatMap(CalendarDate.init) ?? CalendarDate.today(in: TimeZone(identifier: config.calendar.timeZone) ?? .current)
         let states: [CaseState]
         do {
-            states = try CaseLibrary(readOnlyPath: path).allStates().sorted { $0.id < $1.id }
+            states = try CaseLibrary(readOnlyPath: path, backups: backupsURL(config: config, configURL: url, outbox: outbox)).allStates().sorted { $0.id < $1.id }
         } catch {
             throw reportAndExit(error, stage: "status")
         }
@@ -90,6 +90,12 @@ func outboxURL(config: PipelineConfig, configURL: URL, outbox: String?) -> URL {
     let base = configURL.deletingLastPathComponent()
     return outbox.map { URL(fileURLWithPath: $0) }
         ?? (config.paths.outbox.hasPrefix("/") ? URL(fileURLWithPath: config.paths.outbox) : base.appendingPathComponent(config.paths.outbox))
+}
+
+/// The backup folder the configuration names (`outputs.backupDir`, under the outbox): where a library that cannot be
+/// opened is told to find its newest backup.
+func backupsURL(config: PipelineConfig, configURL: URL, outbox: String?) -> URL {
+    outboxURL(config: config, configURL: configURL, outbox: outbox).appendingPathComponent(config.backupDir)
 }
 
 /// What to throw when there is no library at `path`. An outbox whose logs folder holds audit logs has lost its

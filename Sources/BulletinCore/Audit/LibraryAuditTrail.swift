@@ -12,8 +12,9 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
     /// What to do.
     public var advice: String
 
-    /// Describes `underlying` for a person and finds the newest backup beside the library (`backup/`).
-    init(path: String, underlying: any Error) {
+    /// Describes `underlying` for a person and finds the newest backup in `backups`: the configuration's backup
+    /// folder (`outputs.backupDir`) when the caller knows it, else `backup/` beside the library.
+    init(path: String, underlying: any Error, backups: URL? = nil) {
         self.path = path
         let damaged: Bool
         if let e = underlying as? DatabaseError {
@@ -24,7 +25,7 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
             damaged = false
             reason = (underlying as NSError).localizedDescription
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(LibraryBackup.folderName)
+        let folder = backups ?? URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(LibraryBackup.folderName)
         let name = URL(fileURLWithPath: path).lastPathComponent
         advice = Self.restore(path, from: folder, first: "move the damaged file aside, ")
             ?? (damaged ? "restore \(name) from a backup (none found in \(folder.path)); or move the damaged file aside to start an empty library, then drop the files of the archive into the inbox again to rebuild it"

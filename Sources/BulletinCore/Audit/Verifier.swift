@@ -239,7 +239,8 @@ public enum AuditVerification {
     /// Opens the outbox's library read-only and as it is (`CaseLibrary.forVerifying`: no migration, so checking an
     /// outbox never changes its library) and verifies.
     public static func run(outbox: URL, config: PipelineConfig, head: String?) throws -> VerifyReport {
-        let (library, note) = try CaseLibrary.forVerifying(path: outbox.appendingPathComponent(config.paths.library).path)
+        let (library, note) = try CaseLibrary.forVerifying(path: outbox.appendingPathComponent(config.paths.library).path,
+                                                           backups: outbox.appendingPathComponent(config.backupDir))
         var report = try verify(outbox: outbox, config: config, library: library, head: head)
         if let note { report.notes.insert(note, at: 0) }
         return report

@@ -11,8 +11,9 @@ public final class CaseLibrary: Sendable {
     let storedRecords = StoredRecords()
 
     /// Opens (creating and migrating) the library at `path`; a file that cannot be opened throws a
-    /// `LibraryOpenError` naming the path and the backup to restore, before anything else of the run happens.
-    public init(path: String) throws {
+    /// `LibraryOpenError` naming the path and the newest backup in `backups` to restore (the configuration's
+    /// `outputs.backupDir`; nil: `backup/` beside the library), before anything else of the run happens.
+    public init(path: String, backups: URL? = nil) throws {
         self.path = path
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -20,20 +21,20 @@ public final class CaseLibrary: Sendable {
             db = try DatabaseQueue(path: path, configuration: config)
             try LibraryMigrations.migrator.migrate(db)
         } catch {
-            throw LibraryOpenError(path: path, underlying: error)
+            throw LibraryOpenError(path: path, underlying: error, backups: backups)
         }
     }
 
     /// Opens the library read-only (no migration): for commands that must not change it. A transaction a stopped
-    /// run left unfinished is rolled back first (`readOnlyQueue`).
-    public init(readOnlyPath path: String) throws {
+    /// run left unfinished is rolled back first (`readOnlyQueue`). `backups` as `init(path:backups:)` takes it.
+    public init(readOnlyPath path: String, backups: URL? = nil) throws {
         self.path = path
-        db = try Self.readOnlyQueue(path).queue
+        db = try Self.readOnlyQueue(path, backups: backups).queue
         do {
             let pending = try db.read { try LibraryMigrations.migrator.hasCompletedMigrations($0) }
             guard pending else { throw LibraryError.outdated(path: path) }
         } catch let error as DatabaseError {
-            throw LibraryOpenError(path: path, underlying: error)
+            throw LibraryOpenError(path: path, underlying: error, backups: backups)
         }
     }
 
@@ -45,8 +46,8 @@ public final class CaseLibrary: Sendable {
     /// Opens the library for `bulletin verify`: read-only and as it is, whatever its schema (no migration), so that
     /// checking an outbox never changes its library; `verify` reads only the audit runs' heads. The note says when
     /// a transaction a stopped run left unfinished had to be rolled back first (`readOnlyQueue`).
-    public static func forVerifying(path: String) throws -> (library: CaseLibrary, note: String?) {
-        let (queue, rolledBack) = try readOnlyQueue(path)
+    public static func forVerifying(path: String, backups: URL? = nil) throws -> (library: CaseLibrary, note: String?) {
+        let (queue, rolledBack) = try readOnlyQueue(path, backups: backups)
         let name = URL(fileURLWithPath: path).lastPathComponent
         return (CaseLibrary(path: path, queue: queue),
                 rolledBack ? "\(name) held a transaction that a stopped run left unfinished (\(name)-journal); SQLite rolled it back, so the "
@@ -60,7 +61,7 @@ public final class CaseLibrary: Sendable {
     /// for writing, without migrating, only for SQLite to roll the transaction back (the library as the last run
     /// committed it, what any run would find first), and `rolledBack` is true. A user who cannot write the library
     /// gets a `LibraryOpenError` saying that; any other failure a `LibraryOpenError` naming it.
-    static func readOnlyQueue(_ path: String) throws -> (queue: DatabaseQueue, rolledBack: Bool) {
+    static func readOnlyQueue(_ path: String, backups: URL?) throws -> (queue: DatabaseQueue, rolledBack: Bool) {
         func open() throws -> DatabaseQueue {
             var config = Configuration()
             config.readonly = true
@@ -85,10 +86,10 @@ public final class CaseLibrary: Sendable {
                                                         || again.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
                 throw LibraryOpenError(unfinished: path)
             } catch let again as DatabaseError {
-                throw LibraryOpenError(path: path, underlying: again)
+                throw LibraryOpenError(path: path, underlying: again, backups: backups)
             }
         } catch let error as DatabaseError {
-            throw LibraryOpenError(path: path, underlying: error)
+            throw LibraryOpenError(path: path, underlying: error, backups: backups)
         }
     }
 

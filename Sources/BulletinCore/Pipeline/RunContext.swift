@@ -81,7 +81,7 @@ struct RunContext {
                 throw LibraryOpenError(missing: libraryPath, logs: trail, backups: paths.outbox.appendingPathComponent(config.backupDir))
             }
         }
-        library = try CaseLibrary(path: libraryPath)
+        library = try CaseLibrary(path: libraryPath, backups: paths.outbox.appendingPathComponent(config.backupDir))
         runId = try AuditTrail.uniqueRunId("run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())", library: library,
                                            logs: logs)
         try? FileOps.setMode(paths.outbox.appendingPathComponent(config.paths.library), FileOps.modes.file)

@@ -168,6 +168,38 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: bench.inbox.appendingPathComponent("a.csv").path), "the input stays in the inbox")
     }
 
+    @Test func aDamagedLibraryNamesTheConfiguredBackup() async throws {
+        var bench = try AuditBench()
+        defer { bench.remove() }
+        bench.config.outputs.backupDir = "库备份"
+        try await bench.run()  // a log, and a backup in 库备份/
+        try bench.drop(["a.csv": AuditBench.csv("高速列车转向架智能运维技术")])
+        let library = bench.outbox.appendingPathComponent("library.sqlite")
+        // Overwritten past its header, as a half-copied file leaves it.
+        try Data(repeating: 0x5A, count: 8192).write(to: library)
+        let named: String
+        do {
+            try await bench.run()
+            Issue.record("the run opened a damaged library")
+            return
+        } catch let e as LibraryOpenError {
+            named = e.description
+        }
+        #expect(named.contains("not a readable SQLite database"), "\(named)")
+        #expect(named.contains("restore library.sqlite from 库备份/library-"), "the configured folder's newest backup: \(named)")
+        #expect(!named.contains("none found"), "\(named)")
+        // verify and the read-only commands name it too, when given the folder.
+        let verifying = #expect(throws: LibraryOpenError.self) {
+            _ = try AuditVerification.run(outbox: bench.outbox, config: bench.config, head: nil)
+        }
+        #expect(verifying?.description.contains("restore library.sqlite from 库备份/library-") == true, "\(String(describing: verifying))")
+        let reading = #expect(throws: LibraryOpenError.self) {
+            _ = try CaseLibrary(readOnlyPath: library.path, backups: bench.outbox.appendingPathComponent("库备份"))
+        }
+        #expect(reading?.description.contains("restore library.sqlite from 库备份/library-") == true, "\(String(describing: reading))")
+        #expect(FileManager.default.fileExists(atPath: bench.inbox.appendingPathComponent("a.csv").path), "the input stays in the inbox")
+    }
+
     @Test func modeKeysAreReadAndChecked() throws {
         #expect(try TestSupport.config().fileModes == FileModes(file: 0o644, folder: 0o755))
         let world = try TestSupport.configError(replacing: "\"fileMode\": \"0644\"", with: "\"fileMode\": \"0666\"")
