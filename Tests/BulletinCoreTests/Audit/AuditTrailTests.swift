@@ -142,49 +142,48 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: bench.inbox.appendingPathComponent("a.csv").path), "the input stays in the inbox")
     }
 
-    @Test func aMissingLibraryBesideItsLogsStopsTheRunAndNamesTheConfiguredBackup() async throws {
+    /// A bench whose configuration keeps backups in 库备份/, after one run (a log, and a backup there), with a file
+    /// waiting in the inbox.
+    static func backedUpIn库备份() async throws -> AuditBench {
         var bench = try AuditBench()
-        defer { bench.remove() }
         bench.config.outputs.backupDir = "库备份"
-        try await bench.run()  // a log, and a backup in 库备份/
+        try await bench.run()
         try bench.drop(["a.csv": AuditBench.csv("高速列车转向架智能运维技术")])
+        return bench
+    }
+
+    /// The message of the `LibraryOpenError` the bench's next run stops with; nil when it runs.
+    static func refusal(_ bench: AuditBench) async throws -> String? {
+        do {
+            try await bench.run()
+            return nil
+        } catch let e as LibraryOpenError {
+            return e.description
+        }
+    }
+
+    @Test func aMissingLibraryBesideItsLogsStopsTheRunAndNamesTheConfiguredBackup() async throws {
+        let bench = try await Self.backedUpIn库备份()
+        defer { bench.remove() }
         let library = bench.outbox.appendingPathComponent("library.sqlite")
         try FileManager.default.moveItem(at: library, to: bench.work.appendingPathComponent("moved.sqlite"))
-        func refusal() async throws -> String? {
-            do {
-                try await bench.run()
-                return nil
-            } catch let e as LibraryOpenError {
-                return e.description
-            }
-        }
-        let named = try #require(try await refusal(), "the run made a new library beside the logs")
+        let named = try #require(try await Self.refusal(bench), "the run made a new library beside the logs")
         #expect(named.contains("it is missing, but the outbox holds 1 audit log(s)") && named.contains("restore library.sqlite from 库备份/library-"), "\(named)")
         #expect(!FileManager.default.fileExists(atPath: library.path), "no empty library is made")
         // With the backups gone too, it says where it looked.
         for b in LibraryBackup.backups(in: bench.outbox.appendingPathComponent("库备份")) { try FileManager.default.removeItem(at: b) }
-        let none = try #require(try await refusal())
+        let none = try #require(try await Self.refusal(bench))
         #expect(none.contains("no backup is left in \(bench.outbox.appendingPathComponent("库备份").path)"), "\(none)")
         #expect(FileManager.default.fileExists(atPath: bench.inbox.appendingPathComponent("a.csv").path), "the input stays in the inbox")
     }
 
     @Test func aDamagedLibraryNamesTheConfiguredBackup() async throws {
-        var bench = try AuditBench()
+        let bench = try await Self.backedUpIn库备份()
         defer { bench.remove() }
-        bench.config.outputs.backupDir = "库备份"
-        try await bench.run()  // a log, and a backup in 库备份/
-        try bench.drop(["a.csv": AuditBench.csv("高速列车转向架智能运维技术")])
         let library = bench.outbox.appendingPathComponent("library.sqlite")
         // Overwritten past its header, as a half-copied file leaves it.
         try Data(repeating: 0x5A, count: 8192).write(to: library)
-        let named: String
-        do {
-            try await bench.run()
-            Issue.record("the run opened a damaged library")
-            return
-        } catch let e as LibraryOpenError {
-            named = e.description
-        }
+        let named = try #require(try await Self.refusal(bench), "the run opened a damaged library")
         #expect(named.contains("not a readable SQLite database"), "\(named)")
         #expect(named.contains("restore library.sqlite from 库备份/library-"), "the configured folder's newest backup: \(named)")
         #expect(!named.contains("none found"), "\(named)")
