@@ -105,5 +105,5 @@ func noLibrary(at path: String, config: PipelineConfig, configURL: URL, outbox: 
     let folder = outboxURL(config: config, configURL: configURL, outbox: outbox)
     let trail = AuditLog.names(in: folder.appendingPathComponent(config.outputs.logsDir)).count
     guard trail > 0 else { return ValidationError(usage) }
-    return reportAndExit(LibraryOpenError(missing: path, logs: trail, backups: folder.appendingPathComponent(config.backupDir)), stage: stage)
+    return reportAndExit(LibraryOpenError(missing: path, logs: trail, backups: backupsURL(config: config, configURL: configURL, outbox: outbox)), stage: stage)
 }

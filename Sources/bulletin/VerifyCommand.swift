@@ -31,7 +31,7 @@ struct VerifyCommand: ParsableCommand {
             let logs = folder.appendingPathComponent(config.outputs.logsDir)
             let trail = AuditLog.names(in: logs).count
             guard trail > 0 else { throw ValidationError("no case library at \(path); pass --outbox where the runs write") }
-            let newest = LibraryBackup.backups(in: folder.appendingPathComponent(config.backupDir)).last
+            let newest = LibraryBackup.backups(in: backupsURL(config: config, configURL: url, outbox: outbox)).last
             let remedy = newest.map { "restore the newest backup, \(config.backupDir)/\($0.lastPathComponent), as \(config.paths.library) and verify again" }
                 ?? "no backup is left in \(config.backupDir)/; restore the library from a copy kept elsewhere and verify again"
             print("missing: \(config.paths.library) — the case library is gone, but \(config.outputs.logsDir)/ holds \(trail) audit log(s); "

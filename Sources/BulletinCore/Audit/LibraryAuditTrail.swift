@@ -47,7 +47,7 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
 
     /// The library holds a transaction a stopped run left unfinished (a hot journal beside it), which SQLite must roll
     /// back before anything can read the library, and this process cannot write the file to do so.
-    public init(unfinished path: String) {
+    init(unfinished path: String) {
         self.path = path
         let name = URL(fileURLWithPath: path).lastPathComponent
         reason = "it holds a transaction that a stopped run left unfinished (\(name)-journal beside it), which SQLite must roll back "
