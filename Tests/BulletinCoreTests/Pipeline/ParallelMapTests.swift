@@ -1,0 +1,78 @@
+@testable import BulletinCore
+import Foundation
+import Synchronization
+import SystemFiles
+import Testing
+
+/// The run spreads per-row work over the cores (`ParallelMap`): normalising, validating and scoring, the match
+/// profiles, the review sheets' bytes, and the weighing of each subject's match candidates. The answer must be
+/// the one `map` gives, in the input's order, whatever the chunking, and the work must really be spread.
+@Suite struct ParallelMapTests {
+    @Test func theAnswerIsMapsInOrderForEverySizeAndChunk() {
+        for count in [0, 1, 2, 63, 64, 65, 127, 1000, 4097] {
+            let items = (0..<count).map { "第\($0)行：成果名称" }
+            let want = items.map { $0.unicodeScalars.count * 31 + $0.utf8.count }
+            for chunk in [1, 3, 64, 5000] {
+                for workers in [1, 2, 8] {
+                    let got = ParallelMap.map(items, chunk: chunk, workers: workers) { $0.unicodeScalars.count * 31 + $0.utf8.count }
+                    #expect(got == want, "count \(count), chunk \(chunk), workers \(workers)")
+                }
+            }
+        }
+    }
+
+    @Test func eachChunkGetsItsOwnRunOfItemsInOrder() {
+        let items = Array(0..<1000)
+        // The body sees whole consecutive runs, each once: its cache (here, the run's first item) is its own.
+        let got = ParallelMap.chunked(items, chunk: 64, workers: 4) { run in
+            let first = run.first ?? -1
+            return run.map { ($0, first) }
+        }
+        #expect(got.map(\.0) == items)
+        #expect(got.allSatisfy { $0.1 == $0.0 / 64 * 64 })
+    }
+
+    /// Two chunks are in flight at once on a machine of two cores or more: the first chunk waits (up to 10 s)
+    /// for another to start, so a map that ran the chunks one after another would report no overlap.
+    @Test func theChunksRunAtOnceWhenThereAreCores() {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let running = Atomic<Int>(0), overlapped = Atomic<Bool>(false)
+        _ = ParallelMap.chunked(Array(0..<8), chunk: 1, workers: cores) { run in
+            let now = running.add(1, ordering: .sequentiallyConsistent).newValue
+            if now > 1 { overlapped.store(true, ordering: .sequentiallyConsistent) }
+            let deadline = Date().addingTimeInterval(10)
+            while !overlapped.load(ordering: .sequentiallyConsistent), Date() < deadline { usleep(1000) }
+            running.subtract(1, ordering: .sequentiallyConsistent)
+            return Array(run)
+        }
+        // On one core Dispatch gives `concurrentPerform` one thread, and the chunks run in turn.
+        #expect(overlapped.load(ordering: .sequentiallyConsistent) == (cores > 1))
+    }
+
+    /// `FileWork.mapRows` pours the rows of every file into one parallel map and hands each file its own back:
+    /// a refused file stays refused, an empty one empty, and no row moves to a neighbour.
+    @Test func everyFileGetsItsOwnRowsBack() throws {
+        let look = try #require(FileLook.of(NSTemporaryDirectory()))
+        func file(_ name: String, _ outcome: Result<[String], Refusal>) -> Pipeline.FileWork<String> {
+            let item = Pipeline.Item(file: InboxFile(url: URL(fileURLWithPath: "/inbox/\(name)"), size: 1, age: 3600, look: look),
+                                     sha256: name, size: 1)
+            return Pipeline.FileWork(item: item, notes: ["note of \(name)"], outcome: outcome)
+        }
+        let files = [file("成都市科技局.csv", .success((0..<150).map { "成都-\($0)" })),
+                     file("坏表.xlsx", .failure(Refusal("坏表.xlsx could not be read", advice: "send it again"))),
+                     file("空表.csv", .success([])),
+                     file("四川大学.docx", .success(["川大-0"])),
+                     file("绵阳.csv", .success((0..<77).map { "绵阳-\($0)" }))]
+        let got = Pipeline.FileWork.mapRows(files) { "\($0)✓" }
+        let want = files.map { $0.map { "\($0)✓" } }
+        #expect(got.count == want.count)
+        for (g, w) in zip(got, want) {
+            #expect(g.item.file.name == w.item.file.name && g.notes == w.notes)
+            switch (g.outcome, w.outcome) {
+            case (.success(let a), .success(let b)): #expect(a == b)
+            case (.failure(let a), .failure(let b)): #expect(a.reason == b.reason)
+            default: Issue.record("\(g.item.file.name): the outcome changed kind")
+            }
+        }
+    }
+}
