@@ -1,3 +1,5 @@
+import Foundation
+
 /// The match step of a run keeps only the verdicts it acts on: the `.same` verdict that attaches a submission and
 /// the `.probable` ones that flag it (疑似重复). Most candidates the index finds (nine in ten on a 20,000-row
 /// backlog of one template's titles) end `.different`, and building their waterfall (alignment of titles, hard
@@ -201,20 +203,74 @@ extension CaseMatcher {
     /// `matchNight`, keeping of each submission only the verdicts the run acts on (`.same` and `.probable`, best
     /// first): the verdicts of `matchNight` without its `.different` ones, for a fraction of the comparing.
     public func matchNightDecided(_ subjects: [MatchSubject], into index: inout MatchIndex) -> [SubmissionMatch] {
-        var out: [SubmissionMatch] = []
-        out.reserveCapacity(subjects.count)
-        var scratch = MatchIndex.Scratch()
-        let units = UnitForms()
-        for s in subjects {
-            let p = MatchProfile(s, settings: index.settings, units: units)
-            var verdicts: [MatchVerdict] = []
-            for c in index.candidates(for: p, scratch: &scratch) where mayDecide(p, c.profile) {
-                let v = compare(p, c.profile)
-                if v.outcome != .different { verdicts.append(v) }
-            }
-            out.append(SubmissionMatch(subject: s, verdicts: sorted(verdicts)))
-            index.add(p)
-        }
-        return out
+        matchNightDecided(subjects, into: &index, workers: ParallelMap.workers)
     }
+
+    /// `matchNightDecided(_:into:)` on up to `workers` cores (1: all on the calling thread). The answer does not
+    /// depend on `workers`: each subject's candidates are found in order, from the index as it stands after the
+    /// subjects before it were added, and the only work moved to other cores is what reads nothing but two
+    /// profiles (preparing a profile; weighing a subject against its candidates).
+    func matchNightDecided(_ subjects: [MatchSubject], into index: inout MatchIndex, workers: Int) -> [SubmissionMatch] {
+        var scratch = MatchIndex.Scratch()
+        // The profiles depend on nothing but their subject: they are prepared on every core first, each run of
+        // subjects with its own cache of unit names' forms (which gives the same profiles as one cache or none).
+        let settings = index.settings
+        let profiles = ParallelMap.chunked(subjects, workers: workers) { run in
+            let units = UnitForms()
+            return run.map { MatchProfile($0, settings: settings, units: units) }
+        }
+        // A subject is added to the index whatever its verdicts, so finding the next subjects' candidates need not
+        // wait for them: a batch's candidates are weighed on another core while this thread finds the next
+        // batch's. At most `workers` batches wait to be weighed, so their candidate lists stay few.
+        let verdicts = WeighedVerdicts(count: subjects.count)
+        let inFlight = DispatchSemaphore(value: max(1, workers))
+        let group = DispatchGroup()
+        let batch = 32
+        var start = 0
+        while start < subjects.count {
+            let end = min(subjects.count, start + batch)
+            var found: [(profile: MatchProfile, candidates: [MatchIndex.Candidate])] = []
+            found.reserveCapacity(end - start)
+            for i in start..<end {
+                found.append((profiles[i], index.candidates(for: profiles[i], scratch: &scratch)))
+                index.add(profiles[i])
+            }
+            let first = start, weighed = found
+            let weigh: @Sendable () -> Void = {
+                for (k, f) in weighed.enumerated() {
+                    var v: [MatchVerdict] = []
+                    for c in f.candidates where self.mayDecide(f.profile, c.profile) {
+                        let verdict = self.compare(f.profile, c.profile)
+                        if verdict.outcome != .different { v.append(verdict) }
+                    }
+                    verdicts.set(first + k, self.sorted(v))
+                }
+            }
+            if workers > 1 {
+                inFlight.wait()
+                DispatchQueue.global().async(group: group) {
+                    weigh()
+                    inFlight.signal()
+                }
+            } else {
+                weigh()
+            }
+            start = end
+        }
+        group.wait()
+        return zip(subjects, verdicts.all()).map { SubmissionMatch(subject: $0, verdicts: $1) }
+    }
+}
+
+/// Each subject's verdicts, written by whichever thread weighed its batch (each slot once, by one thread) and read
+/// when every batch is done.
+private final class WeighedVerdicts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[MatchVerdict]]
+
+    init(count: Int) { slots = [[MatchVerdict]](repeating: [], count: count) }
+
+    func set(_ i: Int, _ v: [MatchVerdict]) { lock.withLock { slots[i] = v } }
+
+    func all() -> [[MatchVerdict]] { lock.withLock { slots } }
 }

@@ -125,6 +125,27 @@ import Testing
         }
     }
 
+    /// The night's candidates are found on one thread, in order, and weighed on others a batch at a time: the
+    /// answer is the one thread's, subject by subject, whatever the number of workers, and so is the index after.
+    @Test func theNightIsTheSameOnOneCoreOrMany() throws {
+        let base = try Self.realLooking()
+        let night = base + Self.variants(of: base, seed: 21) + Self.templateSeries()
+        #expect(night.count > 4 * 32, "several batches")
+        for settings in [MatchSettings(), Self.generous] {
+            let matcher = CaseMatcher(settings: settings)
+            var alone = MatchIndex(settings: settings)
+            let want = matcher.matchNightDecided(night, into: &alone, workers: 1)
+            #expect(want.contains { !$0.verdicts.isEmpty })
+            for workers in [2, 5] {
+                var spread = MatchIndex(settings: settings)
+                let got = matcher.matchNightDecided(night, into: &spread, workers: workers)
+                #expect(got.map(\.subject.id) == want.map(\.subject.id))
+                #expect(got.map { $0.verdicts.map(Self.ordered) } == want.map { $0.verdicts.map(Self.ordered) }, "workers \(workers)")
+                #expect(spread.count == alone.count)
+            }
+        }
+    }
+
     /// One template's titles a character or a number apart, as a year's backlog of one bureau sends them.
     static func templateSeries() -> [MatchSubject] {
         var series: [MatchSubject] = []
