@@ -25,9 +25,11 @@ extension Pipeline {
         @discardableResult
         func publish(_ sheets: [ReviewSheet], _ known: [String: CaseState]) throws -> [SheetMemo.Sheet] {
             var made: [SheetMemo.Sheet] = []
-            for sheet in sheets {
+            // The sheets' bytes are made on every core at once; each is checked, recorded and published in turn.
+            let built = ParallelMap.map(sheets, chunk: 1) { sheet in Result { try ReviewSheetWriter.bytes(sheet) } }
+            for (sheet, bytes) in zip(sheets, built) {
                 try sheet.requireNoClassified { row in (known[row.caseId] ?? snapshot.cases[row.caseId])?.classified ?? true }
-                let bytes = try ReviewSheetWriter.bytes(sheet)
+                let bytes = try bytes.get()
                 let url = folder.appendingPathComponent(sheet.fileName)
                 written.insert(sheet.fileName)
                 let notes = notes(sheet.sheetId, sheet.deadline)
