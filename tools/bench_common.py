@@ -163,6 +163,13 @@ CLOCK = "cpu"
 
 def timed(cmd, stdout=subprocess.PIPE, env=None):
     """Runs cmd; returns (seconds by CLOCK, stdout bytes, peak resident KiB, exit code)."""
+    cpu, elapsed, out, peak, rc = timed_both(cmd, stdout=stdout, env=env)
+    return (cpu if CLOCK == "cpu" else elapsed), out, peak, rc
+
+
+def timed_both(cmd, stdout=subprocess.PIPE, env=None):
+    """Runs cmd; returns (CPU seconds, user + system; elapsed seconds; stdout bytes; peak resident KiB; exit code).
+    A run that uses several cores shows it in the elapsed seconds only."""
     start = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
     elapsed = time.perf_counter() - start
@@ -172,13 +179,19 @@ def timed(cmd, stdout=subprocess.PIPE, env=None):
         peak, cpu = int(peak), float(user) + float(system)
     except (ValueError, IndexError):
         peak, cpu = 0, elapsed
-    return (cpu if CLOCK == "cpu" else elapsed), p.stdout, peak, p.returncode
+    return cpu, elapsed, p.stdout, peak, p.returncode
 
 
 def staged(cmd):
     """Runs cmd (a `bulletin run`, which prints `[i/n] stage` lines) and returns ([(stage, CPU seconds)], peak
     resident KiB, exit code): the CPU time (user+system, read from /proc at each stage line) spent in each stage,
     the last stage ending with the process; the peak and the final CPU time come from wait4 of that process."""
+    table, peak, rc = staged_both(cmd)
+    return [(name, cpu) for name, cpu, _ in table], peak, rc
+
+
+def staged_both(cmd):
+    """`staged`, each stage with its elapsed seconds too: [(stage, CPU seconds, elapsed seconds)], peak, exit code."""
     proc = subprocess.Popen(["stdbuf", "-oL"] + cmd, stdout=subprocess.PIPE, text=True)
     tick = os.sysconf("SC_CLK_TCK")
 
@@ -187,12 +200,19 @@ def staged(cmd):
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / tick
 
-    marks = [(line.split("]", 1)[1].strip(), cpu()) for line in proc.stdout if line.startswith("[")]
+    marks = [(line.split("]", 1)[1].strip(), cpu(), time.perf_counter()) for line in proc.stdout if line.startswith("[")]
     _, status, usage = os.wait4(proc.pid, 0)
+    finished = time.perf_counter()
     proc.returncode = os.waitstatus_to_exitcode(status)
     end = usage.ru_utime + usage.ru_stime
-    table = [(name, (marks[i + 1][1] if i + 1 < len(marks) else end) - t) for i, (name, t) in enumerate(marks)]
+    table = [(name, (marks[i + 1][1] if i + 1 < len(marks) else end) - t,
+              (marks[i + 1][2] if i + 1 < len(marks) else finished) - w) for i, (name, t, w) in enumerate(marks)]
     return table, usage.ru_maxrss, proc.returncode
+
+
+def stage_line_both(table):
+    """The stages of one run as `name cpu/wall` seconds, stages under 5 ms of both left out."""
+    return ", ".join(f"{s} {c:.2f}/{w:.2f}" for s, c, w in table if c >= 0.005 or w >= 0.005)
 
 
 def stage_line(table):

@@ -174,8 +174,8 @@ def main():
     scratch = tempfile.mkdtemp(prefix="bench-floors-")
     try:
         keep = a.keep or os.path.join(scratch, "run")
-        run_seconds, peak = bench_run.run_once(a.bin, a.config, source, 2026, 6, keep)
-        stages = bench_run.staged(a.bin, a.config, source, 2026, 6)
+        run_seconds, _, peak = bench_run.run_once(a.bin, a.config, source, 2026, 6, keep)
+        stages = [(n, c) for n, c, _ in bench_run.staged(a.bin, a.config, source, 2026, 6)]
         outbox = os.path.join(keep, "outbox")
         library = os.path.join(outbox, "library.sqlite")
         apart, distinct = reasons_apart(library, scratch)
@@ -183,7 +183,7 @@ def main():
         raw = sum(len(p) for p in parts)
         yard, sq, sq_apart, d6, d1, cp = [], [], [], [], [], []
         for _ in range(a.rounds):
-            yard.append(bench_run.python_read(source, rounds=1))
+            yard.append(bench_run.python_read(source, rounds=1)[0])
             s, size, count = sqlite_floor(library, scratch)
             sq.append(s)
             s, size_apart, _ = sqlite_floor(apart, scratch)

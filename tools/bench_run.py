@@ -6,7 +6,8 @@ and an optional baseline side by side, and the ratio to a bare Python csv read o
 
 Usage: python3 tools/bench_run.py [--rows 2000,5000,10000,20000] [--bin PATH] [--baseline PATH] [--keep DIR] [--stages]
        [--subjects bench|many]
---stages adds, per binary and N, the CPU seconds of each stage (from the run's `[i/n] stage` lines).
+--stages adds, per binary and N, the CPU and elapsed seconds of each stage (from the run's `[i/n] stage` lines).
+Each run's elapsed seconds are printed beside its CPU seconds: the run spreads its per-row work over the cores.
 --subjects many draws the rows' subjects from 4,000 (bench_common.MANY_SUBJECTS) instead of 18: the same night with
 ~5 rows a subject instead of ~1,100, to see what the bench's near duplicates cost.
 """
@@ -54,9 +55,10 @@ def python_read(path, rounds=3):
     """Seconds (median of rounds) of the yardstick bench_tabular.py prints against: a Python process that reads the
     file with the csv module and prints every row to a pipe (start-up included), timed like the binaries."""
     me = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_tabular.py")
-    times = sorted(common.timed([sys.executable, me, "--bare-read", path])[0]
-                   for _ in range(rounds))
-    return times[len(times) // 2]
+    runs = [common.timed_both([sys.executable, me, "--bare-read", path]) for _ in range(rounds)]
+    cpu = sorted(r[0] if common.CLOCK == "cpu" else r[1] for r in runs)
+    wall = sorted(r[1] for r in runs)
+    return cpu[len(cpu) // 2], wall[len(wall) // 2]
 
 
 def run_once(binary, config, source, year, month, keep=None):
@@ -71,11 +73,11 @@ def run_once(binary, config, source, year, month, keep=None):
         shutil.copyfile(source, p)
         past = time.time() - 3600  # dropped an hour ago: settled
         os.utime(p, (past, past))
-        t, _, peak, rc = common.timed([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
-                                       "--today", f"{year}-{month:02d}-20"], stdout=subprocess.DEVNULL)
+        cpu, wall, _, peak, rc = common.timed_both([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
+                                                    "--today", f"{year}-{month:02d}-20"], stdout=subprocess.DEVNULL)
         if rc not in (0, 1):
             raise SystemExit(f"{binary}: bulletin run failed with exit code {rc}")
-        return t, peak
+        return (cpu if common.CLOCK == "cpu" else wall), wall, peak
 
 
 def staged(binary, config, source, year, month):
@@ -88,8 +90,8 @@ def staged(binary, config, source, year, month):
         shutil.copyfile(source, p)
         past = time.time() - 3600
         os.utime(p, (past, past))
-        table, _, _ = common.staged([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
-                                     "--today", f"{year}-{month:02d}-20"])
+        table, _, _ = common.staged_both([binary, "run", "--config", config, "--inbox", inbox, "--outbox", outbox,
+                                          "--today", f"{year}-{month:02d}-20"])
         return table
 
 
@@ -119,25 +121,28 @@ def main():
         print(f"{name} = {binary}")
     print("csv read s: Python's csv module reading and printing the rows in this process (StringIO); python s: a "
           "Python process doing the same to a pipe, start-up included (bench_tabular.py's yardstick, `make bench`'s "
-          "'x bare csv'); x csv and x python are a binary's seconds over each")
+          "'x bare csv'); x csv and x python are a binary's seconds over each; wall s is the same run's elapsed "
+          "seconds (it uses every core; it includes the 1 s between intake's two looks at the inbox, "
+          "intake.settleCheckSeconds) and x py wall its ratio to the Python process's elapsed seconds")
     head = f"{'rows':>7}{'csv read s':>12}{'python s':>10}"
     for name, _ in runs:
-        head += f"{name + ' s':>14}{'MiB':>8}{'x csv':>8}{'x python':>10}"
+        head += f"{name + ' s':>14}{'MiB':>8}{'x csv':>8}{'x python':>10}{'wall s':>8}{'x py wall':>11}"
     print(head)
     for n in [int(x) for x in a.rows.split(",") if x.strip()]:
         source = rows_csv(n, a.data, a.subjects)
         floor = bare_read(source)
-        process = python_read(source)
+        process, process_wall = python_read(source)
         line = f"{n:>7}{floor:>12.2f}{process:>10.2f}"
         for name, binary in runs:
             keep = os.path.join(a.keep, str(n), name) if a.keep else None
-            t, peak = run_once(binary, a.config, source, a.year, a.month, keep)
+            t, wall, peak = run_once(binary, a.config, source, a.year, a.month, keep)
             line += f"{t:>14.2f}{peak / 1024:>8.1f}{t / max(floor, 1e-6):>8.1f}{t / max(process, 1e-6):>10.1f}"
+            line += f"{wall:>8.2f}{wall / max(process_wall, 1e-6):>11.1f}"
         print(line, flush=True)
         if a.stages:
             for name, binary in runs:
                 table = staged(binary, a.config, source, a.year, a.month)
-                print(f"  {name} stages (cpu s, %): " + common.stage_line(table), flush=True)
+                print(f"  {name} stages (cpu s / wall s): " + common.stage_line_both(table), flush=True)
 
 
 if __name__ == "__main__":
