@@ -220,11 +220,10 @@ extension CaseMatcher {
             return run.map { MatchProfile($0, settings: settings, units: units) }
         }
         // A subject is added to the index whatever its verdicts, so finding the next subjects' candidates need not
-        // wait for them: a batch's candidates are weighed on another core while this thread finds the next
+        // wait for them: a batch's candidates are weighed on other threads while this thread finds the next
         // batch's. At most `workers` batches wait to be weighed, so their candidate lists stay few.
         let verdicts = WeighedVerdicts(count: subjects.count)
-        let inFlight = DispatchSemaphore(value: max(1, workers))
-        let group = DispatchGroup()
+        let helpers = workers > 1 ? BackgroundJobs(threads: workers - 1, backlog: workers) : nil
         let batch = 32
         var start = 0
         while start < subjects.count {
@@ -246,18 +245,10 @@ extension CaseMatcher {
                     verdicts.set(first + k, self.sorted(v))
                 }
             }
-            if workers > 1 {
-                inFlight.wait()
-                DispatchQueue.global().async(group: group) {
-                    weigh()
-                    inFlight.signal()
-                }
-            } else {
-                weigh()
-            }
+            if let helpers { helpers.submit(weigh) } else { weigh() }
             start = end
         }
-        group.wait()
+        helpers?.finish()
         return zip(subjects, verdicts.all()).map { SubmissionMatch(subject: $0, verdicts: $1) }
     }
 }

@@ -76,3 +76,56 @@ import Testing
         }
     }
 }
+
+/// The match step's weighing threads (`BackgroundJobs`): every job runs before `finish` returns, one thread runs
+/// them in the order given, and `submit` waits while the backlog is full, so the candidates waiting to be weighed
+/// stay few however fast they are found.
+@Suite struct BackgroundJobsTests {
+    @Test func everyJobRunsBeforeFinishReturns() {
+        let done = Atomic<Int>(0)
+        let jobs = BackgroundJobs(threads: 3, backlog: 4)
+        for k in 0..<500 {
+            jobs.submit {
+                var x = k
+                for _ in 0..<1000 { x = (x &* 31) &+ 7 }
+                _ = x
+                done.add(1, ordering: .sequentiallyConsistent)
+            }
+        }
+        jobs.finish()
+        let count = done.load(ordering: .sequentiallyConsistent)
+        #expect(count == 500)
+    }
+
+    @Test func oneThreadRunsTheJobsInOrder() {
+        let seen = Mutex<[Int]>([])
+        let jobs = BackgroundJobs(threads: 1, backlog: 3)
+        for k in 0..<200 { jobs.submit { seen.withLock { $0.append(k) } } }
+        jobs.finish()
+        #expect(seen.withLock { $0 } == Array(0..<200))
+    }
+
+    @Test func submitWaitsWhileTheBacklogIsFull() {
+        let gate = Atomic<Bool>(false), queuedFourth = Atomic<Bool>(false)
+        let jobs = BackgroundJobs(threads: 1, backlog: 2)
+        // The first job holds the only thread until the gate opens; two more fill the backlog.
+        jobs.submit { while !gate.load(ordering: .sequentiallyConsistent) { usleep(1000) } }
+        usleep(50_000)
+        jobs.submit {}
+        jobs.submit {}
+        let giver = Thread {
+            jobs.submit {}
+            queuedFourth.store(true, ordering: .sequentiallyConsistent)
+        }
+        giver.start()
+        usleep(300_000)
+        let early = queuedFourth.load(ordering: .sequentiallyConsistent)
+        #expect(!early, "a fourth job was queued past a full backlog")
+        gate.store(true, ordering: .sequentiallyConsistent)
+        let deadline = Date().addingTimeInterval(10)
+        while !queuedFourth.load(ordering: .sequentiallyConsistent), Date() < deadline { usleep(1000) }
+        let later = queuedFourth.load(ordering: .sequentiallyConsistent)
+        #expect(later)
+        jobs.finish()
+    }
+}
