@@ -220,35 +220,44 @@ extension CaseMatcher {
             return run.map { MatchProfile($0, settings: settings, units: units) }
         }
         // A subject is added to the index whatever its verdicts, so finding the next subjects' candidates need not
-        // wait for them: a batch's candidates are weighed on other threads while this thread finds the next
-        // batch's. At most `workers` batches wait to be weighed, so their candidate lists stay few.
+        // wait for them: each batch's candidates are weighed on another core while this thread finds the next
+        // batch's (`ParallelMap.both`). One batch waits at a time, so the candidate lists held stay few.
         let verdicts = WeighedVerdicts(count: subjects.count)
-        let helpers = workers > 1 ? BackgroundJobs(threads: workers - 1, backlog: workers) : nil
-        let batch = 32
-        var start = 0
-        while start < subjects.count {
-            let end = min(subjects.count, start + batch)
+        typealias Found = (first: Int, found: [(profile: MatchProfile, candidates: [MatchIndex.Candidate])])
+        func find(_ range: Range<Int>) -> Found {
             var found: [(profile: MatchProfile, candidates: [MatchIndex.Candidate])] = []
-            found.reserveCapacity(end - start)
-            for i in start..<end {
+            found.reserveCapacity(range.count)
+            for i in range {
                 found.append((profiles[i], index.candidates(for: profiles[i], scratch: &scratch)))
                 index.add(profiles[i])
             }
-            let first = start, weighed = found
-            let weigh: @Sendable () -> Void = {
-                for (k, f) in weighed.enumerated() {
-                    var v: [MatchVerdict] = []
-                    for c in f.candidates where self.mayDecide(f.profile, c.profile) {
-                        let verdict = self.compare(f.profile, c.profile)
-                        if verdict.outcome != .different { v.append(verdict) }
-                    }
-                    verdicts.set(first + k, self.sorted(v))
-                }
-            }
-            if let helpers { helpers.submit(weigh) } else { weigh() }
-            start = end
+            return (range.lowerBound, found)
         }
-        helpers?.finish()
+        func weigh(_ batch: Found) {
+            for (k, f) in batch.found.enumerated() {
+                var v: [MatchVerdict] = []
+                for c in f.candidates where mayDecide(f.profile, c.profile) {
+                    let verdict = compare(f.profile, c.profile)
+                    if verdict.outcome != .different { v.append(verdict) }
+                }
+                verdicts.set(batch.first + k, sorted(v))
+            }
+        }
+        let batch = 32
+        var pending: Found? = nil
+        var start = 0
+        while start < subjects.count {
+            let range = start..<min(subjects.count, start + batch)
+            if let waiting = pending {
+                var next: Found? = nil
+                ParallelMap.both(workers: workers, { next = find(range) }, { weigh(waiting) })
+                pending = next
+            } else {
+                pending = find(range)
+            }
+            start = range.upperBound
+        }
+        if let last = pending { weigh(last) }
         return zip(subjects, verdicts.all()).map { SubmissionMatch(subject: $0, verdicts: $1) }
     }
 }

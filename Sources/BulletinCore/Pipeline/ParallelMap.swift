@@ -41,71 +41,35 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs `first` and `second` at once (`concurrentPerform` of two iterations, so the calling thread runs one of
+    /// them, and both when no other thread is free: it never waits on a pool it belongs to), and returns when both
+    /// have. With `workers` below 2, `first` then `second` on the calling thread. The two must not touch the same
+    /// mutable state.
+    static func both(workers: Int = ParallelMap.workers, _ first: () -> Void, _ second: () -> Void) {
+        guard workers > 1 else {
+            first()
+            second()
+            return
+        }
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let pair = Pair(first: first, second: second)
+                DispatchQueue.concurrentPerform(iterations: 2) { i in
+                    if i == 0 { pair.first() } else { pair.second() }
+                }
+            }
+        }
+    }
+}
+
+/// The two jobs of `ParallelMap.both`, handed to `concurrentPerform`'s threads; each is run once, by one thread.
+private struct Pair: @unchecked Sendable {
+    let first: () -> Void
+    let second: () -> Void
+}
+
 /// The chunks' result slots, handed to `concurrentPerform`'s threads: each thread writes only its own chunk's slot.
 private struct Slots<R>: @unchecked Sendable {
     let base: UnsafeMutablePointer<[R]>?
-}
-
-/// Jobs run on threads of their own, in the order given, while the thread that gives them goes on: for work that
-/// follows a sequential step (the match step weighs each batch of candidates while the next batch is found).
-/// The threads are started here, not taken from Dispatch's pool, so waiting for them never waits on a pool that
-/// the waiting thread itself belongs to. `submit` waits while `backlog` jobs are queued; `finish` waits for all.
-final class BackgroundJobs: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var queue: [@Sendable () -> Void] = []
-    private var head = 0
-    private var closed = false
-    private var running: Int
-    private let backlog: Int
-
-    /// Starts `threads` threads (at least 1).
-    init(threads: Int, backlog: Int) {
-        self.backlog = max(1, backlog)
-        running = max(1, threads)
-        for _ in 0..<running {
-            let thread = Thread { [self] in work() }
-            thread.stackSize = 1 << 22
-            thread.start()
-        }
-    }
-
-    /// Queues `job`, first waiting while `backlog` jobs wait to start.
-    func submit(_ job: @escaping @Sendable () -> Void) {
-        condition.lock()
-        while queue.count - head >= backlog { condition.wait() }
-        queue.append(job)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits until every job given has run and the threads have ended.
-    func finish() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        while running > 0 { condition.wait() }
-        condition.unlock()
-    }
-
-    private func work() {
-        while true {
-            condition.lock()
-            while head == queue.count && !closed { condition.wait() }
-            if head == queue.count {
-                running -= 1
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let job = queue[head]
-            head += 1
-            if head > 64, head * 2 > queue.count {
-                queue.removeFirst(head)
-                head = 0
-            }
-            condition.broadcast()
-            condition.unlock()
-            job()
-        }
-    }
 }

@@ -77,55 +77,33 @@ import Testing
     }
 }
 
-/// The match step's weighing threads (`BackgroundJobs`): every job runs before `finish` returns, one thread runs
-/// them in the order given, and `submit` waits while the backlog is full, so the candidates waiting to be weighed
-/// stay few however fast they are found.
-@Suite struct BackgroundJobsTests {
-    @Test func everyJobRunsBeforeFinishReturns() {
-        let done = Atomic<Int>(0)
-        let jobs = BackgroundJobs(threads: 3, backlog: 4)
-        for k in 0..<500 {
-            jobs.submit {
-                var x = k
-                for _ in 0..<1000 { x = (x &* 31) &+ 7 }
-                _ = x
-                done.add(1, ordering: .sequentiallyConsistent)
-            }
+/// The match step finds one batch's candidates while it weighs the batch before (`ParallelMap.both`): both jobs
+/// run, at once when there are cores, in order on one worker, and the call returns only when both have.
+@Suite struct BothTests {
+    @Test func bothRunAtOnceWhenThereAreCores() {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let started = Atomic<Int>(0)
+        // Each job writes only its own variables.
+        func job() -> Bool {
+            started.add(1, ordering: .sequentiallyConsistent)
+            let deadline = Date().addingTimeInterval(10)
+            while started.load(ordering: .sequentiallyConsistent) < 2, Date() < deadline { usleep(1000) }
+            return started.load(ordering: .sequentiallyConsistent) == 2
         }
-        jobs.finish()
-        let count = done.load(ordering: .sequentiallyConsistent)
-        #expect(count == 500)
+        var firstSaw = false, secondSaw = false, firstDone = 0, secondDone = 0
+        ParallelMap.both(workers: cores, { firstSaw = job(); firstDone = 1 }, { secondSaw = job(); secondDone = 2 })
+        #expect(firstDone == 1 && secondDone == 2, "both ran before the call returned")
+        // Each saw the other started while it waited; on one core the first waits its 10 s alone instead.
+        if cores > 1 { #expect(firstSaw && secondSaw) } else { #expect(!firstSaw && secondSaw) }
     }
 
-    @Test func oneThreadRunsTheJobsInOrder() {
-        let seen = Mutex<[Int]>([])
-        let jobs = BackgroundJobs(threads: 1, backlog: 3)
-        for k in 0..<200 { jobs.submit { seen.withLock { $0.append(k) } } }
-        jobs.finish()
-        #expect(seen.withLock { $0 } == Array(0..<200))
-    }
-
-    @Test func submitWaitsWhileTheBacklogIsFull() {
-        let gate = Atomic<Bool>(false), queuedFourth = Atomic<Bool>(false)
-        let jobs = BackgroundJobs(threads: 1, backlog: 2)
-        // The first job holds the only thread until the gate opens; two more fill the backlog.
-        jobs.submit { while !gate.load(ordering: .sequentiallyConsistent) { usleep(1000) } }
-        usleep(50_000)
-        jobs.submit {}
-        jobs.submit {}
-        let giver = Thread {
-            jobs.submit {}
-            queuedFourth.store(true, ordering: .sequentiallyConsistent)
-        }
-        giver.start()
-        usleep(300_000)
-        let early = queuedFourth.load(ordering: .sequentiallyConsistent)
-        #expect(!early, "a fourth job was queued past a full backlog")
-        gate.store(true, ordering: .sequentiallyConsistent)
-        let deadline = Date().addingTimeInterval(10)
-        while !queuedFourth.load(ordering: .sequentiallyConsistent), Date() < deadline { usleep(1000) }
-        let later = queuedFourth.load(ordering: .sequentiallyConsistent)
-        #expect(later)
-        jobs.finish()
+    @Test func oneWorkerRunsFirstThenSecondOnTheCallingThread() {
+        var order: [String] = []
+        let caller = Thread.current
+        var firstOnCaller = false, secondOnCaller = false
+        ParallelMap.both(workers: 1, { order.append("find"); firstOnCaller = Thread.current == caller },
+                         { order.append("weigh"); secondOnCaller = Thread.current == caller })
+        #expect(order == ["find", "weigh"])
+        #expect(firstOnCaller && secondOnCaller)
     }
 }
