@@ -6,7 +6,8 @@ import Foundation
 /// and immutable (`Sendable`) rules: normalising, validating and scoring submissions, and preparing the night's
 /// match profiles.
 enum ParallelMap {
-    /// The cores this process may run on (at least 1).
+    /// The machine's cores as Foundation counts them (at least 1). On Linux the count ignores CPU affinity (a run
+    /// under `taskset -c 0` still sees every core), as libdispatch's own pool does.
     static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// `items.map(transform)`, computed in chunks of `chunk` items on as many threads as Dispatch gives
