@@ -6,9 +6,31 @@ import Foundation
 /// and immutable (`Sendable`) rules: normalising, validating and scoring submissions, and preparing the night's
 /// match profiles.
 enum ParallelMap {
-    /// The machine's cores as Foundation counts them (at least 1). On Linux the count ignores CPU affinity (a run
-    /// under `taskset -c 0` still sees every core), as libdispatch's own pool does.
-    static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// The cores this process may run on (at least 1): the machine's, as Foundation counts them, or fewer when the
+    /// process is pinned to some (`taskset`, a container's cpuset), as `/proc/self/status` lists them. Foundation's
+    /// count ignores that pinning, and so does libdispatch's pool: a run pinned to one CPU would time-slice threads
+    /// on it. With one, every map runs on the calling thread.
+    static let workers: Int = {
+        let machine = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let allowed = allowedCPUs(status: status) else { return machine }
+        return max(1, min(machine, allowed))
+    }()
+
+    /// How many CPUs the `Cpus_allowed_list:` line of a `/proc/<pid>/status` text names ("0-3,8,10-11" is 7), or
+    /// nil when there is no such line or it is not a list of numbers and ranges.
+    static func allowedCPUs(status: String) -> Int? {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") }) else { return nil }
+        let list = line.dropFirst("Cpus_allowed_list:".count).trimmingCharacters(in: .whitespaces)
+        guard !list.isEmpty else { return nil }
+        var count = 0
+        for part in list.split(separator: ",", omittingEmptySubsequences: false) {
+            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(ends.count), let low = Int(ends[0]), let high = Int(ends[ends.count - 1]), 0 <= low, low <= high else { return nil }
+            count += high - low + 1
+        }
+        return count
+    }
 
     /// `items.map(transform)`, computed in chunks of `chunk` items on as many threads as Dispatch gives
     /// `concurrentPerform` (one a core).

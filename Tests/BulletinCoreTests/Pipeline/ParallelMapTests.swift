@@ -21,6 +21,21 @@ import Testing
         }
     }
 
+    /// A run pinned to some CPUs (`taskset`, a container's cpuset) uses as many workers as it may run on.
+    @Test func theCPUsAllowedAreCountedFromTheStatusList() {
+        func status(_ list: String) -> String { "Name:\tbulletin\nThreads:\t1\nCpus_allowed:\t3\nCpus_allowed_list:\t\(list)\nMems_allowed_list:\t0\n" }
+        #expect(ParallelMap.allowedCPUs(status: status("0-1")) == 2)
+        #expect(ParallelMap.allowedCPUs(status: status("0")) == 1)
+        #expect(ParallelMap.allowedCPUs(status: status("0-3,8,10-11")) == 7)
+        #expect(ParallelMap.allowedCPUs(status: status("5")) == 1)
+        for bad in ["", "a-b", "3-1", "0-1-2", "0,,2", "-1", "0-"] {
+            #expect(ParallelMap.allowedCPUs(status: status(bad)) == nil, "\(bad)")
+        }
+        #expect(ParallelMap.allowedCPUs(status: "Name:\tbulletin\n") == nil)
+        // This process: at least one worker, never more than the machine's cores.
+        #expect((1...max(1, ProcessInfo.processInfo.activeProcessorCount)).contains(ParallelMap.workers))
+    }
+
     @Test func eachChunkGetsItsOwnRunOfItemsInOrder() {
         let items = Array(0..<1000)
         // The body sees whole consecutive runs, each once: its cache (here, the run's first item) is its own.
