@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Work spread over the machine's cores, with results in the order of the input: the same answer as `map`,
 /// whatever the number of cores or how the work was split. Used for per-row work that reads nothing but its row
@@ -32,29 +33,34 @@ enum ParallelMap {
         return count
     }
 
-    /// `items.map(transform)`, computed in chunks of `chunk` items on as many threads as Dispatch gives
-    /// `concurrentPerform` (one a core).
+    /// `items.map(transform)`, computed in chunks of `chunk` items on up to `workers` threads.
     static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, workers: Int = ParallelMap.workers,
                                               _ transform: @Sendable (T) -> R) -> [R] {
         chunked(items, chunk: chunk, workers: workers) { $0.map(transform) }
     }
 
     /// `body` of each run of `chunk` items in turn, joined: for work that keeps a cache of its own per chunk
-    /// (`body` must give one result an item, in order). Fewer than two chunks' worth, or `workers` below 2, runs
-    /// on the calling thread as one chunk.
+    /// (`body` must give one result an item, in order). Up to `workers` threads (the calling one among them) take
+    /// the chunks one after another: Dispatch would otherwise start a thread for every core of the machine, however
+    /// few the process may use. Fewer than two chunks' worth, or `workers` below 2, runs on the calling thread as
+    /// one chunk.
     static func chunked<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, workers: Int = ParallelMap.workers,
                                                   _ body: @Sendable (ArraySlice<T>) -> [R]) -> [R] {
         let size = max(1, chunk)
         let chunks = (items.count + size - 1) / size
         guard workers > 1, chunks > 1 else { return body(items[...]) }
         var parts = [[R]](repeating: [], count: chunks)
+        let taken = Atomic<Int>(0)
         parts.withUnsafeMutableBufferPointer { buffer in
             let slots = Slots(base: buffer.baseAddress)
-            // Each chunk writes its own slot, once; the input is only read.
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let start = c * size
-                let part = body(items[start..<min(items.count, start + size)])
-                slots.base?[c] = part
+            // Each chunk is taken by one thread and writes its own slot, once; the input is only read.
+            DispatchQueue.concurrentPerform(iterations: min(workers, chunks)) { _ in
+                while true {
+                    let c = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard c < chunks else { return }
+                    let start = c * size
+                    slots.base?[c] = body(items[start..<min(items.count, start + size)])
+                }
             }
         }
         var out: [R] = []

@@ -1,5 +1,8 @@
 @testable import BulletinCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import SystemFiles
 import Testing
@@ -34,6 +37,23 @@ import Testing
         #expect(ParallelMap.allowedCPUs(status: "Name:\tbulletin\n") == nil)
         // This process: at least one worker, never more than the machine's cores.
         #expect((1...max(1, ProcessInfo.processInfo.activeProcessorCount)).contains(ParallelMap.workers))
+    }
+
+    /// At most `workers` threads take the chunks, whatever the machine's cores (a run pinned to two CPUs of a big
+    /// machine starts two, not one a core). This bites only where the machine has more cores than `workers`: on a
+    /// machine of two, Dispatch would not have started a third thread for 3 workers anyway.
+    @Test func noMoreThreadsThanWorkers() {
+        for workers in [2, 3] {
+            let threads = Mutex<Set<UInt>>([])
+            let got = ParallelMap.map(Array(0..<256), chunk: 1, workers: workers) { i -> Int in
+                threads.withLock { _ = $0.insert(UInt(pthread_self())) }
+                usleep(200)
+                return i * 2
+            }
+            #expect(got == (0..<256).map { $0 * 2 })
+            let used = threads.withLock { $0.count }
+            #expect((1...workers).contains(used), "workers \(workers): \(used) threads")
+        }
     }
 
     @Test func eachChunkGetsItsOwnRunOfItemsInOrder() {
