@@ -11,6 +11,10 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
     public var reason: String
     /// What to do.
     public var advice: String
+    /// What the command left as it was, when that matters to the reader: a run stops before its intake, so
+    /// "nothing was read from or moved out of the inbox" (`beforeIntake()`). Nil for the commands that never touch
+    /// the inbox (`status`, `explain`, `verify`, `correct`), where that sentence would only mislead.
+    public var untouched: String?
 
     /// Describes `underlying` for a person and finds the newest backup in `backups`: the configuration's backup
     /// folder (`outputs.backupDir`) when the caller knows it, else `backup/` beside the library.
@@ -65,9 +69,19 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
             + "\(first)copy the backup to \(path), then run again; the archive holds every file received since, and dropping them into the inbox again adds what the backup lacks"
     }
 
+    /// The same error, said by a run that opens the library before its intake.
+    public func beforeIntake() -> LibraryOpenError {
+        var e = self
+        e.untouched = "nothing was read from or moved out of the inbox"
+        return e
+    }
+
+    /// The reason, with what was left untouched when that is said.
+    var reasonAndUntouched: String { untouched.map { "\(reason); \($0)" } ?? reason }
+
     /// The message.
     public var description: String {
-        "the case library \(path) cannot be opened: \(reason). Nothing was read from or moved out of the inbox. What to do: \(advice)"
+        "the case library \(path) cannot be opened: \(reasonAndUntouched). What to do: \(advice)"
     }
 }
 

@@ -26,7 +26,7 @@ extension LibraryError: UserFacing {
 
 extension LibraryOpenError: UserFacing {
     public var userError: UserError {
-        UserError(stage: "library", file: path, location: "", reason: "the case library cannot be opened: \(reason); nothing was read from or moved out of the inbox",
+        UserError(stage: "library", file: path, location: "", reason: "the case library cannot be opened: \(reasonAndUntouched)",
                   advice: advice, exitCode: .software)
     }
 }

@@ -78,10 +78,14 @@ struct RunContext {
         if !FileManager.default.fileExists(atPath: libraryPath) {
             let trail = AuditLog.names(in: logs).count
             if trail > 0 {
-                throw LibraryOpenError(missing: libraryPath, logs: trail, backups: paths.outbox.appendingPathComponent(config.backupDir))
+                throw LibraryOpenError(missing: libraryPath, logs: trail, backups: paths.outbox.appendingPathComponent(config.backupDir)).beforeIntake()
             }
         }
-        library = try CaseLibrary(path: libraryPath, backups: paths.outbox.appendingPathComponent(config.backupDir))
+        do {
+            library = try CaseLibrary(path: libraryPath, backups: paths.outbox.appendingPathComponent(config.backupDir))
+        } catch let e as LibraryOpenError {
+            throw e.beforeIntake()
+        }
         runId = try AuditTrail.uniqueRunId("run-\(Self.format(Date(), "yyyyMMdd'T'HHmmss", timeZone))-\(getpid())", library: library,
                                            logs: logs)
         try? FileOps.setMode(paths.outbox.appendingPathComponent(config.paths.library), FileOps.modes.file)

@@ -169,6 +169,7 @@ import Testing
         try FileManager.default.moveItem(at: library, to: bench.work.appendingPathComponent("moved.sqlite"))
         let named = try #require(try await Self.refusal(bench), "the run made a new library beside the logs")
         #expect(named.contains("it is missing, but the outbox holds 1 audit log(s)") && named.contains("restore library.sqlite from 库备份/library-"), "\(named)")
+        #expect(named.contains("nothing was read from or moved out of the inbox"), "\(named)")
         #expect(!FileManager.default.fileExists(atPath: library.path), "no empty library is made")
         // With the backups gone too, it says where it looked.
         for b in LibraryBackup.backups(in: bench.outbox.appendingPathComponent("库备份")) { try FileManager.default.removeItem(at: b) }
@@ -187,11 +188,15 @@ import Testing
         #expect(named.contains("not a readable SQLite database"), "\(named)")
         #expect(named.contains("restore library.sqlite from 库备份/library-"), "the configured folder's newest backup: \(named)")
         #expect(!named.contains("none found"), "\(named)")
+        #expect(named.contains("nothing was read from or moved out of the inbox"), "a run says it stopped before its intake: \(named)")
         // verify and the read-only commands name it too, when given the folder.
         let verifying = #expect(throws: LibraryOpenError.self) {
             _ = try AuditVerification.run(outbox: bench.outbox, config: bench.config, head: nil)
         }
         #expect(verifying?.description.contains("restore library.sqlite from 库备份/library-") == true, "\(String(describing: verifying))")
+        // verify never reads the inbox: the run's sentence about it would mislead there.
+        #expect(verifying?.description.contains("moved out of the inbox") == false, "\(String(describing: verifying))")
+        #expect(verifying?.userError.reason.contains("inbox") == false, "\(String(describing: verifying?.userError))")
         let reading = #expect(throws: LibraryOpenError.self) {
             _ = try CaseLibrary(readOnlyPath: library.path, backups: bench.outbox.appendingPathComponent("库备份"))
         }
