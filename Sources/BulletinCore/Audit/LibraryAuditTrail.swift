@@ -11,10 +11,10 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
     public var reason: String
     /// What to do.
     public var advice: String
-    /// What the command left as it was, when that matters to the reader: a run stops before its intake, so
-    /// "nothing was read from or moved out of the inbox" (`beforeIntake()`). Nil for the commands that never touch
-    /// the inbox (`status`, `explain`, `verify`, `correct`), where that sentence would only mislead.
-    public var untouched: String?
+    /// Set by a run, which opens the library before its intake (`beforeIntake()`): the message then says nothing
+    /// was read from or moved out of the inbox. The commands that never touch the inbox (`status`, `explain`,
+    /// `verify`, `correct`) leave it false, as that sentence would only mislead there.
+    public private(set) var stoppedBeforeIntake = false
 
     /// Describes `underlying` for a person and finds the newest backup in `backups`: the configuration's backup
     /// folder (`outputs.backupDir`) when the caller knows it, else `backup/` beside the library.
@@ -72,12 +72,12 @@ public struct LibraryOpenError: Error, CustomStringConvertible, Sendable {
     /// The same error, said by a run that opens the library before its intake.
     public func beforeIntake() -> LibraryOpenError {
         var e = self
-        e.untouched = "nothing was read from or moved out of the inbox"
+        e.stoppedBeforeIntake = true
         return e
     }
 
-    /// The reason, with what was left untouched when that is said.
-    var reasonAndUntouched: String { untouched.map { "\(reason); \($0)" } ?? reason }
+    /// The reason, and for a run that the inbox was left as it was.
+    var reasonAndUntouched: String { stoppedBeforeIntake ? "\(reason); nothing was read from or moved out of the inbox" : reason }
 
     /// The message.
     public var description: String {
